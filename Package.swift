@@ -1,0 +1,51 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// The logic lives in libraries, one per concern, so each can be built and tested on its own;
+// the `redflag` executable only wires them to the command line.
+let package = Package(
+    name: "redflag",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "redflag", targets: ["redflag"]),
+        .library(name: "RedFlagKit", targets: ["RedFlagKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        // The list model, country table, CSV reader, partial dates, hashing: shared by every module.
+        .target(name: "RedFlagCore"),
+        // List parsers (CSL, OFAC, UN, EU, UK), format detection, the local list store and updates.
+        .target(name: "RedFlagLists", dependencies: ["RedFlagCore", "CLibXML2"]),
+        // Name analysis, the candidate index, scoring, explanations and the screening decision.
+        .target(name: "RedFlagMatching", dependencies: ["RedFlagCore"]),
+        // The red-flag catalog, country groups, order export reading, rules, history, case files.
+        .target(name: "RedFlagRules", dependencies: [
+            "RedFlagCore",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        // Composition: loads lists and the prebuilt index, runs screening and checks as pipelines.
+        .target(name: "RedFlagKit", dependencies: [
+            "RedFlagCore", "RedFlagLists", "RedFlagMatching", "RedFlagRules",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .executableTarget(name: "redflag", dependencies: [
+            "RedFlagKit", "RedFlagCore", "RedFlagLists", "RedFlagMatching", "RedFlagRules",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "RedFlagCoreTests", dependencies: ["RedFlagCore"]),
+        .testTarget(name: "RedFlagListsTests", dependencies: ["RedFlagLists", "RedFlagCore"]),
+        .testTarget(name: "RedFlagMatchingTests", dependencies: ["RedFlagMatching", "RedFlagLists", "RedFlagCore"]),
+        .testTarget(name: "RedFlagRulesTests", dependencies: ["RedFlagRules", "RedFlagCore"]),
+        .testTarget(name: "RedFlagKitTests", dependencies: ["RedFlagKit", "RedFlagLists", "RedFlagMatching", "RedFlagRules", "RedFlagCore"]),
+        .testTarget(name: "RedFlagCLITests", dependencies: ["RedFlagCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

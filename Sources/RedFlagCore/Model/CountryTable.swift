@@ -1,0 +1,65 @@
+import Foundation
+
+/// ISO 3166-1 alpha-2 codes and the English names (and list-specific variants) that denote them.
+///
+/// Loaded from `Lists/countries.tsv`, the project's reviewed table, so a new variant seen in a list
+/// is a one-line data change. Lookups ignore case, accents, punctuation and a leading "the".
+public final class CountryTable: Sendable {
+    /// The table loaded from the project's `Lists/countries.tsv` (empty if it cannot be found,
+    /// which `ProjectData` reports on first use by the commands).
+    public static let shared: CountryTable = (try? CountryTable(contentsOf: ProjectData.file("countries.tsv"))) ?? CountryTable(rows: [])
+
+    /// English short name per code.
+    public let names: [String: String]
+    private let byFoldedName: [String: String]
+
+    public init(rows: [(code: String, names: [String])]) {
+        var names: [String: String] = [:]
+        var index: [String: String] = [:]
+        for row in rows {
+            names[row.code] = row.names.first ?? row.code
+            for n in row.names {
+                let key = Self.key(n)
+                if index[key] == nil { index[key] = row.code }
+            }
+        }
+        self.names = names
+        self.byFoldedName = index
+    }
+
+    public convenience init(contentsOf url: URL) throws {
+        let text = try String(contentsOf: url, encoding: .utf8)
+        var rows: [(String, [String])] = []
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+            let cols = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard cols.count >= 2, cols[0].count == 2 else { continue }
+            var names = [cols[1]]
+            if cols.count > 2 { names += cols[2].split(separator: "|").map(String.init) }
+            rows.append((cols[0], names))
+        }
+        self.init(rows: rows)
+    }
+
+    /// The ISO code for a code or name (`IR`, `irn`, `Iran, Islamic Republic of`, `KOREA, NORTH`),
+    /// or nil when unknown. Unknown / placeholder values (`00`, `UNKNOWN`) give nil.
+    public func code(for value: String) -> String? {
+        let t = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        if t.count == 2, t.uppercased() != "00" {
+            let up = t.uppercased()
+            if names[up] != nil { return up }
+        }
+        return byFoldedName[Self.key(t)]
+    }
+
+    /// English name of a code (`CN` → `China`), or the code itself when unknown.
+    public func name(for code: String) -> String { names[code.uppercased()] ?? code }
+
+    /// Whether the table knows `code`.
+    public func contains(code: String) -> Bool { names[code.uppercased()] != nil }
+
+    private static func key(_ s: String) -> String {
+        var k = TextFolding.fold(s)
+        if k.hasPrefix("the ") { k.removeFirst(4) }
+        return k
+    }
+}

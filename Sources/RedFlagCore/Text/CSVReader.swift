@@ -1,0 +1,213 @@
+import Foundation
+
+/// One CSV record and where it started, so errors can name the line.
+public struct CSVRecord: Sendable, Equatable {
+    public var fields: [String]
+    /// 1-based line number of the record's first line in the file.
+    public var line: Int
+
+    public init(fields: [String], line: Int) {
+        self.fields = fields
+        self.line = line
+    }
+
+    /// The field at `index`, or "" when the row is short.
+    public subscript(_ index: Int) -> String { index < fields.count ? fields[index] : "" }
+}
+
+/// A streaming RFC 4180 CSV reader over bytes.
+///
+/// Reads quoted fields with embedded separators, quotes and newlines (the CSL has them), LF, CRLF
+/// and CR line ends, a leading UTF-8 BOM and the trailing 0x1A end-of-file byte OFAC appends. It
+/// reads the input in chunks, so a file of millions of rows is processed in constant memory.
+public final class CSVReader {
+    /// How field bytes become text.
+    public enum Encoding: Sendable {
+        /// Strict UTF-8: invalid bytes are an error naming the line (a file in another encoding is
+        /// refused rather than silently garbled).
+        case utf8
+        /// Windows-1252, as OFSI publishes ConList.csv.
+        case windows1252
+    }
+
+    public let path: String
+    public let delimiter: UInt8
+    public let encoding: Encoding
+    private let handle: FileHandle?
+    private var buffer: [UInt8]
+    private var position = 0
+    private var exhausted: Bool
+    private var line = 1
+    private var atStart = true
+    private static let chunkSize = 1 << 20
+
+    /// Reads the file at `url`. Throws `fileNotFound` (exit 66) when it does not exist.
+    public init(url: URL, delimiter: UInt8 = UInt8(ascii: ","), encoding: Encoding = .utf8) throws {
+        guard FileManager.default.fileExists(atPath: url.path) else { throw RedFlagError.fileNotFound(path: url.path) }
+        guard let h = FileHandle(forReadingAtPath: url.path) else {
+            throw RedFlagError.unreadable(path: url.path, reason: "permission denied or not a file")
+        }
+        self.path = url.path
+        self.handle = h
+        self.delimiter = delimiter
+        self.encoding = encoding
+        self.buffer = []
+        self.exhausted = false
+    }
+
+    /// Reads from an open handle (standard input), named `path` in messages.
+    public init(handle: FileHandle, path: String, delimiter: UInt8 = UInt8(ascii: ","), encoding: Encoding = .utf8) {
+        self.path = path
+        self.handle = handle
+        self.delimiter = delimiter
+        self.encoding = encoding
+        self.buffer = []
+        self.exhausted = false
+    }
+
+    /// Reads bytes already in memory.
+    public init(data: Data, path: String, delimiter: UInt8 = UInt8(ascii: ","), encoding: Encoding = .utf8) {
+        self.path = path
+        self.handle = nil
+        self.delimiter = delimiter
+        self.encoding = encoding
+        self.buffer = [UInt8](data)
+        self.exhausted = true
+    }
+
+    deinit { try? handle?.close() }
+
+    /// The 1-based line number the next record starts on.
+    public var currentLine: Int { line }
+
+    /// Reads all remaining records.
+    public func readAll() throws -> [CSVRecord] {
+        var out: [CSVRecord] = []
+        while let r = try next() { out.append(r) }
+        return out
+    }
+
+    /// The next record, or nil at the end of the input. A blank line yields a record with one
+    /// empty field, as RFC 4180 says; callers skip those where blank lines mean nothing.
+    public func next() throws -> CSVRecord? {
+        if atStart {
+            atStart = false
+            guard ensure(3) || position < buffer.count else { return nil }
+            if buffer.count - position >= 3, buffer[position] == 0xEF, buffer[position + 1] == 0xBB, buffer[position + 2] == 0xBF {
+                position += 3
+            }
+        }
+        guard ensure(1) else { return nil }
+        // OFAC ends its CSV files with a 0x1A (SUB) byte, sometimes followed by a line end.
+        if buffer[position] == 0x1A {
+            var p = position + 1
+            while ensure(p - position + 1), p < buffer.count, buffer[p] == 0x0D || buffer[p] == 0x0A || buffer[p] == 0x1A { p += 1 }
+            if p >= buffer.count && exhausted { position = buffer.count; return nil }
+        }
+        let startLine = line
+        var fields: [String] = []
+        var field: [UInt8] = []
+        field.reserveCapacity(64)
+        var inQuotes = false
+        var quotedField = false
+        while true {
+            guard ensure(1) else {
+                if inQuotes {
+                    throw RedFlagError.badData(path: path, location: "line \(startLine)",
+                                               message: "quoted field never closed (file truncated?)")
+                }
+                fields.append(try decode(field, line: startLine))
+                return CSVRecord(fields: fields, line: startLine)
+            }
+            let b = buffer[position]
+            position += 1
+            if inQuotes {
+                if b == UInt8(ascii: "\"") {
+                    if ensure(1), buffer[position] == UInt8(ascii: "\"") {
+                        field.append(b)
+                        position += 1
+                    } else {
+                        inQuotes = false
+                    }
+                } else {
+                    if b == 0x0A { line += 1 }
+                    else if b == 0x0D, !(ensure(1) && buffer[position] == 0x0A) { line += 1 }
+                    field.append(b)
+                }
+                continue
+            }
+            switch b {
+            case delimiter:
+                fields.append(try decode(field, line: startLine))
+                field.removeAll(keepingCapacity: true)
+                quotedField = false
+            case UInt8(ascii: "\"") where field.isEmpty && !quotedField:
+                inQuotes = true
+                quotedField = true
+            case 0x0D, 0x0A:
+                if b == 0x0D, ensure(1), buffer[position] == 0x0A { position += 1 }
+                line += 1
+                fields.append(try decode(field, line: startLine))
+                return CSVRecord(fields: fields, line: startLine)
+            case 0x1A where !ensure(1) || buffer[position] == 0x0D || buffer[position] == 0x0A || buffer[position] == 0x1A:
+                // End-of-file marker directly after the last field.
+                fields.append(try decode(field, line: startLine))
+                position = buffer.count
+                return CSVRecord(fields: fields, line: startLine)
+            default:
+                field.append(b)
+            }
+        }
+    }
+
+    /// Makes sure at least `count` unread bytes are buffered if the input has them; false at the end.
+    @inline(__always)
+    private func ensure(_ count: Int) -> Bool {
+        if buffer.count - position >= count { return true }
+        return refill(count)
+    }
+
+    private func refill(_ count: Int) -> Bool {
+        while !exhausted && buffer.count - position < count {
+            if position > 0 {
+                buffer.removeSubrange(0..<position)
+                position = 0
+            }
+            let chunk = handle?.readData(ofLength: Self.chunkSize) ?? Data()
+            if chunk.isEmpty { exhausted = true } else { buffer.append(contentsOf: chunk) }
+        }
+        return buffer.count - position >= count
+    }
+
+    private func decode(_ bytes: [UInt8], line: Int) throws -> String {
+        if bytes.isEmpty { return "" }
+        switch encoding {
+        case .utf8:
+            if let s = String(validating: bytes, as: UTF8.self) { return s }
+            if bytes.contains(0) {
+                throw RedFlagError.badData(path: path, location: "line \(line)", message: "binary data (NUL bytes) where CSV text was expected")
+            }
+            throw RedFlagError.badData(path: path, location: "line \(line)",
+                                       message: "text is not valid UTF-8 (wrong encoding?)")
+        case .windows1252:
+            return Windows1252.decode(bytes)
+        }
+    }
+}
+
+/// Windows-1252 decoding: Latin-1 plus the 0x80–0x9F block of typographic characters.
+public enum Windows1252 {
+    private static let high: [UInt32] = [
+        0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
+        0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
+    ]
+
+    public static func decode<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
+        var scalars = String.UnicodeScalarView()
+        for b in bytes {
+            let v: UInt32 = (0x80...0x9F).contains(b) ? high[Int(b - 0x80)] : UInt32(b)
+            scalars.append(Unicode.Scalar(v)!)
+        }
+        return String(scalars)
+    }
+}

@@ -1,0 +1,5 @@
+import ArgumentParser
+
+struct Allow: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "allow", abstract: "(under construction)")
+}

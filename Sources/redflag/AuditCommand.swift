@@ -1,0 +1,5 @@
+import ArgumentParser
+
+struct Audit: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "audit", abstract: "(under construction)")
+}

@@ -1,0 +1,5 @@
+import ArgumentParser
+
+struct Rules: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "rules", abstract: "(under construction)")
+}

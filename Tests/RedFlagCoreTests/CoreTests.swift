@@ -1,0 +1,143 @@
+import Foundation
+import Testing
+@testable import RedFlagCore
+
+@Suite struct SHA256Tests {
+    @Test func knownVectors() {
+        #expect(SHA256.hex(Data()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(SHA256.hex(Data("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        let long = Data(repeating: UInt8(ascii: "a"), count: 1_000_000)
+        #expect(SHA256.hex(long) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+
+    @Test func streamingEqualsOneShot() {
+        let data = Data((0..<10_000).map { UInt8($0 % 251) })
+        var s = SHA256()
+        s.update(data.prefix(63)); s.update(data.dropFirst(63).prefix(1000)); s.update(data.dropFirst(1063))
+        #expect(s.finalizeHex() == SHA256.hex(data))
+    }
+}
+
+@Suite struct PartialDateTests {
+    @Test(arguments: [
+        ("1957-10-10", "1957-10-10", false),
+        ("1963", "1963", false),
+        ("circa 1955", "circa 1955", true),
+        ("10 Oct 1957", "1957-10-10", false),
+        ("Oct 1957", "1957-10", false),
+        ("25/03/1973", "1973-03-25", false),
+        ("00/00/1980", "1980", false),
+        ("dd/mm/1980", "1980", false),
+        ("00/05/1980", "1980-05", false),
+        ("03/1973", "1973-03", false),
+        ("1973-03-25T00:00:00", "1973-03-25", false),
+    ])
+    func shapes(raw: String, expected: String, approximate: Bool) {
+        let d = PartialDate.parse(raw)
+        #expect(d.isValid)
+        #expect(d.description == expected)
+        #expect(d.approximate == approximate)
+    }
+
+    @Test func ranges() {
+        let d = PartialDate.parse("1970 to 1975")
+        #expect(d.from.year == 1970 && d.to?.year == 1975)
+        #expect(d.yearSpan() == 1970...1975)
+        #expect(PartialDate.parse("circa 1960").yearSpan() == 1958...1962)
+    }
+
+    @Test func monthFirst() {
+        #expect(PartialDate.isoDay("05/07/2024", slashOrder: .monthFirst) == "2024-05-07")
+        #expect(PartialDate.isoDay("05/07/2024") == "2024-07-05")
+    }
+
+    @Test func invalidKeepsRaw() {
+        let d = PartialDate.parse("sometime in the 80s")
+        #expect(!d.isValid)
+        #expect(d.raw == "sometime in the 80s")
+        #expect(!PartialDate.parse("32/01/1980").isValid)
+    }
+}
+
+@Suite struct CountryTableTests {
+    @Test(arguments: [
+        ("Korea, North", "KP"), ("KOREA, NORTH", "KP"), ("Democratic People's Republic of Korea", "KP"),
+        ("Iran, Islamic Republic of", "IR"), ("Burma", "MM"), ("Palestinian", "PS"), ("cn", "CN"),
+        ("Congo, Democratic Republic of the", "CD"), ("the Netherlands", "NL"), ("Türkiye", "TR"), ("Macau", "MO"),
+        ("Côte d'Ivoire", "CI"), ("RUS", "RU"),
+    ])
+    func resolves(name: String, code: String) {
+        #expect(CountryTable.shared.code(for: name) == code)
+    }
+
+    @Test func unknownIsNil() {
+        #expect(CountryTable.shared.code(for: "Atlantis") == nil)
+        #expect(CountryTable.shared.code(for: "00") == nil)
+        #expect(CountryTable.shared.name(for: "CN") == "China")
+    }
+}
+
+@Suite struct CSVReaderTests {
+    func read(_ text: String, encoding: CSVReader.Encoding = .utf8) throws -> [[String]] {
+        try CSVReader(data: Data(text.utf8), path: "t.csv", encoding: encoding).readAll().map(\.fields)
+    }
+
+    @Test func quotedMultiline() throws {
+        let rows = try read("a,b\r\n\"x, y\",\"line1\nline2\"\r\n\"he said \"\"hi\"\"\",\n")
+        #expect(rows == [["a", "b"], ["x, y", "line1\nline2"], ["he said \"hi\"", ""]])
+    }
+
+    @Test func lineNumbersCountEmbeddedNewlines() throws {
+        let r = CSVReader(data: Data("h\n\"a\nb\"\nc\n".utf8), path: "t.csv")
+        #expect(try r.next()?.line == 1)
+        #expect(try r.next()?.line == 2)
+        #expect(try r.next()?.line == 4)
+    }
+
+    @Test func bomAndOfacEndByte() throws {
+        var d = Data([0xEF, 0xBB, 0xBF]); d.append(Data("1,x\r\n2,y\r\n".utf8)); d.append(0x1A)
+        #expect(try CSVReader(data: d, path: "t").readAll().map(\.fields) == [["1", "x"], ["2", "y"]])
+    }
+
+    @Test func unclosedQuoteIsAnErrorNamingTheLine() {
+        #expect(throws: RedFlagError.badData(path: "t.csv", location: "line 2", message: "quoted field never closed (file truncated?)")) {
+            _ = try read("a\n\"open\n")
+        }
+    }
+
+    @Test func invalidUTF8IsRefusedAndWindows1252Decodes() throws {
+        let bytes = Data([0x41, 0x92, 0x42, 0x0A])
+        #expect(throws: RedFlagError.self) { _ = try CSVReader(data: bytes, path: "t").readAll() }
+        #expect(try CSVReader(data: bytes, path: "t", encoding: .windows1252).readAll()[0].fields == ["A\u{2019}B"])
+    }
+
+    @Test func streamsFromAFile() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("csv-\(UUID()).csv")
+        var text = "id,name\n"
+        for i in 0..<50_000 { text += "\(i),\"Name \(i)\"\n" }
+        try Data(text.utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let r = try CSVReader(url: url)
+        var n = 0
+        while let rec = try r.next() { n += 1; if n == 50_001 { #expect(rec.fields == ["49999", "Name 49999"]) } }
+        #expect(n == 50_001)
+    }
+}
+
+@Suite struct ScriptDetectorTests {
+    @Test func scripts() {
+        #expect(ScriptDetector.script(of: "Иванов") == "Cyrl")
+        #expect(ScriptDetector.script(of: "华为技术有限公司") == "Hani")
+        #expect(ScriptDetector.script(of: "Huawei") == "Latn")
+        #expect(ScriptDetector.script(of: "محمد") == "Arab")
+    }
+}
+
+@Suite struct DataDirectoryTests {
+    @Test func precedence() {
+        #expect(DataDirectory.resolve(explicit: "/x", environment: ["REDFLAG_DATA_DIR": "/y"]).url.path == "/x")
+        #expect(DataDirectory.resolve(explicit: nil, environment: ["REDFLAG_DATA_DIR": "/y", "XDG_DATA_HOME": "/z"]).url.path == "/y")
+        #expect(DataDirectory.resolve(explicit: nil, environment: ["XDG_DATA_HOME": "/z"]).url.path == "/z/redflag")
+        #expect(DataDirectory.resolve(explicit: nil, environment: ["HOME": "/h"]).url.path == "/h/.local/share/redflag")
+    }
+}
