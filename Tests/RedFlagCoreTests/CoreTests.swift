@@ -141,3 +141,24 @@ import Testing
         #expect(DataDirectory.resolve(explicit: nil, environment: ["HOME": "/h"]).url.path == "/h/.local/share/redflag")
     }
 }
+
+@Suite struct OrderedBatchProcessorTests {
+    @Test func keepsOrderAcrossChunks() throws {
+        var source = Array(0..<10_007).makeIterator()
+        var out: [Int] = []
+        var chunks = 0
+        let n = try OrderedBatchProcessor(chunkSize: 100, concurrency: 4).run(
+            next: { source.next() }, transform: { $0 * 2 }, emit: { out += $0; chunks += 1 })
+        #expect(n == 10_007)
+        #expect(out == (0..<10_007).map { $0 * 2 })
+        #expect(chunks == 101)
+    }
+
+    @Test func stopsBetweenChunks() throws {
+        var source = Array(0..<1000).makeIterator()
+        var out: [Int] = []
+        _ = try OrderedBatchProcessor(chunkSize: 10).run(next: { source.next() }, transform: { $0 }, emit: { out += $0 },
+                                                         shouldStop: { out.count >= 30 })
+        #expect(out.count == 30)
+    }
+}
