@@ -1,0 +1,176 @@
+import Foundation
+import RedFlagCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension ListStore {
+    /// Writes a new store holding `lists` (each replacing its source) plus every other source of
+    /// the current store, builds `artifacts` from the full new entry set, and switches to it
+    /// atomically. On any error nothing changes: the half-built folder is removed and the
+    /// previous store stays in use. Also records the change log (added, removed, modified ids
+    /// per imported source).
+    @discardableResult
+    public func importLists(_ lists: [ParsedList], artifacts: [StoreArtifact], now: Date = Date()) throws -> StoreImportReport {
+        let started = Date()
+        let lists = try ListSet.checkedUnique(lists)
+        guard !lists.isEmpty else { throw RedFlagError.usage("nothing to import") }
+        // ISO 8601 in the JSON keeps whole seconds; round now so what is returned equals what is read back.
+        let importedAt = Date(timeIntervalSince1970: now.timeIntervalSince1970.rounded(.down))
+        try dataDirectory.create()
+        let lock = try StoreFileSystem.lock(lockFile)
+        defer { StoreFileSystem.unlock(lock) }
+
+        try ensureNotPlainFolder()
+        try? publishChangeLog()
+        removeLeftovers()
+
+        let previousFolder = currentFolder()
+        let previous = try previousFolder.map { try Self.readManifest(in: $0) }
+        let storeID = Self.newStoreID(importedAt)
+        let folder = dataDirectory.url.appendingPathComponent(storeID)
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
+        } catch {
+            throw RedFlagError.cannotWrite(path: folder.path, reason: error.localizedDescription)
+        }
+
+        do {
+            var imported: [StoreImportReport.Imported] = []
+            for list in lists {
+                let fingerprints = try writeEntries(list.entries, source: list.source, in: folder)
+                let old = try previousFolder.flatMap { folder in
+                    try previous?.snapshot(for: list.source).map { _ in try self.fingerprints(of: list.source, in: folder) }
+                } ?? [:]
+                let diff = StoreChanges.between(old: old, new: fingerprints)
+                let before = previous?.snapshot(for: list.source)
+                let changes = StoreChanges(source: list.source, storeID: storeID, importedAt: importedAt,
+                                           previousSHA256: before?.sha256, previousPublicationDate: before?.publicationDate,
+                                           sha256: list.sha256, publicationDate: list.publicationDate,
+                                           added: diff.added, removed: diff.removed, modified: diff.modified)
+                imported.append(.init(snapshot: ListSnapshot(parsed: list, importedAt: importedAt), changes: changes,
+                                      warningExamples: list.warnings.examples))
+            }
+            let importedSources = Set(lists.map(\.source))
+            let carried = (previous?.sources ?? []).filter { !importedSources.contains($0.source) }
+            for snapshot in carried {
+                for name in [StoreManifest.entriesFileName(snapshot.source), StoreManifest.fingerprintsFileName(snapshot.source)] {
+                    try StoreFileSystem.linkOrCopy(previousFolder!.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+                }
+            }
+
+            if !artifacts.isEmpty {
+                var bySource: [ListSource: [ListEntry]] = [:]
+                for list in lists { bySource[list.source] = list.entries }
+                if !carried.isEmpty, let previousFolder {
+                    let old = try Self.readEntries(of: carried.map(\.source), in: previousFolder)
+                    for entry in old { bySource[entry.source, default: []].append(entry) }
+                }
+                let all = ListSource.allCases.flatMap { bySource[$0] ?? [] }
+                for artifact in artifacts {
+                    let url = folder.appendingPathComponent(artifact.fileName)
+                    let data: Data
+                    do {
+                        data = try artifact.build(all)
+                    } catch let error as RedFlagError {
+                        throw error
+                    } catch {
+                        throw RedFlagError.cannotWrite(path: url.path, reason: "building \(artifact.fileName) failed: \(error)")
+                    }
+                    try StoreFileSystem.writeDurably(data, to: url)
+                }
+            }
+
+            let changes = imported.map(\.changes)
+            try StoreFileSystem.writeDurably(try Self.jsonEncoder().encode(changes), to: folder.appendingPathComponent(StoreManifest.changesFileName))
+            let manifest = StoreManifest(storeID: storeID, createdAt: importedAt,
+                                         sources: imported.map(\.snapshot) + carried,
+                                         artifacts: artifacts.map(\.fileName))
+            try StoreFileSystem.writeDurably(try Self.jsonEncoder().encode(manifest), to: folder.appendingPathComponent(StoreManifest.fileName))
+            try StoreFileSystem.syncDirectory(folder)
+
+            try StoreFileSystem.replaceSymlink(link, target: storeID)
+            try StoreFileSystem.syncDirectory(dataDirectory.url)
+
+            // The new store is in use from here on; tidying up can no longer undo the import.
+            if let previousFolder, previousFolder.standardizedFileURL != folder.standardizedFileURL {
+                try? FileManager.default.removeItem(at: previousFolder)
+            }
+            try? publishChangeLog()
+            return StoreImportReport(storeID: storeID, store: folder.path, imported: imported, carriedOver: carried,
+                                     artifacts: artifacts.map(\.fileName), seconds: Date().timeIntervalSince(started))
+        } catch {
+            try? FileManager.default.removeItem(at: folder)
+            throw error
+        }
+    }
+
+    /// Encodes one source's entries (in parallel), writes them as a JSON array with one entry per
+    /// line, and writes their fingerprints; returns the fingerprints.
+    func writeEntries(_ entries: [ListEntry], source: ListSource, in folder: URL) throws -> [String: String] {
+        let encoded = OrderedBatchProcessor(chunkSize: 512).map(entries) { entry -> (Data, String)? in
+            guard let json = try? EntryFingerprint.canonicalJSON(entry) else { return nil }
+            return (json, SHA256.hex(json))
+        }
+        let url = folder.appendingPathComponent(StoreManifest.entriesFileName(source))
+        var body = Data()
+        body.reserveCapacity(encoded.reduce(2) { $0 + ($1?.0.count ?? 0) + 2 })
+        body.append(UInt8(ascii: "["))
+        var fingerprints: [String: String] = [:]
+        fingerprints.reserveCapacity(entries.count)
+        for (index, item) in encoded.enumerated() {
+            guard let (json, fingerprint) = item else {
+                throw RedFlagError.cannotWrite(path: url.path, reason: "entry \(entries[index].id) cannot be encoded")
+            }
+            body.append(contentsOf: index == 0 ? [UInt8(ascii: "\n")] : [UInt8(ascii: ","), UInt8(ascii: "\n")])
+            body.append(json)
+            let id = entries[index].id
+            // A list repeating an id: the pair counts as one entry whose content is both records.
+            fingerprints[id] = fingerprints[id].map { SHA256.hex(Data(($0 + fingerprint).utf8)) } ?? fingerprint
+        }
+        body.append(contentsOf: Array("\n]\n".utf8))
+        try StoreFileSystem.writeDurably(body, to: url)
+        let fingerprintsURL = folder.appendingPathComponent(StoreManifest.fingerprintsFileName(source))
+        try StoreFileSystem.writeDurably(try Self.jsonEncoder(pretty: false).encode(fingerprints), to: fingerprintsURL)
+        return fingerprints
+    }
+
+    /// Removes store folders and temporary links left by an import that was killed or failed.
+    /// Runs under the import lock, so no other import is writing them.
+    func removeLeftovers() {
+        let fm = FileManager.default
+        let current = currentFolder()?.lastPathComponent
+        guard let names = try? fm.contentsOfDirectory(atPath: dataDirectory.url.path) else { return }
+        for name in names where name != current {
+            let isStoreFolder = name.hasPrefix(Self.folderPrefix)
+            let isTemporaryLink = name.hasPrefix(".\(link.lastPathComponent).") && name.hasSuffix(".tmp")
+            if isStoreFolder || isTemporaryLink {
+                try? fm.removeItem(at: dataDirectory.url.appendingPathComponent(name))
+            }
+        }
+    }
+
+    /// The store must be our symlink (or absent): a real folder at `lists` cannot be swapped atomically.
+    func ensureNotPlainFolder() throws {
+        var isDirectory: ObjCBool = false
+        if StoreFileSystem.symlinkTarget(link) == nil, FileManager.default.fileExists(atPath: link.path, isDirectory: &isDirectory) {
+            throw RedFlagError.cannotWrite(path: link.path,
+                reason: "exists and is not the store's symlink; move it away (redflag keeps `lists` as a link to the current store folder)")
+        }
+    }
+
+    static func newStoreID(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        func pad(_ v: Int?, _ width: Int = 2) -> String {
+            let s = String(v ?? 0)
+            return String(repeating: "0", count: max(0, width - s.count)) + s
+        }
+        let stamp = "\(pad(c.year, 4))\(pad(c.month))\(pad(c.day))T\(pad(c.hour))\(pad(c.minute))\(pad(c.second))Z"
+        let random = String(UInt32.random(in: 0...UInt32.max), radix: 16)
+        return "\(folderPrefix)\(stamp)-\(String(repeating: "0", count: 8 - random.count))\(random)"
+    }
+}
