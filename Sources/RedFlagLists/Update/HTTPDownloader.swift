@@ -89,8 +89,7 @@ public final class HTTPDownloader: Sendable {
         }
         guard (200..<300).contains(http.statusCode) else {
             let transient = http.statusCode >= 500 || http.statusCode == 408 || http.statusCode == 429
-            throw Failure(reason: "HTTP \(http.statusCode) \(HTTPURLResponse.localizedString(forStatusCode: http.statusCode))",
-                          transient: transient)
+            throw Failure(reason: "HTTP \(http.statusCode)", transient: transient)
         }
         let body = data ?? Data()
         if http.expectedContentLength >= 0, Int64(body.count) != http.expectedContentLength {
