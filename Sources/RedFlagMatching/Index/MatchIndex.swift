@@ -1,0 +1,197 @@
+import Foundation
+import RedFlagCore
+
+/// Everything the matcher needs to screen against a set of list entries, in flat arrays: the
+/// name and address token spaces, per-name and per-entry facts used in scoring (type, countries,
+/// birth years) and display strings. The full entries are kept as JSON and decoded only when a
+/// caller asks for one (`entry(at:)`), so opening the index never decodes every entry.
+public struct MatchIndex: Sendable, Equatable {
+    /// One document per matchable name (primary names and aliases).
+    public var names: TokenSpace
+    /// Entry index of each name.
+    public var nameEntry: [Int32]
+    /// Bit 0: primary name; bits 1–2: alias strength (0 strong, 1 weak, 2 unknown).
+    public var nameFlags: [UInt8]
+    /// The name as published.
+    public var nameText: StringTable
+    /// Sorted, de-duplicated canonical legal forms of each name, joined by spaces ("" when none).
+    public var nameLegalForms: StringTable
+
+    /// One document per listed address (with at least a street, city or postal code).
+    public var addresses: TokenSpace
+    public var addressEntry: [Int32]
+    public var addressText: StringTable
+
+    public var entryID: StringTable
+    /// Index into `ListSource.allCases`.
+    public var entrySource: [UInt8]
+    public var entryList: StringTable
+    /// Index into `PartyType.allCases`.
+    public var entryType: [UInt8]
+    /// Programs joined by U+001F.
+    public var entryPrograms: StringTable
+    /// ISO country codes joined by ",".
+    public var entryCountries: StringTable
+    /// Birth-year spans (CSR of lo/hi pairs; approximate dates already widened).
+    public var entryBirthOffsets: [Int32]
+    public var entryBirthYears: [Int16]
+    /// Each entry as JSON, decoded on demand.
+    public var entryJSON: StringTable
+    /// Entry indices sorted by id, for `entryIndex(id:)`.
+    public var entryIDOrder: [Int32]
+
+    public var entryCount: Int { entryID.count }
+    public var nameCount: Int { nameEntry.count }
+
+    /// Builds the index over `entries` (any order; ids must be unique for `entry(id:)` to be exact).
+    public init(entries: [ListEntry]) throws {
+        var nameDocs: [[String]] = []
+        var addressDocs: [[String]] = []
+        nameEntry = []
+        nameFlags = []
+        nameText = StringTable()
+        nameLegalForms = StringTable()
+        addressEntry = []
+        addressText = StringTable()
+        entryID = StringTable()
+        entrySource = []
+        entryList = StringTable()
+        entryType = []
+        entryPrograms = StringTable()
+        entryCountries = StringTable()
+        entryBirthOffsets = [0]
+        entryBirthYears = []
+        entryJSON = StringTable()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        for (e, entry) in entries.enumerated() {
+            var seenNames = Set<String>()
+            for n in entry.allNames {
+                let normal = NameNormalizer.normalize(n.name)
+                guard !normal.tokens.isEmpty, seenNames.insert(n.name).inserted else { continue }
+                nameDocs.append(normal.tokens)
+                nameEntry.append(Int32(e))
+                let strength: UInt8 = n.strength == .strong ? 0 : n.strength == .weak ? 1 : 2
+                nameFlags.append((n.isPrimary ? 1 : 0) | strength << 1)
+                nameText.append(n.name)
+                nameLegalForms.append(Set(normal.legalForms).sorted().joined(separator: " "))
+            }
+            for a in entry.addresses where !a.isCountryOnly {
+                let tokens = NameNormalizer.addressTokens(a.oneLine)
+                guard !tokens.isEmpty else { continue }
+                addressDocs.append(tokens)
+                addressEntry.append(Int32(e))
+                addressText.append(a.oneLine)
+            }
+            entryID.append(entry.id)
+            entrySource.append(UInt8(ListSource.allCases.firstIndex(of: entry.source)!))
+            entryList.append(entry.list.rawValue)
+            entryType.append(UInt8(PartyType.allCases.firstIndex(of: entry.type)!))
+            entryPrograms.append(entry.programs.joined(separator: "\u{1F}"))
+            entryCountries.append(entry.countryCodes.joined(separator: ","))
+            for d in entry.datesOfBirth {
+                guard let span = d.yearSpan() else { continue }
+                entryBirthYears.append(Int16(clamping: span.lowerBound))
+                entryBirthYears.append(Int16(clamping: span.upperBound))
+            }
+            entryBirthOffsets.append(Int32(entryBirthYears.count))
+            do {
+                let json = try encoder.encode(entry)
+                entryJSON.append(String(decoding: json, as: UTF8.self))
+            } catch {
+                throw RedFlagError.badData(path: "match index", location: "entry \(entry.id)", message: "cannot encode: \(error)")
+            }
+        }
+        names = TokenSpace(documents: nameDocs)
+        addresses = TokenSpace(documents: addressDocs)
+        let ids = entryID
+        entryIDOrder = (0..<entries.count).map(Int32.init).sorted { ids[Int($0)] < ids[Int($1)] }
+    }
+
+    init(names: TokenSpace, nameEntry: [Int32], nameFlags: [UInt8], nameText: StringTable, nameLegalForms: StringTable,
+         addresses: TokenSpace, addressEntry: [Int32], addressText: StringTable, entryID: StringTable, entrySource: [UInt8],
+         entryList: StringTable, entryType: [UInt8], entryPrograms: StringTable, entryCountries: StringTable,
+         entryBirthOffsets: [Int32], entryBirthYears: [Int16], entryJSON: StringTable, entryIDOrder: [Int32]) {
+        self.names = names
+        self.nameEntry = nameEntry
+        self.nameFlags = nameFlags
+        self.nameText = nameText
+        self.nameLegalForms = nameLegalForms
+        self.addresses = addresses
+        self.addressEntry = addressEntry
+        self.addressText = addressText
+        self.entryID = entryID
+        self.entrySource = entrySource
+        self.entryList = entryList
+        self.entryType = entryType
+        self.entryPrograms = entryPrograms
+        self.entryCountries = entryCountries
+        self.entryBirthOffsets = entryBirthOffsets
+        self.entryBirthYears = entryBirthYears
+        self.entryJSON = entryJSON
+        self.entryIDOrder = entryIDOrder
+    }
+
+    /// Whether name `n` is the entry's primary name.
+    public func isPrimary(name n: Int) -> Bool { nameFlags[n] & 1 == 1 }
+
+    /// Alias strength of name `n` (primary names are strong).
+    public func strength(name n: Int) -> Alias.Strength {
+        switch (nameFlags[n] >> 1) & 3 {
+        case 0: return .strong
+        case 1: return .weak
+        default: return .unknown
+        }
+    }
+
+    public func source(entry e: Int) -> ListSource { ListSource.allCases[Int(entrySource[e])] }
+    public func type(entry e: Int) -> PartyType { PartyType.allCases[Int(entryType[e])] }
+    public func list(entry e: Int) -> ListCode { ListCode(entryList[e]) }
+
+    public func programs(entry e: Int) -> [String] {
+        let s = entryPrograms[e]
+        return s.isEmpty ? [] : s.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    public func countries(entry e: Int) -> [String] {
+        let s = entryCountries[e]
+        return s.isEmpty ? [] : s.split(separator: ",").map(String.init)
+    }
+
+    /// Birth-year spans of entry e.
+    public func birthYears(entry e: Int) -> [ClosedRange<Int>] {
+        var out: [ClosedRange<Int>] = []
+        var i = Int(entryBirthOffsets[e])
+        while i < Int(entryBirthOffsets[e + 1]) {
+            let lo = Int(entryBirthYears[i]), hi = Int(entryBirthYears[i + 1])
+            out.append(min(lo, hi)...max(lo, hi))
+            i += 2
+        }
+        return out
+    }
+
+    /// The primary name of entry e (its first indexed primary name, else the first name).
+    public func primaryName(entry e: Int) -> String {
+        entry(at: e)?.name ?? ""
+    }
+
+    /// Decodes entry e from its stored JSON.
+    public func entry(at e: Int) -> ListEntry? {
+        let lo = Int(entryJSON.offsets[e]), hi = Int(entryJSON.offsets[e + 1])
+        let data = entryJSON.bytes.withUnsafeBufferPointer { Data(UnsafeBufferPointer(rebasing: $0[lo..<hi])) }
+        return try? JSONDecoder().decode(ListEntry.self, from: data)
+    }
+
+    /// The index of the entry with `id`, nil when absent.
+    public func entryIndex(id: String) -> Int? {
+        var lo = 0, hi = entryIDOrder.count - 1
+        while lo <= hi {
+            let mid = (lo + hi) / 2
+            let e = Int(entryIDOrder[mid])
+            let v = entryID[e]
+            if v == id { return e }
+            if v < id { lo = mid + 1 } else { hi = mid - 1 }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,62 @@
+/// Many strings packed into one UTF-8 buffer plus offsets: two allocations instead of one per
+/// string, written and read as two flat arrays by the index file.
+public struct StringTable: Sendable, Equatable {
+    public private(set) var bytes: [UInt8]
+    /// `count + 1` offsets; string i is `bytes[offsets[i] ..< offsets[i + 1]]`.
+    public private(set) var offsets: [Int32]
+
+    public init() {
+        bytes = []
+        offsets = [0]
+    }
+
+    init(bytes: [UInt8], offsets: [Int32]) {
+        self.bytes = bytes
+        self.offsets = offsets
+    }
+
+    public init<S: Sequence>(_ strings: S) where S.Element == String {
+        self.init()
+        for s in strings { append(s) }
+    }
+
+    public var count: Int { offsets.count - 1 }
+
+    public mutating func append(_ s: String) {
+        bytes.append(contentsOf: s.utf8)
+        offsets.append(Int32(bytes.count))
+    }
+
+    public subscript(i: Int) -> String {
+        let lo = Int(offsets[i]), hi = Int(offsets[i + 1])
+        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[lo..<hi]), as: UTF8.self) }
+    }
+
+    /// Calls `body` with the raw bytes of string i (no String created).
+    @inline(__always)
+    public func withBytes<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let lo = Int(offsets[i]), hi = Int(offsets[i + 1])
+        return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[lo..<hi])) }
+    }
+
+    /// Lexicographic byte comparison of string i with `key` (<0, 0, >0).
+    func compare(_ i: Int, _ key: UnsafeBufferPointer<UInt8>) -> Int {
+        withBytes(i) { s in
+            let n = min(s.count, key.count)
+            for k in 0..<n where s[k] != key[k] { return Int(s[k]) - Int(key[k]) }
+            return s.count - key.count
+        }
+    }
+
+    /// Index of `key` in a table sorted by bytes, nil when absent.
+    func binarySearch(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
+        var lo = 0, hi = count - 1
+        while lo <= hi {
+            let mid = (lo + hi) / 2
+            let c = compare(mid, key)
+            if c == 0 { return mid }
+            if c < 0 { lo = mid + 1 } else { hi = mid - 1 }
+        }
+        return nil
+    }
+}

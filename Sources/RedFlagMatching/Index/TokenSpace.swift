@@ -1,0 +1,187 @@
+import Foundation
+
+/// A vocabulary of tokens with IDF weights, a trigram index over the vocabulary (to find tokens
+/// similar to a misspelt one) and postings from tokens to the documents (names or addresses)
+/// holding them. Built once per list import; every array is flat so the index file maps straight
+/// into it.
+public struct TokenSpace: Sendable, Equatable {
+    /// Tokens sorted by bytes (binary search replaces a hash table that would cost load time).
+    public var vocabulary: StringTable
+    /// Weight in (0, 1]: squared IDF relative to a token seen once, so "trading", "co", "bank"
+    /// count little and a distinctive token carries the match.
+    public var weights: [Float]
+    /// Consonant-skeleton hash of each token (see `TokenSimilarity.skeleton`).
+    public var skeletons: [UInt32]
+    /// Skeleton hashes sorted, with the vocabulary id of each (finds "mhmd" for "mohammed", which
+    /// share no trigram).
+    public var skeletonKeys: [UInt32]
+    public var skeletonTokens: [Int32]
+    /// Sorted trigram keys, their CSR offsets and the vocabulary ids holding each trigram.
+    public var trigramKeys: [UInt32]
+    public var trigramOffsets: [Int32]
+    public var trigramTokens: [Int32]
+    /// Document → token ids, in document order (CSR).
+    public var documentOffsets: [Int32]
+    public var documentTokens: [Int32]
+    /// Token → ascending document ids (CSR).
+    public var postingOffsets: [Int32]
+    public var postings: [Int32]
+
+    public var documentCount: Int { documentOffsets.count - 1 }
+
+    /// Weight of a query token that no listed name contains: as distinctive as can be.
+    public static let unknownWeight: Float = 1
+
+    /// Builds the space over `documents` (each a list of normalised tokens).
+    public init(documents: [[String]]) {
+        var df: [String: Int] = [:]
+        for doc in documents {
+            for t in Set(doc) { df[t, default: 0] += 1 }
+        }
+        let sorted = df.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        var idOf: [String: Int32] = [:]
+        idOf.reserveCapacity(sorted.count)
+        for (i, t) in sorted.enumerated() { idOf[t] = Int32(i) }
+        vocabulary = StringTable(sorted)
+        let n = Double(max(1, documents.count))
+        let maxIDF = log(n + 1)
+        weights = sorted.map { t in
+            let idf = log((n + 1) / Double(df[t]!))
+            return Float(max(0.02, pow(idf / maxIDF, 2)))
+        }
+        skeletons = sorted.map { t in Array(t.utf8).withUnsafeBufferPointer { TokenSimilarity.skeleton($0) } }
+        let bySkeleton = skeletons.enumerated().filter { $0.element != 0 }.sorted { ($0.element, $0.offset) < ($1.element, $1.offset) }
+        skeletonKeys = bySkeleton.map(\.element)
+        skeletonTokens = bySkeleton.map { Int32($0.offset) }
+
+        var trigrams: [UInt32: [Int32]] = [:]
+        for (i, t) in sorted.enumerated() {
+            for key in Set(TokenSpace.trigrams(Array(t.utf8))) { trigrams[key, default: []].append(Int32(i)) }
+        }
+        let keys = trigrams.keys.sorted()
+        trigramKeys = keys
+        trigramOffsets = [0]
+        trigramTokens = []
+        for k in keys {
+            trigramTokens += trigrams[k]!
+            trigramOffsets.append(Int32(trigramTokens.count))
+        }
+
+        documentOffsets = [0]
+        documentTokens = []
+        var post = [[Int32]](repeating: [], count: sorted.count)
+        for (d, doc) in documents.enumerated() {
+            var seen = Set<Int32>()
+            for t in doc {
+                let id = idOf[t]!
+                documentTokens.append(id)
+                if seen.insert(id).inserted { post[Int(id)].append(Int32(d)) }
+            }
+            documentOffsets.append(Int32(documentTokens.count))
+        }
+        postingOffsets = [0]
+        postings = []
+        postings.reserveCapacity(post.reduce(0) { $0 + $1.count })
+        for p in post {
+            postings += p
+            postingOffsets.append(Int32(postings.count))
+        }
+    }
+
+    init(vocabulary: StringTable, weights: [Float], skeletons: [UInt32], skeletonKeys: [UInt32], skeletonTokens: [Int32], trigramKeys: [UInt32], trigramOffsets: [Int32],
+         trigramTokens: [Int32], documentOffsets: [Int32], documentTokens: [Int32], postingOffsets: [Int32], postings: [Int32]) {
+        self.vocabulary = vocabulary
+        self.weights = weights
+        self.skeletons = skeletons
+        self.skeletonKeys = skeletonKeys
+        self.skeletonTokens = skeletonTokens
+        self.trigramKeys = trigramKeys
+        self.trigramOffsets = trigramOffsets
+        self.trigramTokens = trigramTokens
+        self.documentOffsets = documentOffsets
+        self.documentTokens = documentTokens
+        self.postingOffsets = postingOffsets
+        self.postings = postings
+    }
+
+    /// Padded character trigrams of a token, packed into 24 bits each ("hua" → " hu", "hua", "ua ").
+    static func trigrams(_ t: [UInt8]) -> [UInt32] {
+        let padded: [UInt8] = [32] + t + [32]
+        guard padded.count >= 3 else { return [] }
+        var out: [UInt32] = []
+        out.reserveCapacity(padded.count - 2)
+        for i in 0..<(padded.count - 2) {
+            out.append(UInt32(padded[i]) << 16 | UInt32(padded[i + 1]) << 8 | UInt32(padded[i + 2]))
+        }
+        return out
+    }
+
+    /// Vocabulary id of `token`, nil when no document holds it.
+    public func id(of token: [UInt8]) -> Int32? {
+        token.withUnsafeBufferPointer { vocabulary.binarySearch($0).map(Int32.init) }
+    }
+
+    /// Range of `postings` for token `id`.
+    @inline(__always)
+    func postingRange(_ id: Int32) -> Range<Int> { Int(postingOffsets[Int(id)])..<Int(postingOffsets[Int(id) + 1]) }
+
+    /// Range of `documentTokens` for document `d`.
+    @inline(__always)
+    func documentRange(_ d: Int) -> Range<Int> { Int(documentOffsets[d])..<Int(documentOffsets[d + 1]) }
+
+    /// Vocabulary tokens that may be similar to `token`: those sharing enough trigrams with it
+    /// (at least two, or one for tokens of up to three letters) and of similar length. Every token
+    /// with an effective `TokenSimilarity` above zero shares at least that many, so filtering here
+    /// loses nothing the scorer would have credited in practice (candidate recall is measured).
+    func similarTokens(_ token: [UInt8], skeleton: UInt32, counts: inout [UInt16], touched: inout [Int32]) -> [(id: Int32, similarity: Double)] {
+        let grams = TokenSpace.trigrams(token)
+        touched.removeAll(keepingCapacity: true)
+        for g in Set(grams) {
+            guard let k = binarySearchTrigram(g) else { continue }
+            for p in Int(trigramOffsets[k])..<Int(trigramOffsets[k + 1]) {
+                let id = Int(trigramTokens[p])
+                if counts[id] == 0 { touched.append(Int32(id)) }
+                counts[id] &+= 1
+            }
+        }
+        if skeleton != 0 {
+            var lo = 0, hi = skeletonKeys.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if skeletonKeys[mid] < skeleton { lo = mid + 1 } else { hi = mid }
+            }
+            while lo < skeletonKeys.count && skeletonKeys[lo] == skeleton {
+                let id = Int(skeletonTokens[lo])
+                if counts[id] == 0 { touched.append(Int32(id)) }
+                counts[id] = max(counts[id], 100)
+                lo += 1
+            }
+        }
+        let need: UInt16 = token.count <= 3 ? 1 : 2
+        var out: [(id: Int32, similarity: Double)] = []
+        token.withUnsafeBufferPointer { q in
+            for id in touched {
+                let c = counts[Int(id)]
+                counts[Int(id)] = 0
+                guard c >= need else { continue }
+                let sim = vocabulary.withBytes(Int(id)) { v -> Double in
+                    guard c >= 100 || abs(v.count - q.count) <= max(2, q.count / 3) else { return 0 }
+                    return TokenSimilarity.similarity(q, v, skeletonA: skeleton, skeletonB: skeletons[Int(id)])
+                }
+                if sim > 0 { out.append((id, sim)) }
+            }
+        }
+        return out
+    }
+
+    private func binarySearchTrigram(_ key: UInt32) -> Int? {
+        var lo = 0, hi = trigramKeys.count - 1
+        while lo <= hi {
+            let mid = (lo + hi) / 2
+            let v = trigramKeys[mid]
+            if v == key { return mid }
+            if v < key { lo = mid + 1 } else { hi = mid - 1 }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+
+/// Reduces a name in any script to comparable tokens: NFKC, transliteration to Latin, case and
+/// diacritic folding, punctuation, legal forms, abbreviations and stopwords.
+///
+/// The same function runs on list names at index time and on queries at screening time, so both
+/// sides always agree on what a token is. It knows nothing about lists.
+public enum NameNormalizer {
+    /// Full normalisation of a party name.
+    public static func normalize(_ name: String) -> NormalizedName {
+        let tokens = tokenize(fold(name))
+        return splitLegalForms(tokens)
+    }
+
+    /// Tokens of an address (same folding, no legal-form or abbreviation handling: "St" stays).
+    public static func addressTokens(_ address: String) -> [String] {
+        tokenize(fold(address)).filter { !Abbreviations.stopwords.contains($0) }
+    }
+
+    /// NFKC, transliteration, lower case, no diacritics. Pure ASCII takes a fast path.
+    public static func fold(_ s: String) -> String {
+        if s.utf8.allSatisfy({ $0 < 0x80 }) { return s.lowercased() }
+        var t = s.precomposedStringWithCompatibilityMapping
+        t = Transliterator.toLatin(t)
+        t = t.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        guard t.unicodeScalars.contains(where: { $0.value >= 0x80 }) else { return t }
+        var out = ""
+        out.reserveCapacity(t.utf8.count)
+        for ch in t {
+            if let mapped = specialLetters[ch] { out += mapped } else { out.append(ch) }
+        }
+        return out
+    }
+
+    /// Letters that diacritic folding leaves alone but people type without their stroke.
+    private static let specialLetters: [Character: String] = [
+        "ø": "o", "ł": "l", "đ": "d", "ð": "d", "æ": "ae", "œ": "oe", "ß": "ss", "ı": "i", "þ": "th", "ħ": "h",
+        "ŧ": "t", "ŀ": "l", "ĸ": "k", "ŋ": "ng",
+    ]
+
+    /// Splits folded text into tokens. Apostrophes and quote marks vanish ("'ABBAS" = "abbas",
+    /// "People's" = "peoples"); a period after a single letter joins ("L.L.C." = "llc", "U.S." = "us");
+    /// every other non-alphanumeric character separates; "&" becomes "and".
+    static func tokenize(_ s: String) -> [String] {
+        var tokens: [String] = []
+        var current = String.UnicodeScalarView()
+        var segmentLength = 0
+        let scalars = Array(s.unicodeScalars)
+        func flush() {
+            if !current.isEmpty { tokens.append(String(current)); current = String.UnicodeScalarView() }
+            segmentLength = 0
+        }
+        for (i, u) in scalars.enumerated() {
+            if u.properties.isAlphabetic || ("0"..."9").contains(u) || u.properties.numericType != nil {
+                current.append(u)
+                segmentLength += 1
+            } else if quoteMarks.contains(u) {
+                continue
+            } else if u == "." {
+                let nextIsLetter = i + 1 < scalars.count && scalars[i + 1].properties.isAlphabetic
+                if segmentLength == 1 && nextIsLetter { segmentLength = 0 } else { flush() }
+            } else if u == "&" {
+                flush()
+                tokens.append("and")
+            } else {
+                flush()
+            }
+        }
+        flush()
+        return tokens
+    }
+
+    private static let quoteMarks: Set<Unicode.Scalar> = ["'", "\u{2019}", "\u{2018}", "`", "\u{02BC}", "\u{02BB}", "\u{02BF}", "\u{02BE}", "\u{02B9}", "\u{00B4}", "\""]
+
+    /// Phrase table of legal forms, normalised with the same pipeline, indexed by first token,
+    /// longest phrase first.
+    private static let legalPhrases: [String: [(tokens: [String], code: String)]] = {
+        var byFirst: [String: [(tokens: [String], code: String)]] = [:]
+        for (code, spellings) in LegalForms.table {
+            for spelling in spellings {
+                let t = tokenize(fold(spelling))
+                guard let first = t.first else { continue }
+                byFirst[first, default: []].append((t, code))
+            }
+        }
+        for k in byFirst.keys { byFirst[k]!.sort { $0.tokens.count > $1.tokens.count } }
+        return byFirst
+    }()
+
+    /// Sets legal forms apart, applies abbreviations and drops stopwords. A name that is nothing
+    /// but legal forms and stopwords keeps them as tokens, so it still has something to match.
+    static func splitLegalForms(_ raw: [String]) -> NormalizedName {
+        var tokens: [String] = []
+        var forms: [String] = []
+        var i = 0
+        while i < raw.count {
+            var matched = false
+            if let phrases = legalPhrases[raw[i]] {
+                for phrase in phrases where i + phrase.tokens.count <= raw.count {
+                    let end = i + phrase.tokens.count
+                    guard Array(raw[i..<end]) == phrase.tokens else { continue }
+                    if phrase.tokens.count == 1, LegalForms.edgeOnly.contains(phrase.tokens[0]), i != 0, end != raw.count {
+                        continue
+                    }
+                    forms.append(phrase.code)
+                    i = end
+                    matched = true
+                    break
+                }
+            }
+            if matched { continue }
+            let t = raw[i]
+            if !Abbreviations.stopwords.contains(t) { tokens.append(Abbreviations.canonical[t] ?? t) }
+            i += 1
+        }
+        if tokens.isEmpty {
+            return NormalizedName(tokens: raw.map { Abbreviations.canonical[$0] ?? $0 }, legalForms: [])
+        }
+        return NormalizedName(tokens: tokens, legalForms: forms)
+    }
+}

@@ -1,0 +1,59 @@
+/// A query's tokens looked up once against a token space: weights, and for each token the
+/// vocabulary tokens similar to it with their similarity. Scoring every candidate then needs no
+/// string work at all, and the index and the scorer can never disagree on a similarity.
+struct PreparedQuery {
+    var texts: [String]
+    var bytes: [[UInt8]]
+    var skeletons: [UInt32]
+    var weights: [Double]
+    /// Per query token: vocabulary id → effective similarity (> 0).
+    var similar: [[Int32: Double]]
+    /// Adjacent query tokens i, i+1 whose concatenation is like vocabulary token `id` ("hua wei" ~ "huawei").
+    var joins: [(i: Int, id: Int32, similarity: Double)]
+    /// Query token i that is two vocabulary tokens written together ("huawei" = "hua" + "wei").
+    var splits: [(i: Int, left: Int32, right: Int32)]
+    var legalForms: Set<String>
+
+    var totalWeight: Double { weights.reduce(0, +) }
+
+    init(tokens: [String], legalForms: [String], space: TokenSpace, scratch: Scratch) {
+        scratch.ensure(documents: space.documentCount, vocabulary: space.vocabulary.count)
+        texts = tokens
+        bytes = tokens.map { Array($0.utf8) }
+        skeletons = bytes.map { b in b.withUnsafeBufferPointer { TokenSimilarity.skeleton($0) } }
+        self.legalForms = Set(legalForms)
+        similar = []
+        weights = []
+        joins = []
+        splits = []
+        for (i, b) in bytes.enumerated() {
+            var map: [Int32: Double] = [:]
+            for (id, s) in space.similarTokens(b, skeleton: skeletons[i], counts: &scratch.counts, touched: &scratch.touchedVocab) {
+                map[id] = s
+            }
+            similar.append(map)
+            if let exact = space.id(of: b) {
+                weights.append(Double(space.weights[Int(exact)]))
+            } else if let best = map.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }), best.value >= 0.9 {
+                // A misspelt token weighs what the word it misspells weighs ("tradng" ~ "trading").
+                weights.append(Double(space.weights[Int(best.key)]))
+            } else {
+                weights.append(Double(TokenSpace.unknownWeight))
+            }
+        }
+        for i in 0..<max(0, bytes.count - 1) {
+            let joined = bytes[i] + bytes[i + 1]
+            let sk = joined.withUnsafeBufferPointer { TokenSimilarity.skeleton($0) }
+            for (id, s) in space.similarTokens(joined, skeleton: sk, counts: &scratch.counts, touched: &scratch.touchedVocab)
+            where s >= 0.9 {
+                joins.append((i, id, s))
+            }
+        }
+        for (i, b) in bytes.enumerated() where b.count >= 5 {
+            for cut in 2...(b.count - 2) {
+                guard let l = space.id(of: Array(b[..<cut])), let r = space.id(of: Array(b[cut...])) else { continue }
+                splits.append((i, l, r))
+            }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import RedFlagCore
+
+/// Facts besides the name that raise or lower a match, each reported as a `Qualifier` so the
+/// explanation says exactly what moved the score.
+///
+/// Effects (why): a weak ("low quality") alias −0.05, as OFAC says such names are too broad to
+/// screen on alone; a different legal-form family −0.02 (weak evidence: forms are often dropped
+/// or translated); a different party type −0.10 (a person is not a company of the same name), the
+/// same type +0.02; the query country among the entry's countries +0.03, absent from them −0.05
+/// (lists omit branch countries, so a mismatch only lowers); a birth year inside the listed span
+/// +0.05, more than a year outside every span −0.15 (the strongest disambiguator lists give).
+enum Qualifiers {
+    static let weakAlias = -0.05
+    static let legalFormDiffers = -0.02
+    static let typeDiffers = -0.10
+    static let typeMatches = 0.02
+    static let countryMatches = 0.03
+    static let countryDiffers = -0.05
+    static let birthMatches = 0.05
+    static let birthDiffers = -0.15
+    static let addressBonus = 0.05
+    /// The most qualifiers can add to a name score before the address (candidate floors use it).
+    static let maximumBonus = typeMatches + countryMatches + birthMatches
+
+    static func forName(_ n: Int, entry e: Int, index: MatchIndex, query: ScreeningQuery, queryLegalForms: Set<String>,
+                        birthYears: ClosedRange<Int>?) -> [Qualifier] {
+        var out: [Qualifier] = []
+        if index.strength(name: n) == .weak {
+            out.append(Qualifier(name: "weak_alias", effect: weakAlias, detail: "matched a weak (low-quality) alias"))
+        }
+        let listedForms = index.nameLegalForms[n]
+        if !queryLegalForms.isEmpty && !listedForms.isEmpty {
+            let listed = Set(listedForms.split(separator: " ").map(String.init))
+            if listed.isDisjoint(with: queryLegalForms) {
+                out.append(Qualifier(name: "legal_form", effect: legalFormDiffers,
+                                     detail: "legal form \(queryLegalForms.sorted().joined(separator: "/")) vs listed \(listed.sorted().joined(separator: "/"))"))
+            }
+        }
+        let entryType = index.type(entry: e)
+        if let qt = query.type, qt != .unknown, entryType != .unknown {
+            if qt == entryType {
+                out.append(Qualifier(name: "type", effect: typeMatches, detail: "type \(qt.rawValue) matches"))
+            } else {
+                out.append(Qualifier(name: "type", effect: typeDiffers, detail: "type \(qt.rawValue) vs listed \(entryType.rawValue)"))
+            }
+        }
+        if let qc = query.country?.uppercased(), !qc.isEmpty {
+            let countries = index.countries(entry: e)
+            if !countries.isEmpty {
+                if countries.contains(qc) {
+                    out.append(Qualifier(name: "country", effect: countryMatches, detail: "country \(qc) matches"))
+                } else {
+                    out.append(Qualifier(name: "country", effect: countryDiffers, detail: "country \(qc) not among listed \(countries.joined(separator: ","))"))
+                }
+            }
+        }
+        if let span = birthYears {
+            let listed = index.birthYears(entry: e)
+            if !listed.isEmpty {
+                let describe = listed.map { $0.lowerBound == $0.upperBound ? "\($0.lowerBound)" : "\($0.lowerBound)-\($0.upperBound)" }.joined(separator: ", ")
+                if listed.contains(where: { $0.overlaps(span) }) {
+                    out.append(Qualifier(name: "date_of_birth", effect: birthMatches, detail: "birth year \(span.lowerBound) within listed \(describe)"))
+                } else if !listed.contains(where: { ($0.lowerBound - 1)...($0.upperBound + 1) ~= span.lowerBound }) {
+                    out.append(Qualifier(name: "date_of_birth", effect: birthDiffers, detail: "birth year \(span.lowerBound) outside listed \(describe)"))
+                }
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,76 @@
+import RedFlagCore
+
+/// One side's token as the aligner sees it: its text (for the explanation) and weight.
+struct AlignUnit {
+    var text: String
+    var weight: Double
+}
+
+/// The result of aligning a query with a listed name.
+struct AlignmentResult {
+    /// Weighted coverage of the query's and of the listed name's tokens, in [0, 1].
+    var queryCoverage: Double
+    var listCoverage: Double
+    var score: Double
+    /// Matched pairs (query index, list index, similarity).
+    var pairs: [(q: Int, l: Int, similarity: Double)]
+    var query: [AlignUnit]
+    var list: [AlignUnit]
+
+    /// The alignment for the explanation: matched pairs first, then each unmatched token.
+    var tokenAlignments: [TokenAlignment] {
+        var out: [TokenAlignment] = []
+        var qUsed = Set<Int>(), lUsed = Set<Int>()
+        for p in pairs {
+            qUsed.insert(p.q); lUsed.insert(p.l)
+            out.append(TokenAlignment(query: query[p.q].text, matched: list[p.l].text, similarity: round3(p.similarity),
+                                      weight: round3(max(query[p.q].weight, list[p.l].weight))))
+        }
+        for (i, u) in query.enumerated() where !qUsed.contains(i) {
+            out.append(TokenAlignment(query: u.text, matched: nil, similarity: 0, weight: round3(u.weight)))
+        }
+        for (j, u) in list.enumerated() where !lUsed.contains(j) {
+            out.append(TokenAlignment(query: nil, matched: u.text, similarity: 0, weight: round3(u.weight)))
+        }
+        return out
+    }
+}
+
+@inline(__always) func round3(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
+
+/// Optimal-enough one-to-one token alignment: pairs are taken greedily by similarity times the
+/// weight at stake, so order never matters ("ELASHI, Ihsan" = "Ihsan Elashi"). The score weighs
+/// how much of the listed name is covered (0.6) and how much of the query (0.4): every
+/// distinctive token left unmatched on either side costs in proportion to its weight, while
+/// generic words ("trading", "co") barely move it.
+enum TokenAligner {
+    /// Share of the score given to covering the listed name (the rest covers the query).
+    static let listShare = 0.6
+
+    /// Aligns with `similarity[i * list.count + j]` (0 = no match).
+    static func align(query: [AlignUnit], list: [AlignUnit], similarity: [Double], listShare: Double = listShare) -> AlignmentResult {
+        let nq = query.count, nl = list.count
+        var candidates: [(q: Int, l: Int, s: Double, key: Double)] = []
+        candidates.reserveCapacity(nq * nl)
+        for i in 0..<nq {
+            for j in 0..<nl {
+                let s = similarity[i * nl + j]
+                if s > 0 { candidates.append((i, j, s, s * (query[i].weight + list[j].weight))) }
+            }
+        }
+        candidates.sort { $0.key > $1.key || ($0.key == $1.key && ($0.q, $0.l) < ($1.q, $1.l)) }
+        var qTaken = [Bool](repeating: false, count: nq), lTaken = [Bool](repeating: false, count: nl)
+        var pairs: [(q: Int, l: Int, similarity: Double)] = []
+        var qCovered = 0.0, lCovered = 0.0
+        for c in candidates where !qTaken[c.q] && !lTaken[c.l] {
+            qTaken[c.q] = true; lTaken[c.l] = true
+            pairs.append((c.q, c.l, c.s))
+            qCovered += c.s * query[c.q].weight
+            lCovered += c.s * list[c.l].weight
+        }
+        let qTotal = query.reduce(0) { $0 + $1.weight }, lTotal = list.reduce(0) { $0 + $1.weight }
+        let qc = qTotal > 0 ? qCovered / qTotal : 0, lc = lTotal > 0 ? lCovered / lTotal : 0
+        return AlignmentResult(queryCoverage: qc, listCoverage: lc, score: listShare * lc + (1 - listShare) * qc,
+                               pairs: pairs, query: query, list: list)
+    }
+}
