@@ -8,4 +8,7 @@
 #include <libxml/xmlreader.h>
 #include <libxml/xmlerror.h>
 #include <libxml/xmlIO.h>
+
+// xmlFree is a mutable global function pointer, which Swift 6 refuses to touch from Swift code.
+static inline void redflag_xml_free(void *p) { xmlFree(p); }
 #endif

@@ -1,8 +1,230 @@
 import Foundation
 import RedFlagCore
 
+/// Reads the UN Security Council Consolidated List XML (`CONSOLIDATED_LIST`, list-formats.md §6).
+///
+/// `REFERENCE_NUMBER` (e.g. `QDi.237`) is the id, the one the EU and UK lists cross-reference;
+/// `UN_LIST_TYPE` (the regime) is the program; `dateGenerated` is the publication date. Individual
+/// names are the positional FIRST..FOURTH_NAME joined in order; `NAME_ORIGINAL_SCRIPT` becomes an
+/// alias in its own script. Individual aliases of QUALITY `Low` are weak, `Good` strong; entity
+/// aliases carry their kind (a.k.a./f.k.a.) in QUALITY instead. Empty placeholder aliases are skipped.
 public enum UNXMLParser {
     public static func parse(_ url: URL) throws -> ParsedList {
-        throw RedFlagError.unknownFormat(path: url.path, message: "UNXMLParser is not written yet")
+        let r = try XMLStreamReader(url: url)
+        var support = ListParsingSupport()
+        var entries: [ListEntry] = []
+        var generated: String?
+        var sawRoot = false
+        while try r.read() {
+            guard r.nodeType == .element else { continue }
+            if r.depth == 0 {
+                guard r.isNamed("CONSOLIDATED_LIST") else {
+                    throw r.badData("not a UN consolidated list: root element is <\(r.localName)>, expected <CONSOLIDATED_LIST>")
+                }
+                sawRoot = true
+                generated = r.nonEmptyAttribute("dateGenerated")
+            } else if r.isNamed("INDIVIDUAL") {
+                entries.append(try readRecord(r, type: .person, support: &support))
+            } else if r.isNamed("ENTITY") {
+                entries.append(try readRecord(r, type: .entity, support: &support))
+            }
+        }
+        guard sawRoot else { throw r.badData("no root element") }
+        let iso = generated.flatMap { PartialDate.isoDay($0) }
+        if let generated, iso == nil {
+            support.warnings.add(ListParsingSupport.Kind.unparseableDate, record: "CONSOLIDATED_LIST", field: "dateGenerated", value: generated)
+        }
+        return try support.finish(url: url, source: .un, format: .unXML, entries: entries, publicationDate: iso)
+    }
+
+    private static func readRecord(_ r: XMLStreamReader, type: PartyType, support: inout ListParsingSupport) throws -> ListEntry {
+        let line = r.line
+        var nameParts: [String] = []
+        var dataID = ""
+        var reference = ""
+        var program: String?
+        var originalScript: String?
+        var aliases: [Alias] = []
+        var addresses: [Address] = []
+        var nationalities: [String] = []
+        var documents: [IdentityDocument] = []
+        var dobs: [PartialDate] = []
+        var pobs: [String] = []
+        var listed: String?
+        var remarks: [String] = []
+        var titles: [String] = []
+        // Dates and countries are resolved after the record's id is known (REFERENCE_NUMBER comes
+        // after the names), so warnings name the record.
+        var rawDOBs: [DOB] = []
+        var rawDocuments: [RawDocument] = []
+        try r.forEachChild {
+            if r.isNamed("FIRST_NAME") || r.isNamed("SECOND_NAME") || r.isNamed("THIRD_NAME") || r.isNamed("FOURTH_NAME") {
+                if let v = try r.readNonEmptyText() { nameParts.append(v.collapsedWhitespace) }
+            } else if r.isNamed("DATAID") {
+                dataID = try r.readElementText()
+            } else if r.isNamed("REFERENCE_NUMBER") {
+                reference = try r.readElementText()
+            } else if r.isNamed("UN_LIST_TYPE") {
+                program = try r.readNonEmptyText()
+            } else if r.isNamed("NAME_ORIGINAL_SCRIPT") {
+                originalScript = try r.readNonEmptyText()?.collapsedWhitespace
+            } else if r.isNamed("LISTED_ON") {
+                listed = try r.readNonEmptyText()
+            } else if r.isNamed("COMMENTS1") {
+                if let c = try r.readNonEmptyText() { remarks.append(c) }
+            } else if r.isNamed("GENDER") {
+                if let g = try r.readNonEmptyText() { remarks.append("Gender: \(g)") }
+            } else if r.isNamed("TITLE") || r.isNamed("DESIGNATION") {
+                try r.forEachChild { if r.isNamed("VALUE"), let v = try r.readNonEmptyText() { titles.append(v.collapsedWhitespace) } }
+            } else if r.isNamed("NATIONALITY") {
+                try r.forEachChild { if r.isNamed("VALUE"), let v = try r.readNonEmptyText() { nationalities.append(v) } }
+            } else if r.isNamed("INDIVIDUAL_ALIAS") || r.isNamed("ENTITY_ALIAS") {
+                let (alias, dob) = try readAlias(r, individual: type == .person)
+                if let alias { aliases.append(alias) }
+                if let dob { rawDOBs.append(dob) }
+            } else if r.isNamed("INDIVIDUAL_ADDRESS") || r.isNamed("ENTITY_ADDRESS") {
+                if let (a, note) = try readAddress(r) {
+                    addresses.append(a)
+                    if let note { remarks.append("Address note: \(note)") }
+                }
+            } else if r.isNamed("INDIVIDUAL_DATE_OF_BIRTH") {
+                if let d = try readDOB(r) { rawDOBs.append(d) }
+            } else if r.isNamed("INDIVIDUAL_PLACE_OF_BIRTH") {
+                var parts: [String] = []
+                try r.forEachChild {
+                    if r.isNamed("CITY") || r.isNamed("STATE_PROVINCE") || r.isNamed("COUNTRY") {
+                        if let v = try r.readNonEmptyText() { parts.append(v.collapsedWhitespace) }
+                    }
+                }
+                if !parts.isEmpty { pobs.append(parts.joined(separator: ", ")) }
+            } else if r.isNamed("INDIVIDUAL_DOCUMENT") {
+                if let d = try readDocument(r) { rawDocuments.append(d) }
+            }
+        }
+        let id = reference.isEmpty ? dataID : reference
+        guard !id.isEmpty else { throw r.badData("record without REFERENCE_NUMBER or DATAID", line: line) }
+        let name = nameParts.joined(separator: " ")
+        if name.isEmpty { support.warnings.add(ListParsingSupport.Kind.missingName, record: id, field: "FIRST_NAME", value: "") }
+        if let originalScript, originalScript != name {
+            aliases.insert(Alias(name: originalScript, strength: .strong, kind: .variation), at: 0)
+        }
+        for i in addresses.indices {
+            addresses[i].country = support.countryCode(addresses[i].countryRaw, record: id, field: "ADDRESS/COUNTRY")
+        }
+        for d in rawDOBs { dobs.append(d.resolve(record: id, support: &support)) }
+        for d in rawDocuments {
+            if d.number.isEmpty {
+                remarks.append(["Document", d.type, d.note].compactMap { $0 }.joined(separator: ": "))
+            } else {
+                documents.append(IdentityDocument(type: d.type ?? "Document", number: d.number,
+                                                  country: support.countryCode(d.country, record: id, field: "ISSUING_COUNTRY"),
+                                                  countryRaw: d.country, issueDate: d.issueDate, note: d.note))
+            }
+        }
+        return ListEntry(source: .un, sourceID: id, list: .un, type: type, name: name,
+                         programs: program.map { [$0] } ?? [], aliases: aliases, addresses: addresses,
+                         nationalities: nationalities.map { support.country($0, record: id, field: "NATIONALITY") },
+                         identityDocuments: documents, datesOfBirth: dobs, placesOfBirth: pobs,
+                         listingDates: listed.map { [support.date($0, record: id, field: "LISTED_ON")] } ?? [],
+                         remarks: remarks, titles: titles)
+    }
+
+    /// A date of birth as the UN writes it, before it is turned into a `PartialDate`.
+    private struct DOB {
+        var typeOfDate = ""
+        var date: String?
+        var year: String?
+        var fromYear: String?
+        var toYear: String?
+        var note: String?
+
+        /// EXACT / APPROXIMATELY with DATE or YEAR; BETWEEN with FROM_YEAR and TO_YEAR; a DOB given
+        /// only as a NOTE (`Nov. 1973`) is read from the note.
+        func resolve(record: String, support: inout ListParsingSupport) -> PartialDate {
+            let approximate = typeOfDate.uppercased().hasPrefix("APPROX")
+            if let from = fromYear, let to = toYear, let f = Int(from), let t = Int(to) {
+                return PartialDate(from: .init(year: f), to: .init(year: t), approximate: approximate,
+                                   raw: "\(typeOfDate) \(from)-\(to)".trimmingCharacters(in: .whitespaces))
+            }
+            let raw = date ?? year ?? fromYear ?? toYear ?? note ?? ""
+            var d = support.date(raw, record: record, field: "DATE_OF_BIRTH")
+            if approximate { d.approximate = true }
+            return d
+        }
+    }
+
+    private struct RawDocument {
+        var type: String?
+        var number = ""
+        var country: String?
+        var issueDate: String?
+        var note: String?
+    }
+
+    private static func readDOB(_ r: XMLStreamReader) throws -> DOB? {
+        var d = DOB()
+        try r.forEachChild {
+            if r.isNamed("TYPE_OF_DATE") { d.typeOfDate = try r.readElementText() }
+            else if r.isNamed("DATE") { d.date = try r.readNonEmptyText() }
+            else if r.isNamed("YEAR") { d.year = try r.readNonEmptyText() }
+            else if r.isNamed("FROM_YEAR") { d.fromYear = try r.readNonEmptyText() }
+            else if r.isNamed("TO_YEAR") { d.toYear = try r.readNonEmptyText() }
+            else if r.isNamed("NOTE") { d.note = try r.readNonEmptyText() }
+        }
+        return d.date == nil && d.year == nil && d.fromYear == nil && d.toYear == nil && d.note == nil ? nil : d
+    }
+
+    private static func readAlias(_ r: XMLStreamReader, individual: Bool) throws -> (Alias?, DOB?) {
+        var quality = ""
+        var name = ""
+        var dob: String?
+        try r.forEachChild {
+            if r.isNamed("QUALITY") { quality = try r.readElementText() }
+            else if r.isNamed("ALIAS_NAME") { name = try r.readElementText().collapsedWhitespace }
+            else if r.isNamed("DATE_OF_BIRTH") { dob = try r.readNonEmptyText() }
+        }
+        let aliasDOB = dob.map { DOB(date: $0) }
+        guard !name.isEmpty else { return (nil, aliasDOB) }
+        switch quality.lowercased() {
+        case "good": return (Alias(name: name, strength: .strong, kind: .aka), aliasDOB)
+        case "low": return (Alias(name: name, strength: .weak, kind: .aka), aliasDOB)
+        default:
+            let kind = OFACXMLParser.aliasKind(quality)
+            return (Alias(name: name, strength: .unknown, kind: kind == .unknown ? .aka : kind), aliasDOB)
+        }
+    }
+
+    private static func readAddress(_ r: XMLStreamReader) throws -> (Address, String?)? {
+        var a = Address()
+        var note: String?
+        try r.forEachChild {
+            if r.isNamed("STREET") { if let v = try r.readNonEmptyText() { a.lines.append(v.collapsedWhitespace) } }
+            else if r.isNamed("CITY") { a.city = try r.readNonEmptyText()?.collapsedWhitespace }
+            else if r.isNamed("STATE_PROVINCE") { a.region = try r.readNonEmptyText()?.collapsedWhitespace }
+            else if r.isNamed("ZIP_CODE") { a.postalCode = try r.readNonEmptyText() }
+            else if r.isNamed("COUNTRY") { a.countryRaw = try r.readNonEmptyText()?.collapsedWhitespace }
+            else if r.isNamed("NOTE") { note = try r.readNonEmptyText()?.collapsedWhitespace }
+        }
+        if a.isCountryOnly && a.countryRaw == nil { return note.map { (Address(full: $0), nil) } }
+        return (a, note)
+    }
+
+    private static func readDocument(_ r: XMLStreamReader) throws -> RawDocument? {
+        var d = RawDocument()
+        var types: [String] = []
+        var city: String?
+        try r.forEachChild {
+            if r.isNamed("TYPE_OF_DOCUMENT") || r.isNamed("TYPE_OF_DOCUMENT2") {
+                if let v = try r.readNonEmptyText() { types.append(v.collapsedWhitespace) }
+            } else if r.isNamed("NUMBER") { d.number = try r.readElementText().collapsedWhitespace }
+            else if r.isNamed("ISSUING_COUNTRY") || r.isNamed("COUNTRY_OF_ISSUE") {
+                if let v = try r.readNonEmptyText(), d.country == nil { d.country = v.collapsedWhitespace }
+            } else if r.isNamed("DATE_OF_ISSUE") { d.issueDate = try r.readNonEmptyText() }
+            else if r.isNamed("CITY_OF_ISSUE") { city = try r.readNonEmptyText() }
+            else if r.isNamed("NOTE") { d.note = try r.readNonEmptyText()?.collapsedWhitespace }
+        }
+        if let city { d.note = [d.note, "issued in \(city)"].compactMap { $0 }.joined(separator: "; ") }
+        d.type = types.isEmpty ? nil : types.joined(separator: " / ")
+        return d.type == nil && d.number.isEmpty && d.note == nil ? nil : d
     }
 }

@@ -1,0 +1,51 @@
+import Foundation
+import RedFlagCore
+
+/// Shared by the XML list parsers: country and date reading that keeps the record and the raw value
+/// when something cannot be resolved, and counts the problem in `ParseWarnings`.
+struct ListParsingSupport {
+    /// Warning kinds, shared so reports group the same problem from different lists together.
+    enum Kind {
+        static let unknownCountry = "unknown country"
+        static let unparseableDate = "unparseable date"
+        static let danglingReference = "dangling reference"
+        static let missingName = "missing name"
+        static let unknownType = "unknown party type"
+    }
+
+    var warnings = ParseWarnings()
+    let table: CountryTable
+
+    init(table: CountryTable = .shared) { self.table = table }
+
+    /// A country reference for `raw`; an unknown name keeps the raw text and is counted.
+    mutating func country(_ raw: String, record: String, field: String) -> CountryRef {
+        let ref = CountryRef(resolving: raw, table: table)
+        if ref.code == nil { warnings.add(Kind.unknownCountry, record: record, field: field, value: raw) }
+        return ref
+    }
+
+    /// ISO code for `raw` or nil; an unknown name is counted (the caller keeps the raw text).
+    mutating func countryCode(_ raw: String?, record: String, field: String) -> String? {
+        guard let raw, !raw.isEmpty else { return nil }
+        return country(raw, record: record, field: field).code
+    }
+
+    /// A partial date for `raw`; an unreadable value is kept as an invalid date and counted.
+    mutating func date(_ raw: String, slashOrder: PartialDate.SlashOrder = .dayFirst, record: String, field: String) -> PartialDate {
+        let d = PartialDate.parse(raw, slashOrder: slashOrder)
+        if !d.isValid { warnings.add(Kind.unparseableDate, record: record, field: field, value: raw) }
+        return d
+    }
+
+    /// `ParsedList` with the file's hash and this parse's warnings.
+    func finish(url: URL, source: ListSource, format: ListFormat, entries: [ListEntry], publicationDate: String?) throws -> ParsedList {
+        ParsedList(source: source, format: format, entries: entries, publicationDate: publicationDate,
+                   files: [url], sha256: try SHA256.hex(ofFile: url), warnings: warnings)
+    }
+}
+
+extension String {
+    /// Trimmed, with runs of whitespace (including newlines inside list values) collapsed to one space.
+    var collapsedWhitespace: String { TextFolding.collapseWhitespace(self) }
+}

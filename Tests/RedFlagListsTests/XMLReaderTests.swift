@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+@testable import RedFlagLists
+import RedFlagCore
+
+/// Where the XML parser tests find their inputs: the repo's hand-made fixtures and the real list
+/// snapshots in `<package root>/../shared/lists` (absent on most machines: those tests skip).
+enum XMLTestFiles {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+    static func fixture(_ name: String) -> URL { packageRoot.appendingPathComponent("Fixtures/lists/\(name)") }
+    static func bad(_ name: String) -> URL { packageRoot.appendingPathComponent("Fixtures/bad/\(name)") }
+    static let sharedLists = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/lists")
+
+    /// The real snapshot at `relative` under shared/lists, or nil (with a printed reason) when absent.
+    static func shared(_ relative: String) -> URL? {
+        let url = sharedLists.appendingPathComponent(relative)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            print("skipped: ../shared/lists/\(relative) absent")
+            return nil
+        }
+        return url
+    }
+
+    /// Writes `text` to a fresh temporary file and returns its URL.
+    static func temporary(_ text: String, name: String = "doc.xml") throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("redflag-xml-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let url = dir.appendingPathComponent(name)
+        try Data(text.utf8).write(to: url)
+        return url
+    }
+}
+
+@Suite("XMLStreamReader")
+struct XMLReaderTests {
+    @Test("matches elements by local name in any namespace and reads text and attributes")
+    func localNamesAndText() throws {
+        let url = try XMLTestFiles.temporary("""
+        <?xml version="1.0"?>
+        <a:root xmlns:a="urn:one" xmlns="urn:two"><item id="7" empty=""><name> Alpha &amp; <![CDATA[Beta]]> </name></item><item id="8"/><other>x</other></a:root>
+        """)
+        let r = try XMLStreamReader(url: url)
+        var ids: [String?] = []
+        var names: [String] = []
+        var empties: [String?] = []
+        while try r.read() {
+            guard r.nodeType == .element else { continue }
+            if r.isNamed("item") {
+                ids.append(r.attribute("id"))
+                empties.append(r.nonEmptyAttribute("empty"))
+                try r.forEachChild {
+                    if r.isNamed("name") { names.append(try r.readElementText()) }
+                }
+            }
+        }
+        #expect(ids == ["7", "8"])
+        #expect(names == ["Alpha & Beta"])
+        #expect(empties == [nil, nil])
+    }
+
+    @Test("isNamed does not match prefixes or longer names")
+    func exactNames() throws {
+        let url = try XMLTestFiles.temporary("<root><uidx/><ui/><uid/></root>")
+        let r = try XMLStreamReader(url: url)
+        var hits = 0
+        var elements = 0
+        while try r.read() {
+            guard r.nodeType == .element else { continue }
+            elements += 1
+            if r.isNamed("uid") { hits += 1 }
+        }
+        #expect(elements == 4)
+        #expect(hits == 1)
+    }
+
+    @Test("forEachChild skips unread grandchildren and stops at the parent's end")
+    func forEachChildSkips() throws {
+        let url = try XMLTestFiles.temporary("<r><p><c><g>deep</g></c><c>two</c></p><p/><tail>t</tail></r>")
+        let r = try XMLStreamReader(url: url)
+        var childCount = 0
+        var tail: String?
+        while try r.read() {
+            guard r.nodeType == .element else { continue }
+            if r.isNamed("p") { try r.forEachChild { childCount += 1 } }
+            if r.isNamed("tail") { tail = try r.readElementText() }
+        }
+        #expect(childCount == 2)
+        #expect(tail == "t")
+    }
+
+    @Test("a missing file is fileNotFound (exit 66)")
+    func missingFile() {
+        #expect(throws: RedFlagError.fileNotFound(path: "/nonexistent/redflag.xml")) {
+            _ = try XMLStreamReader(url: URL(fileURLWithPath: "/nonexistent/redflag.xml"))
+        }
+    }
+}
