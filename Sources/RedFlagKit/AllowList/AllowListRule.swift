@@ -1,0 +1,58 @@
+import Foundation
+import RedFlagCore
+
+/// One adjudicated false positive: "this query name (in this country) is not that listed entry".
+///
+/// The rule remembers the entry's fingerprint as it was when a person adjudicated it, so the
+/// suppression lapses by itself when the list publisher changes the entry (new alias, address,
+/// program): the match then alerts again and a person has to look at it anew.
+public struct AllowListRule: Codable, Hashable, Sendable {
+    /// Row id in the allow-list database (what `allow remove` takes).
+    public var id: Int64
+    /// The query name as the adjudicator typed it.
+    public var query: String
+    /// `TextFolding.fold(query)`: what a screened name is compared with.
+    public var queryKey: String
+    /// ISO 3166-1 alpha-2, upper case; nil means the rule holds whatever the query's country.
+    public var country: String?
+    /// The listed entry's stable id (`OFAC-SDN:6915`).
+    public var entryID: String
+    /// The entry's primary name when adjudicated (for people reading `allow list`).
+    public var entryName: String
+    /// SHA-256 of the entry's canonical JSON when adjudicated (see `EntryFingerprint`).
+    public var entryFingerprint: String
+    public var reason: String
+    public var by: String
+    /// When the rule was added, ISO 8601 UTC.
+    public var at: String
+
+    public init(id: Int64, query: String, country: String?, entryID: String, entryName: String,
+                entryFingerprint: String, reason: String, by: String, at: String) {
+        self.id = id
+        self.query = query
+        self.queryKey = AllowListRule.key(query)
+        self.country = country
+        self.entryID = entryID
+        self.entryName = entryName
+        self.entryFingerprint = entryFingerprint
+        self.reason = reason
+        self.by = by
+        self.at = at
+    }
+
+    /// The normalised form of a query name that rules are keyed on.
+    public static func key(_ name: String) -> String { TextFolding.fold(name) }
+
+    /// Upper-cased trimmed country code, nil for empty.
+    public static func countryKey(_ country: String?) -> String? {
+        guard let c = country?.trimmingCharacters(in: .whitespaces), !c.isEmpty else { return nil }
+        return c.uppercased()
+    }
+
+    /// True when this rule covers a match of `entryID` for a query with this name and country.
+    public func covers(queryKey: String, country: String?, entryID: String) -> Bool {
+        guard self.entryID == entryID, self.queryKey == queryKey else { return false }
+        guard let own = self.country else { return true }
+        return own == AllowListRule.countryKey(country)
+    }
+}

@@ -1,0 +1,148 @@
+import Foundation
+import GRDB
+import RedFlagCore
+import RedFlagLists
+
+/// The allow-list database (`allowlist.sqlite` in the data directory): adjudicated false positives
+/// with who added them, when and why. Every write is one transaction.
+public final class AllowListStore: Sendable {
+    public let url: URL
+    private let queue: DatabaseQueue
+
+    /// Opens (creating when needed) the allow-list at `url`.
+    public init(url: URL) throws {
+        self.url = url
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            queue = try DatabaseQueue(path: url.path)
+            try Self.migrator.migrate(queue)
+        } catch let error as RedFlagError {
+            throw error
+        } catch {
+            throw RedFlagError.cannotWrite(path: url.path, reason: "cannot open the allow-list database: \(error)")
+        }
+    }
+
+    /// Opens the allow-list of a data directory.
+    public convenience init(dataDirectory: DataDirectory) throws {
+        try self.init(url: dataDirectory.allowListDatabase)
+    }
+
+    /// Opens the allow-list read-only when it exists, nil when nothing was ever allow-listed, so
+    /// screening never creates files as a side effect.
+    public static func openIfPresent(dataDirectory: DataDirectory) throws -> AllowListStore? {
+        FileManager.default.fileExists(atPath: dataDirectory.allowListDatabase.path)
+            ? try AllowListStore(dataDirectory: dataDirectory) : nil
+    }
+
+    private static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.create(table: "allow_rule") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("query", .text).notNull()
+                t.column("query_key", .text).notNull()
+                t.column("country", .text)
+                t.column("entry_id", .text).notNull()
+                t.column("entry_name", .text).notNull()
+                t.column("entry_fingerprint", .text).notNull()
+                t.column("reason", .text).notNull()
+                t.column("by", .text).notNull()
+                t.column("at", .text).notNull()
+            }
+            try db.create(index: "allow_rule_key", on: "allow_rule", columns: ["query_key", "entry_id"])
+        }
+        return migrator
+    }
+
+    /// Records an adjudication of `entry` (as it is now) for the query `query` in `country`.
+    /// Refuses an empty query, reason or adjudicator, and an exact duplicate of a live rule.
+    @discardableResult
+    public func add(query: String, country: String?, entry: ListEntry, reason: String, by: String,
+                    now: Date = Date()) throws -> AllowListRule {
+        let trimmedQuery = TextFolding.collapseWhitespace(query)
+        let key = AllowListRule.key(trimmedQuery)
+        guard !key.isEmpty else { throw RedFlagError.usage("allow add: --query must contain letters or digits") }
+        let reasonText = TextFolding.collapseWhitespace(reason)
+        guard !reasonText.isEmpty else { throw RedFlagError.usage("allow add: --reason must say why this is a false positive") }
+        let byText = TextFolding.collapseWhitespace(by)
+        guard !byText.isEmpty else { throw RedFlagError.usage("allow add: --by must name who adjudicated it") }
+        let countryCode = AllowListRule.countryKey(country)
+        if let countryCode, countryCode.count != 2 || !countryCode.allSatisfy({ $0.isASCII && $0.isLetter }) {
+            throw RedFlagError.usage("allow add: --country must be an ISO 3166-1 alpha-2 code (got '\(country ?? "")')")
+        }
+        let fingerprint: String
+        do { fingerprint = try EntryFingerprint.sha256(of: entry) } catch {
+            throw RedFlagError.badData(path: entry.id, location: nil, message: "cannot encode the entry: \(error)")
+        }
+        var rule = AllowListRule(id: 0, query: trimmedQuery, country: countryCode, entryID: entry.id, entryName: entry.name,
+                                 entryFingerprint: fingerprint, reason: reasonText, by: byText,
+                                 at: AllowListStore.timestamp(now))
+        try write { db in
+            let existing = try Row.fetchOne(db, sql: """
+                SELECT id FROM allow_rule WHERE query_key = ? AND entry_id = ? AND country IS ? AND entry_fingerprint = ?
+                """, arguments: [key, entry.id, countryCode, fingerprint])
+            if let existing, let id: Int64 = existing["id"] {
+                throw RedFlagError.usage("allow add: rule \(id) already allow-lists '\(trimmedQuery)' against \(entry.id)")
+            }
+            try db.execute(sql: """
+                INSERT INTO allow_rule (query, query_key, country, entry_id, entry_name, entry_fingerprint, reason, by, at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [rule.query, rule.queryKey, rule.country, rule.entryID, rule.entryName,
+                                 rule.entryFingerprint, rule.reason, rule.by, rule.at])
+            rule.id = db.lastInsertedRowID
+        }
+        return rule
+    }
+
+    /// Every rule, oldest first.
+    public func rules() throws -> [AllowListRule] {
+        do {
+            return try queue.read { db in
+                try Row.fetchAll(db, sql: "SELECT * FROM allow_rule ORDER BY id").map(Self.rule(from:))
+            }
+        } catch {
+            throw RedFlagError.unreadable(path: url.path, reason: "\(error)")
+        }
+    }
+
+    /// Deletes a rule; returns it, or throws `usage` when there is no such rule.
+    @discardableResult
+    public func remove(id: Int64) throws -> AllowListRule {
+        var removed: AllowListRule?
+        try write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM allow_rule WHERE id = ?", arguments: [id]) else { return }
+            removed = Self.rule(from: row)
+            try db.execute(sql: "DELETE FROM allow_rule WHERE id = ?", arguments: [id])
+        }
+        guard let removed else { throw RedFlagError.usage("allow remove: no allow-list rule \(id) (see `redflag allow list`)") }
+        return removed
+    }
+
+    /// The rules as an in-memory value for applying to results (read once per run).
+    public func load() throws -> AllowList { AllowList(rules: try rules()) }
+
+    private func write(_ body: (Database) throws -> Void) throws {
+        do {
+            try queue.write { db in try body(db) }
+        } catch let error as RedFlagError {
+            throw error
+        } catch {
+            throw RedFlagError.cannotWrite(path: url.path, reason: "\(error)")
+        }
+    }
+
+    private static func rule(from row: Row) -> AllowListRule {
+        AllowListRule(id: row["id"], query: row["query"], country: row["country"], entryID: row["entry_id"],
+                      entryName: row["entry_name"], entryFingerprint: row["entry_fingerprint"], reason: row["reason"],
+                      by: row["by"], at: row["at"])
+    }
+
+    /// ISO 8601 UTC with seconds: the form every stored time takes.
+    static func timestamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: date)
+    }
+}

@@ -1,0 +1,243 @@
+import Foundation
+import GRDB
+import RedFlagCore
+
+/// The audit trail (`audit.sqlite` in the data directory): every screen, check and rescreen run
+/// with who, when, what input, which list snapshots and configuration, the counts per decision and
+/// every HOLD/STOP result.
+///
+/// Retention: US export records must be kept five years (15 CFR 762.6), so nothing here is ever
+/// deleted except by `purge(olderThan:confirmed:)`, which refuses any cut-off younger than five
+/// years and is itself recorded. Every write is one SQLite transaction (WAL journal): a crash
+/// leaves the database consistent and the crashed run marked `incomplete`.
+public final class AuditTrail: Sendable {
+    public let url: URL
+    let queue: DatabaseQueue
+
+    /// Five years in the sense of 15 CFR 762.6 (counted in calendar years from a record's date).
+    public static let retentionYears = 5
+
+    /// Opens (creating when needed) the audit trail at `url`.
+    public init(url: URL) throws {
+        self.url = url
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            var configuration = Configuration()
+            configuration.busyMode = .timeout(10)
+            queue = try DatabaseQueue(path: url.path, configuration: configuration)
+            try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
+            try Self.migrator.migrate(queue)
+        } catch {
+            throw RedFlagError.cannotWrite(path: url.path, reason: "cannot open the audit database: \(error)")
+        }
+    }
+
+    public convenience init(dataDirectory: DataDirectory) throws {
+        try self.init(url: dataDirectory.auditDatabase)
+    }
+
+    private static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.create(table: "run") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("command", .text).notNull()
+                t.column("status", .text).notNull()
+                t.column("started_at", .text).notNull()
+                t.column("finished_at", .text)
+                t.column("user", .text).notNull()
+                t.column("arguments", .text).notNull()
+                t.column("working_directory", .text).notNull()
+                t.column("input", .text)
+                t.column("input_sha256", .text)
+                t.column("lists", .text).notNull()
+                t.column("configuration", .text).notNull()
+                t.column("clear", .integer).notNull().defaults(to: 0)
+                t.column("hold", .integer).notNull().defaults(to: 0)
+                t.column("stop", .integer).notNull().defaults(to: 0)
+                t.column("errors", .integer).notNull().defaults(to: 0)
+                t.column("exit_code", .integer)
+            }
+            try db.create(index: "run_started", on: "run", columns: ["started_at"])
+            try db.create(table: "result") { t in
+                t.column("run_id", .integer).notNull().references("run", onDelete: .cascade)
+                t.column("record_index", .integer).notNull()
+                t.column("decision", .text).notNull()
+                t.column("json", .text).notNull()
+                t.primaryKey(["run_id", "record_index"])
+            }
+            try db.create(table: "purge") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("at", .text).notNull()
+                t.column("user", .text).notNull()
+                t.column("older_than", .text).notNull()
+                t.column("runs_deleted", .integer).notNull()
+                t.column("results_deleted", .integer).notNull()
+            }
+        }
+        return migrator
+    }
+
+    /// Inserts the run as `incomplete` (committed at once, so a crash leaves that trace) and
+    /// returns the handle the batch loop records into. Hashes a named input file in the
+    /// background when its hash is not given; `finish` waits for it.
+    public func beginRun(_ info: AuditRunInfo, now: Date = Date()) throws -> AuditRun {
+        let lists = info.snapshots.map {
+            AuditListRef(source: $0.source.rawValue, sha256: $0.sha256, published: $0.publicationDate, files: $0.files)
+        }
+        var runID: Int64 = 0
+        try write { db in
+            try db.execute(sql: """
+                INSERT INTO run (command, status, started_at, user, arguments, working_directory, input, input_sha256,
+                                 lists, configuration)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [info.command, AuditRunStatus.incomplete.rawValue, AuditTrail.timestamp(now), info.user,
+                                 AuditRunInfo.json(info.arguments), info.workingDirectory, info.inputPath, info.inputSHA256,
+                                 AuditRunInfo.json(lists), info.configurationJSON])
+            runID = db.lastInsertedRowID
+        }
+        var hashing: InputHasher?
+        if info.inputSHA256 == nil, let path = info.inputPath, path != "-" {
+            hashing = InputHasher(url: URL(fileURLWithPath: path))
+        }
+        return AuditRun(trail: self, id: runID, hasher: hashing)
+    }
+
+    /// Runs, oldest first; only those started at or after `since` when given.
+    public func runs(since: Date? = nil) throws -> [AuditRunRecord] {
+        try read { db in
+            let rows: [Row]
+            if let since {
+                rows = try Row.fetchAll(db, sql: "SELECT * FROM run WHERE started_at >= ? ORDER BY id",
+                                        arguments: [AuditTrail.timestamp(since)])
+            } else {
+                rows = try Row.fetchAll(db, sql: "SELECT * FROM run ORDER BY id")
+            }
+            return rows.map(Self.run(from:))
+        }
+    }
+
+    /// One run by id.
+    public func run(id: Int64) throws -> AuditRunRecord? {
+        try read { db in try Row.fetchOne(db, sql: "SELECT * FROM run WHERE id = ?", arguments: [id]).map(Self.run(from:)) }
+    }
+
+    /// The HOLD/STOP results of a run, in input order.
+    public func results(runID: Int64) throws -> [AuditResultRecord] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM result WHERE run_id = ? ORDER BY record_index", arguments: [runID]).map { row in
+                AuditResultRecord(runID: row["run_id"], index: row["record_index"],
+                                  decision: Decision(rawValue: row["decision"]) ?? .hold, json: row["json"])
+            }
+        }
+    }
+
+    /// The start time of the last run of `command` that completed, nil when there is none
+    /// (rescreen starts from there).
+    public func lastCompletedRunStart(command: String) throws -> Date? {
+        let text: String? = try read { db in
+            try String.fetchOne(db, sql: "SELECT started_at FROM run WHERE command = ? AND status = ? ORDER BY id DESC LIMIT 1",
+                                arguments: [command, AuditRunStatus.complete.rawValue])
+        }
+        return text.flatMap(AuditTrail.date(fromTimestamp:))
+    }
+
+    /// Deletes runs (and their results) started before `cutoff`. Refuses unless `confirmed` and
+    /// the cut-off lies at least five years before `now` (15 CFR 762.6); records the purge.
+    /// Returns the number of runs and results deleted.
+    public func purge(olderThan cutoff: Date, confirmed: Bool, user: String = AuditRunInfo.currentUser(),
+                      now: Date = Date()) throws -> (runs: Int, results: Int) {
+        try AuditTrail.validatePurge(olderThan: cutoff, confirmed: confirmed, now: now)
+        var counts = (runs: 0, results: 0)
+        try write { db in
+            let stamp = AuditTrail.timestamp(cutoff)
+            counts.results = try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM result WHERE run_id IN (SELECT id FROM run WHERE started_at < ?)
+                """, arguments: [stamp]) ?? 0
+            try db.execute(sql: "DELETE FROM result WHERE run_id IN (SELECT id FROM run WHERE started_at < ?)", arguments: [stamp])
+            try db.execute(sql: "DELETE FROM run WHERE started_at < ?", arguments: [stamp])
+            counts.runs = db.changesCount
+            try db.execute(sql: "INSERT INTO purge (at, user, older_than, runs_deleted, results_deleted) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [AuditTrail.timestamp(now), user, stamp, counts.runs, counts.results])
+        }
+        return counts
+    }
+
+    /// Throws `usage` unless the purge is confirmed and `cutoff` lies five years or more before `now`.
+    public static func validatePurge(olderThan cutoff: Date, confirmed: Bool, now: Date = Date()) throws {
+        let limit = retentionLimit(now: now)
+        guard cutoff <= limit else {
+            throw RedFlagError.usage("audit purge: --older-than \(timestamp(cutoff)) is within the five-year "
+                + "retention period of 15 CFR 762.6; the latest allowed cut-off is \(timestamp(limit))")
+        }
+        guard confirmed else {
+            throw RedFlagError.usage("audit purge: deleting audit records needs --confirm (15 CFR 762 requires keeping them five years)")
+        }
+    }
+
+    /// The latest cut-off a purge may use: five calendar years before `now`.
+    public static func retentionLimit(now: Date) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar.date(byAdding: .year, value: -retentionYears, to: now) ?? now
+    }
+
+    func write(_ body: (Database) throws -> Void) throws {
+        do {
+            try queue.write { db in try body(db) }
+        } catch let error as RedFlagError {
+            throw error
+        } catch {
+            throw RedFlagError.cannotWrite(path: url.path, reason: "\(error)")
+        }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try queue.read { db in try body(db) }
+        } catch {
+            throw RedFlagError.unreadable(path: url.path, reason: "\(error)")
+        }
+    }
+
+    private static func run(from row: Row) -> AuditRunRecord {
+        let decoder = JSONDecoder()
+        let arguments = (try? decoder.decode([String].self, from: Data((row["arguments"] as String).utf8))) ?? []
+        let lists = (try? decoder.decode([AuditListRef].self, from: Data((row["lists"] as String).utf8))) ?? []
+        let exit: Int64? = row["exit_code"]
+        return AuditRunRecord(
+            id: row["id"], command: row["command"], status: AuditRunStatus(rawValue: row["status"]) ?? .incomplete,
+            startedAt: row["started_at"], finishedAt: row["finished_at"], user: row["user"], arguments: arguments,
+            workingDirectory: row["working_directory"], input: row["input"], inputSHA256: row["input_sha256"], lists: lists,
+            configuration: row["configuration"],
+            counts: DecisionCounts(clear: row["clear"], hold: row["hold"], stop: row["stop"], errors: row["errors"]),
+            exitCode: exit.map { Int32(truncatingIfNeeded: $0) })
+    }
+
+    /// ISO 8601 UTC with milliseconds (sorts as text in time order).
+    public static func timestamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: date)
+    }
+
+    static func date(fromTimestamp text: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.date(from: text)
+    }
+
+    /// Parses `--since`: `yyyy-mm-dd` (midnight UTC) or a full ISO 8601 timestamp.
+    public static func parseDate(_ text: String) throws -> Date {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.formatOptions = [.withFullDate]
+        if text.count == 10, let day = formatter.date(from: text) { return day }
+        formatter.formatOptions = [.withInternetDateTime]
+        if let time = formatter.date(from: text) { return time }
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        if let time = formatter.date(from: text) { return time }
+        throw RedFlagError.usage("'\(text)' is not a date: use yyyy-mm-dd or an ISO 8601 time like 2026-01-31T18:00:00Z")
+    }
+}

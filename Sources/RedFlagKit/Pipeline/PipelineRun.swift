@@ -1,0 +1,130 @@
+import Foundation
+import RedFlagCore
+
+/// Everything a screen or check run does besides screening, behind one object: signal handling,
+/// allow-list, audit trail, known-party memory, progress line and summary.
+///
+/// Use:
+/// ```swift
+/// let run = try PipelineRun.begin(info: AuditRunInfo(command: "screen", inputPath: path, snapshots: engine.snapshots),
+///                                 settings: settings, dataDirectory: dir, screener: engine)
+/// try processor.run(next: …, transform: { run.applyAllowList(to: engine.screen($0)) },
+///                   emit: { chunk in try writer.write(chunk); try writer.flush()
+///                           try run.record(chunk.map { r in (r.decision, { encode(r) }) })
+///                           try run.remember(chunk.map(\.query)) },
+///                   shouldStop: { run.shouldStop })
+/// return try run.finish(exitCode: run.counts.worst.exitCode)
+/// ```
+/// `finish` returns 130/143 instead when a signal stopped the run.
+public final class PipelineRun: @unchecked Sendable {
+    public let command: String
+    public let settings: PipelineSettings
+    public let interruption: RunInterruption
+    public let progress: ProgressReporter
+    public let allowList: ResolvedAllowList
+    public let audit: AuditRun?
+    public let parties: KnownPartyStore?
+    private let start: Date
+    private let lock = NSLock()
+    private var total = DecisionCounts()
+    private var nextIndex = 0
+    private var ended = false
+    private var pendingParties: [KnownParty] = []
+
+    init(command: String, settings: PipelineSettings, interruption: RunInterruption, progress: ProgressReporter,
+         allowList: ResolvedAllowList, audit: AuditRun?, parties: KnownPartyStore?, start: Date) {
+        self.command = command
+        self.settings = settings
+        self.interruption = interruption
+        self.progress = progress
+        self.allowList = allowList
+        self.audit = audit
+        self.parties = parties
+        self.start = start
+    }
+
+    /// Installs the signal handlers, reads the allow-list (bound to the screener's current
+    /// entries), opens the audit trail and records the run as started.
+    public static func begin(info: AuditRunInfo, settings: PipelineSettings, dataDirectory: DataDirectory,
+                             screener: (any PartyScreener)?, installSignalHandlers: Bool = true) throws -> PipelineRun {
+        let interruption = RunInterruption()
+        if installSignalHandlers { interruption.install() }
+        var resolved = ResolvedAllowList(rulesByEntry: [:], currentFingerprints: [:])
+        if settings.allowList, let screener, let store = try AllowListStore.openIfPresent(dataDirectory: dataDirectory) {
+            resolved = try store.load().resolved(against: screener)
+        }
+        let audit = settings.audit ? try AuditTrail(dataDirectory: dataDirectory).beginRun(info) : nil
+        let parties = settings.rememberParties ? try KnownPartyStore(dataDirectory: dataDirectory) : nil
+        return PipelineRun(command: info.command, settings: settings, interruption: interruption,
+                           progress: .forCommand(quiet: settings.quiet), allowList: resolved, audit: audit,
+                           parties: parties, start: Date())
+    }
+
+    /// True once SIGINT/SIGTERM arrived: stop reading after the current chunk.
+    public var shouldStop: Bool { interruption.isRequested }
+
+    /// The allow-list applied to one result (thread-safe; call it inside the parallel transform).
+    public func applyAllowList(to result: ScreeningResult) -> ScreeningResult { allowList.apply(to: result) }
+
+    /// Counts per decision so far.
+    public var counts: DecisionCounts {
+        lock.lock()
+        defer { lock.unlock() }
+        return total
+    }
+
+    /// Records one written chunk: counts, audit (HOLD/STOP records as JSON, encoded only for
+    /// those), progress. Call it after the chunk is written and flushed. `fraction` is how much of
+    /// the input is done (0…1) when known, for the ETA.
+    public func record(_ records: [(decision: Decision?, json: @Sendable () -> Data)], fraction: Double? = nil) throws {
+        lock.lock()
+        let first = nextIndex
+        nextIndex += records.count
+        for record in records { total.add(record.decision) }
+        let snapshot = total
+        lock.unlock()
+        let entries = records.enumerated().map { AuditEntry(index: first + $0.offset, decision: $0.element.decision, json: $0.element.json) }
+        try audit?.record(entries)
+        progress.update(counts: snapshot, fraction: fraction)
+    }
+
+    /// Remembers screened parties for `redflag rescreen` (one transaction per call).
+    public func remember(_ queries: [ScreeningQuery], role: String? = nil) throws {
+        guard let parties else { return }
+        try parties.record(queries.map { KnownParty(query: $0, role: role) })
+    }
+
+    /// Ends the run: clears the progress line, marks the audit run complete or interrupted,
+    /// prints the summary line (unless quiet) and returns the exit code to use: 130/143 when a
+    /// signal stopped the run, else `exitCode`.
+    @discardableResult
+    public func finish(exitCode: Int32, printSummary: Bool = true) throws -> Int32 {
+        lock.lock()
+        guard !ended else { lock.unlock(); return interruption.exitCode ?? exitCode }
+        ended = true
+        let snapshot = total
+        lock.unlock()
+        progress.finish()
+        let interrupted = interruption.exitCode
+        let code = interrupted ?? exitCode
+        try audit?.finish(status: interrupted == nil ? .complete : .interrupted, exitCode: code)
+        if printSummary && !settings.quiet {
+            let summary = RunSummary(command: command, counts: snapshot, seconds: Date().timeIntervalSince(start),
+                                     interruptedExitCode: interrupted)
+            FileHandle.standardError.write(Data((summary.line + "\n").utf8))
+        }
+        return code
+    }
+
+    /// Ends the run after an error: marks it failed in the audit trail (best effort: the
+    /// original error is what the user must see) and clears the progress line.
+    public func fail(_ error: Error) {
+        lock.lock()
+        guard !ended else { lock.unlock(); return }
+        ended = true
+        lock.unlock()
+        progress.finish()
+        let code = (error as? RedFlagError)?.exitCode ?? ExitCode.software
+        try? audit?.finish(status: .failed, exitCode: code)
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import RedFlagCore
+
+/// A party redflag has seen (screened by name, or named in a checked order): what `rescreen`
+/// screens again when lists change.
+public struct KnownParty: Codable, Hashable, Sendable {
+    public var name: String
+    public var country: String?
+    public var address: String?
+    public var type: PartyType?
+    /// How the party appeared (`customer`, `end user`, `ship-to`…), nil when screened by name.
+    public var role: String?
+    /// ISO 8601 UTC of the first and last time it was seen (nil before it is stored).
+    public var firstSeen: String?
+    public var lastSeen: String?
+
+    public init(name: String, country: String? = nil, address: String? = nil, type: PartyType? = nil, role: String? = nil,
+                firstSeen: String? = nil, lastSeen: String? = nil) {
+        self.name = name
+        self.country = country
+        self.address = address
+        self.type = type
+        self.role = role
+        self.firstSeen = firstSeen
+        self.lastSeen = lastSeen
+    }
+
+    public init(query: ScreeningQuery, role: String? = nil) {
+        self.init(name: query.name, country: query.country, address: query.address, type: query.type, role: role)
+    }
+
+    /// The query to screen it with.
+    public var query: ScreeningQuery { ScreeningQuery(name: name, address: address, country: country, type: type) }
+
+    /// Identity of a party in the store: folded name, country, folded address. The same
+    /// customer on a thousand orders is one party.
+    public var key: String {
+        [TextFolding.fold(name), country?.uppercased() ?? "", address.map(TextFolding.fold) ?? ""].joined(separator: "|")
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import GRDB
+import RedFlagCore
+
+/// The parties seen by screen and check, kept in the history database (`history.sqlite`, table
+/// `known_party`, beside the order history) so `rescreen` can screen them again when lists change.
+/// One row per distinct party (folded name + country + folded address), with first and last sight.
+public final class KnownPartyStore: Sendable {
+    public let url: URL
+    private let queue: DatabaseQueue
+
+    public init(url: URL) throws {
+        self.url = url
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            var configuration = Configuration()
+            configuration.busyMode = .timeout(10)
+            queue = try DatabaseQueue(path: url.path, configuration: configuration)
+            // CREATE IF NOT EXISTS rather than a migrator: the file is shared with the order history,
+            // which manages its own tables the same way.
+            try queue.write { db in
+                try db.execute(sql: """
+                    CREATE TABLE IF NOT EXISTS known_party (
+                        key TEXT PRIMARY KEY NOT NULL,
+                        name TEXT NOT NULL,
+                        country TEXT,
+                        address TEXT,
+                        type TEXT,
+                        role TEXT,
+                        first_seen TEXT NOT NULL,
+                        last_seen TEXT NOT NULL,
+                        times_seen INTEGER NOT NULL DEFAULT 1
+                    )
+                    """)
+            }
+        } catch {
+            throw RedFlagError.cannotWrite(path: url.path, reason: "history database (known parties): \(error)")
+        }
+    }
+
+    public convenience init(dataDirectory: DataDirectory) throws {
+        try self.init(url: dataDirectory.historyDatabase)
+    }
+
+    /// Opens the store only when the history database exists (rescreen must not create it).
+    public static func openIfPresent(dataDirectory: DataDirectory) throws -> KnownPartyStore? {
+        FileManager.default.fileExists(atPath: dataDirectory.historyDatabase.path)
+            ? try KnownPartyStore(dataDirectory: dataDirectory) : nil
+    }
+
+    /// Records parties as seen now (one transaction; duplicates within the batch count once).
+    public func record(_ parties: [KnownParty], now: Date = Date()) throws {
+        var unique: [String: KnownParty] = [:]
+        for party in parties where !TextFolding.fold(party.name).isEmpty { unique[party.key] = party }
+        guard !unique.isEmpty else { return }
+        let stamp = AuditTrail.timestamp(now)
+        do {
+            try queue.write { db in
+                let statement = try db.makeStatement(sql: """
+                    INSERT INTO known_party (key, name, country, address, type, role, first_seen, last_seen)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(key) DO UPDATE SET last_seen = excluded.last_seen, times_seen = times_seen + 1,
+                        role = COALESCE(known_party.role, excluded.role)
+                    """)
+                for (key, party) in unique {
+                    try statement.execute(arguments: [key, party.name, party.country?.uppercased(), party.address,
+                                                      party.type?.rawValue, party.role, stamp, stamp])
+                }
+            }
+        } catch {
+            throw RedFlagError.cannotWrite(path: url.path, reason: "recording known parties: \(error)")
+        }
+    }
+
+    /// Every known party, in the order first seen.
+    public func all() throws -> [KnownParty] {
+        do {
+            return try queue.read { db in
+                try Row.fetchAll(db, sql: "SELECT * FROM known_party ORDER BY first_seen, key").map { row in
+                    let type: String? = row["type"]
+                    return KnownParty(name: row["name"], country: row["country"], address: row["address"],
+                                      type: type.flatMap(PartyType.init(rawValue:)), role: row["role"],
+                                      firstSeen: row["first_seen"], lastSeen: row["last_seen"])
+                }
+            }
+        } catch {
+            throw RedFlagError.unreadable(path: url.path, reason: "known parties: \(error)")
+        }
+    }
+
+    public func count() throws -> Int {
+        do { return try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM known_party") ?? 0 } } catch {
+            throw RedFlagError.unreadable(path: url.path, reason: "known parties: \(error)")
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import RedFlagCore
+import RedFlagLists
+
+/// The listed entries that changed since a point in time, as they are now: what `rescreen`
+/// screens the known parties against.
+public struct RescreenChangeSet: Sendable {
+    /// Why an entry is in the set.
+    public struct Change: Codable, Hashable, Sendable {
+        public var id: String
+        /// `added` or `modified`.
+        public var kind: String
+        public var source: ListSource
+        /// The import that made the change, and when.
+        public var storeID: String
+        public var importedAt: Date
+    }
+
+    /// The changed entries still listed now (entries added then removed again are gone).
+    public var entries: [ListEntry]
+    /// The latest change per entry id.
+    public var changes: [String: Change]
+    /// The change-log records read (one per source and import).
+    public var logs: [StoreChanges]
+    /// Snapshots of the sources the entries come from, as the store holds them now.
+    public var snapshots: [ListSnapshot]
+    /// Ids removed by those imports (reported, not screened: a delisting never raises an alert).
+    public var removed: [String]
+
+    /// Reads the change log of `store` (imports after `since`, or only the newest import when
+    /// `lastImportOnly`) and loads the changed entries from the current store.
+    public static func load(store: ListStore, since: Date?, lastImportOnly: Bool = false) throws -> RescreenChangeSet {
+        var logs = try store.changes(since: since)
+        if lastImportOnly, let newest = logs.last?.storeID { logs = logs.filter { $0.storeID == newest } }
+        var changes: [String: Change] = [:]
+        var removed = Set<String>()
+        for log in logs {
+            for id in log.added {
+                changes[id] = Change(id: id, kind: "added", source: log.source, storeID: log.storeID, importedAt: log.importedAt)
+                removed.remove(id)
+            }
+            for id in log.modified where changes[id]?.kind != "added" {
+                changes[id] = Change(id: id, kind: "modified", source: log.source, storeID: log.storeID, importedAt: log.importedAt)
+            }
+            for id in log.removed {
+                changes[id] = nil
+                removed.insert(id)
+            }
+        }
+        let sources = Set(changes.values.map(\.source))
+        guard !sources.isEmpty else {
+            return RescreenChangeSet(entries: [], changes: [:], logs: logs, snapshots: [], removed: removed.sorted())
+        }
+        let set = try store.load(sources: sources)
+        let entries = set.entries.filter { changes[$0.id] != nil }
+        let present = Set(entries.map(\.id))
+        return RescreenChangeSet(entries: entries, changes: changes.filter { present.contains($0.key) }, logs: logs,
+                                 snapshots: set.snapshots, removed: removed.sorted())
+    }
+
+    public init(entries: [ListEntry], changes: [String: Change], logs: [StoreChanges], snapshots: [ListSnapshot], removed: [String]) {
+        self.entries = entries
+        self.changes = changes
+        self.logs = logs
+        self.snapshots = snapshots
+        self.removed = removed
+    }
+}
