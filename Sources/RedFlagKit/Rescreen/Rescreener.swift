@@ -38,20 +38,20 @@ public struct Rescreener: Sendable {
         return RescreenHit(party: party, decision: result.decision, matches: result.matches, changes: changes, lists: lists)
     }
 
-    /// Re-screens every party (in parallel, results in party order), stopping between chunks
-    /// when `shouldStop` says so. Returns the hits and how many parties were screened.
+    /// Re-screens the parties (in parallel, in party order), stopping between chunks when
+    /// `shouldStop` says so. Returns one element per party screened (nil when it stays clear);
+    /// fewer than `parties.count` when stopped early.
     public func rescreen(_ parties: [KnownParty], allowList: ResolvedAllowList,
                          processor: OrderedBatchProcessor = OrderedBatchProcessor(),
-                         shouldStop: () -> Bool = { false }) -> (hits: [RescreenHit], screened: Int) {
-        var hits: [RescreenHit] = []
-        var screened = 0
+                         shouldStop: () -> Bool = { false }) -> [RescreenHit?] {
+        var results: [RescreenHit?] = []
+        results.reserveCapacity(parties.count)
         var offset = 0
         while offset < parties.count && !shouldStop() {
             let chunk = Array(parties[offset..<min(parties.count, offset + processor.chunkSize * processor.concurrency)])
             offset += chunk.count
-            hits.append(contentsOf: processor.map(chunk) { self.rescreen($0, allowList: allowList) }.compactMap { $0 })
-            screened += chunk.count
+            results.append(contentsOf: processor.map(chunk) { self.rescreen($0, allowList: allowList) })
         }
-        return (hits, screened)
+        return results
     }
 }
