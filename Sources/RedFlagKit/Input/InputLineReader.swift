@@ -1,0 +1,51 @@
+/// Splits a byte source into lines (LF, CRLF or CR), tracking 1-based line numbers.
+final class InputLineReader {
+    private let source: InputByteSource
+    private var buffer: [UInt8] = []
+    private var position = 0
+    private var line = 0
+    private var atStart = true
+
+    init(source: InputByteSource) { self.source = source }
+
+    /// The next line's bytes and number, or nil at the end.
+    func next() -> (bytes: ArraySlice<UInt8>, line: Int)? {
+        while true {
+            if let end = buffer[position...].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) {
+                var bytes = buffer[position..<end]
+                position = end + 1
+                if buffer[end] == 0x0D {
+                    if position >= buffer.count { refill() }
+                    if position < buffer.count, buffer[position] == 0x0A { position += 1 }
+                }
+                stripBOM(&bytes)
+                line += 1
+                return (bytes, line)
+            }
+            let before = buffer.count - position
+            refill()
+            if buffer.count - position == before {
+                guard position < buffer.count else { return nil }
+                var bytes = buffer[position...]
+                position = buffer.count
+                stripBOM(&bytes)
+                line += 1
+                return (bytes, line)
+            }
+        }
+    }
+
+    private func refill() {
+        if position > 0 {
+            buffer.removeSubrange(0..<position)
+            position = 0
+        }
+        buffer.append(contentsOf: source.read())
+    }
+
+    private func stripBOM(_ bytes: inout ArraySlice<UInt8>) {
+        guard atStart else { return }
+        atStart = false
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+    }
+}

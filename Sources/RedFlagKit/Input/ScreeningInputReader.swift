@@ -1,0 +1,201 @@
+import Foundation
+import RedFlagCore
+
+/// Reads parties to screen from a file or standard input, streamed, in any of the three layouts
+/// of `ScreeningInputFormat` (detected from the content).
+///
+/// Every non-blank record yields exactly one `ScreeningInputRecord`; a record that cannot be
+/// screened carries an `InputRecordError` naming its line, so the run continues and the output
+/// keeps one record per input record. Only problems with the input as a whole (missing file,
+/// a CSV header without the name column, a file that is not text) throw.
+public final class ScreeningInputReader {
+    public let path: String
+    public let format: ScreeningInputFormat
+    private let countries: CountryTable
+    private var lineReader: InputLineReader?
+    private var csv: CSVReader?
+    private var columns = CSVColumnsIndex()
+
+    /// Opens `path` (`-` for standard input) and detects its format. `nameColumn` picks the CSV
+    /// column holding the name (default: the first of name, customer_name, party_name, full_name).
+    public init(path: String, nameColumn: String? = nil, countries: CountryTable = .shared) throws {
+        let source = try InputByteSource.open(path)
+        self.path = source.path
+        self.countries = countries
+        let first = source.peekFirstLine()
+        format = ScreeningInputFormat.detect(firstLine: first, nameColumn: nameColumn)
+        switch format {
+        case .csv:
+            let delimiter = Self.delimiter(of: first)
+            let reader = CSVReader(handle: source.remainingHandle(), path: source.path, delimiter: delimiter)
+            guard let header = try reader.next() else {
+                throw RedFlagError.badData(path: source.path, location: nil, message: "empty input: no CSV header")
+            }
+            columns = try CSVColumnsIndex(header: header.fields, nameColumn: nameColumn, path: source.path)
+            csv = reader
+        case .jsonLines, .lines:
+            lineReader = InputLineReader(source: source)
+        }
+    }
+
+    /// The next record, or nil at the end of the input. Blank lines are not records.
+    public func next() throws -> ScreeningInputRecord? {
+        switch format {
+        case .csv:
+            guard let csv else { return nil }
+            while let record = try csv.next() {
+                if record.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+                return csvRecord(record)
+            }
+            return nil
+        case .jsonLines, .lines:
+            guard let lineReader else { return nil }
+            while let (bytes, line) = lineReader.next() {
+                guard let text = String(validating: bytes, as: UTF8.self) else {
+                    return ScreeningInputRecord(line: line, query: .failure(InputRecordError(
+                        line: line, message: "text is not valid UTF-8", input: [("line", String(decoding: bytes, as: UTF8.self))])))
+                }
+                let trimmed = text.trimmingCharacters(in: .whitespaces)
+                if trimmed.isEmpty { continue }
+                return format == .lines
+                    ? ScreeningInputRecord(line: line, query: .success(ScreeningQuery(name: trimmed)))
+                    : jsonRecord(trimmed, line: line)
+            }
+            return nil
+        }
+    }
+
+    private func csvRecord(_ record: CSVRecord) -> ScreeningInputRecord {
+        let fields = columns.header.indices.map { (key: columns.header[$0], value: record[$0]) }
+        func value(_ index: Int?) -> String? {
+            guard let index else { return nil }
+            let v = record[index].trimmingCharacters(in: .whitespacesAndNewlines)
+            return v.isEmpty ? nil : v
+        }
+        return ScreeningInputRecord(line: record.line, query: makeQuery(
+            name: value(columns.name), address: value(columns.address), country: value(columns.country),
+            type: value(columns.type), dob: value(columns.dob), line: record.line, input: fields))
+    }
+
+    private func jsonRecord(_ text: String, line: Int) -> ScreeningInputRecord {
+        let object: [String: Any]
+        do {
+            guard let o = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
+                return failure(line, "a JSON Lines record must be an object", [("line", text)])
+            }
+            object = o
+        } catch {
+            return failure(line, "invalid JSON", [("line", text)])
+        }
+        var input: [(key: String, value: String)] = []
+        for k in object.keys.sorted() {
+            if let v = object[k] { input.append((k, Self.describe(v))) }
+        }
+        func string(_ keys: [String]) -> Result<String?, InputRecordError> {
+            for k in keys {
+                guard let v = object[k] else { continue }
+                if v is NSNull { return .success(nil) }
+                guard let s = v as? String else {
+                    return .failure(InputRecordError(line: line, message: "\"\(k)\" must be a string", input: input))
+                }
+                let t = s.trimmingCharacters(in: .whitespacesAndNewlines)
+                return .success(t.isEmpty ? nil : t)
+            }
+            return .success(nil)
+        }
+        let fields = [ScreeningInputFormat.nameColumns, ScreeningInputFormat.addressColumns, ScreeningInputFormat.countryColumns,
+                      ScreeningInputFormat.typeColumns, ScreeningInputFormat.dobColumns].map(string)
+        var values: [String?] = []
+        for f in fields {
+            switch f {
+            case .success(let v): values.append(v)
+            case .failure(let e): return ScreeningInputRecord(line: line, query: .failure(e))
+            }
+        }
+        return ScreeningInputRecord(line: line, query: makeQuery(name: values[0], address: values[1], country: values[2],
+                                                                 type: values[3], dob: values[4], line: line, input: input))
+    }
+
+    private func makeQuery(name: String?, address: String?, country: String?, type: String?, dob: String?, line: Int,
+                           input: [(key: String, value: String)]) -> Result<ScreeningQuery, InputRecordError> {
+        guard let name else { return .failure(InputRecordError(line: line, message: "empty name", input: input)) }
+        var code: String?
+        if let country {
+            guard let c = countries.code(for: country) else {
+                return .failure(InputRecordError(line: line, message: "unknown country \"\(country)\"", input: input))
+            }
+            code = c
+        }
+        var partyType: PartyType?
+        if let type {
+            let t = PartyType(listValue: type)
+            guard t != .unknown else {
+                return .failure(InputRecordError(line: line, message: "unknown type \"\(type)\" (person, entity, vessel or aircraft)",
+                                                 input: input))
+            }
+            partyType = t
+        }
+        if let dob, !PartialDate.parse(dob).isValid {
+            return .failure(InputRecordError(line: line, message: "unreadable date of birth \"\(dob)\"", input: input))
+        }
+        return .success(ScreeningQuery(name: name, address: address, country: code, type: partyType, dateOfBirth: dob))
+    }
+
+    private func failure(_ line: Int, _ message: String, _ input: [(key: String, value: String)]) -> ScreeningInputRecord {
+        ScreeningInputRecord(line: line, query: .failure(InputRecordError(line: line, message: message, input: input)))
+    }
+
+    private static func describe(_ v: Any) -> String {
+        if let s = v as? String { return s }
+        if v is NSNull { return "null" }
+        if let d = try? JSONSerialization.data(withJSONObject: v, options: [.fragmentsAllowed]) {
+            return String(decoding: d, as: UTF8.self)
+        }
+        return "\(v)"
+    }
+
+    private static func delimiter(of header: String) -> UInt8 {
+        let counts: [(UInt8, Int)] = [(UInt8(ascii: ","), header.filter { $0 == "," }.count),
+                                      (UInt8(ascii: "\t"), header.filter { $0 == "\t" }.count),
+                                      (UInt8(ascii: ";"), header.filter { $0 == ";" }.count)]
+        return counts.max { $0.1 < $1.1 }.map { $0.1 > 0 ? $0.0 : UInt8(ascii: ",") } ?? UInt8(ascii: ",")
+    }
+}
+
+/// Which CSV columns hold the fields of a query.
+struct CSVColumnsIndex {
+    var header: [String] = []
+    var name: Int?
+    var address: Int?
+    var country: Int?
+    var type: Int?
+    var dob: Int?
+
+    init() {}
+
+    init(header: [String], nameColumn: String?, path: String) throws {
+        self.header = header
+        let keys = header.map(ScreeningInputFormat.headerKey)
+        func find(_ names: [String]) -> Int? {
+            for n in names.map(ScreeningInputFormat.headerKey) { if let i = keys.firstIndex(of: n) { return i } }
+            return nil
+        }
+        if let nameColumn {
+            guard let i = find([nameColumn]) else {
+                throw RedFlagError.badData(path: path, location: "line 1",
+                                           message: "no column \"\(nameColumn)\" in the header (\(header.joined(separator: ", ")))")
+            }
+            name = i
+        } else {
+            guard let i = find(ScreeningInputFormat.nameColumns) else {
+                throw RedFlagError.badData(path: path, location: "line 1", message: "no name column in the header "
+                    + "(looked for \(ScreeningInputFormat.nameColumns.joined(separator: ", ")); use --name-column)")
+            }
+            name = i
+        }
+        address = find(ScreeningInputFormat.addressColumns)
+        country = find(ScreeningInputFormat.countryColumns)
+        type = find(ScreeningInputFormat.typeColumns)
+        dob = find(ScreeningInputFormat.dobColumns)
+    }
+}
