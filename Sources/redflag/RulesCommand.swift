@@ -1,5 +1,101 @@
 import ArgumentParser
+import Foundation
+import RedFlagCore
+import RedFlagRules
 
+/// `redflag rules`: the red-flag catalog (`Lists/redflags.json`) as it applies, optionally with
+/// a check configuration.
 struct Rules: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "rules", abstract: "(under construction)")
+    static let configuration = CommandConfiguration(
+        commandName: "rules",
+        abstract: "List the red-flag catalog or explain one flag.",
+        subcommands: [RulesList.self, RulesShow.self],
+        defaultSubcommand: RulesList.self)
+}
+
+/// Options shared by the rules subcommands.
+struct CatalogOptions: ParsableArguments {
+    @Option(name: .customLong("config"), help: ArgumentHelp("Show the catalog as this check configuration changes it.", valueName: "file"))
+    var config: String?
+
+    func catalog() throws -> RedFlagCatalog {
+        let c = try config.map { try CheckConfiguration.load(path: $0) } ?? .default
+        return try RedFlagCatalog.bundled().applying(c)
+    }
+}
+
+struct RulesList: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List every flag: id, severity, status, title.")
+
+    @Option(name: .customLong("format"), help: "table or json.")
+    var format: RulesFormat = .table
+
+    @OptionGroup var options: CatalogOptions
+
+    enum RulesFormat: String, ExpressibleByArgument, CaseIterable { case table, json }
+
+    func run() throws {
+        try runReportingErrors {
+            let catalog = try options.catalog()
+            let implemented = Set(RuleSet.implementedIDs)
+            switch format {
+            case .json:
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                struct Out: Encodable { var configuration: String; var flags: [FlagDefinition] }
+                let data = try encoder.encode(Out(configuration: catalog.configuration, flags: catalog.flags))
+                FileHandle.standardOutput.write(data + Data("\n".utf8))
+            case .table:
+                var s = "configuration: \(catalog.configuration)\n"
+                s += "ID              SEVERITY  STATUS         TITLE\n"
+                for f in catalog.flags {
+                    let status = !f.enabled ? "disabled" : implemented.contains(f.id) ? "checked" : "not evaluable"
+                    s += RulesList.pad(f.id, 16) + RulesList.pad(f.severity.rawValue + (f.strongSeverity.map { "/\($0.rawValue)" } ?? ""), 10)
+                        + RulesList.pad(status, 15) + f.title + "\n"
+                }
+                s += "\n\(catalog.flags.filter { implemented.contains($0.id) && $0.enabled }.count) flags checked from an order export; "
+                s += "\(catalog.flags.filter { !implemented.contains($0.id) }.count) need data an export does not carry (`redflag rules show ID`).\n"
+                FileHandle.standardOutput.write(Data(s.utf8))
+            }
+            return 0
+        }
+    }
+
+    static func pad(_ s: String, _ w: Int) -> String { s.count >= w ? s + " " : s + String(repeating: " ", count: w - s.count) }
+}
+
+struct RulesShow: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Explain one flag: source, fields, thresholds, questions.")
+
+    @Argument(help: "Flag id, e.g. AC-02 or REG-CN-CBC.")
+    var id: String
+
+    @OptionGroup var options: CatalogOptions
+
+    func run() throws {
+        try runReportingErrors {
+            let catalog = try options.catalog()
+            guard let f = catalog[id.uppercased()] else {
+                throw RedFlagError.usage("unknown flag id '\(id)' (see `redflag rules`)")
+            }
+            let implemented = RuleSet.implementedIDs.contains(f.id)
+            var s = "\(f.id): \(f.title)\n\n"
+            s += "Severity: \(f.severity.rawValue)" + (f.strongSeverity.map { " (strong form: \($0.rawValue))" } ?? "") + (f.enabled ? "" : " (disabled by the configuration)") + "\n"
+            s += "Family: \(f.family)\n"
+            s += "Status: " + (implemented ? "checked on every order line" : "not evaluable from an order export; needs \(f.needs ?? "data outside the export")") + "\n"
+            s += "Source: \(f.source.document), \(f.source.date)\n        \(f.source.url)\n\n"
+            s += f.description + "\n"
+            if !f.fields.isEmpty { s += "\nOrder columns read: \(f.fields.joined(separator: ", "))\n" }
+            if !f.thresholds.isEmpty {
+                s += "\nThresholds:\n" + f.thresholds.sorted { $0.key < $1.key }.map { "  \($0.key) = \($0.value == $0.value.rounded() ? String(Int64($0.value)) : String($0.value))\n" }.joined()
+            }
+            if !f.terms.isEmpty {
+                s += "\nTerm lists:\n" + f.terms.sorted { $0.key < $1.key }.map { "  \($0.key): \($0.value.prefix(12).joined(separator: ", "))\($0.value.count > 12 ? ", … (\($0.value.count))" : "")\n" }.joined()
+            }
+            if !f.questions.isEmpty { s += "\nQuestions for the customer (HOLD):\n" + f.questions.map { "  - \($0)\n" }.joined() }
+            s += "\nConfiguration: \(catalog.configuration)\n"
+            FileHandle.standardOutput.write(Data(s.utf8))
+            return 0
+        }
+    }
 }

@@ -1,0 +1,92 @@
+import Foundation
+import RedFlagCore
+import RedFlagRules
+
+/// Renders checked rows in one of the output formats of `redflag check`. `render` is pure and
+/// thread-safe (called in parallel); the header, separators and footer are written by the
+/// caller in order.
+public struct CheckOutputFormat: Sendable {
+    public enum Kind: String, Sendable, CaseIterable { case table, json, jsonl, csv }
+
+    public let kind: Kind
+    public let configuration: String
+    public let lists: [ListStamp]
+    /// Names of the export's extra columns, for the CSV header.
+    public let passthroughNames: [String]
+
+    public init(kind: Kind, configuration: String, lists: [ListStamp], passthroughNames: [String]) {
+        self.kind = kind
+        self.configuration = configuration
+        self.lists = lists
+        self.passthroughNames = passthroughNames
+    }
+
+    /// Text written before the first row.
+    public var header: String {
+        switch kind {
+        case .jsonl: return ""
+        case .json:
+            let enc = JSONEncoder()
+            let lists = (try? enc.encode(self.lists)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+            let config = (try? enc.encode(configuration)).map { String(decoding: $0, as: UTF8.self) } ?? "\"\""
+            return "{\"configuration\":\(config),\"lists\":\(lists),\"orders\":[\n"
+        case .csv:
+            return (["order_id", "line", "decision", "flags", "license", "not_evaluated", "error"] + passthroughNames)
+                .map(Self.csvField).joined(separator: ",") + "\n"
+        case .table:
+            return "configuration: \(configuration)\nlists: \(lists.isEmpty ? "none loaded (list rules not evaluated)" : lists.map(\.source).joined(separator: ", "))\n\n"
+        }
+    }
+
+    /// Text between two rows (the JSON array's comma).
+    public var separator: String { kind == .json ? ",\n" : "" }
+
+    /// Text after the last row.
+    public func footer(_ counts: DecisionCounts) -> String {
+        switch kind {
+        case .json: return "\n],\"summary\":{\"clear\":\(counts.clear),\"hold\":\(counts.hold),\"stop\":\(counts.stop),\"errors\":\(counts.errors)}}\n"
+        case .table: return "\n\(counts.summary)\n"
+        case .jsonl, .csv: return ""
+        }
+    }
+
+    /// One row.
+    public func render(_ c: OrderCheck) -> String {
+        switch kind {
+        case .jsonl: return CheckRecordJSON.encode(c, configuration: configuration, lists: lists) + "\n"
+        case .json: return CheckRecordJSON.encode(c, configuration: configuration, lists: lists)
+        case .csv:
+            var fields = [c.orderID ?? "", String(c.line), c.error == nil ? (c.decision?.rawValue ?? "CLEAR") : "ERROR",
+                          c.findings.map { "\($0.id):\($0.severity.rawValue)" }.joined(separator: ";"),
+                          c.license.map { $0.status.rawValue + ($0.missing.isEmpty ? "" : " (missing: \($0.missing.joined(separator: ", ")))") } ?? "",
+                          c.notEvaluated.joined(separator: "; "), c.error ?? ""]
+            var byName: [String: String] = [:]
+            for p in c.passthrough { byName[p.name] = p.value }
+            fields += passthroughNames.map { byName[$0] ?? "" }
+            return fields.map(Self.csvField).joined(separator: ",") + "\n"
+        case .table:
+            return Self.tableBlock(c)
+        }
+    }
+
+    static func tableBlock(_ c: OrderCheck) -> String {
+        let id = c.orderID ?? "(line \(c.line))"
+        if let e = c.error { return "\(pad(id, 14)) ERROR  line \(c.line): \(e)\n" }
+        var s = "\(pad(id, 14)) \(pad(c.decision?.rawValue ?? "CLEAR", 6)) \(c.license?.status.rawValue ?? "")"
+        if let l = c.license, !l.missing.isEmpty { s += " (missing: \(l.missing.joined(separator: ", ")))" }
+        s += "\n"
+        for f in c.findings {
+            s += "    \(pad(f.severity.rawValue, 5)) \(pad(f.id, 14)) \(f.title)\n"
+            for fact in f.facts { s += "          · \(fact)\n" }
+        }
+        if !c.notEvaluated.isEmpty { s += "    not evaluated: \(c.notEvaluated.count) rule(s): \(c.notEvaluated.map { $0.split(separator: ":").first.map(String.init) ?? $0 }.joined(separator: ", "))\n" }
+        return s
+    }
+
+    static func pad(_ s: String, _ width: Int) -> String { s.count >= width ? s : s + String(repeating: " ", count: width - s.count) }
+
+    static func csvField(_ s: String) -> String {
+        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import RedFlagCore
+import RedFlagRules
+
+/// One checked row, with its rendered output text (rendered in parallel with the checking).
+public struct CheckedRow: Sendable {
+    public var check: OrderCheck
+    /// The parsed line (nil for an error row), for case files.
+    public var line: OrderLine?
+    /// The row as the chosen output format renders it.
+    public var text: String
+}
+
+/// Streams an order export through the rules: reads a chunk, gives each line its customer's
+/// history (sequentially, in input order), screens the parties and runs the rules on all cores
+/// (`OrderedBatchProcessor`), emits the chunk in input order, then records the chunk's orders in
+/// the history store in one transaction.
+public final class OrderCheckRunner {
+    public let checker: LineChecker
+    public let history: HistoryTracker
+
+    public init(engine: RuleEngine, screener: (any PartyScreener)?, history: OrderHistoryStore?,
+                adjust: (@Sendable (ScreeningResult) -> ScreeningResult)? = nil) {
+        checker = LineChecker(engine: engine, screener: screener, adjust: adjust)
+        self.history = HistoryTracker(store: history)
+    }
+
+    enum Input: Sendable {
+        case line(OrderLine, HistorySummary)
+        case failed(OrderRowError)
+    }
+
+    /// Runs the whole export. `render` turns a check into output text (called in parallel);
+    /// `emit` receives each finished chunk in input order. Returns the counts per decision.
+    @discardableResult
+    public func run(reader: OrderReader, processor: OrderedBatchProcessor = OrderedBatchProcessor(),
+                    render: @escaping @Sendable (OrderCheck) -> String,
+                    emit: ([CheckedRow]) throws -> Void, shouldStop: () -> Bool = { false }) throws -> DecisionCounts {
+        var counts = DecisionCounts()
+        let checkedAt = ISO8601DateFormatter().string(from: Date())
+        try processor.run(
+            next: { () throws -> Input? in
+                guard let row = try reader.next() else { return nil }
+                switch row {
+                case .failure(let e): return .failed(e)
+                case .success(let line):
+                    return .line(line, try history.summary(for: line, item: ItemProfile(line: line)))
+                }
+            },
+            transform: { [checker] input -> CheckedRow in
+                switch input {
+                case .failed(let e):
+                    let c = OrderCheck.failed(e)
+                    return CheckedRow(check: c, line: nil, text: render(c))
+                case .line(let line, let summary):
+                    let c = checker.check(line, history: summary)
+                    return CheckedRow(check: c, line: line, text: render(c))
+                }
+            },
+            emit: { rows in
+                for r in rows { counts.add(r.check.decision) }
+                try emit(rows)
+                try history.flush(checkedAt: checkedAt)
+            },
+            shouldStop: shouldStop)
+        return counts
+    }
+
+    /// The exit code of a check run: 2 if any STOP, else 1 if any HOLD, else 65 if any row could
+    /// not be read, else 0. A HOLD or STOP outranks bad rows because it is the more urgent signal;
+    /// bad rows are always reported as error records and on stderr.
+    public static func exitCode(for counts: DecisionCounts) -> Int32 {
+        if counts.stop > 0 { return ExitCode.stop }
+        if counts.hold > 0 { return ExitCode.hold }
+        if counts.errors > 0 { return ExitCode.dataError }
+        return ExitCode.clear
+    }
+}
+
+/// Screens an order line's parties and runs the rules on it: the part of a check that runs in
+/// parallel. Thread-safe.
+public struct LineChecker: Sendable {
+    public let engine: RuleEngine
+    public let screener: (any PartyScreener)?
+    /// Applied to each screening result (the allow-list); identity when nil.
+    public let adjust: (@Sendable (ScreeningResult) -> ScreeningResult)?
+    private let cache = ScreeningCache()
+
+    public init(engine: RuleEngine, screener: (any PartyScreener)?, adjust: (@Sendable (ScreeningResult) -> ScreeningResult)? = nil) {
+        self.engine = engine
+        self.screener = screener
+        self.adjust = adjust
+    }
+
+    /// Checks one line given its customer's history.
+    public func check(_ line: OrderLine, history summary: HistorySummary) -> OrderCheck {
+        var parties: [PartyScreening]?
+        if let screener {
+            parties = OrderParties.queries(for: line).map { role, query in
+                let result = cache.result(for: query) { screener.screen($0) }
+                return PartyScreening(role: role, result: adjust.map { $0(result) } ?? result)
+            }
+        }
+        return engine.check(line, history: summary, parties: parties)
+    }
+}

@@ -1,0 +1,94 @@
+/// The hard regulatory checks for advanced-computing items (bis-rules.md §4, §5): embargoes,
+/// D:5 / Macau destinations and headquarters, D:1 / D:4 license destinations, the January 2026
+/// case-by-case path and PRC advanced ICs under GP10.
+enum RegulatoryRules {
+    static let all: [FlagRule] = [embargo, d5Destination, headquarters, d1d4, chinaCaseByCase, prcIC]
+
+    /// The country columns checked for embargoes, with transit.
+    static func embargoFacts(_ ctx: RuleContext) -> [String] {
+        var facts: [String] = []
+        for c in [OrderColumn.shipToCountry, .endUserCountry, .customerCountry, .payerCountry, .customerHQCountry, .parentCountry] {
+            if let code = ctx.line.country(c), ctx.groups.isEmbargoed(code, on: ctx.day) {
+                facts.append("\(c.rawValue) = \(code) (\(ctx.groups.groups(of: code, on: ctx.day).filter { $0.hasPrefix("E:") }.joined(separator: ", ")))")
+            }
+        }
+        for code in ctx.line.transit where ctx.groups.isEmbargoed(code, on: ctx.day) {
+            facts.append("transit_countries includes \(code) (embargoed)")
+        }
+        return facts
+    }
+
+    static let embargo = FlagRule("REG-EMBARGO") { ctx, _ in
+        let facts = embargoFacts(ctx)
+        return facts.isEmpty ? nil : Hit(facts: facts)
+    }
+
+    /// Whether the January 2026 case-by-case path (91 FR 1684) can apply: destination CN / MO
+    /// (HK counts as CN), TPP < 21,000 and DRAM bandwidth < 6,500 GB/s.
+    static func caseByCaseFacts(_ ctx: RuleContext, _ def: FlagDefinition) -> [String]? {
+        guard let dest = ctx.line.country(.shipToCountry), ["CN", "MO"].contains(ctx.groups.canonical(dest)),
+              let tpp = ctx.item.tpp, let bw = ctx.item.dramBandwidth,
+              tpp < def.threshold("max_tpp"), bw < def.threshold("max_dram_bandwidth_gbps") else { return nil }
+        if let end = ctx.line.country(.endUserCountry), !["CN", "MO"].contains(ctx.groups.canonical(end)),
+           ctx.groups.isD5OrMacau(end, on: ctx.day) { return nil }
+        return ["ship_to_country = \(dest)", "item_tpp = \(Format.number(tpp)) < \(Format.number(def.threshold("max_tpp")))",
+                "item_dram_bandwidth = \(Format.number(bw)) GB/s < \(Format.number(def.threshold("max_dram_bandwidth_gbps")))"]
+    }
+
+    static let d5Destination = FlagRule("REG-D5MO-DEST", advancedOnly: true) { ctx, _ in
+        var facts: [String] = []
+        for (c, code) in ctx.destinations where ctx.groups.isD5OrMacau(code, on: ctx.day) {
+            let why = ctx.groups.canonical(code) == "MO" ? "Macau" : (code == "HK" ? "Hong Kong = China, D:5" : "D:5")
+            facts.append("\(c.rawValue) = \(code) (\(why))")
+        }
+        guard !facts.isEmpty else { return nil }
+        // Where the H200-class case-by-case path applies, REG-CN-CBC reports it instead.
+        if let cbc = ctx.catalog["REG-CN-CBC"], cbc.enabled, caseByCaseFacts(ctx, cbc) != nil,
+           ctx.destinations.allSatisfy({ ["CN", "MO"].contains(ctx.groups.canonical($0.1)) }) { return nil }
+        return Hit(facts: [ctx.item.advancedBasis ?? "advanced-computing item"] + facts)
+    }
+
+    static func headquartersFacts(_ ctx: RuleContext) -> [String] {
+        var facts: [String] = []
+        for c in [OrderColumn.customerHQCountry, .parentCountry] {
+            if let code = ctx.line.country(c), ctx.groups.isD5OrMacau(code, on: ctx.day) {
+                facts.append("\(c.rawValue) = \(code) (\(ctx.groups.canonical(code) == "MO" ? "Macau" : "D:5"))")
+            }
+        }
+        return facts
+    }
+
+    static let headquarters = FlagRule("REG-HQ-D5MO", advancedOnly: true) { ctx, _ in
+        let facts = headquartersFacts(ctx)
+        guard !facts.isEmpty else { return nil }
+        var all = [ctx.item.advancedBasis ?? "advanced-computing item"] + facts
+        if let p = ctx.line.text(.parentName) { all.append("parent_name = \(p)") }
+        return Hit(facts: all)
+    }
+
+    static let d1d4 = FlagRule("REG-D1D4-LIC", advancedOnly: true) { ctx, _ in
+        guard ctx.item.paragraph != "c" else { return nil }
+        var facts: [String] = []
+        for (c, code) in ctx.destinations where !ctx.groups.isD5OrMacau(code, on: ctx.day) {
+            if ctx.groups.isD1D4LicenseDestination(code, on: ctx.day) {
+                facts.append("\(c.rawValue) = \(code) (\(ctx.groups.groups(of: code, on: ctx.day).filter { $0.hasPrefix("D:") }.joined(separator: ", ")), not A:5/A:6)")
+            } else if code == "AE" {
+                facts.append("\(c.rawValue) = AE (UAE is a named license destination for 3A090/4A090 unless the consignee is exempt under Supp. No. 8 to Part 740)")
+            }
+        }
+        return facts.isEmpty ? nil : Hit(facts: [ctx.item.advancedBasis ?? "advanced-computing item"] + facts)
+    }
+
+    static let chinaCaseByCase = FlagRule("REG-CN-CBC", thresholds: ["max_tpp", "max_dram_bandwidth_gbps"], advancedOnly: true) { ctx, def in
+        guard let facts = caseByCaseFacts(ctx, def) else { return nil }
+        return Hit(facts: facts + ["export must be from the US, with the exporter's certifications and the 50% volume cap (91 FR 1684)"])
+    }
+
+    static let prcIC = FlagRule("REG-GP10-PRCIC", terms: ["models"]) { ctx, def in
+        let terms = def.termList("models")
+        for c in [OrderColumn.itemDescription, .itemSKU] {
+            if let t = ctx.firstTerm(in: c, terms) { return Hit(facts: ["\(ctx.fact(c)) (matches '\(t)': PRC-designed 3A090 IC)"]) }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,84 @@
+import RedFlagCore
+
+/// Everything a rule may read about one order line.
+public struct RuleContext: Sendable {
+    public var line: OrderLine
+    public var item: ItemProfile
+    public var groups: CountryGroups
+    /// The catalog in force (rules that defer to another flag look it up here).
+    public var catalog: RedFlagCatalog
+    public var history: HistorySummary
+    /// Screening results per party; nil when no lists are loaded (list rules are then reported
+    /// as not evaluated).
+    public var parties: [PartyScreening]?
+
+    public init(line: OrderLine, item: ItemProfile, groups: CountryGroups, catalog: RedFlagCatalog, history: HistorySummary,
+                parties: [PartyScreening]?) {
+        self.line = line
+        self.item = item
+        self.groups = groups
+        self.catalog = catalog
+        self.history = history
+        self.parties = parties
+    }
+
+    public var day: CalendarDay { line.orderDate }
+
+    /// quantity × unit price, when the price is given.
+    public var orderValue: Double? { line.number(.unitPrice).map { $0 * line.quantity } }
+
+    /// Destination countries: ship-to and end user (HK stays HK here; group lookups map it).
+    public var destinations: [(OrderColumn, String)] {
+        [OrderColumn.shipToCountry, .endUserCountry].compactMap { c in line.country(c).map { (c, $0) } }
+    }
+
+    /// "field = value" for a column.
+    public func fact(_ c: OrderColumn) -> String { "\(c.rawValue) = \(line[c].map { $0.isEmpty ? "(empty)" : $0 } ?? "(absent)")" }
+
+    /// Whether a free-text column contains any of the terms (case-insensitive); the first hit.
+    public func firstTerm(in c: OrderColumn, _ terms: [String]) -> String? {
+        guard let v = line.text(c)?.lowercased() else { return nil }
+        return terms.first { v.contains($0) }
+    }
+}
+
+/// A flag that fired, before the catalog dresses it as a `Finding`.
+public struct Hit: Sendable, Hashable {
+    public var strong: Bool
+    public var facts: [String]
+    public init(strong: Bool = false, facts: [String]) {
+        self.strong = strong
+        self.facts = facts
+    }
+}
+
+/// One implemented red flag: its id, the thresholds and term lists it reads from the catalog,
+/// and the check itself (nil = did not fire).
+public struct FlagRule: Sendable {
+    public var id: String
+    public var thresholds: [String]
+    public var terms: [String]
+    /// Applies only to advanced-computing items (3A090 / 4A090 / .z).
+    public var advancedOnly: Bool
+    /// Reads the party screening (reported as not evaluated without lists).
+    public var needsScreening: Bool
+    public var evaluate: @Sendable (RuleContext, FlagDefinition) -> Hit?
+
+    public init(_ id: String, thresholds: [String] = [], terms: [String] = [], advancedOnly: Bool = false,
+                needsScreening: Bool = false, evaluate: @escaping @Sendable (RuleContext, FlagDefinition) -> Hit?) {
+        self.id = id
+        self.thresholds = thresholds
+        self.terms = terms
+        self.advancedOnly = advancedOnly
+        self.needsScreening = needsScreening
+        self.evaluate = evaluate
+    }
+}
+
+extension FlagDefinition {
+    /// A yyyymmdd threshold as a date (e.g. `controls_date` 20221007).
+    func dateThreshold(_ name: String) -> CalendarDay {
+        let v = Int(threshold(name))
+        return CalendarDay(year: v / 10000, month: max(1, v / 100 % 100), day: max(1, v % 100))
+    }
+}

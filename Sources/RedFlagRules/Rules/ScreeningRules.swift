@@ -1,0 +1,78 @@
+import RedFlagCore
+
+/// Flags raised by screening every party on the order against the lists (REG-LIST-*, AC-08,
+/// KYC-00, KYC-29). A strong match on a list is a REG-LIST finding at that list's severity; a
+/// potential name match is AC-08 and a shared listed address KYC-00, both HOLD until a person
+/// rules on them.
+enum ScreeningRules {
+    static let all: [FlagRule] = [
+        listRule("REG-LIST-DPL"), listRule("REG-LIST-SDN"), listRule("REG-LIST-EL"), listRule("REG-LIST-MEU"),
+        listRule("REG-LIST-UVL"), listRule("REG-LIST-OTHER"), similarName, sharedAddress, listedOwner,
+    ]
+
+    /// The REG-LIST flag a list's strong match raises.
+    static func flagID(for list: ListCode) -> String {
+        switch list {
+        case .deniedPersons: return "REG-LIST-DPL"
+        case .sdn, .ofacSDN: return "REG-LIST-SDN"
+        case .entityList: return "REG-LIST-EL"
+        case .militaryEndUser: return "REG-LIST-MEU"
+        case .unverified: return "REG-LIST-UVL"
+        default: return "REG-LIST-OTHER"
+        }
+    }
+
+    /// A match the matcher itself calls a STOP, or a high-scoring name match on a list that does
+    /// not bar the deal (UVL, SSI...: the matcher then says HOLD, but the party is the listed one).
+    static func isStrong(_ m: ScreeningMatch, strongScore: Double) -> Bool {
+        m.decision == .stop || (m.decision == .hold && !m.list.barsTransaction && m.basis != .address && m.score >= strongScore)
+    }
+
+    static func describe(_ p: PartyScreening, _ m: ScreeningMatch) -> String {
+        var s = "\(p.role.rawValue) '\(p.result.query.name)' matches \(m.list.rawValue) \(m.id) '\(m.name)'"
+        if m.matchedName != m.name { s += " (as '\(m.matchedName)')" }
+        s += String(format: ", score %.2f, basis %@", m.score, m.basis.rawValue)
+        if !m.programs.isEmpty { s += ", programs \(m.programs.joined(separator: "/"))" }
+        if let a = m.explanation.matchedAddress { s += ", listed address '\(a)'" }
+        return s
+    }
+
+    static func live(_ ctx: RuleContext) -> [(PartyScreening, ScreeningMatch)] {
+        (ctx.parties ?? []).flatMap { p in p.result.matches.filter { $0.suppressed == nil }.map { (p, $0) } }
+    }
+
+    static func listRule(_ id: String) -> FlagRule {
+        FlagRule(id, thresholds: ["strong_score"], needsScreening: true) { ctx, def in
+            let facts = live(ctx).filter { flagID(for: $0.1.list) == id && isStrong($0.1, strongScore: def.threshold("strong_score")) }
+                .map { describe($0.0, $0.1) }
+            return facts.isEmpty ? nil : Hit(facts: facts)
+        }
+    }
+
+    static func potential(_ ctx: RuleContext, addressBasis: Bool) -> [String] {
+        let strong = ctx.catalog["REG-LIST-EL"]?.threshold("strong_score") ?? 1
+        return live(ctx).filter { p, m in
+            m.decision != .clear && !isStrong(m, strongScore: strong) && ((m.basis == .address) == addressBasis)
+        }.map { describe($0.0, $0.1) }
+    }
+
+    static let similarName = FlagRule("AC-08", needsScreening: true) { ctx, _ in
+        let facts = potential(ctx, addressBasis: false)
+        return facts.isEmpty ? nil : Hit(facts: facts)
+    }
+
+    static let sharedAddress = FlagRule("KYC-00", needsScreening: true) { ctx, _ in
+        let facts = potential(ctx, addressBasis: true)
+        return facts.isEmpty ? nil : Hit(facts: facts)
+    }
+
+    /// The ultimate parent is itself on the Entity List, MEU List or SDN list: the ownership
+    /// percentage cannot be read from an order export, so RF 29's duty to find out applies.
+    static let listedOwner = FlagRule("KYC-29", thresholds: ["strong_score"], needsScreening: true) { ctx, def in
+        let facts = live(ctx).filter { p, m in
+            p.role == .parent && [.entityList, .militaryEndUser, .sdn, .ofacSDN].contains(m.list)
+                && (isStrong(m, strongScore: def.threshold("strong_score")) || m.decision == .hold)
+        }.map { describe($0.0, $0.1) + "; ownership percentage unknown" }
+        return facts.isEmpty ? nil : Hit(facts: facts)
+    }
+}

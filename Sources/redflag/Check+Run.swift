@@ -1,0 +1,104 @@
+import ArgumentParser
+import Foundation
+import RedFlagCore
+import RedFlagKit
+import RedFlagLists
+import RedFlagMatching
+import RedFlagRules
+
+extension Check {
+    /// Opens everything, streams the export and returns the exit code.
+    func execute() throws -> Int32 {
+        var columnMap = ColumnMap()
+        if let mapFile { columnMap = try ColumnMap.load(path: mapFile) }
+        if let map { columnMap = columnMap.merging(try ColumnMap.parse(option: map)) }
+        let checkConfig = try config.map { try CheckConfiguration.load(path: $0) } ?? .default
+        let catalog = try RedFlagCatalog.bundled().applying(checkConfig)
+        let engine = try RuleEngine(catalog: catalog, groups: CountryGroups.bundled())
+
+        let csv: CSVReader
+        if input == "-" {
+            csv = CSVReader(handle: .standardInput, path: "<stdin>")
+        } else {
+            csv = try CSVReader(url: URL(fileURLWithPath: input))
+        }
+        let reader = try OrderReader(csv: csv, map: columnMap)
+
+        let directory = dataDir.directory
+        let screener: ScreeningEngine? = skipScreening ? nil
+            : try ScreeningEngine.open(dataDirectory: directory, listPaths: listFiles.urls, configuration: .default)
+        let stamps = screener?.snapshots.map { ListStamp(source: $0.source.rawValue, sha256: $0.sha256) } ?? []
+
+        let store: OrderHistoryStore?
+        if noHistory {
+            store = nil
+        } else if let history {
+            store = try OrderHistoryStore(url: URL(fileURLWithPath: history))
+        } else {
+            try directory.create()
+            store = try OrderHistoryStore(url: directory.historyDatabase)
+        }
+
+        let caseFiles = reportDir.map { CaseFileWriter(directory: URL(fileURLWithPath: $0), configuration: catalog.configuration, lists: stamps) }
+        try caseFiles?.prepare()
+
+        let sink: OutputSink
+        if let out {
+            guard FileManager.default.createFile(atPath: out, contents: nil), let h = FileHandle(forWritingAtPath: out) else {
+                throw RedFlagError.cannotWrite(path: out, reason: "cannot create the file")
+            }
+            sink = OutputSink(handle: h, path: out)
+        } else {
+            sink = OutputSink()
+        }
+        let kind: CheckOutputFormat.Kind = format.flatMap { CheckOutputFormat.Kind(rawValue: $0.rawValue) }
+            ?? (isatty(STDOUT_FILENO) == 1 && out == nil ? .table : .jsonl)
+        let output = CheckOutputFormat(kind: kind, configuration: catalog.configuration, lists: stamps,
+                                       passthroughNames: reader.header.passthrough.map(\.name))
+
+        let run = try PipelineRun.begin(
+            info: AuditRunInfo(command: "check", inputPath: input, snapshots: screener?.snapshots ?? [],
+                               configurationJSON: AuditRunInfo.json(["configuration": catalog.configuration])),
+            settings: pipeline.settings, dataDirectory: directory, screener: screener)
+        do {
+            let runner = OrderCheckRunner(engine: engine, screener: screener, history: store,
+                                          adjust: { run.applyAllowList(to: $0) })
+            let inputName = input == "-" ? "<stdin>" : input
+            sink.write(output.header)
+            var first = true
+            let counts = try runner.run(
+                reader: reader,
+                render: { output.render($0) },
+                emit: { rows in
+                    for row in rows {
+                        if !first { sink.write(output.separator) }
+                        first = false
+                        sink.write(row.text)
+                        if let e = row.check.error {
+                            FileHandle.standardError.write(Data("redflag: \(inputName): line \(row.check.line): \(e)\n".utf8))
+                        }
+                        if let caseFiles, row.check.decision == .stop, let line = row.line {
+                            try caseFiles.write(row.check, line: line)
+                        }
+                    }
+                    try sink.flush()
+                    try run.record(rows.map { row in
+                        let c = row.check
+                        return (c.decision, { Data(CheckOutputFormat(kind: .jsonl, configuration: catalog.configuration, lists: stamps,
+                                                                     passthroughNames: []).render(c).utf8) })
+                    })
+                    for role in PartyScreening.Role.allCases {
+                        let queries = rows.flatMap { $0.check.parties.filter { $0.role == role }.map(\.result.query) }
+                        if !queries.isEmpty { try run.remember(queries, role: role.rawValue) }
+                    }
+                },
+                shouldStop: { run.shouldStop })
+            sink.write(output.footer(counts))
+            try sink.flush()
+            return try run.finish(exitCode: OrderCheckRunner.exitCode(for: counts))
+        } catch {
+            run.fail(error)
+            throw error
+        }
+    }
+}
