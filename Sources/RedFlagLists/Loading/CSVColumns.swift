@@ -1,0 +1,67 @@
+import Foundation
+import RedFlagCore
+
+/// The columns of a CSV header row, looked up by name so a parser never depends on column
+/// positions that a publisher may reorder or extend.
+///
+/// Names are compared lower-cased with whitespace collapsed (`Post/Zip Code` = `post/zip code`).
+struct CSVColumns {
+    let path: String
+    /// 1-based line of the header row.
+    let line: Int
+    let count: Int
+    private let index: [String: Int]
+
+    init(header: CSVRecord, path: String) {
+        self.path = path
+        self.line = header.line
+        self.count = header.fields.count
+        var index: [String: Int] = [:]
+        for (i, name) in header.fields.enumerated() {
+            let key = Self.key(name)
+            if index[key] == nil { index[key] = i }
+        }
+        self.index = index
+    }
+
+    /// Throws `badData` naming the header line and every missing column when one of `names` is absent.
+    func require(_ names: [String], format: String) throws {
+        let missing = names.filter { index[Self.key($0)] == nil }
+        guard !missing.isEmpty else { return }
+        throw RedFlagError.badData(path: path, location: "line \(line)",
+                                   message: "not a \(format) header: missing column(s) \(missing.joined(separator: ", "))")
+    }
+
+    func has(_ name: String) -> Bool { index[Self.key(name)] != nil }
+
+    /// The raw value of column `name` in `record`, or "" when the file has no such column or the row is short.
+    func raw(_ record: CSVRecord, _ name: String) -> String {
+        guard let i = index[Self.key(name)] else { return "" }
+        return record[i]
+    }
+
+    /// The value with whitespace collapsed, nil when empty.
+    func value(_ record: CSVRecord, _ name: String) -> String? {
+        TextFolding.nonEmpty(raw(record, name))
+    }
+
+    /// Counts a row whose field count differs from the header's (the row is still used).
+    func checkWidth(_ record: CSVRecord, warnings: inout ParseWarnings) {
+        if record.fields.count < count {
+            warnings.add("short row", record: "line \(record.line)", field: "row",
+                         value: "\(record.fields.count) of \(count) fields")
+        } else if record.fields.count > count {
+            warnings.add("long row", record: "line \(record.line)", field: "row",
+                         value: "\(record.fields.count) of \(count) fields")
+        }
+    }
+
+    private static func key(_ s: String) -> String {
+        TextFolding.collapseWhitespace(s).lowercased()
+    }
+}
+
+extension CSVRecord {
+    /// True for a blank line (one empty field), which carries no record.
+    var isBlank: Bool { fields.allSatisfy { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty } }
+}
