@@ -42,7 +42,12 @@ let package = Package(
         ]),
         .testTarget(name: "RedFlagCoreTests", dependencies: ["RedFlagCore"]),
         .testTarget(name: "RedFlagListsTests", dependencies: ["RedFlagLists", "RedFlagCore"]),
-        .testTarget(name: "RedFlagMatchingTests", dependencies: ["RedFlagMatching", "RedFlagLists", "RedFlagCore"]),
+        .testTarget(
+            name: "RedFlagMatchingTests",
+            dependencies: ["RedFlagMatching", "RedFlagLists", "RedFlagKit", "RedFlagCore"],
+            // The evaluation set and its generator/scoring scripts are read by path, not bundled.
+            exclude: ["Evaluation/Data"]
+        ),
         .testTarget(name: "RedFlagRulesTests", dependencies: ["RedFlagRules", "RedFlagCore"]),
         .testTarget(name: "RedFlagKitTests", dependencies: ["RedFlagKit", "RedFlagLists", "RedFlagMatching", "RedFlagRules", "RedFlagCore"]),
         .testTarget(name: "RedFlagCLITests", dependencies: ["RedFlagCore"]),
