@@ -22,10 +22,11 @@ enum OrderFixture {
         ("site_visit", "accepted"), ("notes", ""),
     ]
 
-    /// A customer buying since 2020, about 10 units a month.
+    /// A customer buying since 2020, about 10 units a month in monthly orders.
     static let steadyHistory = HistorySummary(priorOrders: 12, firstOrder: CalendarDay(iso: "2020-02-01"),
                                               firstAdvancedOrder: CalendarDay(iso: "2021-03-01"),
-                                              trailing12MonthQuantity: 120, trailing12MonthTPP: 120 * 15830)
+                                              trailing12MonthQuantity: 120, trailing12MonthTPP: 120 * 15830,
+                                              trailing12MonthOrders: 12)
 
     static func csv(_ changes: [String: String] = [:], drop: Set<String> = [], extra: [(String, String)] = []) -> String {
         let cols = baseline.filter { !drop.contains($0.0) } + extra

@@ -125,6 +125,9 @@ struct RuleFiringTests {
         FiringCase(flag: "FC23-05", severity: .hold, changes: ["payer_name": "cascade research computing inc"], label: "the customer pays"),
         FiringCase(flag: "KYC-10", severity: .hold, changes: ["transit_countries": "US"], label: "transit through the destination only"),
         FiringCase(flag: "AC-05", severity: .note, changes: ["customer_email": "procurement@cascade-rc.example"], label: "corporate domain"),
+        FiringCase(flag: "AC-01", severity: .note, changes: ["order_date": "2022-03-10"], history: none, label: "first order before the controls"),
+        FiringCase(flag: "REG-HQ-D5MO", severity: .stop, changes: ["customer_hq_country": "CN", "ship_to_country": "CN", "end_user_country": "CN", "item_dram_bandwidth": "4800"],
+                   label: "China-headquartered customer in China: the destination rules apply"),
     ]
 
     @Test(arguments: nearMisses)

@@ -41,6 +41,7 @@ public struct HistoryEntry: Sendable, Hashable {
                 if e.day >= windowStart {
                     s.trailing12MonthQuantity += e.quantity
                     s.trailing12MonthTPP += e.totalTPP
+                    s.trailing12MonthOrders += 1
                 }
             }
         }

@@ -11,14 +11,17 @@ public struct HistorySummary: Sendable, Hashable, Codable {
     public var trailing12MonthQuantity: Double
     /// Total TPP (quantity × unit TPP) ordered in the 12 months before this order.
     public var trailing12MonthTPP: Double
+    /// Advanced-computing orders in the 12 months before this order.
+    public var trailing12MonthOrders: Int
 
     public init(priorOrders: Int = 0, firstOrder: CalendarDay? = nil, firstAdvancedOrder: CalendarDay? = nil,
-                trailing12MonthQuantity: Double = 0, trailing12MonthTPP: Double = 0) {
+                trailing12MonthQuantity: Double = 0, trailing12MonthTPP: Double = 0, trailing12MonthOrders: Int = 0) {
         self.priorOrders = priorOrders
         self.firstOrder = firstOrder
         self.firstAdvancedOrder = firstAdvancedOrder
         self.trailing12MonthQuantity = trailing12MonthQuantity
         self.trailing12MonthTPP = trailing12MonthTPP
+        self.trailing12MonthOrders = trailing12MonthOrders
     }
 
     /// No history at all: a first-time buyer.

@@ -1,3 +1,5 @@
+import RedFlagCore
+
 /// The advanced-computing diversion flags of the BIS guidance of 13 May 2025 (bis-rules.md §1.2,
 /// AC-01…AC-11; AC-08 is raised by `ScreeningRules`). Thresholds are project defaults from the
 /// catalog: BIS publishes none.
@@ -7,9 +9,11 @@ enum DiversionRules {
     /// First-time advanced-IC buyer with no history before the October 2022 controls.
     static let ac01 = FlagRule("AC-01", thresholds: ["controls_date"], advancedOnly: true) { ctx, def in
         let controls = def.dateThreshold("controls_date")
-        if let first = ctx.history.firstOrder, first < controls { return nil }
-        var facts = [ctx.history.firstOrder.map { "first order with us: \($0) (after the controls of \(controls))" }
-                        ?? "no earlier order from customer_id = \(ctx.line.customerID) (first-time buyer)"]
+        // The customer's first purchase: the earliest known order, or this one.
+        let first = min(ctx.history.firstOrder ?? ctx.day, ctx.day)
+        guard first >= controls else { return nil }
+        var facts = [ctx.history.firstOrder.map { "first order with us: \($0) (on or after the controls of \(controls))" }
+                        ?? "no earlier order from customer_id = \(ctx.line.customerID) (first-time buyer after the controls of \(controls))"]
         var strong = false
         if let inc = ctx.line.text(.customerIncorporated), let d = CalendarDay(iso: inc), d >= controls {
             facts.append("customer_incorporated = \(inc) (on or after \(controls))")
@@ -27,9 +31,13 @@ enum DiversionRules {
         var facts: [String] = []
         let h = ctx.history
         if h.trailing12MonthQuantity > 0 {
-            let avg = h.trailing12MonthQuantity / 12
-            if qty > factor * avg {
-                facts.append("quantity = \(Format.number(qty)) > \(Format.number(factor)) × trailing-12-month monthly average \(Format.number(avg)) (\(Format.number(h.trailing12MonthQuantity)) units in 12 months)")
+            // The baseline is the larger of the monthly average and the average order: a buyer
+            // who orders 8 units twice a year is not "spiking" when the third order is 8 again.
+            let monthly = h.trailing12MonthQuantity / 12
+            let perOrder = h.trailing12MonthQuantity / Double(max(1, h.trailing12MonthOrders))
+            let baseline = max(monthly, perOrder)
+            if qty > factor * baseline {
+                facts.append("quantity = \(Format.number(qty)) > \(Format.number(factor)) × \(Format.number(baseline)) (trailing 12 months: \(Format.number(h.trailing12MonthQuantity)) units in \(h.trailing12MonthOrders) orders)")
             }
             if h.trailing12MonthTPP > 0, orderTPP > factor * h.trailing12MonthTPP {
                 facts.append("order TPP = \(Format.number(orderTPP)) > \(Format.number(factor)) × trailing-12-month TPP \(Format.number(h.trailing12MonthTPP))")
@@ -153,10 +161,12 @@ enum DiversionRules {
         let word = ctx.firstTerm(in: .endUse, def.termList("iaas_words"))
         guard def.termList("iaas_types").contains(type) || word != nil else { return nil }
         let basis = word.map { "end_use mentions '\($0)'" } ?? "customer_type = \(type)"
-        if let code = ctx.line.country(.endUserCountry), ctx.groups.isD5OrMacau(code, on: ctx.day) {
+        let endUser = ctx.line.text(.endUserName)
+        let ownUse = endUser.map { TextFolding.fold($0) == TextFolding.fold(ctx.line.text(.customerName) ?? "") } ?? false
+        if !ownUse, let code = ctx.line.country(.endUserCountry), ctx.groups.isD5OrMacau(code, on: ctx.day) {
             return Hit(strong: true, facts: [basis, "end_user_country = \(code) (D:5 or Macau tenant)"])
         }
-        if ctx.line.text(.endUserName).map(OrderLine.isPlaceholder) ?? true {
+        if ownUse || (endUser.map(OrderLine.isPlaceholder) ?? true) {
             return Hit(facts: [basis, "\(ctx.fact(.endUserName)): the IaaS customer has not said who will use the compute"])
         }
         return nil

@@ -60,7 +60,9 @@ enum RegulatoryRules {
 
     static let headquarters = FlagRule("REG-HQ-D5MO", advancedOnly: true) { ctx, _ in
         let facts = headquartersFacts(ctx)
-        guard !facts.isEmpty else { return nil }
+        // Shipments into D:5 / Macau are REG-D5MO-DEST's (or REG-CN-CBC's); this rule catches
+        // D:5 / Macau-headquartered entities located elsewhere.
+        guard !facts.isEmpty, !ctx.destinations.contains(where: { ctx.groups.isD5OrMacau($0.1, on: ctx.day) }) else { return nil }
         var all = [ctx.item.advancedBasis ?? "advanced-computing item"] + facts
         if let p = ctx.line.text(.parentName) { all.append("parent_name = \(p)") }
         return Hit(facts: all)

@@ -1,0 +1,86 @@
+import Foundation
+import RedFlagCore
+import RedFlagRules
+
+/// Writes a synthetic order export for benchmarks: every canonical column, a realistic mix of
+/// customers (repeat buyers with history, first-time buyers, risky ones), items (H100, H200,
+/// B200, servers, EAR99 parts) and destinations. Deterministic for a given seed.
+public struct SyntheticOrders: Sendable {
+    public var rows: Int
+    public var seed: UInt64
+
+    public init(rows: Int, seed: UInt64 = 42) {
+        self.rows = rows
+        self.seed = seed
+    }
+
+    struct Rng {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        mutating func int(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+        mutating func pick<T>(_ a: [T]) -> T { a[int(a.count)] }
+    }
+
+    static let countries = ["US", "US", "US", "DE", "GB", "FR", "JP", "KR", "SG", "NL", "CA", "AU", "IN", "AE", "VN", "MY", "TH", "BR", "HK", "CN", "TR", "IL", "KZ"]
+    static let items: [(String, String, String, String, String, Int)] = [
+        ("NV-H100-SXM5-80", "NVIDIA H100 SXM5 80GB", "3A090.a", "15830", "3350", 29500),
+        ("NV-H200-SXM-141", "NVIDIA H200 SXM 141GB", "3A090.a", "15830", "4800", 32000),
+        ("NV-B200-SXM-192", "NVIDIA B200 SXM 192GB", "3A090.a", "36000", "8000", 41000),
+        ("SMC-HGX-H100-8", "Supermicro HGX H100 8-GPU server", "4A090.a", "126640", "26800", 285000),
+        ("RR-2U-KIT", "2U sliding rack rail kit", "EAR99", "", "", 120),
+    ]
+    static let words = ["Apex", "Nordic", "Pacific", "Summit", "Vertex", "Lumen", "Cobalt", "Harbor", "Granite", "Aurora", "Quantum", "Meridian", "Orion", "Atlas", "Zenith"]
+    static let kinds = ["Compute", "Data", "Cloud", "Systems", "Analytics", "Networks", "Labs", "Technologies"]
+    static let types = ["data_center", "cloud", "enterprise", "research", "university", "reseller", "distributor", "manufacturer"]
+
+    /// Writes the export to `url`; returns the number of data rows written.
+    @discardableResult
+    public func write(to url: URL) throws -> Int {
+        FileManager.default.createFile(atPath: url.path, contents: nil)
+        guard let h = FileHandle(forWritingAtPath: url.path) else {
+            throw RedFlagError.cannotWrite(path: url.path, reason: "cannot create the file")
+        }
+        defer { try? h.close() }
+        var rng = Rng(state: seed)
+        var out = OrderColumn.allCases.map(\.rawValue).joined(separator: ",") + "\n"
+        let customers = max(1, rows / 25)
+        for i in 0..<rows {
+            let c = rng.int(customers)
+            var r = Rng(state: seed &+ UInt64(c) &* 7919)
+            let country = r.pick(Self.countries)
+            let name = "\(r.pick(Self.words)) \(r.pick(Self.kinds)) \(c) Ltd"
+            let domain = "c\(c).example"
+            let risky = r.int(20) == 0
+            let item = rng.pick(Self.items)
+            let qty = item.2 == "EAR99" ? 10 + rng.int(90) : 1 + rng.int(risky ? 200 : 40)
+            let month = 1 + rng.int(12), day = 1 + rng.int(28)
+            let year = 2024 + rng.int(3)
+            let ship = rng.int(10) == 0 ? rng.pick(Self.countries) : country
+            let fields: [String] = [
+                "SYN-\(i)", String(format: "%04d-%02d-%02d", year, month, day), "CUST-\(c)", name,
+                "\(1 + r.int(900)) Main Street, City \(c)", country, risky ? "" : "https://\(domain)",
+                risky ? "buyer\(c)@gmail.com" : "purchasing@\(domain)", "+1 555 0100", risky ? "2024-01-01" : "\(1990 + r.int(30))",
+                risky ? "trading" : "518210", r.pick(Self.types), r.int(30) == 0 ? "CN" : country, "", "",
+                risky ? "" : name, risky ? "" : ship, risky ? "general use" : "AI training and inference for our own products",
+                name, "\(1 + r.int(900)) Dock Road, Port \(c)", ship, risky ? "residential" : "commercial",
+                rng.int(15) == 0 ? "SG;\(ship)" : "", rng.int(25) == 0 ? "Third Party Payments Ltd" : "", rng.int(25) == 0 ? "HK" : "",
+                risky ? "prepaid" : "net_terms", item.0, item.1, item.2, item.3, item.4, String(qty), String(item.5), "USD",
+                risky ? "ASAP" : "2026-12-01", String(200 + r.int(5000)), risky ? "declined" : "accepted",
+                risky ? "pending" : "received", "accepted", risky ? "asks to relabel as computer parts" : "",
+            ]
+            out += fields.map { $0.contains(",") ? "\"\($0)\"" : $0 }.joined(separator: ",") + "\n"
+            if out.utf8.count > 1 << 20 {
+                try h.write(contentsOf: Data(out.utf8))
+                out.removeAll(keepingCapacity: true)
+            }
+        }
+        try h.write(contentsOf: Data(out.utf8))
+        return rows
+    }
+}
