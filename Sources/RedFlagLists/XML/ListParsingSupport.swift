@@ -49,3 +49,27 @@ extension String {
     /// Trimmed, with runs of whitespace (including newlines inside list values) collapsed to one space.
     var collapsedWhitespace: String { TextFolding.collapseWhitespace(self) }
 }
+
+extension ListParsingSupport {
+    /// A date given as a window (OFAC Enhanced `valueDate`, Advanced `DatePeriod`): from the earliest
+    /// possible day to the latest. A window covering exactly one day, month or year is that partial
+    /// date; a wider one is a range.
+    static func dateWindow(begin: PartialDate.Parts, end: PartialDate.Parts?, approximate: Bool, raw: String? = nil) -> PartialDate {
+        var from = begin
+        var to: PartialDate.Parts?
+        if let end, end != begin {
+            if end.year == begin.year, begin.month == 1, begin.day == 1, end.month == 12, end.day == 31 {
+                from = .init(year: begin.year)
+            } else if end.year == begin.year, end.month == begin.month, begin.day == 1, (end.day ?? 0) >= 28 {
+                from = .init(year: begin.year, month: begin.month)
+            } else if begin.month == 1, begin.day == 1, end.month == 12, end.day == 31 {
+                from = .init(year: begin.year)
+                to = .init(year: end.year)
+            } else {
+                to = end
+            }
+        }
+        let date = PartialDate(from: from, to: to, approximate: approximate, raw: "")
+        return PartialDate(from: from, to: to, approximate: approximate, raw: raw ?? date.description)
+    }
+}

@@ -160,6 +160,12 @@ public final class XMLStreamReader {
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// The value of the current text node ("" on other nodes).
+    public var textValue: String {
+        guard nodeType == .text, let v = xmlTextReaderConstValue(reader) else { return "" }
+        return String(cString: UnsafeRawPointer(v).assumingMemoryBound(to: CChar.self))
+    }
+
     /// `readElementText()`, nil when empty.
     public func readNonEmptyText() throws -> String? {
         let t = try readElementText()
