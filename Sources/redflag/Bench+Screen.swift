@@ -1,0 +1,252 @@
+import ArgumentParser
+import Foundation
+import RedFlagCore
+import RedFlagKit
+import RedFlagLists
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `redflag bench screen`: fresh-process latency of one name, batch throughput and peak memory,
+/// measured by running this very executable as a user would.
+struct BenchScreen: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "screen",
+        abstract: "Time `redflag screen` for one name (fresh process) and for a batch of N names.",
+        discussion: """
+            Without --data-dir, every list file under --shared (default ../shared/lists beside the package) is \
+            parsed and the largest list per source is imported into a temporary data directory, as \
+            `lists import` would. Then: `redflag screen NAME` is run --runs times as a fresh process \
+            (median and p95 wall time, target < 100 ms), and `redflag screen --input FILE --format jsonl` \
+            over --names generated names (list names lightly altered and invented company and person \
+            names, deterministic) with output to /dev/null (names/s, target ≥ 5,000/s on 2 cores; \
+            peak memory of that process, target < 500 MB). Build with `-c release` for real figures.
+            """
+    )
+
+    @Option(help: ArgumentHelp("Names in the batch run.", valueName: "n"))
+    var names = 100_000
+
+    @Option(help: ArgumentHelp("Fresh-process single-name runs.", valueName: "n"))
+    var runs = 21
+
+    @Option(help: ArgumentHelp("Folder of list snapshots (default: ../shared/lists beside the package).", valueName: "dir"))
+    var shared: String?
+
+    @Option(name: .customLong("data-dir"), help: ArgumentHelp("Use this already imported data directory.", valueName: "dir"))
+    var dataDir: String?
+
+    @Option(help: "Output: table or json.")
+    var format: SummaryFormat = .table
+
+    struct Latency: Encodable {
+        var label: String
+        var runs: Int
+        var medianMilliseconds: Double
+        var p95Milliseconds: Double
+    }
+
+    struct Output: Encodable {
+        var dataDirectory: String
+        var importSeconds: Double?
+        var sources: [String]
+        var singleName: [Latency]
+        var batchNames: Int
+        var batchSeconds: Double
+        var namesPerSecond: Double
+        var batchPeakMemoryMB: Double
+        var batchExitCode: Int32
+        var decisions: [String: Int]
+    }
+
+    func validate() throws {
+        if names < 1 { throw ValidationError("--names must be at least 1") }
+        if runs < 1 { throw ValidationError("--runs must be at least 1") }
+    }
+
+    func run() throws {
+        try runReportingErrors {
+            let executable = Self.executable()
+            var importSeconds: Double?
+            let directory: URL
+            var temporary: URL?
+            var listSources: [ListSource] = []
+            if let dataDir {
+                directory = URL(fileURLWithPath: dataDir)
+            } else {
+                let t = FileManager.default.temporaryDirectory.appendingPathComponent("redflag-bench-screen-\(UUID().uuidString)")
+                temporary = t
+                directory = t
+                let started = Date()
+                listSources = try importShared(into: t)
+                importSeconds = Date().timeIntervalSince(started)
+            }
+            defer { if let temporary { try? FileManager.default.removeItem(at: temporary) } }
+            let store = ListStore(dataDirectory: DataDirectory(url: directory))
+            guard let manifest = try store.manifest() else {
+                throw RedFlagError.noLists("\(directory.path): no lists imported")
+            }
+            if listSources.isEmpty { listSources = manifest.sources.map(\.source) }
+            let sample = try ListSet.load(store: store)
+            let batch = Self.generateNames(count: names, entries: sample.entries)
+
+            let probes = ["Huawei Technologies Co Ltd", "Everbright Trading Co., Ltd.", "Bank Melli Iran", "Ivan Petrov",
+                          "Rosoboronexport", "Mohammed Ali Hassan", "Shenzhen Velocity Compute"]
+            var singles: [Latency] = []
+            for (label, extra) in [("screen NAME (defaults: audit, allow-list, party memory)", [String]()),
+                                   ("screen NAME --no-audit --no-remember-parties", ["--no-audit", "--no-remember-parties"])] {
+                var times: [Double] = []
+                for i in 0..<runs {
+                    let (seconds, _) = try Self.time(executable, ["screen", probes[i % probes.count], "--data-dir", directory.path] + extra)
+                    times.append(seconds * 1000)
+                }
+                times.sort()
+                singles.append(Latency(label: label, runs: runs, medianMilliseconds: times[times.count / 2],
+                                       p95Milliseconds: times[min(times.count - 1, Int((Double(times.count) * 0.95).rounded(.up)) - 1)]))
+            }
+
+            let inputFile = FileManager.default.temporaryDirectory.appendingPathComponent("redflag-bench-names-\(UUID().uuidString).txt")
+            defer { try? FileManager.default.removeItem(at: inputFile) }
+            try Data((batch.joined(separator: "\n") + "\n").utf8).write(to: inputFile)
+            let outputFile = FileManager.default.temporaryDirectory.appendingPathComponent("redflag-bench-out-\(UUID().uuidString).jsonl")
+            defer { try? FileManager.default.removeItem(at: outputFile) }
+            let (seconds, status) = try Self.time(executable, [
+                "screen", "--input", inputFile.path, "--format", "jsonl", "--data-dir", directory.path,
+                "--no-audit", "--no-remember-parties", "--quiet",
+            ], stdout: outputFile)
+            let peak = Self.childrenPeakMemoryMB()
+            var decisions: [String: Int] = [:]
+            if let text = try? String(contentsOf: outputFile, encoding: .utf8) {
+                for d in ["CLEAR", "HOLD", "STOP"] { decisions[d] = text.components(separatedBy: "\"decision\":\"\(d)\",\"matches\"").count - 1 }
+                decisions["records"] = text.split(separator: "\n").count
+            }
+            let output = Output(dataDirectory: temporary == nil ? directory.path : "(temporary)", importSeconds: importSeconds,
+                                sources: listSources.map(\.rawValue), singleName: singles, batchNames: batch.count,
+                                batchSeconds: seconds, namesPerSecond: Double(batch.count) / seconds, batchPeakMemoryMB: peak,
+                                batchExitCode: status, decisions: decisions)
+            switch format {
+            case .json:
+                try printJSON(output)
+            case .table:
+                if let importSeconds { print("Imported \(output.sources.joined(separator: ", ")) in \(secondsText(importSeconds))") }
+                print(table(["SINGLE NAME, FRESH PROCESS", "RUNS", "MEDIAN", "P95"], singles.map {
+                    [$0.label, String($0.runs), String(format: "%.1f ms", $0.medianMilliseconds), String(format: "%.1f ms", $0.p95Milliseconds)]
+                }))
+                print("Target: under 100 ms.")
+                print("Batch: \(grouped(batch.count)) names in \(secondsText(seconds)) = \(grouped(Int(output.namesPerSecond))) names/s "
+                    + "on \(ProcessInfo.processInfo.activeProcessorCount) cores (target ≥ 5,000/s); exit \(status); "
+                    + "peak memory \(String(format: "%.0f", peak)) MB (target < 500 MB)")
+            }
+            return RedFlagCore.ExitCode.clear
+        }
+    }
+
+    /// Parses every file under the shared folder and imports the largest list per source.
+    private func importShared(into directory: URL) throws -> [ListSource] {
+        let folder: URL
+        if let shared {
+            folder = URL(fileURLWithPath: shared)
+        } else if let lists = ProjectData.listsDirectory {
+            folder = lists.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/lists")
+        } else {
+            throw RedFlagError.usage("cannot find ../shared/lists: pass --shared DIR or --data-dir DIR")
+        }
+        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else {
+            throw RedFlagError.fileNotFound(path: folder.path)
+        }
+        var largest: [ListSource: ParsedList] = [:]
+        for case let url as URL in walker where url.pathExtension.lowercased() != "md" {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true,
+                  let lists = try? ListFileLoader.load(paths: [url]) else { continue }
+            for list in lists where list.entries.count > (largest[list.source]?.entries.count ?? -1) { largest[list.source] = list }
+        }
+        guard !largest.isEmpty else { throw RedFlagError.noLists("\(folder.path): no list file could be parsed") }
+        _ = try ListStore(dataDirectory: DataDirectory(url: directory)).importLists(Array(largest.values), artifacts: StoreArtifacts.all)
+        return largest.keys.sorted()
+    }
+
+    /// A deterministic mix like a customer file: mostly parties on no list (invented company and
+    /// person names), a fifth list names with a typo or a dropped word, so scoring work is real.
+    static func generateNames(count: Int, entries: [ListEntry]) -> [String] {
+        var state: UInt64 = 0x2026_1122
+        func random(_ n: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(max(1, n)))
+        }
+        let first = ["Blue", "Golden", "Silver", "North", "Everbright", "Pacific", "Harbor", "Summit", "Pioneer", "Crystal",
+                     "Jade", "Orient", "Sunrise", "Apex", "Nova", "Liberty", "Cedar", "Maple", "Falcon", "Lotus"]
+        let second = ["Trading", "Electronics", "Logistics", "Machinery", "Components", "Systems", "Industrial", "Precision",
+                      "Semiconductor", "Supply", "Optics", "Materials", "Instruments", "Automation", "Software"]
+        let suffix = ["Co., Ltd.", "LLC", "GmbH", "Ltd", "Inc.", "S.A.", "Pte Ltd", "JSC", "", "Limited"]
+        let given = ["James", "Maria", "Wei", "Olga", "Ahmed", "Hans", "Yuki", "Carlos", "Priya", "Ivan", "Fatima", "John"]
+        let family = ["Smith", "Garcia", "Chen", "Ivanova", "Hassan", "Muller", "Tanaka", "Lopez", "Sharma", "Novak", "Ali", "Brown"]
+        var out: [String] = []
+        out.reserveCapacity(count)
+        for _ in 0..<count {
+            let kind = random(10)
+            if kind < 2, !entries.isEmpty {
+                var tokens = entries[random(entries.count)].name.split(separator: " ").map(String.init)
+                if tokens.count > 2 && random(2) == 0 {
+                    tokens.remove(at: random(tokens.count))
+                } else if !tokens.isEmpty {
+                    let i = random(tokens.count)
+                    if tokens[i].count > 4 {
+                        var t = Array(tokens[i])
+                        t.swapAt(1, 2)
+                        tokens[i] = String(t)
+                    }
+                }
+                out.append(tokens.joined(separator: " "))
+            } else if kind < 6 {
+                out.append([first[random(first.count)], second[random(second.count)], suffix[random(suffix.count)]]
+                    .filter { !$0.isEmpty }.joined(separator: " "))
+            } else {
+                out.append("\(given[random(given.count)]) \(family[random(family.count)])")
+            }
+        }
+        return out
+    }
+
+    /// Runs `executable` with `arguments`, output to `stdout` (default /dev/null), and returns the wall time and exit status.
+    static func time(_ executable: URL, _ arguments: [String], stdout: URL? = nil) throws -> (Double, Int32) {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.standardInput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        if let stdout {
+            _ = FileManager.default.createFile(atPath: stdout.path, contents: nil)
+            process.standardOutput = try FileHandle(forWritingTo: stdout)
+        } else {
+            process.standardOutput = FileHandle.nullDevice
+        }
+        let started = DispatchTime.now().uptimeNanoseconds
+        try process.run()
+        process.waitUntilExit()
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        return (seconds, process.terminationStatus)
+    }
+
+    /// The running `redflag` binary, so the benchmark measures exactly this build.
+    static func executable() -> URL {
+        #if os(Linux)
+        let proc = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        if FileManager.default.isExecutableFile(atPath: proc.path) { return proc }
+        #endif
+        return Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
+    }
+
+    /// Largest peak resident memory of any finished child process (getrusage RUSAGE_CHILDREN).
+    static func childrenPeakMemoryMB() -> Double {
+        var usage = rusage()
+        #if os(Linux)
+        getrusage(__rusage_who_t(RUSAGE_CHILDREN.rawValue), &usage)
+        return Double(usage.ru_maxrss) / 1024
+        #else
+        getrusage(RUSAGE_CHILDREN, &usage)
+        return Double(usage.ru_maxrss) / 1_048_576
+        #endif
+    }
+}
