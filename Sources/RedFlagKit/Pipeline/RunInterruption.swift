@@ -9,7 +9,8 @@ import RedFlagCore
 /// between chunks, writes the chunk it has, flushes, closes its databases and exits with
 /// `exitCode` (130 for SIGINT, 143 for SIGTERM). A second SIGINT while stopping quits at once with
 /// 130 — for a user whose shutdown takes too long — still never in the middle of a write of ours
-/// because stdout writes happen on the main thread, not in the handler.
+/// because stdout writes happen on the main thread, not in the handler. SIGPIPE is ignored while
+/// installed, so a closed pipe surfaces as a write error the command reports (exit 73).
 public final class RunInterruption: @unchecked Sendable {
     private let lock = NSLock()
     private var signalNumber: Int32 = 0
@@ -24,11 +25,20 @@ public final class RunInterruption: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         guard sources.isEmpty else { return self }
+        // A write to a pipe whose reader is gone (a consumer that quit, or the input-replay pipe
+        // after the run stopped reading) must fail with EPIPE and be handled — reported, the
+        // audit run marked failed — instead of killing the process mid-run without a trace.
+        signal(SIGPIPE, SIG_IGN)
         for sig in [SIGINT, SIGTERM] {
             signal(sig, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: sig, queue: queue)
             source.setEventHandler { [weak self] in self?.received(sig) }
+            // Registration is asynchronous; wait for it so no signal falls into the window where
+            // it is already ignored but not yet watched.
+            let registered = DispatchSemaphore(value: 0)
+            source.setRegistrationHandler { registered.signal() }
             source.resume()
+            _ = registered.wait(timeout: .now() + 2)
             sources.append(source)
         }
         return self
@@ -43,6 +53,7 @@ public final class RunInterruption: @unchecked Sendable {
         for source in installed { source.cancel() }
         signal(SIGINT, SIG_DFL)
         signal(SIGTERM, SIG_DFL)
+        signal(SIGPIPE, SIG_DFL)
     }
 
     /// Asks the run to stop as if `sig` had arrived (used by tests and by callers that stop on

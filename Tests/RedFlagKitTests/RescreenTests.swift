@@ -1,0 +1,158 @@
+import Foundation
+import RedFlagCore
+import RedFlagKit
+import RedFlagLists
+import RedFlagMatching
+import Testing
+
+@Suite struct RescreenTests {
+    static let engineFactory: Rescreener.ScreenerFactory = { entries, snapshots in
+        try ScreeningEngine(listSet: ListSet(entries: entries, snapshots: snapshots), configuration: .default)
+    }
+
+    @Test func onlyChangedEntriesAreScreenedAndNewHitsReported() throws {
+        let directory = DataDirectory(url: PipelineFixtures.temporaryDirectory())
+        let store = ListStore(dataDirectory: directory)
+        let old = PipelineFixtures.entry("1", "Arktos Freight Forwarding LLC", list: .deniedPersons, country: "AE")
+        let kept = PipelineFixtures.entry("2", "Novosibirsk Aviation Instruments JSC", list: .militaryEndUser, country: "RU")
+        try store.importLists([PipelineFixtures.parsed([old, kept], tag: "v1")], artifacts: [],
+                              now: Date(timeIntervalSince1970: 1_700_000_000))
+        let cutoff = Date(timeIntervalSince1970: 1_700_000_100)
+        var changed = old
+        changed.aliases.append(Alias(name: "Arktos Logistics", strength: .strong))
+        let added = PipelineFixtures.entry("3", "Sunrise Horizon Electronics Trading FZE", list: .unverified, country: "AE")
+        try store.importLists([PipelineFixtures.parsed([changed, kept, added], tag: "v2")], artifacts: [],
+                              now: Date(timeIntervalSince1970: 1_700_000_200))
+
+        let changeSet = try RescreenChangeSet.load(store: store, since: cutoff)
+        #expect(Set(changeSet.entries.map(\.id)) == [changed.id, added.id])
+        #expect(changeSet.changes[added.id]?.kind == "added")
+        #expect(changeSet.changes[changed.id]?.kind == "modified")
+
+        let parties = [KnownParty(name: "Arktos Logistics", country: "AE"),
+                       KnownParty(name: "Novosibirsk Aviation Instruments JSC", country: "RU"),
+                       KnownParty(name: "Sunrise Horizon Electronics Trading FZE", country: "AE"),
+                       KnownParty(name: "Harmless Bakery GmbH", country: "DE")]
+        let rescreener = try Rescreener(changeSet: changeSet) { entries, _ in ExactNameScreener(entries: entries) }
+        let results = rescreener.rescreen(parties, allowList: AllowList.empty.resolved(against: rescreener.screener))
+        #expect(results.count == 4)
+        #expect(results.map { $0?.matches.first?.id } == [changed.id, nil, added.id, nil])
+        #expect(results[2]?.changes.first?.kind == "added")
+        #expect(results[0]?.changes.first?.kind == "modified")
+
+        // Since the beginning, the unchanged entry was itself "added" by the first import.
+        let all = try RescreenChangeSet.load(store: store, since: nil)
+        #expect(all.changes[kept.id]?.kind == "added")
+        // --last: only the newest import.
+        #expect(Set(try RescreenChangeSet.load(store: store, since: nil, lastImportOnly: true).entries.map(\.id)) == [changed.id, added.id])
+    }
+
+    @Test func removedEntriesAreNotScreened() throws {
+        let directory = DataDirectory(url: PipelineFixtures.temporaryDirectory())
+        let store = ListStore(dataDirectory: directory)
+        let a = PipelineFixtures.entry("1", "Arktos Freight Forwarding LLC")
+        try store.importLists([PipelineFixtures.parsed([a], tag: "v1")], artifacts: [], now: Date(timeIntervalSince1970: 1_700_000_000))
+        try store.importLists([PipelineFixtures.parsed([], tag: "v2")], artifacts: [], now: Date(timeIntervalSince1970: 1_700_000_200))
+        let changeSet = try RescreenChangeSet.load(store: store, since: nil)
+        #expect(changeSet.entries.isEmpty)
+        #expect(changeSet.removed == [a.id])
+        let rescreener = try Rescreener(changeSet: changeSet) { entries, _ in ExactNameScreener(entries: entries) }
+        #expect(rescreener.rescreen([KnownParty(name: a.name)], allowList: AllowList.empty.resolved(against: rescreener.screener)) == [nil])
+    }
+
+    @Test func allowListedHitStaysQuiet() throws {
+        let directory = DataDirectory(url: PipelineFixtures.temporaryDirectory())
+        let store = ListStore(dataDirectory: directory)
+        let a = PipelineFixtures.entry("1", "Arktos Freight Forwarding LLC", list: .deniedPersons)
+        try store.importLists([PipelineFixtures.parsed([a], tag: "v1")], artifacts: [])
+        let changeSet = try RescreenChangeSet.load(store: store, since: nil)
+        let allow = try AllowListStore(dataDirectory: directory)
+        try allow.add(query: a.name, country: nil, entry: try #require(changeSet.entries.first), reason: "adjudicated", by: "ana")
+        let rescreener = try Rescreener(changeSet: changeSet) { entries, _ in ExactNameScreener(entries: entries) }
+        #expect(rescreener.rescreen([KnownParty(name: a.name)], allowList: try allow.load().resolved(against: rescreener.screener)) == [nil])
+    }
+
+    @Test func knownPartiesAreDeduplicated() throws {
+        let store = try KnownPartyStore(url: PipelineFixtures.temporaryDirectory().appendingPathComponent("history.sqlite"))
+        try store.record([KnownParty(name: "Acme GmbH", country: "de"), KnownParty(name: "ACME  gmbh", country: "DE", role: "customer"),
+                          KnownParty(name: "Acme GmbH", country: "AT"), KnownParty(name: "  ")])
+        try store.record([KnownParty(name: "acme gmbh", country: "DE")])
+        let all = try store.all()
+        #expect(all.count == 2)
+        #expect(Set(all.compactMap(\.country)) == ["DE", "AT"])
+    }
+
+    @Test func partyFileReaderReadsAndComplains() throws {
+        let dir = PipelineFixtures.temporaryDirectory()
+        let good = dir.appendingPathComponent("parties.csv")
+        try Data("Customer Name,Country,Type\nAcme GmbH,de,entity\n\n\"Doe, John\",US,person\n".utf8).write(to: good)
+        let parties = try PartyFileReader.read(good)
+        #expect(parties == [KnownParty(name: "Acme GmbH", country: "DE", type: .entity), KnownParty(name: "Doe, John", country: "US", type: .person)])
+        let noName = dir.appendingPathComponent("bad.csv")
+        try Data("id,country\n1,DE\n".utf8).write(to: noName)
+        #expect(throws: RedFlagError.self) { try PartyFileReader.read(noName) }
+        let badType = dir.appendingPathComponent("bad2.csv")
+        try Data("name,type\nAcme,spaceship\n".utf8).write(to: badType)
+        do {
+            _ = try PartyFileReader.read(badType)
+            Issue.record("expected an error")
+        } catch let error as RedFlagError {
+            #expect(error.description.contains("line 2"))
+        }
+    }
+
+    // MARK: real snapshots from ../shared/lists
+
+    /// Imports `first` then `second` into a fresh store and rescreens `parties` against what the
+    /// second import changed, with the real matching engine.
+    func rescreenAcross(first: [URL], second: [URL], parties: [KnownParty]) throws -> (RescreenChangeSet, [RescreenHit?]) {
+        let directory = DataDirectory(url: PipelineFixtures.temporaryDirectory())
+        let store = ListStore(dataDirectory: directory)
+        try store.importLists(ListFileLoader.load(paths: first), artifacts: [], now: Date(timeIntervalSince1970: 1_700_000_000))
+        try store.importLists(ListFileLoader.load(paths: second), artifacts: [], now: Date(timeIntervalSince1970: 1_700_000_200))
+        let changeSet = try RescreenChangeSet.load(store: store, since: Date(timeIntervalSince1970: 1_700_000_100))
+        let rescreener = try Rescreener(changeSet: changeSet, factory: Self.engineFactory)
+        return (changeSet, rescreener.rescreen(parties, allowList: AllowList.empty.resolved(against: rescreener.screener)))
+    }
+
+    @Test func ofacSDNCSV2021Then2024ReportsTheNewlyListedParty() throws {
+        guard let shared = PipelineFixtures.sharedLists else { print("skipped: ../shared/lists absent"); return }
+        let old = shared.appendingPathComponent("ofac/csv-2021-07")
+        let first = ["sdn.csv", "add.csv", "alt.csv", "sdn_comments.csv"].map { old.appendingPathComponent($0) }
+        let parties = [KnownParty(name: "Belluga IC ve Dis Ticaret Limited Sirketi", country: "TR"),
+                       KnownParty(name: "Uzay Group Dis Ticaret Limited Sirketi", country: "TR"),
+                       KnownParty(name: "Harmless Bakery GmbH", country: "DE")]
+        let (changeSet, results) = try rescreenAcross(first: first, second: [shared.appendingPathComponent("ofac/sdn.csv")], parties: parties)
+        #expect(changeSet.changes["OFAC-SDN:48906"]?.kind == "added")
+        #expect(results[0]?.matches.first?.id == "OFAC-SDN:48906")
+        #expect(results[0]?.decision == .stop)
+        #expect(results[0]?.changes.first?.kind == "added")
+        #expect(results[1]?.matches.first?.id == "OFAC-SDN:48907")
+        #expect(results[2] == nil)
+    }
+
+    @Test func ofacNonSDN2020Then2025ReportsTheNewlyListedParty() throws {
+        guard let shared = PipelineFixtures.sharedLists else { print("skipped: ../shared/lists absent"); return }
+        let directory = DataDirectory(url: PipelineFixtures.temporaryDirectory())
+        let store = ListStore(dataDirectory: directory)
+        let old = try ListFileLoader.load(paths: [shared.appendingPathComponent("ofac/consolidated-20200422.xml")])
+        try store.importLists(old, artifacts: [], now: Date(timeIntervalSince1970: 1_700_000_000))
+        try store.importLists(ListFileLoader.load(paths: [shared.appendingPathComponent("ofac/consolidated.xml")]), artifacts: [],
+                              now: Date(timeIntervalSince1970: 1_700_000_200))
+        let changeSet = try RescreenChangeSet.load(store: store, since: Date(timeIntervalSince1970: 1_700_000_100))
+        #expect(changeSet.changes["OFAC-CONS:30902"]?.kind == "added")
+        // A party matching only an entry both files carry unchanged must not come back.
+        let unchanged = old.flatMap(\.entries).first { changeSet.changes[$0.id] == nil && !changeSet.removed.contains($0.id) }
+        var parties = [KnownParty(name: "Aero Engine Corporation of China", country: "CN"),
+                       KnownParty(name: "Harmless Bakery GmbH", country: "DE")]
+        if let unchanged { parties.append(KnownParty(name: unchanged.name)) }
+        let rescreener = try Rescreener(changeSet: changeSet, factory: Self.engineFactory)
+        let results = rescreener.rescreen(parties, allowList: AllowList.empty.resolved(against: rescreener.screener))
+        #expect(results[0]?.matches.first?.id == "OFAC-CONS:30902")
+        #expect(results[0].map { $0.decision != .clear } == true)
+        #expect(results[1] == nil)
+        if unchanged != nil {
+            #expect(results[2].map { hit in hit.matches.allSatisfy { $0.id != unchanged?.id } } ?? true)
+        }
+    }
+}
