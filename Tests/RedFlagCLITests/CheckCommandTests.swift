@@ -122,3 +122,30 @@ struct CheckCommandTests {
         #expect(try CLI.run(["rules", "show", "NOPE-1"]).status == 64)
     }
 }
+
+@Suite("check with a map file and the other output formats")
+struct CheckMapFileTests {
+    @Test func erpExportWithMapFile() throws {
+        let dir = CLI.temporaryDirectory()
+        let r = try CLI.run(["check", CLI.fixture("orders/erp-export.csv"), "--map-file", CLI.fixture("orders/erp-export.map"),
+                             "--lists"] + CheckCommandTests.lists + ["--data-dir", dir.path, "--quiet", "--no-history", "--format", "json"])
+        #expect(r.status == 2, "\(r.stderr)")
+        let obj = try #require(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let orders = try #require(obj["orders"] as? [[String: Any]])
+        #expect(orders.map { $0["order_id"] as? String } == ["4500012001", "4500012002", "4500012003"])
+        #expect(orders.map { $0["decision"] as? String } == ["CLEAR", "STOP", "HOLD"])
+        #expect((orders[2]["columns"] as? [String: Any])?["VKGRP"] as? String == "V03")
+        let flags = (orders[2]["flags"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+        #expect(flags.contains("KYC-11") && flags.contains("FC23-05"))
+        #expect((obj["summary"] as? [String: Any])?["stop"] as? Int == 1)
+    }
+
+    @Test func tableIsReadable() throws {
+        let dir = CLI.temporaryDirectory()
+        let r = try CLI.run(["check", CLI.fixture("orders/erp-export.csv"), "--map-file", CLI.fixture("orders/erp-export.map"),
+                             "--lists"] + CheckCommandTests.lists + ["--data-dir", dir.path, "--quiet", "--no-history", "--format", "table"])
+        #expect(r.stdout.contains("4500012002     STOP"))
+        #expect(r.stdout.contains("REG-LIST-EL"))
+        #expect(r.stdout.contains("CLEAR 1 · HOLD 1 · STOP 1"))
+    }
+}
