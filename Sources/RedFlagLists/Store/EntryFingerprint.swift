@@ -9,9 +9,14 @@ import RedFlagCore
 public enum EntryFingerprint {
     /// The canonical encoding the fingerprint is taken over (also what the store writes).
     public static func canonicalJSON(_ entry: ListEntry) throws -> Data {
+        try canonicalEncoder().encode(entry)
+    }
+
+    /// The encoder producing the canonical form (reuse one for many entries).
+    public static func canonicalEncoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(entry)
+        return encoder
     }
 
     /// Hex SHA-256 of the entry's canonical encoding.

@@ -41,11 +41,10 @@ extension ListStore {
             var imported: [StoreImportReport.Imported] = []
             for list in lists {
                 let fingerprints = try writeEntries(list.entries, source: list.source, in: folder)
-                let old = try previousFolder.flatMap { folder in
-                    try previous?.snapshot(for: list.source).map { _ in try self.fingerprints(of: list.source, in: folder) }
-                } ?? [:]
-                let diff = StoreChanges.between(old: old, new: fingerprints)
                 let before = previous?.snapshot(for: list.source)
+                var old: [String: String] = [:]
+                if before != nil, let previousFolder { old = try self.fingerprints(of: list.source, in: previousFolder) }
+                let diff = StoreChanges.between(old: old, new: fingerprints)
                 let changes = StoreChanges(source: list.source, storeID: storeID, importedAt: importedAt,
                                            previousSHA256: before?.sha256, previousPublicationDate: before?.publicationDate,
                                            sha256: list.sha256, publicationDate: list.publicationDate,
@@ -110,10 +109,15 @@ extension ListStore {
     /// Encodes one source's entries (in parallel), writes them as a JSON array with one entry per
     /// line, and writes their fingerprints; returns the fingerprints.
     func writeEntries(_ entries: [ListEntry], source: ListSource, in folder: URL) throws -> [String: String] {
-        let encoded = OrderedBatchProcessor(chunkSize: 512).map(entries) { entry -> (Data, String)? in
-            guard let json = try? EntryFingerprint.canonicalJSON(entry) else { return nil }
-            return (json, SHA256.hex(json))
-        }
+        // One encoder per chunk of entries: creating one per entry costs more than the encoding.
+        let chunks = stride(from: 0, to: entries.count, by: 256).map { Array(entries[$0..<min($0 + 256, entries.count)]) }
+        let encoded = OrderedBatchProcessor(chunkSize: 1).map(chunks) { chunk -> [(Data, String)?] in
+            let encoder = EntryFingerprint.canonicalEncoder()
+            return chunk.map { entry in
+                guard let json = try? encoder.encode(entry) else { return nil }
+                return (json, SHA256.hex(json))
+            }
+        }.flatMap { $0 }
         let url = folder.appendingPathComponent(StoreManifest.entriesFileName(source))
         var body = Data()
         body.reserveCapacity(encoded.reduce(2) { $0 + ($1?.0.count ?? 0) + 2 })

@@ -70,8 +70,7 @@ public struct ListStore: Sendable {
                 let snapshots = manifest.sources.filter { sources?.contains($0.source) ?? true }
                 let entries = try Self.readEntries(of: snapshots.map(\.source), in: folder)
                 return ListSet(entries: entries, snapshots: snapshots)
-            } catch RedFlagError.fileNotFound(let path) where attempt == 0 && !FileManager.default.fileExists(atPath: folder.path) {
-                _ = path
+            } catch is RedFlagError where attempt == 0 && !FileManager.default.fileExists(atPath: folder.path) {
                 continue
             }
         }

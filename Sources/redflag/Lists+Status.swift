@@ -1,0 +1,87 @@
+import ArgumentParser
+import Foundation
+import RedFlagCore
+import RedFlagLists
+
+/// `redflag lists status`: what is imported, from when, and whether it is stale.
+struct ListsStatus: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Show each imported source: counts, publication date, sha256, import time, age.",
+        discussion: """
+            Warns (on stderr, and as `stale` in JSON) when a list is older than --max-age-days, counted from \
+            its publication date, else its import time: screening against a stale list is itself a \
+            compliance failure. Exit 66 when nothing is imported.
+            """
+    )
+
+    @OptionGroup var data: DataDirOptions
+
+    @Option(help: "Output: table or json.")
+    var format: SummaryFormat = .table
+
+    @Option(name: .customLong("max-age-days"), help: ArgumentHelp("Age in days after which a list is stale.", valueName: "days"))
+    var maxAgeDays: Int = 7
+
+    struct SourceStatus: Encodable {
+        var source: ListSource
+        var format: ListFormat
+        var records: Int
+        var names: Int
+        var publicationDate: String?
+        var sha256: String
+        var importedAt: Date?
+        var ageDays: Int?
+        var stale: Bool
+        var files: [String]
+        var warnings: [String: Int]
+    }
+
+    struct Output: Encodable {
+        var store: String
+        var storeID: String
+        var updatedAt: Date
+        var maxAgeDays: Int
+        var sources: [SourceStatus]
+        var stale: [ListSource]
+    }
+
+    func validate() throws {
+        guard maxAgeDays >= 0 else { throw ValidationError("--max-age-days must be 0 or more") }
+    }
+
+    func run() throws {
+        try runReportingErrors {
+            let store = ListStore(dataDirectory: data.directory)
+            guard let folder = store.currentFolder(), let manifest = try store.manifest() else {
+                throw RedFlagError.noLists("no lists imported in \(data.directory.url.path): run `redflag lists import PATH...` or `redflag lists update`")
+            }
+            let now = Date()
+            let sources = manifest.sources.map { s in
+                SourceStatus(source: s.source, format: s.format, records: s.recordCount, names: s.nameCount,
+                             publicationDate: s.publicationDate, sha256: s.sha256, importedAt: s.importedAt,
+                             ageDays: s.ageInDays(now: now), stale: s.isStale(maxAgeDays: maxAgeDays, now: now),
+                             files: s.files, warnings: s.warnings)
+            }
+            for s in sources where s.stale {
+                let basis = s.publicationDate.map { "published \($0)" } ?? "imported \(isoMinute(s.importedAt))"
+                printError("redflag: warning: \(s.source.rawValue) is \(s.ageDays ?? 0) days old (\(basis)), older than \(maxAgeDays) days: run `redflag lists update`")
+            }
+            switch format {
+            case .json:
+                try printJSON(Output(store: folder.path, storeID: manifest.storeID, updatedAt: manifest.createdAt,
+                                     maxAgeDays: maxAgeDays, sources: sources, stale: sources.filter(\.stale).map(\.source)))
+            case .table:
+                print(table(["SOURCE", "FORMAT", "RECORDS", "NAMES", "PUBLISHED", "IMPORTED", "AGE", "WARNINGS", "SHA256"],
+                            sources.map { s in
+                                [s.source.rawValue, s.format.rawValue, grouped(s.records), grouped(s.names),
+                                 s.publicationDate ?? "-", isoMinute(s.importedAt),
+                                 s.ageDays.map { "\($0) d" + (s.stale ? " STALE" : "") } ?? "-",
+                                 grouped(s.warnings.values.reduce(0, +)), String(s.sha256.prefix(16))]
+                            }))
+                print("Store: \(folder.path) (updated \(isoMinute(manifest.createdAt)))")
+            }
+            return RedFlagCore.ExitCode.clear
+        }
+    }
+}

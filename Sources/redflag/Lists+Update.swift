@@ -1,0 +1,106 @@
+import ArgumentParser
+import Foundation
+import RedFlagCore
+import RedFlagKit
+import RedFlagLists
+
+/// `redflag lists update`: download every list from its official URL and import what parses.
+struct ListsUpdate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "update",
+        abstract: "Download the lists from their official URLs (Lists/sources.json) and import them.",
+        discussion: """
+            Each source is downloaded, checked to parse, then all good downloads are imported in one \
+            atomic step. A source whose download fails keeps its old list, and the command says why and \
+            exits 69 (65 when a download arrived but does not parse); the other sources are still updated.
+            """
+    )
+
+    @OptionGroup var data: DataDirOptions
+
+    @Option(name: .customLong("source"), help: ArgumentHelp(
+        "Update only this source (csl, ofac-sdn, ofac-cons, un, eu, uk); repeatable.", valueName: "name"))
+    var sources: [String] = []
+
+    @Option(help: ArgumentHelp("Seconds without progress before a request is abandoned.", valueName: "s"))
+    var timeout: Double = 60
+
+    @Option(help: ArgumentHelp("Further attempts after a transient failure (network error, 5xx, truncated body).", valueName: "n"))
+    var retries: Int = 2
+
+    @Option(name: .customLong("retry-delay"), help: ArgumentHelp("Seconds before the first retry, doubled for each further one.", valueName: "s"))
+    var retryDelay: Double = 1
+
+    @Option(name: .customLong("sources-file"), help: ArgumentHelp(
+        "Alternative sources JSON (default: $REDFLAG_SOURCES_FILE, else Lists/sources.json).", valueName: "file"))
+    var sourcesFile: String?
+
+    @Option(help: "Output: table (a human summary) or json.")
+    var format: SummaryFormat = .table
+
+    /// One source's result in `--format json`.
+    struct SourceResult: Encodable {
+        var source: ListSource
+        var urls: [String]
+        var updated: Bool
+        var error: String?
+        var downloadSeconds: Double
+    }
+
+    struct Output: Encodable {
+        var sources: [SourceResult]
+        var report: StoreImportReport?
+    }
+
+    func validate() throws {
+        guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
+        guard retries >= 0 else { throw ValidationError("--retries must be 0 or more") }
+        guard retryDelay >= 0 else { throw ValidationError("--retry-delay must be 0 or more") }
+    }
+
+    func run() throws {
+        try runReportingErrors {
+            let catalog = try SourceCatalog.resolve(explicit: sourcesFile)
+            let selected = try catalog.select(sources)
+            let store = ListStore(dataDirectory: data.directory)
+            let previous = try? store.manifest()
+
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("redflag-update-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let downloader = ListDownloader(
+                downloader: HTTPDownloader(policy: .init(timeout: timeout, retries: retries, backoff: retryDelay)),
+                parse: { try ListFileLoader.load(paths: $0) })
+            let outcomes = downloader.fetch(selected, into: folder)
+
+            let good = outcomes.compactMap(\.parsed)
+            let report = good.isEmpty ? nil : try store.importLists(good, artifacts: StoreArtifacts.all)
+
+            var failures: [RedFlagError] = []
+            for outcome in outcomes {
+                guard let error = outcome.error else { continue }
+                failures.append(error)
+                let kept = previous?.snapshot(for: outcome.source).map {
+                    "keeping the list imported \(isoMinute($0.importedAt)) (published \($0.publicationDate ?? "unknown"))"
+                } ?? "no list of this source is in the store"
+                printError("redflag: \(outcome.source.rawValue) not updated: \(error.description); \(kept)")
+            }
+
+            switch format {
+            case .json:
+                try printJSON(Output(sources: outcomes.map {
+                    SourceResult(source: $0.source, urls: $0.urls, updated: $0.parsed != nil,
+                                 error: $0.error?.description, downloadSeconds: $0.seconds)
+                }, report: report))
+            case .table:
+                for outcome in outcomes where outcome.parsed != nil {
+                    print("\(outcome.source.rawValue): downloaded \(outcome.urls.joined(separator: ", ")) in \(secondsText(outcome.seconds))")
+                }
+                if let report { print(importSummary(report)) }
+                if report == nil { print("Nothing updated.") }
+            }
+            if failures.isEmpty { return RedFlagCore.ExitCode.clear }
+            let downloadFailed = failures.contains { if case .download = $0 { return true } else { return false } }
+            return downloadFailed ? RedFlagCore.ExitCode.unavailable : failures[0].exitCode
+        }
+    }
+}

@@ -1,0 +1,1 @@
+../../RedFlagListsTests/Support/LoopbackHTTPServer.swift
