@@ -96,3 +96,22 @@ struct XMLReaderTests {
         }
     }
 }
+
+@Suite("FastDate")
+struct FastDateTests {
+    @Test("agrees with PartialDate.parse on every shape it accepts, declines the others")
+    func agreesWithPartialDate() {
+        let accepted = ["1963", "1957-10-10", "1973-03-25T00:00:00", "10 Oct 1957", "1 Jan 1980", "Oct 1957",
+                        "circa 1955", "circa 12 Mar 1971", "1970 to 1975", "01 Feb 1960 to 31 Dec 1962", "Feb 1960 to Mar 1961",
+                        "12 March 1971", "1957-00-00"]
+        for raw in accepted {
+            let fast = FastDate.parse(raw)
+            #expect(fast != nil, "\(raw)")
+            #expect(fast == PartialDate.parse(raw), "\(raw)")
+        }
+        for raw in ["25/03/1973", "00/00/1980", "dd/mm/1980", "Nov. 1956", "approximately 1960", "", "garbage",
+                    "32 Jan 1970", "1960/1962", "0999"] {
+            #expect(FastDate.parse(raw) == nil, "\(raw)")
+        }
+    }
+}

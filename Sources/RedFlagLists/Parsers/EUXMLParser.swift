@@ -14,6 +14,7 @@ public enum EUXMLParser {
     public static func parse(_ url: URL) throws -> ParsedList {
         let r = try XMLStreamReader(url: url)
         var support = ListParsingSupport()
+        support.startHashing(url)
         var entries: [ListEntry] = []
         var indexByID: [String: Int] = [:]
         var generated: String?

@@ -14,6 +14,7 @@ public enum FCDOXMLParser {
     public static func parse(_ url: URL) throws -> ParsedList {
         let r = try XMLStreamReader(url: url)
         var support = ListParsingSupport()
+        support.startHashing(url)
         var entries: [ListEntry] = []
         var generated: String?
         var sawRoot = false

@@ -16,6 +16,7 @@ public enum OFACAdvancedXMLParser {
     public static func parse(_ url: URL) throws -> ParsedList {
         let r = try XMLStreamReader(url: url)
         var s = State()
+        s.support.startHashing(url)
         var sawRoot = false
         while try r.read() {
             guard r.nodeType == .element else { continue }

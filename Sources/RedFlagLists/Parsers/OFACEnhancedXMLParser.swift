@@ -15,6 +15,7 @@ public enum OFACEnhancedXMLParser {
     public static func parse(_ url: URL) throws -> ParsedList {
         let r = try XMLStreamReader(url: url)
         var state = State()
+        state.support.startHashing(url)
         var sawRoot = false
         while try r.read() {
             guard r.nodeType == .element else { continue }
@@ -308,9 +309,9 @@ public enum OFACEnhancedXMLParser {
     /// The feature's text (`12 Mar 1971`, `1962`, `circa 1955`) when readable, else the exact
     /// window OFAC encodes: from/to begin and end, approximate and range flags.
     private static func birthdate(value: String, window: [String: String], id: String, support: inout ListParsingSupport) -> PartialDate {
-        var d = PartialDate.parse(value)
-        if !d.isValid || value.isEmpty, let begin = window["fromDateBegin"].map({ PartialDate.parse($0) }), begin.isValid {
-            let end = window["toDateEnd"].map { PartialDate.parse($0) }
+        var d = ListParsingSupport.parseDate(value)
+        if !d.isValid || value.isEmpty, let begin = window["fromDateBegin"].map({ ListParsingSupport.parseDate($0) }), begin.isValid {
+            let end = window["toDateEnd"].map { ListParsingSupport.parseDate($0) }
             d = ListParsingSupport.dateWindow(begin: begin.from, end: end?.isValid == true ? end?.from : nil,
                                               approximate: window["isApproximate"] == "true", raw: value.isEmpty ? nil : value)
         }

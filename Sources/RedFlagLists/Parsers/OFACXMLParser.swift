@@ -14,6 +14,7 @@ public enum OFACXMLParser {
     public static func parse(_ url: URL) throws -> ParsedList {
         let reader = try XMLStreamReader(url: url)
         var support = ListParsingSupport()
+        support.startHashing(url)
         var raws: [RawEntry] = []
         var publishDate: String?
         var sawRoot = false

@@ -12,6 +12,7 @@ public enum UNXMLParser {
     public static func parse(_ url: URL) throws -> ParsedList {
         let r = try XMLStreamReader(url: url)
         var support = ListParsingSupport()
+        support.startHashing(url)
         var entries: [ListEntry] = []
         var generated: String?
         var sawRoot = false

@@ -126,38 +126,58 @@ public final class XMLStreamReader {
 
     /// The value of the current element's attribute `name` (no namespace), nil when absent.
     public func attribute(_ name: StaticString) -> String? {
-        name.withUTF8Buffer { b -> String? in
-            // StaticString literals are NUL-terminated; copy anyway so the C API gets a proper C string.
-            var bytes = Array(b)
-            bytes.append(0)
-            guard let v = xmlTextReaderGetAttribute(reader, bytes) else { return nil }
-            defer { xmlFreeCString(v) }
-            return String(cString: UnsafeRawPointer(v).assumingMemoryBound(to: CChar.self))
-        }
+        withAttribute(name) { b in String(decoding: b, as: UTF8.self) }
     }
 
     /// Like `attribute(_:)`, but trimmed, and nil when absent or empty (EU writes every attribute,
     /// empty meaning "no value").
     public func nonEmptyAttribute(_ name: StaticString) -> String? {
-        guard let v = attribute(name) else { return nil }
-        let t = v.trimmingCharacters(in: .whitespacesAndNewlines)
-        return t.isEmpty ? nil : t
+        guard let v = withAttribute(name, Self.trimmedString), !v.isEmpty else { return nil }
+        return v
+    }
+
+    /// Calls `body` with the bytes of attribute `name` (freed afterwards), nil when absent.
+    private func withAttribute<T>(_ name: StaticString, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T? {
+        // StaticString literals are NUL-terminated, so the C API can read the name in place.
+        guard let v = xmlTextReaderGetAttribute(reader, name.utf8Start) else { return nil }
+        defer { xmlFreeCString(v) }
+        return body(UnsafeBufferPointer(start: v, count: strlen(UnsafeRawPointer(v).assumingMemoryBound(to: CChar.self))))
     }
 
     /// The text inside the current element (concatenated text and CDATA, child elements' text
-    /// included), consuming it up to its end tag. Trimmed. Empty for `<x/>`.
+    /// included), consuming it up to its end tag. Trimmed of ASCII whitespace. Empty for `<x/>`.
     public func readElementText() throws -> String {
         guard nodeType == .element, !isEmptyElement else { return "" }
         let start = depth
-        var text = ""
+        // Almost every value is one text node: trim its bytes before making the String, without
+        // Foundation's slower Unicode-aware trimming.
+        var single: String?
+        var bytes: [UInt8] = []
+        var parts = 0
         while try read() {
             if nodeType == .text, let v = xmlTextReaderConstValue(reader) {
-                text += String(cString: UnsafeRawPointer(v).assumingMemoryBound(to: CChar.self))
+                let buffer = UnsafeBufferPointer(start: v, count: strlen(UnsafeRawPointer(v).assumingMemoryBound(to: CChar.self)))
+                parts += 1
+                if parts == 1 {
+                    single = Self.trimmedString(buffer)
+                    bytes = Array(buffer)
+                } else {
+                    bytes.append(contentsOf: buffer)
+                }
             } else if nodeType == .endElement, depth == start {
                 break
             }
         }
-        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if parts <= 1 { return single ?? "" }
+        return bytes.withUnsafeBufferPointer { Self.trimmedString($0) }
+    }
+
+    private static func trimmedString(_ b: UnsafeBufferPointer<UInt8>) -> String {
+        var lo = 0
+        var hi = b.count
+        while lo < hi, b[lo] == 0x20 || b[lo] == 0x0A || b[lo] == 0x0D || b[lo] == 0x09 { lo += 1 }
+        while hi > lo, b[hi - 1] == 0x20 || b[hi - 1] == 0x0A || b[hi - 1] == 0x0D || b[hi - 1] == 0x09 { hi -= 1 }
+        return String(decoding: UnsafeBufferPointer(rebasing: b[lo..<hi]), as: UTF8.self)
     }
 
     /// The value of the current text node ("" on other nodes).
