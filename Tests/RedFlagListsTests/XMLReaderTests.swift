@@ -109,6 +109,8 @@ struct FastDateTests {
             #expect(fast != nil, "\(raw)")
             #expect(fast == PartialDate.parse(raw), "\(raw)")
         }
+        #expect(FastDate.parse("2015-04-07-04:00") == PartialDate(year: 2015, month: 4, day: 7, raw: "2015-04-07-04:00"))
+        #expect(FastDate.parse("2024-05-13Z")?.from == PartialDate.Parts(year: 2024, month: 5, day: 13))
         for raw in ["25/03/1973", "00/00/1980", "dd/mm/1980", "Nov. 1956", "approximately 1960", "", "garbage",
                     "32 Jan 1970", "1960/1962", "0999"] {
             #expect(FastDate.parse(raw) == nil, "\(raw)")

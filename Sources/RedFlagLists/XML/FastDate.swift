@@ -2,8 +2,9 @@ import RedFlagCore
 
 /// A byte-level reader for the date shapes that make up nearly all list dates (`1963`,
 /// `1957-10-10`, `1973-03-25T00:00:00`, `10 Oct 1957`, `Oct 1957`, `circa 1955`, `1970 to 1975`),
-/// producing exactly what `PartialDate.parse` produces for them. Anything else returns nil and is
-/// left to `PartialDate.parse`.
+/// producing exactly what `PartialDate.parse` produces for them. It also reads XML Schema dates
+/// with a time-zone offset (`2015-04-07-04:00`, the UN's `LISTED_ON`), which `PartialDate.parse`
+/// rejects. Anything else returns nil and is left to `PartialDate.parse`.
 enum FastDate {
     private static let months: [String: Int] = [
         "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
@@ -34,7 +35,9 @@ enum FastDate {
             if s.utf8.count == 4 { return validated(year: number(s), month: nil, day: nil) }
             // yyyy-mm-dd, optionally followed by a time.
             let u = Array(s.utf8)
-            guard u.count >= 10, u[4] == 0x2D, u[7] == 0x2D, u.count == 10 || u[10] == 0x54 else { return nil }
+            // After the day: nothing, a time (`T…`) or a zone (`Z`, `+hh:mm`, `-hh:mm`).
+            guard u.count >= 10, u[4] == 0x2D, u[7] == 0x2D,
+                  u.count == 10 || u[10] == 0x54 || u[10] == 0x5A || u[10] == 0x2B || (u[10] == 0x2D && u.count == 16) else { return nil }
             return validated(year: number(u[0..<4]), month: number(u[5..<7]), day: number(u[8..<10]))
         case 2:
             guard let m = months[t[t.startIndex].lowercased()] else { return nil }
