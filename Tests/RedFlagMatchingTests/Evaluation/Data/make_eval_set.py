@@ -243,12 +243,16 @@ TRANSLIT = [
     (r"iy", ["i", "y"]), (r"ii\b", ["i", "y"]), (r"yev", ["ev", "jev"]), (r"yu", ["iu", "ju"]), (r"ya", ["ia", "ja"]),
     (r"ov\b", ["off", "ow"]), (r"ev\b", ["eff", "iev"]), (r"ei", ["ey"]), (r"ey", ["ei"]), (r"\bal-", ["el-", "al ", "el "]),
     (r"\babdul ?", ["Abdel", "Abd al-", "Abd-el-"]), (r"\babd al-?", ["Abdul", "Abdel "]), (r"q", ["k"]),
-    (r"j", ["dj", "dzh"]), (r"ts", ["tz", "c"]), (r"ch", ["tch", "tsch"]), (r"w", ["v", "ou"]), (r"v", ["w"]),
+    (r"j", ["dj", "dzh"]), (r"ts", ["tz", "c"]), (r"ch", ["tch", "tsch"]), 
     (r"ee", ["i"]), (r"ai", ["ay"]), (r"ay", ["ai"]), (r"hussein|husain|hussain|husayn", ["Hussain", "Husayn", "Hussein", "Husein"]),
     (r"ahmed|ahmad", ["Ahmad", "Ahmed", "Achmed"]), (r"yusuf|youssef|yousef", ["Yusuf", "Youssef", "Yousef"]),
-    (r"x", ["ks"]), (r"c", ["k"]), (r"ph", ["f"]), (r"dh", ["z", "d"]), (r"th", ["t"]), (r"gh", ["g"]),
-    (r"ie", ["ye"]), (r"e\b", ["eh"]), (r"u", ["ou"]), (r"i", ["y"]),
+    (r"x", ["ks"]), (r"ph", ["f"]), (r"dh", ["z", "d"]), (r"th", ["t"]), (r"gh", ["g"]),
+    (r"ie", ["ye"]),
 ]
+
+# words of legal forms (transliterated Russian ones too): never joined or split
+LEGAL_WORDS = set("""obshchestvo s ogranichennoi ogranichennoy otvetstvennostyu aktsionernoe aktsionernoye
+zakrytoe otkrytoe publichnoe joint stock limited liability company closed open public""".split())
 
 KEYBOARD = {c: n for c, n in zip("qwertyuiopasdfghjklzxcvbnm", [
     "wa", "qes", "wrd", "etf", "ryg", "tuh", "yij", "uok", "ipl", "ol", "qsz", "awde", "serf", "drtg", "ftyh",
@@ -367,8 +371,10 @@ def p_join_split(name, rnd):
     toks = tokens(name)
     opts = []
     for i in range(len(toks) - 1):
-        if toks[i].isalpha() and toks[i + 1].isalpha() and (distinctive(toks[i]) or distinctive(toks[i + 1])) \
-                and fold(toks[i + 1]) not in GENERIC:
+        a, b = fold(toks[i]), fold(toks[i + 1])
+        if toks[i].isalpha() and toks[i + 1].isalpha() and a not in GENERIC and b not in GENERIC \
+                and a not in LEGAL_WORDS and b not in LEGAL_WORDS and min(len(a), len(b)) <= 4 \
+                and (distinctive(toks[i]) or distinctive(toks[i + 1])):
             opts.append(("join", i))
     for i, t in enumerate(toks):
         if "-" in t:
@@ -403,7 +409,14 @@ def p_translit(name, rnd):
             continue
         m = rnd.choice(ms)
         r = rnd.choice([x for x in repls if x.lower() != out[m.start():m.end()].lower()] or repls)
-        out = out[:m.start()] + case_like(out[m.start():m.end()], r) + out[m.end():]
+        src = out[m.start():m.end()]
+        after = out[m.end():m.end() + 1]
+        before = out[m.start() - 1:m.start()] if m.start() > 0 else ""
+        if src.isupper() and (after.isupper() or before.isupper()):
+            r = r.upper()
+        else:
+            r = case_like(src, r)
+        out = out[:m.start()] + r + out[m.end():]
     out = clean(out)
     return out if fold(out) != fold(name) else None
 
@@ -588,6 +601,12 @@ def main():
         # a listed name made of these tokens plus at most one more is close enough to alert rightly
         if any(len(token_sets[i]) <= len(set(core)) + 1 for i in cand):
             return True
+        # so is a query that contains a whole listed name ("Fortune Foods GmbH" holds listed "FORTUNE")
+        qset = set(core)
+        for t in qset:
+            for i in by_token.get(t, []):
+                if token_sets[i] <= qset:
+                    return True
         sk = [skeleton(t) for t in core]
         cand = set(by_skel.get(sk[0], []))
         for t in sk[1:]:
