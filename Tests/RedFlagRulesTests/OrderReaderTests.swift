@@ -89,3 +89,10 @@ struct OrderReaderTests {
         #expect(line[.endUserCountry] == "unknown")
     }
 }
+
+@Suite("Order columns")
+struct OrderColumnTests {
+    @Test func slotsAreTheCaseOrder() {
+        #expect(OrderColumn.allCases.map(\.slot) == Array(0..<OrderColumn.allCases.count))
+    }
+}

@@ -42,8 +42,7 @@ public struct SyntheticOrders: Sendable {
     /// Writes the export to `url`; returns the number of data rows written.
     @discardableResult
     public func write(to url: URL) throws -> Int {
-        FileManager.default.createFile(atPath: url.path, contents: nil)
-        guard let h = FileHandle(forWritingAtPath: url.path) else {
+        guard FileManager.default.createFile(atPath: url.path, contents: nil), let h = FileHandle(forWritingAtPath: url.path) else {
             throw RedFlagError.cannotWrite(path: url.path, reason: "cannot create the file")
         }
         defer { try? h.close() }

@@ -20,7 +20,11 @@ public struct FlagDefinition: Codable, Hashable, Sendable {
     /// Numeric thresholds by name (project defaults; BIS publishes none).
     public var thresholds: [String: Double]
     /// Word and value lists by name (webmail domains, generic end uses, note phrases...).
-    public var terms: [String: [String]]
+    public var terms: [String: [String]] { didSet { prepare() } }
+    /// The term lists lower-cased, prepared once for the per-line rules.
+    private var lowered: [String: [String]] = [:]
+    /// Term lists of `key=value` entries as dictionaries (calling codes), prepared once.
+    private var keyed: [String: [String: String]] = [:]
     /// What the flag means and how the rule decides, in one or two sentences.
     public var description: String
     /// Questions to put to the customer when the flag is a HOLD.
@@ -50,7 +54,24 @@ public struct FlagDefinition: Codable, Hashable, Sendable {
         self.evaluable = evaluable
         self.needs = needs
         self.enabled = enabled
+        prepare()
     }
+
+    private mutating func prepare() {
+        lowered = terms.mapValues { $0.map { $0.lowercased() } }
+        keyed = [:]
+        for (name, list) in terms where !list.isEmpty && list.allSatisfy({ $0.contains("=") }) {
+            var map: [String: String] = [:]
+            for entry in list {
+                let parts = entry.split(separator: "=", maxSplits: 1)
+                if parts.count == 2 { map[String(parts[0])] = String(parts[1]) }
+            }
+            keyed[name] = map
+        }
+    }
+
+    /// A `key=value` term list as a dictionary (e.g. calling code → countries).
+    public func termMap(_ name: String) -> [String: String] { keyed[name] ?? [:] }
 
     enum CodingKeys: String, CodingKey {
         case id, title, family, source, severity, strongSeverity, fields, thresholds, terms, description, questions
@@ -73,11 +94,12 @@ public struct FlagDefinition: Codable, Hashable, Sendable {
         evaluable = try c.decodeIfPresent(Bool.self, forKey: .evaluable) ?? true
         needs = try c.decodeIfPresent(String.self, forKey: .needs)
         enabled = try c.decodeIfPresent(Bool.self, forKey: .enabled) ?? true
+        prepare()
     }
 
     /// A threshold by name; a missing one is a catalog defect, reported by `RedFlagCatalog.validate`.
     public func threshold(_ name: String) -> Double { thresholds[name] ?? 0 }
 
     /// A term list by name, folded to lower case for matching.
-    public func termList(_ name: String) -> [String] { (terms[name] ?? []).map { $0.lowercased() } }
+    public func termList(_ name: String) -> [String] { lowered[name] ?? [] }
 }

@@ -61,7 +61,7 @@ enum DiversionRules {
         if digits.count >= 3, raw.allSatisfy({ $0.isNumber || $0 == " " || $0 == "-" }) {
             return def.termList("naics_prefixes").contains { digits.hasPrefix($0) }
         }
-        return def.termList("industry_words").contains { raw.contains($0) }
+        return TextSearch.first(in: raw, of: def.termList("industry_words")) != nil
     }
 
     static func genericEndUse(_ ctx: RuleContext, _ def: FlagDefinition) -> String? {

@@ -46,7 +46,7 @@ public struct ItemProfile: Sendable, Hashable {
             paragraph = "a"
         }
         if !server {
-            server = ["server", "hgx", "dgx", "8-gpu", "8 gpu", "nvl72", "rack", "system"].contains { description.contains($0) }
+            server = TextSearch.first(in: description, of: ["server", "hgx", "dgx", "8-gpu", "8 gpu", "nvl72", "rack", "system"]) != nil
         }
         isAdvanced = advanced
         advancedBasis = basis

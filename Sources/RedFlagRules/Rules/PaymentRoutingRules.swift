@@ -26,13 +26,13 @@ enum PaymentRoutingRules {
         let digits = phone.filter(\.isNumber)
         guard phone.trimmingCharacters(in: .whitespaces).hasPrefix("+") || phone.hasPrefix("00") else { return nil }
         let number = phone.hasPrefix("00") ? String(digits.dropFirst(2)) : digits
+        let codes = def.termMap("calling_codes")
         var best: (code: String, countries: [String])?
-        for entry in def.terms["calling_codes"] ?? [] {
-            let parts = entry.split(separator: "=")
-            guard parts.count == 2 else { continue }
-            let code = String(parts[0])
-            if number.hasPrefix(code), code.count > (best?.code.count ?? 0) {
-                best = (code, parts[1].split(separator: ",").map { String($0).uppercased() })
+        for length in stride(from: min(4, number.count), through: 1, by: -1) {
+            let prefix = String(number.prefix(length))
+            if let countries = codes[prefix] {
+                best = (prefix, countries.split(separator: ",").map { String($0).uppercased() })
+                break
             }
         }
         guard let best else { return nil }

@@ -38,7 +38,7 @@ public struct RuleContext: Sendable {
     /// Whether a free-text column contains any of the terms (case-insensitive); the first hit.
     public func firstTerm(in c: OrderColumn, _ terms: [String]) -> String? {
         guard let v = line.text(c)?.lowercased() else { return nil }
-        return terms.first { v.contains($0) }
+        return TextSearch.first(in: v, of: terms)
     }
 }
 

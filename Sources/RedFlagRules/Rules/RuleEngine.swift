@@ -7,14 +7,35 @@ import RedFlagCore
 public struct RuleEngine: Sendable {
     public let catalog: RedFlagCatalog
     public let groups: CountryGroups
-    private let active: [(FlagRule, FlagDefinition)]
+    private let active: [ActiveRule]
+
+    /// A rule with its definition, boxed so the per-line loop does not copy the definition.
+    private final class ActiveRule: Sendable {
+        let rule: FlagRule
+        let def: FlagDefinition
+        /// The catalog's `fields`, resolved once.
+        let columns: [OrderColumn]
+        init(_ rule: FlagRule, _ def: FlagDefinition) throws {
+            self.rule = rule
+            self.def = def
+            columns = try def.fields.map { name in
+                guard let c = OrderColumn(rawValue: name) else {
+                    throw RedFlagError.projectDataMissing("redflags.json: flag \(def.id) reads unknown column \(name)")
+                }
+                return c
+            }
+        }
+    }
 
     /// Validates that the catalog has every flag and threshold the rules read.
     public init(catalog: RedFlagCatalog, groups: CountryGroups) throws {
         try catalog.validate(requirements: RuleSet.requirements)
         self.catalog = catalog
         self.groups = groups
-        active = RuleSet.all.compactMap { rule in catalog[rule.id].flatMap { $0.enabled ? (rule, $0) : nil } }
+        active = try RuleSet.all.compactMap { rule in
+            guard let def = catalog[rule.id], def.enabled else { return nil }
+            return try ActiveRule(rule, def)
+        }
     }
 
     /// Checks one line. `parties` nil means no lists were loaded.
@@ -24,25 +45,25 @@ public struct RuleEngine: Sendable {
         var findings: [Finding] = []
         var notEvaluated: [String] = []
         let itemUnknown = !item.isAdvanced && item.eccn == nil
-        for (rule, def) in active {
-            let missing = def.fields.filter { OrderColumn(rawValue: $0).map { !line.has($0) } ?? true }
-            if !missing.isEmpty {
-                notEvaluated.append("\(def.id): no \(missing.joined(separator: ", ")) column")
+        for a in active {
+            if a.columns.contains(where: { !line.has($0) }) {
+                let missing = a.columns.filter { !line.has($0) }.map(\.rawValue)
+                notEvaluated.append("\(a.def.id): no \(missing.joined(separator: ", ")) column")
                 continue
             }
-            if rule.needsScreening && parties == nil {
-                notEvaluated.append("\(def.id): no screening lists loaded")
+            if a.rule.needsScreening && parties == nil {
+                notEvaluated.append("\(a.def.id): no screening lists loaded")
                 continue
             }
-            if rule.advancedOnly && itemUnknown {
-                notEvaluated.append("\(def.id): item classification unknown (no eccn, no item_tpp)")
+            if a.rule.advancedOnly && itemUnknown {
+                notEvaluated.append("\(a.def.id): item classification unknown (no eccn, no item_tpp)")
                 continue
             }
-            if rule.advancedOnly && !item.isAdvanced { continue }
-            guard let hit = rule.evaluate(ctx, def) else { continue }
-            let severity = hit.strong ? (def.strongSeverity ?? def.severity) : def.severity
-            findings.append(Finding(id: def.id, title: def.title, severity: severity, facts: hit.facts,
-                                    citation: def.source.citation, nextStep: NextStep.text(for: severity, questions: def.questions)))
+            if a.rule.advancedOnly && !item.isAdvanced { continue }
+            guard let hit = a.rule.evaluate(ctx, a.def) else { continue }
+            let severity = hit.strong ? (a.def.strongSeverity ?? a.def.severity) : a.def.severity
+            findings.append(Finding(id: a.def.id, title: a.def.title, severity: severity, facts: hit.facts,
+                                    citation: a.def.source.citation, nextStep: NextStep.text(for: severity, questions: a.def.questions)))
         }
         if let hub = findings.first(where: { $0.id == "HUB-01" }), (catalog["HUB-01"]?.threshold("raise_notes") ?? 0) > 0 {
             for i in findings.indices where findings[i].severity == .note && findings[i].id != hub.id {
