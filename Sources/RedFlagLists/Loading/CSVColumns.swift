@@ -32,17 +32,18 @@ struct CSVColumns {
                                    message: "not a \(format) header: missing column(s) \(missing.joined(separator: ", "))")
     }
 
-    func has(_ name: String) -> Bool { index[Self.key(name)] != nil }
+    func has(_ name: String) -> Bool { index[name.lowercased()] ?? index[Self.key(name)] != nil }
 
     /// The raw value of column `name` in `record`, or "" when the file has no such column or the row is short.
     func raw(_ record: CSVRecord, _ name: String) -> String {
-        guard let i = index[Self.key(name)] else { return "" }
+        // Callers pass canonical names (single spaces, no padding): lower-casing is the whole key.
+        guard let i = index[name.lowercased()] ?? index[Self.key(name)] else { return "" }
         return record[i]
     }
 
     /// The value with whitespace collapsed, nil when empty.
     func value(_ record: CSVRecord, _ name: String) -> String? {
-        TextFolding.nonEmpty(raw(record, name))
+        FieldSplitter.nonEmpty(raw(record, name))
     }
 
     /// Counts a row whose field count differs from the header's (the row is still used).
@@ -63,5 +64,7 @@ struct CSVColumns {
 
 extension CSVRecord {
     /// True for a blank line (one empty field), which carries no record.
-    var isBlank: Bool { fields.allSatisfy { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty } }
+    var isBlank: Bool {
+        fields.count == 1 && fields[0].utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A }
+    }
 }

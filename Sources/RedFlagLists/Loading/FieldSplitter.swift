@@ -10,21 +10,28 @@ enum FieldSplitter {
         guard let raw, !raw.isEmpty else { return [] }
         var out: [String] = []
         for part in raw.split(separator: ";", omittingEmptySubsequences: true) {
-            var item = TextFolding.collapseWhitespace(String(part))
+            var item = clean(String(part))
             if stripLeadingAnd, item.lowercased().hasPrefix("and ") { item = String(item.dropFirst(4)) }
             if !item.isEmpty { out.append(item) }
         }
         return out
     }
 
-    /// Splits OFSI's inline numbered values (`1) Saudi Arabia 2) Qatar`, `(1) Germany. (2) Morocco`);
+    /// Splits OFSI's inline numbered values (`1) Saudi Arabia 2) Qatar`, `(1) Germany. (2) Morocco`,
+    /// `(a) Malaysia (b) Indonesia`);
     /// a value not starting with a number is returned whole.
     static func numberedList(_ raw: String?) -> [String] {
-        guard let text = TextFolding.nonEmpty(raw) else { return [] }
-        guard text.hasPrefix("1)") || text.hasPrefix("(1)") else { return [text] }
-        let pieces = text.split(separator: /(?:^|\s)\(?\d{1,2}\)\s*/, omittingEmptySubsequences: true)
+        guard let text = nonEmpty(raw) else { return [] }
+        let pieces: [Substring]
+        if text.hasPrefix("1)") || text.hasPrefix("(1)") {
+            pieces = text.split(separator: /(?:^|\s)\(?\d{1,2}\)\s*/, omittingEmptySubsequences: true)
+        } else if text.hasPrefix("(a)") {
+            pieces = text.split(separator: /(?:^|\s)\([a-z]\)\s*/, omittingEmptySubsequences: true)
+        } else {
+            return [text]
+        }
         let items = pieces.map { piece -> String in
-            var s = TextFolding.collapseWhitespace(String(piece))
+            var s = clean(String(piece))
             while let last = s.last, last == "." || last == "," || last == ";" { s.removeLast() }
             return s
         }
@@ -34,20 +41,63 @@ enum FieldSplitter {
     /// Splits on `separator`, trimming items and dropping empty ones.
     static func list(_ raw: String?, separator: Character) -> [String] {
         guard let raw else { return [] }
-        return raw.split(separator: separator).compactMap { TextFolding.nonEmpty(String($0)) }
+        return raw.split(separator: separator).compactMap { nonEmpty(String($0)) }
+    }
+
+    /// `TextFolding.collapseWhitespace`, with a fast path for the common case of plain ASCII text
+    /// that needs no change (the general routine walks grapheme clusters: too slow for millions
+    /// of fields).
+    static func clean(_ s: String) -> String {
+        var previousSpace = true
+        var plain = true
+        for b in s.utf8 {
+            if b >= 0x80 || (b < 0x20) { plain = false; break }
+            if b == 0x20 {
+                if previousSpace { plain = false; break }
+                previousSpace = true
+            } else {
+                previousSpace = false
+            }
+        }
+        if plain && !previousSpace { return s }
+        if plain && s.isEmpty { return s }
+        return TextFolding.collapseWhitespace(s)
+    }
+
+    /// `s` without leading and trailing spaces, for parts of already cleaned text (no other
+    /// whitespace can be left in it).
+    static func trimSpaces(_ s: Substring) -> String {
+        let u = s.utf8
+        guard let first = u.firstIndex(where: { $0 != 0x20 }), let last = u.lastIndex(where: { $0 != 0x20 }) else { return "" }
+        return String(s[first...last])
+    }
+
+    static func trimSpaces(_ s: String) -> String { trimSpaces(Substring(s)) }
+
+    /// `TextFolding.nonEmpty` on the fast path of `clean`: nil for empty text and the `-0-` placeholder.
+    static func nonEmpty(_ s: String?) -> String? {
+        guard let s else { return nil }
+        let t = clean(s)
+        if t.isEmpty || t == "-0-" || t == "-0" { return nil }
+        return t
     }
 
     /// Parses a date; an unreadable one is kept (invalid, raw text) and counted.
     static func date(_ raw: String, record: String, field: String, slashOrder: PartialDate.SlashOrder = .dayFirst,
                      warnings: inout ParseWarnings) -> PartialDate {
-        let d = PartialDate.parse(raw, slashOrder: slashOrder)
+        let d = quickDate(raw, slashOrder: slashOrder) ?? PartialDate.parse(raw, slashOrder: slashOrder)
         if !d.isValid { warnings.add("unparseable date", record: record, field: field, value: raw) }
         return d
     }
 
-    /// Resolves a country name or code; an unknown one is kept raw and counted.
+    /// Resolves a country name or code (ignoring a trailing parenthesised note); an unknown one is
+    /// kept raw and counted.
     static func country(_ raw: String, record: String, field: String, warnings: inout ParseWarnings) -> CountryRef {
-        let ref = CountryRef(resolving: raw)
+        var ref = CountryRef(resolving: raw)
+        // `Afghanistan (previous address)`, `Jordan (since July 2013)`: the country before the note.
+        if ref.code == nil, let open = raw.firstIndex(of: "("), open > raw.startIndex {
+            ref.code = CountryTable.shared.code(for: String(raw[..<open]))
+        }
         if ref.code == nil { warnings.add("unknown country", record: record, field: field, value: raw) }
         return ref
     }
@@ -55,5 +105,70 @@ enum FieldSplitter {
     /// Appends `value` unless already present.
     static func appendUnique<T: Equatable>(_ value: T, to array: inout [T]) {
         if !array.contains(value) { array.append(value) }
+    }
+
+    /// The common shapes `yyyy`, `yyyy-mm-dd`, `dd/mm/yyyy` (`00` = unknown), `12 Jan 1960`, `Jan 1960`,
+    /// each optionally after `circa `, read directly, giving
+    /// exactly what `PartialDate.parse` gives for them; nil for anything else. `PartialDate.parse`
+    /// builds its regular expressions on every call, which dominated the parse time of whole lists.
+    static func quickDate(_ raw: String, slashOrder: PartialDate.SlashOrder) -> PartialDate? {
+        var text = Substring(raw)
+        var approximate = false
+        if text.hasPrefix("circa ") {
+            approximate = true
+            text = text.dropFirst(6)
+        }
+        guard let parts = quickParts(text, slashOrder: slashOrder) else { return nil }
+        return PartialDate(from: parts, approximate: approximate, raw: raw)
+    }
+
+    private static let monthNumbers: [String: Int] = [
+        "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+        "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
+        "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+    ]
+
+    private static func quickParts(_ text: Substring, slashOrder: PartialDate.SlashOrder) -> PartialDate.Parts? {
+        // `12 Jan 1960` and `Jan 1960` (OFAC remarks).
+        let words = text.split(separator: " ", omittingEmptySubsequences: false)
+        if words.count == 2 || words.count == 3, let last = words.last, last.utf8.count == 4 {
+            let monthWord = words[words.count - 2].lowercased()
+            guard let month = monthNumbers[monthWord], let year = Int(last), (1000...2200).contains(year) else { return nil }
+            var day: Int?
+            if words.count == 3 {
+                guard words[0].utf8.count <= 2, words[0].utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+                      let d = Int(words[0]), (1...31).contains(d) else { return nil }
+                day = d
+            }
+            return PartialDate.Parts(year: year, month: month, day: day)
+        }
+        let b = Array(text.utf8)
+        func digit(_ i: Int) -> Int? { b[i] >= 0x30 && b[i] <= 0x39 ? Int(b[i] - 0x30) : nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var v = 0
+            for i in range { guard let d = digit(i) else { return nil }; v = v * 10 + d }
+            return v
+        }
+        var year: Int?, month: Int?, day: Int?
+        switch b.count {
+        case 4:
+            year = number(0..<4)
+        case 10 where b[4] == UInt8(ascii: "-") && b[7] == UInt8(ascii: "-"):
+            year = number(0..<4); month = number(5..<7); day = number(8..<10)
+            guard month != nil, day != nil else { return nil }
+        case 10 where b[2] == UInt8(ascii: "/") && b[5] == UInt8(ascii: "/"):
+            let first = number(0..<2), second = number(3..<5)
+            guard let first, let second else { return nil }
+            year = number(6..<10)
+            (day, month) = slashOrder == .dayFirst ? (first, second) : (second, first)
+        default:
+            return nil
+        }
+        guard let y = year, (1000...2200).contains(y) else { return nil }
+        if month == 0 { month = nil }
+        if day == 0 { day = nil }
+        if let m = month, !(1...12).contains(m) { return nil }
+        if let d = day, !(1...31).contains(d) { return nil }
+        return PartialDate.Parts(year: y, month: month, day: month == nil ? nil : day)
     }
 }

@@ -125,8 +125,8 @@ struct CSLRecord {
     /// code when it looks like one. Everything else stays, in order, in `lines`; `full` keeps the
     /// text as published.
     static func address(_ raw: String, table: CountryTable = .shared) -> Address {
-        let full = TextFolding.collapseWhitespace(raw)
-        var parts = full.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let full = FieldSplitter.clean(raw)
+        var parts = full.split(separator: ",").map { FieldSplitter.trimSpaces($0) }.filter { !$0.isEmpty }
         var address = Address(full: full)
         if let last = parts.last {
             let isCode = last.count == 2 && last.allSatisfy { $0.isASCII && $0.isUppercase }
@@ -207,7 +207,7 @@ enum CSLIDOrder: Sendable {
     static func tuples(_ raw: String?) -> [[String]] {
         FieldSplitter.semicolonList(raw, stripLeadingAnd: false).map { item in
             item.split(separator: ",", omittingEmptySubsequences: false)
-                .map { $0.trimmingCharacters(in: .whitespaces) }
+                .map { FieldSplitter.trimSpaces($0) }
         }.filter { !$0.allSatisfy(\.isEmpty) }
     }
 }

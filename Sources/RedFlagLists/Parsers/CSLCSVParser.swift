@@ -63,7 +63,7 @@ public enum CSLCSVParser {
         r.entityNumber = c.value(row, "entity_number")
         r.type = c.value(row, "type")
         r.programs = FieldSplitter.semicolonList(c.raw(row, "programs"))
-        r.name = TextFolding.collapseWhitespace(c.raw(row, "name"))
+        r.name = FieldSplitter.clean(c.raw(row, "name"))
         r.title = c.value(row, "title")
         r.addresses = FieldSplitter.semicolonList(c.raw(row, "addresses")).map { CSLRecord.address($0) }
         r.federalRegisterNotices = FieldSplitter.semicolonList(c.raw(row, "federal_register_notice"))

@@ -51,7 +51,7 @@ public enum CSLJSONParser {
         r.entityNumber = string(f["entity_number"])
         r.type = string(f["type"])
         r.programs = strings(f["programs"])
-        r.name = TextFolding.collapseWhitespace(string(f["name"]) ?? "")
+        r.name = FieldSplitter.clean(string(f["name"]) ?? "")
         r.title = string(f["title"])
         r.addresses = addresses(f["addresses"])
         r.federalRegisterNotices = strings(f["federal_register_notice"])
@@ -78,7 +78,7 @@ public enum CSLJSONParser {
     /// A scalar as text (numbers included), nil for null or empty.
     private static func string(_ value: Any?) -> String? {
         switch value {
-        case let s as String: return TextFolding.nonEmpty(s)
+        case let s as String: return FieldSplitter.nonEmpty(s)
         case let n as NSNumber: return n.stringValue
         default: return nil
         }

@@ -9,16 +9,16 @@ enum OFACRemarks {
     static func apply(_ text: String, to entry: inout ListEntry, warnings: inout ParseWarnings) -> [Alias] {
         var weak: [Alias] = []
         for rawSegment in text.split(separator: ";") {
-            var s = rawSegment.trimmingCharacters(in: .whitespaces)
+            var s = FieldSplitter.trimSpaces(rawSegment)
             if s.lowercased().hasPrefix("alt. ") { s = String(s.dropFirst(5)) }
             let lower = s.lowercased()
             if let kind = aliasKind(lower) {
-                var name = Substring(s.dropFirst(7)).trimmingCharacters(in: .whitespaces)
+                var name = FieldSplitter.trimSpaces(s.dropFirst(7))
                 if name.hasSuffix(".") { name.removeLast() }
                 if name.hasPrefix("'"), name.hasSuffix("'"), name.count >= 2 {
                     name = String(name.dropFirst().dropLast())
                 }
-                let clean = TextFolding.collapseWhitespace(name)
+                let clean = FieldSplitter.clean(name)
                 if !clean.isEmpty { weak.append(Alias(name: clean, strength: .weak, kind: kind)) }
             } else if lower.hasPrefix("dob ") {
                 let value = trimmedValue(s, prefix: 4)
@@ -48,7 +48,7 @@ enum OFACRemarks {
 
     /// The value after a label, without the sentence's final full stop.
     private static func trimmedValue(_ s: String, prefix: Int) -> String {
-        var v = s.dropFirst(prefix).trimmingCharacters(in: .whitespaces)
+        var v = FieldSplitter.trimSpaces(s.dropFirst(prefix))
         if v.hasSuffix(".") { v.removeLast() }
         return v
     }

@@ -32,14 +32,14 @@ public enum OFACLegacyCSVParser {
             if row.isBlank { continue }
             try checkID(row, path: sdn.path, part: .sdn)
             checkWidth(row, expected: 12, path: sdn, warnings: &warnings)
-            let id = TextFolding.collapseWhitespace(row[0])
+            let id = FieldSplitter.clean(row[0])
             if position[id] != nil {
                 warnings.add("duplicate id", record: id, field: "ent_num", value: "line \(row.line)")
             } else {
                 position[id] = entries.count
             }
             entries.append(entry(row, id: id, warnings: &warnings))
-            let remark = TextFolding.nonEmpty(row[11])
+            let remark = FieldSplitter.nonEmpty(row[11])
             remarks.append(remark ?? "")
             hasRemark.append(remark != nil)
         }
@@ -53,18 +53,18 @@ public enum OFACLegacyCSVParser {
                 if row.isBlank { continue }
                 try checkID(row, path: comments.path, part: .comments)
                 checkWidth(row, expected: 2, path: comments, warnings: &warnings)
-                let id = TextFolding.collapseWhitespace(row[0])
+                let id = FieldSplitter.clean(row[0])
                 guard let i = position[id] else {
                     warnings.add("orphan row", record: id, field: "sdn_comments", value: "line \(row.line)")
                     continue
                 }
                 // The overflow continues the 1,000-character remark directly, with no separator.
-                if let text = TextFolding.nonEmpty(row[1]) { remarks[i] += text; hasRemark[i] = true }
+                if let text = FieldSplitter.nonEmpty(row[1]) { remarks[i] += text; hasRemark[i] = true }
             }
         }
         var weakAliases = [[Alias]](repeating: [], count: entries.count)
         for i in entries.indices where hasRemark[i] {
-            let text = TextFolding.collapseWhitespace(remarks[i])
+            let text = FieldSplitter.clean(remarks[i])
             entries[i].remarks.append(text)
             weakAliases[i] = OFACRemarks.apply(text, to: &entries[i], warnings: &warnings)
         }
@@ -75,20 +75,20 @@ public enum OFACLegacyCSVParser {
                 if row.isBlank { continue }
                 try checkID(row, path: add.path, part: .add)
                 checkWidth(row, expected: 6, path: add, warnings: &warnings)
-                let id = TextFolding.collapseWhitespace(row[0])
+                let id = FieldSplitter.clean(row[0])
                 guard let i = position[id] else {
                     warnings.add("orphan row", record: id, field: "add", value: "line \(row.line)")
                     continue
                 }
-                var address = Address(lines: TextFolding.nonEmpty(row[2]).map { [$0] } ?? [],
-                                      city: TextFolding.nonEmpty(row[3]))
-                if let country = TextFolding.nonEmpty(row[4]) {
+                var address = Address(lines: FieldSplitter.nonEmpty(row[2]).map { [$0] } ?? [],
+                                      city: FieldSplitter.nonEmpty(row[3]))
+                if let country = FieldSplitter.nonEmpty(row[4]) {
                     let ref = FieldSplitter.country(country, record: id, field: "add.Country", warnings: &warnings)
                     address.country = ref.code
                     address.countryRaw = country
                 }
                 entries[i].addresses.append(address)
-                if let note = TextFolding.nonEmpty(row[5]) { entries[i].remarks.append("Address note: \(note)") }
+                if let note = FieldSplitter.nonEmpty(row[5]) { entries[i].remarks.append("Address note: \(note)") }
             }
         }
 
@@ -98,17 +98,17 @@ public enum OFACLegacyCSVParser {
                 if row.isBlank { continue }
                 try checkID(row, path: alt.path, part: .alt)
                 checkWidth(row, expected: 5, path: alt, warnings: &warnings)
-                let id = TextFolding.collapseWhitespace(row[0])
+                let id = FieldSplitter.clean(row[0])
                 guard let i = position[id] else {
                     warnings.add("orphan row", record: id, field: "alt", value: "line \(row.line)")
                     continue
                 }
-                guard let name = TextFolding.nonEmpty(row[3]) else {
+                guard let name = FieldSplitter.nonEmpty(row[3]) else {
                     warnings.add("missing name", record: id, field: "alt.alt_name", value: "line \(row.line)")
                     continue
                 }
-                let type = (TextFolding.nonEmpty(row[2]) ?? "").lowercased()
-                let note = (TextFolding.nonEmpty(row[4]) ?? "").lowercased()
+                let type = (FieldSplitter.nonEmpty(row[2]) ?? "").lowercased()
+                let note = (FieldSplitter.nonEmpty(row[4]) ?? "").lowercased()
                 let weak = type.contains("weak") || note.contains("weak") || note.contains("low quality")
                 let kind: Alias.Kind = type.contains("fka") ? .fka : type.contains("nka") ? .nka : .aka
                 if entries[i].aliases.contains(where: { $0.name.caseInsensitiveCompare(name) == .orderedSame }) {
@@ -138,7 +138,7 @@ public enum OFACLegacyCSVParser {
     /// Which part of the set a first record denotes, or nil when it is none of them.
     public static func part(ofFirstRecord fields: [String]) -> Part? {
         func isNumber(_ s: String) -> Bool {
-            let t = s.trimmingCharacters(in: .whitespaces)
+            let t = FieldSplitter.trimSpaces(s)
             return !t.isEmpty && t.allSatisfy(\.isASCII) && t.allSatisfy(\.isNumber)
         }
         guard let first = fields.first, isNumber(first) else { return nil }
@@ -153,7 +153,7 @@ public enum OFACLegacyCSVParser {
 
     /// A row whose `ent_num` is not a number means the file is not what it was taken for.
     private static func checkID(_ row: CSVRecord, path: String, part: Part) throws {
-        let id = row[0].trimmingCharacters(in: .whitespaces)
+        let id = FieldSplitter.trimSpaces(row[0])
         guard !id.isEmpty, id.allSatisfy({ $0.isASCII && $0.isNumber }) else {
             throw RedFlagError.badData(path: path, location: "line \(row.line)",
                                        message: "OFAC \(part.rawValue) CSV row does not start with a numeric ent_num (got \"\(id.prefix(40))\")")
@@ -170,29 +170,29 @@ public enum OFACLegacyCSVParser {
     }
 
     private static func entry(_ row: CSVRecord, id: String, warnings: inout ParseWarnings) -> ListEntry {
-        let name = TextFolding.collapseWhitespace(row[1])
+        let name = FieldSplitter.clean(row[1])
         if name.isEmpty { warnings.add("missing name", record: id, field: "SDN_Name", value: "line \(row.line)") }
         let type: PartyType
-        if let t = TextFolding.nonEmpty(row[2]) {
+        if let t = FieldSplitter.nonEmpty(row[2]) {
             type = PartyType(listValue: t)
             if type == .unknown { warnings.add("unknown party type", record: id, field: "SDN_Type", value: t) }
         } else {
             type = .entity  // OFAC writes `-0-` for entities: there is no "entity" value.
         }
         var programs: [String] = []
-        if let p = TextFolding.nonEmpty(row[3]) {
+        if let p = FieldSplitter.nonEmpty(row[3]) {
             var text = Substring(p)
             if text.hasPrefix("[") { text = text.dropFirst() }
             if text.hasSuffix("]") { text = text.dropLast() }
-            programs = text.components(separatedBy: "] [").compactMap { TextFolding.nonEmpty($0) }
+            programs = text.components(separatedBy: "] [").compactMap { FieldSplitter.nonEmpty($0) }
         }
         var remarks: [String] = []
         for (index, label) in [(5, "Call sign"), (6, "Vessel type"), (7, "Tonnage"), (8, "Gross registered tonnage"),
                                (9, "Vessel flag"), (10, "Vessel owner")] {
-            if let v = TextFolding.nonEmpty(row[index]) { remarks.append("\(label): \(v)") }
+            if let v = FieldSplitter.nonEmpty(row[index]) { remarks.append("\(label): \(v)") }
         }
         return ListEntry(source: .ofacSDN, sourceID: id, list: .ofacSDN, type: type, name: name, programs: programs,
-                         remarks: remarks, titles: TextFolding.nonEmpty(row[4]).map { [$0] } ?? [])
+                         remarks: remarks, titles: FieldSplitter.nonEmpty(row[4]).map { [$0] } ?? [])
     }
 
     static func addAlias(_ alias: Alias, to entry: inout ListEntry) {

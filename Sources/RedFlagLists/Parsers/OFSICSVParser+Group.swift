@@ -93,7 +93,7 @@ struct UKGroup {
 
     /// The name in natural order: `Name 1` … `Name 5`, then `Name 6` (surname or whole name).
     static func name(parts: [String?]) -> String {
-        TextFolding.collapseWhitespace(parts.compactMap { $0 }.joined(separator: " "))
+        FieldSplitter.clean(parts.compactMap { $0 }.joined(separator: " "))
     }
 
     /// `Individual`, `Entity`, `Ship` (and the other spellings `PartyType` knows).
