@@ -59,6 +59,16 @@ struct XMLReaderTests {
         #expect(empties == [nil, nil])
     }
 
+    @Test("one-letter attribute names work too")
+    func oneLetterAttribute() throws {
+        let url = try XMLTestFiles.temporary("<r a=\"1\" ab=\"2\"/>")
+        let r = try XMLStreamReader(url: url)
+        _ = try r.read()
+        #expect(r.attribute("a") == "1")
+        #expect(r.attribute("ab") == "2")
+        #expect(r.attribute("b") == nil)
+    }
+
     @Test("isNamed does not match prefixes or longer names")
     func exactNames() throws {
         let url = try XMLTestFiles.temporary("<root><uidx/><ui/><uid/></root>")

@@ -32,7 +32,7 @@ public enum EUXMLParser {
                 // The same logicalId can appear twice (one party under an EU and a UN-derived
                 // regulation: 3 times in the 2024-05-13 file). One party is one entry: merge.
                 if let i = indexByID[entry.sourceID] {
-                    entries[i].merge(entry)
+                    entries[i].mergeRepeatedListing(entry)
                     support.warnings.add("duplicate id merged", record: entry.sourceID, field: "logicalId", value: entry.sourceID)
                 } else {
                     indexByID[entry.sourceID] = entries.count
@@ -206,10 +206,10 @@ public enum EUXMLParser {
     }
 }
 
-extension ListEntry {
+private extension ListEntry {
     /// Adds what `other` (the same party, listed again) knows and this entry lacks: its name and
     /// aliases as aliases, and every other value not already present.
-    mutating func merge(_ other: ListEntry) {
+    mutating func mergeRepeatedListing(_ other: ListEntry) {
         func union<T: Equatable>(_ a: inout [T], _ b: [T]) { for x in b where !a.contains(x) { a.append(x) } }
         if name.isEmpty { name = other.name }
         let names = Set([name] + aliases.map(\.name))

@@ -138,8 +138,15 @@ public final class XMLStreamReader {
 
     /// Calls `body` with the bytes of attribute `name` (freed afterwards), nil when absent.
     private func withAttribute<T>(_ name: StaticString, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T? {
-        // StaticString literals are NUL-terminated, so the C API can read the name in place.
-        guard let v = xmlTextReaderGetAttribute(reader, name.utf8Start) else { return nil }
+        // Multi-character StaticString literals are NUL-terminated, so the C API can read the name
+        // in place; a one-scalar literal has no pointer and is copied.
+        let value: UnsafeMutablePointer<xmlChar>?
+        if name.hasPointerRepresentation {
+            value = xmlTextReaderGetAttribute(reader, name.utf8Start)
+        } else {
+            value = xmlTextReaderGetAttribute(reader, Array(name.description.utf8) + [0])
+        }
+        guard let v = value else { return nil }
         defer { xmlFreeCString(v) }
         return body(UnsafeBufferPointer(start: v, count: strlen(UnsafeRawPointer(v).assumingMemoryBound(to: CChar.self))))
     }
