@@ -89,7 +89,7 @@ public final class Matcher: Sendable {
                 }
                 let list = index.list(entry: e)
                 guard let decision = configuration.decision(score: score, list: list, basis: basis) else { continue }
-                byEntry[e] = makeMatch(entry: e, name: best.hit.name, score: score, decision: decision, basis: basis,
+                byEntry[e] = makeMatch(entry: e, name: best.hit.name, queryTokens: normal.tokens, score: score, decision: decision, basis: basis,
                                        alignment: best.hit.alignment, qualifiers: quals, addressScore: addressScore, matchedAddress: matchedAddress)
             }
         }
@@ -103,7 +103,7 @@ public final class Matcher: Sendable {
                 let list = index.list(entry: e)
                 guard let decision = configuration.decision(score: score, list: list, basis: .address) else { continue }
                 let text = best?.text ?? index.addressText[doc]
-                byEntry[e] = makeAddressMatch(entry: e, score: score, decision: decision, alignment: alignment, text: text)
+                byEntry[e] = makeAddressMatch(entry: e, queryTokens: queryAddressTokens, score: score, decision: decision, alignment: alignment, text: text)
             }
         }
 
@@ -116,42 +116,65 @@ public final class Matcher: Sendable {
 
     // MARK: candidates and scoring
 
-    /// Documents whose upper-bound coverage of the query could reach `floor`, best first, at most
-    /// `candidateLimit`. The bound adds, per query token, similarity × weight over the postings of
-    /// every similar vocabulary token, so it never underestimates the query coverage.
+    /// Documents whose upper-bound score could reach `floor`, best bound first, at most
+    /// `candidateLimit`. For each document the bound adds, per similar vocabulary token found in
+    /// its postings, similarity × query weight (query side) and similarity × token weight (listed
+    /// side), so it never underestimates either coverage and no document that could score at
+    /// `floor` is dropped by the bound (only by the limit, ranked by the same bound).
     private func candidates(_ q: PreparedQuery, space: TokenSpace, listShare: Double, floor: Double, scratch: Scratch) -> [Int] {
         let total = q.totalWeight
         guard total > 0 else { return [] }
         scratch.ensure(documents: space.documentCount, vocabulary: space.vocabulary.count)
-        scratch.touchedDocuments.removeAll(keepingCapacity: true)
-        func add(_ id: Int32, _ amount: Double) {
-            let a = Float(amount)
-            for p in space.postingRange(id) {
-                let d = Int(space.postings[p])
-                if scratch.accumulator[d] == 0 { scratch.touchedDocuments.append(Int32(d)) }
-                scratch.accumulator[d] += a
+        // Move the buffers out of the class so the hot loop runs without exclusivity checks.
+        var acc = scratch.accumulator, listAcc = scratch.listAccumulator, touched = scratch.touchedDocuments
+        scratch.accumulator = []; scratch.listAccumulator = []; scratch.touchedDocuments = []
+        defer {
+            scratch.accumulator = acc; scratch.listAccumulator = listAcc; scratch.touchedDocuments = touched
+        }
+        touched.removeAll(keepingCapacity: true)
+        let out: [(Int, Float)] = space.postings.withUnsafeBufferPointer { postings in
+            acc.withUnsafeMutableBufferPointer { acc in
+                listAcc.withUnsafeMutableBufferPointer { listAcc in
+                    func add(_ id: Int32, _ amount: Double, _ similarity: Double) {
+                        let a = Float(amount), l = Float(similarity) * space.weights[Int(id)]
+                        for p in space.postingRange(id) {
+                            let d = Int(postings[p])
+                            if acc[d] == 0 { touched.append(Int32(d)) }
+                            acc[d] += a
+                            listAcc[d] += l
+                        }
+                    }
+                    for (i, map) in q.similar.enumerated() {
+                        for (id, s) in map { add(id, s * q.weights[i], s) }
+                    }
+                    for j in q.joins { add(j.id, j.similarity * (q.weights[j.i] + q.weights[j.i + 1]), j.similarity) }
+                    for s in q.splits {
+                        add(s.left, q.weights[s.i], 1)
+                        add(s.right, q.weights[s.i], 1)
+                    }
+                    // Initials are credited by the aligner directly: allow for them in the bound.
+                    let initials = q.bytes.indices.filter { q.bytes[$0].count == 1 }.reduce(0.0) { $0 + q.weights[$1] }
+                    let qShare = Float(1 - listShare), lShare = Float(listShare), totalF = Float(total)
+                    let floorF = Float(floor) - 1e-4
+                    var out: [(Int, Float)] = []
+                    for d32 in touched {
+                        let d = Int(d32)
+                        let qc = min(1, (acc[d] + Float(initials)) / totalF)
+                        let lw = space.documentWeights[d]
+                        let lc = initials > 0 ? 1 : (lw > 0 ? min(1, listAcc[d] / lw) : 1)
+                        acc[d] = 0
+                        listAcc[d] = 0
+                        let bound = qShare * qc + lShare * lc
+                        if bound >= floorF { out.append((d, bound)) }
+                    }
+                    return out
+                }
             }
         }
-        for (i, map) in q.similar.enumerated() {
-            for (id, s) in map { add(id, s * q.weights[i]) }
-        }
-        for j in q.joins { add(j.id, j.similarity * (q.weights[j.i] + q.weights[j.i + 1])) }
-        for s in q.splits {
-            add(s.left, q.weights[s.i])
-            add(s.right, q.weights[s.i])
-        }
-        // score = share·listCoverage + (1 − share)·queryCoverage ≤ share + (1 − share)·queryCoverage.
-        let needed = Float(max(0, (floor - listShare) / (1 - listShare)) * total) * 0.999
-        var out: [(Int, Float)] = []
-        for d32 in scratch.touchedDocuments {
-            let d = Int(d32)
-            let v = scratch.accumulator[d]
-            scratch.accumulator[d] = 0
-            if v >= needed { out.append((d, v)) }
-        }
-        out.sort { $0.1 > $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }
-        if out.count > configuration.candidateLimit { out.removeLast(out.count - configuration.candidateLimit) }
-        return out.map(\.0)
+        var ranked = out
+        ranked.sort { $0.1 > $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }
+        if ranked.count > configuration.candidateLimit { ranked.removeLast(ranked.count - configuration.candidateLimit) }
+        return ranked.map(\.0)
     }
 
     private func nameHits(_ q: PreparedQuery, fullScan: Bool, scratch: Scratch) -> [NameHit] {
@@ -186,21 +209,30 @@ public final class Matcher: Sendable {
     /// Aligns the query with document d, trying joined and split tokens as alternatives.
     private func align(_ q: PreparedQuery, document d: Int, space: TokenSpace, listShare: Double, direct: Bool) -> AlignmentResult {
         let range = space.documentRange(d)
-        let ids = Array(space.documentTokens[range])
-        let nq = q.texts.count, nl = ids.count
-        let qUnits = (0..<nq).map { AlignUnit(text: q.texts[$0], weight: q.weights[$0]) }
-        let lUnits = ids.map { AlignUnit(text: space.vocabulary[Int($0)], weight: Double(space.weights[Int($0)])) }
+        let nq = q.bytes.count, nl = range.count
+        var qUnits: [AlignUnit] = []
+        qUnits.reserveCapacity(nq)
+        for i in 0..<nq { qUnits.append(AlignUnit(weight: q.weights[i], key: Int32(i))) }
+        var lUnits: [AlignUnit] = []
+        lUnits.reserveCapacity(nl)
+        for p in range {
+            let id = space.documentTokens[p]
+            lUnits.append(AlignUnit(weight: Double(space.weights[Int(id)]), key: id))
+        }
         var sims = [Double](repeating: 0, count: nq * nl)
         for i in 0..<nq {
+            let initial = q.bytes[i].count == 1
             for j in 0..<nl {
-                if direct {
+                let id = Int(lUnits[j].key)
+                let listInitial = space.vocabulary.offsets[id + 1] - space.vocabulary.offsets[id] == 1
+                if direct || initial || listInitial {
                     sims[i * nl + j] = q.bytes[i].withUnsafeBufferPointer { a in
-                        space.vocabulary.withBytes(Int(ids[j])) { b in
-                            TokenSimilarity.similarity(a, b, skeletonA: q.skeletons[i], skeletonB: space.skeletons[Int(ids[j])])
+                        space.vocabulary.withBytes(id) { b in
+                            TokenSimilarity.similarity(a, b, skeletonA: q.skeletons[i], skeletonB: space.skeletons[id])
                         }
                     }
                 } else {
-                    sims[i * nl + j] = q.similar[i][ids[j]] ?? 0
+                    sims[i * nl + j] = q.similar[i][Int32(id)] ?? 0
                 }
             }
         }
@@ -208,9 +240,9 @@ public final class Matcher: Sendable {
         if best.score >= 0.999 { return best }
         // "hua wei" in the query against "huawei" listed.
         for join in q.joins {
-            guard let j = ids.firstIndex(of: join.id) else { continue }
+            guard let j = lUnits.firstIndex(where: { $0.key == join.id }) else { continue }
             var units = qUnits
-            units[join.i] = AlignUnit(text: q.texts[join.i] + q.texts[join.i + 1], weight: q.weights[join.i] + q.weights[join.i + 1])
+            units[join.i] = AlignUnit(weight: q.weights[join.i] + q.weights[join.i + 1], key: Int32(join.i), key2: Int32(join.i + 1))
             units.remove(at: join.i + 1)
             var s = [Double](repeating: 0, count: (nq - 1) * nl)
             for i in 0..<(nq - 1) {
@@ -220,17 +252,19 @@ public final class Matcher: Sendable {
             let a = TokenAligner.align(query: units, list: lUnits, similarity: s, listShare: listShare)
             if a.score > best.score { best = a }
         }
-        // "huawei" in the query against "hua wei" listed.
+        // "huawei" or "assadbarakat" in the query against "hua wei" or "BARAKAT, Assad" listed.
         for split in q.splits {
-            guard let j = (0..<max(0, nl - 1)).first(where: { ids[$0] == split.left && ids[$0 + 1] == split.right }) else { continue }
+            guard let j = lUnits.firstIndex(where: { $0.key == split.left }),
+                  let k = lUnits.indices.first(where: { $0 != j && lUnits[$0].key == split.right }) else { continue }
             var units = lUnits
-            units[j] = AlignUnit(text: lUnits[j].text + " " + lUnits[j + 1].text, weight: lUnits[j].weight + lUnits[j + 1].weight)
-            units.remove(at: j + 1)
-            var s = [Double](repeating: 0, count: nq * (nl - 1))
+            units[j] = AlignUnit(weight: lUnits[j].weight + lUnits[k].weight, key: lUnits[j].key, key2: lUnits[k].key)
+            units.remove(at: k)
+            let m = nl - 1
+            var s = [Double](repeating: 0, count: nq * m)
             for i in 0..<nq {
-                for k in 0..<(nl - 1) {
-                    let source = k < j ? k : k + 1
-                    s[i * (nl - 1) + k] = k == j ? (i == split.i ? 1 : 0) : sims[i * nl + source]
+                for c in 0..<m {
+                    let source = c < k ? c : c + 1
+                    s[i * m + c] = c == (j < k ? j : j - 1) ? (i == split.i ? 1 : 0) : sims[i * nl + source]
                 }
             }
             let a = TokenAligner.align(query: qUnits, list: units, similarity: s, listShare: listShare)
@@ -239,18 +273,28 @@ public final class Matcher: Sendable {
         return best
     }
 
+    private func queryText(_ q: [String]) -> (AlignUnit) -> String {
+        { u in u.key2 >= 0 ? q[Int(u.key)] + q[Int(u.key2)] : q[Int(u.key)] }
+    }
+
+    private func listText(_ space: TokenSpace) -> (AlignUnit) -> String {
+        { u in u.key2 >= 0 ? space.vocabulary[Int(u.key)] + " " + space.vocabulary[Int(u.key2)] : space.vocabulary[Int(u.key)] }
+    }
+
     // MARK: building matches
 
-    private func makeMatch(entry e: Int, name n: Int, score: Double, decision: Decision, basis: ScreeningMatch.Basis,
+    private func makeMatch(entry e: Int, name n: Int, queryTokens: [String], score: Double, decision: Decision, basis: ScreeningMatch.Basis,
                            alignment: AlignmentResult, qualifiers: [Qualifier], addressScore: Double?, matchedAddress: String?) -> ScreeningMatch {
         let entry = index.entry(at: e)
+        let qt = queryText(queryTokens), lt = listText(index.names)
         var parts = ["name \(fmt(alignment.score)) (" + alignment.pairs.map { p in
-            "'\(alignment.query[p.q].text)'~'\(alignment.list[p.l].text)' \(fmt(p.similarity))"
+            "'\(qt(alignment.query[p.q]))'~'\(lt(alignment.list[p.l]))' \(fmt(p.similarity))"
         }.joined(separator: ", ") + ")"]
-        let unmatched = alignment.tokenAlignments.filter { $0.query == nil || $0.matched == nil }.map { $0.query ?? $0.matched ?? "" }
+        let tokens = alignment.tokenAlignments(queryText: qt, listText: lt)
+        let unmatched = tokens.filter { $0.query == nil || $0.matched == nil }.map { $0.query ?? $0.matched ?? "" }
         if !unmatched.isEmpty { parts.append("unmatched: " + unmatched.joined(separator: ", ")) }
         parts += qualifiers.map { "\($0.detail) (\($0.effect >= 0 ? "+" : "")\(fmt($0.effect)))" }
-        let explanation = MatchExplanation(nameScore: round3(alignment.score), tokens: alignment.tokenAlignments, qualifiers: qualifiers,
+        let explanation = MatchExplanation(nameScore: round3(alignment.score), tokens: tokens, qualifiers: qualifiers,
                                            addressScore: addressScore.map(round3), matchedAddress: matchedAddress,
                                            summary: parts.joined(separator: "; "))
         return ScreeningMatch(score: round3(score), id: index.entryID[e], source: index.source(entry: e), list: index.list(entry: e),
@@ -259,9 +303,10 @@ public final class Matcher: Sendable {
                               countries: index.countries(entry: e), decision: decision, basis: basis, explanation: explanation)
     }
 
-    private func makeAddressMatch(entry e: Int, score: Double, decision: Decision, alignment: AlignmentResult, text: String) -> ScreeningMatch {
+    private func makeAddressMatch(entry e: Int, queryTokens: [String], score: Double, decision: Decision, alignment: AlignmentResult, text: String) -> ScreeningMatch {
         let entry = index.entry(at: e)
-        let explanation = MatchExplanation(nameScore: 0, tokens: alignment.tokenAlignments, qualifiers: [], addressScore: round3(score),
+        let tokens = alignment.tokenAlignments(queryText: queryText(queryTokens), listText: listText(index.addresses))
+        let explanation = MatchExplanation(nameScore: 0, tokens: tokens, qualifiers: [], addressScore: round3(score),
                                            matchedAddress: text, summary: "address \(fmt(score)) matches listed address '\(text)'; name differs")
         return ScreeningMatch(score: round3(score), id: index.entryID[e], source: index.source(entry: e), list: index.list(entry: e),
                               name: entry?.name ?? "", matchedName: text, aliasStrength: .strong, type: index.type(entry: e),

@@ -9,7 +9,7 @@ extension MatchIndex {
     /// File name of the index inside the list store.
     public static let fileName = "match-index.bin"
     static let magic: UInt32 = 0x5846_4D52  // "RMFX" little-endian
-    static let version: UInt32 = 1
+    static let version: UInt32 = 3
 
     /// Serialises the index.
     public func serialized() -> Data {
@@ -21,8 +21,10 @@ extension MatchIndex {
         w.space(addresses)
         w.array(addressEntry); w.table(addressText)
         w.table(entryID); w.array(entrySource); w.table(entryList); w.array(entryType); w.table(entryPrograms)
-        w.table(entryCountries); w.array(entryBirthOffsets); w.array(entryBirthYears); w.table(entryJSON)
+        w.table(entryCountries); w.array(entryBirthOffsets); w.array(entryBirthYears)
         w.array(entryIDOrder)
+        w.array(entryJSONOffsets)
+        w.blob(entryJSONBlob)
         return w.data
     }
 
@@ -48,13 +50,14 @@ extension MatchIndex {
         let entryType: [UInt8] = try r.array()
         let entryPrograms = try r.table(), entryCountries = try r.table()
         let entryBirthOffsets: [Int32] = try r.array(), entryBirthYears: [Int16] = try r.array()
-        let entryJSON = try r.table()
         let entryIDOrder: [Int32] = try r.array()
+        let entryJSONOffsets: [Int64] = try r.array()
+        let entryJSONBlob = try r.blob()
         self.init(names: names, nameEntry: nameEntry, nameFlags: nameFlags, nameText: nameText, nameLegalForms: nameLegalForms,
                   addresses: addresses, addressEntry: addressEntry, addressText: addressText, entryID: entryID,
                   entrySource: entrySource, entryList: entryList, entryType: entryType, entryPrograms: entryPrograms,
                   entryCountries: entryCountries, entryBirthOffsets: entryBirthOffsets, entryBirthYears: entryBirthYears,
-                  entryJSON: entryJSON, entryIDOrder: entryIDOrder)
+                  entryJSONOffsets: entryJSONOffsets, entryJSONBlob: entryJSONBlob, entryIDOrder: entryIDOrder)
         try validate(path: path)
     }
 
@@ -62,7 +65,7 @@ extension MatchIndex {
     public init(contentsOf url: URL) throws {
         let data: Data
         do {
-            data = try Data(contentsOf: url, options: .mappedIfSafe)
+            data = try Data(contentsOf: url, options: .alwaysMapped)
         } catch {
             throw RedFlagError.unreadable(path: url.path, reason: error.localizedDescription)
         }
@@ -77,12 +80,14 @@ extension MatchIndex {
         }
         try check(nameEntry.count == names.documentCount && nameFlags.count == nameEntry.count && nameText.count == nameEntry.count, "name arrays disagree")
         try check(addressEntry.count == addresses.documentCount && addressText.count == addressEntry.count, "address arrays disagree")
-        try check(entrySource.count == e && entryType.count == e && entryList.count == e && entryJSON.count == e
+        try check(entrySource.count == e && entryType.count == e && entryList.count == e && entryJSONOffsets.count == e + 1
+                  && entryJSONOffsets.last.map { Int($0) == entryJSONBlob.count } == true
                   && entryBirthOffsets.count == e + 1 && entryIDOrder.count == e, "entry arrays disagree")
         try check(nameEntry.allSatisfy { $0 >= 0 && Int($0) < e } && addressEntry.allSatisfy { $0 >= 0 && Int($0) < e }, "entry reference out of range")
         for space in [names, addresses] {
             let v = space.vocabulary.count
             try check(space.weights.count == v && space.skeletons.count == v && space.postingOffsets.count == v + 1, "vocabulary arrays disagree")
+            try check(space.documentWeights.count == space.documentCount, "document weights disagree")
             try check(space.documentTokens.allSatisfy { $0 >= 0 && Int($0) < v } && space.trigramTokens.allSatisfy { $0 >= 0 && Int($0) < v }, "token reference out of range")
         }
     }
@@ -104,6 +109,12 @@ struct BinaryWriter {
 
     mutating func array(_ a: [Float]) { array(a.map(\.bitPattern)) }
 
+    mutating func blob(_ d: Data) {
+        scalar(UInt64(d.count))
+        data.append(d)
+        pad()
+    }
+
     mutating func table(_ t: StringTable) {
         array(t.bytes)
         array(t.offsets)
@@ -112,7 +123,7 @@ struct BinaryWriter {
     mutating func space(_ s: TokenSpace) {
         table(s.vocabulary); array(s.weights); array(s.skeletons); array(s.skeletonKeys); array(s.skeletonTokens)
         array(s.trigramKeys); array(s.trigramOffsets); array(s.trigramTokens)
-        array(s.documentOffsets); array(s.documentTokens); array(s.postingOffsets); array(s.postings)
+        array(s.documentOffsets); array(s.documentTokens); array(s.documentWeights); array(s.postingOffsets); array(s.postings)
     }
 
     private mutating func pad() {
@@ -159,6 +170,15 @@ struct BinaryReader {
         return out
     }
 
+    /// A byte range of the file itself (no copy: a slice of the mapped data).
+    mutating func blob() throws -> Data {
+        let bytes = Int(try scalar(UInt64.self))
+        guard offset + bytes <= data.count else { throw truncated() }
+        let start = data.startIndex + offset
+        offset = (offset + bytes + 7) & ~7
+        return data[start..<(start + bytes)]
+    }
+
     mutating func floats() throws -> [Float] {
         let bits: [UInt32] = try array()
         return bits.map(Float.init(bitPattern:))
@@ -176,7 +196,8 @@ struct BinaryReader {
     mutating func space() throws -> TokenSpace {
         TokenSpace(vocabulary: try table(), weights: try floats(), skeletons: try array(), skeletonKeys: try array(),
                    skeletonTokens: try array(), trigramKeys: try array(), trigramOffsets: try array(), trigramTokens: try array(),
-                   documentOffsets: try array(), documentTokens: try array(), postingOffsets: try array(), postings: try array())
+                   documentOffsets: try array(), documentTokens: try array(), documentWeights: try floats(), postingOffsets: try array(),
+                   postings: try array())
     }
 
     private func truncated() -> RedFlagError {

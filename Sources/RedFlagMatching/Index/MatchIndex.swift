@@ -35,8 +35,10 @@ public struct MatchIndex: Sendable, Equatable {
     /// Birth-year spans (CSR of lo/hi pairs; approximate dates already widened).
     public var entryBirthOffsets: [Int32]
     public var entryBirthYears: [Int16]
-    /// Each entry as JSON, decoded on demand.
-    public var entryJSON: StringTable
+    /// Each entry as JSON, decoded on demand: offsets into `entryJSONBlob`, which for an index
+    /// read from a file is a slice of the memory-mapped file (paged in only for entries asked for).
+    public var entryJSONOffsets: [Int64]
+    public var entryJSONBlob: Data
     /// Entry indices sorted by id, for `entryIndex(id:)`.
     public var entryIDOrder: [Int32]
 
@@ -61,7 +63,8 @@ public struct MatchIndex: Sendable, Equatable {
         entryCountries = StringTable()
         entryBirthOffsets = [0]
         entryBirthYears = []
-        entryJSON = StringTable()
+        entryJSONOffsets = [0]
+        var blob = Data()
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         for (e, entry) in entries.enumerated() {
@@ -96,12 +99,13 @@ public struct MatchIndex: Sendable, Equatable {
             }
             entryBirthOffsets.append(Int32(entryBirthYears.count))
             do {
-                let json = try encoder.encode(entry)
-                entryJSON.append(String(decoding: json, as: UTF8.self))
+                blob.append(try encoder.encode(entry))
+                entryJSONOffsets.append(Int64(blob.count))
             } catch {
                 throw RedFlagError.badData(path: "match index", location: "entry \(entry.id)", message: "cannot encode: \(error)")
             }
         }
+        entryJSONBlob = blob
         names = TokenSpace(documents: nameDocs)
         addresses = TokenSpace(documents: addressDocs)
         let ids = entryID
@@ -111,7 +115,7 @@ public struct MatchIndex: Sendable, Equatable {
     init(names: TokenSpace, nameEntry: [Int32], nameFlags: [UInt8], nameText: StringTable, nameLegalForms: StringTable,
          addresses: TokenSpace, addressEntry: [Int32], addressText: StringTable, entryID: StringTable, entrySource: [UInt8],
          entryList: StringTable, entryType: [UInt8], entryPrograms: StringTable, entryCountries: StringTable,
-         entryBirthOffsets: [Int32], entryBirthYears: [Int16], entryJSON: StringTable, entryIDOrder: [Int32]) {
+         entryBirthOffsets: [Int32], entryBirthYears: [Int16], entryJSONOffsets: [Int64], entryJSONBlob: Data, entryIDOrder: [Int32]) {
         self.names = names
         self.nameEntry = nameEntry
         self.nameFlags = nameFlags
@@ -128,7 +132,8 @@ public struct MatchIndex: Sendable, Equatable {
         self.entryCountries = entryCountries
         self.entryBirthOffsets = entryBirthOffsets
         self.entryBirthYears = entryBirthYears
-        self.entryJSON = entryJSON
+        self.entryJSONOffsets = entryJSONOffsets
+        self.entryJSONBlob = entryJSONBlob
         self.entryIDOrder = entryIDOrder
     }
 
@@ -177,9 +182,9 @@ public struct MatchIndex: Sendable, Equatable {
 
     /// Decodes entry e from its stored JSON.
     public func entry(at e: Int) -> ListEntry? {
-        let lo = Int(entryJSON.offsets[e]), hi = Int(entryJSON.offsets[e + 1])
-        let data = entryJSON.bytes.withUnsafeBufferPointer { Data(UnsafeBufferPointer(rebasing: $0[lo..<hi])) }
-        return try? JSONDecoder().decode(ListEntry.self, from: data)
+        let base = entryJSONBlob.startIndex
+        let lo = base + Int(entryJSONOffsets[e]), hi = base + Int(entryJSONOffsets[e + 1])
+        return try? JSONDecoder().decode(ListEntry.self, from: Data(entryJSONBlob[lo..<hi]))
     }
 
     /// The index of the entry with `id`, nil when absent.

@@ -23,6 +23,8 @@ public struct TokenSpace: Sendable, Equatable {
     /// Document → token ids, in document order (CSR).
     public var documentOffsets: [Int32]
     public var documentTokens: [Int32]
+    /// Sum of the token weights of each document (what full coverage of it means).
+    public var documentWeights: [Float]
     /// Token → ascending document ids (CSR).
     public var postingOffsets: [Int32]
     public var postings: [Int32]
@@ -47,7 +49,8 @@ public struct TokenSpace: Sendable, Equatable {
         let maxIDF = log(n + 1)
         weights = sorted.map { t in
             let idf = log((n + 1) / Double(df[t]!))
-            return Float(max(0.02, pow(idf / maxIDF, 2)))
+            let w = Float(max(0.02, pow(idf / maxIDF, 2)))
+            return LegalForms.words.contains(t) ? min(w, LegalForms.wordWeight) : w
         }
         skeletons = sorted.map { t in Array(t.utf8).withUnsafeBufferPointer { TokenSimilarity.skeleton($0) } }
         let bySkeleton = skeletons.enumerated().filter { $0.element != 0 }.sorted { ($0.element, $0.offset) < ($1.element, $1.offset) }
@@ -79,6 +82,8 @@ public struct TokenSpace: Sendable, Equatable {
             }
             documentOffsets.append(Int32(documentTokens.count))
         }
+        let w = weights
+        documentWeights = documents.map { doc in doc.reduce(Float(0)) { $0 + w[Int(idOf[$1]!)] } }
         postingOffsets = [0]
         postings = []
         postings.reserveCapacity(post.reduce(0) { $0 + $1.count })
@@ -89,7 +94,7 @@ public struct TokenSpace: Sendable, Equatable {
     }
 
     init(vocabulary: StringTable, weights: [Float], skeletons: [UInt32], skeletonKeys: [UInt32], skeletonTokens: [Int32], trigramKeys: [UInt32], trigramOffsets: [Int32],
-         trigramTokens: [Int32], documentOffsets: [Int32], documentTokens: [Int32], postingOffsets: [Int32], postings: [Int32]) {
+         trigramTokens: [Int32], documentOffsets: [Int32], documentTokens: [Int32], documentWeights: [Float], postingOffsets: [Int32], postings: [Int32]) {
         self.vocabulary = vocabulary
         self.weights = weights
         self.skeletons = skeletons
@@ -100,6 +105,7 @@ public struct TokenSpace: Sendable, Equatable {
         self.trigramTokens = trigramTokens
         self.documentOffsets = documentOffsets
         self.documentTokens = documentTokens
+        self.documentWeights = documentWeights
         self.postingOffsets = postingOffsets
         self.postings = postings
     }
@@ -157,7 +163,11 @@ public struct TokenSpace: Sendable, Equatable {
                 lo += 1
             }
         }
-        let need: UInt16 = token.count <= 3 ? 1 : 2
+        // q-gram lemma: k edits destroy at most 3k of a token's trigrams (4k counting a
+        // transposition as one edit); short tokens need only one shared trigram.
+        let distinct = Set(grams).count
+        let k = TokenSimilarity.allowedEdits(token.count + 1)
+        let need = UInt16(max(token.count <= 6 ? 1 : 2, distinct - 4 * k))
         var out: [(id: Int32, similarity: Double)] = []
         token.withUnsafeBufferPointer { q in
             for id in touched {

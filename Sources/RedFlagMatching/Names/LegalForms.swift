@@ -9,7 +9,9 @@ public enum LegalForms {
     static let table: [(code: String, spellings: [String])] = [
         ("llc", ["LLC", "L.L.C.", "OOO", "ООО", "Obshchestvo s Ogranichennoy Otvetstvennostyu",
                  "Obshchestvo s Ogranichennoi Otvetstvennostyu", "Общество с ограниченной ответственностью",
-                 "Limited Liability Company", "Limited Liability Co", "TOV", "ТОВ", "TOO", "ТОО", "LLP", "L.L.P.",
+                 "Limited Liability Company", "Limited Liability Co", "Ltd Liability Company", "Ltd Liability Co",
+                 "Limited Liability", "Liability Company", "Private Limited Liability Company", "Obshchestvo s Ogranichennoy Otvetstvennostiu",
+                 "Obshchestvo s Ogranichennoi Otvetstvennostiu", "Tovarystvo z Obmezhenoiu Vidpovidalnistiu", "O.O.O.", "TOV", "ТОВ", "TOO", "ТОО", "LLP", "L.L.P.",
                  "Limited Liability Partnership", "SRL", "S.R.L.", "SARL", "S.A.R.L.", "Sp. z o.o.", "Sp z oo",
                  "d.o.o.", "doo", "Ltda", "FZ-LLC", "FZ LLC"]),
         ("jsc", ["JSC", "AO", "АО", "OAO", "ОАО", "PAO", "ПАО", "PJSC", "ZAO", "ЗАО", "CJSC", "OJSC", "OJSC",
@@ -18,10 +20,15 @@ public enum LegalForms {
                  "Zakrytoye Aktsionernoye Obshchestvo", "Закрытое акционерное общество",
                  "Publichnoye Aktsionernoye Obshchestvo", "Публичное акционерное общество",
                  "Joint Stock Company", "Joint-Stock Company", "Public Joint Stock Company",
-                 "Closed Joint Stock Company", "Open Joint Stock Company", "股份有限公司", "AD", "A.D.", "PLC", "P.L.C.",
+                 "Closed Joint Stock Company", "Open Joint Stock Company", "Joint Stock Co", "Joint Stock",
+                 "Private Joint Stock Company", "Private Joint Stock Corporation", "Public Joint Stock Corporation",
+                 "Joint Stock Corporation", "Public JSC", "Private JSC",
+                 "Open Joint Stock", "Closed Joint Stock", "Public Joint Stock", "Open AO", "Closed AO", "Open JSC", "Closed JSC",
+                 "Otkrytoe Aktsionernoe Obshchestvo", "Zakrytoe Aktsionernoe Obshchestvo", "Publichnoe Aktsionernoe Obshchestvo",
+                 "Aktsionernoe Obshestvo", "Aktsionerno Obshchestvo", "J.S.C.", "SAOG", "PJSC", "股份有限公司", "AD", "A.D.", "PLC", "P.L.C.",
                  "Public Limited Company", "Sirket", "A.S.", "Anonim Sirketi"]),
         ("ltd", ["Ltd", "Ltd.", "Limited", "Co., Ltd.", "Co Ltd", "Company Limited", "Co. Limited", "Pte Ltd",
-                 "Pte. Ltd.", "Private Limited", "Pvt Ltd", "Pvt. Ltd.", "Pty Ltd", "Sdn Bhd", "Sdn. Bhd.",
+                 "Pte. Ltd.", "Private Limited", "Pte Co Ltd", "Pte. Co., Ltd.", "Pvt Ltd", "Pvt. Ltd.", "Pty Ltd", "Sdn Bhd", "Sdn. Bhd.",
                  "Bhd", "Berhad", "Sendirian Berhad", "有限公司", "有限责任公司", "有限責任公司", "株式会社", "KK", "K.K.",
                  "Yugen Kaisha", "Kabushiki Kaisha", "Chusik Hoesa", "주식회사", "Tbk", "PT"]),
         ("fze", ["FZE", "F.Z.E.", "FZCO", "FZC", "F.Z.C.O.", "Free Zone Establishment", "Free Zone Company", "DMCC"]),
@@ -35,5 +42,23 @@ public enum LegalForms {
 
     /// Ambiguous two-letter forms that are also common name syllables: only removed at the start
     /// or end of a name ("AO Rosoboronexport", "Renault SA"), never from its middle.
+    /// Every word of every legal-form spelling, normalised ("limited", "liability", "joint",
+    /// "stock", "obshchestvo"…) plus the qualifiers that precede them ("public", "open", "closed",
+    /// "private"). Left over in a name (a truncated or misspelt form), such a word weighs as
+    /// little as the most generic word: it never carries a match.
+    public static let words: Set<String> = {
+        var out: Set<String> = ["public", "open", "closed", "private", "pte", "pvt", "pty"]
+        for (_, spellings) in table {
+            for s in spellings { out.formUnion(NameNormalizer.tokenize(NameNormalizer.fold(s))) }
+        }
+        return out
+    }()
+
+    /// Weight of a legal-form word left in a name.
+    public static let wordWeight: Float = 0.03
+
+    /// Legal forms people glue to the name ("JSCZALIV", "OOORomashka"): split off as a prefix.
+    static let gluedPrefixes = ["ojsc", "cjsc", "pjsc", "jsc", "ooo", "llc"]
+
     static let edgeOnly: Set<String> = ["ao", "sa", "ag", "ab", "kg", "nv", "bv", "oy", "ad", "se", "pt", "kk", "ug", "as", "too", "tov", "co", "doo"]
 }

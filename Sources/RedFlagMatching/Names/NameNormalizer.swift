@@ -8,7 +8,7 @@ import Foundation
 public enum NameNormalizer {
     /// Full normalisation of a party name.
     public static func normalize(_ name: String) -> NormalizedName {
-        let tokens = tokenize(fold(name))
+        let tokens = tokenize(fold(name)).flatMap(unglueLegalForm)
         return splitLegalForms(tokens)
     }
 
@@ -72,6 +72,44 @@ public enum NameNormalizer {
 
     private static let quoteMarks: Set<Unicode.Scalar> = ["'", "\u{2019}", "\u{2018}", "`", "\u{02BC}", "\u{02BB}", "\u{02BF}", "\u{02BE}", "\u{02B9}", "\u{00B4}", "\""]
 
+    /// "jsczaliv" → ["jsc", "zaliv"]: a legal form glued to the name it precedes.
+    static func unglueLegalForm(_ t: String) -> [String] {
+        guard t.count >= 7 else { return [t] }
+        for p in LegalForms.gluedPrefixes where t.hasPrefix(p) && t.count - p.count >= 4 {
+            return [p, String(t.dropFirst(p.count))]
+        }
+        return [t]
+    }
+
+    /// Every legal-form phrase whose first token is long enough to be matched with one typo.
+    private static let fuzzyPhrases: [(tokens: [String], code: String)] = legalPhrases.values.flatMap { $0 }
+        .filter { $0.tokens.count > 1 || $0.tokens[0].count >= 5 }
+        .sorted { $0.tokens.count > $1.tokens.count || ($0.tokens.count == $1.tokens.count && $0.tokens.joined() < $1.tokens.joined()) }
+
+    /// Whether a name token spells a phrase token, allowing one typo in words of five letters or more
+    /// ("Aktsionenoe Obshchestvo" is still a legal form).
+    private static func spells(_ token: String, _ phraseToken: String, fuzzy: Bool) -> Bool {
+        if token == phraseToken { return true }
+        guard fuzzy, token.utf8.count >= 5, phraseToken.utf8.count >= 5, abs(token.utf8.count - phraseToken.utf8.count) <= 1 else { return false }
+        return TokenSimilarity.editDistance(Array(token.utf8), Array(phraseToken.utf8), limit: 1) <= 1
+    }
+
+    /// The legal-form phrase starting at `i`, exact first, then with one typo per long word.
+    private static func legalPhrase(at i: Int, in raw: [String]) -> (length: Int, code: String)? {
+        func fits(_ phrase: (tokens: [String], code: String), fuzzy: Bool) -> Bool {
+            let end = i + phrase.tokens.count
+            guard end <= raw.count else { return false }
+            for k in 0..<phrase.tokens.count where !spells(raw[i + k], phrase.tokens[k], fuzzy: fuzzy) { return false }
+            if phrase.tokens.count == 1, LegalForms.edgeOnly.contains(phrase.tokens[0]), i != 0, end != raw.count { return false }
+            return true
+        }
+        if let phrases = legalPhrases[raw[i]], let p = phrases.first(where: { fits($0, fuzzy: true) }) {
+            return (p.tokens.count, p.code)
+        }
+        guard raw[i].utf8.count >= 5 else { return nil }
+        return fuzzyPhrases.first { fits($0, fuzzy: true) }.map { ($0.tokens.count, $0.code) }
+    }
+
     /// Phrase table of legal forms, normalised with the same pipeline, indexed by first token,
     /// longest phrase first.
     private static let legalPhrases: [String: [(tokens: [String], code: String)]] = {
@@ -94,21 +132,11 @@ public enum NameNormalizer {
         var forms: [String] = []
         var i = 0
         while i < raw.count {
-            var matched = false
-            if let phrases = legalPhrases[raw[i]] {
-                for phrase in phrases where i + phrase.tokens.count <= raw.count {
-                    let end = i + phrase.tokens.count
-                    guard Array(raw[i..<end]) == phrase.tokens else { continue }
-                    if phrase.tokens.count == 1, LegalForms.edgeOnly.contains(phrase.tokens[0]), i != 0, end != raw.count {
-                        continue
-                    }
-                    forms.append(phrase.code)
-                    i = end
-                    matched = true
-                    break
-                }
+            if let phrase = legalPhrase(at: i, in: raw) {
+                forms.append(phrase.code)
+                i += phrase.length
+                continue
             }
-            if matched { continue }
             let t = raw[i]
             if !Abbreviations.stopwords.contains(t) { tokens.append(Abbreviations.canonical[t] ?? t) }
             i += 1

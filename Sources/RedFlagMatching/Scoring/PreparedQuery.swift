@@ -16,6 +16,23 @@ struct PreparedQuery {
 
     var totalWeight: Double { weights.reduce(0, +) }
 
+    /// Least weight of a query token (legal-form words excepted).
+    static let minimumWeight = 0.2
+
+    /// Words people glue to a name: "andtourism", "ofradio", "zamanoildmcc".
+    private static let glue: [[UInt8]] = (Abbreviations.stopwords.map { Array($0.utf8) }
+        + LegalForms.words.filter { $0.count >= 3 }.map { Array($0.utf8) }).sorted { $0.count > $1.count }
+
+    /// A token no listed token resembles, that is a listed token with a stopword or legal-form
+    /// word glued before or after it, is credited as that token (0.95).
+    private func addUnglued(_ b: [UInt8], space: TokenSpace, into map: inout [Int32: Double]) {
+        guard b.count >= 7 else { return }
+        for g in PreparedQuery.glue where b.count - g.count >= 4 {
+            if b.starts(with: g), let id = space.id(of: Array(b[g.count...])) { map[id] = 0.95 }
+            if b.reversed().starts(with: g.reversed()), let id = space.id(of: Array(b[..<(b.count - g.count)])) { map[id] = 0.95 }
+        }
+    }
+
     init(tokens: [String], legalForms: [String], space: TokenSpace, scratch: Scratch) {
         scratch.ensure(documents: space.documentCount, vocabulary: space.vocabulary.count)
         texts = tokens
@@ -31,8 +48,11 @@ struct PreparedQuery {
             for (id, s) in space.similarTokens(b, skeleton: skeletons[i], counts: &scratch.counts, touched: &scratch.touchedVocab) {
                 map[id] = s
             }
+            if map.isEmpty { addUnglued(b, space: space, into: &map) }
             similar.append(map)
-            if let exact = space.id(of: b) {
+            if LegalForms.words.contains(tokens[i]) {
+                weights.append(Double(LegalForms.wordWeight))
+            } else if let exact = space.id(of: b) {
                 weights.append(Double(space.weights[Int(exact)]))
             } else if let best = map.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }), best.value >= 0.9 {
                 // A misspelt token weighs what the word it misspells weighs ("tradng" ~ "trading").
@@ -40,6 +60,9 @@ struct PreparedQuery {
             } else {
                 weights.append(Double(TokenSpace.unknownWeight))
             }
+            // Every name part the user typed counts for something: a common surname left
+            // unmatched ("Luca Lopez" against "LUCAS") must still lower the score.
+            if !LegalForms.words.contains(tokens[i]) { weights[i] = max(weights[i], PreparedQuery.minimumWeight) }
         }
         for i in 0..<max(0, bytes.count - 1) {
             let joined = bytes[i] + bytes[i + 1]

@@ -5,13 +5,18 @@ import Foundation
 final class Scratch {
     /// Upper-bound score per document, zero between queries (only `touchedDocuments` are reset).
     var accumulator: [Float] = []
+    /// Upper bound of the listed side's covered weight per document.
+    var listAccumulator: [Float] = []
     var touchedDocuments: [Int32] = []
     /// Trigram hit counters per vocabulary token, zero between uses.
     var counts: [UInt16] = []
     var touchedVocab: [Int32] = []
 
     func ensure(documents: Int, vocabulary: Int) {
-        if accumulator.count < documents { accumulator = [Float](repeating: 0, count: documents) }
+        if accumulator.count < documents {
+            accumulator = [Float](repeating: 0, count: documents)
+            listAccumulator = [Float](repeating: 0, count: documents)
+        }
         if counts.count < vocabulary { counts = [UInt16](repeating: 0, count: vocabulary) }
     }
 }

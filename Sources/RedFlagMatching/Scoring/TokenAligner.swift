@@ -1,9 +1,12 @@
 import RedFlagCore
 
-/// One side's token as the aligner sees it: its text (for the explanation) and weight.
+/// One side's token as the aligner sees it: its weight and what it stands for (a query token
+/// index or a vocabulary id, plus a second one when two tokens were joined); the text is only
+/// looked up when an explanation is built.
 struct AlignUnit {
-    var text: String
     var weight: Double
+    var key: Int32
+    var key2: Int32 = -1
 }
 
 /// The result of aligning a query with a listed name.
@@ -18,19 +21,19 @@ struct AlignmentResult {
     var list: [AlignUnit]
 
     /// The alignment for the explanation: matched pairs first, then each unmatched token.
-    var tokenAlignments: [TokenAlignment] {
+    func tokenAlignments(queryText: (AlignUnit) -> String, listText: (AlignUnit) -> String) -> [TokenAlignment] {
         var out: [TokenAlignment] = []
         var qUsed = Set<Int>(), lUsed = Set<Int>()
         for p in pairs {
             qUsed.insert(p.q); lUsed.insert(p.l)
-            out.append(TokenAlignment(query: query[p.q].text, matched: list[p.l].text, similarity: round3(p.similarity),
+            out.append(TokenAlignment(query: queryText(query[p.q]), matched: listText(list[p.l]), similarity: round3(p.similarity),
                                       weight: round3(max(query[p.q].weight, list[p.l].weight))))
         }
         for (i, u) in query.enumerated() where !qUsed.contains(i) {
-            out.append(TokenAlignment(query: u.text, matched: nil, similarity: 0, weight: round3(u.weight)))
+            out.append(TokenAlignment(query: queryText(u), matched: nil, similarity: 0, weight: round3(u.weight)))
         }
         for (j, u) in list.enumerated() where !lUsed.contains(j) {
-            out.append(TokenAlignment(query: nil, matched: u.text, similarity: 0, weight: round3(u.weight)))
+            out.append(TokenAlignment(query: nil, matched: listText(u), similarity: 0, weight: round3(u.weight)))
         }
         return out
     }
@@ -40,12 +43,13 @@ struct AlignmentResult {
 
 /// Optimal-enough one-to-one token alignment: pairs are taken greedily by similarity times the
 /// weight at stake, so order never matters ("ELASHI, Ihsan" = "Ihsan Elashi"). The score weighs
-/// how much of the listed name is covered (0.6) and how much of the query (0.4): every
+/// how much of the query is covered (0.6) and how much of the listed name (0.4) — what the user
+/// typed must be found; a listed name may carry more (patronymics, "Bank", branch words): every
 /// distinctive token left unmatched on either side costs in proportion to its weight, while
 /// generic words ("trading", "co") barely move it.
 enum TokenAligner {
     /// Share of the score given to covering the listed name (the rest covers the query).
-    static let listShare = 0.6
+    static let listShare = 0.4
 
     /// Aligns with `similarity[i * list.count + j]` (0 = no match).
     static func align(query: [AlignUnit], list: [AlignUnit], similarity: [Double], listShare: Double = listShare) -> AlignmentResult {

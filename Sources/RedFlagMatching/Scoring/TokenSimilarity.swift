@@ -16,19 +16,109 @@ public enum TokenSimilarity {
             if a.count == b.count { return a[0] == b[0] ? 1 : 0 }
             return a[0] == b[0] && isLetter(a[0]) ? initialCredit : 0
         }
+        if a[0] != b[0] {
+            let x = romanisedInitial(a), y = romanisedInitial(b)
+            if x.letter == y.letter && x.letter != 0 && a.count > x.length && b.count > y.length {
+                // "qasim" ~ "kasim", "khuri" ~ "huri", "chabir" ~ "shabir", "jusov" ~ "yusov": the
+                // first letter is where romanisations differ most; compare with it unified, at a
+                // small discount.
+                let ua = [x.letter] + a[x.length...], ub = [y.letter] + b[y.length...]
+                let s = ua.withUnsafeBufferPointer { p in ub.withUnsafeBufferPointer { q in
+                    similarity(p, q, skeletonA: skeleton(p), skeletonB: skeleton(q))
+                } }
+                return s * 0.95 >= floor ? s * 0.95 : 0
+            }
+        }
         if hasDigit(a) || hasDigit(b) {
             // Numbers (house numbers, "5g", "t-72") only count when equal: 1203 is not 1230.
             return a.count == b.count && equal(a, b) ? 1 : 0
         }
-        if a.count <= 3 || b.count <= 3 {
+        if max(a.count, b.count) <= 4 {
             if a.count == b.count && equal(a, b) { return 1 }
-            // Short tokens only tolerate one substitution or a doubled/dropped letter at equal first letter.
-            if abs(a.count - b.count) <= 1 && min(a.count, b.count) >= 3 && a[0] == b[0] && editDistanceIsOne(a, b) { return 0.82 }
-            return skeletonA != 0 && skeletonA == skeletonB && a[0] == b[0] ? skeletonCredit : 0
+            // Short tokens tolerate only vowel changes ("aly" ~ "ali", "siah" ~ "syah", "zya" ~ "zia"),
+            // or a letter dropped at the end ("naj" ~ "naji").
+            if abs(a.count - b.count) <= 1 && min(a.count, b.count) >= 3 {
+                if sameConsonants(a, b) && editDistance(a, b, limit: 1) <= 1 { return 0.82 }
+                let (s, l) = a.count < b.count ? (a, b) : (b, a)
+                if s.count < l.count && equal(s, UnsafeBufferPointer(rebasing: l[0..<s.count])) { return 0.82 }
+            }
+            return 0
         }
-        var s = JaroWinkler.similarity(a, b)
-        if s < skeletonCredit && skeletonA != 0 && skeletonA == skeletonB { s = skeletonCredit }
-        return s >= floor ? s : 0
+        // Equal consonant skeletons count for long tokens or an unvowelled (abjad) spelling:
+        // "mohammed" ~ "muhammad" ~ "mhmd", but not "kang" ~ "cheng".
+        var skeletonEqual = skeletonA != 0 && skeletonA == skeletonB
+        if skeletonEqual {
+            // Three or more consonants: enough for tokens of six letters or an unvowelled (abjad)
+            // spelling. Two: only for tokens of five letters or more ("jehad" ~ "dzhehad").
+            skeletonEqual = skeletonA >> 30 >= 3
+                ? min(a.count, b.count) >= 6 || !hasVowel(a) || !hasVowel(b)
+                : min(a.count, b.count) >= 5 && abs(a.count - b.count) <= 2
+        }
+        let longer = max(a.count, b.count)
+        let allowed = allowedEdits(longer)
+        if a[0] != b[0] && !(isVowel(a[0]) && isVowel(b[0])) && longer <= 6 { return skeletonEqual ? skeletonCredit : 0 }
+        guard abs(a.count - b.count) <= allowed, editDistance(a, b, limit: allowed) <= allowed else {
+            return skeletonEqual ? skeletonCredit : 0
+        }
+        let s = max(JaroWinkler.similarity(a, b), skeletonEqual ? skeletonCredit : 0)
+        return s >= floor ? s : floor
+    }
+
+    /// Typos tolerated in a token of `length` letters (close to Elasticsearch's AUTO fuzziness):
+    /// none up to 4 letters, 1 up to 9, 2 up to 13, 3 beyond. Jaro-Winkler alone rates
+    /// "toshiba" ~ "shiba" 0.90 and "microsoft" ~ "microsun" 0.91; the edit bound stops that.
+    static func allowedEdits(_ length: Int) -> Int { length <= 4 ? 0 : length <= 9 ? 1 : length <= 13 ? 2 : 3 }
+
+    /// Optimal-string-alignment distance (a transposition is one edit), or `limit + 1` as soon as
+    /// it must exceed `limit`.
+    public static func editDistance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
+        a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in editDistance(x, y, limit: limit) } }
+    }
+
+    static func editDistance(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, limit: Int) -> Int {
+        let n = a.count, m = b.count
+        if abs(n - m) > limit { return limit + 1 }
+        if n == 0 || m == 0 { return max(n, m) }
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * (m + 1)) { buf in
+            var prev2 = UnsafeMutableBufferPointer(rebasing: buf[0...m])
+            var prev = UnsafeMutableBufferPointer(rebasing: buf[(m + 1)...(2 * m + 1)])
+            var cur = UnsafeMutableBufferPointer(rebasing: buf[(2 * m + 2)...(3 * m + 2)])
+            for j in 0...m { prev[j] = j; prev2[j] = j }
+            for i in 1...n {
+                cur[0] = i
+                var rowMin = i
+                for j in 1...m {
+                    let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                    var v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+                    if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] { v = min(v, prev2[j - 2] + 1) }
+                    cur[j] = v
+                    rowMin = min(rowMin, v)
+                }
+                if rowMin > limit { return limit + 1 }
+                let t = prev2
+                prev2 = prev
+                prev = cur
+                cur = t
+            }
+            return prev[m]
+        }
+    }
+
+    private static func isVowel(_ c: UInt8) -> Bool { c == 97 || c == 101 || c == 105 || c == 111 || c == 117 || c == 121 }
+
+    private static func hasVowel(_ t: UnsafeBufferPointer<UInt8>) -> Bool { t.contains { isVowel($0) } }
+
+    /// Same first letter (or both vowels) and the same consonants in the same order.
+    private static func sameConsonants(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a[0] == b[0] || (isVowel(a[0]) && isVowel(b[0])) else { return false }
+        var i = 1, j = 1
+        while true {
+            while i < a.count && isVowel(a[i]) { i += 1 }
+            while j < b.count && isVowel(b[j]) { j += 1 }
+            if i == a.count || j == b.count { return i == a.count && j == b.count }
+            if a[i] != b[j] { return false }
+            i += 1; j += 1
+        }
     }
 
     public static func similarity(_ a: String, _ b: String) -> Double {
@@ -37,6 +127,34 @@ public enum TokenSimilarity {
             y.withUnsafeBufferPointer { yp in
                 similarity(xp, yp, skeletonA: skeleton(xp), skeletonB: skeleton(yp))
             }
+        }
+    }
+
+    /// The unified initial of a token and how many letters it spans: kh/h → h, q/k/c → k,
+    /// ch/sh/sch/tch/tsch → s, dzh/dj/j/y/zh → y, gh/g → g, ph/f → f; letter 0 for any other
+    /// initial (no variant to unify).
+    static func romanisedInitial(_ t: UnsafeBufferPointer<UInt8>) -> (letter: UInt8, length: Int) {
+        let n = t.count
+        @inline(__always) func at(_ k: Int) -> UInt8 { k < n ? t[k] : 0 }
+        let h: UInt8 = 104
+        switch (at(0), at(1), at(2), at(3)) {
+        case (116, 115, 99, h): return (115, 4)  // tsch
+        case (100, 122, h, _): return (121, 3)  // dzh
+        case (115, 99, h, _): return (115, 3)  // sch
+        case (116, 99, h, _): return (115, 3)  // tch
+        case (107, h, _, _): return (h, 2)  // kh
+        case (99, h, _, _): return (115, 2)  // ch
+        case (115, h, _, _): return (115, 2)  // sh
+        case (100, 106, _, _): return (121, 2)  // dj
+        case (122, h, _, _): return (121, 2)  // zh
+        case (103, h, _, _): return (103, 2)  // gh
+        case (112, h, _, _): return (102, 2)  // ph
+        case (h, _, _, _): return (h, 1)
+        case (113, _, _, _), (107, _, _, _), (99, _, _, _): return (107, 1)  // q k c
+        case (106, _, _, _), (121, _, _, _): return (121, 1)  // j y
+        case (103, _, _, _): return (103, 1)
+        case (102, _, _, _): return (102, 1)
+        default: return (0, 0)
         }
     }
 
@@ -52,34 +170,47 @@ public enum TokenSimilarity {
         return true
     }
 
-    private static func editDistanceIsOne(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        let (s, l) = a.count <= b.count ? (a, b) : (b, a)
-        var i = 0, j = 0, edits = 0
-        while i < s.count && j < l.count {
-            if s[i] == l[j] { i += 1; j += 1; continue }
-            edits += 1
-            if edits > 1 { return false }
-            if s.count == l.count { i += 1 }
-            j += 1
-        }
-        return edits + (l.count - j) + (s.count - i) <= 1
-    }
-
-    /// Hash of the consonant skeleton: vowels, y, h and w dropped after the first letter, doubled
-    /// letters collapsed (as written), c/k/q and z/s merged. 0 when the skeleton has fewer than two letters
-    /// (too little to say anything).
+    /// Hash of the consonant skeleton: romanisation digraphs unified, vowels, y and h dropped after
+    /// the first letter, doubled letters collapsed (as written), c/k/q, z/s and f/v/w merged; the
+    /// consonant count (up to 3) in the top two bits. 0 when there are fewer than two consonants.
     public static func skeleton(_ t: UnsafeBufferPointer<UInt8>) -> UInt32 {
         var hash: UInt32 = 2_166_136_261
         var previousRaw: UInt8 = 0
         var count = 0
-        for (i, raw) in t.enumerated() {
-            defer { previousRaw = raw }
+        var i = 0
+        let n = t.count
+        @inline(__always) func at(_ k: Int) -> UInt8 { k < n ? t[k] : 0 }
+        while i < n {
+            // Romanisation digraphs first: dzh/dj/zh → j, tch → ch, kh → k, ph → f, th → t, sch → sh, ck → k, gh → g.
+            var raw = t[i]
+            var step = 1
+            switch (raw, at(i + 1), at(i + 2)) {
+            case (100, 122, 104): raw = 106; step = 3  // dzh
+            case (100, 106, _): raw = 106; step = 2  // dj
+            case (122, 104, _): raw = 106; step = 2  // zh
+            case (116, 99, 104): raw = 99; step = 2  // tch → ch (h follows)
+            case (116, 115, 99) where at(i + 3) == 104: raw = 99; step = 3  // tsch → ch (h follows)
+            case (107, 104, _): raw = 107; step = 2  // kh → k
+            case (112, 104, _): raw = 102; step = 2  // ph
+            case (116, 104, _): raw = 116; step = 2  // th
+            case (115, 99, 104): raw = 115; step = 3  // sch
+            case (99, 107, _): raw = 107; step = 2  // ck
+            case (103, 104, _): raw = 103; step = 2  // gh
+            default: break
+            }
+            let first = i == 0
+            i += step
             if raw == previousRaw { continue }
+            previousRaw = raw
             var c = raw
             switch c {
-            case 97, 101, 105, 111, 117, 121, 104, 119:  // a e i o u y h w
-                if i != 0 { continue }
+            case 97, 101, 105, 111, 117, 121:  // a e i o u y
+                if !first { continue }
                 c = 97
+            case 104:  // h: silent inside a word
+                if !first { continue }
+            case 119, 118:  // w v → f inside a word ("ivleff" ~ "ivlev"), kept first ("fusion" ≠ "vision")
+                if !first { c = 102 }
             case 99, 113: c = 107  // c q → k
             case 122: c = 115  // z → s
             default: break
@@ -87,6 +218,7 @@ public enum TokenSimilarity {
             hash = (hash ^ UInt32(c)) &* 16_777_619
             count += 1
         }
-        return count >= 2 ? hash | 1 : 0
+        // The top two bits carry the consonant count (capped at 3); 0 means "no skeleton".
+        return count >= 2 ? (hash & 0x3FFF_FFFF) | UInt32(min(count, 3)) << 30 : 0
     }
 }
