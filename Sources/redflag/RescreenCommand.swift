@@ -45,11 +45,12 @@ struct Rescreen: ParsableCommand {
             guard try store.manifest() != nil else {
                 throw RedFlagError.noLists("no lists imported: run `redflag lists import` first (rescreen works on the store's change log)")
             }
-            var sinceDate = try since.map(AuditTrail.parseDate)
-            if sinceDate == nil && !last && FileManager.default.fileExists(atPath: directory.auditDatabase.path) {
-                sinceDate = try AuditTrail(dataDirectory: directory).lastCompletedRunStart(command: "rescreen")
+            var start = RescreenStart(since: try since.map(AuditTrail.parseDate), consumed: [])
+            if since == nil && !last {
+                let trail = FileManager.default.fileExists(atPath: directory.auditDatabase.path) ? try AuditTrail(dataDirectory: directory) : nil
+                start = try RescreenStart.afterLastRescreen(in: trail)
             }
-            let changeSet = try RescreenChangeSet.load(store: store, since: sinceDate, lastImportOnly: last)
+            let changeSet = try RescreenChangeSet.load(store: store, since: start.since, lastImportOnly: last, excluding: start.consumed)
             let rescreener = try Rescreener(changeSet: changeSet) { entries, snapshots in
                 try ScreeningEngine(listSet: ListSet(entries: entries, snapshots: snapshots), configuration: configuration)
             }
@@ -57,14 +58,15 @@ struct Rescreen: ParsableCommand {
             for path in parties { known += try PartyFileReader.read(URL(fileURLWithPath: path)) }
             known = PartyFileReader.unique(known)
 
-            var info = AuditRunInfo(command: "rescreen", snapshots: changeSet.snapshots,
-                                    configurationJSON: AuditRunInfo.json(configuration))
+            let recorded = RescreenConfiguration(matcher: AuditRunInfo.json(configuration),
+                                                 consumedChanges: changeSet.logs.map(RescreenChangeSet.key))
+            var info = AuditRunInfo(command: "rescreen", snapshots: changeSet.snapshots, configurationJSON: AuditRunInfo.json(recorded))
             info.inputPath = parties.count == 1 ? parties[0] : nil
             var settings = pipeline.settings
             settings.rememberParties = false
             let run = try PipelineRun.begin(info: info, settings: settings, dataDirectory: directory, screener: rescreener.screener)
             if !pipeline.quiet {
-                let sinceText = sinceDate.map { AuditTrail.timestamp($0) } ?? (last ? "the newest import" : "the first import")
+                let sinceText = last ? "the newest import" : start.since.map { AuditTrail.timestamp($0) } ?? "the first import"
                 let logs = changeSet.logs.isEmpty ? "no list changes" : changeSet.logs.map(\.summary).joined(separator: "; ")
                 FileHandle.standardError.write(Data(
                     "redflag rescreen: \(known.count) known parties against \(changeSet.entries.count) changed entries since \(sinceText) (\(logs))\n".utf8))

@@ -47,6 +47,30 @@ import Testing
         #expect(Set(try RescreenChangeSet.load(store: store, since: nil, lastImportOnly: true).entries.map(\.id)) == [changed.id, added.id])
     }
 
+    /// Change-log times have whole-second precision: an import in the same second as the last
+    /// rescreen must still be picked up by the next one, and what that rescreen consumed must not
+    /// come back.
+    @Test func importInTheSameSecondAsTheLastRescreenIsNotMissed() throws {
+        let directory = DataDirectory(url: PipelineFixtures.temporaryDirectory())
+        let store = ListStore(dataDirectory: directory)
+        let a = PipelineFixtures.entry("1", "Arktos Freight Forwarding LLC")
+        let b = PipelineFixtures.entry("2", "Sunrise Horizon Electronics Trading FZE")
+        let t0 = Date(timeIntervalSince1970: 1_700_000_000.1)
+        try store.importLists([PipelineFixtures.parsed([a], tag: "v1")], artifacts: [], now: t0)
+        let firstSet = try RescreenChangeSet.load(store: store, since: nil)
+        let trail = try AuditTrail(dataDirectory: directory)
+        let recorded = RescreenConfiguration(matcher: "{}", consumedChanges: firstSet.logs.map(RescreenChangeSet.key))
+        let run = try trail.beginRun(AuditRunInfo(command: "rescreen", snapshots: [], configurationJSON: AuditRunInfo.json(recorded),
+                                                  user: "t"), now: t0.addingTimeInterval(0.3))
+        try run.finish(status: .complete, exitCode: 0)
+        try store.importLists([PipelineFixtures.parsed([a, b], tag: "v2")], artifacts: [], now: t0.addingTimeInterval(0.6))
+
+        let start = try RescreenStart.afterLastRescreen(in: trail)
+        let next = try RescreenChangeSet.load(store: store, since: start.since, excluding: start.consumed)
+        #expect(next.entries.map(\.id) == [b.id])
+        #expect(try RescreenStart.afterLastRescreen(in: nil) == RescreenStart(since: nil, consumed: []))
+    }
+
     @Test func removedEntriesAreNotScreened() throws {
         let directory = DataDirectory(url: PipelineFixtures.temporaryDirectory())
         let store = ListStore(dataDirectory: directory)

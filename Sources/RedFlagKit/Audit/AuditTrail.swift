@@ -142,6 +142,14 @@ public final class AuditTrail: Sendable {
         return text.flatMap(AuditTrail.date(fromTimestamp:))
     }
 
+    /// The last run of `command` that completed, nil when there is none.
+    public func lastCompletedRun(command: String) throws -> AuditRunRecord? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM run WHERE command = ? AND status = ? ORDER BY id DESC LIMIT 1",
+                             arguments: [command, AuditRunStatus.complete.rawValue]).map(Self.run(from:))
+        }
+    }
+
     /// Deletes runs (and their results) started before `cutoff`. Refuses unless `confirmed` and
     /// the cut-off lies at least five years before `now` (15 CFR 762.6); records the purge.
     /// Returns the number of runs and results deleted.

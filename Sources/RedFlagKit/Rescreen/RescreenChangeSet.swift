@@ -27,10 +27,15 @@ public struct RescreenChangeSet: Sendable {
     /// Ids removed by those imports (reported, not screened: a delisting never raises an alert).
     public var removed: [String]
 
+    /// The identity of one change-log record (one source in one import).
+    public static func key(_ log: StoreChanges) -> String { "\(log.storeID)/\(log.source.rawValue)" }
+
     /// Reads the change log of `store` (imports after `since`, or only the newest import when
-    /// `lastImportOnly`) and loads the changed entries from the current store.
-    public static func load(store: ListStore, since: Date?, lastImportOnly: Bool = false) throws -> RescreenChangeSet {
-        var logs = try store.changes(since: since)
+    /// `lastImportOnly`), leaving out the records in `excluding` (already rescreened), and loads
+    /// the changed entries from the current store.
+    public static func load(store: ListStore, since: Date?, lastImportOnly: Bool = false,
+                            excluding: Set<String> = []) throws -> RescreenChangeSet {
+        var logs = try store.changes(since: since).filter { !excluding.contains(key($0)) }
         if lastImportOnly, let newest = logs.last?.storeID { logs = logs.filter { $0.storeID == newest } }
         var changes: [String: Change] = [:]
         var removed = Set<String>()
