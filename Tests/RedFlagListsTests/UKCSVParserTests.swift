@@ -135,7 +135,7 @@ struct FieldSplitterTests {
         #expect(FieldSplitter.quickDate("12 Jan 1960", slashOrder: .dayFirst) != nil)
     }
 
-    @Test(arguments: ["plain text", " padded ", "two  spaces", "new\nline", "tab\there", "", "   ", "Ünïcode  name", "\u{A0}nbsp"])
+    @Test(arguments: ["plain text", " padded ", "two  spaces", "new\nline", "tab\there", "", "   ", "Ünïcode  name", "\u{A0}nbsp", "a\r\n b ", "x\u{0B}\u{0C}y", "trailing "])
     func cleanAgreesWithCollapseWhitespace(text: String) {
         #expect(FieldSplitter.clean(text) == TextFolding.collapseWhitespace(text))
     }

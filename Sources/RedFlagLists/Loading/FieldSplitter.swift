@@ -50,18 +50,32 @@ enum FieldSplitter {
     static func clean(_ s: String) -> String {
         var previousSpace = true
         var plain = true
+        var ascii = true
         for b in s.utf8 {
-            if b >= 0x80 || (b < 0x20) { plain = false; break }
+            if b >= 0x80 { ascii = false; plain = false; break }
+            if b < 0x20 { plain = false; continue }
             if b == 0x20 {
-                if previousSpace { plain = false; break }
+                if previousSpace { plain = false }
                 previousSpace = true
             } else {
                 previousSpace = false
             }
         }
-        if plain && !previousSpace { return s }
-        if plain && s.isEmpty { return s }
-        return TextFolding.collapseWhitespace(s)
+        if plain && (!previousSpace || s.isEmpty) { return s }
+        guard ascii else { return TextFolding.collapseWhitespace(s) }
+        // ASCII: collapse runs of spaces, tabs and line ends byte by byte.
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
+        var pending = false
+        for b in s.utf8 {
+            if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
+                pending = !out.isEmpty
+            } else {
+                if pending { out.append(0x20); pending = false }
+                out.append(b)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `s` without leading and trailing spaces, for parts of already cleaned text (no other
