@@ -8,6 +8,8 @@ public final class Matcher: Sendable {
     public let index: MatchIndex
     public let configuration: MatchConfiguration
     private let pool = ScratchPool()
+    private let nameCache = SimilarTokenCache()
+    private let addressCache = SimilarTokenCache()
 
     public init(index: MatchIndex, configuration: MatchConfiguration = .default) {
         self.index = index
@@ -29,7 +31,7 @@ public final class Matcher: Sendable {
     public func candidateNames(for name: String) -> [Int] {
         pool.withScratch { scratch in
             let n = NameNormalizer.normalize(name)
-            let q = PreparedQuery(tokens: n.tokens, legalForms: n.legalForms, space: index.names, scratch: scratch)
+            let q = PreparedQuery(tokens: n.tokens, legalForms: n.legalForms, space: index.names, scratch: scratch, cache: nameCache)
             return candidates(q, space: index.names, listShare: TokenAligner.listShare, floor: nameFloor, scratch: scratch)
         }
     }
@@ -39,7 +41,7 @@ public final class Matcher: Sendable {
     public func nameScores(for name: String, fullScan: Bool) -> [Int: Double] {
         pool.withScratch { scratch in
             let n = NameNormalizer.normalize(name)
-            let q = PreparedQuery(tokens: n.tokens, legalForms: n.legalForms, space: index.names, scratch: scratch)
+            let q = PreparedQuery(tokens: n.tokens, legalForms: n.legalForms, space: index.names, scratch: scratch, cache: nameCache)
             var best: [Int: Double] = [:]
             for hit in nameHits(q, fullScan: fullScan, scratch: scratch) {
                 let e = Int(index.nameEntry[hit.name])
@@ -58,12 +60,12 @@ public final class Matcher: Sendable {
         let queryAddressTokens = query.address.map(NameNormalizer.addressTokens) ?? []
         var addressPrepared: PreparedQuery?
         if !queryAddressTokens.isEmpty && index.addresses.documentCount > 0 {
-            addressPrepared = PreparedQuery(tokens: queryAddressTokens, legalForms: [], space: index.addresses, scratch: scratch)
+            addressPrepared = PreparedQuery(tokens: queryAddressTokens, legalForms: [], space: index.addresses, scratch: scratch, cache: addressCache)
         }
         let birthYear = query.dateOfBirth.flatMap { PartialDate.parse($0).yearSpan() }
 
         if !normal.tokens.isEmpty {
-            let q = PreparedQuery(tokens: normal.tokens, legalForms: normal.legalForms, space: index.names, scratch: scratch)
+            let q = PreparedQuery(tokens: normal.tokens, legalForms: normal.legalForms, space: index.names, scratch: scratch, cache: nameCache)
             var bestPerEntry: [Int: (score: Double, hit: NameHit, qualifiers: [Qualifier])] = [:]
             for hit in nameHits(q, fullScan: configuration.fullScan, scratch: scratch) where hit.alignment.score >= nameFloor {
                 let e = Int(index.nameEntry[hit.name])

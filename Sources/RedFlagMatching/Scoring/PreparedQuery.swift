@@ -33,7 +33,7 @@ struct PreparedQuery {
         }
     }
 
-    init(tokens: [String], legalForms: [String], space: TokenSpace, scratch: Scratch) {
+    init(tokens: [String], legalForms: [String], space: TokenSpace, scratch: Scratch, cache: SimilarTokenCache) {
         scratch.ensure(documents: space.documentCount, vocabulary: space.vocabulary.count)
         texts = tokens
         bytes = tokens.map { Array($0.utf8) }
@@ -45,9 +45,10 @@ struct PreparedQuery {
         splits = []
         for (i, b) in bytes.enumerated() {
             var map: [Int32: Double] = [:]
-            for (id, s) in space.similarTokens(b, skeleton: skeletons[i], counts: &scratch.counts, touched: &scratch.touchedVocab) {
-                map[id] = s
+            let found = cache.similar(b) {
+                space.similarTokens(b, skeleton: skeletons[i], counts: &scratch.counts, touched: &scratch.touchedVocab)
             }
+            for (id, s) in found { map[id] = s }
             if map.isEmpty { addUnglued(b, space: space, into: &map) }
             similar.append(map)
             if LegalForms.words.contains(tokens[i]) {
@@ -67,8 +68,10 @@ struct PreparedQuery {
         for i in 0..<max(0, bytes.count - 1) {
             let joined = bytes[i] + bytes[i + 1]
             let sk = joined.withUnsafeBufferPointer { TokenSimilarity.skeleton($0) }
-            for (id, s) in space.similarTokens(joined, skeleton: sk, counts: &scratch.counts, touched: &scratch.touchedVocab)
-            where s >= 0.9 {
+            let found = cache.similar(joined) {
+                space.similarTokens(joined, skeleton: sk, counts: &scratch.counts, touched: &scratch.touchedVocab)
+            }
+            for (id, s) in found where s >= 0.9 {
                 joins.append((i, id, s))
             }
         }
