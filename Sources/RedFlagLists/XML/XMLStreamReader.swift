@@ -76,7 +76,7 @@ public final class XMLStreamReader {
     /// the line and libxml2's message) on malformed, truncated or hostile input.
     public func read() throws -> Bool {
         let r = xmlTextReaderRead(reader)
-        if let failure = errors.first { throw badData(failure.message, line: failure.line) }
+        if let failure = errors.first { throw badData(failure.message, line: failure.line > 0 ? failure.line : nil) }
         if r < 0 { throw badData("malformed XML", line: nil) }
         if r == 0 {
             nodeType = .other
@@ -254,7 +254,10 @@ private final class ErrorSink {
         let level = error.pointee.level
         guard level == XML_ERR_ERROR || level == XML_ERR_FATAL else { return }
         let message = error.pointee.message.map { String(cString: $0) } ?? "XML error \(error.pointee.code)"
-        first = Failure(message: message.trimmingCharacters(in: .whitespacesAndNewlines), line: Int(error.pointee.line))
+        // Errors inside an entity's replacement text carry the entity's own line numbers and no
+        // file; 0 makes the reader report its own position in the document instead.
+        let line = error.pointee.file == nil ? 0 : Int(error.pointee.line)
+        first = Failure(message: message.trimmingCharacters(in: .whitespacesAndNewlines), line: line)
     }
 }
 
