@@ -22,6 +22,15 @@ struct OrderReaderTests {
         #expect(!line.has(.shipToCountry))
     }
 
+    @Test func fieldsAreTrimmedAndNumbersMayHaveSeparators() throws {
+        let r = try rows("order_id,order_date,customer_id,customer_name,customer_country,quantity,unit_price\n  A2 , 2026-03-14 ,C1,\tAcme ,  Germany , 1_024 ,\"31,500.50\"\n")
+        let line = try r[0].get()
+        #expect(line.orderID == "A2" && line.text(.customerName) == "Acme")
+        #expect(line.country(.customerCountry) == "DE")
+        #expect(line.quantity == 1024)
+        #expect(line.number(.unitPrice) == 31500.5)
+    }
+
     @Test func columnMapRenamesHeaders() throws {
         let map = try ColumnMap.parse(option: "order_id=ORDER_NO,customer_name=CUST_NAME")
         let r = try rows("ORDER_NO,order_date,customer_id,CUST_NAME,customer_country,quantity\nX9,2026-01-02,C1,Acme,US,1\n", map: map)

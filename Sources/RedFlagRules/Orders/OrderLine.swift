@@ -58,14 +58,13 @@ public struct OrderLine: Sendable, Hashable {
 
     /// Whether a free-text party value is a placeholder ("unknown", "TBD", "n/a").
     public static func isPlaceholder(_ value: String) -> Bool {
-        placeholders.contains(value.trimmingCharacters(in: .whitespaces).lowercased())
+        placeholders.contains(value.trimmedASCII.lowercased())
     }
     static let placeholders: Set<String> = ["unknown", "tbd", "to be decided", "to be determined", "n/a", "na", "-", "?", "none", "not known"]
 
     static func parseNumber(_ text: String) -> Double? {
-        var t = text.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "_", with: "")
-        t = t.trimmingCharacters(in: .whitespaces)
-        guard let v = Double(t), v.isFinite else { return nil }
+        let t = text.utf8.contains(UInt8(ascii: ",")) || text.utf8.contains(UInt8(ascii: "_")) ? text.filter { $0 != "," && $0 != "_" } : text
+        guard let v = Double(t.trimmedASCII), v.isFinite else { return nil }
         return v
     }
 }

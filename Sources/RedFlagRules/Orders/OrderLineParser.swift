@@ -18,7 +18,7 @@ public struct OrderLineParser: Sendable {
         var values = [String?](repeating: nil, count: OrderColumn.allCases.count)
         for (slot, index) in header.indices.enumerated() {
             guard let index else { continue }
-            values[slot] = record[index].trimmingCharacters(in: .whitespacesAndNewlines)
+            values[slot] = record[index].trimmedASCII
         }
         func value(_ c: OrderColumn) -> String { values[c.slot] ?? "" }
         let orderID = value(.orderID)
@@ -50,7 +50,7 @@ public struct OrderLineParser: Sendable {
         }
         var transit: [String] = []
         for part in value(.transitCountries).split(separator: ";") {
-            let v = part.trimmingCharacters(in: .whitespaces)
+            let v = String(part).trimmedASCII
             if v.isEmpty { continue }
             guard let code = countries.code(for: v) else { return fail("transit_countries '\(v)' is not a known country") }
             transit.append(code)

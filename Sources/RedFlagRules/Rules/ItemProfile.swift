@@ -20,7 +20,7 @@ public struct ItemProfile: Sendable, Hashable {
     static let zECCNs: Set<String> = ["3A001.Z", "4A003.Z", "4A004.Z", "4A005.Z", "5A002.Z", "5A004.Z", "5A992.Z", "5D002.Z", "5D992.Z"]
 
     public init(line: OrderLine) {
-        let eccn = line.text(.eccn)?.uppercased().replacingOccurrences(of: " ", with: "")
+        let eccn = line.text(.eccn)?.uppercased().filter { $0 != " " }
         self.eccn = eccn
         tpp = line.number(.itemTPP)
         dramBandwidth = line.number(.itemDRAMBandwidth)

@@ -24,7 +24,7 @@ enum PaymentRoutingRules {
     static let phoneMismatch = FlagRule("FC23N-05", terms: ["calling_codes"]) { ctx, def in
         guard let phone = ctx.line.text(.customerPhone) else { return nil }
         let digits = phone.filter(\.isNumber)
-        guard phone.trimmingCharacters(in: .whitespaces).hasPrefix("+") || phone.hasPrefix("00") else { return nil }
+        guard phone.trimmedASCII.hasPrefix("+") || phone.hasPrefix("00") else { return nil }
         let number = phone.hasPrefix("00") ? String(digits.dropFirst(2)) : digits
         let codes = def.termMap("calling_codes")
         var best: (code: String, countries: [String])?
