@@ -42,7 +42,7 @@ public struct MatchConfiguration: Codable, Hashable, Sendable {
     public static let `default` = MatchConfiguration()
 
     public init(reviewThreshold: Double = 0.80, strongThreshold: Double = 0.92, addressThreshold: Double = 0.80,
-                limit: Int = 10, lists: [String: ListThresholds] = [:], candidateLimit: Int = 500, fullScan: Bool = false) {
+                limit: Int = 10, lists: [String: ListThresholds] = [:], candidateLimit: Int = 2000, fullScan: Bool = false) {
         self.reviewThreshold = reviewThreshold
         self.strongThreshold = strongThreshold
         self.addressThreshold = addressThreshold

@@ -8,6 +8,9 @@ public final class Matcher: Sendable {
     public let index: MatchIndex
     public let configuration: MatchConfiguration
     private let pool = ScratchPool()
+    /// An address word no listed address contains ("Hong Kong" where the list says "HK", a
+    /// building name the list spells differently) is weak evidence either way.
+    static let unknownAddressWeight = 0.3
     private let nameCache = SimilarTokenCache()
     private let addressCache = SimilarTokenCache()
 
@@ -60,7 +63,8 @@ public final class Matcher: Sendable {
         let queryAddressTokens = query.address.map(NameNormalizer.addressTokens) ?? []
         var addressPrepared: PreparedQuery?
         if !queryAddressTokens.isEmpty && index.addresses.documentCount > 0 {
-            addressPrepared = PreparedQuery(tokens: queryAddressTokens, legalForms: [], space: index.addresses, scratch: scratch, cache: addressCache)
+            addressPrepared = PreparedQuery(tokens: queryAddressTokens, legalForms: [], space: index.addresses, scratch: scratch, cache: addressCache,
+                                             unknownWeight: Matcher.unknownAddressWeight)
         }
         let birthYear = query.dateOfBirth.flatMap { PartialDate.parse($0).yearSpan() }
 

@@ -51,11 +51,11 @@ public enum NameNormalizer {
             segmentLength = 0
         }
         for (i, u) in scalars.enumerated() {
-            if u.properties.isAlphabetic || ("0"..."9").contains(u) || u.properties.numericType != nil {
+            if quoteMarks.contains(u) {
+                continue
+            } else if u.properties.isAlphabetic || ("0"..."9").contains(u) || u.properties.numericType != nil {
                 current.append(u)
                 segmentLength += 1
-            } else if quoteMarks.contains(u) {
-                continue
             } else if u == "." {
                 let nextIsLetter = i + 1 < scalars.count && scalars[i + 1].properties.isAlphabetic
                 if segmentLength == 1 && nextIsLetter { segmentLength = 0 } else { flush() }

@@ -33,7 +33,7 @@ struct PreparedQuery {
         }
     }
 
-    init(tokens: [String], legalForms: [String], space: TokenSpace, scratch: Scratch, cache: SimilarTokenCache) {
+    init(tokens: [String], legalForms: [String], space: TokenSpace, scratch: Scratch, cache: SimilarTokenCache, unknownWeight: Double = Double(TokenSpace.unknownWeight)) {
         scratch.ensure(documents: space.documentCount, vocabulary: space.vocabulary.count)
         texts = tokens
         bytes = tokens.map { Array($0.utf8) }
@@ -59,7 +59,7 @@ struct PreparedQuery {
                 // A misspelt token weighs what the word it misspells weighs ("tradng" ~ "trading").
                 weights.append(Double(space.weights[Int(best.key)]))
             } else {
-                weights.append(Double(TokenSpace.unknownWeight))
+                weights.append(unknownWeight)
             }
             // Every name part the user typed counts for something: a common surname left
             // unmatched ("Luca Lopez" against "LUCAS") must still lower the score.

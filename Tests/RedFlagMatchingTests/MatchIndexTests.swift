@@ -1,0 +1,52 @@
+import Foundation
+import RedFlagCore
+import Testing
+@testable import RedFlagMatching
+
+@Suite("Match index")
+struct MatchIndexTests {
+    @Test("serialisation round-trips every array")
+    func roundTrip() throws {
+        let index = MatcherFixture.index
+        let back = try MatchIndex(data: index.serialized(), path: "memory")
+        #expect(back == index)
+        let q = ScreeningQuery(name: "Huawei Technologies", address: "Room 1203 Lippo Centre 89 Queensway")
+        #expect(Matcher(index: back).screen(q) == Matcher(index: index).screen(q))
+    }
+
+    @Test("a file round-trips through disk")
+    func file() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("rf-index-\(UUID().uuidString).bin")
+        try MatcherFixture.index.serialized().write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        #expect(try MatchIndex(contentsOf: url) == MatcherFixture.index)
+    }
+
+    @Test("truncated or foreign files are refused as bad data")
+    func corrupt() throws {
+        let data = MatcherFixture.index.serialized()
+        #expect(throws: RedFlagError.self) { try MatchIndex(data: data.prefix(data.count / 2), path: "half.bin") }
+        #expect(throws: RedFlagError.self) { try MatchIndex(data: Data("hello world, not an index".utf8), path: "x.bin") }
+        do { _ = try MatchIndex(data: data.prefix(100), path: "half.bin") } catch let e as RedFlagError {
+            #expect(e.description.hasPrefix("half.bin"))
+        }
+    }
+
+    @Test("entries decode lazily by id, with every field intact")
+    func entries() throws {
+        let index = MatcherFixture.index
+        for original in MatcherFixture.entries.prefix(12) {
+            let e = try #require(index.entryIndex(id: original.id))
+            #expect(index.entry(at: e) == original)
+        }
+        #expect(index.entryIndex(id: "CSL:nope") == nil)
+    }
+
+    @Test("IDF weights: generic tokens weigh little, distinctive ones much")
+    func weights() throws {
+        let space = MatcherFixture.index.names
+        func w(_ t: String) throws -> Float { space.weights[Int(try #require(space.id(of: Array(t.utf8))))] }
+        #expect(try w("huawei") > 5 * w("trading"))
+        #expect(try w("huawei") == 1 || w("huawei") > 0.9)
+    }
+}

@@ -1,0 +1,76 @@
+import Testing
+@testable import RedFlagMatching
+
+@Suite("Name normalisation")
+struct NameNormalizerTests {
+    private func tokens(_ s: String) -> [String] { NameNormalizer.normalize(s).tokens }
+    private func forms(_ s: String) -> [String] { NameNormalizer.normalize(s).legalForms }
+
+    @Test("case, diacritics, punctuation and whitespace fold away")
+    func folding() {
+        #expect(tokens("  Société  GÉNÉRALE—Trading\t") == ["societe", "generale", "trading"])
+        #expect(tokens("Łódź Ørsted Straße") == ["lodz", "orsted", "strasse"])
+        #expect(tokens("ＡＢＣ Ｈｏｌｄｉｎｇ") == ["abc", "holding"])  // NFKC: full-width letters
+    }
+
+    @Test("OFAC quote marks and apostrophes vanish, initials with periods join")
+    func quotesAndPeriods() {
+        #expect(tokens("'ABBAS, Abu") == ["abbas", "abu"])
+        #expect(tokens("People's Bank") == ["peoples", "bank"])
+        #expect(tokens("U.S.A. Imports") == ["usa", "import"])
+        #expect(tokens("J. Smith") == ["j", "smith"])
+    }
+
+    @Test("legal forms unify across languages and scripts", arguments: [
+        ("Huawei Technologies Co., Ltd.", "ltd"), ("Huawei Technologies Company Limited", "ltd"),
+        ("Huawei Technologies Co Ltd", "ltd"), ("Romashka LLC", "llc"), ("Romashka L.L.C.", "llc"),
+        ("OOO Romashka", "llc"), ("ООО Ромашка", "llc"), ("Obshchestvo s Ogranichennoy Otvetstvennostyu Romashka", "llc"),
+        ("Общество с ограниченной ответственностью Ромашка", "llc"), ("AO Romashka", "jsc"), ("OAO Romashka", "jsc"),
+        ("PJSC Romashka", "jsc"), ("ZAO Romashka", "jsc"), ("Aktsionernoye Obshchestvo Romashka", "jsc"),
+        ("Romashka GmbH", "gmbh"), ("Romashka AG", "ag"), ("Romashka S.A.", "sa"), ("Romashka SARL", "llc"),
+        ("Romashka Sdn Bhd", "ltd"), ("Romashka Pte Ltd", "ltd"), ("Romashka FZE", "fze"), ("Romashka FZCO", "fze"),
+        ("Romashka FZ-LLC", "llc"), ("罗马什卡有限公司", "ltd"), ("罗马什卡股份有限公司", "jsc"),
+    ])
+    func legalForms(name: String, code: String) {
+        #expect(forms(name).contains(code), "\(name) → \(NameNormalizer.normalize(name))")
+        #expect(!tokens(name).contains(code))
+    }
+
+    @Test("a legal form in the middle of a name stays a token when it is an ambiguous syllable")
+    func edgeOnlyForms() {
+        #expect(tokens("Kim Sa Wei") == ["kim", "sa", "wei"])
+        #expect(tokens("Sa Wei") == ["wei"] || tokens("Sa Wei") == ["sa", "wei"])
+    }
+
+    @Test("a name made only of legal forms keeps them as tokens")
+    func onlyLegalForms() {
+        #expect(!tokens("Company Limited").isEmpty)
+    }
+
+    @Test("abbreviations map to one canonical word")
+    func abbreviations() {
+        #expect(tokens("Shenzhen Intl Tech Corp") == tokens("Shenzhen International Technology Corporation"))
+        #expect(tokens("ABC Imp & Exp Co") == tokens("ABC Import and Export Company"))
+        #expect(tokens("Acme Mfg Grp Hldgs") == ["acme", "manufacturing", "group", "holding"])
+        #expect(tokens("Acme Int'l Svcs") == ["acme", "international", "service"])
+    }
+
+    @Test("Cyrillic transliterates the way the lists romanise it")
+    func cyrillic() {
+        #expect(tokens("Рособоронэкспорт") == ["rosoboroneksport"])
+        #expect(tokens("Шойгу Сергей Кужугетович") == ["shoygu", "sergey", "kuzhugetovich"])
+    }
+
+    @Test("Arabic and Han transliterate to Latin letters")
+    func arabicAndHan() {
+        let arabic = tokens("محمد علي")
+        #expect(arabic.count == 2)
+        #expect(arabic.allSatisfy { $0.unicodeScalars.allSatisfy { $0.isASCII } })
+        #expect(tokens("华为技术") == ["hua", "wei", "ji", "shu"])
+    }
+
+    @Test("person-name order is left to the aligner: both orders give the same token set")
+    func reordering() {
+        #expect(Set(tokens("ELASHI, Ihsan")) == Set(tokens("Ihsan Elashi")))
+    }
+}
