@@ -4,7 +4,7 @@ import RedFlagCore
 
 /// The parties seen by screen and check, kept in the history database (`history.sqlite`, table
 /// `known_party`, beside the order history) so `rescreen` can screen them again when lists change.
-/// One row per distinct party (folded name + country + folded address), with first and last sight.
+/// One row per distinct party (`KnownParty.key`: name, country, address), with first and last sight.
 public final class KnownPartyStore: Sendable {
     public let url: URL
     private let queue: DatabaseQueue
@@ -51,7 +51,7 @@ public final class KnownPartyStore: Sendable {
     /// Records parties as seen now (one transaction; duplicates within the batch count once).
     public func record(_ parties: [KnownParty], now: Date = Date()) throws {
         var unique: [String: KnownParty] = [:]
-        for party in parties where !TextFolding.fold(party.name).isEmpty { unique[party.key] = party }
+        for party in parties where party.name.contains(where: { !$0.isWhitespace }) { unique[party.key] = party }
         guard !unique.isEmpty else { return }
         let stamp = AuditTrail.timestamp(now)
         do {
