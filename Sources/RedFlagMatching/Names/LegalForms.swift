@@ -5,7 +5,11 @@
 /// A legal form is weak evidence: "Huawei Technologies Co., Ltd." and "Huawei Technologies" are
 /// the same party for screening, so the forms are removed from the tokens that are scored.
 public enum LegalForms {
-    /// Canonical code → spellings (any script; each is normalised with the same pipeline as names).
+    /// Canonical code → spellings (Latin or Cyrillic; each is normalised with the same pipeline as
+    /// names). Han and Hangul forms are given as their ICU romanisation (股份有限公司 → "gu fen you
+    /// xian gong si", 有限公司 → "you xian gong si", 有限责任公司 → "you xian ze ren gong si",
+    /// 株式会社 → "zhu shi hui she", 주식회사 → "jusighoesa", 公司 → "gong si") so building the table
+    /// never starts ICU's Han transliterator, which costs a fresh process hundreds of milliseconds.
     static let table: [(code: String, spellings: [String])] = [
         ("llc", ["LLC", "L.L.C.", "OOO", "ООО", "Obshchestvo s Ogranichennoy Otvetstvennostyu",
                  "Obshchestvo s Ogranichennoi Otvetstvennostyu", "Общество с ограниченной ответственностью",
@@ -25,19 +29,19 @@ public enum LegalForms {
                  "Joint Stock Corporation", "Public JSC", "Private JSC",
                  "Open Joint Stock", "Closed Joint Stock", "Public Joint Stock", "Open AO", "Closed AO", "Open JSC", "Closed JSC",
                  "Otkrytoe Aktsionernoe Obshchestvo", "Zakrytoe Aktsionernoe Obshchestvo", "Publichnoe Aktsionernoe Obshchestvo",
-                 "Aktsionernoe Obshestvo", "Aktsionerno Obshchestvo", "J.S.C.", "SAOG", "PJSC", "股份有限公司", "AD", "A.D.", "PLC", "P.L.C.",
+                 "Aktsionernoe Obshestvo", "Aktsionerno Obshchestvo", "J.S.C.", "SAOG", "PJSC", "gu fen you xian gong si", "AD", "A.D.", "PLC", "P.L.C.",
                  "Public Limited Company", "Sirket", "A.S.", "Anonim Sirketi"]),
         ("ltd", ["Ltd", "Ltd.", "Limited", "Co., Ltd.", "Co Ltd", "Company Limited", "Co. Limited", "Pte Ltd",
                  "Pte. Ltd.", "Private Limited", "Pte Co Ltd", "Pte. Co., Ltd.", "Pvt Ltd", "Pvt. Ltd.", "Pty Ltd", "Sdn Bhd", "Sdn. Bhd.",
-                 "Bhd", "Berhad", "Sendirian Berhad", "有限公司", "有限责任公司", "有限責任公司", "株式会社", "KK", "K.K.",
-                 "Yugen Kaisha", "Kabushiki Kaisha", "Chusik Hoesa", "주식회사", "Tbk", "PT"]),
+                 "Bhd", "Berhad", "Sendirian Berhad", "you xian gong si", "you xian ze ren gong si", "zhu shi hui she", "KK", "K.K.",
+                 "Yugen Kaisha", "Kabushiki Kaisha", "Chusik Hoesa", "jusighoesa", "Tbk", "PT"]),
         ("fze", ["FZE", "F.Z.E.", "FZCO", "FZC", "F.Z.C.O.", "Free Zone Establishment", "Free Zone Company", "DMCC"]),
         ("gmbh", ["GmbH", "G.m.b.H.", "Gesellschaft mit beschrankter Haftung", "mbH", "GmbH & Co KG", "KG", "OHG", "UG"]),
         ("ag", ["AG", "Aktiengesellschaft", "SE"]),
         ("sa", ["SA", "S.A.", "SAS", "S.A.S.", "SpA", "S.p.A.", "S.A. de C.V.", "SA de CV", "SAB de CV", "SAE", "S.A.E.",
                 "Sociedad Anonima", "Societe Anonyme", "NV", "N.V.", "BV", "B.V.", "AB", "Oy", "Oyj", "ASA", "A/S"]),
         ("inc", ["Inc", "Inc.", "Incorporated", "Corp", "Corp.", "Corporation", "Co", "Co.", "Company", "Cie", "Compania",
-                 "Companhia", "Kompaniya", "Компания", "Sharikat", "Sherkat", "Shirkat", "公司"]),
+                 "Companhia", "Kompaniya", "Компания", "Sharikat", "Sherkat", "Shirkat", "gong si"]),
     ]
 
     /// Ambiguous two-letter forms that are also common name syllables: only removed at the start

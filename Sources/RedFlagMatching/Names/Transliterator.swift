@@ -24,7 +24,7 @@ public enum Transliterator {
         guard needsTransliteration(s) else { return s }
         if let hit = cache.get(s) { return hit }
         let cyrillicDone = romaniseCyrillic(s)
-        let latin = cyrillicDone.applyingTransform(.toLatin, reverse: false) ?? cyrillicDone
+        let latin = needsTransliteration(cyrillicDone) ? (cyrillicDone.applyingTransform(.toLatin, reverse: false) ?? cyrillicDone) : cyrillicDone
         cache.set(s, latin)
         return latin
     }
