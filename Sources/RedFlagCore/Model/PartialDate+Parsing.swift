@@ -34,7 +34,9 @@ extension PartialDate {
                 if let a, let b { return PartialDate(from: a, to: b, approximate: approximate, raw: raw) }
             }
         }
-        if let m = s.wholeMatch(of: /(\d{4})\s*[-\/]\s*(\d{4})/), let y1 = Int(m.1), let y2 = Int(m.2), y2 > y1, y2 - y1 < 100 {
+        let toks = tokens(s)
+        if toks.count == 3, let y1 = toks[0].year, toks[1] == .sep("/") || toks[1] == .sep("-"), let y2 = toks[2].year,
+           y2 > y1, y2 - y1 < 100 {
             return PartialDate(from: Parts(year: y1), to: Parts(year: y2), approximate: approximate, raw: raw)
         }
         if let parts = parseSingle(s, slashOrder: slashOrder) {
@@ -50,34 +52,94 @@ extension PartialDate {
         return d.from.iso
     }
 
+    /// A lexical piece of a date: a run of digits, a run of letters, or one separator character.
+    /// Dates are tokenised by hand rather than with regular expressions: parsing runs for every
+    /// date of every list record, and compiling patterns per call dominated import time.
+    private enum Token: Equatable {
+        case number(String)
+        case word(String)
+        case sep(Character)
+
+        var year: Int? {
+            if case .number(let d) = self, d.count == 4 { return Int(d) }
+            return nil
+        }
+
+        /// A one- or two-digit day or month, or a placeholder (`00`, `dd`, `mm`) that means unknown (0).
+        var dayOrMonth: Int? {
+            switch self {
+            case .number(let d) where d.count <= 2: return Int(d)
+            case .word("dd"), .word("mm"): return 0
+            default: return nil
+            }
+        }
+    }
+
+    private static func tokens(_ s: String) -> [Token] {
+        var out: [Token] = []
+        var current = ""
+        var currentIsDigit = false
+        func flush() {
+            if !current.isEmpty { out.append(currentIsDigit ? .number(current) : .word(current)) }
+            current = ""
+        }
+        for ch in s {
+            if ch.isASCII && ch.isNumber {
+                if !currentIsDigit { flush() }
+                currentIsDigit = true
+                current.append(ch)
+            } else if ch.isLetter {
+                if currentIsDigit { flush() }
+                currentIsDigit = false
+                current.append(ch)
+            } else {
+                flush()
+                if !ch.isWhitespace { out.append(.sep(ch)) }
+            }
+        }
+        flush()
+        return out
+    }
+
     private static func parseSingle(_ input: String, slashOrder: SlashOrder) -> Parts? {
         var s = input.trimmingCharacters(in: .whitespaces)
         if let t = s.firstIndex(of: "t"), s.count > 10, s[s.startIndex..<t].count == 10 { s = String(s[..<t]) }
-        // ISO-like: 1957-10-10, 1957-10, 1957.
-        if let m = s.wholeMatch(of: /(\d{4})(?:-(\d{1,2}|mm|00)(?:-(\d{1,2}|dd|00))?)?/) {
-            return validated(year: Int(m.1), month: m.2.flatMap { Int($0) }, day: m.3.flatMap { Int($0) })
+        let t = tokens(s)
+        let isSlash: (Token) -> Bool = { $0 == .sep("/") || $0 == .sep(".") }
+        switch t.count {
+        case 1:
+            if let y = t[0].year { return validated(year: y, month: nil, day: nil) }
+        case 3:
+            // 1957-10 (ISO year-month), 03/1973 (month/year).
+            if let y = t[0].year, t[1] == .sep("-"), let m = t[2].dayOrMonth { return validated(year: y, month: m, day: nil) }
+            if let m = t[0].dayOrMonth, isSlash(t[1]), let y = t[2].year { return validated(year: y, month: m, day: nil) }
+        case 5:
+            // 1957-10-10, 1973/03/25, 25/03/1973, 00/00/1980, dd/mm/1980.
+            if let y = t[0].year, let a = t[2].dayOrMonth, let b = t[4].dayOrMonth,
+               (t[1] == .sep("-") && t[3] == .sep("-")) || (isSlash(t[1]) && isSlash(t[3])) {
+                return validated(year: y, month: a, day: b)
+            }
+            if let a = t[0].dayOrMonth, let b = t[2].dayOrMonth, let y = t[4].year, isSlash(t[1]), isSlash(t[3]) {
+                let (day, month) = slashOrder == .dayFirst ? (a, b) : (b, a)
+                return validated(year: y, month: month, day: day)
+            }
+        default:
+            break
         }
-        // Slash or dot separated, with 00 / dd / mm placeholders: 25/03/1973, 00/00/1980, dd/mm/1980.
-        if let m = s.wholeMatch(of: /(\d{1,2}|dd|mm|00)[\/.](\d{1,2}|dd|mm|00)[\/.](\d{4})/) {
-            let a = Int(m.1), b = Int(m.2)
-            let (day, month) = slashOrder == .dayFirst ? (a, b) : (b, a)
-            return validated(year: Int(m.3), month: month, day: day)
+        // 10 Oct 1957, 10 October 1957, Oct 1957, October 10, 1957, Oct. 1957.
+        let words = t.filter { $0 != .sep(",") && $0 != .sep(".") }
+        guard (2...3).contains(words.count), let y = words.last?.year else { return nil }
+        var month: Int?
+        var day: Int?
+        for tok in words.dropLast() {
+            switch tok {
+            case .word(let w) where month == nil: month = monthNames[w]; if month == nil { return nil }
+            case .number(let d) where d.count <= 2 && day == nil: day = Int(d)
+            default: return nil
+            }
         }
-        // 03/1973 (month and year).
-        if let m = s.wholeMatch(of: /(\d{1,2}|mm|00)[\/.](\d{4})/) {
-            return validated(year: Int(m.2), month: Int(m.1), day: nil)
-        }
-        // 1973/03/25
-        if let m = s.wholeMatch(of: /(\d{4})[\/.](\d{1,2})[\/.](\d{1,2})/) {
-            return validated(year: Int(m.1), month: Int(m.2), day: Int(m.3))
-        }
-        // 10 Oct 1957, 10 October 1957, Oct 1957, October 10, 1957.
-        if let m = s.wholeMatch(of: /(?:(\d{1,2})\s+)?([a-z]+)\.?,?\s+(?:(\d{1,2}),?\s+)?(\d{4})/),
-           let month = monthNames[String(m.2)] {
-            let day = m.1.flatMap { Int($0) } ?? m.3.flatMap { Int($0) }
-            return validated(year: Int(m.4), month: month, day: day)
-        }
-        return nil
+        guard let month else { return nil }
+        return validated(year: y, month: month, day: day)
     }
 
     private static func validated(year: Int?, month: Int?, day: Int?) -> Parts? {
