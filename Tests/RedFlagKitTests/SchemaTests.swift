@@ -117,7 +117,7 @@ import Testing
         for record in records {
             let errors = v.validate(json: record)
             #expect(errors.isEmpty, "\(record.prefix(300)): \(errors)")
-            sawMatch = sawMatch || record.contains("\"matchedName\"")
+            sawMatch = sawMatch || record.contains("\"matched_name\"")
             sawError = sawError || record.contains("\"ERROR\"")
         }
         #expect(sawMatch)

@@ -53,9 +53,34 @@ struct CheckRecordJSON: Encodable {
         try c.encode(lists, forKey: .lists)
     }
 
+    /// Embedded screening results use the same snake_case field names as `redflag screen`
+    /// (`matched_name`, `alias_strength`, `name_score`…); the user's own passed-through column
+    /// names under `columns` are kept exactly as they appear in the export.
+    private static let snakeCaseExceptPassthrough = JSONEncoder.KeyEncodingStrategy.custom { path in
+        let key = path[path.count - 1]
+        if path.count == 2, path[0].stringValue == Keys.columns.rawValue { return key }
+        return AnyKey(snakeCase(key.stringValue))
+    }
+
+    static func snakeCase(_ s: String) -> String {
+        guard s.contains(where: \.isUppercase) else { return s }
+        var out = ""
+        for (i, ch) in s.enumerated() {
+            if ch.isUppercase {
+                if i > 0 { out.append("_") }
+                out.append(contentsOf: ch.lowercased())
+            } else {
+                out.append(ch)
+            }
+        }
+        return out
+    }
+
     static func encode(_ check: OrderCheck, configuration: String, lists: [ListStamp]) -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        // Sorted keys make records byte-stable across runs (diffable, hashable in audits).
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
+        encoder.keyEncodingStrategy = snakeCaseExceptPassthrough
         let data = (try? encoder.encode(CheckRecordJSON(check: check, configuration: configuration, lists: lists))) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self)
     }
