@@ -162,3 +162,10 @@ import Testing
         #expect(out.count == 30)
     }
 }
+
+@Suite struct NationalityAdjectiveTests {
+    @Test(arguments: [("Afghan", "AF"), ("Iraqi", "IQ"), ("Saudi Arabian", "SA"), ("Russian", "RU"), ("British", "GB")])
+    func resolves(adjective: String, code: String) {
+        #expect(CountryTable.shared.code(for: adjective) == code)
+    }
+}
