@@ -23,7 +23,7 @@ struct Check: ParsableCommand {
     @Argument(help: ArgumentHelp("Order export (CSV with a header row), or - for standard input.", valueName: "file"))
     var input: String
 
-    @Option(name: .customLong("map"), help: ArgumentHelp("Rename headers: column=HEADER,... (see docs/order-export.md).", valueName: "map"))
+    @Option(name: .customLong("map"), help: ArgumentHelp("Rename headers: column=HEADER,... (canonical columns: README, 'Order export').", valueName: "map"))
     var map: String?
 
     @Option(name: .customLong("map-file"), help: ArgumentHelp("File with one column=HEADER per line.", valueName: "file"))

@@ -1,4 +1,4 @@
-/// The canonical columns of an order export (docs/order-export.md). Real exports are renamed to
+/// The canonical columns of an order export (README, "Order export"). Real exports are renamed to
 /// these with a `ColumnMap`.
 public enum OrderColumn: String, CaseIterable, Sendable, Codable {
     case orderID = "order_id"
