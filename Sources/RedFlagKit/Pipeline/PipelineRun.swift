@@ -88,10 +88,28 @@ public final class PipelineRun: @unchecked Sendable {
         progress.update(counts: snapshot, fraction: fraction)
     }
 
-    /// Remembers screened parties for `redflag rescreen` (one transaction per call).
+    /// Parties are written in batches of this many: one transaction per chunk cost as much as
+    /// the screening itself on a disk that syncs every commit.
+    static let partyBatch = 16_384
+
+    /// Remembers screened parties for `redflag rescreen`, written in large batches (and at
+    /// `finish`/`fail`); a crash loses at most one batch of this memory, never audit data.
     public func remember(_ queries: [ScreeningQuery], role: String? = nil) throws {
-        guard let parties else { return }
-        try parties.record(queries.map { KnownParty(query: $0, role: role) })
+        guard parties != nil else { return }
+        lock.lock()
+        pendingParties.append(contentsOf: queries.map { KnownParty(query: $0, role: role) })
+        let due = pendingParties.count >= Self.partyBatch
+        lock.unlock()
+        if due { try flushParties() }
+    }
+
+    private func flushParties() throws {
+        lock.lock()
+        let batch = pendingParties
+        pendingParties.removeAll(keepingCapacity: true)
+        lock.unlock()
+        guard let parties, !batch.isEmpty else { return }
+        try parties.record(batch)
     }
 
     /// Ends the run: clears the progress line, marks the audit run complete or interrupted,
@@ -107,6 +125,7 @@ public final class PipelineRun: @unchecked Sendable {
         progress.finish()
         let interrupted = interruption.exitCode
         let code = interrupted ?? exitCode
+        try flushParties()
         try audit?.finish(status: interrupted == nil ? .complete : .interrupted, exitCode: code)
         if printSummary && !settings.quiet {
             let summary = RunSummary(command: command, counts: snapshot, seconds: Date().timeIntervalSince(start),
@@ -124,6 +143,7 @@ public final class PipelineRun: @unchecked Sendable {
         ended = true
         lock.unlock()
         progress.finish()
+        try? flushParties()
         let code = (error as? RedFlagError)?.exitCode ?? ExitCode.software
         try? audit?.finish(status: .failed, exitCode: code)
     }

@@ -36,7 +36,11 @@ public struct RescreenChangeSet: Sendable {
     public static func load(store: ListStore, since: Date?, lastImportOnly: Bool = false,
                             excluding: Set<String> = []) throws -> RescreenChangeSet {
         var logs = try store.changes(since: since).filter { !excluding.contains(key($0)) }
-        if lastImportOnly, let newest = logs.last?.storeID { logs = logs.filter { $0.storeID == newest } }
+        // The current store is the newest import (log times have whole seconds, so two imports in
+        // one second cannot be ordered by time).
+        if lastImportOnly, let newest = try store.manifest()?.storeID ?? logs.last?.storeID {
+            logs = logs.filter { $0.storeID == newest }
+        }
         var changes: [String: Change] = [:]
         var removed = Set<String>()
         for log in logs {
