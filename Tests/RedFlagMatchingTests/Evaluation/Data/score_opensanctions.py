@@ -86,11 +86,12 @@ def main():
         outcomes = [outcomes[i] for i in keep]
     negatives = [i for i, e in enumerate(evalset) if e["class"].startswith("negative")]
     from rapidfuzz import process, fuzz
-    names = list_names(a.shared) if negatives else []
+    # --retrieved 0: negatives are scored against redflag's own candidates only (fast, but weaker retrieval)
+    names = list_names(a.shared) if negatives and a.retrieved > 0 else []
     print(f"{len(names)} list names; retrieving {a.retrieved} candidates for {len(negatives)} negatives", file=sys.stderr)
     t0 = time.perf_counter()
     retrieved = {}
-    for start in range(0, len(negatives), 200):
+    for start in range(0, len(negatives) if names else 0, 200):
         batch = negatives[start:start + 200]
         scores = process.cdist([evalset[i]["query"] for i in batch], names, scorer=fuzz.WRatio,
                                processor=lambda s: s.lower(), workers=-1, dtype="uint8")
