@@ -20,6 +20,14 @@ struct TokenSimilarityTests {
         #expect(TokenSimilarity.similarity("trading", "holding") == 0)
     }
 
+    @Test("a silent English gh does not separate spellings, a sounded one still counts")
+    func silentGH() {
+        #expect(TokenSimilarity.similarity("everlight", "everlite") >= TokenSimilarity.skeletonCredit)
+        #expect(TokenSimilarity.similarity("brightstar", "britestar") >= TokenSimilarity.skeletonCredit)
+        // "gh" before a vowel is sounded (Afghan, Ghana): no silent-letter credit there.
+        #expect(TokenSimilarity.similarity("afghan", "afan") == 0)
+    }
+
     @Test("initials match a token with the same first letter only")
     func initials() {
         #expect(TokenSimilarity.similarity("i", "ihsan") == TokenSimilarity.initialCredit)

@@ -170,7 +170,7 @@ public enum TokenSimilarity {
         return true
     }
 
-    /// Hash of the consonant skeleton: romanisation digraphs unified, vowels, y and h dropped after
+    /// Hash of the consonant skeleton: romanisation digraphs unified, a silent English "gh" dropped, vowels, y and h dropped after
     /// the first letter, doubled letters collapsed (as written), c/k/q, z/s and f/v/w merged; the
     /// consonant count (up to 3) in the top two bits. 0 when there are fewer than two consonants.
     public static func skeleton(_ t: UnsafeBufferPointer<UInt8>) -> UInt32 {
@@ -195,6 +195,10 @@ public enum TokenSimilarity {
             case (116, 104, _): raw = 116; step = 2  // th
             case (115, 99, 104): raw = 115; step = 3  // sch
             case (99, 107, _): raw = 107; step = 2  // ck
+            case (103, 104, let next) where i > 0 && (next == 116 || next == 0):
+                // English "gh" before t or at the end is silent: "light" ~ "lite", "wright" ~ "rite".
+                i += 2
+                continue
             case (103, 104, _): raw = 103; step = 2  // gh
             default: break
             }
