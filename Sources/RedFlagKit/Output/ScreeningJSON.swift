@@ -2,7 +2,7 @@ import RedFlagCore
 import RedFlagLists
 
 /// The JSON form of screening output records: the contract other tools read (README §JSON,
-/// `Schemas/screening-result.schema.json`).
+/// `Lists/schemas/screen-result.schema.json`).
 ///
 /// `{"query": {"name", "address", "country", "type", "dob"}, "decision", "matches": [{"score",
 /// "id", "source", "list", "name", "matched_name", "alias_strength", "type", "programs",
