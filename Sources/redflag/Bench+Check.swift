@@ -65,20 +65,9 @@ struct BenchCheck: ParsableCommand {
             print("lists: \(screener.map { "\($0.snapshots.map(\.source.rawValue).joined(separator: ", ")) (opened in \(String(format: "%.2f", openSeconds)) s)" } ?? "none (--skip-screening)")")
             print("checked \(counts.total) rows in \(String(format: "%.2f", seconds)) s = \(Int(Double(counts.total) / max(seconds, 1e-9))) rows/s on \(ProcessInfo.processInfo.activeProcessorCount) cores")
             print("decisions: \(counts.summary); output \(bytes / 1_048_576) MB of JSON Lines")
-            print("peak memory \(String(format: "%.0f", Self.peakMemoryMB())) MB")
+            print("peak memory \(String(format: "%.0f", BenchSupport.resourceUsage().peakMemoryMB)) MB")
             return 0
         }
-    }
-
-    static func peakMemoryMB() -> Double {
-        var usage = rusage()
-        #if os(Linux)
-        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-        return Double(usage.ru_maxrss) / 1024
-        #else
-        getrusage(RUSAGE_SELF, &usage)
-        return Double(usage.ru_maxrss) / 1_048_576
-        #endif
     }
 }
 

@@ -119,8 +119,8 @@ struct BenchImport: ParsableCommand {
             let output = Output(files: results, parseAllSeconds: parseAll, parseAllRecords: all.reduce(0) { $0 + $1.entries.count },
                                 storeSeconds: storeSeconds, storeSources: largest.keys.sorted(), artifactSeconds: artifactClock.total,
                                 storeLoadSeconds: storeLoadSeconds, storeLoadRecords: reloaded,
-                                totalSeconds: parseAll + storeSeconds, cpuSeconds: Self.usage().cpuSeconds,
-                                peakMemoryMB: Self.usage().peakMemoryMB)
+                                totalSeconds: parseAll + storeSeconds, cpuSeconds: BenchSupport.resourceUsage().cpuSeconds,
+                                peakMemoryMB: BenchSupport.resourceUsage().peakMemoryMB)
             switch format {
             case .json:
                 try printJSON(output)
@@ -159,47 +159,9 @@ struct BenchImport: ParsableCommand {
                 return URL(fileURLWithPath: path)
             }
         }
-        let folder: URL
-        if let shared {
-            folder = URL(fileURLWithPath: shared)
-        } else if let lists = ProjectData.listsDirectory {
-            folder = lists.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/lists")
-        } else {
-            throw RedFlagError.usage("cannot find ../shared/lists: pass --shared DIR or the files")
-        }
-        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else {
-            throw RedFlagError.fileNotFound(path: folder.path)
-        }
-        var files: [URL] = []
-        for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
-            if url.pathExtension.lowercased() != "md" { files.append(url) }
-        }
-        guard !files.isEmpty else { throw RedFlagError.fileNotFound(path: folder.path) }
-        // sdn.csv first within a folder so an OFAC CSV set is loaded as a set before its members.
-        return files.sorted { a, b in
-            let (fa, fb) = (a.deletingLastPathComponent().path, b.deletingLastPathComponent().path)
-            if fa != fb { return fa < fb }
-            if (a.lastPathComponent.lowercased() == "sdn.csv") != (b.lastPathComponent.lowercased() == "sdn.csv") {
-                return a.lastPathComponent.lowercased() == "sdn.csv"
-            }
-            return a.lastPathComponent < b.lastPathComponent
-        }
+        return try BenchSupport.listFiles(under: BenchSupport.sharedListsFolder(shared, hint: "the files"))
     }
 
-    /// CPU time (user + system) and peak resident memory of this process so far (getrusage;
-    /// ru_maxrss is in kB on Linux, bytes on macOS).
-    static func usage() -> (cpuSeconds: Double, peakMemoryMB: Double) {
-        var usage = rusage()
-        #if os(Linux)
-        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-        let peak = Double(usage.ru_maxrss) / 1024
-        #else
-        getrusage(RUSAGE_SELF, &usage)
-        let peak = Double(usage.ru_maxrss) / 1_048_576
-        #endif
-        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1_000_000 }
-        return (seconds(usage.ru_utime) + seconds(usage.ru_stime), peak)
-    }
 }
 
 /// Sums the time spent in artifact builders (they may run on any thread).

@@ -116,7 +116,7 @@ struct BenchScreen: ParsableCommand {
                 "screen", "--input", inputFile.path, "--format", "jsonl", "--data-dir", directory.path,
                 "--no-audit", "--no-remember-parties", "--quiet",
             ], stdout: outputFile)
-            let peak = Self.childrenPeakMemoryMB()
+            let peak = BenchSupport.resourceUsage(children: true).peakMemoryMB
             var decisions: [String: Int] = [:]
             if let text = try? String(contentsOf: outputFile, encoding: .utf8) {
                 for d in ["CLEAR", "HOLD", "STOP"] { decisions[d] = text.components(separatedBy: "\"decision\":\"\(d)\",\"matches\"").count - 1 }
@@ -145,21 +145,10 @@ struct BenchScreen: ParsableCommand {
 
     /// Parses every file under the shared folder and imports the largest list per source.
     private func importShared(into directory: URL) throws -> [ListSource] {
-        let folder: URL
-        if let shared {
-            folder = URL(fileURLWithPath: shared)
-        } else if let lists = ProjectData.listsDirectory {
-            folder = lists.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/lists")
-        } else {
-            throw RedFlagError.usage("cannot find ../shared/lists: pass --shared DIR or --data-dir DIR")
-        }
-        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else {
-            throw RedFlagError.fileNotFound(path: folder.path)
-        }
+        let folder = try BenchSupport.sharedListsFolder(shared, hint: "--data-dir DIR")
         var largest: [ListSource: ParsedList] = [:]
-        for case let url as URL in walker where url.pathExtension.lowercased() != "md" {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true,
-                  let lists = try? ListFileLoader.load(paths: [url]) else { continue }
+        for url in try BenchSupport.listFiles(under: folder) {
+            guard let lists = try? ListFileLoader.load(paths: [url]) else { continue }
             for list in lists where list.entries.count > (largest[list.source]?.entries.count ?? -1) { largest[list.source] = list }
         }
         guard !largest.isEmpty else { throw RedFlagError.noLists("\(folder.path): no list file could be parsed") }
@@ -245,17 +234,5 @@ struct BenchScreen: ParsableCommand {
         if FileManager.default.isExecutableFile(atPath: proc.path) { return proc }
         #endif
         return Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
-    }
-
-    /// Largest peak resident memory of any finished child process (getrusage RUSAGE_CHILDREN).
-    static func childrenPeakMemoryMB() -> Double {
-        var usage = rusage()
-        #if os(Linux)
-        getrusage(__rusage_who_t(RUSAGE_CHILDREN.rawValue), &usage)
-        return Double(usage.ru_maxrss) / 1024
-        #else
-        getrusage(RUSAGE_CHILDREN, &usage)
-        return Double(usage.ru_maxrss) / 1_048_576
-        #endif
     }
 }
