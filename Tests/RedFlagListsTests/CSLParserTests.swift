@@ -6,7 +6,7 @@ import RedFlagCore
 @Suite("CSL CSV and JSON parsers")
 struct CSLParserTests {
     @Test func fixture2022Style() throws {
-        let list = try CSLCSVParser.parse(CSVListFiles.fixture("csl.csv"))
+        let list = try CSLCSVParser.parse(ListTestFiles.fixture("csl.csv"))
         #expect(list.source == .csl)
         #expect(list.format == .cslCSV)
         #expect(list.entries.count == 8)
@@ -50,7 +50,7 @@ struct CSLParserTests {
     }
 
     @Test func fixture2022PersonFields() throws {
-        let list = try CSLCSVParser.parse(CSVListFiles.fixture("csl.csv"))
+        let list = try CSLCSVParser.parse(ListTestFiles.fixture("csl.csv"))
         let sdn = try #require(list.entries.first { $0.sourceID == "91001" })
         #expect(sdn.type == .person)
         #expect(sdn.programs == ["SDGT", "IRGC"])
@@ -84,7 +84,7 @@ struct CSLParserTests {
     }
 
     @Test func fixture2025Style() throws {
-        let list = try CSLCSVParser.parse(CSVListFiles.fixture("csl-2025.csv"))
+        let list = try CSLCSVParser.parse(ListTestFiles.fixture("csl-2025.csv"))
         #expect(list.entries.count == 3)
         let pak = try #require(list.entries.first { $0.sourceID == "92001" })
         // 2025 ids are `type, number[, country]`.
@@ -113,7 +113,7 @@ struct CSLParserTests {
     }
 
     @Test func jsonFixture() throws {
-        let list = try CSLJSONParser.parse(CSVListFiles.fixture("csl.json"))
+        let list = try CSLJSONParser.parse(ListTestFiles.fixture("csl.json"))
         #expect(list.format == .cslJSON)
         #expect(list.entries.count == 3)
         #expect(list.publicationDate == "2024-03-15")
@@ -136,15 +136,15 @@ struct CSLParserTests {
     }
 
     @Test func jsonAndCSVAgreeOnTheSameParty() throws {
-        let csv = try CSLCSVParser.parse(CSVListFiles.fixture("csl.csv"))
-        let json = try CSLJSONParser.parse(CSVListFiles.fixture("csl.json"))
+        let csv = try CSLCSVParser.parse(ListTestFiles.fixture("csl.csv"))
+        let json = try CSLJSONParser.parse(ListTestFiles.fixture("csl.json"))
         let a = try #require(csv.entries.first { $0.sourceID == "c0ffee02a1b2c3d4e5f60718293a4b5c" })
         let b = try #require(json.entries.first { $0.sourceID == "c0ffee02a1b2c3d4e5f60718293a4b5c" })
         #expect(a.id == b.id && a.name == b.name && a.list == b.list && a.legal.federalRegisterNotices == b.legal.federalRegisterNotices)
     }
 
     @Test func realConsolidatedCSV() throws {
-        guard let url = CSVListFiles.shared("csl/consolidated.csv") else { return }
+        guard let url = ListTestFiles.shared("csl/consolidated.csv") else { return }
         let list = try CSLCSVParser.parse(url)
         #expect(list.entries.count == 14_160)
         var perList: [ListCode: Int] = [:]
@@ -176,7 +176,7 @@ struct CSLParserTests {
     }
 
     @Test func realExcerpt2025() throws {
-        guard let url = CSVListFiles.shared("csl/consolidated-excerpt-2025-06.csv") else { return }
+        guard let url = ListTestFiles.shared("csl/consolidated-excerpt-2025-06.csv") else { return }
         let list = try CSLCSVParser.parse(url)
         #expect(list.entries.count == 13)
         // 13 rows from 10 of the lists (3 SSI, 2 PLC).

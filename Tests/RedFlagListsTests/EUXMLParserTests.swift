@@ -7,7 +7,7 @@ import RedFlagCore
 struct EUXMLParserTests {
     @Test("fixture: primary name, scripts and languages, countries, birth dates")
     func fixture() throws {
-        let list = try EUXMLParser.parse(XMLTestFiles.fixture("eu.xml"))
+        let list = try EUXMLParser.parse(ListTestFiles.fixture("eu.xml"))
         #expect(list.source == .eu && list.format == .euXML)
         #expect(list.entries.count == 6)
         #expect(list.publicationDate == "2026-03-10")
@@ -61,7 +61,7 @@ struct EUXMLParserTests {
 
     @Test("real EU file: 4,811 sanctionEntity records = 4,808 parties (3 listed twice), 3,753 persons, date, original scripts kept")
     func real() throws {
-        guard let url = XMLTestFiles.shared("eu/fsf-full-1_1-20240513.xml") else { return }
+        guard let url = ListTestFiles.shared("eu/fsf-full-1_1-20240513.xml") else { return }
         let list = try EUXMLParser.parse(url)
         // 4,811 sanctionEntity elements; three logicalIds occur twice and are merged into one party.
         #expect(list.entries.count == 4_808)

@@ -9,7 +9,7 @@ import RedFlagCore
 struct FCDOXMLParserTests {
     @Test("fixture: names and alias strength, non-Latin names, details, sanctions imposed")
     func fixture() throws {
-        let list = try FCDOXMLParser.parse(XMLTestFiles.fixture("uk-fcdo.xml"))
+        let list = try FCDOXMLParser.parse(ListTestFiles.fixture("uk-fcdo.xml"))
         #expect(list.source == .uk && list.format == .fcdoXML)
         #expect(list.entries.count == 4)
         #expect(list.publicationDate == "2026-02-13")
@@ -57,7 +57,7 @@ struct FCDOXMLParserTests {
 
     @Test("another root element is refused with the file named")
     func wrongRoot() throws {
-        let url = try XMLTestFiles.temporary("<sdnList/>")
+        let url = try ListTestFiles.temporary("<sdnList/>")
         #expect(throws: RedFlagError.self) { _ = try FCDOXMLParser.parse(url) }
     }
 }

@@ -20,12 +20,12 @@ struct FormatDetectorTests {
         ("uk-fcdo.csv", D(format: .fcdoCSV)),
     ])
     func fixtures(name: String, expected: D) throws {
-        #expect(try ListFormatDetector.detect(CSVListFiles.fixture(name)) == expected)
+        #expect(try ListFormatDetector.detect(ListTestFiles.fixture(name)) == expected)
     }
 
     /// Workstream A's XML fixtures, where they exist: detected by root element and namespace.
     @Test func xmlFixtures() throws {
-        let dir = CSVListFiles.packageRoot.appendingPathComponent("Fixtures/lists")
+        let dir = ListTestFiles.packageRoot.appendingPathComponent("Fixtures/lists")
         let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".xml") }
         let xmlFormats: Set<ListFormat> = [.ofacXML, .ofacEnhancedXML, .ofacAdvancedXML, .unXML, .euXML, .fcdoXML]
         for name in names {
@@ -35,8 +35,8 @@ struct FormatDetectorTests {
     }
 
     @Test func contentNotNameDecides() throws {
-        let bytes = try Data(contentsOf: CSVListFiles.fixture("csl.csv"))
-        let renamed = try CSVListFiles.temporary(bytes, name: "sdn.xml")
+        let bytes = try Data(contentsOf: ListTestFiles.fixture("csl.csv"))
+        let renamed = try ListTestFiles.temporary(bytes, name: "sdn.xml")
         #expect(try ListFormatDetector.detect(renamed).format == .cslCSV)
         var withBOM = Data([0xEF, 0xBB, 0xBF])
         withBOM.append(bytes)
@@ -58,7 +58,7 @@ struct FormatDetectorTests {
     }
 
     @Test func unknownXMLRootAndNamespace() {
-        let e = CSVListFiles.error { _ = try ListFormatDetector.detect(head: Data("<export xmlns=\"urn:other\">".utf8), path: "t.xml") }
+        let e = ListTestFiles.error { _ = try ListFormatDetector.detect(head: Data("<export xmlns=\"urn:other\">".utf8), path: "t.xml") }
         guard case .unknownFormat(let path, let message)? = e else { Issue.record("expected unknownFormat, got \(String(describing: e))"); return }
         #expect(path == "t.xml")
         #expect(message.contains("<export>") && message.contains("urn:other"))
@@ -66,7 +66,7 @@ struct FormatDetectorTests {
     }
 
     @Test func xlsxIsRefusedWithAPointerToTheCSV() {
-        let e = CSVListFiles.error { _ = try ListFormatDetector.detect(head: Data([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00]), path: "ConList.xlsx") }
+        let e = ListTestFiles.error { _ = try ListFormatDetector.detect(head: Data([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00]), path: "ConList.xlsx") }
         #expect(e?.description.contains("XLSX is not supported: use the CSV export") == true)
         #expect(e?.exitCode == 65)
     }
@@ -84,11 +84,11 @@ struct FormatDetectorTests {
             ("uk/ofsi-conlist-20200427.csv", .ofsiCSV, nil),
         ]
         for (relative, format, part) in expected {
-            guard let url = CSVListFiles.shared(relative) else { continue }
+            guard let url = ListTestFiles.shared(relative) else { continue }
             #expect(try ListFormatDetector.detect(url) == D(format: format, ofacPart: part), "\(relative)")
         }
-        if let xlsx = CSVListFiles.shared("uk/ofsi-conlist-20250410.xlsx") {
-            #expect(CSVListFiles.error { _ = try ListFormatDetector.detect(xlsx) }?.exitCode == 65)
+        if let xlsx = ListTestFiles.shared("uk/ofsi-conlist-20250410.xlsx") {
+            #expect(ListTestFiles.error { _ = try ListFormatDetector.detect(xlsx) }?.exitCode == 65)
         }
     }
 }

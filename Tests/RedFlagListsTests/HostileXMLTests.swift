@@ -36,7 +36,7 @@ struct HostileXMLTests {
 
     @Test("an external entity never brings /etc/passwd into the data")
     func xxe() throws {
-        let url = XMLTestFiles.bad("xxe.xml")
+        let url = ListTestFiles.bad("xxe.xml")
         var text = ""
         do {
             text = try drain(url)
@@ -52,10 +52,10 @@ struct HostileXMLTests {
     @Test("billion laughs is refused quickly")
     func billionLaughs() {
         let start = Date()
-        expectBadData(XMLTestFiles.bad("billion-laughs.xml"), { _ = try UNXMLParser.parse($0) })
-        expectBadData(XMLTestFiles.bad("billion-laughs.xml"), { _ = try drain($0) }, messageContains: "entit")
+        expectBadData(ListTestFiles.bad("billion-laughs.xml"), { _ = try UNXMLParser.parse($0) })
+        expectBadData(ListTestFiles.bad("billion-laughs.xml"), { _ = try drain($0) }, messageContains: "entit")
         do {
-            _ = try drain(XMLTestFiles.bad("billion-laughs.xml"))
+            _ = try drain(ListTestFiles.bad("billion-laughs.xml"))
         } catch let RedFlagError.badData(_, location, _) {
             // The position of the reference in the document, not a line inside the entity text.
             #expect(location == "line 18")
@@ -67,7 +67,7 @@ struct HostileXMLTests {
 
     @Test("a truncated file names its line and libxml2's message")
     func truncated() {
-        let url = XMLTestFiles.bad("truncated.xml")
+        let url = ListTestFiles.bad("truncated.xml")
         expectBadData(url, { _ = try EUXMLParser.parse($0) })
         do {
             _ = try drain(url)
@@ -81,7 +81,7 @@ struct HostileXMLTests {
 
     @Test("empty file, binary garbage and a non-XML text file are bad data")
     func garbage() throws {
-        let empty = try XMLTestFiles.temporary("", name: "empty.xml")
+        let empty = try ListTestFiles.temporary("", name: "empty.xml")
         expectBadData(empty, { _ = try drain($0) })
         expectBadData(empty, { _ = try OFACXMLParser.parse($0) })
         var bytes = [UInt8]()
@@ -95,13 +95,13 @@ struct HostileXMLTests {
         try Data(bytes).write(to: binary)
         expectBadData(binary, { _ = try drain($0) })
         expectBadData(binary, { _ = try EUXMLParser.parse($0) })
-        let csv = try XMLTestFiles.temporary("uid,name\n1,ACME\n", name: "list.csv")
+        let csv = try ListTestFiles.temporary("uid,name\n1,ACME\n", name: "list.csv")
         expectBadData(csv, { _ = try UNXMLParser.parse($0) })
     }
 
     @Test("mismatched tags are bad data with a line")
     func mismatched() throws {
-        let url = try XMLTestFiles.temporary("<a>\n<b>\n</a>\n")
+        let url = try ListTestFiles.temporary("<a>\n<b>\n</a>\n")
         expectBadData(url, { _ = try drain($0) }, messageContains: "mismatch")
     }
 }

@@ -7,7 +7,7 @@ import RedFlagCore
 struct OFACAdvancedXMLParserTests {
     @Test("fixture: reference values, name parts, locations, documents, sanctions entries, dangling refs")
     func fixture() throws {
-        let list = try OFACAdvancedXMLParser.parse(XMLTestFiles.fixture("ofac-advanced.xml"))
+        let list = try OFACAdvancedXMLParser.parse(ListTestFiles.fixture("ofac-advanced.xml"))
         #expect(list.source == .ofacSDN && list.format == .ofacAdvancedXML)
         #expect(list.entries.count == 4)
         #expect(list.publicationDate == "2026-03-09")
@@ -52,7 +52,7 @@ struct OFACAdvancedXMLParserTests {
 
     @Test("real excerpt: 37 parties kept despite dangling references")
     func realExcerpt() throws {
-        guard let url = XMLTestFiles.shared("ofac/sdn_advanced-excerpt-20240223.xml") else { return }
+        guard let url = ListTestFiles.shared("ofac/sdn_advanced-excerpt-20240223.xml") else { return }
         let list = try OFACAdvancedXMLParser.parse(url)
         #expect(list.entries.count == 37)
         #expect(list.source == .ofacSDN)
@@ -69,7 +69,7 @@ struct OFACAdvancedXMLParserTests {
         #expect(e.aliases.contains { $0.script == "Cyrl" })
         #expect(e.type == .person)
         // The same uids as the classic SDN XML of a later date.
-        if let classicURL = XMLTestFiles.shared("ofac/sdn.xml") {
+        if let classicURL = ListTestFiles.shared("ofac/sdn.xml") {
             let classic = try OFACXMLParser.parse(classicURL)
             let byID = Dictionary(uniqueKeysWithValues: classic.entries.map { ($0.id, $0) })
             let common = list.entries.filter { byID[$0.id] != nil }

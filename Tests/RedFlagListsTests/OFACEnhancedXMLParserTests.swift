@@ -7,7 +7,7 @@ import RedFlagCore
 struct OFACEnhancedXMLParserTests {
     @Test("fixture: reference values, translations, low-quality aliases, features")
     func fixture() throws {
-        let list = try OFACEnhancedXMLParser.parse(XMLTestFiles.fixture("ofac-enhanced.xml"))
+        let list = try OFACEnhancedXMLParser.parse(ListTestFiles.fixture("ofac-enhanced.xml"))
         #expect(list.source == .ofacSDN && list.format == .ofacEnhancedXML)
         #expect(list.entries.count == 5)
         #expect(list.publicationDate == "2026-03-12")
@@ -48,7 +48,7 @@ struct OFACEnhancedXMLParserTests {
 
     @Test("real cons_enhanced.xml: 443 entities, non-SDN, date, original scripts")
     func real() throws {
-        guard let url = XMLTestFiles.shared("ofac/cons_enhanced.xml") else { return }
+        guard let url = ListTestFiles.shared("ofac/cons_enhanced.xml") else { return }
         let list = try OFACEnhancedXMLParser.parse(url)
         #expect(list.entries.count == 443)
         #expect(list.source == .ofacConsolidated)
@@ -63,7 +63,7 @@ struct OFACEnhancedXMLParserTests {
         #expect(veb.addresses.first?.city == "Moscow" && veb.addresses.first?.country == "RU")
         #expect(veb.identityDocuments.contains { $0.number == "1112721010995" })
         // The classic non-SDN file of a later date has the same uids for the same parties.
-        if let classicURL = XMLTestFiles.shared("ofac/consolidated.xml") {
+        if let classicURL = ListTestFiles.shared("ofac/consolidated.xml") {
             let classic = try OFACXMLParser.parse(classicURL)
             let shared = Set(classic.entries.map(\.id)).intersection(list.entries.map(\.id))
             #expect(shared.count > 400)

@@ -6,9 +6,9 @@ import RedFlagCore
 @Suite("OFAC legacy CSV parser")
 struct OFACLegacyCSVParserTests {
     static func fixtureSet() throws -> ParsedList {
-        try OFACLegacyCSVParser.parse(sdn: CSVListFiles.fixture("ofac-csv/sdn.csv"), add: CSVListFiles.fixture("ofac-csv/add.csv"),
-                                      alt: CSVListFiles.fixture("ofac-csv/alt.csv"),
-                                      comments: CSVListFiles.fixture("ofac-csv/sdn_comments.csv"))
+        try OFACLegacyCSVParser.parse(sdn: ListTestFiles.fixture("ofac-csv/sdn.csv"), add: ListTestFiles.fixture("ofac-csv/add.csv"),
+                                      alt: ListTestFiles.fixture("ofac-csv/alt.csv"),
+                                      comments: ListTestFiles.fixture("ofac-csv/sdn_comments.csv"))
     }
 
     @Test func fixtureSetJoinsTheFourFiles() throws {
@@ -78,8 +78,8 @@ struct OFACLegacyCSVParserTests {
         let list = try Self.fixtureSet()
         let hashes = try list.files.map { try SHA256.hex(ofFile: $0) }.joined()
         #expect(list.sha256 == SHA256.hex(Data(hashes.utf8)))
-        let alone = try OFACLegacyCSVParser.parse(sdn: CSVListFiles.fixture("ofac-csv/sdn.csv"), add: nil, alt: nil, comments: nil)
-        #expect(alone.sha256 == (try SHA256.hex(ofFile: CSVListFiles.fixture("ofac-csv/sdn.csv"))))
+        let alone = try OFACLegacyCSVParser.parse(sdn: ListTestFiles.fixture("ofac-csv/sdn.csv"), add: nil, alt: nil, comments: nil)
+        #expect(alone.sha256 == (try SHA256.hex(ofFile: ListTestFiles.fixture("ofac-csv/sdn.csv"))))
         #expect(alone.entries.count == 4)
         #expect(alone.entries.allSatisfy { $0.addresses.isEmpty })
     }
@@ -93,7 +93,7 @@ struct OFACLegacyCSVParserTests {
     }
 
     @Test func orphanRowsAreCountedNotLost() throws {
-        let dir = try CSVListFiles.temporaryFolder()
+        let dir = try ListTestFiles.temporaryFolder()
         let sdn = dir.appendingPathComponent("sdn.csv"), add = dir.appendingPathComponent("add.csv")
         try Data("1,\"ONE CO\",-0- ,\"SDGT\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n\u{1A}".utf8).write(to: sdn)
         try Data("2,9,\"Street 1\",\"Paris\",\"France\",-0- \r\n".utf8).write(to: add)
@@ -104,7 +104,7 @@ struct OFACLegacyCSVParserTests {
     }
 
     @Test func realSDNCSV2024() throws {
-        guard let url = CSVListFiles.shared("ofac/sdn.csv") else { return }
+        guard let url = ListTestFiles.shared("ofac/sdn.csv") else { return }
         let list = try OFACLegacyCSVParser.parse(sdn: url, add: nil, alt: nil, comments: nil)
         #expect(list.source == .ofacSDN)
         #expect(list.entries.count == 14_965)
@@ -120,7 +120,7 @@ struct OFACLegacyCSVParserTests {
     }
 
     @Test func realCSVSet2021() throws {
-        guard let dir = CSVListFiles.shared("ofac/csv-2021-07") else { return }
+        guard let dir = ListTestFiles.shared("ofac/csv-2021-07") else { return }
         let list = try OFACLegacyCSVParser.parse(sdn: dir.appendingPathComponent("sdn.csv"), add: dir.appendingPathComponent("add.csv"),
                                                  alt: dir.appendingPathComponent("alt.csv"),
                                                  comments: dir.appendingPathComponent("sdn_comments.csv"))

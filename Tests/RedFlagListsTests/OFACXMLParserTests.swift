@@ -7,13 +7,13 @@ import RedFlagCore
 struct OFACXMLParserTests {
     @Test("fixture: names, aliases, documents, dates, countries and warnings")
     func fixture() throws {
-        let list = try OFACXMLParser.parse(XMLTestFiles.fixture("ofac-sdn.xml"))
+        let list = try OFACXMLParser.parse(ListTestFiles.fixture("ofac-sdn.xml"))
         #expect(list.source == .ofacSDN)
         #expect(list.format == .ofacXML)
         #expect(list.entries.count == 8)
         #expect(list.publicationDate == "2026-03-14")
-        #expect(list.files == [XMLTestFiles.fixture("ofac-sdn.xml")])
-        #expect(list.sha256 == (try SHA256.hex(ofFile: XMLTestFiles.fixture("ofac-sdn.xml"))))
+        #expect(list.files == [ListTestFiles.fixture("ofac-sdn.xml")])
+        #expect(list.sha256 == (try SHA256.hex(ofFile: ListTestFiles.fixture("ofac-sdn.xml"))))
 
         let z = try #require(list.entries.first { $0.sourceID == "900101" })
         #expect(z.id == "OFAC-SDN:900101")
@@ -66,7 +66,7 @@ struct OFACXMLParserTests {
 
     @Test("fixture: old namespace, non-SDN list decided from content")
     func oldNamespaceConsolidated() throws {
-        let list = try OFACXMLParser.parse(XMLTestFiles.fixture("ofac-cons-oldns.xml"))
+        let list = try OFACXMLParser.parse(ListTestFiles.fixture("ofac-cons-oldns.xml"))
         #expect(list.entries.count == 6)
         #expect(list.source == .ofacConsolidated)
         #expect(list.entries.allSatisfy { $0.list == .ofacConsolidated && $0.id.hasPrefix("OFAC-CONS:") })
@@ -85,7 +85,7 @@ struct OFACXMLParserTests {
 
     @Test("real sdn.xml: counts, date, types, weak alias 6915")
     func realSDN() throws {
-        guard let url = XMLTestFiles.shared("ofac/sdn.xml") else { return }
+        guard let url = ListTestFiles.shared("ofac/sdn.xml") else { return }
         let list = try OFACXMLParser.parse(url)
         #expect(list.source == .ofacSDN)
         #expect(list.entries.count == 14_966)
@@ -107,13 +107,13 @@ struct OFACXMLParserTests {
 
     @Test("real consolidated.xml (2025, new namespace) and 2020 (old namespace, wrong Record_Count)")
     func realConsolidated() throws {
-        if let url = XMLTestFiles.shared("ofac/consolidated.xml") {
+        if let url = ListTestFiles.shared("ofac/consolidated.xml") {
             let list = try OFACXMLParser.parse(url)
             #expect(list.source == .ofacConsolidated)
             #expect(list.entries.count == 443)
             #expect(list.publicationDate == "2025-03-28")
         }
-        if let url = XMLTestFiles.shared("ofac/consolidated-20200422.xml") {
+        if let url = ListTestFiles.shared("ofac/consolidated-20200422.xml") {
             let list = try OFACXMLParser.parse(url)
             #expect(list.source == .ofacConsolidated)
             #expect(list.entries.count == 375)

@@ -6,7 +6,7 @@ import RedFlagCore
 @Suite("UK CSV parsers (OFSI ConList, FCDO UK Sanctions List)")
 struct UKCSVParserTests {
     @Test func ofsi2022Layout() throws {
-        let list = try OFSICSVParser.parse(CSVListFiles.fixture("ofsi-conlist.csv"))
+        let list = try OFSICSVParser.parse(ListTestFiles.fixture("ofsi-conlist.csv"))
         #expect(list.source == .uk)
         #expect(list.format == .ofsiCSV)
         #expect(list.publicationDate == "2025-04-10")
@@ -45,7 +45,7 @@ struct UKCSVParserTests {
     }
 
     @Test func ofsi2020Layout() throws {
-        let list = try OFSICSVParser.parse(CSVListFiles.fixture("ofsi-conlist-2020.csv"))
+        let list = try OFSICSVParser.parse(ListTestFiles.fixture("ofsi-conlist-2020.csv"))
         #expect(list.publicationDate == "2020-04-27")
         #expect(list.entries.count == 2)
         let p = try #require(list.entries.first { $0.sourceID == "88001" })
@@ -64,7 +64,7 @@ struct UKCSVParserTests {
     }
 
     @Test func fcdoFixture() throws {
-        let list = try FCDOCSVParser.parse(CSVListFiles.fixture("uk-fcdo.csv"))
+        let list = try FCDOCSVParser.parse(ListTestFiles.fixture("uk-fcdo.csv"))
         #expect(list.format == .fcdoCSV)
         #expect(list.source == .uk)
         #expect(list.publicationDate == "2026-02-13")
@@ -104,7 +104,7 @@ struct UKCSVParserTests {
     }
 
     @Test func realOFSI2020() throws {
-        guard let url = CSVListFiles.shared("uk/ofsi-conlist-20200427.csv") else { return }
+        guard let url = ListTestFiles.shared("uk/ofsi-conlist-20200427.csv") else { return }
         let list = try OFSICSVParser.parse(url)
         #expect(list.entries.count == 2_114)
         #expect(list.publicationDate == "2020-04-27")

@@ -7,7 +7,7 @@ import RedFlagCore
 struct UNXMLParserTests {
     @Test("fixture: positional names, original script, alias quality, partial dates")
     func fixture() throws {
-        let list = try UNXMLParser.parse(XMLTestFiles.fixture("un.xml"))
+        let list = try UNXMLParser.parse(ListTestFiles.fixture("un.xml"))
         #expect(list.source == .un && list.format == .unXML)
         #expect(list.entries.count == 6)
         #expect(list.publicationDate == "2026-03-01")
@@ -54,7 +54,7 @@ struct UNXMLParserTests {
 
     @Test("real UN list: 730 individuals + 273 entities, date, partial DOBs")
     func real() throws {
-        guard let url = XMLTestFiles.shared("un/consolidated.xml") else { return }
+        guard let url = ListTestFiles.shared("un/consolidated.xml") else { return }
         let list = try UNXMLParser.parse(url)
         #expect(list.entries.count == 1_003)
         #expect(list.entries.filter { $0.type == .person }.count == 730)

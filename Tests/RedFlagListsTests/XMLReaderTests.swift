@@ -3,40 +3,11 @@ import Testing
 @testable import RedFlagLists
 import RedFlagCore
 
-/// Where the XML parser tests find their inputs: the repo's hand-made fixtures and the real list
-/// snapshots in `<package root>/../shared/lists` (absent on most machines: those tests skip).
-enum XMLTestFiles {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-    static func fixture(_ name: String) -> URL { packageRoot.appendingPathComponent("Fixtures/lists/\(name)") }
-    static func bad(_ name: String) -> URL { packageRoot.appendingPathComponent("Fixtures/bad/\(name)") }
-    static let sharedLists = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/lists")
-
-    /// The real snapshot at `relative` under shared/lists, or nil (with a printed reason) when absent.
-    static func shared(_ relative: String) -> URL? {
-        let url = sharedLists.appendingPathComponent(relative)
-        guard FileManager.default.fileExists(atPath: url.path) else {
-            print("skipped: ../shared/lists/\(relative) absent")
-            return nil
-        }
-        return url
-    }
-
-    /// Writes `text` to a fresh temporary file and returns its URL.
-    static func temporary(_ text: String, name: String = "doc.xml") throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("redflag-xml-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let url = dir.appendingPathComponent(name)
-        try Data(text.utf8).write(to: url)
-        return url
-    }
-}
-
 @Suite("XMLStreamReader")
 struct XMLReaderTests {
     @Test("matches elements by local name in any namespace and reads text and attributes")
     func localNamesAndText() throws {
-        let url = try XMLTestFiles.temporary("""
+        let url = try ListTestFiles.temporary("""
         <?xml version="1.0"?>
         <a:root xmlns:a="urn:one" xmlns="urn:two"><item id="7" empty=""><name> Alpha &amp; <![CDATA[Beta]]> </name></item><item id="8"/><other>x</other></a:root>
         """)
@@ -61,7 +32,7 @@ struct XMLReaderTests {
 
     @Test("one-letter attribute names work too")
     func oneLetterAttribute() throws {
-        let url = try XMLTestFiles.temporary("<r a=\"1\" ab=\"2\"/>")
+        let url = try ListTestFiles.temporary("<r a=\"1\" ab=\"2\"/>")
         let r = try XMLStreamReader(url: url)
         _ = try r.read()
         #expect(r.attribute("a") == "1")
@@ -71,7 +42,7 @@ struct XMLReaderTests {
 
     @Test("isNamed does not match prefixes or longer names")
     func exactNames() throws {
-        let url = try XMLTestFiles.temporary("<root><uidx/><ui/><uid/></root>")
+        let url = try ListTestFiles.temporary("<root><uidx/><ui/><uid/></root>")
         let r = try XMLStreamReader(url: url)
         var hits = 0
         var elements = 0
@@ -86,7 +57,7 @@ struct XMLReaderTests {
 
     @Test("forEachChild skips unread grandchildren and stops at the parent's end")
     func forEachChildSkips() throws {
-        let url = try XMLTestFiles.temporary("<r><p><c><g>deep</g></c><c>two</c></p><p/><tail>t</tail></r>")
+        let url = try ListTestFiles.temporary("<r><p><c><g>deep</g></c><c>two</c></p><p/><tail>t</tail></r>")
         let r = try XMLStreamReader(url: url)
         var childCount = 0
         var tail: String?

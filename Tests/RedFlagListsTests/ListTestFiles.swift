@@ -1,10 +1,10 @@
 import Foundation
 import RedFlagCore
 
-/// Where the CSV/JSON parser, detector and loader tests find their inputs: the repo's hand-made
+/// Where the list parser, detector, loader and store tests find their inputs: the repo's hand-made
 /// fixtures and the real snapshots in `<package root>/../shared/lists` (tests on those skip with
 /// a printed reason when the folder is absent).
-enum CSVListFiles {
+enum ListTestFiles {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
     static func fixture(_ name: String) -> URL { packageRoot.appendingPathComponent("Fixtures/lists/\(name)") }
@@ -23,7 +23,7 @@ enum CSVListFiles {
 
     /// A fresh temporary folder.
     static func temporaryFolder() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("redflag-csv-\(UUID().uuidString)")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("redflag-lists-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         return dir
     }
@@ -33,6 +33,11 @@ enum CSVListFiles {
         let url = try temporaryFolder().appendingPathComponent(name)
         try bytes.write(to: url)
         return url
+    }
+
+    /// Writes `text` to `name` in a fresh temporary folder.
+    static func temporary(_ text: String, name: String = "doc.xml") throws -> URL {
+        try temporary(Data(text.utf8), name: name)
     }
 
     /// The error `body` throws, as a RedFlagError (nil when it throws nothing or something else).
