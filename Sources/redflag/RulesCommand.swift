@@ -82,7 +82,9 @@ struct RulesShow: ParsableCommand {
             var s = "\(f.id): \(f.title)\n\n"
             s += "Severity: \(f.severity.rawValue)" + (f.strongSeverity.map { " (strong form: \($0.rawValue))" } ?? "") + (f.enabled ? "" : " (disabled by the configuration)") + "\n"
             s += "Family: \(f.family)\n"
-            s += "Status: " + (implemented ? "checked on every order line" : "not evaluable from an order export; needs \(f.needs ?? "data outside the export")") + "\n"
+            s += "Concern: \(f.concern.label)\n"
+            let combination = f.id == RuleEngine.combinationID
+            s += "Status: " + (combination ? "checked on every order line, over the HOLD flags that fired" : implemented ? "checked on every order line" : "not evaluable from an order export; needs \(f.needs ?? "data outside the export")") + "\n"
             s += "Source: \(f.source.document), \(f.source.date)\n        \(f.source.url)\n\n"
             s += f.description + "\n"
             if !f.fields.isEmpty { s += "\nOrder columns read: \(f.fields.joined(separator: ", "))\n" }

@@ -46,7 +46,8 @@ struct CheckCommandTests {
         #expect(r.stdout.isEmpty)
         let files = try FileManager.default.contentsOfDirectory(atPath: out.path)
         #expect(files.contains("case-SO-1003.md") && files.contains("case-SO-1003.json"))
-        #expect(!files.contains("case-SO-1005.md")) // a HOLD
+        #expect(!files.contains("case-SO-1010.md")) // a HOLD
+        #expect(files.contains("case-SO-1020.md")) // HOLDs of two concerns: COMBO-01
         let md = try String(contentsOf: out.appendingPathComponent("case-SO-1003.md"), encoding: .utf8)
         #expect(md.contains("1-800-424-2980") && md.contains("764.5") && md.contains("REG-LIST-EL"))
         let csv = try String(contentsOf: out.appendingPathComponent("result.csv"), encoding: .utf8)
@@ -133,11 +134,12 @@ struct CheckMapFileTests {
         let obj = try #require(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         let orders = try #require(obj["orders"] as? [[String: Any]])
         #expect(orders.map { $0["order_id"] as? String } == ["4500012001", "4500012002", "4500012003"])
-        #expect(orders.map { $0["decision"] as? String } == ["CLEAR", "STOP", "HOLD"])
+        #expect(orders.map { $0["decision"] as? String } == ["CLEAR", "STOP", "STOP"])
         #expect((orders[2]["columns"] as? [String: Any])?["VKGRP"] as? String == "V03")
         let flags = (orders[2]["flags"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
-        #expect(flags.contains("KYC-11") && flags.contains("FC23-05"))
-        #expect((obj["summary"] as? [String: Any])?["stop"] as? Int == 1)
+        // Packaging (logistics) and a third-party payer (payment): two concerns, so COMBO-01 stops it.
+        #expect(flags.contains("KYC-11") && flags.contains("FC23-05") && flags.contains("COMBO-01"))
+        #expect((obj["summary"] as? [String: Any])?["stop"] as? Int == 2)
     }
 
     @Test func tableIsReadable() throws {
@@ -146,6 +148,6 @@ struct CheckMapFileTests {
                              "--lists"] + CheckCommandTests.lists + ["--data-dir", dir.path, "--quiet", "--no-history", "--format", "table"])
         #expect(r.stdout.contains("4500012002     STOP"))
         #expect(r.stdout.contains("REG-LIST-EL"))
-        #expect(r.stdout.contains("CLEAR 1 · HOLD 1 · STOP 1"))
+        #expect(r.stdout.contains("CLEAR 1 · HOLD 0 · STOP 2"))
     }
 }

@@ -12,12 +12,14 @@ struct CheckScenarioTests {
     static let scenario = root.appendingPathComponent("Fixtures/orders/scenario.csv")
     static let lists = ["Fixtures/lists/csl.csv", "Fixtures/lists/ofac-sdn.xml"].map { root.appendingPathComponent($0) }
 
-    /// order id → (decision, flags that must be among the findings).
+    /// order id → (decision, flags that must be among the findings). COMBO-01 turns HOLD flags of
+    /// two or more concerns into a STOP; the lines with one concern's HOLDs (SO-1010, SO-1011,
+    /// SO-1016 with their license requirement, SO-1018/19/21/27) stay HOLD.
     static let expected: [String: (String, [String])] = [
         "SO-0901": ("CLEAR", []), "SO-0902": ("CLEAR", []), "SO-1001": ("CLEAR", []), "SO-1002": ("CLEAR", ["AC-01"]),
         "SO-1003": ("STOP", ["REG-LIST-EL", "REG-CN-CBC", "AC-09"]),
         "SO-1004": ("STOP", ["REG-LIST-DPL", "REG-D1D4-LIC", "AC-07", "KYC-09", "KYC-21"]),
-        "SO-1005": ("HOLD", ["REG-LIST-UVL", "REG-D1D4-LIC", "KYC-21"]),
+        "SO-1005": ("STOP", ["REG-LIST-UVL", "REG-D1D4-LIC", "KYC-21", "COMBO-01"]),
         "SO-1006": ("STOP", ["REG-LIST-MEU", "REG-D5MO-DEST"]),
         "SO-1007": ("STOP", ["REG-LIST-SDN", "FC23-05", "HUB-01"]),
         "SO-1008": ("STOP", ["REG-LIST-SDN", "REG-HQ-D5MO", "KYC-29"]),
@@ -28,15 +30,15 @@ struct CheckScenarioTests {
         "SO-1013": ("STOP", ["REG-GP10-PRCIC"]),
         "SO-1014": ("STOP", ["REG-EMBARGO"]),
         "SO-1015": ("STOP", ["REG-D5MO-DEST"]), "SO-1016": ("HOLD", ["REG-D1D4-LIC"]),
-        "SO-1017": ("HOLD", ["AC-03", "AC-04", "AC-05", "KYC-01", "KYC-02", "KYC-04", "KYC-05"]),
+        "SO-1017": ("STOP", ["AC-03", "AC-04", "AC-05", "KYC-01", "KYC-02", "KYC-04", "KYC-05", "COMBO-01"]),
         "SO-0950": ("CLEAR", []), "SO-0951": ("CLEAR", []), "SO-1018": ("HOLD", ["AC-02"]),
-        "SO-1019": ("HOLD", ["AC-02", "AC-06"]), "SO-1020": ("HOLD", ["AC-07"]),
+        "SO-1019": ("HOLD", ["AC-02", "AC-06"]), "SO-1020": ("STOP", ["AC-07", "AC-03", "COMBO-01"]),
         "SO-1021": ("HOLD", ["AC-10"]), "SO-1022": ("STOP", ["AC-10", "REG-D5MO-DEST"]),
-        "SO-1023": ("HOLD", ["AC-11", "KYC-01", "KYC-07"]),
+        "SO-1023": ("STOP", ["AC-11", "KYC-01", "KYC-07", "COMBO-01"]),
         "SO-1024": ("STOP", ["KYC-11", "FC23-06", "FC23N-07"]),
-        "SO-1025": ("HOLD", ["KYC-06", "KYC-10", "FC23-05", "FC23N-05", "HUB-01"]),
-        "SO-1026": ("HOLD", ["KYC-08", "KYC-12"]), "SO-1027": ("HOLD", ["AC-02", "KYC-03"]),
-        "SO-1028": ("HOLD", ["AC-08"]), "SO-1029": ("HOLD", ["KYC-00"]), "SO-1030": ("CLEAR", []),
+        "SO-1025": ("STOP", ["KYC-06", "KYC-10", "FC23-05", "FC23N-05", "HUB-01", "COMBO-01"]),
+        "SO-1026": ("STOP", ["KYC-08", "KYC-12", "COMBO-01"]), "SO-1027": ("HOLD", ["AC-02", "KYC-03"]),
+        "SO-1028": ("STOP", ["AC-08", "AC-09", "COMBO-01"]), "SO-1029": ("STOP", ["KYC-00", "AC-09", "COMBO-01"]), "SO-1030": ("CLEAR", []),
     ]
 
     func run(history: OrderHistoryStore?) throws -> [OrderCheck] {

@@ -8,6 +8,8 @@ public struct FlagDefinition: Codable, Hashable, Sendable {
     public var title: String
     /// Family for grouping and combination rules: list, regulatory, diversion, kyc, payment, routing.
     public var family: String
+    /// The area of the order the flag is about, counted by the combination rule `COMBO-01`.
+    public var concern: FlagConcern
     public var source: FlagSource
     /// Default severity when the flag fires.
     public var severity: FlagSeverity
@@ -36,13 +38,14 @@ public struct FlagDefinition: Codable, Hashable, Sendable {
     /// Switched off by the configuration.
     public var enabled: Bool
 
-    public init(id: String, title: String, family: String, source: FlagSource, severity: FlagSeverity,
+    public init(id: String, title: String, family: String, concern: FlagConcern, source: FlagSource, severity: FlagSeverity,
                 strongSeverity: FlagSeverity? = nil, fields: [String] = [], thresholds: [String: Double] = [:],
                 terms: [String: [String]] = [:], description: String, questions: [String] = [],
                 evaluable: Bool = true, needs: String? = nil, enabled: Bool = true) {
         self.id = id
         self.title = title
         self.family = family
+        self.concern = concern
         self.source = source
         self.severity = severity
         self.strongSeverity = strongSeverity
@@ -74,7 +77,7 @@ public struct FlagDefinition: Codable, Hashable, Sendable {
     public func termMap(_ name: String) -> [String: String] { keyed[name] ?? [:] }
 
     enum CodingKeys: String, CodingKey {
-        case id, title, family, source, severity, strongSeverity, fields, thresholds, terms, description, questions
+        case id, title, family, concern, source, severity, strongSeverity, fields, thresholds, terms, description, questions
         case evaluable, needs, enabled
     }
 
@@ -83,6 +86,7 @@ public struct FlagDefinition: Codable, Hashable, Sendable {
         id = try c.decode(String.self, forKey: .id)
         title = try c.decode(String.self, forKey: .title)
         family = try c.decode(String.self, forKey: .family)
+        concern = try c.decode(FlagConcern.self, forKey: .concern)
         source = try c.decode(FlagSource.self, forKey: .source)
         severity = try c.decode(FlagSeverity.self, forKey: .severity)
         strongSeverity = try c.decodeIfPresent(FlagSeverity.self, forKey: .strongSeverity)

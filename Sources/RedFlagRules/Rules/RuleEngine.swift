@@ -8,6 +8,12 @@ public struct RuleEngine: Sendable {
     public let catalog: RedFlagCatalog
     public let groups: CountryGroups
     private let active: [ActiveRule]
+    /// The combination flag, when enabled, and each flag's concern, resolved once.
+    private let combination: FlagDefinition?
+    private let concerns: [String: FlagConcern]
+
+    /// The flag that fires when HOLD flags of several concerns fire together (bis-rules.md §8).
+    public static let combinationID = "COMBO-01"
 
     /// A rule with its definition, boxed so the per-line loop does not copy the definition.
     private final class ActiveRule: Sendable {
@@ -36,6 +42,8 @@ public struct RuleEngine: Sendable {
             guard let def = catalog[rule.id], def.enabled else { return nil }
             return try ActiveRule(rule, def)
         }
+        combination = catalog[Self.combinationID].flatMap { $0.enabled ? $0 : nil }
+        concerns = Dictionary(catalog.flags.map { ($0.id, $0.concern) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// Checks one line. `parties` nil means no lists were loaded.
@@ -72,10 +80,30 @@ public struct RuleEngine: Sendable {
                 findings[i].nextStep = NextStep.text(for: .hold, questions: catalog[findings[i].id]?.questions ?? [])
             }
         }
+        if let combination, let combined = combine(findings, rule: combination) { findings.append(combined) }
         findings.sort { $0.severity > $1.severity }
         let decision = findings.map(\.severity.decision).max() ?? .clear
         let license = LicenseRules.determine(ctx, caseByCase: catalog["REG-CN-CBC"])
         return OrderCheck(orderID: line.orderID, line: line.line, customerID: line.customerID, decision: decision, findings: findings,
                           license: license, notEvaluated: notEvaluated, parties: parties ?? [], passthrough: line.passthrough)
+    }
+
+    /// The `COMBO-01` finding when HOLD flags of at least `min_concerns` different concerns fired
+    /// (after HUB-01 raised NOTEs), listing them by concern; nil otherwise. Flags of one concern
+    /// count once, so near-duplicates (AC-07 and KYC-09 for the same forwarder) never combine.
+    func combine(_ findings: [Finding], rule: FlagDefinition) -> Finding? {
+        var byConcern: [FlagConcern: [String]] = [:]
+        for f in findings where f.severity == .hold {
+            guard let concern = concerns[f.id], concern.combines else { continue }
+            byConcern[concern, default: []].append(f.id)
+        }
+        let needed = max(2, Int(rule.threshold("min_concerns")))
+        guard byConcern.count >= needed else { return nil }
+        let areas = byConcern.sorted { $0.key < $1.key }
+        var facts = ["HOLD flags in \(areas.count) areas (\(needed) or more escalate): "
+                     + areas.map { "\($0.key.label) (\($0.value.joined(separator: ", ")))" }.joined(separator: "; ")]
+        facts.append("each must be resolved with documents before release; together they are the pattern of a diversion scheme")
+        return Finding(id: rule.id, title: rule.title, severity: rule.severity, facts: facts, citation: rule.source.citation,
+                       nextStep: NextStep.text(for: rule.severity, questions: rule.questions))
     }
 }

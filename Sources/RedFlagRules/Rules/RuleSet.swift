@@ -11,6 +11,7 @@ public enum RuleSet {
         var r: [String: (thresholds: [String], terms: [String])] = [:]
         for rule in all { r[rule.id] = (rule.thresholds, rule.terms) }
         r["HUB-01"] = (["raise_notes"], [])
+        r[RuleEngine.combinationID] = (["min_concerns"], [])
         return r
     }
 }
