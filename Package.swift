@@ -20,10 +20,16 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
+        // zlib's inflate, to read the ZIP container of XLSX workbooks.
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
         // The list model, country table, CSV reader, partial dates, hashing: shared by every module.
         .target(name: "RedFlagCore"),
         // List parsers (CSL, OFAC, UN, EU, UK), format detection, the local list store and updates.
-        .target(name: "RedFlagLists", dependencies: ["RedFlagCore", "CLibXML2"]),
+        .target(name: "RedFlagLists", dependencies: ["RedFlagCore", "CLibXML2", "CZlib"]),
         // Name analysis, the candidate index, scoring, explanations and the screening decision.
         .target(name: "RedFlagMatching", dependencies: ["RedFlagCore"]),
         // The red-flag catalog, country groups, order export reading, rules, history, case files.

@@ -65,9 +65,9 @@ struct FormatDetectorTests {
         #expect(e?.exitCode == 65)
     }
 
-    @Test func xlsxIsRefusedWithAPointerToTheCSV() {
-        let e = ListTestFiles.error { _ = try ListFormatDetector.detect(head: Data([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00]), path: "ConList.xlsx") }
-        #expect(e?.description.contains("XLSX is not supported: use the CSV export") == true)
+    @Test func aZipThatIsNoWorkbookIsRefusedWithWhatToDo() {
+        let e = ListTestFiles.error { _ = try ListFormatDetector.detect(head: Data([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00]), path: "SDN.ZIP") }
+        #expect(e?.description.contains("unzip it") == true)
         #expect(e?.exitCode == 65)
     }
 
@@ -88,7 +88,7 @@ struct FormatDetectorTests {
             #expect(try ListFormatDetector.detect(url) == D(format: format, ofacPart: part), "\(relative)")
         }
         if let xlsx = ListTestFiles.shared("uk/ofsi-conlist-20250410.xlsx") {
-            #expect(ListTestFiles.error { _ = try ListFormatDetector.detect(xlsx) }?.exitCode == 65)
+            #expect(try ListFormatDetector.detect(xlsx) == D(format: .ofsiXLSX))
         }
     }
 }

@@ -63,8 +63,8 @@ struct CSVColumns {
 }
 
 extension CSVRecord {
-    /// True for a blank line (one empty field), which carries no record.
+    /// True for a blank line (one empty field) or an empty sheet row, which carry no record.
     var isBlank: Bool {
-        fields.count == 1 && fields[0].utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A }
+        fields.isEmpty || fields.count == 1 && fields[0].utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A }
     }
 }

@@ -109,9 +109,7 @@ public enum ListFileLoader {
         case .ofsiCSV: return try OFSICSVParser.parse(url)
         case .fcdoXML: return try FCDOXMLParser.parse(url)
         case .fcdoCSV: return try FCDOCSVParser.parse(url)
-        case .ofsiXLSX:
-            throw RedFlagError.unknownFormat(path: url.path,
-                                             message: "XLSX is not supported: use the CSV export (\(ListFormatDetector.ofsiCSVURL))")
+        case .ofsiXLSX: return try OFSIXLSXParser.parse(url)
         }
     }
 

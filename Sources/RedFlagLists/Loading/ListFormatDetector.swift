@@ -6,7 +6,8 @@ import RedFlagCore
 ///
 /// Only the first 64 KB are read: the XML root element (local name and namespace), the CSV
 /// header or preamble, the shape of the first OFAC legacy CSV row, or `{` + `"results"` for the
-/// CSL JSON. ZIP/XLSX, gzip, UTF-16 and binary files are refused with a message saying what to use.
+/// CSL JSON, or an XLSX workbook (OFSI's ConList.xlsx). Other ZIPs, gzip, UTF-16 and binary files
+/// are refused with a message saying what to use.
 public enum ListFormatDetector {
     /// What a file was detected to be.
     public struct Detection: Sendable, Equatable {
@@ -51,8 +52,13 @@ public enum ListFormatDetector {
             throw RedFlagError.badData(path: path, location: "line 1", message: "empty file")
         }
         if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            // An XLSX names its parts in the local headers near the start; which list it holds is
+            // the parser's to check (OFSI's `Last Updated` row and ConList header).
+            if containsASCII(bytes, "xl/workbook.xml") || containsASCII(bytes, "xl/worksheets/") {
+                return Detection(format: .ofsiXLSX)
+            }
             throw RedFlagError.unknownFormat(path: path, message:
-                "XLSX is not supported: use the CSV export (OFSI: \(ofsiCSVURL)); for a ZIP download (OFAC *.ZIP) unzip it and give the XML")
+                "a ZIP archive, not a list file: unzip it (OFAC *.ZIP) and give the XML or CSV inside")
         }
         if bytes.starts(with: [0x1F, 0x8B]) {
             throw RedFlagError.unknownFormat(path: path, message: "gzip-compressed file: gunzip it first")

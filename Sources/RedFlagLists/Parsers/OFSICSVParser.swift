@@ -14,36 +14,44 @@ public enum OFSICSVParser {
     public static func parse(_ url: URL) throws -> ParsedList {
         let content = try TextFileContent(url: url)
         let reader = content.reader(url)
-        guard let preamble = try reader.next(), !preamble.isBlank else {
-            throw RedFlagError.badData(path: url.path, location: "line 1", message: "empty file: no OFSI `Last Updated` line")
+        return try parse(rows: { try reader.next() }, path: url.path, kind: "CSV", unit: "line",
+                         format: .ofsiCSV, files: [url], sha256: content.sha256)
+    }
+
+    /// The ConList layout from its rows, whatever the container: a CSV file or the `Data` sheet
+    /// of the XLSX export (`unit` names a row in messages: "line" or "row").
+    static func parse(rows next: () throws -> CSVRecord?, path: String, kind: String, unit: String,
+                      format: ListFormat, files: [URL], sha256: String) throws -> ParsedList {
+        guard let preamble = try next(), !preamble.isBlank else {
+            throw RedFlagError.badData(path: path, location: "\(unit) 1", message: "empty file: no OFSI `Last Updated` \(unit)")
         }
         guard preamble[0].trimmingCharacters(in: .whitespaces).lowercased().hasPrefix("last updated") else {
-            throw RedFlagError.badData(path: url.path, location: "line \(preamble.line)",
-                                       message: "not an OFSI ConList CSV: line 1 should be `Last Updated,dd/mm/yyyy`")
+            throw RedFlagError.badData(path: path, location: "\(unit) \(preamble.line)",
+                                       message: "not an OFSI ConList \(kind): \(unit) 1 should be `Last Updated`, dd/mm/yyyy")
         }
         let dateText = preamble.fields.count > 1 ? preamble[1] : String(preamble[0].dropFirst("last updated".count))
-        guard let header = try reader.next() else {
-            throw RedFlagError.badData(path: url.path, location: "line 2", message: "no header after the `Last Updated` line")
+        guard let header = try next() else {
+            throw RedFlagError.badData(path: path, location: "\(unit) 2", message: "no header after the `Last Updated` \(unit)")
         }
-        let c = CSVColumns(header: header, path: url.path)
-        try c.require(requiredColumns, format: "OFSI ConList CSV")
+        let c = CSVColumns(header: header, path: path)
+        try c.require(requiredColumns, format: "OFSI ConList \(kind)")
         var warnings = ParseWarnings()
         let publication = PartialDate.isoDay(dateText, slashOrder: .dayFirst)
         if publication == nil {
-            warnings.add("unparseable date", record: "line \(preamble.line)", field: "Last Updated", value: dateText)
+            warnings.add("unparseable date", record: "\(unit) \(preamble.line)", field: "Last Updated", value: dateText)
         }
         var groups = UKGroups()
-        while let row = try reader.next() {
+        while let row = try next() {
             if row.isBlank { continue }
             c.checkWidth(row, warnings: &warnings)
             guard let id = c.value(row, "Group ID") else {
-                throw RedFlagError.badData(path: url.path, location: "line \(row.line)", message: "row has no Group ID")
+                throw RedFlagError.badData(path: path, location: "\(unit) \(row.line)", message: "row has no Group ID")
             }
             groups.withGroup(id: id, line: row.line) { g in add(row, columns: c, to: &g, warnings: &warnings) }
         }
         let entries = groups.groups.map { $0.entry(warnings: &warnings) }
-        return ParsedList(source: .uk, format: .ofsiCSV, entries: entries, publicationDate: publication,
-                          files: [url], sha256: content.sha256, warnings: warnings)
+        return ParsedList(source: .uk, format: format, entries: entries, publicationDate: publication,
+                          files: files, sha256: sha256, warnings: warnings)
     }
 
     private static func add(_ row: CSVRecord, columns c: CSVColumns, to g: inout UKGroup, warnings: inout ParseWarnings) {

@@ -23,6 +23,8 @@ public final class XMLStreamReader {
     public let path: String
     private let reader: xmlTextReaderPtr
     private let fd: Int32
+    /// The document when read from memory (a member of a ZIP archive): libxml2 reads it in place.
+    private let buffer: UnsafeMutableRawBufferPointer?
     private let errors: ErrorSink
 
     /// Type of the current node.
@@ -55,8 +57,32 @@ public final class XMLStreamReader {
             throw RedFlagError.unreadable(path: url.path, reason: "libxml2 could not create a reader")
         }
         self.fd = fd
+        self.buffer = nil
         self.reader = reader
         self.errors = ErrorSink()
+        configure()
+    }
+
+    /// Reads the document in `bytes` (copied), named `path` in messages ("ConList.xlsx:
+    /// xl/worksheets/sheet1.xml"), with the same protections as a file.
+    public init(bytes: [UInt8], path: String) throws {
+        Self.setUpOnce
+        self.path = path
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, bytes.count), alignment: 1)
+        buffer.copyBytes(from: bytes)
+        guard let reader = xmlReaderForMemory(buffer.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(clamping: bytes.count),
+                                              nil, nil, Self.parserOptions) else {
+            buffer.deallocate()
+            throw RedFlagError.unreadable(path: path, reason: "libxml2 could not create a reader")
+        }
+        self.fd = -1
+        self.buffer = buffer
+        self.reader = reader
+        self.errors = ErrorSink()
+        configure()
+    }
+
+    private func configure() {
         xmlTextReaderSetStructuredErrorHandler(reader, { userData, error in
             guard let userData, let error else { return }
             Unmanaged<ErrorSink>.fromOpaque(userData).takeUnretainedValue().record(error)
@@ -69,7 +95,8 @@ public final class XMLStreamReader {
 
     deinit {
         xmlFreeTextReader(reader)
-        close(fd)
+        if fd >= 0 { close(fd) }
+        buffer?.deallocate()
     }
 
     /// Advances to the next node. Returns false at the end of the document; throws `badData` (with
