@@ -74,6 +74,16 @@ struct MatcherScoringTests {
         #expect(approx.explanation.qualifiers.contains { $0.name == "date_of_birth" && $0.effect > 0 })
     }
 
+    @Test("a company legal form in the query lowers a listed person, saying why")
+    func legalFormNamesCompany() throws {
+        let person = try #require(top("Elashi Ihsan"))
+        let asCompany = try #require(matcher.screen(ScreeningQuery(name: "Elashi Ihsan GmbH")).matches.first { $0.id == person.id })
+        #expect(asCompany.score < person.score - 0.05)
+        #expect(asCompany.explanation.qualifiers.contains { $0.name == "type" && $0.effect < 0 && $0.detail.contains("company") })
+        // A listed company keeps its score.
+        #expect(try #require(top("Huawei Technologies GmbH")).explanation.qualifiers.allSatisfy { $0.name != "type" })
+    }
+
     @Test("every match carries its token alignment and a summary")
     func explanation() throws {
         let m = try #require(top("Huawei Technologies"))

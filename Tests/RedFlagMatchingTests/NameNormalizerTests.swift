@@ -42,6 +42,28 @@ struct NameNormalizerTests {
         #expect(tokens("Sa Wei") == ["wei"] || tokens("Sa Wei") == ["sa", "wei"])
     }
 
+    @Test("a legal-form word split by a stray space is still the legal form")
+    func splitLegalWords() {
+        #expect(NameNormalizer.normalize("OBSH CHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU OPTIMA") == NameNormalizer.normalize("OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU OPTIMA"))
+        #expect(tokens("LIMITED LIABI LITY COMPANY PRIUS") == ["prius"])
+        // Two name parts are never joined into one.
+        #expect(tokens("Hua Wei Limited") == ["hua", "wei"])
+    }
+
+    @Test("only legal forms that are no name syllable say the party is a company")
+    func namesCompany() {
+        #expect(NameNormalizer.normalize("Kone Oyj").namesCompany)
+        #expect(NameNormalizer.normalize("Romashka Co., Ltd.").namesCompany)
+        #expect(!NameNormalizer.normalize("Ali Sa").namesCompany)
+        #expect(!NameNormalizer.normalize("Ihsan Elashi").namesCompany)
+    }
+
+    @Test("romanised Han syllables, initials and particles are not legal-form words")
+    func legalWords() {
+        for w in ["hui", "shi", "zhu", "xian", "gong", "you", "a", "s", "z", "de"] { #expect(!LegalForms.words.contains(w), "\(w)") }
+        for w in ["limited", "obshchestvo", "joint", "stock", "aktsionernoe"] { #expect(LegalForms.words.contains(w), "\(w)") }
+    }
+
     @Test("a name made only of legal forms keeps them as tokens")
     func onlyLegalForms() {
         #expect(!tokens("Company Limited").isEmpty)

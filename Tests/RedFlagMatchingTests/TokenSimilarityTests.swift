@@ -34,6 +34,41 @@ struct TokenSimilarityTests {
         #expect(TokenSimilarity.similarity("j", "ihsan") == 0)
     }
 
+    @Test("the same consonants with the vowels moved about is another word")
+    func skeletonNeedsCloseSpelling() {
+        #expect(TokenSimilarity.similarity("nokia", "nioec") == 0)
+        #expect(TokenSimilarity.similarity("kyocera", "chicharra") == 0)
+        #expect(TokenSimilarity.similarity("almeida", "elemed") == 0)
+        #expect(TokenSimilarity.similarity("moreau", "mario") == 0)
+        // Transliteration variants keep their credit.
+        #expect(TokenSimilarity.similarity("zaytzeff", "zaytsev") >= TokenSimilarity.skeletonCredit)
+        #expect(TokenSimilarity.similarity("saiid", "sayeed") >= TokenSimilarity.skeletonCredit)
+    }
+
+    @Test("a short word with a consonant added at its end is another word; a letter missing inside is a typo")
+    func shortWordSuffix() {
+        #expect(TokenSimilarity.similarity("yara", "yaran") == 0)
+        #expect(TokenSimilarity.similarity("tuli", "tulip") == 0)
+        #expect(TokenSimilarity.similarity("joge", "jorge") > 0.9)
+        #expect(TokenSimilarity.similarity("fath", "fathi") > 0.9)
+        #expect(TokenSimilarity.similarity("star", "starr") > 0.9)
+    }
+
+    @Test("split words rejoin as written, exactly or with one typo; an initial never joins by a near miss")
+    func joins() {
+        let space = TokenSpace(documents: [["cjng"], ["huawei"], ["quanttelecom"], ["engineering"], ["other", "words"]])
+        func joined(_ tokens: [String], written: [String]? = nil) -> [String] {
+            let q = PreparedQuery(tokens: tokens, written: written, legalForms: [], space: space, scratch: Scratch(), cache: SimilarTokenCache())
+            return q.joins.map { space.vocabulary[Int($0.id)] }
+        }
+        #expect(joined(["hua", "wei"]) == ["huawei"])
+        #expect(joined(["hua", "wie"]) == ["huawei"])
+        #expect(joined(["c", "jung"]).isEmpty)
+        #expect(joined(["quantum", "telecom"]).isEmpty)
+        // "engi neers" is "engineers", which is made canonical ("engineering") before the lookup.
+        #expect(joined(["engi", "engineering"], written: ["engi", "neers"]) == ["engineering"])
+    }
+
     @Test("numbers and short tokens must be (nearly) equal")
     func numbersAndShortTokens() {
         #expect(TokenSimilarity.similarity("1203", "1230") == 0)

@@ -34,7 +34,7 @@ public final class Matcher: Sendable {
     public func candidateNames(for name: String) -> [Int] {
         pool.withScratch { scratch in
             let n = NameNormalizer.normalize(name)
-            let q = PreparedQuery(tokens: n.tokens, legalForms: n.legalForms, space: index.names, scratch: scratch, cache: nameCache)
+            let q = PreparedQuery(tokens: n.tokens, written: n.written, legalForms: n.legalForms, space: index.names, scratch: scratch, cache: nameCache)
             return candidates(q, space: index.names, listShare: TokenAligner.listShare, floor: nameFloor, scratch: scratch)
         }
     }
@@ -44,7 +44,7 @@ public final class Matcher: Sendable {
     public func nameScores(for name: String, fullScan: Bool) -> [Int: Double] {
         pool.withScratch { scratch in
             let n = NameNormalizer.normalize(name)
-            let q = PreparedQuery(tokens: n.tokens, legalForms: n.legalForms, space: index.names, scratch: scratch, cache: nameCache)
+            let q = PreparedQuery(tokens: n.tokens, written: n.written, legalForms: n.legalForms, space: index.names, scratch: scratch, cache: nameCache)
             var best: [Int: Double] = [:]
             for hit in nameHits(q, fullScan: fullScan, scratch: scratch) {
                 let e = Int(index.nameEntry[hit.name])
@@ -69,11 +69,12 @@ public final class Matcher: Sendable {
         let birthYear = query.dateOfBirth.flatMap { PartialDate.parse($0).yearSpan() }
 
         if !normal.tokens.isEmpty {
-            let q = PreparedQuery(tokens: normal.tokens, legalForms: normal.legalForms, space: index.names, scratch: scratch, cache: nameCache)
+            let q = PreparedQuery(tokens: normal.tokens, written: normal.written, legalForms: normal.legalForms, space: index.names, scratch: scratch, cache: nameCache)
             var bestPerEntry: [Int: (score: Double, hit: NameHit, qualifiers: [Qualifier])] = [:]
             for hit in nameHits(q, fullScan: configuration.fullScan, scratch: scratch) where hit.alignment.score >= nameFloor {
                 let e = Int(index.nameEntry[hit.name])
-                let quals = Qualifiers.forName(hit.name, entry: e, index: index, query: query, queryLegalForms: q.legalForms, birthYears: birthYear)
+                let quals = Qualifiers.forName(hit.name, entry: e, index: index, query: query, queryLegalForms: q.legalForms,
+                                                     queryNamesCompany: normal.namesCompany, birthYears: birthYear)
                 let score = min(1, max(0, hit.alignment.score + quals.reduce(0) { $0 + $1.effect }))
                 if let current = bestPerEntry[e], current.score >= score { continue }
                 bestPerEntry[e] = (score, hit, quals)

@@ -44,19 +44,29 @@ public enum LegalForms {
                  "Companhia", "Kompaniya", "Компания", "Sharikat", "Sherkat", "Shirkat", "gong si"]),
     ]
 
-    /// Ambiguous two-letter forms that are also common name syllables: only removed at the start
-    /// or end of a name ("AO Rosoboronexport", "Renault SA"), never from its middle.
     /// Every word of every legal-form spelling, normalised ("limited", "liability", "joint",
     /// "stock", "obshchestvo"…) plus the qualifiers that precede them ("public", "open", "closed",
     /// "private"). Left over in a name (a truncated or misspelt form), such a word weighs as
     /// little as the most generic word: it never carries a match.
+    ///
+    /// Words of fewer than three letters ("a", "s", "z" from "A/S", "Obshchestvo s…", "Sp. z o.o.";
+    /// "de" from "S.A. de C.V.") and the syllables of romanised Han and Hangul forms ("zhu shi hui
+    /// she", "you xian gong si") are left out: alone they are initials, particles and common
+    /// given-name syllables ("Hui", "Shi", "Xian"), which must weigh what any name part weighs.
     public static let words: Set<String> = {
         var out: Set<String> = ["public", "open", "closed", "private", "pte", "pvt", "pty"]
         for (_, spellings) in table {
-            for s in spellings { out.formUnion(NameNormalizer.tokenize(NameNormalizer.fold(s))) }
+            for s in spellings where !romanisedSyllables.contains(s) {
+                out.formUnion(NameNormalizer.tokenize(NameNormalizer.fold(s)).filter { $0.utf8.count >= 3 })
+            }
         }
         return out
     }()
+
+    /// Spellings in `table` that are romanised Han or Hangul syllables: legal forms only as a whole phrase.
+    static let romanisedSyllables: Set<String> = [
+        "gu fen you xian gong si", "you xian gong si", "you xian ze ren gong si", "zhu shi hui she", "jusighoesa", "gong si",
+    ]
 
     /// Weight of a legal-form word left in a name.
     public static let wordWeight: Float = 0.03
@@ -64,5 +74,7 @@ public enum LegalForms {
     /// Legal forms people glue to the name ("JSCZALIV", "OOORomashka"): split off as a prefix.
     static let gluedPrefixes = ["ojsc", "cjsc", "pjsc", "jsc", "ooo", "llc"]
 
+    /// Ambiguous short forms that are also common name syllables: only removed at the start
+    /// or end of a name ("AO Rosoboronexport", "Renault SA"), never from its middle.
     static let edgeOnly: Set<String> = ["ao", "sa", "ag", "ab", "kg", "nv", "bv", "oy", "ad", "se", "pt", "kk", "ug", "as", "too", "tov", "co", "doo"]
 }

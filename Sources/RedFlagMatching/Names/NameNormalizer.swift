@@ -128,22 +128,51 @@ public enum NameNormalizer {
     /// Sets legal forms apart, applies abbreviations and drops stopwords. A name that is nothing
     /// but legal forms and stopwords keeps them as tokens, so it still has something to match.
     static func splitLegalForms(_ raw: [String]) -> NormalizedName {
+        let raw = rejoinLegalWords(raw)
         var tokens: [String] = []
+        var written: [String] = []
         var forms: [String] = []
+        var company = false
         var i = 0
         while i < raw.count {
             if let phrase = legalPhrase(at: i, in: raw) {
                 forms.append(phrase.code)
+                if phrase.length > 1 || !LegalForms.edgeOnly.contains(raw[i]) { company = true }
                 i += phrase.length
                 continue
             }
             let t = raw[i]
-            if !Abbreviations.stopwords.contains(t) { tokens.append(Abbreviations.canonical[t] ?? t) }
+            if !Abbreviations.stopwords.contains(t) {
+                tokens.append(Abbreviations.canonical[t] ?? t)
+                written.append(t)
+            }
             i += 1
         }
         if tokens.isEmpty {
-            return NormalizedName(tokens: raw.map { Abbreviations.canonical[$0] ?? $0 }, legalForms: [])
+            return NormalizedName(tokens: raw.map { Abbreviations.canonical[$0] ?? $0 }, legalForms: [], written: raw)
         }
-        return NormalizedName(tokens: tokens, legalForms: forms)
+        return NormalizedName(tokens: tokens, legalForms: forms, written: written, namesCompany: company)
+    }
+
+    /// Legal-form words split in two by a stray space ("OBSH CHESTVO", "LIABI LITY") written as one,
+    /// so the form is recognised instead of leaving two unknown (and so heavy) tokens.
+    static func rejoinLegalWords(_ raw: [String]) -> [String] {
+        guard raw.count > 1 else { return raw }
+        var out: [String] = []
+        out.reserveCapacity(raw.count)
+        var i = 0
+        while i < raw.count {
+            if i + 1 < raw.count, !LegalForms.words.contains(raw[i]) || !LegalForms.words.contains(raw[i + 1]) {
+                let joined = raw[i] + raw[i + 1]
+                if joined.utf8.count >= 6 && LegalForms.words.contains(joined) {
+                    out.append(joined)
+                    i += 2
+                    continue
+                }
+            }
+            out.append(raw[i])
+            i += 1
+        }
+        return out
     }
 }

@@ -19,8 +19,9 @@ struct PreparedQuery {
     /// Least weight of a query token (legal-form words excepted).
     static let minimumWeight = 0.2
 
-    /// Words people glue to a name: "andtourism", "ofradio", "zamanoildmcc".
-    private static let glue: [[UInt8]] = (Abbreviations.stopwords.map { Array($0.utf8) }
+    /// Words people glue to a name: "andtourism", "ofradio", "zamanoildmcc". Not "for", with which
+    /// too many words begin ("fortinet" is not "for tinet").
+    private static let glue: [[UInt8]] = (Abbreviations.stopwords.subtracting(["for"]).map { Array($0.utf8) }
         + LegalForms.words.filter { $0.count >= 3 }.map { Array($0.utf8) }).sorted { $0.count > $1.count }
 
     /// A token no listed token resembles, that is a listed token with a stopword or legal-form
@@ -33,7 +34,10 @@ struct PreparedQuery {
         }
     }
 
-    init(tokens: [String], legalForms: [String], space: TokenSpace, scratch: Scratch, cache: SimilarTokenCache, unknownWeight: Double = Double(TokenSpace.unknownWeight)) {
+    /// `written` holds the tokens as typed, before abbreviations were made canonical (joins are
+    /// made from them: "comm ittee" is "committee", not "communication" + "ittee").
+    init(tokens: [String], written: [String]? = nil, legalForms: [String], space: TokenSpace, scratch: Scratch, cache: SimilarTokenCache,
+         unknownWeight: Double = Double(TokenSpace.unknownWeight)) {
         scratch.ensure(documents: space.documentCount, vocabulary: space.vocabulary.count)
         texts = tokens
         bytes = tokens.map { Array($0.utf8) }
@@ -65,13 +69,22 @@ struct PreparedQuery {
             // unmatched ("Luca Lopez" against "LUCAS") must still lower the score.
             if !LegalForms.words.contains(tokens[i]) { weights[i] = max(weights[i], PreparedQuery.minimumWeight) }
         }
+        let written = written.map { $0.count == tokens.count ? $0 : tokens } ?? tokens
         for i in 0..<max(0, bytes.count - 1) {
-            let joined = bytes[i] + bytes[i + 1]
+            let typed = written[i] + written[i + 1]
+            let joined = Array((Abbreviations.canonical[typed] ?? typed).utf8)
             let sk = joined.withUnsafeBufferPointer { TokenSimilarity.skeleton($0) }
             let found = cache.similar(joined) {
                 space.similarTokens(joined, skeleton: sk, counts: &scratch.counts, touched: &scratch.touchedVocab)
             }
-            for (id, s) in found where s >= 0.9 {
+            // A split word rejoined is the word itself, or the word with one typo; an initial
+            // written before a name ("C. Jung") is never part of it unless the two spell a listed
+            // token exactly.
+            let initial = bytes[i].count == 1 || bytes[i + 1].count == 1
+            for (id, s) in found where s >= 0.9 && (s == 1 || !initial) {
+                guard s == 1 || space.vocabulary.withBytes(Int(id), { v in
+                    joined.withUnsafeBufferPointer { TokenSimilarity.editDistance($0, v, limit: 1) <= 1 }
+                }) else { continue }
                 joins.append((i, id, s))
             }
         }

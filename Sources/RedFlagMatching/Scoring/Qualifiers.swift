@@ -22,8 +22,10 @@ enum Qualifiers {
     /// The most qualifiers can add to a name score before the address (candidate floors use it).
     static let maximumBonus = typeMatches + countryMatches + birthMatches
 
+    /// `queryNamesCompany`: the query carries a company legal form ("Kone Oyj"), so, when no type
+    /// was given, a listed person is a different type (the penalty only: an inferred type earns no bonus).
     static func forName(_ n: Int, entry e: Int, index: MatchIndex, query: ScreeningQuery, queryLegalForms: Set<String>,
-                        birthYears: ClosedRange<Int>?) -> [Qualifier] {
+                        queryNamesCompany: Bool = false, birthYears: ClosedRange<Int>?) -> [Qualifier] {
         var out: [Qualifier] = []
         if index.strength(name: n) == .weak {
             out.append(Qualifier(name: "weak_alias", effect: weakAlias, detail: "matched a weak (low-quality) alias"))
@@ -43,6 +45,9 @@ enum Qualifiers {
             } else {
                 out.append(Qualifier(name: "type", effect: typeDiffers, detail: "type \(qt.rawValue) vs listed \(entryType.rawValue)"))
             }
+        } else if queryNamesCompany && entryType == .person {
+            out.append(Qualifier(name: "type", effect: typeDiffers,
+                                 detail: "legal form \(queryLegalForms.sorted().joined(separator: "/")) names a company; listed party is a person"))
         }
         if let qc = query.country?.uppercased(), !qc.isEmpty {
             let countries = index.countries(entry: e)

@@ -44,15 +44,33 @@ public enum TokenSimilarity {
             }
             return 0
         }
+        let abjad = !hasVowel(a) || !hasVowel(b)
+        if min(a.count, b.count) <= 4 && !abjad {
+            // A word of up to four letters and the same word with a consonant added at the end is
+            // another word ("yara" ~ "yaran", "tuli" ~ "tulip"); a letter missing inside is a typo
+            // ("joge" ~ "jorge"), a final vowel or h a transliteration ("fath" ~ "fathi"), a doubled
+            // final letter a typo ("star" ~ "starr").
+            let (s, l) = a.count < b.count ? (a, b) : (b, a)
+            let last = l[l.count - 1]
+            if l.count == s.count + 1 && equal(s, UnsafeBufferPointer(rebasing: l[0..<s.count]))
+                && !isVowel(last) && last != 104 && last != s[s.count - 1] { return 0 }
+        }
         // Equal consonant skeletons count for long tokens or an unvowelled (abjad) spelling:
         // "mohammed" ~ "muhammad" ~ "mhmd", but not "kang" ~ "cheng".
         var skeletonEqual = skeletonA != 0 && skeletonA == skeletonB
         if skeletonEqual {
             // Three or more consonants: enough for tokens of six letters or an unvowelled (abjad)
-            // spelling. Two: only for tokens of five letters or more ("jehad" ~ "dzhehad").
+            // spelling. Two: only for tokens of five letters or more.
             skeletonEqual = skeletonA >> 30 >= 3
-                ? min(a.count, b.count) >= 6 || !hasVowel(a) || !hasVowel(b)
+                ? min(a.count, b.count) >= 6 || abjad
                 : min(a.count, b.count) >= 5 && abs(a.count - b.count) <= 2
+        }
+        if skeletonEqual && !abjad {
+            // The same consonants with the vowels moved about is another word ("nokia" ~ "nioec",
+            // "kyocera" ~ "chicharra", "almeida" ~ "elemed"); a transliteration variant changes a
+            // few vowels or digraph letters ("mohammed" ~ "muhammad", "mokhammad").
+            let bound = skeletonA >> 30 >= 3 ? max(3, max(a.count, b.count) / 2) : 3
+            skeletonEqual = editDistance(a, b, limit: bound) <= bound
         }
         let longer = max(a.count, b.count)
         let allowed = allowedEdits(longer)
