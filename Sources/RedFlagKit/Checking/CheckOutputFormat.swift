@@ -13,12 +13,14 @@ public struct CheckOutputFormat: Sendable {
     public let lists: [ListStamp]
     /// Names of the export's extra columns, for the CSV header.
     public let passthroughNames: [String]
+    private let shared: CheckRecordJSON.SharedFields
 
     public init(kind: Kind, configuration: String, lists: [ListStamp], passthroughNames: [String]) {
         self.kind = kind
         self.configuration = configuration
         self.lists = lists
         self.passthroughNames = passthroughNames
+        shared = CheckRecordJSON.SharedFields(configuration: configuration, lists: lists)
     }
 
     /// Text written before the first row.
@@ -53,8 +55,8 @@ public struct CheckOutputFormat: Sendable {
     /// One row.
     public func render(_ c: OrderCheck) -> String {
         switch kind {
-        case .jsonl: return CheckRecordJSON.encode(c, configuration: configuration, lists: lists) + "\n"
-        case .json: return CheckRecordJSON.encode(c, configuration: configuration, lists: lists)
+        case .jsonl: return recordJSON(c) + "\n"
+        case .json: return recordJSON(c)
         case .csv:
             var fields = [c.orderID ?? "", String(c.line), c.error == nil ? (c.decision?.rawValue ?? "CLEAR") : "ERROR",
                           c.findings.map { "\($0.id):\($0.severity.rawValue)" }.joined(separator: ";"),
@@ -67,6 +69,12 @@ public struct CheckOutputFormat: Sendable {
         case .table:
             return Self.tableBlock(c)
         }
+    }
+
+    /// The row's JSON object (the JSON Lines record without its newline), whatever `kind` is:
+    /// what the audit trail keeps for a HOLD or STOP row.
+    public func recordJSON(_ c: OrderCheck) -> String {
+        CheckRecordJSON.encode(c, shared: shared, configuration: configuration, lists: lists)
     }
 
     static func tableBlock(_ c: OrderCheck) -> String {

@@ -76,12 +76,158 @@ struct CheckRecordJSON: Encodable {
         return out
     }
 
-    static func encode(_ check: OrderCheck, configuration: String, lists: [ListStamp]) -> String {
+    /// The record through `JSONEncoder`: the reference the hand-written `encode` must equal byte
+    /// for byte (the tests compare them), and the fallback for a record it cannot write.
+    static func encodeWithFoundation(_ check: OrderCheck, configuration: String, lists: [ListStamp]) -> String {
         let encoder = JSONEncoder()
         // Sorted keys make records byte-stable across runs (diffable, hashable in audits).
         encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         encoder.keyEncodingStrategy = snakeCaseExceptPassthrough
         let data = (try? encoder.encode(CheckRecordJSON(check: check, configuration: configuration, lists: lists))) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self)
+    }
+
+    /// The parts every record of a run shares, encoded once.
+    struct SharedFields: Sendable {
+        let configuration: String
+        let lists: String
+
+        init(configuration: String, lists: [ListStamp]) {
+            var c = FoundationJSONText(capacity: 64)
+            c.string(nil, configuration)
+            self.configuration = c.text
+            var l = FoundationJSONText(capacity: 256)
+            l.beginArray()
+            for stamp in lists {
+                l.beginObject()
+                l.string("sha256", stamp.sha256)
+                l.string("source", stamp.source)
+                l.endObject()
+            }
+            l.endArray()
+            self.lists = l.text
+        }
+    }
+
+    static func encode(_ check: OrderCheck, configuration: String, lists: [ListStamp]) -> String {
+        encode(check, shared: SharedFields(configuration: configuration, lists: lists), configuration: configuration, lists: lists)
+    }
+
+    /// The record, written by hand in the sorted key order `encodeWithFoundation` produces.
+    static func encode(_ check: OrderCheck, shared: SharedFields, configuration: String, lists: [ListStamp]) -> String {
+        var j = FoundationJSONText()
+        j.beginObject()
+        if let error = check.error {
+            j.string("decision", "ERROR")
+            j.string("error", error)
+            j.number("line", check.line)
+            j.string("order_id", check.orderID)
+            j.endObject()
+            return j.text
+        }
+        if !check.passthrough.isEmpty {
+            j.beginObject("columns")
+            // A repeated column name keeps its last value, as the keyed container does.
+            var byName: [String: String] = [:]
+            for p in check.passthrough { byName[p.name] = p.value }
+            for name in byName.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+                j.dynamicKey(name)
+                j.string(nil, byName[name]!)
+            }
+            j.endObject()
+        }
+        j.raw("configuration", shared.configuration)
+        if let customerID = check.customerID { j.string("customer_id", customerID) }
+        j.string("decision", check.decision?.rawValue ?? "CLEAR")
+        j.beginArray("flags")
+        for f in check.findings {
+            j.beginObject()
+            j.string("citation", f.citation)
+            j.strings("facts", f.facts)
+            j.string("id", f.id)
+            j.string("next_step", f.nextStep)
+            j.string("severity", f.severity.rawValue)
+            j.string("title", f.title)
+            j.endObject()
+        }
+        j.endArray()
+        if let license = check.license {
+            j.beginObject("license")
+            j.strings("basis", license.basis)
+            j.strings("missing", license.missing)
+            j.string("status", license.status.rawValue)
+            j.endObject()
+        }
+        j.number("line", check.line)
+        j.raw("lists", shared.lists)
+        j.strings("not_evaluated", check.notEvaluated)
+        j.string("order_id", check.orderID)
+        j.beginArray("parties")
+        for p in check.parties { writeParty(p, to: &j) }
+        j.endArray()
+        j.endObject()
+        if j.invalid { return encodeWithFoundation(check, configuration: configuration, lists: lists) }
+        return j.text
+    }
+
+    private static func writeParty(_ p: PartyScreening, to j: inout FoundationJSONText) {
+        j.beginObject()
+        if let address = p.result.query.address { j.string("address", address) }
+        if let country = p.result.query.country { j.string("country", country) }
+        j.string("decision", p.result.decision.rawValue)
+        j.beginArray("matches")
+        for m in p.result.matches {
+            j.beginObject()
+            j.string("alias_strength", m.aliasStrength.rawValue)
+            j.string("basis", m.basis.rawValue)
+            j.strings("countries", m.countries)
+            j.string("decision", m.decision.rawValue)
+            let e = m.explanation
+            j.beginObject("explanation")
+            if let score = e.addressScore { j.number("address_score", score) }
+            if let address = e.matchedAddress { j.string("matched_address", address) }
+            j.number("name_score", e.nameScore)
+            j.beginArray("qualifiers")
+            for q in e.qualifiers {
+                j.beginObject()
+                j.string("detail", q.detail)
+                j.number("effect", q.effect)
+                j.string("name", q.name)
+                j.endObject()
+            }
+            j.endArray()
+            j.string("summary", e.summary)
+            j.beginArray("tokens")
+            for t in e.tokens {
+                j.beginObject()
+                if let matched = t.matched { j.string("matched", matched) }
+                if let query = t.query { j.string("query", query) }
+                j.number("similarity", t.similarity)
+                j.number("weight", t.weight)
+                j.endObject()
+            }
+            j.endArray()
+            j.endObject()
+            j.string("id", m.id)
+            j.string("list", m.list.rawValue)
+            j.string("matched_name", m.matchedName)
+            j.string("name", m.name)
+            j.strings("programs", m.programs)
+            j.number("score", m.score)
+            j.string("source", m.source.rawValue)
+            if let s = m.suppressed {
+                j.beginObject("suppressed")
+                j.string("at", s.at)
+                j.string("by", s.by)
+                j.string("reason", s.reason)
+                j.endObject()
+            }
+            j.string("type", m.type.rawValue)
+            j.endObject()
+        }
+        j.endArray()
+        j.string("name", p.result.query.name)
+        j.string("role", p.role.rawValue)
+        j.endObject()
     }
 }

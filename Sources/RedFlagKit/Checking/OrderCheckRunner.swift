@@ -9,6 +9,9 @@ public struct CheckedRow: Sendable {
     public var line: OrderLine?
     /// The row as the chosen output format renders it.
     public var text: String
+    /// The row's JSON for the audit trail, rendered in parallel with the checking when the run
+    /// asked for it (HOLD and STOP rows only), so the writing loop does not encode it.
+    public var auditJSON: String?
 }
 
 /// Streams an order export through the rules: reads a chunk, gives each line its customer's
@@ -30,11 +33,18 @@ public final class OrderCheckRunner {
         case failed(OrderRowError)
     }
 
-    /// Runs the whole export. `render` turns a check into output text (called in parallel);
-    /// `emit` receives each finished chunk in input order. Returns the counts per decision.
+    /// Rows per chunk: large enough that the per-chunk costs (one output flush, one audit and one
+    /// history transaction, one fork/join of the workers) vanish next to the work, small enough
+    /// that the first results are out within a second and memory stays a few MB.
+    public static let chunkSize = 2_048
+
+    /// Runs the whole export. `render` turns a check into output text and `renderAudit` into
+    /// its audit JSON (nil: none), both called in parallel; `emit` receives each finished chunk
+    /// in input order. Returns the counts per decision.
     @discardableResult
-    public func run(reader: OrderReader, processor: OrderedBatchProcessor = OrderedBatchProcessor(),
+    public func run(reader: OrderReader, processor: OrderedBatchProcessor = OrderedBatchProcessor(chunkSize: chunkSize),
                     render: @escaping @Sendable (OrderCheck) -> String,
+                    renderAudit: @escaping @Sendable (OrderCheck) -> String? = { _ in nil },
                     emit: ([CheckedRow]) throws -> Void, shouldStop: () -> Bool = { false }) throws -> DecisionCounts {
         var counts = DecisionCounts()
         let checkedAt = ISO8601DateFormatter().string(from: Date())
@@ -51,10 +61,10 @@ public final class OrderCheckRunner {
                 switch input {
                 case .failed(let e):
                     let c = OrderCheck.failed(e)
-                    return CheckedRow(check: c, line: nil, text: render(c))
+                    return CheckedRow(check: c, line: nil, text: render(c), auditJSON: renderAudit(c))
                 case .line(let line, let summary):
                     let c = checker.check(line, history: summary)
-                    return CheckedRow(check: c, line: line, text: render(c))
+                    return CheckedRow(check: c, line: line, text: render(c), auditJSON: renderAudit(c))
                 }
             },
             emit: { rows in
