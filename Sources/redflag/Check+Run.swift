@@ -17,10 +17,21 @@ extension Check {
         let engine = try RuleEngine(catalog: catalog, groups: CountryGroups.bundled())
 
         let csv: CSVReader
+        var progress: InputProgress?
         if input == "-" {
             csv = CSVReader(handle: .standardInput, path: "<stdin>")
         } else {
-            csv = try CSVReader(url: URL(fileURLWithPath: input))
+            // Opened here rather than by CSVReader(url:) so the progress line can follow the read position.
+            let path = URL(fileURLWithPath: input).path
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw RedFlagError.fileNotFound(path: path)
+            }
+            guard !isDirectory.boolValue, let handle = FileHandle(forReadingAtPath: path) else {
+                throw RedFlagError.unreadable(path: path, reason: "permission denied or not a file")
+            }
+            progress = InputProgress(handle: handle)
+            csv = CSVReader(handle: handle, path: path)
         }
         let reader = try OrderReader(csv: csv, map: columnMap)
 
@@ -66,9 +77,11 @@ extension Check {
             let inputName = input == "-" ? "<stdin>" : input
             sink.write(output.header)
             var first = true
+            let audited = pipeline.settings.audit
             let counts = try runner.run(
                 reader: reader,
                 render: { output.render($0) },
+                renderAudit: { c in audited && c.error == nil && c.decision != .clear && c.decision != nil ? output.recordJSON(c) : nil },
                 emit: { rows in
                     for row in rows {
                         if !first { sink.write(output.separator) }
@@ -83,10 +96,8 @@ extension Check {
                     }
                     try sink.flush()
                     try run.record(rows.map { row in
-                        let c = row.check
-                        return (c.decision, { Data(CheckOutputFormat(kind: .jsonl, configuration: catalog.configuration, lists: stamps,
-                                                                     passthroughNames: []).render(c).utf8) })
-                    })
+                        (row.check.decision, { Data((row.auditJSON ?? output.recordJSON(row.check)).utf8) })
+                    }, fraction: progress?.fraction)
                     for role in PartyScreening.Role.allCases {
                         let queries = rows.flatMap { $0.check.parties.filter { $0.role == role }.map(\.result.query) }
                         if !queries.isEmpty { try run.remember(queries, role: role.rawValue) }
