@@ -54,10 +54,16 @@ struct BenchScreen: ParsableCommand {
         var sources: [String]
         var singleName: [Latency]
         var batchNames: Int
-        var batchSeconds: Double
+        var batches: [Batch]
+    }
+
+    /// One `screen --input` run over the generated names.
+    struct Batch: Encodable {
+        var label: String
+        var seconds: Double
         var namesPerSecond: Double
-        var batchPeakMemoryMB: Double
-        var batchExitCode: Int32
+        var peakMemoryMB: Double
+        var exitCode: Int32
         var decisions: [String: Int]
     }
 
@@ -99,7 +105,7 @@ struct BenchScreen: ParsableCommand {
                                    ("screen NAME --no-audit --no-remember-parties", ["--no-audit", "--no-remember-parties"])] {
                 var times: [Double] = []
                 for i in 0..<runs {
-                    let (seconds, _) = try Self.time(executable, ["screen", probes[i % probes.count], "--data-dir", directory.path] + extra)
+                    let (seconds, _, _) = try Self.time(executable, ["screen", probes[i % probes.count], "--data-dir", directory.path] + extra)
                     times.append(seconds * 1000)
                 }
                 times.sort()
@@ -110,22 +116,26 @@ struct BenchScreen: ParsableCommand {
             let inputFile = FileManager.default.temporaryDirectory.appendingPathComponent("redflag-bench-names-\(UUID().uuidString).txt")
             defer { try? FileManager.default.removeItem(at: inputFile) }
             try Data((batch.joined(separator: "\n") + "\n").utf8).write(to: inputFile)
-            let outputFile = FileManager.default.temporaryDirectory.appendingPathComponent("redflag-bench-out-\(UUID().uuidString).jsonl")
-            defer { try? FileManager.default.removeItem(at: outputFile) }
-            let (seconds, status) = try Self.time(executable, [
-                "screen", "--input", inputFile.path, "--format", "jsonl", "--data-dir", directory.path,
-                "--no-audit", "--no-remember-parties", "--quiet",
-            ], stdout: outputFile)
-            let peak = BenchSupport.resourceUsage(children: true).peakMemoryMB
-            var decisions: [String: Int] = [:]
-            if let text = try? String(contentsOf: outputFile, encoding: .utf8) {
-                for d in ["CLEAR", "HOLD", "STOP"] { decisions[d] = text.components(separatedBy: "\"decision\":\"\(d)\",\"matches\"").count - 1 }
-                decisions["records"] = text.split(separator: "\n").count
+            // The nightly job as users run it (audit trail and party memory for rescreen on, in a
+            // data directory of its own so the store under test stays clean), then the bare matcher.
+            var batches: [Batch] = []
+            for (label, extra) in [("screen --input (defaults: audit, allow-list, party memory)", [String]()),
+                                   ("screen --input --no-audit --no-remember-parties", ["--no-audit", "--no-remember-parties"])] {
+                let outputFile = FileManager.default.temporaryDirectory.appendingPathComponent("redflag-bench-out-\(UUID().uuidString).jsonl")
+                defer { try? FileManager.default.removeItem(at: outputFile) }
+                let (seconds, status, peak) = try Self.time(executable, [
+                    "screen", "--input", inputFile.path, "--format", "jsonl", "--data-dir", directory.path, "--quiet",
+                ] + extra, stdout: outputFile)
+                var decisions: [String: Int] = [:]
+                if let text = try? String(contentsOf: outputFile, encoding: .utf8) {
+                    for d in ["CLEAR", "HOLD", "STOP"] { decisions[d] = text.components(separatedBy: "\"decision\":\"\(d)\",\"matches\"").count - 1 }
+                    decisions["records"] = text.split(separator: "\n").count
+                }
+                batches.append(Batch(label: label, seconds: seconds, namesPerSecond: Double(batch.count) / seconds,
+                                     peakMemoryMB: peak, exitCode: status, decisions: decisions))
             }
             let output = Output(dataDirectory: temporary == nil ? directory.path : "(temporary)", importSeconds: importSeconds,
-                                sources: listSources.map(\.rawValue), singleName: singles, batchNames: batch.count,
-                                batchSeconds: seconds, namesPerSecond: Double(batch.count) / seconds, batchPeakMemoryMB: peak,
-                                batchExitCode: status, decisions: decisions)
+                                sources: listSources.map(\.rawValue), singleName: singles, batchNames: batch.count, batches: batches)
             switch format {
             case .json:
                 try printJSON(output)
@@ -135,9 +145,12 @@ struct BenchScreen: ParsableCommand {
                     [$0.label, String($0.runs), String(format: "%.1f ms", $0.medianMilliseconds), String(format: "%.1f ms", $0.p95Milliseconds)]
                 }))
                 print("Target: under 100 ms.")
-                print("Batch: \(grouped(batch.count)) names in \(secondsText(seconds)) = \(grouped(Int(output.namesPerSecond))) names/s "
-                    + "on \(ProcessInfo.processInfo.activeProcessorCount) cores (target ≥ 5,000/s); exit \(status); "
-                    + "peak memory \(String(format: "%.0f", peak)) MB (target < 500 MB)")
+                for b in batches {
+                    print("\(b.label): \(grouped(batch.count)) names in \(secondsText(b.seconds)) = \(grouped(Int(b.namesPerSecond))) names/s "
+                        + "on \(ProcessInfo.processInfo.activeProcessorCount) cores; exit \(b.exitCode); "
+                        + "peak memory \(String(format: "%.0f", b.peakMemoryMB)) MB")
+                }
+                print("Targets: ≥ 5,000 names/s for 100,000 names and ≥ 20,000 names/s for 1,000,000; peak memory < 500 MB.")
             }
             return RedFlagCore.ExitCode.clear
         }
@@ -157,30 +170,21 @@ struct BenchScreen: ParsableCommand {
     }
 
     /// A deterministic mix like a customer file: mostly parties on no list (invented company and
-    /// person names), a fifth list names with a typo or a dropped word, so scoring work is real.
+    /// person names from `SyntheticNames`, mostly distinct as in a real customer master, so no
+    /// cache can stand in for the matching work), a fifth list names with a typo or a dropped
+    /// word, so scoring work is real.
     static func generateNames(count: Int, entries: [ListEntry]) -> [String] {
-        var state: UInt64 = 0x2026_1122
-        func random(_ n: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(max(1, n)))
-        }
-        let first = ["Blue", "Golden", "Silver", "North", "Everbright", "Pacific", "Harbor", "Summit", "Pioneer", "Crystal",
-                     "Jade", "Orient", "Sunrise", "Apex", "Nova", "Liberty", "Cedar", "Maple", "Falcon", "Lotus"]
-        let second = ["Trading", "Electronics", "Logistics", "Machinery", "Components", "Systems", "Industrial", "Precision",
-                      "Semiconductor", "Supply", "Optics", "Materials", "Instruments", "Automation", "Software"]
-        let suffix = ["Co., Ltd.", "LLC", "GmbH", "Ltd", "Inc.", "S.A.", "Pte Ltd", "JSC", "", "Limited"]
-        let given = ["James", "Maria", "Wei", "Olga", "Ahmed", "Hans", "Yuki", "Carlos", "Priya", "Ivan", "Fatima", "John"]
-        let family = ["Smith", "Garcia", "Chen", "Ivanova", "Hassan", "Muller", "Tanaka", "Lopez", "Sharma", "Novak", "Ali", "Brown"]
+        var rng = SyntheticNames.Rng(seed: 0x2026_1122)
         var out: [String] = []
         out.reserveCapacity(count)
         for _ in 0..<count {
-            let kind = random(10)
+            let kind = rng.int(10)
             if kind < 2, !entries.isEmpty {
-                var tokens = entries[random(entries.count)].name.split(separator: " ").map(String.init)
-                if tokens.count > 2 && random(2) == 0 {
-                    tokens.remove(at: random(tokens.count))
+                var tokens = entries[rng.int(entries.count)].name.split(separator: " ").map(String.init)
+                if tokens.count > 2 && rng.int(2) == 0 {
+                    tokens.remove(at: rng.int(tokens.count))
                 } else if !tokens.isEmpty {
-                    let i = random(tokens.count)
+                    let i = rng.int(tokens.count)
                     if tokens[i].count > 4 {
                         var t = Array(tokens[i])
                         t.swapAt(1, 2)
@@ -189,20 +193,19 @@ struct BenchScreen: ParsableCommand {
                 }
                 out.append(tokens.joined(separator: " "))
             } else if kind < 6 {
-                out.append([first[random(first.count)], second[random(second.count)], suffix[random(suffix.count)]]
-                    .filter { !$0.isEmpty }.joined(separator: " "))
+                out.append(SyntheticNames.company(&rng))
             } else {
-                out.append("\(given[random(given.count)]) \(family[random(family.count)])")
+                out.append(SyntheticNames.person(&rng))
             }
         }
         return out
     }
 
-    /// Runs `executable` with `arguments`, output to `stdout` (default /dev/null), and returns the wall time and exit status.
+    /// Runs `executable` with `arguments`, output to `stdout` (default /dev/null), and returns the wall time, exit status and the child's peak memory (MB).
     ///
     /// Spawns with posix_spawn and waits with waitpid: Foundation's `Process.waitUntilExit()` on
     /// Linux polls its run loop in 50 ms steps, which would round every measurement up to 50 ms.
-    static func time(_ executable: URL, _ arguments: [String], stdout: URL? = nil) throws -> (Double, Int32) {
+    static func time(_ executable: URL, _ arguments: [String], stdout: URL? = nil) throws -> (Double, Int32, Double) {
         let outPath = stdout?.path ?? "/dev/null"
         if stdout != nil { _ = FileManager.default.createFile(atPath: outPath, contents: nil) }
         var actions = posix_spawn_file_actions_t()
@@ -220,11 +223,19 @@ struct BenchScreen: ParsableCommand {
             throw RedFlagError.unreadable(path: executable.path, reason: "cannot start: \(String(cString: strerror(rc)))")
         }
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        var usage = rusage()
+        // wait4 rather than waitpid: the rusage of this child alone (RUSAGE_CHILDREN would give the
+        // largest of every child so far).
+        while wait4(pid, &status, 0, &usage) == -1 && errno == EINTR {}
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         // WIFEXITED / WEXITSTATUS, spelled out: the C macros are not imported into Swift.
         let exitStatus: Int32 = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        return (seconds, exitStatus)
+        #if os(Linux)
+        let peakMB = Double(usage.ru_maxrss) / 1024
+        #else
+        let peakMB = Double(usage.ru_maxrss) / 1_048_576
+        #endif
+        return (seconds, exitStatus, peakMB)
     }
 
     /// The running `redflag` binary, so the benchmark measures exactly this build.

@@ -5,6 +5,12 @@ import RedFlagRules
 /// Writes a synthetic order export for benchmarks: every canonical column, a realistic mix of
 /// customers (repeat buyers with history, first-time buyers, risky ones), items (H100, H200,
 /// B200, servers, EAR99 parts) and destinations. Deterministic for a given seed.
+///
+/// Parties repeat as in a real export: the lines are drawn from a customer master of
+/// `customerCount(rows:)` customers (rows / 10, at most 10,000) with a skewed distribution
+/// (customer index = ⌊N·u²⌋ for uniform u: the top 1 % of customers place 10 % of the lines,
+/// the top 10 % place 32 %), and each customer always names the same end user, ship-to and
+/// address; names are `SyntheticNames` companies (mostly distinct, no serial numbers).
 public struct SyntheticOrders: Sendable {
     public var rows: Int
     public var seed: UInt64
@@ -14,18 +20,10 @@ public struct SyntheticOrders: Sendable {
         self.seed = seed
     }
 
-    struct Rng {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func int(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-        mutating func pick<T>(_ a: [T]) -> T { a[int(a.count)] }
-    }
+    typealias Rng = SyntheticNames.Rng
+
+    /// Size of the customer master for an export of `rows` lines.
+    public static func customerCount(rows: Int) -> Int { max(1, min(10_000, rows / 10)) }
 
     static let countries = ["US", "US", "US", "DE", "GB", "FR", "JP", "KR", "SG", "NL", "CA", "AU", "IN", "AE", "VN", "MY", "TH", "BR", "HK", "CN", "TR", "IL", "KZ"]
     static let items: [(String, String, String, String, String, Int)] = [
@@ -35,8 +33,6 @@ public struct SyntheticOrders: Sendable {
         ("SMC-HGX-H100-8", "Supermicro HGX H100 8-GPU server", "4A090.a", "126640", "26800", 285000),
         ("RR-2U-KIT", "2U sliding rack rail kit", "EAR99", "", "", 120),
     ]
-    static let words = ["Apex", "Nordic", "Pacific", "Summit", "Vertex", "Lumen", "Cobalt", "Harbor", "Granite", "Aurora", "Quantum", "Meridian", "Orion", "Atlas", "Zenith"]
-    static let kinds = ["Compute", "Data", "Cloud", "Systems", "Analytics", "Networks", "Labs", "Technologies"]
     static let types = ["data_center", "cloud", "enterprise", "research", "university", "reseller", "distributor", "manufacturer"]
 
     /// Writes the export to `url`; returns the number of data rows written.
@@ -46,14 +42,15 @@ public struct SyntheticOrders: Sendable {
             throw RedFlagError.cannotWrite(path: url.path, reason: "cannot create the file")
         }
         defer { try? h.close() }
-        var rng = Rng(state: seed)
+        var rng = Rng(seed: seed)
         var out = OrderColumn.allCases.map(\.rawValue).joined(separator: ",") + "\n"
-        let customers = max(1, rows / 25)
+        let customers = Self.customerCount(rows: rows)
         for i in 0..<rows {
-            let c = rng.int(customers)
-            var r = Rng(state: seed &+ UInt64(c) &* 7919)
+            let u = rng.unit()
+            let c = min(customers - 1, Int(Double(customers) * u * u))
+            var r = Rng(seed: seed &+ UInt64(c) &* 7919)
             let country = r.pick(Self.countries)
-            let name = "\(r.pick(Self.words)) \(r.pick(Self.kinds)) \(c) Ltd"
+            let name = SyntheticNames.company(&r)
             let domain = "c\(c).example"
             let risky = r.int(20) == 0
             let item = rng.pick(Self.items)
