@@ -74,7 +74,7 @@ struct BenchScreen: ParsableCommand {
 
     func run() throws {
         try runReportingErrors {
-            let executable = Self.executable()
+            let executable = BenchSupport.executable()
             var importSeconds: Double?
             let directory: URL
             var temporary: URL?
@@ -86,7 +86,7 @@ struct BenchScreen: ParsableCommand {
                 temporary = t
                 directory = t
                 let started = Date()
-                listSources = try importShared(into: t)
+                listSources = try BenchSupport.importShared(shared, into: t)
                 importSeconds = Date().timeIntervalSince(started)
             }
             defer { if let temporary { try? FileManager.default.removeItem(at: temporary) } }
@@ -105,7 +105,7 @@ struct BenchScreen: ParsableCommand {
                                    ("screen NAME --no-audit --no-remember-parties", ["--no-audit", "--no-remember-parties"])] {
                 var times: [Double] = []
                 for i in 0..<runs {
-                    let (seconds, _, _) = try Self.time(executable, ["screen", probes[i % probes.count], "--data-dir", directory.path] + extra)
+                    let (seconds, _, _, _) = try BenchSupport.time(executable, ["screen", probes[i % probes.count], "--data-dir", directory.path] + extra)
                     times.append(seconds * 1000)
                 }
                 times.sort()
@@ -123,7 +123,7 @@ struct BenchScreen: ParsableCommand {
                                    ("screen --input --no-audit --no-remember-parties", ["--no-audit", "--no-remember-parties"])] {
                 let outputFile = FileManager.default.temporaryDirectory.appendingPathComponent("redflag-bench-out-\(UUID().uuidString).jsonl")
                 defer { try? FileManager.default.removeItem(at: outputFile) }
-                let (seconds, status, peak) = try Self.time(executable, [
+                let (seconds, status, peak, _) = try BenchSupport.time(executable, [
                     "screen", "--input", inputFile.path, "--format", "jsonl", "--data-dir", directory.path, "--quiet",
                 ] + extra, stdout: outputFile)
                 var decisions: [String: Int] = [:]
@@ -156,19 +156,6 @@ struct BenchScreen: ParsableCommand {
         }
     }
 
-    /// Parses every file under the shared folder and imports the largest list per source.
-    private func importShared(into directory: URL) throws -> [ListSource] {
-        let folder = try BenchSupport.sharedListsFolder(shared, hint: "--data-dir DIR")
-        var largest: [ListSource: ParsedList] = [:]
-        for url in try BenchSupport.listFiles(under: folder) {
-            guard let lists = try? ListFileLoader.load(paths: [url]) else { continue }
-            for list in lists where list.entries.count > (largest[list.source]?.entries.count ?? -1) { largest[list.source] = list }
-        }
-        guard !largest.isEmpty else { throw RedFlagError.noLists("\(folder.path): no list file could be parsed") }
-        _ = try ListStore(dataDirectory: DataDirectory(url: directory)).importLists(Array(largest.values), artifacts: StoreArtifacts.all)
-        return largest.keys.sorted()
-    }
-
     /// A deterministic mix like a customer file: mostly parties on no list (invented company and
     /// person names from `SyntheticNames`, mostly distinct as in a real customer master, so no
     /// cache can stand in for the matching work), a fifth list names with a typo or a dropped
@@ -199,51 +186,5 @@ struct BenchScreen: ParsableCommand {
             }
         }
         return out
-    }
-
-    /// Runs `executable` with `arguments`, output to `stdout` (default /dev/null), and returns the wall time, exit status and the child's peak memory (MB).
-    ///
-    /// Spawns with posix_spawn and waits with waitpid: Foundation's `Process.waitUntilExit()` on
-    /// Linux polls its run loop in 50 ms steps, which would round every measurement up to 50 ms.
-    static func time(_ executable: URL, _ arguments: [String], stdout: URL? = nil) throws -> (Double, Int32, Double) {
-        let outPath = stdout?.path ?? "/dev/null"
-        if stdout != nil { _ = FileManager.default.createFile(atPath: outPath, contents: nil) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_TRUNC, 0o644)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let argv = ([executable.path] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid: pid_t = 0
-        let started = DispatchTime.now().uptimeNanoseconds
-        let rc = posix_spawn(&pid, executable.path, &actions, nil, argv, environ)
-        guard rc == 0 else {
-            throw RedFlagError.unreadable(path: executable.path, reason: "cannot start: \(String(cString: strerror(rc)))")
-        }
-        var status: Int32 = 0
-        var usage = rusage()
-        // wait4 rather than waitpid: the rusage of this child alone (RUSAGE_CHILDREN would give the
-        // largest of every child so far).
-        while wait4(pid, &status, 0, &usage) == -1 && errno == EINTR {}
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-        // WIFEXITED / WEXITSTATUS, spelled out: the C macros are not imported into Swift.
-        let exitStatus: Int32 = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        #if os(Linux)
-        let peakMB = Double(usage.ru_maxrss) / 1024
-        #else
-        let peakMB = Double(usage.ru_maxrss) / 1_048_576
-        #endif
-        return (seconds, exitStatus, peakMB)
-    }
-
-    /// The running `redflag` binary, so the benchmark measures exactly this build.
-    static func executable() -> URL {
-        #if os(Linux)
-        let proc = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        if FileManager.default.isExecutableFile(atPath: proc.path) { return proc }
-        #endif
-        return Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
     }
 }

@@ -1,5 +1,7 @@
 import Foundation
 import RedFlagCore
+import RedFlagKit
+import RedFlagLists
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -51,5 +53,77 @@ enum BenchSupport {
         #endif
         func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1_000_000 }
         return (seconds(usage.ru_utime) + seconds(usage.ru_stime), peak)
+    }
+
+    /// Parses every file under the shared folder and imports the largest list per source.
+    static func importShared(_ shared: String?, into directory: URL) throws -> [ListSource] {
+        let folder = try sharedListsFolder(shared, hint: "--data-dir DIR")
+        var largest: [ListSource: ParsedList] = [:]
+        for url in try listFiles(under: folder) {
+            guard let lists = try? ListFileLoader.load(paths: [url]) else { continue }
+            for list in lists where list.entries.count > (largest[list.source]?.entries.count ?? -1) { largest[list.source] = list }
+        }
+        guard !largest.isEmpty else { throw RedFlagError.noLists("\(folder.path): no list file could be parsed") }
+        _ = try ListStore(dataDirectory: DataDirectory(url: directory)).importLists(Array(largest.values), artifacts: StoreArtifacts.all)
+        return largest.keys.sorted()
+    }
+
+    /// Runs `executable` with `arguments`, output to `stdout` (default /dev/null), and returns the wall time, exit status and the child's peak memory (MB) and CPU seconds.
+    ///
+    /// Spawns with posix_spawn and waits with waitpid: Foundation's `Process.waitUntilExit()` on
+    /// Linux polls its run loop in 50 ms steps, which would round every measurement up to 50 ms.
+    static func time(_ executable: URL, _ arguments: [String], stdout: URL? = nil) throws -> (seconds: Double, status: Int32, peakMB: Double, cpuSeconds: Double) {
+        let outPath = stdout?.path ?? "/dev/null"
+        if stdout != nil { _ = FileManager.default.createFile(atPath: outPath, contents: nil) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_TRUNC, 0o644)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv = ([executable.path] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let started = DispatchTime.now().uptimeNanoseconds
+        let rc = posix_spawn(&pid, executable.path, &actions, nil, argv, environ)
+        guard rc == 0 else {
+            throw RedFlagError.unreadable(path: executable.path, reason: "cannot start: \(String(cString: strerror(rc)))")
+        }
+        var status: Int32 = 0
+        var usage = rusage()
+        // wait4 rather than waitpid: the rusage of this child alone (RUSAGE_CHILDREN would give the
+        // largest of every child so far).
+        while wait4(pid, &status, 0, &usage) == -1 && errno == EINTR {}
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        // WIFEXITED / WEXITSTATUS, spelled out: the C macros are not imported into Swift.
+        let exitStatus: Int32 = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        #if os(Linux)
+        let peakMB = Double(usage.ru_maxrss) / 1024
+        #else
+        let peakMB = Double(usage.ru_maxrss) / 1_048_576
+        #endif
+        let cpu = Double(usage.ru_utime.tv_sec) + Double(usage.ru_stime.tv_sec)
+            + (Double(usage.ru_utime.tv_usec) + Double(usage.ru_stime.tv_usec)) / 1e6
+        return (seconds, exitStatus, peakMB, cpu)
+    }
+
+    /// The running `redflag` binary, so the benchmark measures exactly this build.
+    static func executable() -> URL {
+        #if os(Linux)
+        let proc = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        if FileManager.default.isExecutableFile(atPath: proc.path) { return proc }
+        #endif
+        return Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
+    }
+
+    /// Number of newline-terminated lines in a file, read in blocks (output files run to GBs).
+    static func countLines(_ url: URL) throws -> Int {
+        guard let handle = FileHandle(forReadingAtPath: url.path) else { return 0 }
+        defer { try? handle.close() }
+        var lines = 0
+        while let block = try handle.read(upToCount: 1 << 20), !block.isEmpty {
+            lines += block.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+        }
+        return lines
     }
 }

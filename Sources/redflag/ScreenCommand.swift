@@ -144,7 +144,8 @@ struct Screen: ParsableCommand {
             try writer.begin()
             if let reader {
                 let source = ScreeningRecordSource(reader: reader)
-                try OrderedBatchProcessor().run(
+                // Chunks of 1,024: the per-chunk flush and audit transaction vanish next to the matching.
+                try OrderedBatchProcessor(chunkSize: 1_024).run(
                     next: { try source.next() },
                     transform: { record -> ScreeningOutputRecord in
                         switch record.query {

@@ -157,10 +157,70 @@ import Testing
     @Test func stopsBetweenChunks() throws {
         var source = Array(0..<1000).makeIterator()
         var out: [Int] = []
-        _ = try OrderedBatchProcessor(chunkSize: 10).run(next: { source.next() }, transform: { $0 }, emit: { out += $0 },
+        var read = 0
+        _ = try OrderedBatchProcessor(chunkSize: 10).run(next: { read += 1; return source.next() }, transform: { $0 }, emit: { out += $0 },
                                                          shouldStop: { out.count >= 30 })
-        #expect(out.count == 30)
+        // The chunk already being transformed when the stop came is finished and written; no more is read.
+        #expect(out == Array(0..<40))
+        #expect(read == 40)
     }
+
+    @Test func readsTheNextChunkWhileTransforming() throws {
+        // The first chunk's transform waits for the reader to reach the second chunk: that only
+        // happens if reading overlaps the transform (a serial pipeline would time out here).
+        let reachedSecondChunk = DispatchSemaphore(value: 0)
+        let overlapped = Flag()
+        var i = 0
+        let n = try OrderedBatchProcessor(chunkSize: 4, concurrency: 1).run(
+            next: { () -> Int? in
+                defer { i += 1 }
+                if i == 4 { reachedSecondChunk.signal() }
+                return i < 12 ? i : nil
+            },
+            transform: { x -> Int in
+                if x == 0, reachedSecondChunk.wait(timeout: .now() + 10) == .success { overlapped.set() }
+                return x
+            },
+            emit: { _ in })
+        #expect(n == 12)
+        #expect(overlapped.value)
+    }
+
+    @Test func aReadErrorStillWritesWhatWasReadBeforeIt() throws {
+        struct Broken: Error {}
+        var i = 0
+        var out: [Int] = []
+        #expect(throws: Broken.self) {
+            try OrderedBatchProcessor(chunkSize: 10).run(
+                next: { () throws -> Int? in
+                    defer { i += 1 }
+                    if i == 25 { throw Broken() }
+                    return i
+                },
+                transform: { $0 }, emit: { out += $0 })
+        }
+        #expect(out == Array(0..<25))
+    }
+
+    @Test func anEmitErrorStopsTheRun() throws {
+        struct Full: Error {}
+        var source = Array(0..<100).makeIterator()
+        var emitted = 0
+        #expect(throws: Full.self) {
+            try OrderedBatchProcessor(chunkSize: 10).run(next: { source.next() }, transform: { $0 }, emit: { _ in
+                emitted += 1
+                if emitted == 2 { throw Full() }
+            })
+        }
+        #expect(emitted == 2)
+    }
+}
+
+private final class Flag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var raised = false
+    func set() { lock.lock(); raised = true; lock.unlock() }
+    var value: Bool { lock.lock(); defer { lock.unlock() }; return raised }
 }
 
 @Suite struct NationalityAdjectiveTests {

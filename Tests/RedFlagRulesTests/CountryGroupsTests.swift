@@ -44,4 +44,14 @@ struct CountryGroupsTests {
         #expect(CalendarDay(iso: "2026-02-30") == nil)
         #expect(day("2022-10-07").dayNumber - day("2022-10-06").dayNumber == 1)
     }
+
+    @Test func isoDateParsing() {
+        #expect(CalendarDay(iso: " 2024/02/29 ") == CalendarDay(year: 2024, month: 2, day: 29))
+        #expect(CalendarDay(iso: "2024-7") == CalendarDay(year: 2024, month: 7, day: 1))
+        #expect(CalendarDay(iso: "2024--07-03") == CalendarDay(year: 2024, month: 7, day: 3))
+        for bad in ["", "  ", "24-01-01", "20240101", "2024-13-01", "2023-02-29", "2024-01-01T10:00", "2024-01-01-01",
+                    "+2024-01-01", "2024-0x-01", "٢٠٢٤-01-01", "2024-01-999999999999"] {
+            #expect(CalendarDay(iso: bad) == nil, "\(bad)")
+        }
+    }
 }

@@ -26,6 +26,13 @@ public struct SyntheticOrders: Sendable {
     public static func customerCount(rows: Int) -> Int { max(1, min(10_000, rows / 10)) }
 
     static let countries = ["US", "US", "US", "DE", "GB", "FR", "JP", "KR", "SG", "NL", "CA", "AU", "IN", "AE", "VN", "MY", "TH", "BR", "HK", "CN", "TR", "IL", "KZ"]
+    /// International calling code of each of `countries`, so a customer's phone number matches its
+    /// country (a mismatch is a red flag, FC23N-05: only some risky customers have one).
+    static let callingCodes: [String: String] = [
+        "US": "1", "CA": "1", "DE": "49", "GB": "44", "FR": "33", "JP": "81", "KR": "82", "SG": "65", "NL": "31", "AU": "61",
+        "IN": "91", "AE": "971", "VN": "84", "MY": "60", "TH": "66", "BR": "55", "HK": "852", "CN": "86", "TR": "90",
+        "IL": "972", "KZ": "7",
+    ]
     static let items: [(String, String, String, String, String, Int)] = [
         ("NV-H100-SXM5-80", "NVIDIA H100 SXM5 80GB", "3A090.a", "15830", "3350", 29500),
         ("NV-H200-SXM-141", "NVIDIA H200 SXM 141GB", "3A090.a", "15830", "4800", 32000),
@@ -53,6 +60,8 @@ public struct SyntheticOrders: Sendable {
             let name = SyntheticNames.company(&r)
             let domain = "c\(c).example"
             let risky = r.int(20) == 0
+            let phoneCountry = risky && r.int(2) == 0 ? r.pick(Self.countries) : country
+            let phone = "+\(Self.callingCodes[phoneCountry] ?? "1") \(100 + r.int(900)) \(1000 + r.int(9000))"
             let item = rng.pick(Self.items)
             let qty = item.2 == "EAR99" ? 10 + rng.int(90) : 1 + rng.int(risky ? 200 : 40)
             let month = 1 + rng.int(12), day = 1 + rng.int(28)
@@ -61,7 +70,7 @@ public struct SyntheticOrders: Sendable {
             let fields: [String] = [
                 "SYN-\(i)", String(format: "%04d-%02d-%02d", year, month, day), "CUST-\(c)", name,
                 "\(1 + r.int(900)) Main Street, City \(c)", country, risky ? "" : "https://\(domain)",
-                risky ? "buyer\(c)@gmail.com" : "purchasing@\(domain)", "+1 555 0100", risky ? "2024-01-01" : "\(1990 + r.int(30))",
+                risky ? "buyer\(c)@gmail.com" : "purchasing@\(domain)", phone, risky ? "2024-01-01" : "\(1990 + r.int(30))",
                 risky ? "trading" : "518210", r.pick(Self.types), r.int(30) == 0 ? "CN" : country, "", "",
                 risky ? "" : name, risky ? "" : ship, risky ? "general use" : "AI training and inference for our own products",
                 name, "\(1 + r.int(900)) Dock Road, Port \(c)", ship, risky ? "residential" : "commercial",

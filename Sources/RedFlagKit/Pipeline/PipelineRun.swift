@@ -30,6 +30,15 @@ public final class PipelineRun: @unchecked Sendable {
     private var nextIndex = 0
     private var ended = false
     private var pendingParties: [KnownParty] = []
+    private var rememberedThisRun = Set<RememberedParty>()
+    /// Queries remembered in this run, to skip repeats; emptied when full so memory stays bounded
+    /// (a repeat after that is written again, which is harmless).
+    static let rememberedCapacity = 500_000
+
+    private struct RememberedParty: Hashable {
+        var query: ScreeningQuery
+        var role: String?
+    }
 
     init(command: String, settings: PipelineSettings, interruption: RunInterruption, progress: ProgressReporter,
          allowList: ResolvedAllowList, audit: AuditRun?, parties: KnownPartyStore?, start: Date) {
@@ -97,7 +106,12 @@ public final class PipelineRun: @unchecked Sendable {
     public func remember(_ queries: [ScreeningQuery], role: String? = nil) throws {
         guard parties != nil else { return }
         lock.lock()
-        pendingParties.append(contentsOf: queries.map { KnownParty(query: $0, role: role) })
+        // The same customer on a thousand order lines is one party: queue it once per run (its
+        // last_seen is this run's either way), which keeps the writes to the distinct parties.
+        if rememberedThisRun.count + queries.count > Self.rememberedCapacity { rememberedThisRun.removeAll(keepingCapacity: true) }
+        for query in queries where rememberedThisRun.insert(RememberedParty(query: query, role: role)).inserted {
+            pendingParties.append(KnownParty(query: query, role: role))
+        }
         let due = pendingParties.count >= Self.partyBatch
         lock.unlock()
         if due { try flushParties() }

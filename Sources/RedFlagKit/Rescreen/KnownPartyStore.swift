@@ -18,6 +18,8 @@ public final class KnownPartyStore: Sendable {
             queue = try DatabaseQueue(path: url.path, configuration: configuration)
             // CREATE IF NOT EXISTS rather than a migrator: the file is shared with the order history,
             // which manages its own tables the same way.
+            // times_seen counts the runs (screen or check) that named the party: a run queues each
+            // party once, however many of its rows name it.
             try queue.write { db in
                 try db.execute(sql: """
                     CREATE TABLE IF NOT EXISTS known_party (

@@ -17,11 +17,33 @@ public struct CalendarDay: Hashable, Comparable, Sendable, Codable, CustomString
     /// `yyyy-mm` the first of the month (incorporation dates are often only a year). Nil when the
     /// text is no valid date.
     public init?(iso text: String) {
-        let parts = text.trimmingCharacters(in: .whitespaces).split(whereSeparator: { $0 == "-" || $0 == "/" })
-        guard (1...3).contains(parts.count), parts[0].count == 4, let y = Int(parts[0]) else { return nil }
-        let m = parts.count > 1 ? Int(parts[1]) : 1
-        let d = parts.count > 2 ? Int(parts[2]) : 1
-        guard let m, let d, (1...12).contains(m), d >= 1, d <= CalendarDay.daysIn(month: m, year: y) else { return nil }
+        // Byte-level: this runs several times per order line (order, delivery, incorporation
+        // dates and every history row), and Foundation's trimming and splitting dominated a check.
+        var text = text
+        let parsed: (Int, Int, Int)? = text.withUTF8 { bytes in
+            var lo = 0, hi = bytes.count
+            while lo < hi, bytes[lo] == 0x20 || bytes[lo] == 0x09 { lo += 1 }
+            while hi > lo, bytes[hi - 1] == 0x20 || bytes[hi - 1] == 0x09 { hi -= 1 }
+            // Up to three runs of ASCII digits separated by '-' or '/' (empty runs skipped, as split does).
+            var fields: [Int] = [], lengths: [Int] = []
+            var value = 0, length = 0
+            for i in lo..<hi {
+                let b = bytes[i]
+                if b == UInt8(ascii: "-") || b == UInt8(ascii: "/") {
+                    if length > 0 { fields.append(value); lengths.append(length) }
+                    value = 0; length = 0
+                } else if b >= 0x30 && b <= 0x39 {
+                    guard length < 9 else { return nil }
+                    value = value * 10 + Int(b - 0x30); length += 1
+                } else {
+                    return nil
+                }
+            }
+            if length > 0 { fields.append(value); lengths.append(length) }
+            guard (1...3).contains(fields.count), lengths[0] == 4 else { return nil }
+            return (fields[0], fields.count > 1 ? fields[1] : 1, fields.count > 2 ? fields[2] : 1)
+        }
+        guard let (y, m, d) = parsed, (1...12).contains(m), d >= 1, d <= CalendarDay.daysIn(month: m, year: y) else { return nil }
         self.init(year: y, month: m, day: d)
     }
 
