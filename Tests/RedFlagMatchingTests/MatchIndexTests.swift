@@ -42,6 +42,27 @@ struct MatchIndexTests {
         #expect(index.entryIndex(id: "CSL:nope") == nil)
     }
 
+    @Test("the primary name read from the name table is the entry's own")
+    func primaryNames() throws {
+        let index = MatcherFixture.index
+        var indexed = 0
+        for e in 0..<index.entryCount {
+            let decoded = try #require(index.entry(at: e))
+            if let name = index.indexedPrimaryName(entry: e) {
+                #expect(name == decoded.name, "entry \(decoded.id)")
+                indexed += 1
+            }
+        }
+        #expect(indexed == index.entryCount)
+    }
+
+    @Test("two-decimal scores print as printf's %.2f does")
+    func twoDecimals() {
+        for x in [0, 0.004, 0.005, 0.125, 0.135, 0.5, 0.8, 0.8049, 0.92, 0.999, 0.9951, 1, -0.05, -0.15, -0.004, 12.345, 0.07, 0.615, 0.285] {
+            #expect(fmt(x) == String(format: "%.2f", x), "\(x)")
+        }
+    }
+
     @Test("IDF weights: generic tokens weigh little, distinctive ones much")
     func weights() throws {
         let space = MatcherFixture.index.names

@@ -13,6 +13,9 @@ public final class Matcher: Sendable {
     static let unknownAddressWeight = 0.3
     private let nameCache = SimilarTokenCache()
     private let addressCache = SimilarTokenCache()
+    /// Rejoined adjacent tokens ("hua" + "wei") and the listed tokens within one edit of them.
+    private let nameJoinCache = SimilarTokenCache()
+    private let addressJoinCache = SimilarTokenCache()
 
     public init(index: MatchIndex, configuration: MatchConfiguration = .default) {
         self.index = index
@@ -34,7 +37,7 @@ public final class Matcher: Sendable {
     public func candidateNames(for name: String) -> [Int] {
         pool.withScratch { scratch in
             let n = NameNormalizer.normalize(name)
-            let q = PreparedQuery(tokens: n.tokens, written: n.written, legalForms: n.legalForms, space: index.names, scratch: scratch, cache: nameCache)
+            let q = PreparedQuery(tokens: n.tokens, written: n.written, legalForms: n.legalForms, space: index.names, scratch: scratch, cache: nameCache, joinCache: nameJoinCache)
             return candidates(q, space: index.names, listShare: TokenAligner.listShare, floor: nameFloor, scratch: scratch)
         }
     }
@@ -44,7 +47,7 @@ public final class Matcher: Sendable {
     public func nameScores(for name: String, fullScan: Bool) -> [Int: Double] {
         pool.withScratch { scratch in
             let n = NameNormalizer.normalize(name)
-            let q = PreparedQuery(tokens: n.tokens, written: n.written, legalForms: n.legalForms, space: index.names, scratch: scratch, cache: nameCache)
+            let q = PreparedQuery(tokens: n.tokens, written: n.written, legalForms: n.legalForms, space: index.names, scratch: scratch, cache: nameCache, joinCache: nameJoinCache)
             var best: [Int: Double] = [:]
             for hit in nameHits(q, fullScan: fullScan, scratch: scratch) {
                 let e = Int(index.nameEntry[hit.name])
@@ -63,13 +66,13 @@ public final class Matcher: Sendable {
         let queryAddressTokens = query.address.map(NameNormalizer.addressTokens) ?? []
         var addressPrepared: PreparedQuery?
         if !queryAddressTokens.isEmpty && index.addresses.documentCount > 0 {
-            addressPrepared = PreparedQuery(tokens: queryAddressTokens, legalForms: [], space: index.addresses, scratch: scratch, cache: addressCache,
+            addressPrepared = PreparedQuery(tokens: queryAddressTokens, legalForms: [], space: index.addresses, scratch: scratch, cache: addressCache, joinCache: addressJoinCache,
                                              unknownWeight: Matcher.unknownAddressWeight)
         }
         let birthYear = query.dateOfBirth.flatMap { PartialDate.parse($0).yearSpan() }
 
         if !normal.tokens.isEmpty {
-            let q = PreparedQuery(tokens: normal.tokens, written: normal.written, legalForms: normal.legalForms, space: index.names, scratch: scratch, cache: nameCache)
+            let q = PreparedQuery(tokens: normal.tokens, written: normal.written, legalForms: normal.legalForms, space: index.names, scratch: scratch, cache: nameCache, joinCache: nameJoinCache)
             var bestPerEntry: [Int: (score: Double, hit: NameHit, qualifiers: [Qualifier])] = [:]
             for hit in nameHits(q, fullScan: configuration.fullScan, scratch: scratch) where hit.alignment.score >= nameFloor {
                 let e = Int(index.nameEntry[hit.name])
@@ -128,10 +131,48 @@ public final class Matcher: Sendable {
     /// its postings, similarity × query weight (query side) and similarity × token weight (listed
     /// side), so it never underestimates either coverage and no document that could score at
     /// `floor` is dropped by the bound (only by the limit, ranked by the same bound).
+    ///
+    /// Posting lists are walked as in MaxScore: the lists whose amounts together cannot lift a
+    /// document's query coverage to what the floor needs (even with full listed coverage) are
+    /// "non-essential"; they never admit a new document, only add to those an essential list
+    /// found, and when they are long ("co", "ltd", "trading") the documents found so far are
+    /// looked up in them instead of walking them. The candidates are those of walking every list
+    /// (up to float rounding in the sums, which the margins absorb); the work on generic words is gone.
     private func candidates(_ q: PreparedQuery, space: TokenSpace, listShare: Double, floor: Double, scratch: Scratch) -> [Int] {
         let total = q.totalWeight
         guard total > 0 else { return [] }
         scratch.ensure(documents: space.documentCount, vocabulary: space.vocabulary.count)
+        // Every posting list to add, with what it adds per document on each side.
+        var lists: [(id: Int32, amount: Float, listAmount: Float)] = []
+        for (i, map) in q.similar.enumerated() {
+            for (id, s) in map { lists.append((id, Float(s * q.weights[i]), Float(s) * space.weights[Int(id)])) }
+        }
+        for j in q.joins {
+            lists.append((j.id, Float(j.similarity * (q.weights[j.i] + q.weights[j.i + 1])), Float(j.similarity) * space.weights[Int(j.id)]))
+        }
+        for sp in q.splits {
+            lists.append((sp.left, Float(q.weights[sp.i]), space.weights[Int(sp.left)]))
+            lists.append((sp.right, Float(q.weights[sp.i]), space.weights[Int(sp.right)]))
+        }
+        // Initials are credited by the aligner directly: allow for them in the bound.
+        let initials = q.bytes.indices.filter { q.bytes[$0].count == 1 }.reduce(0.0) { $0 + q.weights[$1] }
+        let qShare = Float(1 - listShare), lShare = Float(listShare), totalF = Float(total)
+        let floorF = Float(floor) - 1e-4
+        // A document passes only if qShare·qc + lShare·lc ≥ floor with lc ≤ 1, so it needs an
+        // accumulated query amount of at least `needed`. The smallest lists whose amounts sum
+        // below it cannot get a document there alone.
+        let needed = (floorF - lShare) / qShare * totalF - Float(initials)
+        lists.sort { $0.amount > $1.amount || ($0.amount == $1.amount && $0.id < $1.id) }
+        var essentialCount = lists.count
+        if needed > 0 {
+            var tail: Float = 0
+            // Margin for float rounding in the sums: prune a little less rather than lose a document.
+            while essentialCount > 0, tail + lists[essentialCount - 1].amount < needed * 0.999 {
+                tail += lists[essentialCount - 1].amount
+                essentialCount -= 1
+            }
+        }
+
         // Move the buffers out of the class so the hot loop runs without exclusivity checks.
         var acc = scratch.accumulator, listAcc = scratch.listAccumulator, touched = scratch.touchedDocuments
         scratch.accumulator = []; scratch.listAccumulator = []; scratch.touchedDocuments = []
@@ -142,8 +183,8 @@ public final class Matcher: Sendable {
         let out: [(Int, Float)] = space.postings.withUnsafeBufferPointer { postings in
             acc.withUnsafeMutableBufferPointer { acc in
                 listAcc.withUnsafeMutableBufferPointer { listAcc in
-                    func add(_ id: Int32, _ amount: Double, _ similarity: Double) {
-                        let a = Float(amount), l = Float(similarity) * space.weights[Int(id)]
+                    for k in 0..<essentialCount {
+                        let (id, a, l) = lists[k]
                         for p in space.postingRange(id) {
                             let d = Int(postings[p])
                             if acc[d] == 0 { touched.append(Int32(d)) }
@@ -151,18 +192,30 @@ public final class Matcher: Sendable {
                             listAcc[d] += l
                         }
                     }
-                    for (i, map) in q.similar.enumerated() {
-                        for (id, s) in map { add(id, s * q.weights[i], s) }
+                    let admitted = touched.count
+                    for k in essentialCount..<lists.count where admitted > 0 {
+                        let (id, a, l) = lists[k]
+                        let range = space.postingRange(id)
+                        if range.count <= admitted * 4 {
+                            for p in range {
+                                let d = Int(postings[p])
+                                guard acc[d] != 0 else { continue }
+                                acc[d] += a
+                                listAcc[d] += l
+                            }
+                        } else {
+                            // Fewer documents than postings: look each one's tokens up instead
+                            // (a document holds a token at most once in its postings).
+                            for t in 0..<admitted {
+                                let d = Int(touched[t])
+                                for p in space.documentRange(d) where space.documentTokens[p] == id {
+                                    acc[d] += a
+                                    listAcc[d] += l
+                                    break
+                                }
+                            }
+                        }
                     }
-                    for j in q.joins { add(j.id, j.similarity * (q.weights[j.i] + q.weights[j.i + 1]), j.similarity) }
-                    for s in q.splits {
-                        add(s.left, q.weights[s.i], 1)
-                        add(s.right, q.weights[s.i], 1)
-                    }
-                    // Initials are credited by the aligner directly: allow for them in the bound.
-                    let initials = q.bytes.indices.filter { q.bytes[$0].count == 1 }.reduce(0.0) { $0 + q.weights[$1] }
-                    let qShare = Float(1 - listShare), lShare = Float(listShare), totalF = Float(total)
-                    let floorF = Float(floor) - 1e-4
                     var out: [(Int, Float)] = []
                     for d32 in touched {
                         let d = Int(d32)
@@ -292,7 +345,6 @@ public final class Matcher: Sendable {
 
     private func makeMatch(entry e: Int, name n: Int, queryTokens: [String], score: Double, decision: Decision, basis: ScreeningMatch.Basis,
                            alignment: AlignmentResult, qualifiers: [Qualifier], addressScore: Double?, matchedAddress: String?) -> ScreeningMatch {
-        let entry = index.entry(at: e)
         let qt = queryText(queryTokens), lt = listText(index.names)
         var parts = ["name \(fmt(alignment.score)) (" + alignment.pairs.map { p in
             "'\(qt(alignment.query[p.q]))'~'\(lt(alignment.list[p.l]))' \(fmt(p.similarity))"
@@ -305,21 +357,35 @@ public final class Matcher: Sendable {
                                            addressScore: addressScore.map(round3), matchedAddress: matchedAddress,
                                            summary: parts.joined(separator: "; "))
         return ScreeningMatch(score: round3(score), id: index.entryID[e], source: index.source(entry: e), list: index.list(entry: e),
-                              name: entry?.name ?? index.nameText[n], matchedName: index.nameText[n],
+                              name: primaryName(entry: e) ?? index.nameText[n], matchedName: index.nameText[n],
                               aliasStrength: index.strength(name: n), type: index.type(entry: e), programs: index.programs(entry: e),
                               countries: index.countries(entry: e), decision: decision, basis: basis, explanation: explanation)
     }
 
+    /// The entry's primary name: from the name table, else (not indexed) from its stored JSON.
+    private func primaryName(entry e: Int) -> String? {
+        index.indexedPrimaryName(entry: e) ?? index.entry(at: e)?.name
+    }
+
     private func makeAddressMatch(entry e: Int, queryTokens: [String], score: Double, decision: Decision, alignment: AlignmentResult, text: String) -> ScreeningMatch {
-        let entry = index.entry(at: e)
         let tokens = alignment.tokenAlignments(queryText: queryText(queryTokens), listText: listText(index.addresses))
         let explanation = MatchExplanation(nameScore: 0, tokens: tokens, qualifiers: [], addressScore: round3(score),
                                            matchedAddress: text, summary: "address \(fmt(score)) matches listed address '\(text)'; name differs")
         return ScreeningMatch(score: round3(score), id: index.entryID[e], source: index.source(entry: e), list: index.list(entry: e),
-                              name: entry?.name ?? "", matchedName: text, aliasStrength: .strong, type: index.type(entry: e),
+                              name: primaryName(entry: e) ?? "", matchedName: text, aliasStrength: .strong, type: index.type(entry: e),
                               programs: index.programs(entry: e), countries: index.countries(entry: e), decision: decision,
                               basis: .address, explanation: explanation)
     }
 }
 
-func fmt(_ x: Double) -> String { String(format: "%.2f", x) }
+/// `0.93`: two decimals, as `String(format: "%.2f")` prints them, without Foundation's formatter
+/// (it showed in profiles: every match summary prints several scores).
+func fmt(_ x: Double) -> String {
+    let scaled = abs(x) * 100
+    let hundredths = scaled.rounded()
+    // Near a tie the product has lost what printf's exact decimal rounding decides on: ask it.
+    guard x.isFinite, hundredths < 1e15, abs(abs(scaled - hundredths) - 0.5) > 1e-6 else { return String(format: "%.2f", x) }
+    let n = Int(hundredths)
+    let fraction = n % 100
+    return (x.sign == .minus ? "-" : "") + String(n / 100) + (fraction < 10 ? ".0" : ".") + String(fraction)
+}
