@@ -184,6 +184,46 @@ public struct TokenSpace: Sendable, Equatable {
         return out
     }
 
+    /// Vocabulary tokens at most one edit from `token` (`TokenSimilarity.editDistance` ≤ 1), with
+    /// their similarity: what a rejoined split word may match. Cheaper than `similarTokens` for
+    /// the purpose: one edit changes at most four of a token's padded trigrams, so a token sharing
+    /// fewer cannot qualify and is never compared. Tokens shorter than six bytes go through
+    /// `similarTokens` (too few trigrams for the bound to prune).
+    func tokensWithinOneEdit(_ token: [UInt8], skeleton: UInt32, counts: inout [UInt16], touched: inout [Int32]) -> [(id: Int32, similarity: Double)] {
+        guard token.count >= 6 else {
+            return similarTokens(token, skeleton: skeleton, counts: &counts, touched: &touched).filter { candidate in
+                vocabulary.withBytes(Int(candidate.id)) { v in
+                    token.withUnsafeBufferPointer { TokenSimilarity.editDistance($0, v, limit: 1) <= 1 }
+                }
+            }
+        }
+        let grams = Set(TokenSpace.trigrams(token))
+        touched.removeAll(keepingCapacity: true)
+        for g in grams {
+            guard let k = binarySearchTrigram(g) else { continue }
+            for p in Int(trigramOffsets[k])..<Int(trigramOffsets[k + 1]) {
+                let id = Int(trigramTokens[p])
+                if counts[id] == 0 { touched.append(Int32(id)) }
+                counts[id] &+= 1
+            }
+        }
+        let need = UInt16(max(1, grams.count - 4))
+        var out: [(id: Int32, similarity: Double)] = []
+        token.withUnsafeBufferPointer { q in
+            for id in touched {
+                let c = counts[Int(id)]
+                counts[Int(id)] = 0
+                guard c >= need else { continue }
+                vocabulary.withBytes(Int(id)) { v in
+                    guard abs(v.count - q.count) <= 1, TokenSimilarity.editDistance(q, v, limit: 1) <= 1 else { return }
+                    let sim = TokenSimilarity.similarity(q, v, skeletonA: skeleton, skeletonB: skeletons[Int(id)])
+                    if sim > 0 { out.append((id, sim)) }
+                }
+            }
+        }
+        return out
+    }
+
     private func binarySearchTrigram(_ key: UInt32) -> Int? {
         var lo = 0, hi = trigramKeys.count - 1
         while lo <= hi {

@@ -37,7 +37,7 @@ struct PreparedQuery {
     /// `written` holds the tokens as typed, before abbreviations were made canonical (joins are
     /// made from them: "comm ittee" is "committee", not "communication" + "ittee").
     init(tokens: [String], written: [String]? = nil, legalForms: [String], space: TokenSpace, scratch: Scratch, cache: SimilarTokenCache,
-         unknownWeight: Double = Double(TokenSpace.unknownWeight)) {
+         joinCache: SimilarTokenCache, unknownWeight: Double = Double(TokenSpace.unknownWeight)) {
         scratch.ensure(documents: space.documentCount, vocabulary: space.vocabulary.count)
         texts = tokens
         bytes = tokens.map { Array($0.utf8) }
@@ -74,17 +74,14 @@ struct PreparedQuery {
             let typed = written[i] + written[i + 1]
             let joined = Array((Abbreviations.canonical[typed] ?? typed).utf8)
             let sk = joined.withUnsafeBufferPointer { TokenSimilarity.skeleton($0) }
-            let found = cache.similar(joined) {
-                space.similarTokens(joined, skeleton: sk, counts: &scratch.counts, touched: &scratch.touchedVocab)
-            }
             // A split word rejoined is the word itself, or the word with one typo; an initial
             // written before a name ("C. Jung") is never part of it unless the two spell a listed
-            // token exactly.
+            // token exactly. Only tokens within one edit are looked for, in a cache of their own.
+            let found = joinCache.similar(joined) {
+                space.tokensWithinOneEdit(joined, skeleton: sk, counts: &scratch.counts, touched: &scratch.touchedVocab)
+            }
             let initial = bytes[i].count == 1 || bytes[i + 1].count == 1
             for (id, s) in found where s >= 0.9 && (s == 1 || !initial) {
-                guard s == 1 || space.vocabulary.withBytes(Int(id), { v in
-                    joined.withUnsafeBufferPointer { TokenSimilarity.editDistance($0, v, limit: 1) <= 1 }
-                }) else { continue }
                 joins.append((i, id, s))
             }
         }
