@@ -62,6 +62,8 @@ struct BenchScreen: ParsableCommand {
         var label: String
         var seconds: Double
         var namesPerSecond: Double
+        /// User + system CPU time of the child: comparable across runs on a loaded machine.
+        var cpuSeconds: Double
         var peakMemoryMB: Double
         var exitCode: Int32
         var decisions: [String: Int]
@@ -80,7 +82,17 @@ struct BenchScreen: ParsableCommand {
             var temporary: URL?
             var listSources: [ListSource] = []
             if let dataDir {
-                directory = URL(fileURLWithPath: dataDir)
+                // A throw-away data directory whose list store is the caller's, so the runs' audit
+                // trail and party memory never land in the caller's databases.
+                let t = FileManager.default.temporaryDirectory.appendingPathComponent("redflag-bench-screen-\(UUID().uuidString)")
+                temporary = t
+                directory = t
+                guard let folder = ListStore(dataDirectory: DataDirectory(url: URL(fileURLWithPath: dataDir))).currentFolder() else {
+                    throw RedFlagError.noLists("\(dataDir): no lists imported")
+                }
+                try FileManager.default.createDirectory(at: t, withIntermediateDirectories: true)
+                try FileManager.default.createSymbolicLink(atPath: t.appendingPathComponent("lists").path,
+                                                           withDestinationPath: folder.standardizedFileURL.path)
             } else {
                 let t = FileManager.default.temporaryDirectory.appendingPathComponent("redflag-bench-screen-\(UUID().uuidString)")
                 temporary = t
@@ -123,7 +135,7 @@ struct BenchScreen: ParsableCommand {
                                    ("screen --input --no-audit --no-remember-parties", ["--no-audit", "--no-remember-parties"])] {
                 let outputFile = FileManager.default.temporaryDirectory.appendingPathComponent("redflag-bench-out-\(UUID().uuidString).jsonl")
                 defer { try? FileManager.default.removeItem(at: outputFile) }
-                let (seconds, status, peak, _) = try BenchSupport.time(executable, [
+                let (seconds, status, peak, cpu) = try BenchSupport.time(executable, [
                     "screen", "--input", inputFile.path, "--format", "jsonl", "--data-dir", directory.path, "--quiet",
                 ] + extra, stdout: outputFile)
                 var decisions: [String: Int] = [:]
@@ -132,9 +144,9 @@ struct BenchScreen: ParsableCommand {
                     decisions["records"] = text.split(separator: "\n").count
                 }
                 batches.append(Batch(label: label, seconds: seconds, namesPerSecond: Double(batch.count) / seconds,
-                                     peakMemoryMB: peak, exitCode: status, decisions: decisions))
+                                     cpuSeconds: cpu, peakMemoryMB: peak, exitCode: status, decisions: decisions))
             }
-            let output = Output(dataDirectory: temporary == nil ? directory.path : "(temporary)", importSeconds: importSeconds,
+            let output = Output(dataDirectory: dataDir ?? "(temporary)", importSeconds: importSeconds,
                                 sources: listSources.map(\.rawValue), singleName: singles, batchNames: batch.count, batches: batches)
             switch format {
             case .json:
@@ -147,7 +159,8 @@ struct BenchScreen: ParsableCommand {
                 print("Target: under 100 ms.")
                 for b in batches {
                     print("\(b.label): \(grouped(batch.count)) names in \(secondsText(b.seconds)) = \(grouped(Int(b.namesPerSecond))) names/s "
-                        + "on \(ProcessInfo.processInfo.activeProcessorCount) cores; exit \(b.exitCode); "
+                        + "on \(ProcessInfo.processInfo.activeProcessorCount) cores; CPU \(secondsText(b.cpuSeconds)) "
+                        + "(\(String(format: "%.0f", b.cpuSeconds / Double(max(1, batch.count)) * 1e6)) µs per name); exit \(b.exitCode); "
                         + "peak memory \(String(format: "%.0f", b.peakMemoryMB)) MB")
                 }
                 print("Targets: ≥ 5,000 names/s for 100,000 names and ≥ 20,000 names/s for 1,000,000; peak memory < 500 MB.")
@@ -186,5 +199,34 @@ struct BenchScreen: ParsableCommand {
             }
         }
         return out
+    }
+}
+
+/// `redflag bench generate-names`: writes the names `bench screen` times, one per line.
+struct BenchGenerateNames: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate-names",
+        abstract: "Write the benchmark's names (invented companies and persons, perturbed list names), one per line.")
+
+    @Option(help: "Names to write.")
+    var names: Int = 100_000
+
+    @Option(help: ArgumentHelp("Output file.", valueName: "file"))
+    var out: String
+
+    @OptionGroup var dataDir: DataDirOptions
+
+    func run() throws {
+        try runReportingErrors {
+            // The perturbed list names come from the imported store when there is one.
+            let entries = (try? ListSet.load(store: ListStore(dataDirectory: dataDir.directory)).entries) ?? []
+            let batch = BenchScreen.generateNames(count: names, entries: entries)
+            do {
+                try Data((batch.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: out))
+            } catch {
+                throw RedFlagError.cannotWrite(path: out, reason: error.localizedDescription)
+            }
+            return 0
+        }
     }
 }

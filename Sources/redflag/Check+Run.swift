@@ -81,7 +81,10 @@ extension Check {
             let counts = try runner.run(
                 reader: reader,
                 render: { output.render($0) },
-                renderAudit: { c in audited && c.error == nil && c.decision != .clear && c.decision != nil ? output.recordJSON(c) : nil },
+                // A JSON Lines row already is the audit record (plus its newline): render it once.
+                renderAudit: { c in
+                    audited && kind != .jsonl && c.error == nil && c.decision != .clear && c.decision != nil ? output.recordJSON(c) : nil
+                },
                 emit: { rows in
                     for row in rows {
                         if !first { sink.write(output.separator) }
@@ -96,11 +99,17 @@ extension Check {
                     }
                     try sink.flush()
                     try run.record(rows.map { row in
-                        (row.check.decision, { Data((row.auditJSON ?? output.recordJSON(row.check)).utf8) })
+                        (row.check.decision, {
+                            if let json = row.auditJSON { return json }
+                            return kind == .jsonl ? String(row.text.dropLast()) : output.recordJSON(row.check)
+                        })
                     }, fraction: progress?.fraction)
+                    var byRole: [PartyScreening.Role: [ScreeningQuery]] = [:]
+                    for row in rows {
+                        for party in row.check.parties { byRole[party.role, default: []].append(party.result.query) }
+                    }
                     for role in PartyScreening.Role.allCases {
-                        let queries = rows.flatMap { $0.check.parties.filter { $0.role == role }.map(\.result.query) }
-                        if !queries.isEmpty { try run.remember(queries, role: role.rawValue) }
+                        if let queries = byRole[role] { try run.remember(queries, role: role.rawValue) }
                     }
                 },
                 shouldStop: { run.shouldStop })

@@ -80,7 +80,7 @@ struct Rescreen: ParsableCommand {
                         let encoder = JSONEncoder()
                         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
                         encoder.dateEncodingStrategy = .iso8601
-                        return hit.flatMap { try? encoder.encode($0) } ?? Data()
+                        return hit.flatMap { try? encoder.encode($0) }.map { String(decoding: $0, as: UTF8.self) } ?? ""
                     })
                 })
                 return try run.finish(exitCode: hits.map(\.decision).max()?.exitCode ?? ExitCode.clear)

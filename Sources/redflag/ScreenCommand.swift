@@ -134,7 +134,7 @@ struct Screen: ParsableCommand {
                         FileHandle.standardError.write(Data("redflag: \(reader?.path ?? "input"): line \(e.line): \(e.message)\n".utf8))
                     }
                 }
-                try run.record(records.map { r in (r.decision, { Data(json.encode(r).utf8) }) })
+                try run.record(records.map { r in (r.decision, { json.encode(r) }) })
                 let queries = records.compactMap { r -> ScreeningQuery? in
                     if case .result(let result, _) = r { return result.query }
                     return nil

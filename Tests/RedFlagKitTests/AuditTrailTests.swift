@@ -18,7 +18,7 @@ import Testing
     }
 
     static func entry(_ index: Int, _ decision: Decision?) -> AuditEntry {
-        AuditEntry(index: index, decision: decision) { Data("{\"row\":\(index),\"decision\":\"\(decision?.rawValue ?? "ERROR")\"}".utf8) }
+        AuditEntry(index: index, decision: decision) { "{\"row\":\(index),\"decision\":\"\(decision?.rawValue ?? "ERROR")\"}" }
     }
 
     @Test func runIsIncompleteUntilFinished() throws {

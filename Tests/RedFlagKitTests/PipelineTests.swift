@@ -83,7 +83,7 @@ import Testing
                        ScreeningQuery(name: "Harmless GmbH", country: "DE")]
         let results = queries.map { run.applyAllowList(to: screener.screen($0)) }
         #expect(results.map(\.decision) == [.clear, .stop, .clear])
-        try run.record(results.map { r in (decision: r.decision, json: { Data(r.query.name.utf8) }) })
+        try run.record(results.map { r in (decision: r.decision, json: { r.query.name }) })
         try run.remember(queries, role: "customer")
         run.interruption.request(SIGINT)
         #expect(run.shouldStop)
@@ -117,7 +117,7 @@ import Testing
         let run = try PipelineRun.begin(info: AuditRunInfo(command: "screen", snapshots: [], user: "t"),
                                         settings: PipelineSettings(quiet: true, audit: false, rememberParties: false),
                                         dataDirectory: directory, screener: nil, installSignalHandlers: false)
-        try run.record([(decision: .hold, json: { Data() })])
+        try run.record([(decision: .hold, json: { "" })])
         #expect(try run.finish(exitCode: 1) == 1)
         #expect(!FileManager.default.fileExists(atPath: directory.auditDatabase.path))
     }

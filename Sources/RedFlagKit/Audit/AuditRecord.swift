@@ -78,9 +78,9 @@ public struct AuditEntry: Sendable {
     /// nil for an error record (counted, not stored).
     public var decision: Decision?
     /// The output record as JSON; stored for HOLD and STOP only.
-    public var json: @Sendable () -> Data
+    public var json: @Sendable () -> String
 
-    public init(index: Int, decision: Decision?, json: @escaping @Sendable () -> Data) {
+    public init(index: Int, decision: Decision?, json: @escaping @Sendable () -> String) {
         self.index = index
         self.decision = decision
         self.json = json

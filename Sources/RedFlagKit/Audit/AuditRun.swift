@@ -34,7 +34,7 @@ public final class AuditRun: @unchecked Sendable {
         for entry in entries {
             chunkCounts.add(entry.decision)
             if let decision = entry.decision, decision != .clear {
-                kept.append((entry.index, decision, String(decoding: entry.json(), as: UTF8.self)))
+                kept.append((entry.index, decision, entry.json()))
             }
         }
         lock.lock()

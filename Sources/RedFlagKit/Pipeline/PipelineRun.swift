@@ -85,7 +85,7 @@ public final class PipelineRun: @unchecked Sendable {
     /// Records one written chunk: counts, audit (HOLD/STOP records as JSON, encoded only for
     /// those), progress. Call it after the chunk is written and flushed. `fraction` is how much of
     /// the input is done (0…1) when known, for the ETA.
-    public func record(_ records: [(decision: Decision?, json: @Sendable () -> Data)], fraction: Double? = nil) throws {
+    public func record(_ records: [(decision: Decision?, json: @Sendable () -> String)], fraction: Double? = nil) throws {
         lock.lock()
         let first = nextIndex
         nextIndex += records.count

@@ -21,9 +21,14 @@ public struct RuleEngine: Sendable {
         let def: FlagDefinition
         /// The catalog's `fields`, resolved once.
         let columns: [OrderColumn]
+        /// The finding's citation and next step per severity, built once rather than per line.
+        let citation: String
+        let nextSteps: [String]
         init(_ rule: FlagRule, _ def: FlagDefinition) throws {
             self.rule = rule
             self.def = def
+            citation = def.source.citation
+            nextSteps = FlagSeverity.allCases.map { NextStep.text(for: $0, questions: def.questions) }
             columns = try def.fields.map { name in
                 guard let c = OrderColumn(rawValue: name) else {
                     throw RedFlagError.projectDataMissing("redflags.json: flag \(def.id) reads unknown column \(name)")
@@ -71,7 +76,7 @@ public struct RuleEngine: Sendable {
             guard let hit = a.rule.evaluate(ctx, a.def) else { continue }
             let severity = hit.strong ? (a.def.strongSeverity ?? a.def.severity) : a.def.severity
             findings.append(Finding(id: a.def.id, title: a.def.title, severity: severity, facts: hit.facts,
-                                    citation: a.def.source.citation, nextStep: NextStep.text(for: severity, questions: a.def.questions)))
+                                    citation: a.citation, nextStep: a.nextSteps[FlagSeverity.allCases.firstIndex(of: severity)!]))
         }
         if let hub = findings.first(where: { $0.id == "HUB-01" }), (catalog["HUB-01"]?.threshold("raise_notes") ?? 0) > 0 {
             for i in findings.indices where findings[i].severity == .note && findings[i].id != hub.id {
