@@ -103,10 +103,10 @@ struct BenchImport: ParsableCommand {
             defer { try? FileManager.default.removeItem(at: temporary) }
             let artifactClock = ArtifactClock()
             let timedArtifacts = StoreArtifacts.all.map { artifact in
-                StoreArtifact(fileName: artifact.fileName) { entries in
+                StoreArtifact(fileName: artifact.fileName) { entries, json in
                     let started = Date()
                     defer { artifactClock.add(Date().timeIntervalSince(started)) }
-                    return try artifact.build(entries)
+                    return try artifact.buildWithJSON(entries, json)
                 }
             }
             if !largest.isEmpty {

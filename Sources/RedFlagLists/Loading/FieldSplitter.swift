@@ -17,6 +17,11 @@ enum FieldSplitter {
         return out
     }
 
+    // Compiled once: a regex literal inside the function is built again on every call, which
+    // cost more than the rest of an OFSI row. Regex is not Sendable, but matching only reads it.
+    nonisolated(unsafe) private static let numberedItem = /(?:^|\s)\(?\d{1,2}\)\s*/
+    nonisolated(unsafe) private static let letteredItem = /(?:^|\s)\([a-z]\)\s*/
+
     /// Splits OFSI's inline numbered values (`1) Saudi Arabia 2) Qatar`, `(1) Germany. (2) Morocco`,
     /// `(a) Malaysia (b) Indonesia`);
     /// a value not starting with a number is returned whole.
@@ -24,9 +29,9 @@ enum FieldSplitter {
         guard let text = nonEmpty(raw) else { return [] }
         let pieces: [Substring]
         if text.hasPrefix("1)") || text.hasPrefix("(1)") {
-            pieces = text.split(separator: /(?:^|\s)\(?\d{1,2}\)\s*/, omittingEmptySubsequences: true)
+            pieces = text.split(separator: numberedItem, omittingEmptySubsequences: true)
         } else if text.hasPrefix("(a)") {
-            pieces = text.split(separator: /(?:^|\s)\([a-z]\)\s*/, omittingEmptySubsequences: true)
+            pieces = text.split(separator: letteredItem, omittingEmptySubsequences: true)
         } else {
             return [text]
         }
@@ -114,6 +119,28 @@ enum FieldSplitter {
         }
         if ref.code == nil { warnings.add("unknown country", record: record, field: field, value: raw) }
         return ref
+    }
+
+    /// `a.caseInsensitiveCompare(b) == .orderedSame`, without Foundation when both are ASCII
+    /// (where ignoring case means A–Z = a–z and nothing else): parsers compare every alias of
+    /// an entry with every other.
+    static func sameIgnoringCase(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        let ascii: Bool? = a.withUTF8 { x in
+            b.withUTF8 { y -> Bool? in
+                var allASCII = true
+                for byte in x where byte >= 0x80 { allASCII = false; break }
+                for byte in y where byte >= 0x80 { allASCII = false; break }
+                guard allASCII else { return nil }
+                guard x.count == y.count else { return false }
+                for k in 0..<x.count where x[k] != y[k] {
+                    let l = x[k] | 0x20, r = y[k] | 0x20
+                    guard l == r, l >= UInt8(ascii: "a"), l <= UInt8(ascii: "z") else { return false }
+                }
+                return true
+            }
+        }
+        return ascii ?? (a.caseInsensitiveCompare(b) == .orderedSame)
     }
 
     /// Appends `value` unless already present.
