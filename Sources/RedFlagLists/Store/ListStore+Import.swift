@@ -40,7 +40,7 @@ extension ListStore {
         do {
             // Encoding every entry is the bulk of the work and feeds both the entries files and
             // the artifacts; it runs first, on every core.
-            let encoded = try lists.map { list in try Self.encodeEntries(list.entries, source: list.source, in: folder) }
+            let encoded = lists.map { Self.encodeEntries($0.entries) }
             let importedSources = Set(lists.map(\.source))
             let carried = (previous?.sources ?? []).filter { !importedSources.contains($0.source) }
 
@@ -52,7 +52,7 @@ extension ListStore {
                 for (list, json) in zip(lists, encoded) { bySource[list.source] = (list.entries, json) }
                 if !carried.isEmpty, let previousFolder {
                     let old = try Self.readEntries(of: carried.map(\.source), in: previousFolder)
-                    let oldJSON = try Self.encodeEntries(old, source: nil, in: previousFolder)
+                    let oldJSON = Self.encodeEntries(old)
                     for (entry, json) in zip(old, oldJSON) {
                         bySource[entry.source, default: ([], [])].entries.append(entry)
                         bySource[entry.source, default: ([], [])].json.append(json)
@@ -120,25 +120,10 @@ extension ListStore {
         }
     }
 
-    /// Every entry's canonical JSON (`EntryFingerprint`), encoded in parallel; the error names
-    /// the entries file of `source` (or `folder` itself) and the first entry that cannot be encoded.
-    static func encodeEntries(_ entries: [ListEntry], source: ListSource?, in folder: URL) throws -> [Data] {
-        // One encoder per chunk of entries: creating one per entry costs more than the encoding.
+    /// Every entry's canonical JSON (`EntryFingerprint`), encoded in parallel.
+    static func encodeEntries(_ entries: [ListEntry]) -> [Data] {
         let chunks = stride(from: 0, to: entries.count, by: 256).map { $0..<min($0 + 256, entries.count) }
-        let encoded = OrderedBatchProcessor(chunkSize: 1).map(chunks) { range -> [Data?] in
-            let encoder = EntryFingerprint.canonicalEncoder()
-            return range.map { try? encoder.encode(entries[$0]) }
-        }.flatMap { $0 }
-        var out: [Data] = []
-        out.reserveCapacity(entries.count)
-        for (index, json) in encoded.enumerated() {
-            guard let json else {
-                let url = source.map { folder.appendingPathComponent(StoreManifest.entriesFileName($0)) } ?? folder
-                throw RedFlagError.cannotWrite(path: url.path, reason: "entry \(entries[index].id) cannot be encoded")
-            }
-            out.append(json)
-        }
-        return out
+        return OrderedBatchProcessor(chunkSize: 1).map(chunks) { range in range.map { entries[$0].canonicalJSON } }.flatMap { $0 }
     }
 
     /// Writes one source's entries (already encoded, `json[i]` being `entries[i]`) as a JSON

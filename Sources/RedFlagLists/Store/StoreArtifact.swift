@@ -25,7 +25,6 @@ public struct StoreArtifact: Sendable {
 
     /// Builds the file's bytes from `entries` alone (encoding them where the builder needs JSON).
     public func build(_ entries: [ListEntry]) throws -> Data {
-        let encoder = EntryFingerprint.canonicalEncoder()
-        return try buildWithJSON(entries, entries.map { try encoder.encode($0) })
+        try buildWithJSON(entries, entries.map(\.canonicalJSON))
     }
 }

@@ -54,9 +54,8 @@ public struct MatchIndex: Sendable, Equatable {
         // Normalising names dominates: drafts are made on every core, in chunks of entries.
         let chunkSize = 256
         let chunks = stride(from: 0, to: entries.count, by: chunkSize).map { $0..<min($0 + chunkSize, entries.count) }
-        let drafts = OrderedBatchProcessor(chunkSize: 1).map(chunks) { range -> [MatchIndexDraft] in
-            let encoder = MatchIndexDraft.encoder()
-            return range.map { MatchIndexDraft(entries[$0], json: encodedEntries?[$0], encoder: encoder) }
+        let drafts = OrderedBatchProcessor(chunkSize: 1).map(chunks) { range in
+            range.map { MatchIndexDraft(entries[$0], json: encodedEntries?[$0]) }
         }
         var nameDocs: [[String]] = []
         var addressDocs: [[String]] = []
@@ -78,7 +77,7 @@ public struct MatchIndex: Sendable, Equatable {
         entryJSONOffsets.reserveCapacity(entries.count + 1)
         entryBirthOffsets.reserveCapacity(entries.count + 1)
         var blob = Data()
-        blob.reserveCapacity(drafts.reduce(0) { $0 + $1.reduce(0) { $0 + ($1.json?.count ?? 0) } })
+        blob.reserveCapacity(drafts.reduce(0) { $0 + $1.reduce(0) { $0 + $1.json.count } })
         var e = 0
         for chunk in drafts {
             for draft in chunk {
@@ -103,11 +102,7 @@ public struct MatchIndex: Sendable, Equatable {
                 entryCountries.append(entry.countryCodes.joined(separator: ","))
                 entryBirthYears += draft.birthYears
                 entryBirthOffsets.append(Int32(entryBirthYears.count))
-                guard let json = draft.json else {
-                    throw RedFlagError.badData(path: "match index", location: "entry \(entry.id)",
-                                               message: "cannot encode: \(draft.encodingError ?? "unknown error")")
-                }
-                blob.append(json)
+                blob.append(draft.json)
                 entryJSONOffsets.append(Int64(blob.count))
                 e += 1
             }

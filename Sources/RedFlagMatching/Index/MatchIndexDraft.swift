@@ -21,12 +21,11 @@ struct MatchIndexDraft: Sendable {
     var addresses: [Place] = []
     /// lo/hi pairs.
     var birthYears: [Int16] = []
-    /// The entry's JSON; nil when it could not be encoded (`encodingError` says why).
-    var json: Data?
-    var encodingError: String?
+    /// The entry's canonical JSON (`ListEntry.canonicalJSON`).
+    var json: Data
 
     /// The draft of `entry`; `json` is its canonical encoding when the caller already has it.
-    init(_ entry: ListEntry, json: Data?, encoder: JSONEncoder) {
+    init(_ entry: ListEntry, json: Data?) {
         var seenNames = Set<String>()
         for n in entry.allNames {
             let normal = NameNormalizer.normalize(n.name)
@@ -46,18 +45,6 @@ struct MatchIndexDraft: Sendable {
             birthYears.append(Int16(clamping: span.lowerBound))
             birthYears.append(Int16(clamping: span.upperBound))
         }
-        if let json {
-            self.json = json
-        } else {
-            do { self.json = try encoder.encode(entry) } catch { encodingError = "\(error)" }
-        }
-    }
-
-    /// The encoder for entries the caller has no JSON for: the store's canonical form (sorted
-    /// keys, slashes unescaped), so an index holds the same bytes however it was built.
-    static func encoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
+        self.json = json ?? entry.canonicalJSON
     }
 }
