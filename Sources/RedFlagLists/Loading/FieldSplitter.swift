@@ -143,6 +143,30 @@ enum FieldSplitter {
         return ascii ?? (a.caseInsensitiveCompare(b) == .orderedSame)
     }
 
+    /// Foundation's `text.contains(ascii)`, searched byte by byte when `text` is ASCII too (where
+    /// the two agree; Foundation's search is what it was, and slow, on thousands of remarks).
+    static func contains(_ text: String, _ ascii: StaticString) -> Bool {
+        var text = text
+        let fast: Bool? = text.withUTF8 { t in
+            ascii.withUTF8Buffer { n -> Bool? in
+                for byte in t where byte >= 0x80 { return nil }
+                guard n.count <= t.count else { return false }
+                if n.isEmpty { return true }
+                var i = 0
+                while i + n.count <= t.count {
+                    if t[i] == n[0] {
+                        var k = 1
+                        while k < n.count, t[i + k] == n[k] { k += 1 }
+                        if k == n.count { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
+        return fast ?? text.contains(ascii.description)
+    }
+
     /// Appends `value` unless already present.
     static func appendUnique<T: Equatable>(_ value: T, to array: inout [T]) {
         if !array.contains(value) { array.append(value) }

@@ -213,7 +213,7 @@ public enum OFACLegacyCSVParser {
         guard !entries.isEmpty else { return false }
         let marked = entries.filter { e in
             e.programs.contains { consolidatedPrograms.contains($0) || $0.hasPrefix("FSE-") }
-                || e.remarks.contains { $0.contains("Directive Determination") || $0.contains("Sectoral Sanctions") }
+                || e.remarks.contains { FieldSplitter.contains($0, "Directive Determination") || FieldSplitter.contains($0, "Sectoral Sanctions") }
         }.count
         return marked * 2 > entries.count
     }
