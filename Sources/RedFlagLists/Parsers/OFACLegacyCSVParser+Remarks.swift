@@ -8,11 +8,7 @@ enum OFACRemarks {
     /// quoted `a.k.a. 'X'` names, which are OFAC's weak aliases.
     static func apply(_ text: String, to entry: inout ListEntry, warnings: inout ParseWarnings) -> [Alias] {
         var weak: [Alias] = []
-        // Split on bytes when the text is ASCII (the same pieces, without grapheme breaking).
-        let segments: [Substring] = text.utf8.allSatisfy { $0 < 0x80 }
-            ? text.utf8.split(separator: UInt8(ascii: ";")).map { Substring($0) }
-            : text.split(separator: ";")
-        for rawSegment in segments {
+        for rawSegment in FieldSplitter.split(text, on: ";") {
             var s = FieldSplitter.trimSpaces(rawSegment)
             if s.lowercased().hasPrefix("alt. ") { s = String(s.dropFirst(5)) }
             let lower = s.lowercased()
