@@ -3,8 +3,11 @@ import RedFlagMatching
 
 /// The derived files every list import writes into the store (see `StoreArtifact`).
 public enum StoreArtifacts {
-    /// The matcher's prebuilt index (`match-index.bin`), so screening never re-parses lists.
+    /// The matcher's prebuilt index (`match-index.bin`), so screening never re-parses lists. It
+    /// keeps the JSON the store has just encoded rather than encoding every entry again.
     public static var all: [StoreArtifact] {
-        [StoreArtifact(fileName: MatchIndex.fileName) { entries in try MatchIndex(entries: entries).serialized() }]
+        [StoreArtifact(fileName: MatchIndex.fileName) { entries, json in
+            try MatchIndex(entries: entries, encodedEntries: json).serialized()
+        }]
     }
 }

@@ -229,3 +229,19 @@ private final class Flag: @unchecked Sendable {
         #expect(CountryTable.shared.code(for: adjective) == code)
     }
 }
+
+@Suite struct TextFoldingTests {
+    /// The fast paths of `collapseWhitespace` give exactly what the character walk gives, also
+    /// where a whitespace scalar shares a grapheme cluster with a mark or a prepended character.
+    @Test(arguments: [
+        "", " ", "  a  ", "plain ascii", "two  spaces", "tab\there", "line\r\nend\n", " lead", "trail ",
+        "Мухаммад  Ахмад\n", "Café — “quoted” text", "a\u{00A0}b", "x\u{3000}y", "nel\u{0085}z", "\u{2028}sep\u{2029}",
+        "space then mark \u{0301}x", "a \u{0301}", "\u{0301} start", "a \u{200D}b", "a \u{FF9E}b", "a \u{1F3FB}b",
+        "\u{0600} 5", "x\u{0600} y", "\u{0D4E} a", "a\u{0D4E}\n", "ok \u{0915}\u{094D}\u{0937}", "a \u{0903}b", "emoji 👍🏽  ok",
+        "\u{1F1E9}\u{1F1EA} flag", "a\u{000B}b\u{000C}c", "ctrl\u{0001} \u{0001}", "del\u{007F} x", "한국어  텍스트 ",
+    ])
+    func collapseMatchesCharacterWalk(_ s: String) {
+        #expect(TextFolding.collapseWhitespace(s) == TextFolding.collapsedByCharacters(s))
+        #expect(Array(TextFolding.collapseWhitespace(s).unicodeScalars) == Array(TextFolding.collapsedByCharacters(s).unicodeScalars))
+    }
+}

@@ -95,4 +95,32 @@ struct NameNormalizerTests {
     func reordering() {
         #expect(Set(tokens("ELASHI, Ihsan")) == Set(tokens("Ihsan Elashi")))
     }
+
+    @Test("the one-typo check equals an edit distance of at most one, on every pair of short strings")
+    func withinOneEditMatchesEditDistance() {
+        var words: [[UInt8]] = [[]]
+        var frontier: [[UInt8]] = [[]]
+        for _ in 0..<5 {
+            frontier = frontier.flatMap { w in [UInt8(ascii: "a"), UInt8(ascii: "b"), UInt8(ascii: "c")].map { w + [$0] } }
+            words += frontier
+        }
+        var differing = 0
+        for a in words {
+            for b in words {
+                let fast = a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in NameNormalizer.withinOneEdit(x, y) } }
+                if fast != (TokenSimilarity.editDistance(a, b, limit: 1) <= 1) { differing += 1 }
+            }
+        }
+        #expect(differing == 0)
+    }
+
+    @Test("ASCII and general tokenisers agree")
+    func asciiTokenizer() {
+        for s in ["l.l.c. o'brien & sons", "u.s. a.b.c", "\"quoted\" `x` a.b", "x.", ".a", "a..b", "ab.c", "1.2.3", "a.1", "co.,ltd", "j.-p. a&b&&c"] {
+            // The same text with a non-ASCII letter appended takes the general path.
+            let general = NameNormalizer.tokenize(s + " é")
+            #expect(NameNormalizer.tokenize(s) + ["é"] == general, "\(s)")
+        }
+    }
 }
+

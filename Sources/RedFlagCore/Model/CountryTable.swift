@@ -12,6 +12,7 @@ public final class CountryTable: Sendable {
     /// English short name per code.
     public let names: [String: String]
     private let byFoldedName: [String: String]
+    private let lookups = CodeLookups()
 
     public init(rows: [(code: String, names: [String])]) {
         var names: [String: String] = [:]
@@ -43,6 +44,14 @@ public final class CountryTable: Sendable {
     /// The ISO code for a code or name (`IR`, `irn`, `Iran, Islamic Republic of`, `KOREA, NORTH`),
     /// or nil when unknown. Unknown / placeholder values (`00`, `UNKNOWN`) give nil.
     public func code(for value: String) -> String? {
+        // Lists repeat a few hundred spellings thousands of times, and folding one is slow.
+        if let known = lookups.get(value) { return known }
+        let code = resolve(value)
+        lookups.set(value, code)
+        return code
+    }
+
+    private func resolve(_ value: String) -> String? {
         let t = value.trimmingCharacters(in: .whitespacesAndNewlines)
         if t.count == 2, t.uppercased() != "00" {
             let up = t.uppercased()
@@ -61,5 +70,23 @@ public final class CountryTable: Sendable {
         var k = TextFolding.fold(s)
         if k.hasPrefix("the ") { k.removeFirst(4) }
         return k
+    }
+}
+
+/// The codes `CountryTable.code(for:)` has resolved, by exact input (shared by parser threads;
+/// cleared when it grows past 50,000 spellings).
+private final class CodeLookups: @unchecked Sendable {
+    private let lock = NSLock()
+    private var codes: [String: String?] = [:]
+
+    func get(_ value: String) -> String?? {
+        lock.lock(); defer { lock.unlock() }
+        return codes[value]
+    }
+
+    func set(_ value: String, _ code: String?) {
+        lock.lock(); defer { lock.unlock() }
+        if codes.count > 50_000 { codes.removeAll() }
+        codes[value] = .some(code)
     }
 }

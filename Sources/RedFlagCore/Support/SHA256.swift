@@ -38,7 +38,7 @@ public struct SHA256: Sendable {
                     }
                 }
                 let blocks = bytes.count / 64
-                for i in 0..<blocks { compress(bytes, offset: i * 64) }
+                compress(bytes, blocks: 0..<(blocks * 64))
                 pending.append(contentsOf: bytes.suffix(from: blocks * 64))
             }
         }
@@ -85,32 +85,51 @@ public struct SHA256: Sendable {
     }
 
     @inline(__always)
-    private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
+    private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x &>> n) | (x &<< (32 &- n)) }  // masking shifts: a rotate, no overshift checks
 
+    /// Hashes the 64-byte block at `offset` into `h`.
     private mutating func compress(_ p: UnsafeBufferPointer<UInt8>, offset: Int) {
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
-            for t in 0..<16 {
-                let o = offset + t * 4
-                w[t] = UInt32(p[o]) << 24 | UInt32(p[o + 1]) << 16 | UInt32(p[o + 2]) << 8 | UInt32(p[o + 3])
-            }
-            for t in 16..<64 {
-                let s0 = Self.rotr(w[t - 15], 7) ^ Self.rotr(w[t - 15], 18) ^ (w[t - 15] >> 3)
-                let s1 = Self.rotr(w[t - 2], 17) ^ Self.rotr(w[t - 2], 19) ^ (w[t - 2] >> 10)
-                w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
-            }
-            var a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7]
-            Self.k.withUnsafeBufferPointer { k in
-                for t in 0..<64 {
-                    let s1 = Self.rotr(e, 6) ^ Self.rotr(e, 11) ^ Self.rotr(e, 25)
-                    let ch = (e & f) ^ (~e & g)
-                    let t1 = hh &+ s1 &+ ch &+ k[t] &+ w[t]
-                    let s0 = Self.rotr(a, 2) ^ Self.rotr(a, 13) ^ Self.rotr(a, 22)
-                    let maj = (a & b) ^ (a & c) ^ (b & c)
-                    let t2 = s0 &+ maj
-                    hh = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
+        compress(p, blocks: offset..<(offset + 64))
+    }
+
+    /// Hashes the whole 64-byte blocks of `p` in `range` into `h`, the state held in locals and the
+    /// schedule in one scratch buffer for all of them (per-block array traffic cost more than the
+    /// rounds).
+    private mutating func compress(_ p: UnsafeBufferPointer<UInt8>, blocks range: Range<Int>) {
+        guard !range.isEmpty, let base = p.baseAddress else { return }
+        var h0 = h[0], h1 = h[1], h2 = h[2], h3 = h[3], h4 = h[4], h5 = h[5], h6 = h[6], h7 = h[7]
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { wb in
+            let w = wb.baseAddress!
+            Self.k.withUnsafeBufferPointer { kb in
+                let k = kb.baseAddress!
+                var offset = range.lowerBound
+                while offset + 64 <= range.upperBound {
+                    let b = base + offset
+                    for t in 0..<16 {
+                        let o = t &* 4
+                        w[t] = UInt32(b[o]) &<< 24 | UInt32(b[o &+ 1]) &<< 16 | UInt32(b[o &+ 2]) &<< 8 | UInt32(b[o &+ 3])
+                    }
+                    for t in 16..<64 {
+                        let x = w[t &- 15], y = w[t &- 2]
+                        let s0 = Self.rotr(x, 7) ^ Self.rotr(x, 18) ^ (x &>> 3)
+                        let s1 = Self.rotr(y, 17) ^ Self.rotr(y, 19) ^ (y &>> 10)
+                        w[t] = w[t &- 16] &+ s0 &+ w[t &- 7] &+ s1
+                    }
+                    var a = h0, b2 = h1, c = h2, d = h3, e = h4, f = h5, g = h6, hh = h7
+                    for t in 0..<64 {
+                        let s1 = Self.rotr(e, 6) ^ Self.rotr(e, 11) ^ Self.rotr(e, 25)
+                        let ch = (e & f) ^ (~e & g)
+                        let t1 = hh &+ s1 &+ ch &+ k[t] &+ w[t]
+                        let s0 = Self.rotr(a, 2) ^ Self.rotr(a, 13) ^ Self.rotr(a, 22)
+                        let maj = (a & b2) ^ (a & c) ^ (b2 & c)
+                        let t2 = s0 &+ maj
+                        hh = g; g = f; f = e; e = d &+ t1; d = c; c = b2; b2 = a; a = t1 &+ t2
+                    }
+                    h0 &+= a; h1 &+= b2; h2 &+= c; h3 &+= d; h4 &+= e; h5 &+= f; h6 &+= g; h7 &+= hh
+                    offset += 64
                 }
             }
-            h[0] &+= a; h[1] &+= b; h[2] &+= c; h[3] &+= d; h[4] &+= e; h[5] &+= f; h[6] &+= g; h[7] &+= hh
         }
+        h[0] = h0; h[1] = h1; h[2] = h2; h[3] = h3; h[4] = h4; h[5] = h5; h[6] = h6; h[7] = h7
     }
 }

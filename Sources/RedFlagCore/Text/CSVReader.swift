@@ -203,11 +203,24 @@ public enum Windows1252 {
     ]
 
     public static func decode<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
-        var scalars = String.UnicodeScalarView()
+        // Written straight to UTF-8 bytes: appending scalars one by one cost more than the CSV parse.
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(bytes.count + bytes.count / 2)
         for b in bytes {
-            let v: UInt32 = (0x80...0x9F).contains(b) ? high[Int(b - 0x80)] : UInt32(b)
-            scalars.append(Unicode.Scalar(v)!)
+            if b < 0x80 {
+                utf8.append(b)
+                continue
+            }
+            let v: UInt32 = b <= 0x9F ? high[Int(b - 0x80)] : UInt32(b)
+            if v < 0x800 {
+                utf8.append(UInt8(0xC0 | (v >> 6)))
+                utf8.append(UInt8(0x80 | (v & 0x3F)))
+            } else {
+                utf8.append(UInt8(0xE0 | (v >> 12)))
+                utf8.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+                utf8.append(UInt8(0x80 | (v & 0x3F)))
+            }
         }
-        return String(scalars)
+        return String(decoding: utf8, as: UTF8.self)
     }
 }

@@ -82,7 +82,8 @@ public struct XLSXWorkbook {
         }
         switch type {
         case "s":
-            guard let i = Int(value.trimmingCharacters(in: .whitespaces)), sharedStrings.indices.contains(i) else {
+            // Plain digits almost always: Foundation's trimming only for the rest.
+            guard let i = Int(value) ?? Int(value.trimmingCharacters(in: .whitespaces)), sharedStrings.indices.contains(i) else {
                 throw r.badData("shared string index \(value) out of range (\(sharedStrings.count) strings)")
             }
             return sharedStrings[i]

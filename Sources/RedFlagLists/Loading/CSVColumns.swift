@@ -11,6 +11,8 @@ struct CSVColumns {
     let line: Int
     let count: Int
     private let index: [String: Int]
+    /// Column of each name callers asked for, so a row costs one lookup per field read.
+    private let memo = ColumnMemo()
 
     init(header: CSVRecord, path: String) {
         self.path = path
@@ -32,13 +34,21 @@ struct CSVColumns {
                                    message: "not a \(format) header: missing column(s) \(missing.joined(separator: ", "))")
     }
 
-    func has(_ name: String) -> Bool { index[name.lowercased()] ?? index[Self.key(name)] != nil }
+    func has(_ name: String) -> Bool { column(name) != nil }
 
     /// The raw value of column `name` in `record`, or "" when the file has no such column or the row is short.
     func raw(_ record: CSVRecord, _ name: String) -> String {
-        // Callers pass canonical names (single spaces, no padding): lower-casing is the whole key.
-        guard let i = index[name.lowercased()] ?? index[Self.key(name)] else { return "" }
+        guard let i = column(name) else { return "" }
         return record[i]
+    }
+
+    /// The index of column `name`, nil when the header lacks it (worked out once per name).
+    private func column(_ name: String) -> Int? {
+        if let known = memo.columns[name] { return known }
+        // Callers pass canonical names (single spaces, no padding): lower-casing is the whole key.
+        let i = index[name.lowercased()] ?? index[Self.key(name)]
+        memo.columns[name] = .some(i)
+        return i
     }
 
     /// The value with whitespace collapsed, nil when empty.
@@ -67,4 +77,9 @@ extension CSVRecord {
     var isBlank: Bool {
         fields.isEmpty || fields.count == 1 && fields[0].utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A }
     }
+}
+
+/// The column lookups one `CSVColumns` has made (it reads one file on one thread).
+private final class ColumnMemo {
+    var columns: [String: Int?] = [:]
 }

@@ -9,13 +9,18 @@ enum FieldSplitter {
     static func semicolonList(_ raw: String?, stripLeadingAnd: Bool = true) -> [String] {
         guard let raw, !raw.isEmpty else { return [] }
         var out: [String] = []
-        for part in raw.split(separator: ";", omittingEmptySubsequences: true) {
+        for part in split(raw, on: ";") {
             var item = clean(String(part))
             if stripLeadingAnd, item.lowercased().hasPrefix("and ") { item = String(item.dropFirst(4)) }
             if !item.isEmpty { out.append(item) }
         }
         return out
     }
+
+    // Compiled once: a regex literal inside the function is built again on every call, which
+    // cost more than the rest of an OFSI row. Regex is not Sendable, but matching only reads it.
+    nonisolated(unsafe) private static let numberedItem = /(?:^|\s)\(?\d{1,2}\)\s*/
+    nonisolated(unsafe) private static let letteredItem = /(?:^|\s)\([a-z]\)\s*/
 
     /// Splits OFSI's inline numbered values (`1) Saudi Arabia 2) Qatar`, `(1) Germany. (2) Morocco`,
     /// `(a) Malaysia (b) Indonesia`);
@@ -24,9 +29,9 @@ enum FieldSplitter {
         guard let text = nonEmpty(raw) else { return [] }
         let pieces: [Substring]
         if text.hasPrefix("1)") || text.hasPrefix("(1)") {
-            pieces = text.split(separator: /(?:^|\s)\(?\d{1,2}\)\s*/, omittingEmptySubsequences: true)
+            pieces = text.split(separator: numberedItem, omittingEmptySubsequences: true)
         } else if text.hasPrefix("(a)") {
-            pieces = text.split(separator: /(?:^|\s)\([a-z]\)\s*/, omittingEmptySubsequences: true)
+            pieces = text.split(separator: letteredItem, omittingEmptySubsequences: true)
         } else {
             return [text]
         }
@@ -114,6 +119,60 @@ enum FieldSplitter {
         }
         if ref.code == nil { warnings.add("unknown country", record: record, field: field, value: raw) }
         return ref
+    }
+
+    /// `a.caseInsensitiveCompare(b) == .orderedSame`, without Foundation when both are ASCII
+    /// (where ignoring case means A–Z = a–z and nothing else): parsers compare every alias of
+    /// an entry with every other.
+    static func sameIgnoringCase(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        let ascii: Bool? = a.withUTF8 { x in
+            b.withUTF8 { y -> Bool? in
+                var allASCII = true
+                for byte in x where byte >= 0x80 { allASCII = false; break }
+                for byte in y where byte >= 0x80 { allASCII = false; break }
+                guard allASCII else { return nil }
+                guard x.count == y.count else { return false }
+                for k in 0..<x.count where x[k] != y[k] {
+                    let l = x[k] | 0x20, r = y[k] | 0x20
+                    guard l == r, l >= UInt8(ascii: "a"), l <= UInt8(ascii: "z") else { return false }
+                }
+                return true
+            }
+        }
+        return ascii ?? (a.caseInsensitiveCompare(b) == .orderedSame)
+    }
+
+    /// Foundation's `text.contains(ascii)`, searched byte by byte when `text` is ASCII too (where
+    /// the two agree; Foundation's search is what it was, and slow, on thousands of remarks).
+    static func contains(_ text: String, _ ascii: StaticString) -> Bool {
+        var text = text
+        let fast: Bool? = text.withUTF8 { t in
+            ascii.withUTF8Buffer { n -> Bool? in
+                for byte in t where byte >= 0x80 { return nil }
+                guard n.count <= t.count else { return false }
+                if n.isEmpty { return true }
+                var i = 0
+                while i + n.count <= t.count {
+                    if t[i] == n[0] {
+                        var k = 1
+                        while k < n.count, t[i + k] == n[k] { k += 1 }
+                        if k == n.count { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
+        return fast ?? text.contains(ascii.description)
+    }
+
+    /// `text.split(separator: separator)` (empty pieces dropped), on bytes when `text` is ASCII:
+    /// the same pieces without grapheme breaking, which dominated splitting long list fields.
+    static func split(_ text: String, on separator: Unicode.Scalar) -> [Substring] {
+        precondition(separator.isASCII, "byte split needs an ASCII separator")
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.split(separator: Character(separator)) }
+        return text.utf8.split(separator: UInt8(separator.value)).map { Substring($0) }
     }
 
     /// Appends `value` unless already present.

@@ -126,7 +126,7 @@ struct CSLRecord {
     /// text as published.
     static func address(_ raw: String, table: CountryTable = .shared) -> Address {
         let full = FieldSplitter.clean(raw)
-        var parts = full.split(separator: ",").map { FieldSplitter.trimSpaces($0) }.filter { !$0.isEmpty }
+        var parts = FieldSplitter.split(full, on: ",").map { FieldSplitter.trimSpaces($0) }.filter { !$0.isEmpty }
         var address = Address(full: full)
         if let last = parts.last {
             let isCode = last.count == 2 && last.allSatisfy { $0.isASCII && $0.isUppercase }

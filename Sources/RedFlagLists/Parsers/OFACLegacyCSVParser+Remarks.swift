@@ -8,7 +8,7 @@ enum OFACRemarks {
     /// quoted `a.k.a. 'X'` names, which are OFAC's weak aliases.
     static func apply(_ text: String, to entry: inout ListEntry, warnings: inout ParseWarnings) -> [Alias] {
         var weak: [Alias] = []
-        for rawSegment in text.split(separator: ";") {
+        for rawSegment in FieldSplitter.split(text, on: ";") {
             var s = FieldSplitter.trimSpaces(rawSegment)
             if s.lowercased().hasPrefix("alt. ") { s = String(s.dropFirst(5)) }
             let lower = s.lowercased()

@@ -111,7 +111,7 @@ public enum OFACLegacyCSVParser {
                 let note = (FieldSplitter.nonEmpty(row[4]) ?? "").lowercased()
                 let weak = type.contains("weak") || note.contains("weak") || note.contains("low quality")
                 let kind: Alias.Kind = type.contains("fka") ? .fka : type.contains("nka") ? .nka : .aka
-                if entries[i].aliases.contains(where: { $0.name.caseInsensitiveCompare(name) == .orderedSame }) {
+                if entries[i].aliases.contains(where: { FieldSplitter.sameIgnoringCase($0.name, name) }) {
                     warnings.add("duplicate alias", record: id, field: "alt.alt_name", value: name)
                 }
                 addAlias(Alias(name: name, strength: weak ? .weak : .strong, kind: kind), to: &entries[i])
@@ -196,7 +196,7 @@ public enum OFACLegacyCSVParser {
     }
 
     static func addAlias(_ alias: Alias, to entry: inout ListEntry) {
-        if let j = entry.aliases.firstIndex(where: { $0.name.caseInsensitiveCompare(alias.name) == .orderedSame }) {
+        if let j = entry.aliases.firstIndex(where: { FieldSplitter.sameIgnoringCase($0.name, alias.name) }) {
             if alias.strength == .weak { entry.aliases[j].strength = .weak }
             return
         }
@@ -213,7 +213,7 @@ public enum OFACLegacyCSVParser {
         guard !entries.isEmpty else { return false }
         let marked = entries.filter { e in
             e.programs.contains { consolidatedPrograms.contains($0) || $0.hasPrefix("FSE-") }
-                || e.remarks.contains { $0.contains("Directive Determination") || $0.contains("Sectoral Sanctions") }
+                || e.remarks.contains { FieldSplitter.contains($0, "Directive Determination") || FieldSplitter.contains($0, "Sectoral Sanctions") }
         }.count
         return marked * 2 > entries.count
     }

@@ -31,11 +31,11 @@ struct UKGroup {
         guard !name.isEmpty else { return }
         if primary, primaryName == nil {
             primaryName = name
-            aliases.removeAll { $0.name.caseInsensitiveCompare(name) == .orderedSame }
+            aliases.removeAll { FieldSplitter.sameIgnoringCase($0.name, name) }
             return
         }
-        if let p = primaryName, p.caseInsensitiveCompare(name) == .orderedSame { return }
-        if let j = aliases.firstIndex(where: { $0.name.caseInsensitiveCompare(name) == .orderedSame }) {
+        if let p = primaryName, FieldSplitter.sameIgnoringCase(p, name) { return }
+        if let j = aliases.firstIndex(where: { FieldSplitter.sameIgnoringCase($0.name, name) }) {
             // The same name published twice: keep the stronger reading.
             if aliases[j].strength != .strong && strength == .strong { aliases[j].strength = .strong }
             return

@@ -7,12 +7,13 @@ import RedFlagCore
 /// can tell "modified" from "unchanged", and an adjudicated false positive can lapse when the
 /// entry it was made against changes.
 public enum EntryFingerprint {
-    /// The canonical encoding the fingerprint is taken over (also what the store writes).
+    /// The canonical encoding the fingerprint is taken over (also what the store writes):
+    /// `ListEntry.canonicalJSON`, the bytes `canonicalEncoder()` writes, made without it.
     public static func canonicalJSON(_ entry: ListEntry) throws -> Data {
-        try canonicalEncoder().encode(entry)
+        entry.canonicalJSON
     }
 
-    /// The encoder producing the canonical form (reuse one for many entries).
+    /// The encoder defining the canonical form (`ListEntry.canonicalJSON` writes the same bytes faster).
     public static func canonicalEncoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

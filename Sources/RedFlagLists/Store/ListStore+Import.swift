@@ -38,9 +38,35 @@ extension ListStore {
         }
 
         do {
+            // Encoding every entry is the bulk of the work and feeds both the entries files and
+            // the artifacts; it runs first, on every core.
+            let encoded = lists.map { Self.encodeEntries($0.entries) }
+            let importedSources = Set(lists.map(\.source))
+            let carried = (previous?.sources ?? []).filter { !importedSources.contains($0.source) }
+
+            // The artifacts are built on another thread while this one writes (and fsyncs) the
+            // entries files: one is CPU, the other mostly waiting for the disk.
+            let build = ArtifactBuild()
+            if !artifacts.isEmpty {
+                var bySource: [ListSource: (entries: [ListEntry], json: [Data])] = [:]
+                for (list, json) in zip(lists, encoded) { bySource[list.source] = (list.entries, json) }
+                if !carried.isEmpty, let previousFolder {
+                    let old = try Self.readEntries(of: carried.map(\.source), in: previousFolder)
+                    let oldJSON = Self.encodeEntries(old)
+                    for (entry, json) in zip(old, oldJSON) {
+                        bySource[entry.source, default: ([], [])].entries.append(entry)
+                        bySource[entry.source, default: ([], [])].json.append(json)
+                    }
+                }
+                let ordered = ListSource.allCases.compactMap { bySource[$0] }
+                build.start(artifacts, entries: ordered.flatMap(\.entries), json: ordered.flatMap(\.json))
+            }
+            // Whatever happens below, the builder thread is done before the folder can be removed.
+            defer { build.wait() }
+
             var imported: [StoreImportReport.Imported] = []
-            for list in lists {
-                let fingerprints = try writeEntries(list.entries, source: list.source, in: folder)
+            for (list, json) in zip(lists, encoded) {
+                let fingerprints = try writeEntries(json, of: list.entries, source: list.source, in: folder)
                 let before = previous?.snapshot(for: list.source)
                 var old: [String: String] = [:]
                 if before != nil, let previousFolder { old = try self.fingerprints(of: list.source, in: previousFolder) }
@@ -52,34 +78,22 @@ extension ListStore {
                 imported.append(.init(snapshot: ListSnapshot(parsed: list, importedAt: importedAt), changes: changes,
                                       warningExamples: list.warnings.examples))
             }
-            let importedSources = Set(lists.map(\.source))
-            let carried = (previous?.sources ?? []).filter { !importedSources.contains($0.source) }
             for snapshot in carried {
                 for name in [StoreManifest.entriesFileName(snapshot.source), StoreManifest.fingerprintsFileName(snapshot.source)] {
                     try StoreFileSystem.linkOrCopy(previousFolder!.appendingPathComponent(name), to: folder.appendingPathComponent(name))
                 }
             }
-
-            if !artifacts.isEmpty {
-                var bySource: [ListSource: [ListEntry]] = [:]
-                for list in lists { bySource[list.source] = list.entries }
-                if !carried.isEmpty, let previousFolder {
-                    let old = try Self.readEntries(of: carried.map(\.source), in: previousFolder)
-                    for entry in old { bySource[entry.source, default: []].append(entry) }
+            for (artifact, result) in zip(artifacts, build.wait()) {
+                let url = folder.appendingPathComponent(artifact.fileName)
+                let data: Data
+                do {
+                    data = try result.get()
+                } catch let error as RedFlagError {
+                    throw error
+                } catch {
+                    throw RedFlagError.cannotWrite(path: url.path, reason: "building \(artifact.fileName) failed: \(error)")
                 }
-                let all = ListSource.allCases.flatMap { bySource[$0] ?? [] }
-                for artifact in artifacts {
-                    let url = folder.appendingPathComponent(artifact.fileName)
-                    let data: Data
-                    do {
-                        data = try artifact.build(all)
-                    } catch let error as RedFlagError {
-                        throw error
-                    } catch {
-                        throw RedFlagError.cannotWrite(path: url.path, reason: "building \(artifact.fileName) failed: \(error)")
-                    }
-                    try StoreFileSystem.writeDurably(data, to: url)
-                }
+                try StoreFileSystem.writeDurably(data, to: url)
             }
 
             let changes = imported.map(\.changes)
@@ -106,31 +120,29 @@ extension ListStore {
         }
     }
 
-    /// Encodes one source's entries (in parallel), writes them as a JSON array with one entry per
-    /// line, and writes their fingerprints; returns the fingerprints.
-    func writeEntries(_ entries: [ListEntry], source: ListSource, in folder: URL) throws -> [String: String] {
-        // One encoder per chunk of entries: creating one per entry costs more than the encoding.
-        let chunks = stride(from: 0, to: entries.count, by: 256).map { Array(entries[$0..<min($0 + 256, entries.count)]) }
-        let encoded = OrderedBatchProcessor(chunkSize: 1).map(chunks) { chunk -> [(Data, String)?] in
-            let encoder = EntryFingerprint.canonicalEncoder()
-            return chunk.map { entry in
-                guard let json = try? encoder.encode(entry) else { return nil }
-                return (json, SHA256.hex(json))
-            }
-        }.flatMap { $0 }
+    /// Every entry's canonical JSON (`EntryFingerprint`), encoded in parallel.
+    static func encodeEntries(_ entries: [ListEntry]) -> [Data] {
+        let chunks = stride(from: 0, to: entries.count, by: 256).map { $0..<min($0 + 256, entries.count) }
+        return OrderedBatchProcessor(chunkSize: 1).map(chunks) { range in range.map { entries[$0].canonicalJSON } }.flatMap { $0 }
+    }
+
+    /// Writes one source's entries (already encoded, `json[i]` being `entries[i]`) as a JSON
+    /// array with one entry per line, and their fingerprints; returns the fingerprints.
+    func writeEntries(_ json: [Data], of entries: [ListEntry], source: ListSource, in folder: URL) throws -> [String: String] {
         let url = folder.appendingPathComponent(StoreManifest.entriesFileName(source))
+        // Hashing is the costly part: in parallel, in chunks.
+        let chunks = stride(from: 0, to: json.count, by: 512).map { $0..<min($0 + 512, json.count) }
+        let hashes = OrderedBatchProcessor(chunkSize: 1).map(chunks) { range in range.map { SHA256.hex(json[$0]) } }.flatMap { $0 }
         var body = Data()
-        body.reserveCapacity(encoded.reduce(2) { $0 + ($1?.0.count ?? 0) + 2 })
+        body.reserveCapacity(json.reduce(2) { $0 + $1.count + 2 })
         body.append(UInt8(ascii: "["))
         var fingerprints: [String: String] = [:]
         fingerprints.reserveCapacity(entries.count)
-        for (index, item) in encoded.enumerated() {
-            guard let (json, fingerprint) = item else {
-                throw RedFlagError.cannotWrite(path: url.path, reason: "entry \(entries[index].id) cannot be encoded")
-            }
+        for (index, item) in json.enumerated() {
             body.append(contentsOf: index == 0 ? [UInt8(ascii: "\n")] : [UInt8(ascii: ","), UInt8(ascii: "\n")])
-            body.append(json)
+            body.append(item)
             let id = entries[index].id
+            let fingerprint = hashes[index]
             // A list repeating an id: the pair counts as one entry whose content is both records.
             fingerprints[id] = fingerprints[id].map { SHA256.hex(Data(($0 + fingerprint).utf8)) } ?? fingerprint
         }

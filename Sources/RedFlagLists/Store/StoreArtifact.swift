@@ -6,11 +6,25 @@ import RedFlagCore
 public struct StoreArtifact: Sendable {
     /// File name inside the store folder.
     public let fileName: String
-    /// Builds the file's bytes from every entry the new store will hold.
-    public let build: @Sendable (_ entries: [ListEntry]) throws -> Data
+    /// Builds the file's bytes from every entry the new store will hold, given with each entry's
+    /// canonical JSON (`EntryFingerprint.canonicalJSON`, the bytes the store writes) at the same
+    /// position, so a builder that keeps entries as JSON need not encode them again.
+    public let buildWithJSON: @Sendable (_ entries: [ListEntry], _ json: [Data]) throws -> Data
 
+    /// An artifact built from the entries alone.
     public init(fileName: String, build: @escaping @Sendable (_ entries: [ListEntry]) throws -> Data) {
         self.fileName = fileName
-        self.build = build
+        self.buildWithJSON = { entries, _ in try build(entries) }
+    }
+
+    /// An artifact built from the entries and their canonical JSON.
+    public init(fileName: String, buildWithJSON: @escaping @Sendable (_ entries: [ListEntry], _ json: [Data]) throws -> Data) {
+        self.fileName = fileName
+        self.buildWithJSON = buildWithJSON
+    }
+
+    /// Builds the file's bytes from `entries` alone (encoding them where the builder needs JSON).
+    public func build(_ entries: [ListEntry]) throws -> Data {
+        try buildWithJSON(entries, entries.map(\.canonicalJSON))
     }
 }

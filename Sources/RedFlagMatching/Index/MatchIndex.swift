@@ -46,7 +46,17 @@ public struct MatchIndex: Sendable, Equatable {
     public var nameCount: Int { nameEntry.count }
 
     /// Builds the index over `entries` (any order; ids must be unique for `entry(id:)` to be exact).
-    public init(entries: [ListEntry]) throws {
+    /// `encodedEntries`, when given, is each entry's canonical JSON (`EntryFingerprint`'s sorted
+    /// keys, slashes unescaped) at the same position, as the list store has just written it: the
+    /// index keeps those bytes instead of encoding every entry a second time.
+    public init(entries: [ListEntry], encodedEntries: [Data]? = nil) throws {
+        precondition(encodedEntries == nil || encodedEntries!.count == entries.count, "one JSON per entry")
+        // Normalising names dominates: drafts are made on every core, in chunks of entries.
+        let chunkSize = 256
+        let chunks = stride(from: 0, to: entries.count, by: chunkSize).map { $0..<min($0 + chunkSize, entries.count) }
+        let drafts = OrderedBatchProcessor(chunkSize: 1).map(chunks) { range in
+            range.map { MatchIndexDraft(entries[$0], json: encodedEntries?[$0]) }
+        }
         var nameDocs: [[String]] = []
         var addressDocs: [[String]] = []
         nameEntry = []
@@ -64,51 +74,45 @@ public struct MatchIndex: Sendable, Equatable {
         entryBirthOffsets = [0]
         entryBirthYears = []
         entryJSONOffsets = [0]
+        entryJSONOffsets.reserveCapacity(entries.count + 1)
+        entryBirthOffsets.reserveCapacity(entries.count + 1)
         var blob = Data()
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        for (e, entry) in entries.enumerated() {
-            var seenNames = Set<String>()
-            for n in entry.allNames {
-                let normal = NameNormalizer.normalize(n.name)
-                guard !normal.tokens.isEmpty, seenNames.insert(n.name).inserted else { continue }
-                nameDocs.append(normal.tokens)
-                nameEntry.append(Int32(e))
-                let strength: UInt8 = n.strength == .strong ? 0 : n.strength == .weak ? 1 : 2
-                nameFlags.append((n.isPrimary ? 1 : 0) | strength << 1)
-                nameText.append(n.name)
-                nameLegalForms.append(Set(normal.legalForms).sorted().joined(separator: " "))
-            }
-            for a in entry.addresses where !a.isCountryOnly {
-                let tokens = NameNormalizer.addressTokens(a.oneLine)
-                guard !tokens.isEmpty else { continue }
-                addressDocs.append(tokens)
-                addressEntry.append(Int32(e))
-                addressText.append(a.oneLine)
-            }
-            entryID.append(entry.id)
-            entrySource.append(UInt8(ListSource.allCases.firstIndex(of: entry.source)!))
-            entryList.append(entry.list.rawValue)
-            entryType.append(UInt8(PartyType.allCases.firstIndex(of: entry.type)!))
-            entryPrograms.append(entry.programs.joined(separator: "\u{1F}"))
-            entryCountries.append(entry.countryCodes.joined(separator: ","))
-            for d in entry.datesOfBirth {
-                guard let span = d.yearSpan() else { continue }
-                entryBirthYears.append(Int16(clamping: span.lowerBound))
-                entryBirthYears.append(Int16(clamping: span.upperBound))
-            }
-            entryBirthOffsets.append(Int32(entryBirthYears.count))
-            do {
-                blob.append(try encoder.encode(entry))
+        blob.reserveCapacity(drafts.reduce(0) { $0 + $1.reduce(0) { $0 + $1.json.count } })
+        var e = 0
+        for chunk in drafts {
+            for draft in chunk {
+                let entry = entries[e]
+                for n in draft.names {
+                    nameDocs.append(n.tokens)
+                    nameEntry.append(Int32(e))
+                    nameFlags.append(n.flags)
+                    nameText.append(n.text)
+                    nameLegalForms.append(n.legalForms)
+                }
+                for a in draft.addresses {
+                    addressDocs.append(a.tokens)
+                    addressEntry.append(Int32(e))
+                    addressText.append(a.text)
+                }
+                entryID.append(entry.id)
+                entrySource.append(UInt8(ListSource.allCases.firstIndex(of: entry.source)!))
+                entryList.append(entry.list.rawValue)
+                entryType.append(UInt8(PartyType.allCases.firstIndex(of: entry.type)!))
+                entryPrograms.append(entry.programs.joined(separator: "\u{1F}"))
+                entryCountries.append(entry.countryCodes.joined(separator: ","))
+                entryBirthYears += draft.birthYears
+                entryBirthOffsets.append(Int32(entryBirthYears.count))
+                blob.append(draft.json)
                 entryJSONOffsets.append(Int64(blob.count))
-            } catch {
-                throw RedFlagError.badData(path: "match index", location: "entry \(entry.id)", message: "cannot encode: \(error)")
+                e += 1
             }
         }
         entryJSONBlob = blob
-        names = TokenSpace(documents: nameDocs)
-        addresses = TokenSpace(documents: addressDocs)
-        let ids = entryID
+        // The two token spaces are independent: build them side by side.
+        let spaces = OrderedBatchProcessor(chunkSize: 1).map([nameDocs, addressDocs]) { TokenSpace(documents: $0) }
+        names = spaces[0]
+        addresses = spaces[1]
+        let ids = entries.map(\.id)
         entryIDOrder = (0..<entries.count).map(Int32.init).sorted { ids[Int($0)] < ids[Int($1)] }
     }
 

@@ -36,61 +36,103 @@ public struct TokenSpace: Sendable, Equatable {
 
     /// Builds the space over `documents` (each a list of normalised tokens).
     public init(documents: [[String]]) {
-        var df: [String: Int] = [:]
-        for doc in documents {
-            for t in Set(doc) { df[t, default: 0] += 1 }
+        // One hash lookup per token occurrence: tokens get provisional ids in order of first
+        // appearance, everything after that works on integers.
+        var provisional: [String: Int32] = [:]
+        var firstSeen: [String] = []
+        var occurrences: [Int32] = []
+        occurrences.reserveCapacity(documents.reduce(0) { $0 + $1.count })
+        var df: [Int32] = []
+        var lastDocument: [Int32] = []
+        for (d, doc) in documents.enumerated() {
+            for t in doc {
+                let id: Int32
+                if let known = provisional[t] {
+                    id = known
+                } else {
+                    id = Int32(firstSeen.count)
+                    provisional[t] = id
+                    firstSeen.append(t)
+                    df.append(0)
+                    lastDocument.append(-1)
+                }
+                occurrences.append(id)
+                if lastDocument[Int(id)] != Int32(d) {
+                    lastDocument[Int(id)] = Int32(d)
+                    df[Int(id)] += 1
+                }
+            }
         }
-        let sorted = df.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
-        var idOf: [String: Int32] = [:]
-        idOf.reserveCapacity(sorted.count)
-        for (i, t) in sorted.enumerated() { idOf[t] = Int32(i) }
+        let bytesOf = firstSeen.map { Array($0.utf8) }
+        // Tokens are distinct, so the byte order is total and the result the same for any sort.
+        let order = firstSeen.indices.sorted { bytesOf[$0].lexicographicallyPrecedes(bytesOf[$1]) }
+        var rank = [Int32](repeating: 0, count: order.count)
+        for (i, p) in order.enumerated() { rank[p] = Int32(i) }
+        let sorted = order.map { firstSeen[$0] }
+        let sortedBytes = order.map { bytesOf[$0] }
         vocabulary = StringTable(sorted)
         let n = Double(max(1, documents.count))
         let maxIDF = log(n + 1)
-        weights = sorted.map { t in
-            let idf = log((n + 1) / Double(df[t]!))
+        weights = order.map { p in
+            let idf = log((n + 1) / Double(df[p]))
             let w = Float(max(0.02, pow(idf / maxIDF, 2)))
-            return LegalForms.words.contains(t) ? min(w, LegalForms.wordWeight) : w
+            return LegalForms.words.contains(firstSeen[p]) ? min(w, LegalForms.wordWeight) : w
         }
-        skeletons = sorted.map { t in Array(t.utf8).withUnsafeBufferPointer { TokenSimilarity.skeleton($0) } }
+        skeletons = sortedBytes.map { t in t.withUnsafeBufferPointer { TokenSimilarity.skeleton($0) } }
         let bySkeleton = skeletons.enumerated().filter { $0.element != 0 }.sorted { ($0.element, $0.offset) < ($1.element, $1.offset) }
         skeletonKeys = bySkeleton.map(\.element)
         skeletonTokens = bySkeleton.map { Int32($0.offset) }
 
         var trigrams: [UInt32: [Int32]] = [:]
-        for (i, t) in sorted.enumerated() {
-            for key in Set(TokenSpace.trigrams(Array(t.utf8))) { trigrams[key, default: []].append(Int32(i)) }
+        for (i, t) in sortedBytes.enumerated() {
+            for key in Set(TokenSpace.trigrams(t)) { trigrams[key, default: []].append(Int32(i)) }
         }
         let keys = trigrams.keys.sorted()
         trigramKeys = keys
         trigramOffsets = [0]
-        trigramTokens = []
+        trigramOffsets.reserveCapacity(keys.count + 1)
+        var trigramTokens: [Int32] = []
         for k in keys {
             trigramTokens += trigrams[k]!
             trigramOffsets.append(Int32(trigramTokens.count))
         }
+        self.trigramTokens = trigramTokens
 
-        documentOffsets = [0]
-        documentTokens = []
-        var post = [[Int32]](repeating: [], count: sorted.count)
+        // Postings in CSR straight away: token t holds exactly df(t) documents, in document order.
+        var postingOffsets = [Int32](repeating: 0, count: sorted.count + 1)
+        for (i, p) in order.enumerated() { postingOffsets[i + 1] = postingOffsets[i] + df[p] }
+        var fill = Array(postingOffsets.dropLast())
+        var postings = [Int32](repeating: 0, count: Int(postingOffsets[sorted.count]))
+        var documentOffsets: [Int32] = [0]
+        documentOffsets.reserveCapacity(documents.count + 1)
+        var documentTokens: [Int32] = []
+        documentTokens.reserveCapacity(occurrences.count)
+        var documentWeights: [Float] = []
+        documentWeights.reserveCapacity(documents.count)
+        let w = weights
+        for i in lastDocument.indices { lastDocument[i] = -1 }
+        var k = 0
         for (d, doc) in documents.enumerated() {
-            var seen = Set<Int32>()
-            for t in doc {
-                let id = idOf[t]!
+            var sum = Float(0)
+            for _ in doc {
+                let id = rank[Int(occurrences[k])]
+                k += 1
                 documentTokens.append(id)
-                if seen.insert(id).inserted { post[Int(id)].append(Int32(d)) }
+                sum += w[Int(id)]
+                if lastDocument[Int(id)] != Int32(d) {
+                    lastDocument[Int(id)] = Int32(d)
+                    postings[Int(fill[Int(id)])] = Int32(d)
+                    fill[Int(id)] += 1
+                }
             }
             documentOffsets.append(Int32(documentTokens.count))
+            documentWeights.append(sum)
         }
-        let w = weights
-        documentWeights = documents.map { doc in doc.reduce(Float(0)) { $0 + w[Int(idOf[$1]!)] } }
-        postingOffsets = [0]
-        postings = []
-        postings.reserveCapacity(post.reduce(0) { $0 + $1.count })
-        for p in post {
-            postings += p
-            postingOffsets.append(Int32(postings.count))
-        }
+        self.documentOffsets = documentOffsets
+        self.documentTokens = documentTokens
+        self.documentWeights = documentWeights
+        self.postingOffsets = postingOffsets
+        self.postings = postings
     }
 
     init(vocabulary: StringTable, weights: [Float], skeletons: [UInt32], skeletonKeys: [UInt32], skeletonTokens: [Int32], trigramKeys: [UInt32], trigramOffsets: [Int32],

@@ -42,6 +42,7 @@ public enum NameNormalizer {
     /// "People's" = "peoples"); a period after a single letter joins ("L.L.C." = "llc", "U.S." = "us");
     /// every other non-alphanumeric character separates; "&" becomes "and".
     static func tokenize(_ s: String) -> [String] {
+        if s.utf8.allSatisfy({ $0 < 0x80 }) { return tokenizeASCII(s) }
         var tokens: [String] = []
         var current = String.UnicodeScalarView()
         var segmentLength = 0
@@ -53,11 +54,11 @@ public enum NameNormalizer {
         for (i, u) in scalars.enumerated() {
             if quoteMarks.contains(u) {
                 continue
-            } else if u.properties.isAlphabetic || ("0"..."9").contains(u) || u.properties.numericType != nil {
+            } else if isLetterOrDigit(u) {
                 current.append(u)
                 segmentLength += 1
             } else if u == "." {
-                let nextIsLetter = i + 1 < scalars.count && scalars[i + 1].properties.isAlphabetic
+                let nextIsLetter = i + 1 < scalars.count && isLetter(scalars[i + 1])
                 if segmentLength == 1 && nextIsLetter { segmentLength = 0 } else { flush() }
             } else if u == "&" {
                 flush()
@@ -68,6 +69,57 @@ public enum NameNormalizer {
         }
         flush()
         return tokens
+    }
+
+    /// `tokenize` for ASCII text (most list names once folded), on bytes: the same rules, with
+    /// the ASCII quote marks ' ` " the only ones that can occur.
+    private static func tokenizeASCII(_ s: String) -> [String] {
+        var tokens: [String] = []
+        var current: [UInt8] = []
+        var segmentLength = 0
+        func flush() {
+            if !current.isEmpty { tokens.append(String(decoding: current, as: UTF8.self)); current.removeAll(keepingCapacity: true) }
+            segmentLength = 0
+        }
+        func isLetter(_ c: UInt8) -> Bool { (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) }
+        var s = s
+        s.withUTF8 { b in
+            for i in 0..<b.count {
+                let c = b[i]
+                if c == 0x27 || c == 0x60 || c == 0x22 {
+                    continue
+                } else if isLetter(c) || (c >= 0x30 && c <= 0x39) {
+                    current.append(c)
+                    segmentLength += 1
+                } else if c == 0x2E {
+                    let nextIsLetter = i + 1 < b.count && isLetter(b[i + 1])
+                    if segmentLength == 1 && nextIsLetter { segmentLength = 0 } else { flush() }
+                } else if c == 0x26 {
+                    flush()
+                    tokens.append("and")
+                } else {
+                    flush()
+                }
+            }
+        }
+        flush()
+        return tokens
+    }
+
+    /// Alphabetic or numeric; ASCII answered without the Unicode property tables (only A–Z,
+    /// a–z and 0–9 are either there).
+    @inline(__always)
+    private static func isLetterOrDigit(_ u: Unicode.Scalar) -> Bool {
+        let v = u.value
+        if v < 0x80 { return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39) }
+        return u.properties.isAlphabetic || u.properties.numericType != nil
+    }
+
+    @inline(__always)
+    private static func isLetter(_ u: Unicode.Scalar) -> Bool {
+        let v = u.value
+        if v < 0x80 { return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) }
+        return u.properties.isAlphabetic
     }
 
     private static let quoteMarks: Set<Unicode.Scalar> = ["'", "\u{2019}", "\u{2018}", "`", "\u{02BC}", "\u{02BB}", "\u{02BF}", "\u{02BE}", "\u{02B9}", "\u{00B4}", "\""]
@@ -86,12 +138,45 @@ public enum NameNormalizer {
         .filter { $0.tokens.count > 1 || $0.tokens[0].count >= 5 }
         .sorted { $0.tokens.count > $1.tokens.count || ($0.tokens.count == $1.tokens.count && $0.tokens.joined() < $1.tokens.joined()) }
 
+    /// For each first-token length L, the indices (in order) of the fuzzy phrases whose first
+    /// token is L ± 1 bytes long: no other phrase can be spelt by a token of L bytes, so the
+    /// search below skips them without changing which phrase it finds first.
+    private static let fuzzyCandidates: [[Int]] = {
+        let lengths = fuzzyPhrases.map { $0.tokens[0].utf8.count }
+        let longest = lengths.max() ?? 0
+        return (0...(longest + 1)).map { l in lengths.indices.filter { abs(lengths[$0] - l) <= 1 } }
+    }()
+
     /// Whether a name token spells a phrase token, allowing one typo in words of five letters or more
     /// ("Aktsionenoe Obshchestvo" is still a legal form).
     private static func spells(_ token: String, _ phraseToken: String, fuzzy: Bool) -> Bool {
         if token == phraseToken { return true }
         guard fuzzy, token.utf8.count >= 5, phraseToken.utf8.count >= 5, abs(token.utf8.count - phraseToken.utf8.count) <= 1 else { return false }
-        return TokenSimilarity.editDistance(Array(token.utf8), Array(phraseToken.utf8), limit: 1) <= 1
+        var a = token, b = phraseToken
+        return a.withUTF8 { x in b.withUTF8 { y in withinOneEdit(x, y) } }
+    }
+
+    /// `TokenSimilarity.editDistance(a, b, limit: 1) <= 1` in one pass: equal, or equal but for one
+    /// substitution, insertion, deletion or swap of neighbours (what an optimal-string-alignment
+    /// distance of one means), checked at the first difference.
+    static func withinOneEdit(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = a.count, m = b.count
+        guard abs(n - m) <= 1 else { return false }
+        var i = 0
+        while i < n, i < m, a[i] == b[i] { i += 1 }
+        func same(_ x: Int, _ y: Int) -> Bool {
+            // a[x...] == b[y...]
+            guard n - x == m - y else { return false }
+            var p = x, q = y
+            while p < n { if a[p] != b[q] { return false }; p += 1; q += 1 }
+            return true
+        }
+        if n == m {
+            if i == n { return true }
+            if same(i + 1, i + 1) { return true }
+            return i + 1 < n && a[i] == b[i + 1] && a[i + 1] == b[i] && same(i + 2, i + 2)
+        }
+        return n > m ? same(i + 1, i) : same(i, i + 1)
     }
 
     /// The legal-form phrase starting at `i`, exact first, then with one typo per long word.
@@ -106,8 +191,12 @@ public enum NameNormalizer {
         if let phrases = legalPhrases[raw[i]], let p = phrases.first(where: { fits($0, fuzzy: true) }) {
             return (p.tokens.count, p.code)
         }
-        guard raw[i].utf8.count >= 5 else { return nil }
-        return fuzzyPhrases.first { fits($0, fuzzy: true) }.map { ($0.tokens.count, $0.code) }
+        let length = raw[i].utf8.count
+        guard length >= 5, length < fuzzyCandidates.count else { return nil }
+        for k in fuzzyCandidates[length] where fits(fuzzyPhrases[k], fuzzy: true) {
+            return (fuzzyPhrases[k].tokens.count, fuzzyPhrases[k].code)
+        }
+        return nil
     }
 
     /// Phrase table of legal forms, normalised with the same pipeline, indexed by first token,
