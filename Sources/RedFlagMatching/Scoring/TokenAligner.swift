@@ -52,25 +52,49 @@ enum TokenAligner {
     static let listShare = 0.4
 
     /// Aligns with `similarity[i * list.count + j]` (0 = no match).
+    ///
+    /// Runs for every candidate of every query, so it works in a stack buffer: the candidate pairs
+    /// are few (query tokens × listed tokens) and sorted by insertion; pairs are unique by (q, l),
+    /// so any correct sort gives the same order and the same alignment.
     static func align(query: [AlignUnit], list: [AlignUnit], similarity: [Double], listShare: Double = listShare) -> AlignmentResult {
         let nq = query.count, nl = list.count
-        var candidates: [(q: Int, l: Int, s: Double, key: Double)] = []
-        candidates.reserveCapacity(nq * nl)
-        for i in 0..<nq {
-            for j in 0..<nl {
-                let s = similarity[i * nl + j]
-                if s > 0 { candidates.append((i, j, s, s * (query[i].weight + list[j].weight))) }
-            }
-        }
-        candidates.sort { $0.key > $1.key || ($0.key == $1.key && ($0.q, $0.l) < ($1.q, $1.l)) }
-        var qTaken = [Bool](repeating: false, count: nq), lTaken = [Bool](repeating: false, count: nl)
+        typealias Candidate = (q: Int, l: Int, s: Double, key: Double)
         var pairs: [(q: Int, l: Int, similarity: Double)] = []
         var qCovered = 0.0, lCovered = 0.0
-        for c in candidates where !qTaken[c.q] && !lTaken[c.l] {
-            qTaken[c.q] = true; lTaken[c.l] = true
-            pairs.append((c.q, c.l, c.s))
-            qCovered += c.s * query[c.q].weight
-            lCovered += c.s * list[c.l].weight
+        withUnsafeTemporaryAllocation(of: Candidate.self, capacity: max(1, nq * nl)) { buffer in
+            var count = 0
+            for i in 0..<nq {
+                for j in 0..<nl {
+                    let s = similarity[i * nl + j]
+                    guard s > 0 else { continue }
+                    buffer[count] = (i, j, s, s * (query[i].weight + list[j].weight))
+                    count += 1
+                }
+            }
+            guard count > 0 else { return }
+            // Key descending, then (q, l) ascending.
+            func precedes(_ a: Candidate, _ b: Candidate) -> Bool { a.key > b.key || (a.key == b.key && (a.q, a.l) < (b.q, b.l)) }
+            if count <= 64 {
+                for n in 1..<count {
+                    let c = buffer[n]
+                    var k = n
+                    while k > 0 && precedes(c, buffer[k - 1]) { buffer[k] = buffer[k - 1]; k -= 1 }
+                    buffer[k] = c
+                }
+            } else {
+                var prefix = UnsafeMutableBufferPointer(rebasing: buffer[0..<count])
+                prefix.sort(by: precedes)
+            }
+            pairs.reserveCapacity(min(nq, nl))
+            withUnsafeTemporaryAllocation(of: Bool.self, capacity: nq + nl) { taken in
+                taken.initialize(repeating: false)
+                for c in buffer[0..<count] where !taken[c.q] && !taken[nq + c.l] {
+                    taken[c.q] = true; taken[nq + c.l] = true
+                    pairs.append((c.q, c.l, c.s))
+                    qCovered += c.s * query[c.q].weight
+                    lCovered += c.s * list[c.l].weight
+                }
+            }
         }
         let qTotal = query.reduce(0) { $0 + $1.weight }, lTotal = list.reduce(0) { $0 + $1.weight }
         let qc = qTotal > 0 ? qCovered / qTotal : 0, lc = lTotal > 0 ? lCovered / lTotal : 0
