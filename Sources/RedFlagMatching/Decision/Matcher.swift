@@ -25,11 +25,11 @@ public final class Matcher: Sendable {
     }
 
     /// Whether a single letter in a listed name of `type` is an initial, standing for any word with
-    /// that first letter: in a person's name ("ELASHI, I." ~ "Ihsan Elashi"), or where the type is
-    /// not known. In a company's, vessel's or aircraft's name a letter is the name itself ("Group A",
+    /// that first letter: only in a person's name ("ELASHI, I." ~ "Ihsan Elashi"). In a company's,
+    /// vessel's or aircraft's name, or one of unknown type, a letter is the name itself ("Group A",
     /// "K TECHNOLOGIES", "K M A"), which "Axiata Group", "Keysight Technologies" or "Karen A. MacDonald"
     /// are not.
-    static func initialsStandForWords(_ type: PartyType) -> Bool { type == .person || type == .unknown }
+    static func initialsStandForWords(_ type: PartyType) -> Bool { type == .person }
 
     /// A scored name before qualifiers and display fields are attached.
     struct NameHit {
