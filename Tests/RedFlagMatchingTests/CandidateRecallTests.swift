@@ -29,6 +29,54 @@ struct CandidateRecallTests {
         #expect(found == total)
     }
 
+    /// Listed names the candidate bound used to underrate: initials (credited by the aligner
+    /// against any query token with that letter, yet in no posting of the query's tokens) and a
+    /// repeated token (posted once, weighed twice), among filler that gives IDF its spread.
+    static let boundMatcher: Matcher = {
+        var entries = [
+            ListEntry(source: .ofacSDN, sourceID: "1", list: .ofacSDN, type: .person, name: "ELASHI, I. H.", programs: ["SDGT"]),
+            ListEntry(source: .ofacSDN, sourceID: "2", list: .ofacSDN, type: .person, name: "NADIA NADIA NADIA NADIA NADIA KAREEM", programs: ["SDGT"]),
+            ListEntry(source: .ofacSDN, sourceID: "3", list: .ofacSDN, type: .entity, name: "K TECHNOLOGIES", programs: ["RUSSIA-EO14024"]),
+        ]
+        for (i, g) in ["Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta", "Theta", "Kappa"].enumerated() {
+            entries.append(ListEntry(source: .csl, sourceID: String(100 + i), list: .entityList, type: .entity, name: "\(g) Holding \(i)",
+                                     programs: ["EAR"]))
+        }
+        return Matcher(index: try! MatchIndex(entries: entries))
+    }()
+
+    @Test("a listed name with initials is a candidate for the full name",
+          arguments: ["Ihsan Hamid Elashi", "Ihsan Elashi", "Elashi Ihsan"])
+    func listedInitials(query: String) throws {
+        let matcher = Self.boundMatcher
+        let entry = try #require(matcher.index.entryIndex(id: "OFAC-SDN:1"))
+        let full = try #require(matcher.nameScores(for: query, fullScan: true)[entry])
+        #expect(full >= 0.8, "the aligner credits the initials: \(full)")
+        #expect(matcher.nameScores(for: query, fullScan: false)[entry] == full)
+        #expect(matcher.screen(ScreeningQuery(name: query)).matches.first?.id == "OFAC-SDN:1")
+    }
+
+    @Test("a letter in a company name is the name itself, not an initial",
+          arguments: ["Keysight Technologies", "Kingsley Technologies"])
+    func companyLetter(query: String) throws {
+        let matcher = Self.boundMatcher
+        let entry = try #require(matcher.index.entryIndex(id: "OFAC-SDN:3"))
+        #expect((matcher.nameScores(for: query, fullScan: true)[entry] ?? 0) < 0.8)
+        #expect(matcher.screen(ScreeningQuery(name: query)).decision == .clear)
+        #expect(matcher.screen(ScreeningQuery(name: "K Technologies")).matches.first?.id == "OFAC-SDN:3")
+    }
+
+    @Test("a listed name repeating a token is a candidate for the query repeating it")
+    func repeatedToken() throws {
+        let matcher = Self.boundMatcher
+        let entry = try #require(matcher.index.entryIndex(id: "OFAC-SDN:2"))
+        // Counting "nadia" once, as its posting does, the listed side would look 1/6 covered (bound 0.67).
+        let query = "Nadia Nadia Nadia Nadia Nadia"
+        let full = try #require(matcher.nameScores(for: query, fullScan: true)[entry])
+        #expect(full >= 0.8)
+        #expect(matcher.nameScores(for: query, fullScan: false)[entry] == full)
+    }
+
     @Test("real lists: ≥ 99.5 % candidate recall on perturbed list names", .enabled(if: SharedLists.available))
     func realLists() throws {
         let entries = try SharedLists.entries(["un/consolidated.xml"])

@@ -16,11 +16,23 @@ public final class Matcher: Sendable {
     /// Rejoined adjacent tokens ("hua" + "wei") and the listed tokens within one edit of them.
     private let nameJoinCache = SimilarTokenCache()
     private let addressJoinCache = SimilarTokenCache()
+    /// Initials and repeated tokens per document, which the candidate bound allows for.
+    private let nameTerms: DocumentBoundTerms
+    private let addressTerms: DocumentBoundTerms
 
     public init(index: MatchIndex, configuration: MatchConfiguration = .default) {
         self.index = index
         self.configuration = configuration
+        nameTerms = DocumentBoundTerms(space: index.names) { Matcher.initialsStandForWords(index.type(entry: Int(index.nameEntry[$0]))) }
+        addressTerms = DocumentBoundTerms(space: index.addresses) { _ in true }
     }
+
+    /// Whether a single letter in a listed name of `type` is an initial, standing for any word with
+    /// that first letter: only in a person's name ("ELASHI, I." ~ "Ihsan Elashi"). In a company's,
+    /// vessel's or aircraft's name, or one of unknown type, a letter is the name itself ("Group A",
+    /// "K TECHNOLOGIES", "K M A"), which "Axiata Group", "Keysight Technologies" or "Karen A. MacDonald"
+    /// are not.
+    static func initialsStandForWords(_ type: PartyType) -> Bool { type == .person }
 
     /// A scored name before qualifiers and display fields are attached.
     struct NameHit {
@@ -38,7 +50,7 @@ public final class Matcher: Sendable {
         pool.withScratch { scratch in
             let n = NameNormalizer.normalize(name)
             let q = PreparedQuery(tokens: n.tokens, written: n.written, legalForms: n.legalForms, space: index.names, scratch: scratch, cache: nameCache, joinCache: nameJoinCache)
-            return candidates(q, space: index.names, listShare: TokenAligner.listShare, floor: nameFloor, scratch: scratch)
+            return candidates(q, space: index.names, terms: nameTerms, listShare: TokenAligner.listShare, floor: nameFloor, scratch: scratch)
         }
     }
 
@@ -130,49 +142,14 @@ public final class Matcher: Sendable {
     /// `candidateLimit`. For each document the bound adds, per similar vocabulary token found in
     /// its postings, similarity × query weight (query side) and similarity × token weight (listed
     /// side), so it never underestimates either coverage and no document that could score at
-    /// `floor` is dropped by the bound (only by the limit, ranked by the same bound).
-    ///
-    /// Posting lists are walked as in MaxScore: the lists whose amounts together cannot lift a
-    /// document's query coverage to what the floor needs (even with full listed coverage) are
-    /// "non-essential"; they never admit a new document, only add to those an essential list
-    /// found, and when they are long ("co", "ltd", "trading") the documents found so far are
-    /// looked up in them instead of walking them. The candidates are those of walking every list
-    /// (up to float rounding in the sums, which the margins absorb); the work on generic words is gone.
-    private func candidates(_ q: PreparedQuery, space: TokenSpace, listShare: Double, floor: Double, scratch: Scratch) -> [Int] {
+    /// `floor` is dropped by the bound (only by the limit, ranked by the same bound). The aligner
+    /// also credits a listed initial against any query token with its letter, which no posting
+    /// shows, and a repeated listed token once per occurrence: `terms` allows for both.
+    private func candidates(_ q: PreparedQuery, space: TokenSpace, terms: DocumentBoundTerms, listShare: Double, floor: Double,
+                            scratch: Scratch) -> [Int] {
         let total = q.totalWeight
         guard total > 0 else { return [] }
         scratch.ensure(documents: space.documentCount, vocabulary: space.vocabulary.count)
-        // Every posting list to add, with what it adds per document on each side.
-        var lists: [(id: Int32, amount: Float, listAmount: Float)] = []
-        for (i, map) in q.similar.enumerated() {
-            for (id, s) in map { lists.append((id, Float(s * q.weights[i]), Float(s) * space.weights[Int(id)])) }
-        }
-        for j in q.joins {
-            lists.append((j.id, Float(j.similarity * (q.weights[j.i] + q.weights[j.i + 1])), Float(j.similarity) * space.weights[Int(j.id)]))
-        }
-        for sp in q.splits {
-            lists.append((sp.left, Float(q.weights[sp.i]), space.weights[Int(sp.left)]))
-            lists.append((sp.right, Float(q.weights[sp.i]), space.weights[Int(sp.right)]))
-        }
-        // Initials are credited by the aligner directly: allow for them in the bound.
-        let initials = q.bytes.indices.filter { q.bytes[$0].count == 1 }.reduce(0.0) { $0 + q.weights[$1] }
-        let qShare = Float(1 - listShare), lShare = Float(listShare), totalF = Float(total)
-        let floorF = Float(floor) - 1e-4
-        // A document passes only if qShare·qc + lShare·lc ≥ floor with lc ≤ 1, so it needs an
-        // accumulated query amount of at least `needed`. The smallest lists whose amounts sum
-        // below it cannot get a document there alone.
-        let needed = (floorF - lShare) / qShare * totalF - Float(initials)
-        lists.sort { $0.amount > $1.amount || ($0.amount == $1.amount && $0.id < $1.id) }
-        var essentialCount = lists.count
-        if needed > 0 {
-            var tail: Float = 0
-            // Margin for float rounding in the sums: prune a little less rather than lose a document.
-            while essentialCount > 0, tail + lists[essentialCount - 1].amount < needed * 0.999 {
-                tail += lists[essentialCount - 1].amount
-                essentialCount -= 1
-            }
-        }
-
         // Move the buffers out of the class so the hot loop runs without exclusivity checks.
         var acc = scratch.accumulator, listAcc = scratch.listAccumulator, touched = scratch.touchedDocuments
         scratch.accumulator = []; scratch.listAccumulator = []; scratch.touchedDocuments = []
@@ -183,8 +160,8 @@ public final class Matcher: Sendable {
         let out: [(Int, Float)] = space.postings.withUnsafeBufferPointer { postings in
             acc.withUnsafeMutableBufferPointer { acc in
                 listAcc.withUnsafeMutableBufferPointer { listAcc in
-                    for k in 0..<essentialCount {
-                        let (id, a, l) = lists[k]
+                    func add(_ id: Int32, _ amount: Double, _ similarity: Double) {
+                        let a = Float(amount), l = Float(similarity) * space.weights[Int(id)]
                         for p in space.postingRange(id) {
                             let d = Int(postings[p])
                             if acc[d] == 0 { touched.append(Int32(d)) }
@@ -192,36 +169,37 @@ public final class Matcher: Sendable {
                             listAcc[d] += l
                         }
                     }
-                    let admitted = touched.count
-                    for k in essentialCount..<lists.count where admitted > 0 {
-                        let (id, a, l) = lists[k]
-                        let range = space.postingRange(id)
-                        if range.count <= admitted * 4 {
-                            for p in range {
-                                let d = Int(postings[p])
-                                guard acc[d] != 0 else { continue }
-                                acc[d] += a
-                                listAcc[d] += l
-                            }
-                        } else {
-                            // Fewer documents than postings: look each one's tokens up instead
-                            // (a document holds a token at most once in its postings).
-                            for t in 0..<admitted {
-                                let d = Int(touched[t])
-                                for p in space.documentRange(d) where space.documentTokens[p] == id {
-                                    acc[d] += a
-                                    listAcc[d] += l
-                                    break
-                                }
-                            }
-                        }
+                    for (i, map) in q.similar.enumerated() {
+                        for (id, s) in map { add(id, s * q.weights[i], s) }
                     }
+                    for j in q.joins { add(j.id, j.similarity * (q.weights[j.i] + q.weights[j.i + 1]), j.similarity) }
+                    for s in q.splits {
+                        add(s.left, q.weights[s.i], 1)
+                        add(s.right, q.weights[s.i], 1)
+                    }
+                    // Initials are credited by the aligner directly: allow for them in the bound.
+                    let initials = q.bytes.indices.filter { q.bytes[$0].count == 1 }.reduce(0.0) { $0 + q.weights[$1] }
+                    // What listed initials could add: query tokens of two letters or more by first letter.
+                    let lettered: [(bit: UInt32, credit: Float)] = q.bytes.indices.compactMap { i in
+                        let b = q.bytes[i]
+                        guard b.count > 1, (97...122).contains(b[0]) else { return nil }
+                        return (1 << UInt32(b[0] - 97), Float(TokenSimilarity.initialCredit * q.weights[i]))
+                    }
+                    let initialCredit = Float(TokenSimilarity.initialCredit)
+                    let qShare = Float(1 - listShare), lShare = Float(listShare), totalF = Float(total)
+                    let floorF = Float(floor) - 1e-4
                     var out: [(Int, Float)] = []
                     for d32 in touched {
                         let d = Int(d32)
-                        let qc = min(1, (acc[d] + Float(initials)) / totalF)
-                        let lw = space.documentWeights[d]
-                        let lc = initials > 0 ? 1 : (lw > 0 ? min(1, listAcc[d] / lw) : 1)
+                        var qa = acc[d] + Float(initials), la = listAcc[d]
+                        let mask = terms.initials[d]
+                        if mask != 0 {
+                            for t in lettered where mask & t.bit != 0 { qa += t.credit }
+                            la += initialCredit * terms.initialWeight[d]
+                        }
+                        let qc = min(1, qa / totalF)
+                        let lw = space.documentWeights[d] - terms.repeatedWeight[d]
+                        let lc = initials > 0 ? 1 : (lw > 0 ? min(1, la / lw) : 1)
                         acc[d] = 0
                         listAcc[d] = 0
                         let bound = qShare * qc + lShare * lc
@@ -239,12 +217,16 @@ public final class Matcher: Sendable {
 
     private func nameHits(_ q: PreparedQuery, fullScan: Bool, scratch: Scratch) -> [NameHit] {
         let docs: [Int] = fullScan ? Array(0..<index.names.documentCount)
-            : candidates(q, space: index.names, listShare: TokenAligner.listShare, floor: nameFloor, scratch: scratch)
-        return docs.map { NameHit(name: $0, alignment: align(q, document: $0, space: index.names, listShare: TokenAligner.listShare, direct: fullScan)) }
+            : candidates(q, space: index.names, terms: nameTerms, listShare: TokenAligner.listShare, floor: nameFloor, scratch: scratch)
+        return docs.map { d in
+            let initials = Matcher.initialsStandForWords(index.type(entry: Int(index.nameEntry[d])))
+            return NameHit(name: d, alignment: align(q, document: d, space: index.names, listShare: TokenAligner.listShare, direct: fullScan,
+                                                     initials: initials))
+        }
     }
 
     private func addressHits(_ q: PreparedQuery, scratch: Scratch) -> [(Int, AlignmentResult)] {
-        let docs = candidates(q, space: index.addresses, listShare: 0.5, floor: configuration.addressThreshold, scratch: scratch)
+        let docs = candidates(q, space: index.addresses, terms: addressTerms, listShare: 0.5, floor: configuration.addressThreshold, scratch: scratch)
         return docs.map { ($0, align(q, document: $0, space: index.addresses, listShare: 0.5, direct: false)) }
     }
 
@@ -266,8 +248,10 @@ public final class Matcher: Sendable {
         return best.map { (score: $0.0, text: $0.1) }
     }
 
-    /// Aligns the query with document d, trying joined and split tokens as alternatives.
-    private func align(_ q: PreparedQuery, document d: Int, space: TokenSpace, listShare: Double, direct: Bool) -> AlignmentResult {
+    /// Aligns the query with document d, trying joined and split tokens as alternatives. Without
+    /// `initials` a single letter on either side matches only the same letter.
+    private func align(_ q: PreparedQuery, document d: Int, space: TokenSpace, listShare: Double, direct: Bool,
+                       initials: Bool = true) -> AlignmentResult {
         let range = space.documentRange(d)
         let nq = q.bytes.count, nl = range.count
         var qUnits: [AlignUnit] = []
@@ -285,7 +269,9 @@ public final class Matcher: Sendable {
             for j in 0..<nl {
                 let id = Int(lUnits[j].key)
                 let listInitial = space.vocabulary.offsets[id + 1] - space.vocabulary.offsets[id] == 1
-                if direct || initial || listInitial {
+                if (initial || listInitial) && !initials && initial != listInitial {
+                    sims[i * nl + j] = 0
+                } else if direct || initial || listInitial {
                     sims[i * nl + j] = q.bytes[i].withUnsafeBufferPointer { a in
                         space.vocabulary.withBytes(id) { b in
                             TokenSimilarity.similarity(a, b, skeletonA: q.skeletons[i], skeletonB: space.skeletons[id])

@@ -13,20 +13,21 @@ import Testing
 /// comparison (Data/score_opensanctions.py).
 @Suite("Evaluation set on the real lists", .serialized)
 struct EvaluationTests {
-    /// Recall floors per class, a little under what the matcher reached on 2026-11-22 (abbreviation
-    /// 0.9725, dropped_generic 0.995, joined_split 0.9475, legal_form 0.995, original_script 0.9975,
+    /// Recall floors per class, a little under what the matcher reached on 2026-12-01 (abbreviation
+    /// 0.9625, dropped_generic 0.995, joined_split 0.9925, legal_form 0.99, original_script 0.9975,
     /// reordered_person 1.000, transliteration 0.9425, typo 0.9975). Targets: ≥ 0.9 per class, ≥ 0.97 overall.
     static let classFloors: [String: Double] = [
-        "typo": 0.985, "legal_form": 0.985, "abbreviation": 0.955, "dropped_generic": 0.985, "reordered_person": 0.99,
-        "joined_split": 0.93, "transliteration": 0.925, "original_script": 0.985,
+        "typo": 0.99, "legal_form": 0.98, "abbreviation": 0.95, "dropped_generic": 0.985, "reordered_person": 0.99,
+        "joined_split": 0.98, "transliteration": 0.93, "original_script": 0.99,
     ]
-    /// Reached 0.981 (target 0.97).
-    static let overallFloor = 0.97
-    /// Highest tolerated false-alarm rate on all negatives. Reached 0.0062 (well-known companies
-    /// 0.036, invented names 0.0025, person names 0.005); target ≤ 1 %.
-    static let falseAlarmCeiling = 0.01
+    /// Reached 0.9847 (target 0.97; logic-v2 0.945).
+    static let overallFloor = 0.98
+    /// Highest tolerated false-alarm rate on all negatives. Reached 0.0019 = 5/2,593 (well-known
+    /// companies 3/193, invented names 1/1,200, person names 1/1,200); target ≤ 1 %, logic-v2 0.3 %.
+    static let falseAlarmCeiling = 0.003
     /// Lowest tolerated candidate recall of the index against a full scan (target ≥ 99.5 %).
-    static let candidateRecallFloor = 0.99
+    /// Reached 0.9986 (2,866/2,870 entries ≥ 0.80 over 1,430 queries, REDFLAG_EVAL_FULLSCAN_PER_CLASS=130).
+    static let candidateRecallFloor = 0.995
 
     @Test("recall per class and false alarms at the default thresholds", .enabled(if: EvaluationContext.available))
     func recallAndFalseAlarms() throws {
@@ -76,9 +77,14 @@ struct EvaluationTests {
     func candidateRecall() throws {
         let context = try EvaluationContext.get()
         let matcher = Matcher(index: context.index, configuration: .default)
-        // A full scan scores every indexed name: a deterministic sample of every class keeps it to minutes.
-        let stride = Int(ProcessInfo.processInfo.environment["REDFLAG_EVAL_FULLSCAN_STRIDE"] ?? "") ?? 50
-        let sample = context.rows.enumerated().filter { $0.offset % stride == 0 }.map(\.element)
+        // A full scan scores every indexed name: a deterministic sample, the same number of rows
+        // from every class spread evenly over it, keeps it to minutes. REDFLAG_EVAL_FULLSCAN_PER_CLASS
+        // sets the rows per class (130 gives over 1,000 queries with hits: the figure reported).
+        let perClass = Int(ProcessInfo.processInfo.environment["REDFLAG_EVAL_FULLSCAN_PER_CLASS"] ?? "") ?? 12
+        let sample = Dictionary(grouping: context.rows, by: \.kind).sorted { $0.key < $1.key }.flatMap { _, rows in
+            let step = max(1, rows.count / perClass)
+            return rows.enumerated().filter { $0.offset % step == 0 }.prefix(perClass).map(\.element)
+        }
         let floor = MatchConfiguration.default.reviewThreshold
         let counts = OrderedBatchProcessor().map(sample) { row -> (found: Int, total: Int, missed: [String]) in
             let full = matcher.nameScores(for: row.query, fullScan: true).filter { $0.value >= floor }
@@ -87,9 +93,11 @@ struct EvaluationTests {
             return (full.count - missed.count, full.count, missed.map { "\(row.query) → entry #\($0) \(full[$0]!)" })
         }
         let found = counts.reduce(0) { $0 + $1.found }, total = counts.reduce(0) { $0 + $1.total }
+        let withHits = counts.filter { $0.total > 0 }.count
         let recall = total == 0 ? 1 : Double(found) / Double(total)
-        print("candidate recall vs full scan: \(fmt(recall)) (\(found)/\(total) entries ≥ \(floor) over \(sample.count) queries)")
-        for m in counts.flatMap(\.missed).prefix(10) { print("  missed by the index: \(m)") }
+        print("candidate recall vs full scan: \(fmt(recall)) (\(found)/\(total) entries ≥ \(floor); \(sample.count) queries,"
+              + " \(perClass) per class, \(withHits) with a full-scan hit)")
+        for m in counts.flatMap(\.missed).prefix(30) { print("  missed by the index: \(m)") }
         #expect(total > 0)
         #expect(recall >= Self.candidateRecallFloor, "candidate recall \(recall)")
     }
