@@ -1,3 +1,5 @@
+import RedFlagCore
+
 /// A JSON byte builder that writes exactly what Foundation's `JSONEncoder` writes with
 /// `[.sortedKeys, .withoutEscapingSlashes]`: the same string escapes (`\b`, `\f`, `\n`, `\r`,
 /// `\t`, other control characters as lowercase `\u00xx`, nothing else escaped) and the same
@@ -73,35 +75,8 @@ struct FoundationJSONText {
         }
     }
 
-    private static let hexDigits = Array("0123456789abcdef".utf8)
-
     /// Appends `value` as a JSON string literal with `JSONEncoder`'s escapes.
     static func appendQuoted(_ value: String, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        var value = value
-        value.withUTF8 { utf8 in
-            var plainStart = 0
-            for i in 0..<utf8.count {
-                let b = utf8[i]
-                guard b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b < 0x20 else { continue }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plainStart..<i]))
-                out.append(UInt8(ascii: "\\"))
-                switch b {
-                case UInt8(ascii: "\""): out.append(UInt8(ascii: "\""))
-                case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\"))
-                case 0x08: out.append(UInt8(ascii: "b"))
-                case 0x0C: out.append(UInt8(ascii: "f"))
-                case 0x0A: out.append(UInt8(ascii: "n"))
-                case 0x0D: out.append(UInt8(ascii: "r"))
-                case 0x09: out.append(UInt8(ascii: "t"))
-                default:
-                    out.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                                            hexDigits[Int(b >> 4)], hexDigits[Int(b & 0xF)]])
-                }
-                plainStart = i + 1
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plainStart..<utf8.count]))
-        }
-        out.append(UInt8(ascii: "\""))
+        JSONStringLiteral.append(value, to: &out, style: .namedLikeJSONEncoder)
     }
 }

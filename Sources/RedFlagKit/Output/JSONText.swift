@@ -1,3 +1,5 @@
+import RedFlagCore
+
 /// A small, allocation-light JSON text builder for output records.
 ///
 /// Output goes through this instead of `JSONEncoder` so that keys come out in the documented
@@ -76,8 +78,6 @@ public struct JSONText {
         }
     }
 
-    private static let hexDigits = Array("0123456789abcdef".utf8)
-
     /// Appends `value` as a JSON string literal (quotes, backslashes and control characters escaped).
     public static func appendQuoted(_ value: String, to out: inout String) {
         var bytes: [UInt8] = []
@@ -87,29 +87,6 @@ public struct JSONText {
 
     /// The same, into UTF-8 bytes: `\n`, `\r`, `\t` by name, other control characters as `\u00xx`.
     static func appendQuoted(_ value: String, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        var value = value
-        value.withUTF8 { utf8 in
-            var plainStart = 0
-            for i in 0..<utf8.count {
-                let b = utf8[i]
-                guard b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b < 0x20 else { continue }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plainStart..<i]))
-                out.append(UInt8(ascii: "\\"))
-                switch b {
-                case UInt8(ascii: "\""): out.append(UInt8(ascii: "\""))
-                case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\"))
-                case 0x0A: out.append(UInt8(ascii: "n"))
-                case 0x0D: out.append(UInt8(ascii: "r"))
-                case 0x09: out.append(UInt8(ascii: "t"))
-                default:
-                    out.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                                            hexDigits[Int(b >> 4)], hexDigits[Int(b & 0xF)]])
-                }
-                plainStart = i + 1
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plainStart..<utf8.count]))
-        }
-        out.append(UInt8(ascii: "\""))
+        JSONStringLiteral.append(value, to: &out, style: .unicodeEscapes)
     }
 }
