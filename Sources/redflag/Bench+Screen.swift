@@ -143,11 +143,11 @@ struct BenchScreen: ParsableCommand {
                 let (seconds, status, peak, cpu) = try BenchSupport.time(executable, [
                     "screen", "--input", inputFile.path, "--format", "jsonl", "--data-dir", directory.path, "--quiet",
                 ] + extra, stdout: outputFile)
-                var decisions: [String: Int] = [:]
-                if let text = try? String(contentsOf: outputFile, encoding: .utf8) {
-                    for d in ["CLEAR", "HOLD", "STOP"] { decisions[d] = text.components(separatedBy: "\"decision\":\"\(d)\",\"matches\"").count - 1 }
-                    decisions["records"] = text.split(separator: "\n").count
-                }
+                // Counted in blocks: reading a GB of output into this process would also inflate the
+                // next child's peak (posix_spawn's child starts out sharing this process's pages).
+                var decisions = try BenchSupport.count(["CLEAR", "HOLD", "STOP"].map { "\"decision\":\"\($0)\",\"matches\"" }, in: outputFile)
+                    .reduce(into: [String: Int]()) { $0[String($1.key.dropFirst(12).prefix { $0 != "\"" })] = $1.value }
+                decisions["records"] = try BenchSupport.countLines(outputFile)
                 batches.append(Batch(label: label, seconds: seconds, namesPerSecond: Double(batch.count) / seconds,
                                      cpuSeconds: cpu, peakMemoryMB: peak, exitCode: status, decisions: decisions))
             }

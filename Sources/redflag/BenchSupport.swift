@@ -126,4 +126,27 @@ enum BenchSupport {
         }
         return lines
     }
+
+    /// How often each of `patterns` occurs in a file, read in blocks (output files run to GBs).
+    static func count(_ patterns: [String], in url: URL) throws -> [String: Int] {
+        var counts = Dictionary(uniqueKeysWithValues: patterns.map { ($0, 0) })
+        guard let handle = FileHandle(forReadingAtPath: url.path) else { return counts }
+        defer { try? handle.close() }
+        let needles = patterns.map { Data($0.utf8) }
+        let keep = (needles.map(\.count).max() ?? 1) - 1
+        var carry = Data()
+        while let block = try handle.read(upToCount: 1 << 20), !block.isEmpty {
+            let window = carry + block
+            for (pattern, needle) in zip(patterns, needles) {
+                var from = window.startIndex
+                // A match lying wholly in the carried tail was counted with the previous block.
+                while let r = window.range(of: needle, in: from..<window.endIndex) {
+                    if r.upperBound > window.startIndex + carry.count { counts[pattern, default: 0] += 1 }
+                    from = r.upperBound
+                }
+            }
+            carry = window.suffix(keep)
+        }
+        return counts
+    }
 }

@@ -30,6 +30,12 @@ public final class PipelineRun: @unchecked Sendable {
     private var nextIndex = 0
     private var ended = false
     private var pendingParties: [KnownParty] = []
+    /// Audit writes run on a serial queue of their own, so the thread that reads and writes the
+    /// batch never waits on SQLite; at most `writeSlots` chunks are queued (backpressure), and a
+    /// failed write is reported by the next `record` or by `finish`.
+    private let auditWriter = DispatchQueue(label: "redflag.audit-writer")
+    private let writeSlots = DispatchSemaphore(value: 2)
+    private var writeError: Error?
     private var rememberedThisRun = Set<RememberedParty>()
     /// Queries remembered in this run, to skip repeats; emptied when full so memory stays bounded
     /// (a repeat after that is written again, which is harmless).
@@ -83,7 +89,8 @@ public final class PipelineRun: @unchecked Sendable {
     }
 
     /// Records one written chunk: counts, audit (HOLD/STOP records as JSON, encoded only for
-    /// those), progress. Call it after the chunk is written and flushed. `fraction` is how much of
+    /// those, written in the background in order), progress. Call it after the chunk is written
+    /// and flushed. `fraction` is how much of
     /// the input is done (0…1) when known, for the ETA.
     public func record(_ records: [(decision: Decision?, json: @Sendable () -> String)], fraction: Double? = nil) throws {
         lock.lock()
@@ -92,9 +99,33 @@ public final class PipelineRun: @unchecked Sendable {
         for record in records { total.add(record.decision) }
         let snapshot = total
         lock.unlock()
-        let entries = records.enumerated().map { AuditEntry(index: first + $0.offset, decision: $0.element.decision, json: $0.element.json) }
-        try audit?.record(entries)
+        if let audit {
+            try throwWriteError()
+            let entries = records.enumerated().map { AuditEntry(index: first + $0.offset, decision: $0.element.decision, json: $0.element.json) }
+            writeSlots.wait()
+            auditWriter.async { [self] in
+                defer { writeSlots.signal() }
+                do {
+                    try audit.record(entries)
+                } catch {
+                    lock.lock()
+                    if writeError == nil { writeError = error }
+                    lock.unlock()
+                }
+            }
+        }
         progress.update(counts: snapshot, fraction: fraction)
+    }
+
+    /// Waits until every queued audit write is done.
+    private func drainWrites() { auditWriter.sync {} }
+
+    private func throwWriteError() throws {
+        lock.lock()
+        let error = writeError
+        writeError = nil
+        lock.unlock()
+        if let error { throw error }
     }
 
     /// Parties are written in batches of this many: one transaction per chunk cost as much as
@@ -131,6 +162,9 @@ public final class PipelineRun: @unchecked Sendable {
     /// signal stopped the run, else `exitCode`.
     @discardableResult
     public func finish(exitCode: Int32, printSummary: Bool = true) throws -> Int32 {
+        // A write that failed in the background fails the run (the caller's `fail` records it).
+        drainWrites()
+        try throwWriteError()
         lock.lock()
         guard !ended else { lock.unlock(); return interruption.exitCode ?? exitCode }
         ended = true
@@ -156,6 +190,7 @@ public final class PipelineRun: @unchecked Sendable {
         guard !ended else { lock.unlock(); return }
         ended = true
         lock.unlock()
+        drainWrites()
         progress.finish()
         try? flushParties()
         let code = (error as? RedFlagError)?.exitCode ?? ExitCode.software
