@@ -82,8 +82,7 @@ struct BenchCheck: ParsableCommand {
                 guard let folder = store.currentFolder(), let manifest = try store.manifest() else {
                     throw RedFlagError.noLists("no list store to screen against")
                 }
-                try FileManager.default.createSymbolicLink(atPath: runDirectory.appendingPathComponent("lists").path,
-                                                           withDestinationPath: folder.standardizedFileURL.path)
+                try BenchSupport.makeRunDirectory(runDirectory, usingStore: folder)
                 listsLabel = manifest.sources.map { "\($0.source.rawValue) \(grouped($0.recordCount))" }.joined(separator: ", ")
             }
             if bare { arguments += ["--no-history", "--no-audit", "--no-remember-parties"] }

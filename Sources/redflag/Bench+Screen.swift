@@ -95,9 +95,7 @@ struct BenchScreen: ParsableCommand {
                 guard let folder = ListStore(dataDirectory: DataDirectory(url: URL(fileURLWithPath: dataDir))).currentFolder() else {
                     throw RedFlagError.noLists("\(dataDir): no lists imported")
                 }
-                try FileManager.default.createDirectory(at: t, withIntermediateDirectories: true)
-                try FileManager.default.createSymbolicLink(atPath: t.appendingPathComponent("lists").path,
-                                                           withDestinationPath: folder.standardizedFileURL.path)
+                try BenchSupport.makeRunDirectory(t, usingStore: folder)
             } else {
                 let t = FileManager.default.temporaryDirectory.appendingPathComponent("redflag-bench-screen-\(UUID().uuidString)")
                 temporary = t

@@ -149,4 +149,13 @@ enum BenchSupport {
         }
         return counts
     }
+
+    /// Makes `directory` a data directory whose list store is `storeFolder` (a symlink), so a
+    /// benchmarked run records its audit trail, history and party memory there and never in the
+    /// data directory the lists came from.
+    static func makeRunDirectory(_ directory: URL, usingStore storeFolder: URL) throws {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("lists").path,
+                                                   withDestinationPath: storeFolder.standardizedFileURL.path)
+    }
 }

@@ -183,15 +183,7 @@ public struct TokenSpace: Sendable, Equatable {
     /// loses nothing the scorer would have credited in practice (candidate recall is measured).
     func similarTokens(_ token: [UInt8], skeleton: UInt32, counts: inout [UInt16], touched: inout [Int32]) -> [(id: Int32, similarity: Double)] {
         let grams = TokenSpace.trigrams(token)
-        touched.removeAll(keepingCapacity: true)
-        for g in Set(grams) {
-            guard let k = binarySearchTrigram(g) else { continue }
-            for p in Int(trigramOffsets[k])..<Int(trigramOffsets[k + 1]) {
-                let id = Int(trigramTokens[p])
-                if counts[id] == 0 { touched.append(Int32(id)) }
-                counts[id] &+= 1
-            }
-        }
+        countSharedTrigrams(Set(grams), counts: &counts, touched: &touched)
         if skeleton != 0 {
             var lo = 0, hi = skeletonKeys.count
             while lo < hi {
@@ -240,15 +232,7 @@ public struct TokenSpace: Sendable, Equatable {
             }
         }
         let grams = Set(TokenSpace.trigrams(token))
-        touched.removeAll(keepingCapacity: true)
-        for g in grams {
-            guard let k = binarySearchTrigram(g) else { continue }
-            for p in Int(trigramOffsets[k])..<Int(trigramOffsets[k + 1]) {
-                let id = Int(trigramTokens[p])
-                if counts[id] == 0 { touched.append(Int32(id)) }
-                counts[id] &+= 1
-            }
-        }
+        countSharedTrigrams(grams, counts: &counts, touched: &touched)
         let need = UInt16(max(1, grams.count - 4))
         var out: [(id: Int32, similarity: Double)] = []
         token.withUnsafeBufferPointer { q in
@@ -264,6 +248,20 @@ public struct TokenSpace: Sendable, Equatable {
             }
         }
         return out
+    }
+
+    /// Counts into `counts`, per vocabulary token, how many of `grams` it holds, and lists each
+    /// token counted in `touched` (emptied first); callers reset `counts` for those tokens.
+    private func countSharedTrigrams(_ grams: Set<UInt32>, counts: inout [UInt16], touched: inout [Int32]) {
+        touched.removeAll(keepingCapacity: true)
+        for g in grams {
+            guard let k = binarySearchTrigram(g) else { continue }
+            for p in Int(trigramOffsets[k])..<Int(trigramOffsets[k + 1]) {
+                let id = Int(trigramTokens[p])
+                if counts[id] == 0 { touched.append(Int32(id)) }
+                counts[id] &+= 1
+            }
+        }
     }
 
     private func binarySearchTrigram(_ key: UInt32) -> Int? {
