@@ -101,7 +101,8 @@ extension Check {
                     try run.record(rows.map { row in
                         (row.check.decision, {
                             if let json = row.auditJSON { return json }
-                            return kind == .jsonl ? String(row.text.dropLast()) : output.recordJSON(row.check)
+                            // Drop the row's newline by its UTF-8 byte: `String.dropLast()` counts every Character first.
+                            return kind == .jsonl ? String(Substring(row.text.utf8.dropLast())) : output.recordJSON(row.check)
                         })
                     }, fraction: progress?.fraction)
                     var byRole: [PartyScreening.Role: [ScreeningQuery]] = [:]

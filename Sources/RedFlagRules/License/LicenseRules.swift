@@ -1,13 +1,27 @@
 /// Decides the license status of one order line for the advanced-computing controls (bis-rules.md
 /// §5.1, §5.3, §5.4): the enforced pre-Diffusion regime plus the D:5 / Macau headquarters rule.
 enum LicenseRules {
-    static func determine(_ ctx: RuleContext, caseByCase: FlagDefinition?) -> LicenseDetermination {
+    /// The catalog flags the determination reads, resolved once per engine rather than per line.
+    struct Flags: Sendable {
+        /// General Prohibition 10 (`REG-GP10-PRCIC`): its rule decides presumption of denial.
+        var gp10: FlagDefinition?
+        /// The China case-by-case path (`REG-CN-CBC`), when enabled.
+        var caseByCase: FlagDefinition?
+
+        init(_ catalog: RedFlagCatalog) {
+            gp10 = catalog["REG-GP10-PRCIC"]
+            caseByCase = catalog["REG-CN-CBC"]
+        }
+    }
+
+    static func determine(_ ctx: RuleContext, flags: Flags) -> LicenseDetermination {
+        let caseByCase = flags.caseByCase
         let groups = ctx.groups, day = ctx.day
         let embargo = RegulatoryRules.embargoFacts(ctx)
         if !embargo.isEmpty {
             return LicenseDetermination(status: .presumptionOfDenial, basis: embargo.map { "embargo (Supp. No. 1 to Part 740, E:1/E:2): \($0)" })
         }
-        if let gp10 = ctx.catalog["REG-GP10-PRCIC"], let hit = RegulatoryRules.prcIC.evaluate(ctx, gp10) {
+        if let gp10 = flags.gp10, let hit = RegulatoryRules.prcIC.evaluate(ctx, gp10) {
             return LicenseDetermination(status: .presumptionOfDenial, basis: ["General Prohibition 10 (BIS guidance 13 May 2025): " + hit.facts.joined(separator: "; ")])
         }
         guard ctx.item.isAdvanced else {
