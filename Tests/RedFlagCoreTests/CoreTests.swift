@@ -231,6 +231,24 @@ private final class Flag: @unchecked Sendable {
 }
 
 @Suite struct TextFoldingTests {
+    /// The ASCII path of `fold` gives exactly what Foundation's folding gives, on every ASCII
+    /// character (controls and punctuation included) and on random ASCII text.
+    @Test func asciiFoldMatchesFoundation() throws {
+        var samples = ["", " ", "People's Bank of China", "U.S. Army  (Ret.)", "ACME-TRADING_co;ltd", " lead", "trail. ", "x\t\ny"]
+        samples += (0..<128).map { String(UnicodeScalar(UInt8($0))) + "Ab" + String(UnicodeScalar(UInt8($0))) }
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let length = Int.random(in: 0...24, using: &rng)
+            samples.append(String(decoding: (0..<length).map { _ in UInt8.random(in: 0...127, using: &rng) }, as: UTF8.self))
+        }
+        for s in samples {
+            let fast = try #require(TextFolding.foldedASCII(s))
+            #expect(fast == TextFolding.foldedByFoundation(s), "\(s.debugDescription)")
+        }
+        #expect(TextFolding.foldedASCII("Café") == nil)
+        #expect(TextFolding.fold("Café  Münch’s") == TextFolding.foldedByFoundation("Café  Münch’s"))
+    }
+
     /// The fast paths of `collapseWhitespace` give exactly what the character walk gives, also
     /// where a whitespace scalar shares a grapheme cluster with a mark or a prepended character.
     @Test(arguments: [

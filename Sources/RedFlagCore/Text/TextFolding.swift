@@ -5,6 +5,43 @@ import Foundation
 public enum TextFolding {
     /// Lower-cased, accents removed, punctuation turned into spaces, whitespace collapsed.
     public static func fold(_ s: String) -> String {
+        foldedASCII(s) ?? foldedByFoundation(s)
+    }
+
+    /// `fold(s)` worked out byte by byte when `s` is ASCII (nil otherwise): there the folding is
+    /// lower-casing and the alphanumerics are the letters and digits. The order rules fold several
+    /// fields of every line; Foundation's folding and `CharacterSet` were most of that cost.
+    static func foldedASCII(_ s: String) -> String? {
+        var s = s
+        return s.withUTF8 { bytes -> String? in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var lastWasSpace = true
+            for b in bytes {
+                switch b {
+                case 0x80...: return nil
+                case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "z"):
+                    out.append(b)
+                    lastWasSpace = false
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                    out.append(b | 0x20)
+                    lastWasSpace = false
+                case UInt8(ascii: "'"), UInt8(ascii: "."):
+                    continue
+                default:
+                    if !lastWasSpace {
+                        out.append(0x20)
+                        lastWasSpace = true
+                    }
+                }
+            }
+            if out.last == 0x20 { out.removeLast() }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    /// The reference definition of `fold`, for any text.
+    static func foldedByFoundation(_ s: String) -> String {
         let folded = s.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         var out = String.UnicodeScalarView()
         var lastWasSpace = true

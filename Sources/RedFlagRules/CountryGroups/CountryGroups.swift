@@ -19,6 +19,22 @@ public struct CountryGroups: Sendable {
             if let until, until < day { return false }
             return true
         }
+
+        /// One group's membership for lookups: a code with dated entries is decided by them alone.
+        struct Index: Sendable {
+            var undated: Set<String>
+            var dated: [String: [Membership]]
+
+            init(_ group: Group) {
+                undated = Set(group.members)
+                dated = Dictionary(grouping: group.dated ?? [], by: \.code)
+            }
+
+            func contains(_ code: String, on day: CalendarDay) -> Bool {
+                if let entries = dated[code] { return entries.contains { $0.covers(day) } }
+                return undated.contains(code)
+            }
+        }
     }
 
     /// One group: its meaning and members.
@@ -41,6 +57,10 @@ public struct CountryGroups: Sendable {
     public let aliases: [String: String]
     public let hubs: [Hub]
     private let hubCodes: Set<String>
+    /// Each group's members as sets, dated ones apart: the rules ask several groups for every
+    /// destination of every line, and scanning the member arrays was most of the rules' own time.
+    private let membership: [String: Membership.Index]
+    private let sortedNames: [String]
 
     public init(source: String, groups: [String: Group], aliases: [String: String], hubs: [Hub]) {
         self.source = source
@@ -48,6 +68,8 @@ public struct CountryGroups: Sendable {
         self.aliases = aliases
         self.hubs = hubs
         self.hubCodes = Set(hubs.map(\.code))
+        self.membership = groups.mapValues { Membership.Index($0) }
+        self.sortedNames = groups.keys.sorted()
     }
 
     private struct File: Decodable {
@@ -78,17 +100,12 @@ public struct CountryGroups: Sendable {
 
     /// Whether `code` is in `group` on `day`.
     public func contains(_ group: String, _ code: String, on day: CalendarDay) -> Bool {
-        guard let g = groups[group] else { return false }
-        let c = canonical(code)
-        if let dated = g.dated, dated.contains(where: { $0.code == c }) {
-            return dated.contains { $0.code == c && $0.covers(day) }
-        }
-        return g.members.contains(c)
+        membership[group]?.contains(canonical(code), on: day) ?? false
     }
 
     /// The groups `code` belongs to on `day`, sorted ("D:1", "D:4", "D:5").
     public func groups(of code: String, on day: CalendarDay) -> [String] {
-        groups.keys.sorted().filter { contains($0, code, on: day) }
+        sortedNames.filter { contains($0, code, on: day) }
     }
 
     /// "Macau or a destination in D:5", the advanced-computing rules' destination set (§4.2).
