@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import RedFlagCore
+import RedFlagRules
 
 /// The audit trail (`audit.sqlite` in the data directory): every screen, check and rescreen run
 /// with who, when, what input, which list snapshots and configuration, the counts per decision and
@@ -22,14 +23,9 @@ public final class AuditTrail: Sendable {
         self.url = url
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            var configuration = Configuration()
-            configuration.busyMode = .timeout(10)
-            // WAL with synchronous = NORMAL: a commit is atomic and survives a crash of the process
-            // (what a killed run needs); only a power cut may lose the last commits, and the run then
-            // still reads as incomplete. FULL would fsync every chunk of a nightly batch.
-            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
-            queue = try DatabaseQueue(path: url.path, configuration: configuration)
-            try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
+            // A power cut may lose the last commits (see JournaledDatabase); the run then still
+            // reads as incomplete.
+            queue = try JournaledDatabase.open(path: url.path)
             try Self.migrator.migrate(queue)
         } catch {
             throw RedFlagError.cannotWrite(path: url.path, reason: "cannot open the audit database: \(error)")

@@ -30,9 +30,9 @@ public final class PipelineRun: @unchecked Sendable {
     private var nextIndex = 0
     private var ended = false
     private var pendingParties: [KnownParty] = []
-    /// Audit writes run on a serial queue of their own, so the thread that reads and writes the
-    /// batch never waits on SQLite; at most `writeSlots` chunks are queued (backpressure), and a
-    /// failed write is reported by the next `record` or by `finish`.
+    /// Audit writes and party batches run on a serial queue of their own, so the thread that
+    /// reads and writes the batch never waits on SQLite; at most `writeSlots` writes are queued
+    /// (backpressure), and a failed write is reported by the next `record` or by `finish`.
     private let auditWriter = DispatchQueue(label: "redflag.audit-writer")
     private let writeSlots = DispatchSemaphore(value: 2)
     private var writeError: Error?
@@ -145,7 +145,31 @@ public final class PipelineRun: @unchecked Sendable {
         }
         let due = pendingParties.count >= Self.partyBatch
         lock.unlock()
-        if due { try flushParties() }
+        if due {
+            try throwWriteError()
+            queuePartyWrite()
+        }
+    }
+
+    /// Hands the pending parties to the background writer, as `record` does with audit chunks: a
+    /// batch of upserts held up the reading thread, and with it every core, for a tenth of a second.
+    private func queuePartyWrite() {
+        lock.lock()
+        let batch = pendingParties
+        pendingParties.removeAll(keepingCapacity: true)
+        lock.unlock()
+        guard let parties, !batch.isEmpty else { return }
+        writeSlots.wait()
+        auditWriter.async { [self] in
+            defer { writeSlots.signal() }
+            do {
+                try parties.record(batch)
+            } catch {
+                lock.lock()
+                if writeError == nil { writeError = error }
+                lock.unlock()
+            }
+        }
     }
 
     private func flushParties() throws {

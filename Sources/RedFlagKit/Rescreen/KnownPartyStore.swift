@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import RedFlagCore
+import RedFlagRules
 
 /// The parties seen by screen and check, kept in the history database (`history.sqlite`, table
 /// `known_party`, beside the order history) so `rescreen` can screen them again when lists change.
@@ -13,9 +14,7 @@ public final class KnownPartyStore: Sendable {
         self.url = url
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            var configuration = Configuration()
-            configuration.busyMode = .timeout(10)
-            queue = try DatabaseQueue(path: url.path, configuration: configuration)
+            queue = try JournaledDatabase.open(path: url.path)
             // CREATE IF NOT EXISTS rather than a migrator: the file is shared with the order history,
             // which manages its own tables the same way.
             // times_seen counts the runs (screen or check) that named the party: a run queues each

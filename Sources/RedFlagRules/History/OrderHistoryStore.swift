@@ -16,9 +16,7 @@ public final class OrderHistoryStore: @unchecked Sendable {
         path = url.path
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            var config = Configuration()
-            config.busyMode = .timeout(10)
-            queue = try DatabaseQueue(path: url.path, configuration: config)
+            queue = try JournaledDatabase.open(path: url.path)
             try queue.write { db in
                 try db.execute(sql: """
                     CREATE TABLE IF NOT EXISTS orders (
