@@ -102,17 +102,7 @@ public final class PipelineRun: @unchecked Sendable {
         if let audit {
             try throwWriteError()
             let entries = records.enumerated().map { AuditEntry(index: first + $0.offset, decision: $0.element.decision, json: $0.element.json) }
-            writeSlots.wait()
-            auditWriter.async { [self] in
-                defer { writeSlots.signal() }
-                do {
-                    try audit.record(entries)
-                } catch {
-                    lock.lock()
-                    if writeError == nil { writeError = error }
-                    lock.unlock()
-                }
-            }
+            writeInBackground { try audit.record(entries) }
         }
         progress.update(counts: snapshot, fraction: fraction)
     }
@@ -159,11 +149,17 @@ public final class PipelineRun: @unchecked Sendable {
         pendingParties.removeAll(keepingCapacity: true)
         lock.unlock()
         guard let parties, !batch.isEmpty else { return }
+        writeInBackground { try parties.record(batch) }
+    }
+
+    /// Queues `write` on the background writer once a slot is free; its error, if any, is kept
+    /// for the next `record` or `finish` to throw.
+    private func writeInBackground(_ write: @escaping @Sendable () throws -> Void) {
         writeSlots.wait()
         auditWriter.async { [self] in
             defer { writeSlots.signal() }
             do {
-                try parties.record(batch)
+                try write()
             } catch {
                 lock.lock()
                 if writeError == nil { writeError = error }
