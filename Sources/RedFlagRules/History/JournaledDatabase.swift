@@ -12,7 +12,9 @@ public enum JournaledDatabase {
     public static func open(path: String) throws -> DatabaseQueue {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
-        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+        // A 32 MiB page cache rather than SQLite's 2 MB: a night's upserts land all over tables of
+        // hundreds of MB (order ids, party keys), and with the small cache most of them re-read pages.
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768") }
         let queue = try DatabaseQueue(path: path, configuration: configuration)
         try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
         return queue
