@@ -12,6 +12,9 @@ public final class OutputSink {
     private var buffer: [UInt8] = []
     /// Flushes by itself when this many bytes are pending, to bound memory on huge records.
     private let highWater = 1 << 20
+    /// A failed write of a flush the sink did by itself, thrown by the next `flush`: bytes were
+    /// lost, so the run must fail rather than carry on as if they were written.
+    private var failure: Error?
 
     /// Writes to `handle`; `path` names it in error messages (`<stdout>` for standard output).
     public init(handle: FileHandle = .standardOutput, path: String = "<stdout>") {
@@ -24,18 +27,23 @@ public final class OutputSink {
     public func write(_ text: String) {
         var text = text
         text.withUTF8 { buffer.append(contentsOf: $0) }
-        if buffer.count >= highWater { try? flush() }
+        if buffer.count >= highWater { flushKeepingFailure() }
     }
 
     /// Appends raw bytes.
     public func write(bytes: [UInt8]) {
         buffer.append(contentsOf: bytes)
-        if buffer.count >= highWater { try? flush() }
+        if buffer.count >= highWater { flushKeepingFailure() }
     }
 
     /// Hands everything pending to the file handle. Throws `cannotWrite` (exit 73) when the
     /// destination refuses the bytes (disk full, closed pipe).
     public func flush() throws {
+        if let failure {
+            self.failure = nil
+            buffer.removeAll(keepingCapacity: true)
+            throw failure
+        }
         guard !buffer.isEmpty else { return }
         defer { buffer.removeAll(keepingCapacity: true) }
         do {
@@ -43,5 +51,9 @@ public final class OutputSink {
         } catch {
             throw RedFlagError.cannotWrite(path: path, reason: error.localizedDescription)
         }
+    }
+
+    private func flushKeepingFailure() {
+        do { try flush() } catch { if failure == nil { failure = error } }
     }
 }
