@@ -106,6 +106,15 @@ import Testing
         #expect(Set(all.compactMap(\.country)) == ["DE", "AT"])
     }
 
+    /// Keys already stored by earlier versions must stay the same: lower-cased, whitespace
+    /// (tabs, newlines, no-break spaces, CR LF) collapsed as splitting on `Character.isWhitespace` did.
+    @Test(arguments: ["Acme GmbH", "  ACME\t\tGmbH \r\n", "Ōsaka\u{00A0} Trading\u{2003}Co", "Мухаммад  Ахмад\n", "a \u{0301}b", ""])
+    func partyKeysKeepTheirForm(_ name: String) {
+        let old = { (t: String) in t.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+        let party = KnownParty(name: name, country: "de", address: " 1  Main\tSt ")
+        #expect(party.key == [old(name), "DE", old(" 1  Main\tSt ")].joined(separator: "|"))
+    }
+
     @Test func partyFileReaderReadsAndComplains() throws {
         let dir = PipelineFixtures.temporaryDirectory()
         let good = dir.appendingPathComponent("parties.csv")

@@ -40,7 +40,9 @@ public struct KnownParty: Codable, Hashable, Sendable {
         [Self.simplified(name), country?.uppercased() ?? "", address.map(Self.simplified) ?? ""].joined(separator: "|")
     }
 
+    /// Lower-cased with whitespace collapsed; `collapseWhitespace` decides on scalars where
+    /// splitting on `Character.isWhitespace` walked grapheme clusters for every party.
     private static func simplified(_ text: String) -> String {
-        text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        TextFolding.collapseWhitespace(text.lowercased())
     }
 }
