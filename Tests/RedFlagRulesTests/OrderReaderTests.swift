@@ -97,6 +97,13 @@ struct OrderReaderTests {
         #expect(line.country(.endUserCountry) == nil)
         #expect(line[.endUserCountry] == "unknown")
     }
+
+    /// `isPlaceholder` skips values longer than 16 bytes; a longer placeholder needs that bound raised.
+    @Test func partyPlaceholdersAreRecognisedAndShort() {
+        #expect(OrderLine.placeholders.allSatisfy { $0.utf8.count <= 16 })
+        for value in ["Unknown", " TBD ", "To Be Determined", "\tn/a", "NOT KNOWN"] { #expect(OrderLine.isPlaceholder(value)) }
+        for value in ["Unknown Trading LLC", "To Be Determined Holdings", "Acme", ""] { #expect(!OrderLine.isPlaceholder(value)) }
+    }
 }
 
 @Suite("Order columns")

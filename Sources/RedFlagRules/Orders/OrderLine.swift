@@ -58,7 +58,11 @@ public struct OrderLine: Sendable, Hashable {
 
     /// Whether a free-text party value is a placeholder ("unknown", "TBD", "n/a").
     public static func isPlaceholder(_ value: String) -> Bool {
-        placeholders.contains(value.trimmedASCII.lowercased())
+        let trimmed = value.trimmedASCII
+        // No placeholder is longer than 16 bytes, even spelt with look-alike capitals (the Kelvin
+        // sign K lower-cases to k): longer names, nearly all of them, skip lower-casing and hashing.
+        guard trimmed.utf8.count <= 16 else { return false }
+        return placeholders.contains(trimmed.lowercased())
     }
     static let placeholders: Set<String> = ["unknown", "tbd", "to be decided", "to be determined", "n/a", "na", "-", "?", "none", "not known"]
 

@@ -6,12 +6,12 @@ import RedFlagCore
 public enum OrderParties {
     public static func queries(for line: OrderLine) -> [(PartyScreening.Role, ScreeningQuery)] {
         var out: [(PartyScreening.Role, ScreeningQuery)] = []
-        var seen = Set<ScreeningQuery>()
         func add(_ role: PartyScreening.Role, _ name: String?, _ address: String?, _ country: OrderColumn) {
             guard let name, !OrderLine.isPlaceholder(name) else { return }
             let q = ScreeningQuery(name: name, address: address, country: line.country(country),
                                    type: role == .customer || role == .parent ? .entity : nil)
-            if seen.insert(q).inserted { out.append((role, q)) }
+            // At most five parties: comparing beats hashing every query's strings.
+            if !out.contains(where: { $0.1 == q }) { out.append((role, q)) }
         }
         add(.customer, line.text(.customerName), line.text(.customerAddress), .customerCountry)
         add(.parent, line.text(.parentName), nil, .parentCountry)
