@@ -51,11 +51,13 @@ public struct MatchIndex: Sendable, Equatable {
     /// index keeps those bytes instead of encoding every entry a second time.
     public init(entries: [ListEntry], encodedEntries: [Data]? = nil) throws {
         precondition(encodedEntries == nil || encodedEntries!.count == entries.count, "one JSON per entry")
-        // Normalising names dominates: drafts are made on every core, in chunks of entries.
+        // Normalising names dominates: once per distinct name, then drafts on every core, in
+        // chunks of entries.
+        let normalNames = MatchIndexDraft.normalNames(of: entries)
         let chunkSize = 256
         let chunks = stride(from: 0, to: entries.count, by: chunkSize).map { $0..<min($0 + chunkSize, entries.count) }
         let drafts = OrderedBatchProcessor(chunkSize: 1).map(chunks) { range in
-            range.map { MatchIndexDraft(entries[$0], json: encodedEntries?[$0]) }
+            range.map { MatchIndexDraft(entries[$0], json: encodedEntries?[$0], normalNames: normalNames) }
         }
         var nameDocs: [[String]] = []
         var addressDocs: [[String]] = []
