@@ -133,6 +133,7 @@ public final class CSVReader {
                     if b == 0x0A { line += 1 }
                     else if b == 0x0D, !(ensure(1) && buffer[position] == 0x0A) { line += 1 }
                     field.append(b)
+                    appendPlainRun(to: &field, quoted: true)
                 }
                 continue
             }
@@ -156,8 +157,33 @@ public final class CSVReader {
                 return CSVRecord(fields: fields, line: startLine)
             default:
                 field.append(b)
+                appendPlainRun(to: &field, quoted: false)
             }
         }
+    }
+
+    /// Appends the buffered bytes from `position` up to the next one the loop in `next` must
+    /// look at (a quote or line end; unquoted, also the delimiter and SUB) and moves past them:
+    /// one copy per run instead of one append per byte, which was most of the reader's time.
+    @inline(__always)
+    private func appendPlainRun(to field: inout [UInt8], quoted: Bool) {
+        let start = position
+        let end = buffer.withUnsafeBufferPointer { p -> Int in
+            var e = start
+            if quoted {
+                while e < p.count, p[e] != 0x22, p[e] != 0x0A, p[e] != 0x0D { e += 1 }
+            } else {
+                while e < p.count {
+                    let c = p[e]
+                    if c == delimiter || c == 0x22 || c == 0x0A || c == 0x0D || c == 0x1A { break }
+                    e += 1
+                }
+            }
+            return e
+        }
+        guard end > start else { return }
+        field.append(contentsOf: buffer[start..<end])
+        position = end
     }
 
     /// Makes sure at least `count` unread bytes are buffered if the input has them; false at the end.
