@@ -39,6 +39,8 @@ public final class CSVReader {
     private var exhausted: Bool
     private var line = 1
     private var atStart = true
+    /// Fields of the record read last: the next one almost always has as many.
+    private var lastFieldCount = 0
     private static let chunkSize = 1 << 20
 
     /// Reads the file at `url`. Throws `fileNotFound` (exit 66) when it does not exist.
@@ -106,6 +108,8 @@ public final class CSVReader {
         }
         let startLine = line
         var fields: [String] = []
+        fields.reserveCapacity(lastFieldCount)
+        defer { lastFieldCount = fields.count }
         var field: [UInt8] = []
         field.reserveCapacity(64)
         var inQuotes = false
@@ -209,6 +213,9 @@ public final class CSVReader {
         if bytes.isEmpty { return "" }
         switch encoding {
         case .utf8:
+            // ASCII (nearly every field) is valid as it is; the validating initialiser is generic
+            // and looked up its type metadata at run time on every call.
+            if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
             if let s = String(validating: bytes, as: UTF8.self) { return s }
             if bytes.contains(0) {
                 throw RedFlagError.badData(path: path, location: "line \(line)", message: "binary data (NUL bytes) where CSV text was expected")
