@@ -26,8 +26,14 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
         ),
+        // OpenSSL's libcrypto for SHA-256: it uses the CPU's SHA instructions.
+        .systemLibrary(
+            name: "CCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]
+        ),
         // The list model, country table, CSV reader, partial dates, hashing: shared by every module.
-        .target(name: "RedFlagCore"),
+        .target(name: "RedFlagCore", dependencies: ["CCrypto"]),
         // List parsers (CSL, OFAC, UN, EU, UK), format detection, the local list store and updates.
         .target(name: "RedFlagLists", dependencies: ["RedFlagCore", "CLibXML2", "CZlib"]),
         // Name analysis, the candidate index, scoring, explanations and the screening decision.

@@ -39,6 +39,8 @@ public final class CSVReader {
     private var exhausted: Bool
     private var line = 1
     private var atStart = true
+    /// Fields of the record read last: the next one almost always has as many.
+    private var lastFieldCount = 0
     private static let chunkSize = 1 << 20
 
     /// Reads the file at `url`. Throws `fileNotFound` (exit 66) when it does not exist.
@@ -106,6 +108,8 @@ public final class CSVReader {
         }
         let startLine = line
         var fields: [String] = []
+        fields.reserveCapacity(lastFieldCount)
+        defer { lastFieldCount = fields.count }
         var field: [UInt8] = []
         field.reserveCapacity(64)
         var inQuotes = false
@@ -133,6 +137,7 @@ public final class CSVReader {
                     if b == 0x0A { line += 1 }
                     else if b == 0x0D, !(ensure(1) && buffer[position] == 0x0A) { line += 1 }
                     field.append(b)
+                    appendPlainRun(to: &field, quoted: true)
                 }
                 continue
             }
@@ -156,8 +161,33 @@ public final class CSVReader {
                 return CSVRecord(fields: fields, line: startLine)
             default:
                 field.append(b)
+                appendPlainRun(to: &field, quoted: false)
             }
         }
+    }
+
+    /// Appends the buffered bytes from `position` up to the next one the loop in `next` must
+    /// look at (a quote or line end; unquoted, also the delimiter and SUB) and moves past them:
+    /// one copy per run instead of one append per byte, which was most of the reader's time.
+    @inline(__always)
+    private func appendPlainRun(to field: inout [UInt8], quoted: Bool) {
+        let start = position
+        let end = buffer.withUnsafeBufferPointer { p -> Int in
+            var e = start
+            if quoted {
+                while e < p.count, p[e] != 0x22, p[e] != 0x0A, p[e] != 0x0D { e += 1 }
+            } else {
+                while e < p.count {
+                    let c = p[e]
+                    if c == delimiter || c == 0x22 || c == 0x0A || c == 0x0D || c == 0x1A { break }
+                    e += 1
+                }
+            }
+            return e
+        }
+        guard end > start else { return }
+        field.append(contentsOf: buffer[start..<end])
+        position = end
     }
 
     /// Makes sure at least `count` unread bytes are buffered if the input has them; false at the end.
@@ -183,6 +213,9 @@ public final class CSVReader {
         if bytes.isEmpty { return "" }
         switch encoding {
         case .utf8:
+            // ASCII (nearly every field) is valid as it is; the validating initialiser is generic
+            // and looked up its type metadata at run time on every call.
+            if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
             if let s = String(validating: bytes, as: UTF8.self) { return s }
             if bytes.contains(0) {
                 throw RedFlagError.badData(path: path, location: "line \(line)", message: "binary data (NUL bytes) where CSV text was expected")

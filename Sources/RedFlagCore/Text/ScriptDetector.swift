@@ -3,6 +3,9 @@
 public enum ScriptDetector {
     /// ISO 15924 code of the dominant non-common script of `s` (`Latn` when only Latin or nothing).
     public static func script(of s: String) -> String {
+        // Most names are ASCII: Latin letters or none, `Latn` either way, without counting (every
+        // alias of every list is asked, and counting hashed a script code per letter).
+        if s.utf8.allSatisfy({ $0 < 0x80 }) { return "Latn" }
         var counts: [String: Int] = [:]
         for u in s.unicodeScalars {
             if let code = script(of: u) { counts[code, default: 0] += 1 }

@@ -41,19 +41,26 @@ public struct XLSXWorkbook {
         }
         let reader = try XMLStreamReader(bytes: archive.contents(named: sheet.member), path: "\(path): \(sheet.member)")
         var fields: [String] = []
+        var width = 0
         var row = 0
         while try reader.read() {
             if reader.nodeType == .element {
                 if reader.isNamed("row") {
                     row = reader.attribute("r").flatMap { Int($0) } ?? row + 1
+                    // The previous row went to `body`: a fresh buffer, sized like it, so the
+                    // cells of this one append without growing it step by step.
                     fields = []
+                    fields.reserveCapacity(width)
                     if reader.isEmptyElement { try body(CSVRecord(fields: [], line: row)) }
                 } else if reader.isNamed("c") {
                     let column = reader.attribute("r").flatMap(Self.columnIndex) ?? fields.count
                     guard column < 16_384 else { throw reader.badData("cell reference beyond column XFD") }
                     let value = try cellValue(reader)
-                    if column >= fields.count { fields += Array(repeating: "", count: column - fields.count + 1) }
-                    fields[column] = value
+                    // Cells come in column order almost always: append (padding any gap) rather
+                    // than build a padding array per cell.
+                    while fields.count < column { fields.append("") }
+                    if column == fields.count { fields.append(value) } else { fields[column] = value }
+                    width = max(width, fields.count)
                 }
             } else if reader.nodeType == .endElement, reader.isNamed("row") {
                 try body(CSVRecord(fields: fields, line: row))
@@ -195,7 +202,12 @@ public struct XLSXWorkbook {
         let depth = r.depth
         var text = ""
         while try r.read() {
-            if r.nodeType == .text { text += r.textValue } else if r.nodeType == .endElement, r.depth == depth { break }
+            if r.nodeType == .text {
+                // Almost always one text node: take it as it is rather than append it to "".
+                if text.isEmpty { text = r.textValue } else { text += r.textValue }
+            } else if r.nodeType == .endElement, r.depth == depth {
+                break
+            }
         }
         return text
     }

@@ -44,10 +44,10 @@ struct CSVColumns {
 
     /// The index of column `name`, nil when the header lacks it (worked out once per name).
     private func column(_ name: String) -> Int? {
-        if let known = memo.columns[name] { return known }
+        if let known = memo.column(name) { return known }
         // Callers pass canonical names (single spaces, no padding): lower-casing is the whole key.
         let i = index[name.lowercased()] ?? index[Self.key(name)]
-        memo.columns[name] = .some(i)
+        memo.add(name, column: i)
         return i
     }
 
@@ -80,6 +80,32 @@ extension CSVRecord {
 }
 
 /// The column lookups one `CSVColumns` has made (it reads one file on one thread).
+///
+/// A parser asks for the same names in the same order on every row, so the memo first tries
+/// the name after the one asked last: one string comparison (the same literal each time)
+/// instead of hashing the name, which cost more than reading the field. The dictionary finds
+/// the rest and puts the cursor back in step.
 private final class ColumnMemo {
-    var columns: [String: Int?] = [:]
+    private var names: [String] = []
+    private var columns: [Int?] = []
+    private var position: [String: Int] = [:]
+    private var next = 0
+
+    /// The column memoised for `name` (`.some(nil)`: the header lacks it), nil when not asked before.
+    func column(_ name: String) -> Int?? {
+        if next < names.count, names[next] == name {
+            next += 1
+            return .some(columns[next - 1])
+        }
+        guard let p = position[name] else { return nil }
+        next = p + 1
+        return .some(columns[p])
+    }
+
+    func add(_ name: String, column: Int?) {
+        position[name] = names.count
+        names.append(name)
+        columns.append(column)
+        next = names.count
+    }
 }

@@ -53,34 +53,43 @@ enum FieldSplitter {
     /// that needs no change (the general routine walks grapheme clusters: too slow for millions
     /// of fields).
     static func clean(_ s: String) -> String {
-        var previousSpace = true
-        var plain = true
-        var ascii = true
-        for b in s.utf8 {
-            if b >= 0x80 { ascii = false; plain = false; break }
-            if b < 0x20 { plain = false; continue }
-            if b == 0x20 {
-                if previousSpace { plain = false }
-                previousSpace = true
-            } else {
-                previousSpace = false
+        var s = s
+        // Both passes run over the contiguous UTF-8 (no copy for a native string): stepping
+        // through `String.utf8` cost several times more per byte, and remarks run to kilobytes.
+        let (plain, ascii, previousSpace) = s.withUTF8 { bytes -> (Bool, Bool, Bool) in
+            var previousSpace = true
+            var plain = true
+            for b in bytes {
+                if b >= 0x80 { return (false, false, previousSpace) }
+                if b < 0x20 { plain = false; continue }
+                if b == 0x20 {
+                    if previousSpace { plain = false }
+                    previousSpace = true
+                } else {
+                    previousSpace = false
+                }
             }
+            return (plain, true, previousSpace)
         }
         if plain && (!previousSpace || s.isEmpty) { return s }
         guard ascii else { return TextFolding.collapseWhitespace(s) }
-        // ASCII: collapse runs of spaces, tabs and line ends byte by byte.
-        var out: [UInt8] = []
-        out.reserveCapacity(s.utf8.count)
-        var pending = false
-        for b in s.utf8 {
-            if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
-                pending = !out.isEmpty
-            } else {
-                if pending { out.append(0x20); pending = false }
-                out.append(b)
+        // ASCII: collapse runs of spaces, tabs and line ends byte by byte (never longer than `s`).
+        return s.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { out in
+                var count = 0
+                var pending = false
+                for b in bytes {
+                    if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
+                        pending = count > 0
+                    } else {
+                        if pending { out[count] = 0x20; count += 1; pending = false }
+                        out[count] = b
+                        count += 1
+                    }
+                }
+                return count
             }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// `s` without leading and trailing spaces, for parts of already cleaned text (no other

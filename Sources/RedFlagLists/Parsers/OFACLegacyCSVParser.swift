@@ -30,7 +30,7 @@ public enum OFACLegacyCSVParser {
         let reader = try CSVReader(url: sdn)
         while let row = try reader.next() {
             if row.isBlank { continue }
-            try checkID(row, path: sdn.path, part: .sdn)
+            try checkID(row, path: sdn, part: .sdn)
             checkWidth(row, expected: 12, path: sdn, warnings: &warnings)
             let id = FieldSplitter.clean(row[0])
             if position[id] != nil {
@@ -51,7 +51,7 @@ public enum OFACLegacyCSVParser {
             let reader = try CSVReader(url: comments)
             while let row = try reader.next() {
                 if row.isBlank { continue }
-                try checkID(row, path: comments.path, part: .comments)
+                try checkID(row, path: comments, part: .comments)
                 checkWidth(row, expected: 2, path: comments, warnings: &warnings)
                 let id = FieldSplitter.clean(row[0])
                 guard let i = position[id] else {
@@ -73,7 +73,7 @@ public enum OFACLegacyCSVParser {
             let reader = try CSVReader(url: add)
             while let row = try reader.next() {
                 if row.isBlank { continue }
-                try checkID(row, path: add.path, part: .add)
+                try checkID(row, path: add, part: .add)
                 checkWidth(row, expected: 6, path: add, warnings: &warnings)
                 let id = FieldSplitter.clean(row[0])
                 guard let i = position[id] else {
@@ -96,7 +96,7 @@ public enum OFACLegacyCSVParser {
             let reader = try CSVReader(url: alt)
             while let row = try reader.next() {
                 if row.isBlank { continue }
-                try checkID(row, path: alt.path, part: .alt)
+                try checkID(row, path: alt, part: .alt)
                 checkWidth(row, expected: 5, path: alt, warnings: &warnings)
                 let id = FieldSplitter.clean(row[0])
                 guard let i = position[id] else {
@@ -152,20 +152,21 @@ public enum OFACLegacyCSVParser {
     }
 
     /// A row whose `ent_num` is not a number means the file is not what it was taken for.
-    private static func checkID(_ row: CSVRecord, path: String, part: Part) throws {
+    /// Runs on every row: the path is worked out only for the error (`URL.path` is not cheap),
+    /// and "ASCII digits only" is checked on the bytes.
+    private static func checkID(_ row: CSVRecord, path: URL, part: Part) throws {
         let id = FieldSplitter.trimSpaces(row[0])
-        guard !id.isEmpty, id.allSatisfy({ $0.isASCII && $0.isNumber }) else {
-            throw RedFlagError.badData(path: path, location: "line \(row.line)",
+        guard !id.isEmpty, id.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
+            throw RedFlagError.badData(path: path.path, location: "line \(row.line)",
                                        message: "OFAC \(part.rawValue) CSV row does not start with a numeric ent_num (got \"\(id.prefix(40))\")")
         }
     }
 
     private static func checkWidth(_ row: CSVRecord, expected: Int, path: URL, warnings: inout ParseWarnings) {
-        let file = path.lastPathComponent
         if row.fields.count < expected {
-            warnings.add("short row", record: "\(file) line \(row.line)", field: "row", value: "\(row.fields.count) of \(expected) fields")
+            warnings.add("short row", record: "\(path.lastPathComponent) line \(row.line)", field: "row", value: "\(row.fields.count) of \(expected) fields")
         } else if row.fields.count > expected {
-            warnings.add("long row", record: "\(file) line \(row.line)", field: "row", value: "\(row.fields.count) of \(expected) fields")
+            warnings.add("long row", record: "\(path.lastPathComponent) line \(row.line)", field: "row", value: "\(row.fields.count) of \(expected) fields")
         }
     }
 

@@ -27,13 +27,26 @@ public final class XMLStreamReader {
     private let buffer: UnsafeMutableRawBufferPointer?
     private let errors: ErrorSink
 
+    /// What `read()` found at the current node. Kept behind a pointer the reader owns: a class's
+    /// stored properties are checked for exclusive access at run time on every read and write,
+    /// and with several per node over millions of nodes those checks cost more than libxml2's
+    /// own work. One reader is used by one thread, and nothing else sees the pointer.
+    private struct Cursor {
+        var nodeType: NodeType = .other
+        var depth = 0
+        var isEmptyElement = false
+        var localName: UnsafePointer<CChar>?
+    }
+
+    private let cursor: UnsafeMutablePointer<Cursor>
+
     /// Type of the current node.
-    public private(set) var nodeType: NodeType = .other
+    public var nodeType: NodeType { cursor.pointee.nodeType }
     /// Depth of the current node (the root element is 0).
-    public private(set) var depth: Int = 0
+    public var depth: Int { cursor.pointee.depth }
     /// Whether the current element is written `<x/>` (no end-element event follows).
-    public private(set) var isEmptyElement = false
-    private var localNamePointer: UnsafePointer<CChar>?
+    public var isEmptyElement: Bool { cursor.pointee.isEmptyElement }
+    private var localNamePointer: UnsafePointer<CChar>? { cursor.pointee.localName }
 
     /// No network, dictionary-interned names, CDATA as text. Deliberately without NOENT, DTDLOAD,
     /// DTDATTR, DTDVALID, XINCLUDE and HUGE: entities stay unexpanded and libxml2's limits apply.
@@ -60,6 +73,7 @@ public final class XMLStreamReader {
         self.buffer = nil
         self.reader = reader
         self.errors = ErrorSink()
+        self.cursor = Self.newCursor()
         configure()
     }
 
@@ -79,7 +93,14 @@ public final class XMLStreamReader {
         self.buffer = buffer
         self.reader = reader
         self.errors = ErrorSink()
+        self.cursor = Self.newCursor()
         configure()
+    }
+
+    private static func newCursor() -> UnsafeMutablePointer<Cursor> {
+        let cursor = UnsafeMutablePointer<Cursor>.allocate(capacity: 1)
+        cursor.initialize(to: Cursor())
+        return cursor
     }
 
     private func configure() {
@@ -97,6 +118,8 @@ public final class XMLStreamReader {
         xmlFreeTextReader(reader)
         if fd >= 0 { close(fd) }
         buffer?.deallocate()
+        cursor.deinitialize(count: 1)
+        cursor.deallocate()
     }
 
     /// Advances to the next node. Returns false at the end of the document; throws `badData` (with
@@ -105,23 +128,24 @@ public final class XMLStreamReader {
         let r = xmlTextReaderRead(reader)
         if let failure = errors.first { throw badData(failure.message, line: failure.line > 0 ? failure.line : nil) }
         if r < 0 { throw badData("malformed XML", line: nil) }
+        let c = cursor
         if r == 0 {
-            nodeType = .other
+            c.pointee.nodeType = .other
             return false
         }
-        depth = Int(xmlTextReaderDepth(reader))
+        c.pointee.depth = Int(xmlTextReaderDepth(reader))
         switch xmlTextReaderNodeType(reader) {
         case Int32(XML_READER_TYPE_ELEMENT.rawValue):
-            nodeType = .element
-            isEmptyElement = xmlTextReaderIsEmptyElement(reader) == 1
-            localNamePointer = xmlTextReaderConstLocalName(reader).map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }
+            c.pointee.nodeType = .element
+            c.pointee.isEmptyElement = xmlTextReaderIsEmptyElement(reader) == 1
+            c.pointee.localName = xmlTextReaderConstLocalName(reader).map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }
         case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
-            nodeType = .endElement
-            isEmptyElement = false
-            localNamePointer = xmlTextReaderConstLocalName(reader).map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }
+            c.pointee.nodeType = .endElement
+            c.pointee.isEmptyElement = false
+            c.pointee.localName = xmlTextReaderConstLocalName(reader).map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }
         case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue),
              Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue):
-            nodeType = .text
+            c.pointee.nodeType = .text
         case Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue):
             throw badData("entity references are not accepted in list files (possible XXE or entity-expansion attack)", line: nil)
         case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue):
@@ -130,9 +154,9 @@ public final class XMLStreamReader {
             if Self.internalSubsetDeclaresEntities(reader) {
                 throw badData("DTD entity declarations are not accepted in list files (possible XXE or entity-expansion attack)", line: nil)
             }
-            nodeType = .other
+            c.pointee.nodeType = .other
         default:
-            nodeType = .other
+            c.pointee.nodeType = .other
         }
         return true
     }

@@ -13,7 +13,16 @@ extension MatchIndex {
 
     /// Serialises the index.
     public func serialized() -> Data {
-        var w = BinaryWriter()
+        // A dry run that only counts first, so the buffer (60 MB with every list) is allocated
+        // once instead of regrown and copied a dozen times.
+        var size = BinaryWriter(counting: true)
+        write(to: &size)
+        var w = BinaryWriter(capacity: size.count)
+        write(to: &w)
+        return w.data
+    }
+
+    private func write(to w: inout BinaryWriter) {
         w.scalar(MatchIndex.magic)
         w.scalar(MatchIndex.version)
         w.space(names)
@@ -25,7 +34,6 @@ extension MatchIndex {
         w.array(entryIDOrder)
         w.array(entryJSONOffsets)
         w.blob(entryJSONBlob)
-        return w.data
     }
 
     /// Reads an index written by `serialized()`; `path` names the file in errors.
@@ -93,17 +101,31 @@ extension MatchIndex {
     }
 }
 
-/// Appends flat arrays to a byte buffer.
+/// Appends flat arrays to a byte buffer, or only counts their bytes.
 struct BinaryWriter {
-    var data = Data()
+    private(set) var data = Data()
+    /// Bytes written so far.
+    private(set) var count = 0
+    /// Counts without keeping anything (to size the buffer of a real write).
+    private let counting: Bool
+
+    init(counting: Bool = false, capacity: Int = 0) {
+        self.counting = counting
+        if capacity > 0 { data.reserveCapacity(capacity) }
+    }
+
+    private mutating func append(_ bytes: UnsafeRawBufferPointer) {
+        count += bytes.count
+        if !counting { data.append(contentsOf: bytes) }
+    }
 
     mutating func scalar<T: FixedWidthInteger>(_ v: T) {
-        withUnsafeBytes(of: v.littleEndian) { data.append(contentsOf: $0) }
+        withUnsafeBytes(of: v.littleEndian) { append($0) }
     }
 
     mutating func array<T: FixedWidthInteger>(_ a: [T]) {
         scalar(UInt64(a.count * MemoryLayout<T>.stride))
-        a.withUnsafeBytes { data.append(contentsOf: $0) }
+        a.withUnsafeBytes { append($0) }
         pad()
     }
 
@@ -111,7 +133,7 @@ struct BinaryWriter {
 
     mutating func blob(_ d: Data) {
         scalar(UInt64(d.count))
-        data.append(d)
+        d.withUnsafeBytes { append($0) }
         pad()
     }
 
@@ -127,7 +149,8 @@ struct BinaryWriter {
     }
 
     private mutating func pad() {
-        while data.count % 8 != 0 { data.append(0) }
+        let zeros: UInt64 = 0
+        withUnsafeBytes(of: zeros) { append(UnsafeRawBufferPointer(rebasing: $0.prefix((8 - count % 8) % 8))) }
     }
 }
 

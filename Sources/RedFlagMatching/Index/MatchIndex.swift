@@ -51,13 +51,18 @@ public struct MatchIndex: Sendable, Equatable {
     /// index keeps those bytes instead of encoding every entry a second time.
     public init(entries: [ListEntry], encodedEntries: [Data]? = nil) throws {
         precondition(encodedEntries == nil || encodedEntries!.count == entries.count, "one JSON per entry")
-        // Normalising names dominates: drafts are made on every core, in chunks of entries.
+        // Normalising names dominates: once per distinct name, then drafts on every core, in
+        // chunks of entries.
+        let normalNames = MatchIndexDraft.NormalNames(entries)
         let chunkSize = 256
         let chunks = stride(from: 0, to: entries.count, by: chunkSize).map { $0..<min($0 + chunkSize, entries.count) }
         let drafts = OrderedBatchProcessor(chunkSize: 1).map(chunks) { range in
-            range.map { MatchIndexDraft(entries[$0], json: encodedEntries?[$0]) }
+            range.map { MatchIndexDraft(entries[$0], json: encodedEntries?[$0], normalNames: normalNames) }
         }
-        var nameDocs: [[String]] = []
+        // The name token space is the largest single piece of work left and needs only the
+        // drafts' tokens: it is built on another thread while this one fills the tables.
+        let nameDocs = drafts.flatMap { $0.flatMap { $0.names.map(\.tokens) } }
+        let nameSpace = BackgroundValue { TokenSpace(documents: nameDocs) }
         var addressDocs: [[String]] = []
         nameEntry = []
         nameFlags = []
@@ -83,7 +88,6 @@ public struct MatchIndex: Sendable, Equatable {
             for draft in chunk {
                 let entry = entries[e]
                 for n in draft.names {
-                    nameDocs.append(n.tokens)
                     nameEntry.append(Int32(e))
                     nameFlags.append(n.flags)
                     nameText.append(n.text)
@@ -108,12 +112,10 @@ public struct MatchIndex: Sendable, Equatable {
             }
         }
         entryJSONBlob = blob
-        // The two token spaces are independent: build them side by side.
-        let spaces = OrderedBatchProcessor(chunkSize: 1).map([nameDocs, addressDocs]) { TokenSpace(documents: $0) }
-        names = spaces[0]
-        addresses = spaces[1]
+        addresses = TokenSpace(documents: addressDocs)
         let ids = entries.map(\.id)
         entryIDOrder = (0..<entries.count).map(Int32.init).sorted { ids[Int($0)] < ids[Int($1)] }
+        names = nameSpace.wait()
     }
 
     init(names: TokenSpace, nameEntry: [Int32], nameFlags: [UInt8], nameText: StringTable, nameLegalForms: StringTable,
