@@ -17,7 +17,7 @@ enum LicenseRules {
     static func determine(_ ctx: RuleContext, flags: Flags) -> LicenseDetermination {
         let caseByCase = flags.caseByCase
         let groups = ctx.groups, day = ctx.day
-        let embargo = RegulatoryRules.embargoFacts(ctx)
+        let embargo = ctx.embargoFacts
         if !embargo.isEmpty {
             return LicenseDetermination(status: .presumptionOfDenial, basis: embargo.map { "embargo (Supp. No. 1 to Part 740, E:1/E:2): \($0)" })
         }

@@ -5,22 +5,22 @@ enum RegulatoryRules {
     static let all: [FlagRule] = [embargo, d5Destination, headquarters, d1d4, chinaCaseByCase, prcIC]
 
     /// The country columns checked for embargoes, with transit.
-    static func embargoFacts(_ ctx: RuleContext) -> [String] {
+    static func embargoFacts(_ line: OrderLine, groups: CountryGroups) -> [String] {
         var facts: [String] = []
+        let day = line.orderDate
         for c in [OrderColumn.shipToCountry, .endUserCountry, .customerCountry, .payerCountry, .customerHQCountry, .parentCountry] {
-            if let code = ctx.line.country(c), ctx.groups.isEmbargoed(code, on: ctx.day) {
-                facts.append("\(c.rawValue) = \(code) (\(ctx.groups.groups(of: code, on: ctx.day).filter { $0.hasPrefix("E:") }.joined(separator: ", ")))")
+            if let code = line.country(c), groups.isEmbargoed(code, on: day) {
+                facts.append("\(c.rawValue) = \(code) (\(groups.groups(of: code, on: day).filter { $0.hasPrefix("E:") }.joined(separator: ", ")))")
             }
         }
-        for code in ctx.line.transit where ctx.groups.isEmbargoed(code, on: ctx.day) {
+        for code in line.transit where groups.isEmbargoed(code, on: day) {
             facts.append("transit_countries includes \(code) (embargoed)")
         }
         return facts
     }
 
     static let embargo = FlagRule("REG-EMBARGO") { ctx, _ in
-        let facts = embargoFacts(ctx)
-        return facts.isEmpty ? nil : Hit(facts: facts)
+        ctx.embargoFacts.isEmpty ? nil : Hit(facts: ctx.embargoFacts)
     }
 
     /// Whether the January 2026 case-by-case path (91 FR 1684) can apply: destination CN / MO

@@ -2,15 +2,18 @@ import RedFlagCore
 
 /// Everything a rule may read about one order line.
 public struct RuleContext: Sendable {
-    public var line: OrderLine
-    public var item: ItemProfile
-    public var groups: CountryGroups
+    public let line: OrderLine
+    public let item: ItemProfile
+    public let groups: CountryGroups
     /// The catalog in force (rules that defer to another flag look it up here).
-    public var catalog: RedFlagCatalog
-    public var history: HistorySummary
+    public let catalog: RedFlagCatalog
+    public let history: HistorySummary
     /// Screening results per party; nil when no lists are loaded (list rules are then reported
     /// as not evaluated).
-    public var parties: [PartyScreening]?
+    public let parties: [PartyScreening]?
+    /// The line's embargoed countries as facts, worked out once: the embargo rule and the license
+    /// determination both start from them.
+    public let embargoFacts: [String]
 
     public init(line: OrderLine, item: ItemProfile, groups: CountryGroups, catalog: RedFlagCatalog, history: HistorySummary,
                 parties: [PartyScreening]?) {
@@ -20,6 +23,7 @@ public struct RuleContext: Sendable {
         self.catalog = catalog
         self.history = history
         self.parties = parties
+        embargoFacts = RegulatoryRules.embargoFacts(line, groups: groups)
     }
 
     public var day: CalendarDay { line.orderDate }
