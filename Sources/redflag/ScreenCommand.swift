@@ -126,15 +126,25 @@ struct Screen: ParsableCommand {
         do {
             var tally = ScreeningTally()
             let json = ScreeningJSON(snapshots: engine.snapshots)
-            let emit: ([ScreeningOutputRecord]) throws -> Void = { records in
-                try writer.write(records)
+            // JSON Lines rows, and the audit JSON of HOLD and STOP records, are encoded beside the
+            // screening on every core; the writing loop only copies them out (it encoded every
+            // record on one thread, and the audit writer encoded HOLD/STOP records again).
+            let encodeAll = kind == .jsonl
+            let audited = pipeline.settings.audit
+            let screened: @Sendable (ScreeningOutputRecord) -> ScreenedRecord = { r in
+                let wanted = encodeAll || (audited && (r.decision == .hold || r.decision == .stop))
+                return ScreenedRecord(record: r, json: wanted ? json.encode(r) : nil)
+            }
+            let emit: ([ScreenedRecord]) throws -> Void = { items in
+                let records = items.map(\.record)
+                if encodeAll { try writer.write(encoded: items.map { $0.json ?? json.encode($0.record) }) } else { try writer.write(records) }
                 for r in records {
                     tally.add(r)
                     if case .error(let e) = r {
                         FileHandle.standardError.write(Data("redflag: \(reader?.path ?? "input"): line \(e.line): \(e.message)\n".utf8))
                     }
                 }
-                try run.record(records.map { r in (r.decision, { json.encode(r) }) })
+                try run.record(items.map { item in (item.record.decision, { item.json ?? json.encode(item.record) }) })
                 let queries = records.compactMap { r -> ScreeningQuery? in
                     if case .result(let result, _) = r { return result.query }
                     return nil
@@ -147,10 +157,10 @@ struct Screen: ParsableCommand {
                 // Chunks of 1,024: the per-chunk flush and audit transaction vanish next to the matching.
                 try OrderedBatchProcessor(chunkSize: 1_024).run(
                     next: { try source.next() },
-                    transform: { record -> ScreeningOutputRecord in
+                    transform: { record -> ScreenedRecord in
                         switch record.query {
-                        case .success(let query): return .result(run.applyAllowList(to: engine.screen(query)), line: record.line)
-                        case .failure(let error): return .error(error)
+                        case .success(let query): return screened(.result(run.applyAllowList(to: engine.screen(query)), line: record.line))
+                        case .failure(let error): return screened(.error(error))
                         }
                     },
                     emit: emit,
@@ -159,7 +169,7 @@ struct Screen: ParsableCommand {
                 let query = ScreeningQuery(name: name.trimmingCharacters(in: .whitespacesAndNewlines), address: address,
                                            country: country.flatMap { CountryTable.shared.code(for: $0) },
                                            type: type.map { PartyType(listValue: $0) }, dateOfBirth: dob)
-                try emit([.result(run.applyAllowList(to: engine.screen(query)), line: nil)])
+                try emit([screened(.result(run.applyAllowList(to: engine.screen(query)), line: nil))])
             }
             try writer.end()
             return try run.finish(exitCode: tally.exitCode, printSummary: batch)
@@ -193,11 +203,19 @@ final class ScreeningRecordSource {
     }
 }
 
+/// An output record with its JSON when it was encoded in the parallel stage.
+struct ScreenedRecord: Sendable {
+    var record: ScreeningOutputRecord
+    var json: String?
+}
+
 /// The writer for the chosen format, behind one type so the command drives any of them alike.
 struct ScreeningWriter {
     private let beginBody: () throws -> Void
     private let writeBody: ([ScreeningOutputRecord]) throws -> Void
     private let endBody: () throws -> Void
+    /// JSON Lines only: writes records already encoded.
+    private var writeEncodedBody: (([String]) throws -> Void)?
 
     init(kind: OutputFormat, sink: OutputSink, snapshots: [ListSnapshot], asArray: Bool, explain: Bool) {
         switch kind {
@@ -210,6 +228,7 @@ struct ScreeningWriter {
         case .jsonl:
             let w = ScreeningJSONLinesWriter(sink: sink, snapshots: snapshots)
             (beginBody, writeBody, endBody) = (w.begin, w.write, w.end)
+            writeEncodedBody = w.write(encoded:)
         case .csv:
             let w = ScreeningCSVWriter(sink: sink, snapshots: snapshots)
             (beginBody, writeBody, endBody) = (w.begin, w.write, w.end)
@@ -218,5 +237,10 @@ struct ScreeningWriter {
 
     func begin() throws { try beginBody() }
     func write(_ records: [ScreeningOutputRecord]) throws { try writeBody(records) }
+    /// Writes records `ScreeningJSON` has encoded (JSON Lines).
+    func write(encoded lines: [String]) throws {
+        guard let writeEncodedBody else { preconditionFailure("only the JSON Lines writer takes encoded records") }
+        try writeEncodedBody(lines)
+    }
     func end() throws { try endBody() }
 }

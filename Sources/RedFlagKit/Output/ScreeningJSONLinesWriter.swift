@@ -13,8 +13,13 @@ public final class ScreeningJSONLinesWriter: RecordWriter {
     public func begin() throws {}
 
     public func write(_ records: [ScreeningOutputRecord]) throws {
-        for r in records {
-            sink.write(json.encode(r))
+        try write(encoded: records.map(json.encode))
+    }
+
+    /// Writes records already encoded by `ScreeningJSON` (in the parallel stage of a batch).
+    public func write(encoded lines: [String]) throws {
+        for line in lines {
+            sink.write(line)
             sink.write("\n")
         }
         try sink.flush()
