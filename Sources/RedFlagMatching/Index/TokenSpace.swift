@@ -231,23 +231,62 @@ public struct TokenSpace: Sendable, Equatable {
                 }
             }
         }
-        let grams = Set(TokenSpace.trigrams(token))
-        countSharedTrigrams(grams, counts: &counts, touched: &touched)
-        let need = UInt16(max(1, grams.count - 4))
+        let grams = Set(TokenSpace.trigrams(token)).sorted()
+        let need = max(1, grams.count - 4)
+        // A token sharing `need` of the grams holds at least one of any `grams.count - need + 1`
+        // of them: only the shortest lists are walked, and each token found there is counted
+        // exactly against all the grams.
+        var lists = grams.map { g -> Range<Int> in
+            guard let k = binarySearchTrigram(g) else { return 0..<0 }
+            return Int(trigramOffsets[k])..<Int(trigramOffsets[k + 1])
+        }
+        lists.sort { $0.count < $1.count }
+        touched.removeAll(keepingCapacity: true)
+        for range in lists.prefix(grams.count - need + 1) {
+            for p in range {
+                let id = Int(trigramTokens[p])
+                if counts[id] == 0 { counts[id] = 1; touched.append(Int32(id)) }
+            }
+        }
         var out: [(id: Int32, similarity: Double)] = []
         token.withUnsafeBufferPointer { q in
-            for id in touched {
-                let c = counts[Int(id)]
-                counts[Int(id)] = 0
-                guard c >= need else { continue }
-                vocabulary.withBytes(Int(id)) { v in
-                    guard abs(v.count - q.count) <= 1, TokenSimilarity.editDistance(q, v, limit: 1) <= 1 else { return }
-                    let sim = TokenSimilarity.similarity(q, v, skeletonA: skeleton, skeletonB: skeletons[Int(id)])
-                    if sim > 0 { out.append((id, sim)) }
+            grams.withUnsafeBufferPointer { grams in
+                for id in touched {
+                    counts[Int(id)] = 0
+                    vocabulary.withBytes(Int(id)) { v in
+                        guard abs(v.count - q.count) <= 1, TokenSpace.sharedTrigrams(v, grams) >= need,
+                              TokenSimilarity.editDistance(q, v, limit: 1) <= 1 else { return }
+                        let sim = TokenSimilarity.similarity(q, v, skeletonA: skeleton, skeletonB: skeletons[Int(id)])
+                        if sim > 0 { out.append((id, sim)) }
+                    }
                 }
             }
         }
+        // Vocabulary order: the same for any order the lists were walked in.
+        out.sort { $0.id < $1.id }
         return out
+    }
+
+    /// How many of `grams` (sorted, distinct) the padded trigrams of `token` hold.
+    static func sharedTrigrams(_ token: UnsafeBufferPointer<UInt8>, _ grams: UnsafeBufferPointer<UInt32>) -> Int {
+        withUnsafeTemporaryAllocation(of: Bool.self, capacity: grams.count) { held in
+            held.initialize(repeating: false)
+            var shared = 0
+            for i in -1..<(token.count - 1) {
+                let a = i < 0 ? 32 : UInt32(token[i]), b = UInt32(token[i + 1]), c = i + 2 < token.count ? UInt32(token[i + 2]) : 32
+                let key = a << 16 | b << 8 | c
+                var lo = 0, hi = grams.count
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if grams[mid] < key { lo = mid + 1 } else { hi = mid }
+                }
+                if lo < grams.count && grams[lo] == key && !held[lo] {
+                    held[lo] = true
+                    shared += 1
+                }
+            }
+            return shared
+        }
     }
 
     /// Counts into `counts`, per vocabulary token, how many of `grams` it holds, and lists each
