@@ -34,10 +34,11 @@ public final class Matcher: Sendable {
     /// are not.
     static func initialsStandForWords(_ type: PartyType) -> Bool { type == .person }
 
-    /// A scored name before qualifiers and display fields are attached.
+    /// A scored name before qualifiers and display fields are attached (its alignment is
+    /// rebuilt only for the names reported).
     struct NameHit {
         var name: Int
-        var alignment: AlignmentResult
+        var score: Double
     }
 
     /// Screens one query.
@@ -63,7 +64,7 @@ public final class Matcher: Sendable {
             var best: [Int: Double] = [:]
             for hit in nameHits(q, fullScan: fullScan, scratch: scratch) {
                 let e = Int(index.nameEntry[hit.name])
-                best[e] = max(best[e] ?? 0, hit.alignment.score)
+                best[e] = max(best[e] ?? 0, hit.score)
             }
             return best
         }
@@ -86,11 +87,11 @@ public final class Matcher: Sendable {
         if !normal.tokens.isEmpty {
             let q = PreparedQuery(tokens: normal.tokens, written: normal.written, legalForms: normal.legalForms, space: index.names, scratch: scratch, cache: nameCache, joinCache: nameJoinCache)
             var bestPerEntry: [Int: (score: Double, hit: NameHit, qualifiers: [Qualifier])] = [:]
-            for hit in nameHits(q, fullScan: configuration.fullScan, scratch: scratch) where hit.alignment.score >= nameFloor {
+            for hit in nameHits(q, fullScan: configuration.fullScan, scratch: scratch) where hit.score >= nameFloor {
                 let e = Int(index.nameEntry[hit.name])
                 let quals = Qualifiers.forName(hit.name, entry: e, index: index, query: query, queryLegalForms: q.legalForms,
                                                      queryNamesCompany: normal.namesCompany, birthYears: birthYear)
-                let score = min(1, max(0, hit.alignment.score + quals.reduce(0) { $0 + $1.effect }))
+                let score = min(1, max(0, hit.score + quals.reduce(0) { $0 + $1.effect }))
                 if let current = bestPerEntry[e], current.score >= score { continue }
                 bestPerEntry[e] = (score, hit, quals)
             }
@@ -111,20 +112,23 @@ public final class Matcher: Sendable {
                 }
                 let list = index.list(entry: e)
                 guard let decision = configuration.decision(score: score, list: list, basis: basis) else { continue }
+                let alignment = align(q, document: best.hit.name, space: index.names, listShare: TokenAligner.listShare, direct: configuration.fullScan,
+                                      initials: nameInitials(best.hit.name))
                 byEntry[e] = makeMatch(entry: e, name: best.hit.name, queryTokens: normal.tokens, score: score, decision: decision, basis: basis,
-                                       alignment: best.hit.alignment, qualifiers: quals, addressScore: addressScore, matchedAddress: matchedAddress)
+                                       alignment: alignment, qualifiers: quals, addressScore: addressScore, matchedAddress: matchedAddress)
             }
         }
 
         if let a = addressPrepared {
-            for (doc, alignment) in addressHits(a, scratch: scratch) where alignment.score >= configuration.addressThreshold {
+            for (doc, addressScore) in addressHits(a, scratch: scratch) where addressScore >= configuration.addressThreshold {
                 let e = Int(index.addressEntry[doc])
                 if byEntry[e] != nil { continue }
                 let best = bestAddress(of: e, query: a)
-                let score = best?.score ?? alignment.score
+                let score = best?.score ?? addressScore
                 let list = index.list(entry: e)
                 guard let decision = configuration.decision(score: score, list: list, basis: .address) else { continue }
                 let text = best?.text ?? index.addressText[doc]
+                let alignment = align(a, document: doc, space: index.addresses, listShare: 0.5, direct: false)
                 byEntry[e] = makeAddressMatch(entry: e, queryTokens: queryAddressTokens, score: score, decision: decision, alignment: alignment, text: text)
             }
         }
@@ -142,15 +146,17 @@ public final class Matcher: Sendable {
         let docs: [Int] = fullScan ? Array(0..<index.names.documentCount)
             : candidates(q, space: index.names, terms: nameTerms, listShare: TokenAligner.listShare, floor: nameFloor, scratch: scratch)
         return docs.map { d in
-            let initials = Matcher.initialsStandForWords(index.type(entry: Int(index.nameEntry[d])))
-            return NameHit(name: d, alignment: align(q, document: d, space: index.names, listShare: TokenAligner.listShare, direct: fullScan,
-                                                     initials: initials))
+            NameHit(name: d, score: alignmentScore(q, document: d, space: index.names, listShare: TokenAligner.listShare, direct: fullScan,
+                                                   initials: nameInitials(d)))
         }
     }
 
-    private func addressHits(_ q: PreparedQuery, scratch: Scratch) -> [(Int, AlignmentResult)] {
+    /// Whether single letters of name d are initials (see `initialsStandForWords`).
+    private func nameInitials(_ d: Int) -> Bool { Matcher.initialsStandForWords(index.type(entry: Int(index.nameEntry[d]))) }
+
+    private func addressHits(_ q: PreparedQuery, scratch: Scratch) -> [(Int, Double)] {
         let docs = candidates(q, space: index.addresses, terms: addressTerms, listShare: 0.5, floor: configuration.addressThreshold, scratch: scratch)
-        return docs.map { ($0, align(q, document: $0, space: index.addresses, listShare: 0.5, direct: false)) }
+        return docs.map { ($0, alignmentScore(q, document: $0, space: index.addresses, listShare: 0.5, direct: false)) }
     }
 
     /// Best address of entry e against the query address.
@@ -164,82 +170,11 @@ public final class Matcher: Sendable {
         }
         var d = lo
         while d < index.addressEntry.count && Int(index.addressEntry[d]) == e {
-            let a = align(query, document: d, space: index.addresses, listShare: 0.5, direct: false)
-            if best == nil || a.score > best!.0 { best = (a.score, index.addressText[d]) }
+            let a = alignmentScore(query, document: d, space: index.addresses, listShare: 0.5, direct: false)
+            if best == nil || a > best!.0 { best = (a, index.addressText[d]) }
             d += 1
         }
         return best.map { (score: $0.0, text: $0.1) }
-    }
-
-    /// Aligns the query with document d, trying joined and split tokens as alternatives. Without
-    /// `initials` a single letter on either side matches only the same letter.
-    private func align(_ q: PreparedQuery, document d: Int, space: TokenSpace, listShare: Double, direct: Bool,
-                       initials: Bool = true) -> AlignmentResult {
-        let range = space.documentRange(d)
-        let nq = q.bytes.count, nl = range.count
-        var qUnits: [AlignUnit] = []
-        qUnits.reserveCapacity(nq)
-        for i in 0..<nq { qUnits.append(AlignUnit(weight: q.weights[i], key: Int32(i))) }
-        var lUnits: [AlignUnit] = []
-        lUnits.reserveCapacity(nl)
-        for p in range {
-            let id = space.documentTokens[p]
-            lUnits.append(AlignUnit(weight: Double(space.weights[Int(id)]), key: id))
-        }
-        var sims = [Double](repeating: 0, count: nq * nl)
-        for i in 0..<nq {
-            let initial = q.bytes[i].count == 1
-            for j in 0..<nl {
-                let id = Int(lUnits[j].key)
-                let listInitial = space.vocabulary.offsets[id + 1] - space.vocabulary.offsets[id] == 1
-                if (initial || listInitial) && !initials && initial != listInitial {
-                    sims[i * nl + j] = 0
-                } else if direct || initial || listInitial {
-                    sims[i * nl + j] = q.bytes[i].withUnsafeBufferPointer { a in
-                        space.vocabulary.withBytes(id) { b in
-                            TokenSimilarity.similarity(a, b, skeletonA: q.skeletons[i], skeletonB: space.skeletons[id])
-                        }
-                    }
-                } else {
-                    sims[i * nl + j] = q.similar[i][Int32(id)] ?? 0
-                }
-            }
-        }
-        var best = TokenAligner.align(query: qUnits, list: lUnits, similarity: sims, listShare: listShare)
-        if best.score >= 0.999 { return best }
-        // "hua wei" in the query against "huawei" listed.
-        for join in q.joins {
-            guard let j = lUnits.firstIndex(where: { $0.key == join.id }) else { continue }
-            var units = qUnits
-            units[join.i] = AlignUnit(weight: q.weights[join.i] + q.weights[join.i + 1], key: Int32(join.i), key2: Int32(join.i + 1))
-            units.remove(at: join.i + 1)
-            var s = [Double](repeating: 0, count: (nq - 1) * nl)
-            for i in 0..<(nq - 1) {
-                let source = i < join.i ? i : i + 1
-                for k in 0..<nl { s[i * nl + k] = i == join.i ? (k == j ? join.similarity : 0) : sims[source * nl + k] }
-            }
-            let a = TokenAligner.align(query: units, list: lUnits, similarity: s, listShare: listShare)
-            if a.score > best.score { best = a }
-        }
-        // "huawei" or "assadbarakat" in the query against "hua wei" or "BARAKAT, Assad" listed.
-        for split in q.splits {
-            guard let j = lUnits.firstIndex(where: { $0.key == split.left }),
-                  let k = lUnits.indices.first(where: { $0 != j && lUnits[$0].key == split.right }) else { continue }
-            var units = lUnits
-            units[j] = AlignUnit(weight: lUnits[j].weight + lUnits[k].weight, key: lUnits[j].key, key2: lUnits[k].key)
-            units.remove(at: k)
-            let m = nl - 1
-            var s = [Double](repeating: 0, count: nq * m)
-            for i in 0..<nq {
-                for c in 0..<m {
-                    let source = c < k ? c : c + 1
-                    s[i * m + c] = c == (j < k ? j : j - 1) ? (i == split.i ? 1 : 0) : sims[i * nl + source]
-                }
-            }
-            let a = TokenAligner.align(query: qUnits, list: units, similarity: s, listShare: listShare)
-            if a.score > best.score { best = a }
-        }
-        return best
     }
 
     private func queryText(_ q: [String]) -> (AlignUnit) -> String {

@@ -8,6 +8,10 @@ struct PreparedQuery {
     var weights: [Double]
     /// Per query token: vocabulary id → effective similarity (> 0).
     var similar: [[Int32: Double]]
+    /// `similar` for the aligner's lookups.
+    var similarity: SimilarityTable
+    /// The query tokens as the aligner sees them (key: token index).
+    var units: [AlignUnit]
     /// Adjacent query tokens i, i+1 whose concatenation is like vocabulary token `id` ("hua wei" ~ "huawei").
     var joins: [(i: Int, id: Int32, similarity: Double)]
     /// Query token i that is two vocabulary tokens written together ("huawei" = "hua" + "wei").
@@ -44,6 +48,8 @@ struct PreparedQuery {
         skeletons = bytes.map { b in b.withUnsafeBufferPointer { TokenSimilarity.skeleton($0) } }
         self.legalForms = Set(legalForms)
         similar = []
+        similarity = SimilarityTable([])
+        units = []
         weights = []
         joins = []
         splits = []
@@ -85,6 +91,8 @@ struct PreparedQuery {
                 joins.append((i, id, s))
             }
         }
+        similarity = SimilarityTable(similar)
+        units = weights.indices.map { AlignUnit(weight: weights[$0], key: Int32($0)) }
         for (i, b) in bytes.enumerated() where b.count >= 5 {
             for cut in 2...(b.count - 2) {
                 guard let l = space.id(of: Array(b[..<cut])), let r = space.id(of: Array(b[cut...])) else { continue }
