@@ -169,6 +169,49 @@ public struct TokenSpace: Sendable, Equatable {
         token.withUnsafeBufferPointer { vocabulary.binarySearch($0).map(Int32.init) }
     }
 
+    /// Every way `token` is two vocabulary tokens written together, each of two bytes or more
+    /// ("huawei" = "hua" + "wei"), by ascending cut. The vocabulary entries that begin with a
+    /// prefix of `token` form a range that narrows as the prefix grows (one byte compared per
+    /// step), and the prefix is a token exactly when it is the range's first entry; once the
+    /// range is empty no longer left part exists.
+    func splits(of token: [UInt8]) -> [(left: Int32, right: Int32)] {
+        guard token.count >= 4 else { return [] }
+        var out: [(left: Int32, right: Int32)] = []
+        let offsets = vocabulary.offsets
+        vocabulary.bytes.withUnsafeBufferPointer { bytes in
+            token.withUnsafeBufferPointer { t in
+                var lo = 0, hi = vocabulary.count
+                for cut in 1...(token.count - 2) {
+                    // Entries in lo..<hi share t[0 ..< cut - 1]; an entry of exactly that length
+                    // sorts first. Narrow to those whose byte cut - 1 is t[cut - 1].
+                    let k = cut - 1, c = t[k]
+                    func byte(_ e: Int) -> Int {
+                        let start = Int(offsets[e]), length = Int(offsets[e + 1]) - start
+                        return k < length ? Int(bytes[start + k]) : -1
+                    }
+                    var a = lo, b = hi
+                    while a < b {
+                        let mid = (a + b) / 2
+                        if byte(mid) < Int(c) { a = mid + 1 } else { b = mid }
+                    }
+                    var e = a
+                    b = hi
+                    while e < b {
+                        let mid = (e + b) / 2
+                        if byte(mid) <= Int(c) { e = mid + 1 } else { b = mid }
+                    }
+                    lo = a
+                    hi = e
+                    if lo >= hi { break }
+                    guard cut >= 2, Int(offsets[lo + 1]) - Int(offsets[lo]) == cut,
+                          let right = vocabulary.binarySearch(UnsafeBufferPointer(rebasing: t[cut...])) else { continue }
+                    out.append((Int32(lo), Int32(right)))
+                }
+            }
+        }
+        return out
+    }
+
     /// Range of `postings` for token `id`.
     @inline(__always)
     func postingRange(_ id: Int32) -> Range<Int> { Int(postingOffsets[Int(id)])..<Int(postingOffsets[Int(id) + 1]) }
@@ -234,8 +277,9 @@ public struct TokenSpace: Sendable, Equatable {
         let grams = Set(TokenSpace.trigrams(token)).sorted()
         let need = max(1, grams.count - 4)
         // A token sharing `need` of the grams holds at least one of any `grams.count - need + 1`
-        // of them: only the shortest lists are walked, and each token found there is counted
-        // exactly against all the grams.
+        // of them: only the shortest lists are walked. Every token within one edit shares `need`
+        // (an edit touches at most four trigram positions of the six or more a token this long
+        // has), so each token found is tested for the edit alone.
         var lists = grams.map { g -> Range<Int> in
             guard let k = binarySearchTrigram(g) else { return 0..<0 }
             return Int(trigramOffsets[k])..<Int(trigramOffsets[k + 1])
@@ -250,43 +294,18 @@ public struct TokenSpace: Sendable, Equatable {
         }
         var out: [(id: Int32, similarity: Double)] = []
         token.withUnsafeBufferPointer { q in
-            grams.withUnsafeBufferPointer { grams in
-                for id in touched {
-                    counts[Int(id)] = 0
-                    vocabulary.withBytes(Int(id)) { v in
-                        guard abs(v.count - q.count) <= 1, TokenSpace.sharedTrigrams(v, grams) >= need,
-                              TokenSimilarity.editDistance(q, v, limit: 1) <= 1 else { return }
-                        let sim = TokenSimilarity.similarity(q, v, skeletonA: skeleton, skeletonB: skeletons[Int(id)])
-                        if sim > 0 { out.append((id, sim)) }
-                    }
+            for id in touched {
+                counts[Int(id)] = 0
+                vocabulary.withBytes(Int(id)) { v in
+                    guard TokenSimilarity.withinOneEdit(q, v) else { return }
+                    let sim = TokenSimilarity.similarity(q, v, skeletonA: skeleton, skeletonB: skeletons[Int(id)])
+                    if sim > 0 { out.append((id, sim)) }
                 }
             }
         }
         // Vocabulary order: the same for any order the lists were walked in.
         out.sort { $0.id < $1.id }
         return out
-    }
-
-    /// How many of `grams` (sorted, distinct) the padded trigrams of `token` hold.
-    static func sharedTrigrams(_ token: UnsafeBufferPointer<UInt8>, _ grams: UnsafeBufferPointer<UInt32>) -> Int {
-        withUnsafeTemporaryAllocation(of: Bool.self, capacity: grams.count) { held in
-            held.initialize(repeating: false)
-            var shared = 0
-            for i in -1..<(token.count - 1) {
-                let a = i < 0 ? 32 : UInt32(token[i]), b = UInt32(token[i + 1]), c = i + 2 < token.count ? UInt32(token[i + 2]) : 32
-                let key = a << 16 | b << 8 | c
-                var lo = 0, hi = grams.count
-                while lo < hi {
-                    let mid = (lo + hi) / 2
-                    if grams[mid] < key { lo = mid + 1 } else { hi = mid }
-                }
-                if lo < grams.count && grams[lo] == key && !held[lo] {
-                    held[lo] = true
-                    shared += 1
-                }
-            }
-            return shared
-        }
     }
 
     /// Counts into `counts`, per vocabulary token, how many of `grams` it holds, and lists each

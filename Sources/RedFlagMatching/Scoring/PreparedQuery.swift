@@ -94,10 +94,7 @@ struct PreparedQuery {
         similarity = SimilarityTable(similar)
         units = weights.indices.map { AlignUnit(weight: weights[$0], key: Int32($0)) }
         for (i, b) in bytes.enumerated() where b.count >= 5 {
-            for cut in 2...(b.count - 2) {
-                guard let l = space.id(of: Array(b[..<cut])), let r = space.id(of: Array(b[cut...])) else { continue }
-                splits.append((i, l, r))
-            }
+            for split in space.splits(of: b) { splits.append((i, split.left, split.right)) }
         }
     }
 }
