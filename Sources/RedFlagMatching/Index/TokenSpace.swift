@@ -263,9 +263,9 @@ public struct TokenSpace: Sendable, Equatable {
 
     /// Vocabulary tokens at most one edit from `token` (`TokenSimilarity.editDistance` ≤ 1), with
     /// their similarity: what a rejoined split word may match. Cheaper than `similarTokens` for
-    /// the purpose: one edit changes at most four of a token's padded trigrams, so a token sharing
-    /// fewer cannot qualify and is never compared. Tokens shorter than six bytes go through
-    /// `similarTokens` (too few trigrams for the bound to prune).
+    /// the purpose: one edit changes a token's padded trigrams at four consecutive positions at
+    /// most, so only tokens holding one of two trigrams are compared. Tokens shorter than six
+    /// bytes go through `similarTokens` (too few trigrams to choose two far enough apart).
     func tokensWithinOneEdit(_ token: [UInt8], skeleton: UInt32, counts: inout [UInt16], touched: inout [Int32]) -> [(id: Int32, similarity: Double)] {
         guard token.count >= 6 else {
             return similarTokens(token, skeleton: skeleton, counts: &counts, touched: &touched).filter { candidate in
@@ -274,19 +274,23 @@ public struct TokenSpace: Sendable, Equatable {
                 }
             }
         }
-        let grams = Set(TokenSpace.trigrams(token)).sorted()
-        let need = max(1, grams.count - 4)
-        // A token sharing `need` of the grams holds at least one of any `grams.count - need + 1`
-        // of them: only the shortest lists are walked. Every token within one edit shares `need`
-        // (an edit touches at most four trigram positions of the six or more a token this long
-        // has), so each token found is tested for the edit alone.
-        var lists = grams.map { g -> Range<Int> in
+        // One edit changes the padded trigrams at no more than four consecutive positions
+        // (substitution and deletion three, insertion two, a swap of neighbours four), so a token
+        // within one edit keeps the trigram at one of any two positions four or more apart: only
+        // the two shortest such lists are walked, and each token found is tested for the edit.
+        let lists = TokenSpace.trigrams(token).map { g -> Range<Int> in
             guard let k = binarySearchTrigram(g) else { return 0..<0 }
             return Int(trigramOffsets[k])..<Int(trigramOffsets[k + 1])
         }
-        lists.sort { $0.count < $1.count }
+        var pair = (0, 4)
+        for x in lists.indices {
+            for y in (x + 4)..<max(x + 4, lists.count)
+            where lists[x].count + lists[y].count < lists[pair.0].count + lists[pair.1].count {
+                pair = (x, y)
+            }
+        }
         touched.removeAll(keepingCapacity: true)
-        for range in lists.prefix(grams.count - need + 1) {
+        for range in [lists[pair.0], lists[pair.1]] {
             for p in range {
                 let id = Int(trigramTokens[p])
                 if counts[id] == 0 { counts[id] = 1; touched.append(Int32(id)) }
