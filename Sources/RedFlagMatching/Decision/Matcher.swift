@@ -11,11 +11,11 @@ public final class Matcher: Sendable {
     /// An address word no listed address contains ("Hong Kong" where the list says "HK", a
     /// building name the list spells differently) is weak evidence either way.
     static let unknownAddressWeight = 0.3
-    private let nameCache = SimilarTokenCache()
-    private let addressCache = SimilarTokenCache()
+    private let nameCache = TokenCache<QueryTokenFacts>()
+    private let addressCache = TokenCache<QueryTokenFacts>()
     /// Rejoined adjacent tokens ("hua" + "wei") and the listed tokens within one edit of them.
-    private let nameJoinCache = SimilarTokenCache()
-    private let addressJoinCache = SimilarTokenCache()
+    private let nameJoinCache = TokenCache<[(id: Int32, similarity: Double)]>()
+    private let addressJoinCache = TokenCache<[(id: Int32, similarity: Double)]>()
     /// Initials and repeated tokens per document, which the candidate bound allows for.
     private let nameTerms: DocumentBoundTerms
     private let addressTerms: DocumentBoundTerms
