@@ -87,11 +87,14 @@ extension Matcher {
                     }
                     for d32 in touched {
                         let d = Int(d32)
-                        let doc = terms.documents[d]
                         let a = acc[d]
                         acc[d] = .zero
                         marks[d] = false
                         var qa = a.x + Float(initials), la = a.y
+                        // Full listed coverage is the most the document's record could add (Float
+                        // rounding is monotonic): below the floor even so, it is not read.
+                        if !terms.hasInitials(d) && qShare * min(1, qa / totalF) + lShare < floorF { continue }
+                        let doc = terms.documents[d]
                         if doc.initials != 0 {
                             for t in lettered where doc.initials & t.bit != 0 { qa += t.credit }
                             la += initialCredit * terms.initialWeight[d]

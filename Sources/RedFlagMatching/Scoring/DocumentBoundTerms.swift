@@ -19,6 +19,9 @@ struct DocumentBoundTerms: Sendable {
     }
 
     let documents: [Document]
+    /// Bit d set when document d has initials: a few kilobytes that stay in cache, so the bound
+    /// can reject most documents before it reads their record.
+    let initialBits: [UInt64]
     /// Per document, the summed weight of its initials.
     let initialWeight: [Float]
     /// Postings restricted to the documents with initials (CSR by token id, ascending documents):
@@ -79,10 +82,17 @@ struct DocumentBoundTerms: Sendable {
             return Document(initials: initials[d], listWeight: space.documentWeights[d] - repeatedWeight[d], start: Int32(range.lowerBound),
                             count: UInt16(range.count), hasRepeats: hasRepeats[d])
         }
+        var bits = [UInt64](repeating: 0, count: (n + 63) / 64)
+        for d in 0..<n where initials[d] != 0 { bits[d >> 6] |= 1 << UInt64(d & 63) }
+        initialBits = bits
         self.initialWeight = initialWeight
         initialPostingOffsets = offsets
         initialPostings = postings
     }
+
+    /// Whether document d has initials (`documents[d].initials != 0`).
+    @inline(__always)
+    func hasInitials(_ d: Int) -> Bool { initialBits[d >> 6] & (1 << UInt64(d & 63)) != 0 }
 
     /// Range of `initialPostings` for token `id`.
     @inline(__always)
