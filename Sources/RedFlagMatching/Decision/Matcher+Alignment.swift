@@ -10,15 +10,15 @@ extension Matcher {
     /// Score of the query against document d, trying joined and split tokens as alternatives.
     /// Without `initials` a single letter on either side matches only the same letter. Allocates
     /// nothing: every candidate of every query is scored so.
-    func alignmentScore(_ q: PreparedQuery, document d: Int, space: TokenSpace, listShare: Double, direct: Bool,
+    func alignmentScore(_ q: PreparedQuery, document d: Int, space: TokenSpace, terms: DocumentBoundTerms, listShare: Double, direct: Bool,
                         initials: Bool = true) -> Double {
-        bestArrangement(q, document: d, space: space, listShare: listShare, direct: direct, initials: initials).score
+        bestArrangement(q, document: d, space: space, terms: terms, listShare: listShare, direct: direct, initials: initials).score
     }
 
     /// The full alignment behind `alignmentScore` (same score), for an explanation.
-    func align(_ q: PreparedQuery, document d: Int, space: TokenSpace, listShare: Double, direct: Bool,
+    func align(_ q: PreparedQuery, document d: Int, space: TokenSpace, terms: DocumentBoundTerms, listShare: Double, direct: Bool,
                initials: Bool = true) -> AlignmentResult {
-        let arrangement = bestArrangement(q, document: d, space: space, listShare: listShare, direct: direct, initials: initials).arrangement
+        let arrangement = bestArrangement(q, document: d, space: space, terms: terms, listShare: listShare, direct: direct, initials: initials).arrangement
         let range = space.documentRange(d)
         let nq = q.units.count, nl = range.count
         let list = range.map { p in
@@ -26,7 +26,7 @@ extension Matcher {
             return AlignUnit(weight: Double(space.weights[Int(id)]), key: id)
         }
         let sims = [Double](unsafeUninitializedCapacity: nq * nl) { buffer, count in
-            similarities(q, range: range, space: space, direct: direct, initials: initials, into: buffer)
+            similarities(q, range: range, space: space, terms: terms, direct: direct, initials: initials, into: buffer)
             count = nq * nl
         }
         switch arrangement {
@@ -57,7 +57,7 @@ extension Matcher {
         }
     }
 
-    private func bestArrangement(_ q: PreparedQuery, document d: Int, space: TokenSpace, listShare: Double, direct: Bool,
+    private func bestArrangement(_ q: PreparedQuery, document d: Int, space: TokenSpace, terms: DocumentBoundTerms, listShare: Double, direct: Bool,
                                  initials: Bool) -> (score: Double, arrangement: Arrangement) {
         let range = space.documentRange(d)
         let nq = q.units.count, nl = range.count
@@ -66,7 +66,7 @@ extension Matcher {
                 withUnsafeTemporaryAllocation(of: Double.self, capacity: nl + max(nq, nl)) { weights in
                     let listWeights = UnsafeMutableBufferPointer(rebasing: weights[0..<nl])
                     for (j, p) in range.enumerated() { listWeights[j] = Double(space.weights[Int(space.documentTokens[p])]) }
-                    similarities(q, range: range, space: space, direct: direct, initials: initials, into: sims)
+                    similarities(q, range: range, space: space, terms: terms, direct: direct, initials: initials, into: sims)
                     let simsRead = UnsafeBufferPointer(sims)
                     let lw = UnsafeBufferPointer(listWeights)
                     return q.weights.withUnsafeBufferPointer { qw in
@@ -107,14 +107,15 @@ extension Matcher {
     }
 
     /// `into[i * nl + j]`: similarity of query token i and the j-th token of the document at `range`.
-    private func similarities(_ q: PreparedQuery, range: Range<Int>, space: TokenSpace, direct: Bool, initials: Bool,
+    private func similarities(_ q: PreparedQuery, range: Range<Int>, space: TokenSpace, terms: DocumentBoundTerms, direct: Bool, initials: Bool,
                               into sims: UnsafeMutableBufferPointer<Double>) {
         let nq = q.units.count, nl = range.count
-        for i in 0..<nq {
-            let initial = q.bytes[i].count == 1
-            for (j, p) in range.enumerated() {
-                let id = space.documentTokens[p]
-                let listInitial = space.vocabulary.offsets[Int(id) + 1] - space.vocabulary.offsets[Int(id)] == 1
+        for (j, p) in range.enumerated() {
+            let id = space.documentTokens[p]
+            let listInitial = terms.isSingleLetter(id)
+            let row = direct || listInitial ? nil : q.similarity.row(of: id)
+            for i in 0..<nq {
+                let initial = q.bytes[i].count == 1
                 if (initial || listInitial) && !initials && initial != listInitial {
                     sims[i * nl + j] = 0
                 } else if direct || initial || listInitial {
@@ -124,7 +125,7 @@ extension Matcher {
                         }
                     }
                 } else {
-                    sims[i * nl + j] = q.similarity.similarity(i, id)
+                    sims[i * nl + j] = row.map { q.similarity.similarity(i, at: $0) } ?? 0
                 }
             }
         }

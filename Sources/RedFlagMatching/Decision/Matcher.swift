@@ -112,7 +112,7 @@ public final class Matcher: Sendable {
                 }
                 let list = index.list(entry: e)
                 guard let decision = configuration.decision(score: score, list: list, basis: basis) else { continue }
-                let alignment = align(q, document: best.hit.name, space: index.names, listShare: TokenAligner.listShare, direct: configuration.fullScan,
+                let alignment = align(q, document: best.hit.name, space: index.names, terms: nameTerms, listShare: TokenAligner.listShare, direct: configuration.fullScan,
                                       initials: nameInitials(best.hit.name))
                 byEntry[e] = makeMatch(entry: e, name: best.hit.name, queryTokens: normal.tokens, score: score, decision: decision, basis: basis,
                                        alignment: alignment, qualifiers: quals, addressScore: addressScore, matchedAddress: matchedAddress)
@@ -128,7 +128,7 @@ public final class Matcher: Sendable {
                 let list = index.list(entry: e)
                 guard let decision = configuration.decision(score: score, list: list, basis: .address) else { continue }
                 let text = best?.text ?? index.addressText[doc]
-                let alignment = align(a, document: doc, space: index.addresses, listShare: 0.5, direct: false)
+                let alignment = align(a, document: doc, space: index.addresses, terms: addressTerms, listShare: 0.5, direct: false)
                 byEntry[e] = makeAddressMatch(entry: e, queryTokens: queryAddressTokens, score: score, decision: decision, alignment: alignment, text: text)
             }
         }
@@ -146,7 +146,7 @@ public final class Matcher: Sendable {
         let docs: [Int] = fullScan ? Array(0..<index.names.documentCount)
             : candidates(q, space: index.names, terms: nameTerms, listShare: TokenAligner.listShare, floor: nameFloor, scratch: scratch)
         return docs.map { d in
-            NameHit(name: d, score: alignmentScore(q, document: d, space: index.names, listShare: TokenAligner.listShare, direct: fullScan,
+            NameHit(name: d, score: alignmentScore(q, document: d, space: index.names, terms: nameTerms, listShare: TokenAligner.listShare, direct: fullScan,
                                                    initials: nameInitials(d)))
         }
     }
@@ -156,7 +156,7 @@ public final class Matcher: Sendable {
 
     private func addressHits(_ q: PreparedQuery, scratch: Scratch) -> [(Int, Double)] {
         let docs = candidates(q, space: index.addresses, terms: addressTerms, listShare: 0.5, floor: configuration.addressThreshold, scratch: scratch)
-        return docs.map { ($0, alignmentScore(q, document: $0, space: index.addresses, listShare: 0.5, direct: false)) }
+        return docs.map { ($0, alignmentScore(q, document: $0, space: index.addresses, terms: addressTerms, listShare: 0.5, direct: false)) }
     }
 
     /// Best address of entry e against the query address.
@@ -170,7 +170,7 @@ public final class Matcher: Sendable {
         }
         var d = lo
         while d < index.addressEntry.count && Int(index.addressEntry[d]) == e {
-            let a = alignmentScore(query, document: d, space: index.addresses, listShare: 0.5, direct: false)
+            let a = alignmentScore(query, document: d, space: index.addresses, terms: addressTerms, listShare: 0.5, direct: false)
             if best == nil || a > best!.0 { best = (a, index.addressText[d]) }
             d += 1
         }

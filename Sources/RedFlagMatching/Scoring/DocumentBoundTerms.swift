@@ -22,6 +22,9 @@ struct DocumentBoundTerms: Sendable {
     /// Bit d set when document d has initials: a few kilobytes that stay in cache, so the bound
     /// can reject most documents before it reads their record.
     let initialBits: [UInt64]
+    /// Bit id set when vocabulary token id is a single letter: the aligner asks for every listed
+    /// token, and these bits stay in cache where the vocabulary's offsets do not.
+    let singleLetterBits: [UInt64]
     /// Per document, the summed weight of its initials.
     let initialWeight: [Float]
     /// Postings restricted to the documents with initials (CSR by token id, ascending documents):
@@ -85,6 +88,11 @@ struct DocumentBoundTerms: Sendable {
         var bits = [UInt64](repeating: 0, count: (n + 63) / 64)
         for d in 0..<n where initials[d] != 0 { bits[d >> 6] |= 1 << UInt64(d & 63) }
         initialBits = bits
+        var letters = [UInt64](repeating: 0, count: (space.vocabulary.count + 63) / 64)
+        for id in 0..<space.vocabulary.count where space.vocabulary.offsets[id + 1] - space.vocabulary.offsets[id] == 1 {
+            letters[id >> 6] |= 1 << UInt64(id & 63)
+        }
+        singleLetterBits = letters
         self.initialWeight = initialWeight
         initialPostingOffsets = offsets
         initialPostings = postings
@@ -93,6 +101,10 @@ struct DocumentBoundTerms: Sendable {
     /// Whether document d has initials (`documents[d].initials != 0`).
     @inline(__always)
     func hasInitials(_ d: Int) -> Bool { initialBits[d >> 6] & (1 << UInt64(d & 63)) != 0 }
+
+    /// Whether vocabulary token `id` is one byte long.
+    @inline(__always)
+    func isSingleLetter(_ id: Int32) -> Bool { singleLetterBits[Int(id) >> 6] & (1 << UInt64(Int(id) & 63)) != 0 }
 
     /// Range of `initialPostings` for token `id`.
     @inline(__always)

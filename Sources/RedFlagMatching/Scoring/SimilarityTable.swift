@@ -34,15 +34,20 @@ struct SimilarityTable {
     @inline(__always)
     private static func slot(_ id: Int32, _ shift: UInt32) -> Int { Int((UInt32(bitPattern: id) &* 2_654_435_761) >> shift) }
 
-    /// Similarity of vocabulary token `id` to query token `i`, 0 when not similar.
+    /// Where the similarities of vocabulary token `id` are (for `similarity(_:at:)`), nil when it
+    /// is similar to no query token: one probe per listed token, whatever the query's length.
     @inline(__always)
-    func similarity(_ i: Int, _ id: Int32) -> Double {
+    func row(of id: Int32) -> Int? {
         var slot = SimilarityTable.slot(id, shift)
         while true {
             let k = keys[slot]
-            if k == id { return values[slot * width + i] }
-            if k == -1 { return 0 }
+            if k == id { return slot * width }
+            if k == -1 { return nil }
             slot = (slot + 1) & (keys.count - 1)
         }
     }
+
+    /// Similarity to query token `i` of the vocabulary token at `row`.
+    @inline(__always)
+    func similarity(_ i: Int, at row: Int) -> Double { values[row + i] }
 }
