@@ -7,34 +7,57 @@ extension Matcher {
         case split(Int)
     }
 
-    /// Score of the query against document d, trying joined and split tokens as alternatives.
-    /// Without `initials` a single letter on either side matches only the same letter. Allocates
-    /// nothing: every candidate of every query is scored so.
-    func alignmentScore(_ q: PreparedQuery, document d: Int, space: TokenSpace, terms: DocumentBoundTerms, listShare: Double, direct: Bool,
-                        initials: Bool = true) -> Double {
-        bestArrangement(q, document: d, space: space, terms: terms, listShare: listShare, direct: direct, initials: initials).score
+    /// Score of the query against each of `documents`, trying joined and split tokens as
+    /// alternatives. Without `initials(d)` a single letter on either side matches only the same
+    /// letter. Allocates nothing per document: every candidate of every query is scored so. The
+    /// listed tokens' weights are gathered for all documents first, in a loop whose loads do not
+    /// wait on one another, so their cache misses overlap instead of stalling each alignment.
+    func alignmentScores(_ q: PreparedQuery, documents: [Int], space: TokenSpace, terms: DocumentBoundTerms, listShare: Double, direct: Bool,
+                         initials: (Int) -> Bool = { _ in true }) -> [Double] {
+        var offsets = [0]
+        offsets.reserveCapacity(documents.count + 1)
+        var weights: [Double] = []
+        weights.reserveCapacity(documents.count * 4)
+        for d in documents {
+            for p in space.documentRange(d) { weights.append(Double(space.weights[Int(space.documentTokens[p])])) }
+            offsets.append(weights.count)
+        }
+        return space.documentTokens.withUnsafeBufferPointer { tokens in
+            weights.withUnsafeBufferPointer { weights in
+                documents.indices.map { n in
+                    let d = documents[n]
+                    return bestArrangement(q, tokens: UnsafeBufferPointer(rebasing: tokens[space.documentRange(d)]),
+                                           weights: UnsafeBufferPointer(rebasing: weights[offsets[n]..<offsets[n + 1]]), space: space, terms: terms,
+                                           listShare: listShare, direct: direct, initials: initials(d)).score
+                }
+            }
+        }
     }
 
-    /// The full alignment behind `alignmentScore` (same score), for an explanation.
+    /// The full alignment behind `alignmentScores` (same score), for an explanation.
     func align(_ q: PreparedQuery, document d: Int, space: TokenSpace, terms: DocumentBoundTerms, listShare: Double, direct: Bool,
                initials: Bool = true) -> AlignmentResult {
-        let arrangement = bestArrangement(q, document: d, space: space, terms: terms, listShare: listShare, direct: direct, initials: initials).arrangement
         let range = space.documentRange(d)
         let nq = q.units.count, nl = range.count
-        let list = range.map { p in
-            let id = space.documentTokens[p]
-            return AlignUnit(weight: Double(space.weights[Int(id)]), key: id)
-        }
-        let sims = [Double](unsafeUninitializedCapacity: nq * nl) { buffer, count in
-            similarities(q, range: range, space: space, terms: terms, direct: direct, initials: initials, into: buffer)
-            count = nq * nl
+        let ids = Array(space.documentTokens[range])
+        let list = ids.map { AlignUnit(weight: Double(space.weights[Int($0)]), key: $0) }
+        let (sims, arrangement) = ids.withUnsafeBufferPointer { ids in
+            let sims = [Double](unsafeUninitializedCapacity: nq * nl) { buffer, count in
+                similarities(q, tokens: ids, space: space, terms: terms, direct: direct, initials: initials, into: buffer)
+                count = nq * nl
+            }
+            let arrangement = list.map(\.weight).withUnsafeBufferPointer { weights in
+                bestArrangement(q, tokens: ids, weights: weights, space: space, terms: terms, listShare: listShare, direct: direct,
+                                initials: initials).arrangement
+            }
+            return (sims, arrangement)
         }
         switch arrangement {
         case .asWritten:
             return TokenAligner.align(query: q.units, list: list, similarity: sims, listShare: listShare)
         case .join(let n):
             let join = q.joins[n]
-            let j = Matcher.position(of: join.id, in: range, space: space)!
+            let j = ids.withUnsafeBufferPointer { Matcher.position(of: join.id, in: $0) }!
             var units = q.units
             units[join.i] = AlignUnit(weight: q.weights[join.i] + q.weights[join.i + 1], key: Int32(join.i), key2: Int32(join.i + 1))
             units.remove(at: join.i + 1)
@@ -45,7 +68,7 @@ extension Matcher {
             return TokenAligner.align(query: units, list: list, similarity: s, listShare: listShare)
         case .split(let n):
             let split = q.splits[n]
-            let (j, k) = Matcher.positions(of: split, in: range, space: space)!
+            let (j, k) = ids.withUnsafeBufferPointer { Matcher.positions(of: split, in: $0) }!
             var units = list
             units[j] = AlignUnit(weight: list[j].weight + list[k].weight, key: list[j].key, key2: list[k].key)
             units.remove(at: k)
@@ -57,18 +80,15 @@ extension Matcher {
         }
     }
 
-    private func bestArrangement(_ q: PreparedQuery, document d: Int, space: TokenSpace, terms: DocumentBoundTerms, listShare: Double, direct: Bool,
-                                 initials: Bool) -> (score: Double, arrangement: Arrangement) {
-        let range = space.documentRange(d)
-        let nq = q.units.count, nl = range.count
+    /// `tokens` and `weights`: the document's token ids and their weights.
+    private func bestArrangement(_ q: PreparedQuery, tokens: UnsafeBufferPointer<Int32>, weights lw: UnsafeBufferPointer<Double>, space: TokenSpace,
+                                 terms: DocumentBoundTerms, listShare: Double, direct: Bool, initials: Bool) -> (score: Double, arrangement: Arrangement) {
+        let nq = q.units.count, nl = tokens.count
         return withUnsafeTemporaryAllocation(of: Double.self, capacity: max(1, nq * nl)) { sims in
             withUnsafeTemporaryAllocation(of: Double.self, capacity: max(1, nq * nl)) { alternative in
-                withUnsafeTemporaryAllocation(of: Double.self, capacity: nl + max(nq, nl)) { weights in
-                    let listWeights = UnsafeMutableBufferPointer(rebasing: weights[0..<nl])
-                    for (j, p) in range.enumerated() { listWeights[j] = Double(space.weights[Int(space.documentTokens[p])]) }
-                    similarities(q, range: range, space: space, terms: terms, direct: direct, initials: initials, into: sims)
+                withUnsafeTemporaryAllocation(of: Double.self, capacity: max(1, max(nq, nl))) { weights in
+                    similarities(q, tokens: tokens, space: space, terms: terms, direct: direct, initials: initials, into: sims)
                     let simsRead = UnsafeBufferPointer(sims)
-                    let lw = UnsafeBufferPointer(listWeights)
                     return q.weights.withUnsafeBufferPointer { qw in
                         var best = (score: TokenAligner.score(queryWeights: qw, listWeights: lw, similarity: UnsafeBufferPointer(rebasing: simsRead[0..<(nq * nl)]),
                                                               listShare: listShare).score,
@@ -76,8 +96,8 @@ extension Matcher {
                         if best.score >= 0.999 { return best }
                         // "hua wei" in the query against "huawei" listed.
                         for (n, join) in q.joins.enumerated() {
-                            guard let j = Matcher.position(of: join.id, in: range, space: space) else { continue }
-                            let units = UnsafeMutableBufferPointer(rebasing: weights[nl..<(nl + nq - 1)])
+                            guard let j = Matcher.position(of: join.id, in: tokens) else { continue }
+                            let units = UnsafeMutableBufferPointer(rebasing: weights[0..<(nq - 1)])
                             for i in 0..<(nq - 1) { units[i] = i < join.i ? qw[i] : i == join.i ? qw[i] + qw[i + 1] : qw[i + 1] }
                             let s = UnsafeMutableBufferPointer(rebasing: alternative[0..<((nq - 1) * nl)])
                             Matcher.joined(simsRead, nq: nq, nl: nl, at: join.i, similarity: join.similarity, listed: j, into: s)
@@ -87,8 +107,8 @@ extension Matcher {
                         }
                         // "huawei" or "assadbarakat" in the query against "hua wei" or "BARAKAT, Assad" listed.
                         for (n, split) in q.splits.enumerated() {
-                            guard let (j, k) = Matcher.positions(of: split, in: range, space: space) else { continue }
-                            let units = UnsafeMutableBufferPointer(rebasing: weights[nl..<(nl + nl - 1)])
+                            guard let (j, k) = Matcher.positions(of: split, in: tokens) else { continue }
+                            let units = UnsafeMutableBufferPointer(rebasing: weights[0..<(nl - 1)])
                             for c in 0..<(nl - 1) {
                                 let source = c < k ? c : c + 1
                                 units[c] = c == (j < k ? j : j - 1) ? lw[j] + lw[k] : lw[source]
@@ -106,12 +126,11 @@ extension Matcher {
         }
     }
 
-    /// `into[i * nl + j]`: similarity of query token i and the j-th token of the document at `range`.
-    private func similarities(_ q: PreparedQuery, range: Range<Int>, space: TokenSpace, terms: DocumentBoundTerms, direct: Bool, initials: Bool,
-                              into sims: UnsafeMutableBufferPointer<Double>) {
-        let nq = q.units.count, nl = range.count
-        for (j, p) in range.enumerated() {
-            let id = space.documentTokens[p]
+    /// `into[i * nl + j]`: similarity of query token i and the document's j-th token.
+    private func similarities(_ q: PreparedQuery, tokens: UnsafeBufferPointer<Int32>, space: TokenSpace, terms: DocumentBoundTerms, direct: Bool,
+                              initials: Bool, into sims: UnsafeMutableBufferPointer<Double>) {
+        let nq = q.units.count, nl = tokens.count
+        for (j, id) in tokens.enumerated() {
             let listInitial = terms.isSingleLetter(id)
             let row = direct || listInitial ? nil : q.similarity.row(of: id)
             for i in 0..<nq {
@@ -131,16 +150,16 @@ extension Matcher {
         }
     }
 
-    /// Position in the document at `range` of the first token `id`.
-    private static func position(of id: Int32, in range: Range<Int>, space: TokenSpace) -> Int? {
-        range.firstIndex { space.documentTokens[$0] == id }.map { $0 - range.lowerBound }
+    /// Position of the first token `id` among a document's `tokens`.
+    private static func position(of id: Int32, in tokens: UnsafeBufferPointer<Int32>) -> Int? {
+        tokens.firstIndex(of: id)
     }
 
     /// Positions of a split's left token and of a right token at another position.
-    private static func positions(of split: (i: Int, left: Int32, right: Int32), in range: Range<Int>, space: TokenSpace) -> (Int, Int)? {
-        guard let j = position(of: split.left, in: range, space: space),
-              let k = range.indices.first(where: { $0 - range.lowerBound != j && space.documentTokens[$0] == split.right }) else { return nil }
-        return (j, k - range.lowerBound)
+    private static func positions(of split: (i: Int, left: Int32, right: Int32), in tokens: UnsafeBufferPointer<Int32>) -> (Int, Int)? {
+        guard let j = position(of: split.left, in: tokens),
+              let k = tokens.indices.first(where: { $0 != j && tokens[$0] == split.right }) else { return nil }
+        return (j, k)
     }
 
     /// The similarities with query tokens i and i+1 joined: the joined token matches listed token

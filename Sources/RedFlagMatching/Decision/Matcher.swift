@@ -145,10 +145,9 @@ public final class Matcher: Sendable {
     private func nameHits(_ q: PreparedQuery, fullScan: Bool, scratch: Scratch) -> [NameHit] {
         let docs: [Int] = fullScan ? Array(0..<index.names.documentCount)
             : candidates(q, space: index.names, terms: nameTerms, listShare: TokenAligner.listShare, floor: nameFloor, scratch: scratch)
-        return docs.map { d in
-            NameHit(name: d, score: alignmentScore(q, document: d, space: index.names, terms: nameTerms, listShare: TokenAligner.listShare, direct: fullScan,
-                                                   initials: nameInitials(d)))
-        }
+        let scores = alignmentScores(q, documents: docs, space: index.names, terms: nameTerms, listShare: TokenAligner.listShare, direct: fullScan,
+                                     initials: nameInitials)
+        return zip(docs, scores).map { NameHit(name: $0, score: $1) }
     }
 
     /// Whether single letters of name d are initials (see `initialsStandForWords`).
@@ -156,7 +155,7 @@ public final class Matcher: Sendable {
 
     private func addressHits(_ q: PreparedQuery, scratch: Scratch) -> [(Int, Double)] {
         let docs = candidates(q, space: index.addresses, terms: addressTerms, listShare: 0.5, floor: configuration.addressThreshold, scratch: scratch)
-        return docs.map { ($0, alignmentScore(q, document: $0, space: index.addresses, terms: addressTerms, listShare: 0.5, direct: false)) }
+        return Array(zip(docs, alignmentScores(q, documents: docs, space: index.addresses, terms: addressTerms, listShare: 0.5, direct: false)))
     }
 
     /// Best address of entry e against the query address.
@@ -168,11 +167,11 @@ public final class Matcher: Sendable {
             let mid = (lo + hi) / 2
             if Int(index.addressEntry[mid]) < e { lo = mid + 1 } else { hi = mid }
         }
-        var d = lo
-        while d < index.addressEntry.count && Int(index.addressEntry[d]) == e {
-            let a = alignmentScore(query, document: d, space: index.addresses, terms: addressTerms, listShare: 0.5, direct: false)
+        var end = lo
+        while end < index.addressEntry.count && Int(index.addressEntry[end]) == e { end += 1 }
+        let docs = Array(lo..<end)
+        for (d, a) in zip(docs, alignmentScores(query, documents: docs, space: index.addresses, terms: addressTerms, listShare: 0.5, direct: false)) {
             if best == nil || a > best!.0 { best = (a, index.addressText[d]) }
-            d += 1
         }
         return best.map { (score: $0.0, text: $0.1) }
     }
