@@ -86,7 +86,8 @@ extension Matcher {
         let nq = q.units.count, nl = tokens.count
         return withUnsafeTemporaryAllocation(of: Double.self, capacity: max(1, nq * nl)) { sims in
             withUnsafeTemporaryAllocation(of: Double.self, capacity: max(1, nq * nl)) { alternative in
-                withUnsafeTemporaryAllocation(of: Double.self, capacity: max(1, max(nq, nl))) { weights in
+                // The weights of the side with two tokens joined.
+                withUnsafeTemporaryAllocation(of: Double.self, capacity: max(1, max(nq, nl))) { merged in
                     similarities(q, tokens: tokens, space: space, terms: terms, direct: direct, initials: initials, into: sims)
                     let simsRead = UnsafeBufferPointer(sims)
                     return q.weights.withUnsafeBufferPointer { qw in
@@ -97,7 +98,7 @@ extension Matcher {
                         // "hua wei" in the query against "huawei" listed.
                         for (n, join) in q.joins.enumerated() {
                             guard let j = Matcher.position(of: join.id, in: tokens) else { continue }
-                            let units = UnsafeMutableBufferPointer(rebasing: weights[0..<(nq - 1)])
+                            let units = UnsafeMutableBufferPointer(rebasing: merged[0..<(nq - 1)])
                             for i in 0..<(nq - 1) { units[i] = i < join.i ? qw[i] : i == join.i ? qw[i] + qw[i + 1] : qw[i + 1] }
                             let s = UnsafeMutableBufferPointer(rebasing: alternative[0..<((nq - 1) * nl)])
                             Matcher.joined(simsRead, nq: nq, nl: nl, at: join.i, similarity: join.similarity, listed: j, into: s)
@@ -108,7 +109,7 @@ extension Matcher {
                         // "huawei" or "assadbarakat" in the query against "hua wei" or "BARAKAT, Assad" listed.
                         for (n, split) in q.splits.enumerated() {
                             guard let (j, k) = Matcher.positions(of: split, in: tokens) else { continue }
-                            let units = UnsafeMutableBufferPointer(rebasing: weights[0..<(nl - 1)])
+                            let units = UnsafeMutableBufferPointer(rebasing: merged[0..<(nl - 1)])
                             for c in 0..<(nl - 1) {
                                 let source = c < k ? c : c + 1
                                 units[c] = c == (j < k ? j : j - 1) ? lw[j] + lw[k] : lw[source]
