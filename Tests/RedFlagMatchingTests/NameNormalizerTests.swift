@@ -107,7 +107,7 @@ struct NameNormalizerTests {
         var differing = 0
         for a in words {
             for b in words {
-                let fast = a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in NameNormalizer.withinOneEdit(x, y) } }
+                let fast = a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in TokenSimilarity.withinOneEdit(x, y) } }
                 if fast != (TokenSimilarity.editDistance(a, b, limit: 1) <= 1) { differing += 1 }
             }
         }

@@ -58,7 +58,7 @@ struct TokenSimilarityTests {
     func joins() {
         let space = TokenSpace(documents: [["cjng"], ["huawei"], ["quanttelecom"], ["engineering"], ["other", "words"]])
         func joined(_ tokens: [String], written: [String]? = nil) -> [String] {
-            let q = PreparedQuery(tokens: tokens, written: written, legalForms: [], space: space, scratch: Scratch(), cache: SimilarTokenCache(), joinCache: SimilarTokenCache())
+            let q = PreparedQuery(tokens: tokens, written: written, legalForms: [], space: space, scratch: Scratch(), cache: TokenCache(), joinCache: TokenCache())
             return q.joins.map { space.vocabulary[Int($0.id)] }
         }
         #expect(joined(["hua", "wei"]) == ["huawei"])

@@ -11,11 +11,11 @@ public final class Matcher: Sendable {
     /// An address word no listed address contains ("Hong Kong" where the list says "HK", a
     /// building name the list spells differently) is weak evidence either way.
     static let unknownAddressWeight = 0.3
-    private let nameCache = SimilarTokenCache()
-    private let addressCache = SimilarTokenCache()
+    private let nameCache = TokenCache<QueryTokenFacts>()
+    private let addressCache = TokenCache<QueryTokenFacts>()
     /// Rejoined adjacent tokens ("hua" + "wei") and the listed tokens within one edit of them.
-    private let nameJoinCache = SimilarTokenCache()
-    private let addressJoinCache = SimilarTokenCache()
+    private let nameJoinCache = TokenCache<[(id: Int32, similarity: Double)]>()
+    private let addressJoinCache = TokenCache<[(id: Int32, similarity: Double)]>()
     /// Initials and repeated tokens per document, which the candidate bound allows for.
     private let nameTerms: DocumentBoundTerms
     private let addressTerms: DocumentBoundTerms
@@ -34,10 +34,11 @@ public final class Matcher: Sendable {
     /// are not.
     static func initialsStandForWords(_ type: PartyType) -> Bool { type == .person }
 
-    /// A scored name before qualifiers and display fields are attached.
+    /// A scored name before qualifiers and display fields are attached (its alignment is
+    /// rebuilt only for the names reported).
     struct NameHit {
         var name: Int
-        var alignment: AlignmentResult
+        var score: Double
     }
 
     /// Screens one query.
@@ -63,7 +64,7 @@ public final class Matcher: Sendable {
             var best: [Int: Double] = [:]
             for hit in nameHits(q, fullScan: fullScan, scratch: scratch) {
                 let e = Int(index.nameEntry[hit.name])
-                best[e] = max(best[e] ?? 0, hit.alignment.score)
+                best[e] = max(best[e] ?? 0, hit.score)
             }
             return best
         }
@@ -86,11 +87,11 @@ public final class Matcher: Sendable {
         if !normal.tokens.isEmpty {
             let q = PreparedQuery(tokens: normal.tokens, written: normal.written, legalForms: normal.legalForms, space: index.names, scratch: scratch, cache: nameCache, joinCache: nameJoinCache)
             var bestPerEntry: [Int: (score: Double, hit: NameHit, qualifiers: [Qualifier])] = [:]
-            for hit in nameHits(q, fullScan: configuration.fullScan, scratch: scratch) where hit.alignment.score >= nameFloor {
+            for hit in nameHits(q, fullScan: configuration.fullScan, scratch: scratch) where hit.score >= nameFloor {
                 let e = Int(index.nameEntry[hit.name])
                 let quals = Qualifiers.forName(hit.name, entry: e, index: index, query: query, queryLegalForms: q.legalForms,
                                                      queryNamesCompany: normal.namesCompany, birthYears: birthYear)
-                let score = min(1, max(0, hit.alignment.score + quals.reduce(0) { $0 + $1.effect }))
+                let score = min(1, max(0, hit.score + quals.reduce(0) { $0 + $1.effect }))
                 if let current = bestPerEntry[e], current.score >= score { continue }
                 bestPerEntry[e] = (score, hit, quals)
             }
@@ -111,20 +112,23 @@ public final class Matcher: Sendable {
                 }
                 let list = index.list(entry: e)
                 guard let decision = configuration.decision(score: score, list: list, basis: basis) else { continue }
+                let alignment = align(q, document: best.hit.name, space: index.names, terms: nameTerms, listShare: TokenAligner.listShare, direct: configuration.fullScan,
+                                      initials: nameInitials(best.hit.name))
                 byEntry[e] = makeMatch(entry: e, name: best.hit.name, queryTokens: normal.tokens, score: score, decision: decision, basis: basis,
-                                       alignment: best.hit.alignment, qualifiers: quals, addressScore: addressScore, matchedAddress: matchedAddress)
+                                       alignment: alignment, qualifiers: quals, addressScore: addressScore, matchedAddress: matchedAddress)
             }
         }
 
         if let a = addressPrepared {
-            for (doc, alignment) in addressHits(a, scratch: scratch) where alignment.score >= configuration.addressThreshold {
+            for (doc, addressScore) in addressHits(a, scratch: scratch) where addressScore >= configuration.addressThreshold {
                 let e = Int(index.addressEntry[doc])
                 if byEntry[e] != nil { continue }
                 let best = bestAddress(of: e, query: a)
-                let score = best?.score ?? alignment.score
+                let score = best?.score ?? addressScore
                 let list = index.list(entry: e)
                 guard let decision = configuration.decision(score: score, list: list, basis: .address) else { continue }
                 let text = best?.text ?? index.addressText[doc]
+                let alignment = align(a, document: doc, space: index.addresses, terms: addressTerms, listShare: 0.5, direct: false)
                 byEntry[e] = makeAddressMatch(entry: e, queryTokens: queryAddressTokens, score: score, decision: decision, alignment: alignment, text: text)
             }
         }
@@ -138,96 +142,20 @@ public final class Matcher: Sendable {
 
     // MARK: candidates and scoring
 
-    /// Documents whose upper-bound score could reach `floor`, best bound first, at most
-    /// `candidateLimit`. For each document the bound adds, per similar vocabulary token found in
-    /// its postings, similarity × query weight (query side) and similarity × token weight (listed
-    /// side), so it never underestimates either coverage and no document that could score at
-    /// `floor` is dropped by the bound (only by the limit, ranked by the same bound). The aligner
-    /// also credits a listed initial against any query token with its letter, which no posting
-    /// shows, and a repeated listed token once per occurrence: `terms` allows for both.
-    private func candidates(_ q: PreparedQuery, space: TokenSpace, terms: DocumentBoundTerms, listShare: Double, floor: Double,
-                            scratch: Scratch) -> [Int] {
-        let total = q.totalWeight
-        guard total > 0 else { return [] }
-        scratch.ensure(documents: space.documentCount, vocabulary: space.vocabulary.count)
-        // Move the buffers out of the class so the hot loop runs without exclusivity checks.
-        var acc = scratch.accumulator, listAcc = scratch.listAccumulator, touched = scratch.touchedDocuments
-        scratch.accumulator = []; scratch.listAccumulator = []; scratch.touchedDocuments = []
-        defer {
-            scratch.accumulator = acc; scratch.listAccumulator = listAcc; scratch.touchedDocuments = touched
-        }
-        touched.removeAll(keepingCapacity: true)
-        let out: [(Int, Float)] = space.postings.withUnsafeBufferPointer { postings in
-            acc.withUnsafeMutableBufferPointer { acc in
-                listAcc.withUnsafeMutableBufferPointer { listAcc in
-                    func add(_ id: Int32, _ amount: Double, _ similarity: Double) {
-                        let a = Float(amount), l = Float(similarity) * space.weights[Int(id)]
-                        for p in space.postingRange(id) {
-                            let d = Int(postings[p])
-                            if acc[d] == 0 { touched.append(Int32(d)) }
-                            acc[d] += a
-                            listAcc[d] += l
-                        }
-                    }
-                    for (i, map) in q.similar.enumerated() {
-                        for (id, s) in map { add(id, s * q.weights[i], s) }
-                    }
-                    for j in q.joins { add(j.id, j.similarity * (q.weights[j.i] + q.weights[j.i + 1]), j.similarity) }
-                    for s in q.splits {
-                        add(s.left, q.weights[s.i], 1)
-                        add(s.right, q.weights[s.i], 1)
-                    }
-                    // Initials are credited by the aligner directly: allow for them in the bound.
-                    let initials = q.bytes.indices.filter { q.bytes[$0].count == 1 }.reduce(0.0) { $0 + q.weights[$1] }
-                    // What listed initials could add: query tokens of two letters or more by first letter.
-                    let lettered: [(bit: UInt32, credit: Float)] = q.bytes.indices.compactMap { i in
-                        let b = q.bytes[i]
-                        guard b.count > 1, (97...122).contains(b[0]) else { return nil }
-                        return (1 << UInt32(b[0] - 97), Float(TokenSimilarity.initialCredit * q.weights[i]))
-                    }
-                    let initialCredit = Float(TokenSimilarity.initialCredit)
-                    let qShare = Float(1 - listShare), lShare = Float(listShare), totalF = Float(total)
-                    let floorF = Float(floor) - 1e-4
-                    var out: [(Int, Float)] = []
-                    for d32 in touched {
-                        let d = Int(d32)
-                        var qa = acc[d] + Float(initials), la = listAcc[d]
-                        let mask = terms.initials[d]
-                        if mask != 0 {
-                            for t in lettered where mask & t.bit != 0 { qa += t.credit }
-                            la += initialCredit * terms.initialWeight[d]
-                        }
-                        let qc = min(1, qa / totalF)
-                        let lw = space.documentWeights[d] - terms.repeatedWeight[d]
-                        let lc = initials > 0 ? 1 : (lw > 0 ? min(1, la / lw) : 1)
-                        acc[d] = 0
-                        listAcc[d] = 0
-                        let bound = qShare * qc + lShare * lc
-                        if bound >= floorF { out.append((d, bound)) }
-                    }
-                    return out
-                }
-            }
-        }
-        var ranked = out
-        ranked.sort { $0.1 > $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }
-        if ranked.count > configuration.candidateLimit { ranked.removeLast(ranked.count - configuration.candidateLimit) }
-        return ranked.map(\.0)
-    }
-
     private func nameHits(_ q: PreparedQuery, fullScan: Bool, scratch: Scratch) -> [NameHit] {
         let docs: [Int] = fullScan ? Array(0..<index.names.documentCount)
             : candidates(q, space: index.names, terms: nameTerms, listShare: TokenAligner.listShare, floor: nameFloor, scratch: scratch)
-        return docs.map { d in
-            let initials = Matcher.initialsStandForWords(index.type(entry: Int(index.nameEntry[d])))
-            return NameHit(name: d, alignment: align(q, document: d, space: index.names, listShare: TokenAligner.listShare, direct: fullScan,
-                                                     initials: initials))
-        }
+        let scores = alignmentScores(q, documents: docs, space: index.names, terms: nameTerms, listShare: TokenAligner.listShare, direct: fullScan,
+                                     initials: nameInitials)
+        return zip(docs, scores).map { NameHit(name: $0, score: $1) }
     }
 
-    private func addressHits(_ q: PreparedQuery, scratch: Scratch) -> [(Int, AlignmentResult)] {
+    /// Whether single letters of name d are initials (see `initialsStandForWords`).
+    private func nameInitials(_ d: Int) -> Bool { Matcher.initialsStandForWords(index.type(entry: Int(index.nameEntry[d]))) }
+
+    private func addressHits(_ q: PreparedQuery, scratch: Scratch) -> [(Int, Double)] {
         let docs = candidates(q, space: index.addresses, terms: addressTerms, listShare: 0.5, floor: configuration.addressThreshold, scratch: scratch)
-        return docs.map { ($0, align(q, document: $0, space: index.addresses, listShare: 0.5, direct: false)) }
+        return Array(zip(docs, alignmentScores(q, documents: docs, space: index.addresses, terms: addressTerms, listShare: 0.5, direct: false)))
     }
 
     /// Best address of entry e against the query address.
@@ -239,84 +167,13 @@ public final class Matcher: Sendable {
             let mid = (lo + hi) / 2
             if Int(index.addressEntry[mid]) < e { lo = mid + 1 } else { hi = mid }
         }
-        var d = lo
-        while d < index.addressEntry.count && Int(index.addressEntry[d]) == e {
-            let a = align(query, document: d, space: index.addresses, listShare: 0.5, direct: false)
-            if best == nil || a.score > best!.0 { best = (a.score, index.addressText[d]) }
-            d += 1
+        var end = lo
+        while end < index.addressEntry.count && Int(index.addressEntry[end]) == e { end += 1 }
+        let docs = Array(lo..<end)
+        for (d, a) in zip(docs, alignmentScores(query, documents: docs, space: index.addresses, terms: addressTerms, listShare: 0.5, direct: false)) {
+            if best == nil || a > best!.0 { best = (a, index.addressText[d]) }
         }
         return best.map { (score: $0.0, text: $0.1) }
-    }
-
-    /// Aligns the query with document d, trying joined and split tokens as alternatives. Without
-    /// `initials` a single letter on either side matches only the same letter.
-    private func align(_ q: PreparedQuery, document d: Int, space: TokenSpace, listShare: Double, direct: Bool,
-                       initials: Bool = true) -> AlignmentResult {
-        let range = space.documentRange(d)
-        let nq = q.bytes.count, nl = range.count
-        var qUnits: [AlignUnit] = []
-        qUnits.reserveCapacity(nq)
-        for i in 0..<nq { qUnits.append(AlignUnit(weight: q.weights[i], key: Int32(i))) }
-        var lUnits: [AlignUnit] = []
-        lUnits.reserveCapacity(nl)
-        for p in range {
-            let id = space.documentTokens[p]
-            lUnits.append(AlignUnit(weight: Double(space.weights[Int(id)]), key: id))
-        }
-        var sims = [Double](repeating: 0, count: nq * nl)
-        for i in 0..<nq {
-            let initial = q.bytes[i].count == 1
-            for j in 0..<nl {
-                let id = Int(lUnits[j].key)
-                let listInitial = space.vocabulary.offsets[id + 1] - space.vocabulary.offsets[id] == 1
-                if (initial || listInitial) && !initials && initial != listInitial {
-                    sims[i * nl + j] = 0
-                } else if direct || initial || listInitial {
-                    sims[i * nl + j] = q.bytes[i].withUnsafeBufferPointer { a in
-                        space.vocabulary.withBytes(id) { b in
-                            TokenSimilarity.similarity(a, b, skeletonA: q.skeletons[i], skeletonB: space.skeletons[id])
-                        }
-                    }
-                } else {
-                    sims[i * nl + j] = q.similar[i][Int32(id)] ?? 0
-                }
-            }
-        }
-        var best = TokenAligner.align(query: qUnits, list: lUnits, similarity: sims, listShare: listShare)
-        if best.score >= 0.999 { return best }
-        // "hua wei" in the query against "huawei" listed.
-        for join in q.joins {
-            guard let j = lUnits.firstIndex(where: { $0.key == join.id }) else { continue }
-            var units = qUnits
-            units[join.i] = AlignUnit(weight: q.weights[join.i] + q.weights[join.i + 1], key: Int32(join.i), key2: Int32(join.i + 1))
-            units.remove(at: join.i + 1)
-            var s = [Double](repeating: 0, count: (nq - 1) * nl)
-            for i in 0..<(nq - 1) {
-                let source = i < join.i ? i : i + 1
-                for k in 0..<nl { s[i * nl + k] = i == join.i ? (k == j ? join.similarity : 0) : sims[source * nl + k] }
-            }
-            let a = TokenAligner.align(query: units, list: lUnits, similarity: s, listShare: listShare)
-            if a.score > best.score { best = a }
-        }
-        // "huawei" or "assadbarakat" in the query against "hua wei" or "BARAKAT, Assad" listed.
-        for split in q.splits {
-            guard let j = lUnits.firstIndex(where: { $0.key == split.left }),
-                  let k = lUnits.indices.first(where: { $0 != j && lUnits[$0].key == split.right }) else { continue }
-            var units = lUnits
-            units[j] = AlignUnit(weight: lUnits[j].weight + lUnits[k].weight, key: lUnits[j].key, key2: lUnits[k].key)
-            units.remove(at: k)
-            let m = nl - 1
-            var s = [Double](repeating: 0, count: nq * m)
-            for i in 0..<nq {
-                for c in 0..<m {
-                    let source = c < k ? c : c + 1
-                    s[i * m + c] = c == (j < k ? j : j - 1) ? (i == split.i ? 1 : 0) : sims[i * nl + source]
-                }
-            }
-            let a = TokenAligner.align(query: qUnits, list: units, similarity: s, listShare: listShare)
-            if a.score > best.score { best = a }
-        }
-        return best
     }
 
     private func queryText(_ q: [String]) -> (AlignUnit) -> String {

@@ -169,6 +169,49 @@ public struct TokenSpace: Sendable, Equatable {
         token.withUnsafeBufferPointer { vocabulary.binarySearch($0).map(Int32.init) }
     }
 
+    /// Every way `token` is two vocabulary tokens written together, each of two bytes or more
+    /// ("huawei" = "hua" + "wei"), by ascending cut. The vocabulary entries that begin with a
+    /// prefix of `token` form a range that narrows as the prefix grows (one byte compared per
+    /// step), and the prefix is a token exactly when it is the range's first entry; once the
+    /// range is empty no longer left part exists.
+    func splits(of token: [UInt8]) -> [(left: Int32, right: Int32)] {
+        guard token.count >= 4 else { return [] }
+        var out: [(left: Int32, right: Int32)] = []
+        let offsets = vocabulary.offsets
+        vocabulary.bytes.withUnsafeBufferPointer { bytes in
+            token.withUnsafeBufferPointer { t in
+                var lo = 0, hi = vocabulary.count
+                for cut in 1...(token.count - 2) {
+                    // Entries in lo..<hi share t[0 ..< cut - 1]; an entry of exactly that length
+                    // sorts first. Narrow to those whose byte cut - 1 is t[cut - 1].
+                    let k = cut - 1, c = t[k]
+                    func byte(_ e: Int) -> Int {
+                        let start = Int(offsets[e]), length = Int(offsets[e + 1]) - start
+                        return k < length ? Int(bytes[start + k]) : -1
+                    }
+                    var a = lo, b = hi
+                    while a < b {
+                        let mid = (a + b) / 2
+                        if byte(mid) < Int(c) { a = mid + 1 } else { b = mid }
+                    }
+                    var e = a
+                    b = hi
+                    while e < b {
+                        let mid = (e + b) / 2
+                        if byte(mid) <= Int(c) { e = mid + 1 } else { b = mid }
+                    }
+                    lo = a
+                    hi = e
+                    if lo >= hi { break }
+                    guard cut >= 2, Int(offsets[lo + 1]) - Int(offsets[lo]) == cut,
+                          let right = vocabulary.binarySearch(UnsafeBufferPointer(rebasing: t[cut...])) else { continue }
+                    out.append((Int32(lo), Int32(right)))
+                }
+            }
+        }
+        return out
+    }
+
     /// Range of `postings` for token `id`.
     @inline(__always)
     func postingRange(_ id: Int32) -> Range<Int> { Int(postingOffsets[Int(id)])..<Int(postingOffsets[Int(id) + 1]) }
@@ -220,9 +263,9 @@ public struct TokenSpace: Sendable, Equatable {
 
     /// Vocabulary tokens at most one edit from `token` (`TokenSimilarity.editDistance` ≤ 1), with
     /// their similarity: what a rejoined split word may match. Cheaper than `similarTokens` for
-    /// the purpose: one edit changes at most four of a token's padded trigrams, so a token sharing
-    /// fewer cannot qualify and is never compared. Tokens shorter than six bytes go through
-    /// `similarTokens` (too few trigrams for the bound to prune).
+    /// the purpose: one edit changes a token's padded trigrams at four consecutive positions at
+    /// most, so only tokens holding one of two trigrams are compared. Tokens shorter than six
+    /// bytes go through `similarTokens` (too few trigrams to choose two far enough apart).
     func tokensWithinOneEdit(_ token: [UInt8], skeleton: UInt32, counts: inout [UInt16], touched: inout [Int32]) -> [(id: Int32, similarity: Double)] {
         guard token.count >= 6 else {
             return similarTokens(token, skeleton: skeleton, counts: &counts, touched: &touched).filter { candidate in
@@ -231,22 +274,41 @@ public struct TokenSpace: Sendable, Equatable {
                 }
             }
         }
-        let grams = Set(TokenSpace.trigrams(token))
-        countSharedTrigrams(grams, counts: &counts, touched: &touched)
-        let need = UInt16(max(1, grams.count - 4))
+        // One edit changes the padded trigrams at no more than four consecutive positions
+        // (substitution and deletion three, insertion two, a swap of neighbours four), so a token
+        // within one edit keeps the trigram at one of any two positions four or more apart: only
+        // the two shortest such lists are walked, and each token found is tested for the edit.
+        let lists = TokenSpace.trigrams(token).map { g -> Range<Int> in
+            guard let k = binarySearchTrigram(g) else { return 0..<0 }
+            return Int(trigramOffsets[k])..<Int(trigramOffsets[k + 1])
+        }
+        var pair = (0, 4)
+        for x in lists.indices {
+            for y in (x + 4)..<max(x + 4, lists.count)
+            where lists[x].count + lists[y].count < lists[pair.0].count + lists[pair.1].count {
+                pair = (x, y)
+            }
+        }
+        touched.removeAll(keepingCapacity: true)
+        for range in [lists[pair.0], lists[pair.1]] {
+            for p in range {
+                let id = Int(trigramTokens[p])
+                if counts[id] == 0 { counts[id] = 1; touched.append(Int32(id)) }
+            }
+        }
         var out: [(id: Int32, similarity: Double)] = []
         token.withUnsafeBufferPointer { q in
             for id in touched {
-                let c = counts[Int(id)]
                 counts[Int(id)] = 0
-                guard c >= need else { continue }
                 vocabulary.withBytes(Int(id)) { v in
-                    guard abs(v.count - q.count) <= 1, TokenSimilarity.editDistance(q, v, limit: 1) <= 1 else { return }
+                    guard TokenSimilarity.withinOneEdit(q, v) else { return }
                     let sim = TokenSimilarity.similarity(q, v, skeletonA: skeleton, skeletonB: skeletons[Int(id)])
                     if sim > 0 { out.append((id, sim)) }
                 }
             }
         }
+        // Vocabulary order: the same for any order the lists were walked in.
+        out.sort { $0.id < $1.id }
         return out
     }
 

@@ -153,30 +153,7 @@ public enum NameNormalizer {
         if token == phraseToken { return true }
         guard fuzzy, token.utf8.count >= 5, phraseToken.utf8.count >= 5, abs(token.utf8.count - phraseToken.utf8.count) <= 1 else { return false }
         var a = token, b = phraseToken
-        return a.withUTF8 { x in b.withUTF8 { y in withinOneEdit(x, y) } }
-    }
-
-    /// `TokenSimilarity.editDistance(a, b, limit: 1) <= 1` in one pass: equal, or equal but for one
-    /// substitution, insertion, deletion or swap of neighbours (what an optimal-string-alignment
-    /// distance of one means), checked at the first difference.
-    static func withinOneEdit(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        let n = a.count, m = b.count
-        guard abs(n - m) <= 1 else { return false }
-        var i = 0
-        while i < n, i < m, a[i] == b[i] { i += 1 }
-        func same(_ x: Int, _ y: Int) -> Bool {
-            // a[x...] == b[y...]
-            guard n - x == m - y else { return false }
-            var p = x, q = y
-            while p < n { if a[p] != b[q] { return false }; p += 1; q += 1 }
-            return true
-        }
-        if n == m {
-            if i == n { return true }
-            if same(i + 1, i + 1) { return true }
-            return i + 1 < n && a[i] == b[i + 1] && a[i + 1] == b[i] && same(i + 2, i + 2)
-        }
-        return n > m ? same(i + 1, i) : same(i, i + 1)
+        return a.withUTF8 { x in b.withUTF8 { y in TokenSimilarity.withinOneEdit(x, y) } }
     }
 
     /// The legal-form phrase starting at `i`, exact first, then with one typo per long word.

@@ -4,12 +4,34 @@
 /// the postings list once while the document's weight counts every occurrence. Derived from the
 /// token space once per matcher (one pass over the document tokens), so the index format is unchanged.
 struct DocumentBoundTerms: Sendable {
-    /// Per document, bit `c - 'a'` set when the document holds the initial c.
-    let initials: [UInt32]
+    /// What the bound reads of one document, packed so that scoring a found document costs one
+    /// cache line rather than one per array.
+    struct Document: Sendable {
+        /// Bit `c - 'a'` set when the document holds the initial c.
+        var initials: UInt32
+        /// The document's weight without its repeated tokens beyond their first occurrence: what
+        /// full coverage of its distinct tokens means.
+        var listWeight: Float
+        /// Its tokens: `documentTokens[start ..< start + count]`.
+        var start: Int32
+        var count: UInt16  // names and addresses run to a few dozen tokens
+        var hasRepeats: Bool
+    }
+
+    let documents: [Document]
+    /// Bit d set when document d has initials: a few kilobytes that stay in cache, so the bound
+    /// can reject most documents before it reads their record.
+    let initialBits: [UInt64]
+    /// Bit id set when vocabulary token id is a single letter: the aligner asks for every listed
+    /// token, and these bits stay in cache where the vocabulary's offsets do not.
+    let singleLetterBits: [UInt64]
     /// Per document, the summed weight of its initials.
     let initialWeight: [Float]
-    /// Per document, the weight of its repeated tokens beyond their first occurrence.
-    let repeatedWeight: [Float]
+    /// Postings restricted to the documents with initials (CSR by token id, ascending documents):
+    /// the candidate walk skips the long postings of common tokens, which alone cannot lift a
+    /// document to the floor — unless initial credits add to them, so those documents are found here.
+    let initialPostingOffsets: [Int32]
+    let initialPostings: [Int32]
 
     /// `hasInitials(d)`: whether single letters of document d are initials (see
     /// `Matcher.initialsStandForWords`); where they are not, the aligner matches them only exactly.
@@ -18,14 +40,21 @@ struct DocumentBoundTerms: Sendable {
         var initials = [UInt32](repeating: 0, count: n)
         var initialWeight = [Float](repeating: 0, count: n)
         var repeatedWeight = [Float](repeating: 0, count: n)
+        var hasRepeats = [Bool](repeating: false, count: n)
+        var offsets = [Int32](repeating: 0, count: space.vocabulary.count + 1)
+        var postings: [Int32] = []
         space.documentTokens.withUnsafeBufferPointer { tokens in
+            func isRepeat(_ p: Int, in range: Range<Int>) -> Bool {
+                UnsafeBufferPointer(rebasing: tokens[range.lowerBound..<p]).contains(tokens[p])
+            }
             for d in 0..<n {
                 let range = space.documentRange(d)
                 let lettered = hasInitials(d)
                 for p in range {
                     let id = tokens[p]
-                    if UnsafeBufferPointer(rebasing: tokens[range.lowerBound..<p]).contains(id) {
+                    if isRepeat(p, in: range) {
                         repeatedWeight[d] += space.weights[Int(id)]
+                        hasRepeats[d] = true
                     }
                     let c = space.vocabulary.withBytes(Int(id)) { $0.count == 1 ? $0[0] : 0 }
                     if lettered && (97...122).contains(c) {
@@ -34,9 +63,52 @@ struct DocumentBoundTerms: Sendable {
                     }
                 }
             }
+            // Counting pass, prefix sums, filling pass: documents ascend within each token.
+            for d in 0..<n where initials[d] != 0 {
+                let range = space.documentRange(d)
+                for p in range where !isRepeat(p, in: range) { offsets[Int(tokens[p]) + 1] += 1 }
+            }
+            for i in 0..<(offsets.count - 1) { offsets[i + 1] += offsets[i] }
+            postings = [Int32](repeating: 0, count: Int(offsets[offsets.count - 1]))
+            var fill = offsets
+            for d in 0..<n where initials[d] != 0 {
+                let range = space.documentRange(d)
+                for p in range where !isRepeat(p, in: range) {
+                    let id = Int(tokens[p])
+                    postings[Int(fill[id])] = Int32(d)
+                    fill[id] += 1
+                }
+            }
         }
-        self.initials = initials
+        documents = (0..<n).map { d in
+            let range = space.documentRange(d)
+            return Document(initials: initials[d], listWeight: space.documentWeights[d] - repeatedWeight[d], start: Int32(range.lowerBound),
+                            count: UInt16(range.count), hasRepeats: hasRepeats[d])
+        }
+        var bits = [UInt64](repeating: 0, count: (n + 63) / 64)
+        for d in 0..<n where initials[d] != 0 { bits[d >> 6] |= 1 << UInt64(d & 63) }
+        initialBits = bits
+        var letters = [UInt64](repeating: 0, count: (space.vocabulary.count + 63) / 64)
+        for id in 0..<space.vocabulary.count where space.vocabulary.offsets[id + 1] - space.vocabulary.offsets[id] == 1 {
+            letters[id >> 6] |= 1 << UInt64(id & 63)
+        }
+        singleLetterBits = letters
         self.initialWeight = initialWeight
-        self.repeatedWeight = repeatedWeight
+        initialPostingOffsets = offsets
+        initialPostings = postings
+    }
+
+    /// Whether document d has initials (`documents[d].initials != 0`).
+    @inline(__always)
+    func hasInitials(_ d: Int) -> Bool { initialBits[d >> 6] & (1 << UInt64(d & 63)) != 0 }
+
+    /// Whether vocabulary token `id` is one byte long.
+    @inline(__always)
+    func isSingleLetter(_ id: Int32) -> Bool { singleLetterBits[Int(id) >> 6] & (1 << UInt64(Int(id) & 63)) != 0 }
+
+    /// Range of `initialPostings` for token `id`.
+    @inline(__always)
+    func initialPostingRange(_ id: Int32) -> Range<Int> {
+        Int(initialPostingOffsets[Int(id)])..<Int(initialPostingOffsets[Int(id) + 1])
     }
 }

@@ -8,6 +8,10 @@ struct PreparedQuery {
     var weights: [Double]
     /// Per query token: vocabulary id → effective similarity (> 0).
     var similar: [[Int32: Double]]
+    /// `similar` for the aligner's lookups.
+    var similarity: SimilarityTable
+    /// The query tokens as the aligner sees them (key: token index).
+    var units: [AlignUnit]
     /// Adjacent query tokens i, i+1 whose concatenation is like vocabulary token `id` ("hua wei" ~ "huawei").
     var joins: [(i: Int, id: Int32, similarity: Double)]
     /// Query token i that is two vocabulary tokens written together ("huawei" = "hua" + "wei").
@@ -26,7 +30,7 @@ struct PreparedQuery {
 
     /// A token no listed token resembles, that is a listed token with a stopword or legal-form
     /// word glued before or after it, is credited as that token (0.95).
-    private func addUnglued(_ b: [UInt8], space: TokenSpace, into map: inout [Int32: Double]) {
+    private static func addUnglued(_ b: [UInt8], space: TokenSpace, into map: inout [Int32: Double]) {
         guard b.count >= 7 else { return }
         for g in PreparedQuery.glue where b.count - g.count >= 4 {
             if b.starts(with: g), let id = space.id(of: Array(b[g.count...])) { map[id] = 0.95 }
@@ -34,30 +38,38 @@ struct PreparedQuery {
         }
     }
 
+    /// What `cache` holds for token `b` (of consonant skeleton `skeleton`).
+    static func facts(_ b: [UInt8], skeleton: UInt32, space: TokenSpace, scratch: Scratch) -> QueryTokenFacts {
+        var map: [Int32: Double] = [:]
+        for (id, s) in space.similarTokens(b, skeleton: skeleton, counts: &scratch.counts, touched: &scratch.touchedVocab) { map[id] = s }
+        if map.isEmpty { addUnglued(b, space: space, into: &map) }
+        return QueryTokenFacts(similar: map, id: space.id(of: b), splits: b.count >= 5 ? space.splits(of: b) : [])
+    }
+
     /// `written` holds the tokens as typed, before abbreviations were made canonical (joins are
     /// made from them: "comm ittee" is "committee", not "communication" + "ittee").
-    init(tokens: [String], written: [String]? = nil, legalForms: [String], space: TokenSpace, scratch: Scratch, cache: SimilarTokenCache,
-         joinCache: SimilarTokenCache, unknownWeight: Double = Double(TokenSpace.unknownWeight)) {
+    init(tokens: [String], written: [String]? = nil, legalForms: [String], space: TokenSpace, scratch: Scratch, cache: TokenCache<QueryTokenFacts>,
+         joinCache: TokenCache<[(id: Int32, similarity: Double)]>, unknownWeight: Double = Double(TokenSpace.unknownWeight)) {
         scratch.ensure(documents: space.documentCount, vocabulary: space.vocabulary.count)
         texts = tokens
         bytes = tokens.map { Array($0.utf8) }
         skeletons = bytes.map { b in b.withUnsafeBufferPointer { TokenSimilarity.skeleton($0) } }
         self.legalForms = Set(legalForms)
         similar = []
+        similarity = SimilarityTable([])
+        units = []
         weights = []
         joins = []
         splits = []
+        var facts: [QueryTokenFacts] = []
         for (i, b) in bytes.enumerated() {
-            var map: [Int32: Double] = [:]
-            let found = cache.similar(b) {
-                space.similarTokens(b, skeleton: skeletons[i], counts: &scratch.counts, touched: &scratch.touchedVocab)
-            }
-            for (id, s) in found { map[id] = s }
-            if map.isEmpty { addUnglued(b, space: space, into: &map) }
+            let f = cache.value(b) { PreparedQuery.facts(b, skeleton: skeletons[i], space: space, scratch: scratch) }
+            facts.append(f)
+            let map = f.similar
             similar.append(map)
             if LegalForms.words.contains(tokens[i]) {
                 weights.append(Double(LegalForms.wordWeight))
-            } else if let exact = space.id(of: b) {
+            } else if let exact = f.id {
                 weights.append(Double(space.weights[Int(exact)]))
             } else if let best = map.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }), best.value >= 0.9 {
                 // A misspelt token weighs what the word it misspells weighs ("tradng" ~ "trading").
@@ -77,7 +89,7 @@ struct PreparedQuery {
             // A split word rejoined is the word itself, or the word with one typo; an initial
             // written before a name ("C. Jung") is never part of it unless the two spell a listed
             // token exactly. Only tokens within one edit are looked for, in a cache of their own.
-            let found = joinCache.similar(joined) {
+            let found = joinCache.value(joined) {
                 space.tokensWithinOneEdit(joined, skeleton: sk, counts: &scratch.counts, touched: &scratch.touchedVocab)
             }
             let initial = bytes[i].count == 1 || bytes[i + 1].count == 1
@@ -85,11 +97,10 @@ struct PreparedQuery {
                 joins.append((i, id, s))
             }
         }
-        for (i, b) in bytes.enumerated() where b.count >= 5 {
-            for cut in 2...(b.count - 2) {
-                guard let l = space.id(of: Array(b[..<cut])), let r = space.id(of: Array(b[cut...])) else { continue }
-                splits.append((i, l, r))
-            }
+        similarity = SimilarityTable(similar)
+        units = weights.indices.map { AlignUnit(weight: weights[$0], key: Int32($0)) }
+        for (i, f) in facts.enumerated() {
+            for split in f.splits { splits.append((i, split.left, split.right)) }
         }
     }
 }

@@ -1,21 +1,22 @@
 import Foundation
 
-/// Per-thread working memory for one query (score accumulators and counters sized to the index),
+/// Per-thread working memory for one query (document marks and counters sized to the index),
 /// reused across queries so a batch allocates it once per worker instead of once per name.
 final class Scratch {
-    /// Upper-bound score per document, zero between queries (only `touchedDocuments` are reset).
-    var accumulator: [Float] = []
-    /// Upper bound of the listed side's covered weight per document.
-    var listAccumulator: [Float] = []
+    /// Per document, whether the candidate walk has found it; false between queries (only
+    /// `touchedDocuments` are reset).
+    var touchedMark: [Bool] = []
+    /// Per document, the bound's query-side and listed-side credit; zero between queries.
+    var accumulator: [SIMD2<Float>] = []
     var touchedDocuments: [Int32] = []
     /// Trigram hit counters per vocabulary token, zero between uses.
     var counts: [UInt16] = []
     var touchedVocab: [Int32] = []
 
     func ensure(documents: Int, vocabulary: Int) {
-        if accumulator.count < documents {
-            accumulator = [Float](repeating: 0, count: documents)
-            listAccumulator = [Float](repeating: 0, count: documents)
+        if touchedMark.count < documents {
+            touchedMark = [Bool](repeating: false, count: documents)
+            accumulator = [SIMD2<Float>](repeating: .zero, count: documents)
         }
         if counts.count < vocabulary { counts = [UInt16](repeating: 0, count: vocabulary) }
     }

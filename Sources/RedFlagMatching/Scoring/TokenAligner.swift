@@ -52,22 +52,45 @@ enum TokenAligner {
     static let listShare = 0.4
 
     /// Aligns with `similarity[i * list.count + j]` (0 = no match).
-    ///
-    /// Runs for every candidate of every query, so it works in a stack buffer: the candidate pairs
-    /// are few (query tokens × listed tokens) and sorted by insertion; pairs are unique by (q, l),
-    /// so any correct sort gives the same order and the same alignment.
     static func align(query: [AlignUnit], list: [AlignUnit], similarity: [Double], listShare: Double = listShare) -> AlignmentResult {
-        let nq = query.count, nl = list.count
-        typealias Candidate = (q: Int, l: Int, s: Double, key: Double)
         var pairs: [(q: Int, l: Int, similarity: Double)] = []
+        let result = query.map(\.weight).withUnsafeBufferPointer { qw in
+            list.map(\.weight).withUnsafeBufferPointer { lw in
+                similarity.withUnsafeBufferPointer { sims in
+                    withUnsafeTemporaryAllocation(of: (q: Int, l: Int, similarity: Double).self, capacity: max(1, min(qw.count, lw.count))) { buffer in
+                        let r = score(queryWeights: qw, listWeights: lw, similarity: sims, listShare: listShare, pairs: buffer)
+                        pairs = Array(buffer[0..<r.pairCount])
+                        return r
+                    }
+                }
+            }
+        }
+        return AlignmentResult(queryCoverage: result.queryCoverage, listCoverage: result.listCoverage, score: result.score,
+                               pairs: pairs, query: query, list: list)
+    }
+
+    /// The alignment's coverages and score from the token weights alone, writing the matched
+    /// pairs to `pairs` (capacity at least min(query, list) tokens) when given: the matcher scores
+    /// every candidate this way, without an allocation, and builds an `AlignmentResult` only for
+    /// the names it reports.
+    ///
+    /// Works in a stack buffer: the candidate pairs are few (query tokens × listed tokens) and
+    /// sorted by insertion; pairs are unique by (q, l), so any correct sort gives the same order
+    /// and the same alignment.
+    static func score(queryWeights: UnsafeBufferPointer<Double>, listWeights: UnsafeBufferPointer<Double>, similarity: UnsafeBufferPointer<Double>,
+                      listShare: Double, pairs: UnsafeMutableBufferPointer<(q: Int, l: Int, similarity: Double)>? = nil)
+        -> (queryCoverage: Double, listCoverage: Double, score: Double, pairCount: Int) {
+        let nq = queryWeights.count, nl = listWeights.count
+        typealias Candidate = (q: Int, l: Int, s: Double, key: Double)
         var qCovered = 0.0, lCovered = 0.0
+        var pairCount = 0
         withUnsafeTemporaryAllocation(of: Candidate.self, capacity: max(1, nq * nl)) { buffer in
             var count = 0
             for i in 0..<nq {
                 for j in 0..<nl {
                     let s = similarity[i * nl + j]
                     guard s > 0 else { continue }
-                    buffer[count] = (i, j, s, s * (query[i].weight + list[j].weight))
+                    buffer[count] = (i, j, s, s * (queryWeights[i] + listWeights[j]))
                     count += 1
                 }
             }
@@ -85,20 +108,19 @@ enum TokenAligner {
                 var prefix = UnsafeMutableBufferPointer(rebasing: buffer[0..<count])
                 prefix.sort(by: precedes)
             }
-            pairs.reserveCapacity(min(nq, nl))
             withUnsafeTemporaryAllocation(of: Bool.self, capacity: nq + nl) { taken in
                 taken.initialize(repeating: false)
                 for c in buffer[0..<count] where !taken[c.q] && !taken[nq + c.l] {
                     taken[c.q] = true; taken[nq + c.l] = true
-                    pairs.append((c.q, c.l, c.s))
-                    qCovered += c.s * query[c.q].weight
-                    lCovered += c.s * list[c.l].weight
+                    pairs?[pairCount] = (c.q, c.l, c.s)
+                    pairCount += 1
+                    qCovered += c.s * queryWeights[c.q]
+                    lCovered += c.s * listWeights[c.l]
                 }
             }
         }
-        let qTotal = query.reduce(0) { $0 + $1.weight }, lTotal = list.reduce(0) { $0 + $1.weight }
+        let qTotal = queryWeights.reduce(0, +), lTotal = listWeights.reduce(0, +)
         let qc = qTotal > 0 ? qCovered / qTotal : 0, lc = lTotal > 0 ? lCovered / lTotal : 0
-        return AlignmentResult(queryCoverage: qc, listCoverage: lc, score: listShare * lc + (1 - listShare) * qc,
-                               pairs: pairs, query: query, list: list)
+        return (qc, lc, listShare * lc + (1 - listShare) * qc, pairCount)
     }
 }

@@ -122,6 +122,29 @@ public enum TokenSimilarity {
         }
     }
 
+    /// `editDistance(a, b, limit: 1) <= 1` in one pass: equal, or equal but for one
+    /// substitution, insertion, deletion or swap of neighbours (what an optimal-string-alignment
+    /// distance of one means), checked at the first difference.
+    static func withinOneEdit(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = a.count, m = b.count
+        guard abs(n - m) <= 1 else { return false }
+        var i = 0
+        while i < n, i < m, a[i] == b[i] { i += 1 }
+        func same(_ x: Int, _ y: Int) -> Bool {
+            // a[x...] == b[y...]
+            guard n - x == m - y else { return false }
+            var p = x, q = y
+            while p < n { if a[p] != b[q] { return false }; p += 1; q += 1 }
+            return true
+        }
+        if n == m {
+            if i == n { return true }
+            if same(i + 1, i + 1) { return true }
+            return i + 1 < n && a[i] == b[i + 1] && a[i + 1] == b[i] && same(i + 2, i + 2)
+        }
+        return n > m ? same(i + 1, i) : same(i, i + 1)
+    }
+
     private static func isVowel(_ c: UInt8) -> Bool { c == 97 || c == 101 || c == 105 || c == 111 || c == 117 || c == 121 }
 
     private static func hasVowel(_ t: UnsafeBufferPointer<UInt8>) -> Bool { t.contains { isVowel($0) } }

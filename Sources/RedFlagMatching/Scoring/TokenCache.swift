@@ -1,14 +1,13 @@
 import Foundation
 
-/// Remembers, per query token, the vocabulary tokens similar to it. Batches repeat the same
-/// words endlessly ("trading", "mohammed", "limited"), and finding similar tokens is the most
-/// expensive step of a query, so a batch of real order names mostly skips it. Bounded: cleared
-/// when it holds more than `capacity` tokens. Split into shards so parallel workers rarely wait.
-final class SimilarTokenCache: @unchecked Sendable {
-    typealias Similar = [(id: Int32, similarity: Double)]
-
+/// Remembers, per query token, what was looked up for it in a token space (the vocabulary tokens
+/// similar to it, its splits). Batches repeat the same words endlessly ("trading", "mohammed",
+/// "limited"), and finding similar tokens is the most expensive step of a query, so a batch of
+/// real order names mostly skips it. Bounded: a shard is cleared when it holds more than its
+/// share of `capacity` tokens. Split into shards so parallel workers rarely wait.
+final class TokenCache<Value>: @unchecked Sendable {
     private final class Shard: @unchecked Sendable {
-        var map: [[UInt8]: Similar] = [:]
+        var map: [[UInt8]: Value] = [:]
         let lock = NSLock()
     }
 
@@ -19,8 +18,8 @@ final class SimilarTokenCache: @unchecked Sendable {
         capacityPerShard = max(1, capacity / 16)
     }
 
-    /// The cached result for `token`, or `compute()` stored and returned.
-    func similar(_ token: [UInt8], compute: () -> Similar) -> Similar {
+    /// The cached value for `token`, or `compute()` stored and returned.
+    func value(_ token: [UInt8], compute: () -> Value) -> Value {
         var h: UInt32 = 2_166_136_261
         for b in token { h = (h ^ UInt32(b)) &* 16_777_619 }
         let shard = shards[Int(h & 15)]

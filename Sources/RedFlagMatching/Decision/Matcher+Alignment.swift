@@ -1,0 +1,188 @@
+extension Matcher {
+    /// Which way of reading the tokens aligned best: as written, with the query's adjacent
+    /// tokens `q.joins[n]` joined, or with the listed tokens of `q.splits[n]` joined.
+    enum Arrangement {
+        case asWritten
+        case join(Int)
+        case split(Int)
+    }
+
+    /// Score of the query against each of `documents`, trying joined and split tokens as
+    /// alternatives. Without `initials(d)` a single letter on either side matches only the same
+    /// letter. Allocates nothing per document: every candidate of every query is scored so. The
+    /// listed tokens' weights are gathered for all documents first, in a loop whose loads do not
+    /// wait on one another, so their cache misses overlap instead of stalling each alignment.
+    func alignmentScores(_ q: PreparedQuery, documents: [Int], space: TokenSpace, terms: DocumentBoundTerms, listShare: Double, direct: Bool,
+                         initials: (Int) -> Bool = { _ in true }) -> [Double] {
+        var offsets = [0]
+        offsets.reserveCapacity(documents.count + 1)
+        var weights: [Double] = []
+        weights.reserveCapacity(documents.count * 4)
+        for d in documents {
+            for p in space.documentRange(d) { weights.append(Double(space.weights[Int(space.documentTokens[p])])) }
+            offsets.append(weights.count)
+        }
+        return space.documentTokens.withUnsafeBufferPointer { tokens in
+            weights.withUnsafeBufferPointer { weights in
+                documents.indices.map { n in
+                    let d = documents[n]
+                    return bestArrangement(q, tokens: UnsafeBufferPointer(rebasing: tokens[space.documentRange(d)]),
+                                           weights: UnsafeBufferPointer(rebasing: weights[offsets[n]..<offsets[n + 1]]), space: space, terms: terms,
+                                           listShare: listShare, direct: direct, initials: initials(d)).score
+                }
+            }
+        }
+    }
+
+    /// The full alignment behind `alignmentScores` (same score), for an explanation.
+    func align(_ q: PreparedQuery, document d: Int, space: TokenSpace, terms: DocumentBoundTerms, listShare: Double, direct: Bool,
+               initials: Bool = true) -> AlignmentResult {
+        let range = space.documentRange(d)
+        let nq = q.units.count, nl = range.count
+        let ids = Array(space.documentTokens[range])
+        let list = ids.map { AlignUnit(weight: Double(space.weights[Int($0)]), key: $0) }
+        let (sims, arrangement) = ids.withUnsafeBufferPointer { ids in
+            let sims = [Double](unsafeUninitializedCapacity: nq * nl) { buffer, count in
+                similarities(q, tokens: ids, space: space, terms: terms, direct: direct, initials: initials, into: buffer)
+                count = nq * nl
+            }
+            let arrangement = list.map(\.weight).withUnsafeBufferPointer { weights in
+                bestArrangement(q, tokens: ids, weights: weights, space: space, terms: terms, listShare: listShare, direct: direct,
+                                initials: initials).arrangement
+            }
+            return (sims, arrangement)
+        }
+        switch arrangement {
+        case .asWritten:
+            return TokenAligner.align(query: q.units, list: list, similarity: sims, listShare: listShare)
+        case .join(let n):
+            let join = q.joins[n]
+            let j = ids.withUnsafeBufferPointer { Matcher.position(of: join.id, in: $0) }!
+            var units = q.units
+            units[join.i] = AlignUnit(weight: q.weights[join.i] + q.weights[join.i + 1], key: Int32(join.i), key2: Int32(join.i + 1))
+            units.remove(at: join.i + 1)
+            let s = [Double](unsafeUninitializedCapacity: (nq - 1) * nl) { buffer, count in
+                sims.withUnsafeBufferPointer { Matcher.joined($0, nq: nq, nl: nl, at: join.i, similarity: join.similarity, listed: j, into: buffer) }
+                count = (nq - 1) * nl
+            }
+            return TokenAligner.align(query: units, list: list, similarity: s, listShare: listShare)
+        case .split(let n):
+            let split = q.splits[n]
+            let (j, k) = ids.withUnsafeBufferPointer { Matcher.positions(of: split, in: $0) }!
+            var units = list
+            units[j] = AlignUnit(weight: list[j].weight + list[k].weight, key: list[j].key, key2: list[k].key)
+            units.remove(at: k)
+            let s = [Double](unsafeUninitializedCapacity: nq * (nl - 1)) { buffer, count in
+                sims.withUnsafeBufferPointer { Matcher.split($0, nq: nq, nl: nl, query: split.i, listed: j, k, into: buffer) }
+                count = nq * (nl - 1)
+            }
+            return TokenAligner.align(query: q.units, list: units, similarity: s, listShare: listShare)
+        }
+    }
+
+    /// `tokens` and `weights`: the document's token ids and their weights.
+    private func bestArrangement(_ q: PreparedQuery, tokens: UnsafeBufferPointer<Int32>, weights lw: UnsafeBufferPointer<Double>, space: TokenSpace,
+                                 terms: DocumentBoundTerms, listShare: Double, direct: Bool, initials: Bool) -> (score: Double, arrangement: Arrangement) {
+        let nq = q.units.count, nl = tokens.count
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: max(1, nq * nl)) { sims in
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: max(1, nq * nl)) { alternative in
+                // The weights of the side with two tokens joined.
+                withUnsafeTemporaryAllocation(of: Double.self, capacity: max(1, max(nq, nl))) { merged in
+                    similarities(q, tokens: tokens, space: space, terms: terms, direct: direct, initials: initials, into: sims)
+                    let simsRead = UnsafeBufferPointer(sims)
+                    return q.weights.withUnsafeBufferPointer { qw in
+                        var best = (score: TokenAligner.score(queryWeights: qw, listWeights: lw, similarity: UnsafeBufferPointer(rebasing: simsRead[0..<(nq * nl)]),
+                                                              listShare: listShare).score,
+                                    arrangement: Arrangement.asWritten)
+                        if best.score >= 0.999 { return best }
+                        // "hua wei" in the query against "huawei" listed.
+                        for (n, join) in q.joins.enumerated() {
+                            guard let j = Matcher.position(of: join.id, in: tokens) else { continue }
+                            let units = UnsafeMutableBufferPointer(rebasing: merged[0..<(nq - 1)])
+                            for i in 0..<(nq - 1) { units[i] = i < join.i ? qw[i] : i == join.i ? qw[i] + qw[i + 1] : qw[i + 1] }
+                            let s = UnsafeMutableBufferPointer(rebasing: alternative[0..<((nq - 1) * nl)])
+                            Matcher.joined(simsRead, nq: nq, nl: nl, at: join.i, similarity: join.similarity, listed: j, into: s)
+                            let a = TokenAligner.score(queryWeights: UnsafeBufferPointer(units), listWeights: lw, similarity: UnsafeBufferPointer(s),
+                                                       listShare: listShare).score
+                            if a > best.score { best = (a, .join(n)) }
+                        }
+                        // "huawei" or "assadbarakat" in the query against "hua wei" or "BARAKAT, Assad" listed.
+                        for (n, split) in q.splits.enumerated() {
+                            guard let (j, k) = Matcher.positions(of: split, in: tokens) else { continue }
+                            let units = UnsafeMutableBufferPointer(rebasing: merged[0..<(nl - 1)])
+                            for c in 0..<(nl - 1) {
+                                let source = c < k ? c : c + 1
+                                units[c] = c == (j < k ? j : j - 1) ? lw[j] + lw[k] : lw[source]
+                            }
+                            let s = UnsafeMutableBufferPointer(rebasing: alternative[0..<(nq * (nl - 1))])
+                            Matcher.split(simsRead, nq: nq, nl: nl, query: split.i, listed: j, k, into: s)
+                            let a = TokenAligner.score(queryWeights: qw, listWeights: UnsafeBufferPointer(units), similarity: UnsafeBufferPointer(s),
+                                                       listShare: listShare).score
+                            if a > best.score { best = (a, .split(n)) }
+                        }
+                        return best
+                    }
+                }
+            }
+        }
+    }
+
+    /// `into[i * nl + j]`: similarity of query token i and the document's j-th token.
+    private func similarities(_ q: PreparedQuery, tokens: UnsafeBufferPointer<Int32>, space: TokenSpace, terms: DocumentBoundTerms, direct: Bool,
+                              initials: Bool, into sims: UnsafeMutableBufferPointer<Double>) {
+        let nq = q.units.count, nl = tokens.count
+        for (j, id) in tokens.enumerated() {
+            let listInitial = terms.isSingleLetter(id)
+            let row = direct || listInitial ? nil : q.similarity.row(of: id)
+            for i in 0..<nq {
+                let initial = q.bytes[i].count == 1
+                if (initial || listInitial) && !initials && initial != listInitial {
+                    sims[i * nl + j] = 0
+                } else if direct || initial || listInitial {
+                    sims[i * nl + j] = q.bytes[i].withUnsafeBufferPointer { a in
+                        space.vocabulary.withBytes(Int(id)) { b in
+                            TokenSimilarity.similarity(a, b, skeletonA: q.skeletons[i], skeletonB: space.skeletons[Int(id)])
+                        }
+                    }
+                } else {
+                    sims[i * nl + j] = row.map { q.similarity.similarity(i, at: $0) } ?? 0
+                }
+            }
+        }
+    }
+
+    /// Position of the first token `id` among a document's `tokens`.
+    private static func position(of id: Int32, in tokens: UnsafeBufferPointer<Int32>) -> Int? {
+        tokens.firstIndex(of: id)
+    }
+
+    /// Positions of a split's left token and of a right token at another position.
+    private static func positions(of split: (i: Int, left: Int32, right: Int32), in tokens: UnsafeBufferPointer<Int32>) -> (Int, Int)? {
+        guard let j = position(of: split.left, in: tokens),
+              let k = tokens.indices.first(where: { $0 != j && tokens[$0] == split.right }) else { return nil }
+        return (j, k)
+    }
+
+    /// The similarities with query tokens i and i+1 joined: the joined token matches listed token
+    /// `listed` only, with `similarity`.
+    private static func joined(_ sims: UnsafeBufferPointer<Double>, nq: Int, nl: Int, at join: Int, similarity: Double, listed j: Int,
+                               into s: UnsafeMutableBufferPointer<Double>) {
+        for i in 0..<(nq - 1) {
+            let source = i < join ? i : i + 1
+            for k in 0..<nl { s[i * nl + k] = i == join ? (k == j ? similarity : 0) : sims[source * nl + k] }
+        }
+    }
+
+    /// The similarities with listed tokens j and k joined (at j's place, or j - 1 when k precedes
+    /// it): query token `query` matches the joined token exactly, no other does.
+    private static func split(_ sims: UnsafeBufferPointer<Double>, nq: Int, nl: Int, query: Int, listed j: Int, _ k: Int,
+                              into s: UnsafeMutableBufferPointer<Double>) {
+        let m = nl - 1
+        for i in 0..<nq {
+            for c in 0..<m {
+                let source = c < k ? c : c + 1
+                s[i * m + c] = c == (j < k ? j : j - 1) ? (i == query ? 1 : 0) : sims[i * nl + source]
+            }
+        }
+    }
+}
