@@ -63,7 +63,10 @@ public final class KnownPartyStore: Sendable {
                     ON CONFLICT(key) DO UPDATE SET last_seen = excluded.last_seen, times_seen = times_seen + 1,
                         role = COALESCE(known_party.role, excluded.role)
                     """)
-                for (key, party) in unique {
+                // In key order: the upserts then walk the key index from one end to the other
+                // instead of landing on random pages of a table of a million parties.
+                for key in unique.keys.sorted() {
+                    let party = unique[key]!
                     try statement.execute(arguments: [key, party.name, party.country?.uppercased(), party.address,
                                                       party.type?.rawValue, party.role, stamp, stamp])
                 }
