@@ -18,7 +18,9 @@ public final class KnownPartyStore: Sendable {
             // CREATE IF NOT EXISTS rather than a migrator: the file is shared with the order history,
             // which manages its own tables the same way.
             // times_seen counts the runs (screen or check) that named the party: a run queues each
-            // party once, however many of its rows name it.
+            // party once, however many of its rows name it. WITHOUT ROWID: the rows live in the key's
+            // B-tree, so an upsert updates one tree rather than a table and its key index (files made
+            // before keep the rowid layout; the statements are the same for both).
             try queue.write { db in
                 try db.execute(sql: """
                     CREATE TABLE IF NOT EXISTS known_party (
@@ -31,7 +33,7 @@ public final class KnownPartyStore: Sendable {
                         first_seen TEXT NOT NULL,
                         last_seen TEXT NOT NULL,
                         times_seen INTEGER NOT NULL DEFAULT 1
-                    )
+                    ) WITHOUT ROWID
                     """)
             }
         } catch {
