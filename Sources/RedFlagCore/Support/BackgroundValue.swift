@@ -1,25 +1,35 @@
-import Dispatch
+import Foundation
 
 /// A value worked out on another thread while the caller goes on with other work; `wait()`
-/// returns it. For two independent pieces of a build where the caller has the other one to do
-/// (the match index builds its name token space beside its entry tables).
+/// returns it, or throws what the work threw. Used for two independent pieces of a job where the
+/// caller has the other one to do: a list file's SHA-256 beside its parse, the match index's name
+/// token space beside its entry tables.
+///
+/// The work gets a thread of its own rather than a global queue: the callers themselves run on
+/// pool threads (parses and builds spread with `concurrentPerform`), and a pool thread blocked in
+/// `wait()` on a block queued behind the pool's other work would hold a core, or with every pool
+/// thread waiting, never return.
 public final class BackgroundValue<Value: Sendable>: @unchecked Sendable {
-    private let group = DispatchGroup()
-    /// Written by the worker before it leaves `group`, read only after waiting on it.
-    private var value: Value?
+    private let condition = NSCondition()
+    /// Set once by the worker under `condition`; read only after it is set.
+    private var result: Result<Value, any Error>?
 
-    /// Starts `work` at once on a global queue.
-    public init(_ work: @escaping @Sendable () -> Value) {
-        group.enter()
-        DispatchQueue.global(qos: .userInitiated).async { [self] in
-            value = work()
-            group.leave()
+    /// Starts `work` at once on a new thread.
+    public init(_ work: @escaping @Sendable () throws -> Value) {
+        Thread.detachNewThread { [self] in
+            let outcome = Result { try work() }
+            condition.lock()
+            result = outcome
+            condition.signal()
+            condition.unlock()
         }
     }
 
-    /// Waits for the value (at once when it is ready).
-    public func wait() -> Value {
-        group.wait()
-        return value!
+    /// Waits for the value (at once when it is ready); rethrows the work's error.
+    public func wait() throws -> Value {
+        condition.lock()
+        defer { condition.unlock() }
+        while result == nil { condition.wait() }
+        return try result!.get()
     }
 }

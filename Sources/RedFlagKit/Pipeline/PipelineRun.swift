@@ -146,12 +146,17 @@ public final class PipelineRun: @unchecked Sendable {
     /// Hands the pending parties to the background writer, as `record` does with audit chunks: a
     /// batch of upserts held up the reading thread, and with it every core, for a tenth of a second.
     private func queuePartyWrite() {
-        lock.lock()
-        let batch = pendingParties
-        pendingParties.removeAll(keepingCapacity: true)
-        lock.unlock()
+        let batch = takePendingParties()
         guard let parties, !batch.isEmpty else { return }
         writeInBackground { try parties.record(batch) }
+    }
+
+    private func takePendingParties() -> [KnownParty] {
+        lock.lock()
+        defer { lock.unlock() }
+        let batch = pendingParties
+        pendingParties.removeAll(keepingCapacity: true)
+        return batch
     }
 
     /// Queues `write` on the background writer once a slot is free; its error, if any, is kept
@@ -171,10 +176,7 @@ public final class PipelineRun: @unchecked Sendable {
     }
 
     private func flushParties() throws {
-        lock.lock()
-        let batch = pendingParties
-        pendingParties.removeAll(keepingCapacity: true)
-        lock.unlock()
+        let batch = takePendingParties()
         guard let parties, !batch.isEmpty else { return }
         try parties.record(batch)
     }

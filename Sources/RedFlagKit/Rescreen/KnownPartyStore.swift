@@ -67,8 +67,7 @@ public final class KnownPartyStore: Sendable {
                     """)
                 // In key order: the upserts then walk the key index from one end to the other
                 // instead of landing on random pages of a table of a million parties.
-                for key in unique.keys.sorted() {
-                    let party = unique[key]!
+                for (key, party) in unique.sorted(by: { $0.key < $1.key }) {
                     try statement.execute(arguments: [key, party.name, party.country?.uppercased(), party.address,
                                                       party.type?.rawValue, party.role, stamp, stamp])
                 }

@@ -65,40 +65,16 @@ struct ListParsingSupport {
     /// Starts hashing `url` on another thread, so the SHA-256 (a fifth of a parse's time on one
     /// core) overlaps the parsing. `finish` waits for it.
     mutating func startHashing(_ url: URL) {
-        let job = HashJob()
-        hashJob = job
-        Thread.detachNewThread {
-            job.complete(Result { try SHA256.hex(ofFile: url) })
-        }
+        hash = BackgroundValue { try SHA256.hex(ofFile: url) }
     }
 
-    private var hashJob: HashJob?
+    private var hash: BackgroundValue<String>?
 
     /// `ParsedList` with the file's hash and this parse's warnings.
     func finish(url: URL, source: ListSource, format: ListFormat, entries: [ListEntry], publicationDate: String?) throws -> ParsedList {
-        let sha = try hashJob?.wait() ?? SHA256.hex(ofFile: url)
+        let sha = try hash?.wait() ?? SHA256.hex(ofFile: url)
         return ParsedList(source: source, format: format, entries: entries, publicationDate: publicationDate,
                           files: [url], sha256: sha, warnings: warnings)
-    }
-}
-
-/// The result of a background SHA-256, handed over under a condition lock.
-private final class HashJob: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var result: Result<String, any Error>?
-
-    func complete(_ r: Result<String, any Error>) {
-        condition.lock()
-        result = r
-        condition.signal()
-        condition.unlock()
-    }
-
-    func wait() throws -> String {
-        condition.lock()
-        defer { condition.unlock() }
-        while result == nil { condition.wait() }
-        return try result!.get()
     }
 }
 

@@ -115,7 +115,7 @@ public struct MatchIndex: Sendable, Equatable {
         addresses = TokenSpace(documents: addressDocs)
         let ids = entries.map(\.id)
         entryIDOrder = (0..<entries.count).map(Int32.init).sorted { ids[Int($0)] < ids[Int($1)] }
-        names = nameSpace.wait()
+        names = try nameSpace.wait()
     }
 
     init(names: TokenSpace, nameEntry: [Int32], nameFlags: [UInt8], nameText: StringTable, nameLegalForms: StringTable,
