@@ -1,11 +1,12 @@
 import Foundation
 import GRDB
 import RedFlagCore
+import RedFlagKit
 import RedFlagLists
 
 /// The allow-list database (`allowlist.sqlite` in the data directory): adjudicated false positives
 /// with who added them, when and why. Every write is one transaction.
-public final class AllowListStore: Sendable {
+public final class AllowListStore: AllowListStoring, Sendable {
     public let url: URL
     private let queue: DatabaseQueue
 
@@ -118,9 +119,6 @@ public final class AllowListStore: Sendable {
         guard let removed else { throw RedFlagError.usage("allow remove: no allow-list rule \(id) (see `redflag allow list`)") }
         return removed
     }
-
-    /// The rules as an in-memory value for applying to results (read once per run).
-    public func load() throws -> AllowList { AllowList(rules: try rules()) }
 
     private func write(_ body: (Database) throws -> Void) throws {
         do {

@@ -1,13 +1,14 @@
 import Foundation
 import GRDB
 import RedFlagCore
+import RedFlagRules
 
 /// The order history: every order `redflag check` has checked, keyed by order id, in SQLite
 /// (`history.sqlite` in the data directory, or `--history PATH`).
 ///
 /// Recording is idempotent (`INSERT OR IGNORE` on the order id), so re-running an export never
 /// counts an order twice. Writes happen once per chunk, in one transaction.
-public final class OrderHistoryStore: @unchecked Sendable {
+public final class OrderHistoryStore: OrderHistoryStoring, @unchecked Sendable {
     public let path: String
     private let queue: DatabaseQueue
 

@@ -1,12 +1,13 @@
 import Foundation
 import GRDB
 import RedFlagCore
+import RedFlagKit
 import RedFlagRules
 
 /// The parties seen by screen and check, kept in the history database (`history.sqlite`, table
 /// `known_party`, beside the order history) so `rescreen` can screen them again when lists change.
 /// One row per distinct party (`KnownParty.key`: name, country, address), with first and last sight.
-public final class KnownPartyStore: Sendable {
+public final class KnownPartyStore: KnownPartyStoring, Sendable {
     public let url: URL
     private let queue: DatabaseQueue
 
