@@ -65,6 +65,10 @@ let package = Package(
         ),
         .testTarget(name: "RedFlagRulesTests", dependencies: ["RedFlagRules", "RedFlagStorage", "RedFlagCore"]),
         .testTarget(name: "RedFlagKitTests", dependencies: ["RedFlagKit", "RedFlagStorage", "RedFlagLists", "RedFlagMatching", "RedFlagRules", "RedFlagCore"]),
+        .testTarget(name: "RedFlagStorageTests", dependencies: [
+            "RedFlagStorage", "RedFlagKit", "RedFlagRules", "RedFlagLists", "RedFlagCore",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "RedFlagCLITests", dependencies: ["RedFlagCore"]),
     ],
     swiftLanguageModes: [.v6]

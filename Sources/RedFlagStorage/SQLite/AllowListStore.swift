@@ -15,7 +15,9 @@ public final class AllowListStore: AllowListStoring, Sendable {
         self.url = url
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            queue = try DatabaseQueue(path: url.path)
+            // WAL and a busy timeout like every redflag file: desks adding rules while a batch
+            // reads them wait for each other instead of failing with "database is locked".
+            queue = try JournaledDatabase.open(path: url.path)
             try Self.migrator.migrate(queue)
         } catch let error as RedFlagError {
             throw error
@@ -29,12 +31,6 @@ public final class AllowListStore: AllowListStoring, Sendable {
         try self.init(url: dataDirectory.allowListDatabase)
     }
 
-    /// Opens the allow-list read-only when it exists, nil when nothing was ever allow-listed, so
-    /// screening never creates files as a side effect.
-    public static func openIfPresent(dataDirectory: DataDirectory) throws -> AllowListStore? {
-        FileManager.default.fileExists(atPath: dataDirectory.allowListDatabase.path)
-            ? try AllowListStore(dataDirectory: dataDirectory) : nil
-    }
 
     private static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()

@@ -16,22 +16,7 @@ public final class OrderHistoryStore: OrderHistoryStoring, @unchecked Sendable {
     public init(url: URL) throws {
         path = url.path
         do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            queue = try JournaledDatabase.open(path: url.path)
-            try queue.write { db in
-                try db.execute(sql: """
-                    CREATE TABLE IF NOT EXISTS orders (
-                        order_id TEXT PRIMARY KEY NOT NULL,
-                        customer_id TEXT NOT NULL,
-                        order_date TEXT NOT NULL,
-                        quantity REAL NOT NULL,
-                        total_tpp REAL NOT NULL,
-                        advanced INTEGER NOT NULL,
-                        checked_at TEXT NOT NULL
-                    );
-                    CREATE INDEX IF NOT EXISTS orders_customer ON orders(customer_id);
-                    """)
-            }
+            queue = try HistoryDatabase.open(url: url)
         } catch {
             throw RedFlagError.cannotWrite(path: url.path, reason: "history database: \(error)")
         }
