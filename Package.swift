@@ -20,7 +20,7 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
-        // zlib's inflate, to read the ZIP container of XLSX workbooks.
+        // zlib: inflating the ZIP container of XLSX workbooks, compressing the audit trail.
         .systemLibrary(
             name: "CZlib",
             pkgConfig: "zlib",
@@ -48,7 +48,7 @@ let package = Package(
         ]),
         // Every database: order history, known parties, audit trail, allow-list, with migrations.
         .target(name: "RedFlagStorage", dependencies: [
-            "RedFlagCore", "RedFlagLists", "RedFlagRules", "RedFlagKit",
+            "RedFlagCore", "RedFlagLists", "RedFlagRules", "RedFlagKit", "CZlib", "CCrypto",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .executableTarget(name: "redflag", dependencies: [

@@ -13,11 +13,14 @@ struct Audit: ParsableCommand {
             command line, input SHA-256, list snapshot hashes, configuration, counts per decision and each
             HOLD/STOP result. A run is stored as "incomplete" when it starts and marked complete, interrupted
             or failed when it ends, so a crashed run shows as incomplete.
+            Records are stored compressed and chained by hash per run; `audit show` and `audit export` give
+            each record back exactly as it was first written, and `audit verify` checks every run and names the
+            first record that does not match (exit 65 when one does not).
             Retention: export records must be kept five years (15 CFR 762.6). Nothing is deleted except by
             `audit purge --older-than DATE --confirm`, which refuses dates within those five years and is
             itself recorded.
             """,
-        subcommands: [List.self, Export.self, Show.self, Purge.self],
+        subcommands: [List.self, Export.self, Show.self, Verify.self, Purge.self],
         defaultSubcommand: List.self
     )
 
@@ -77,21 +80,26 @@ struct Audit: ParsableCommand {
         @Option(help: "Only runs started on or after this date (yyyy-mm-dd or ISO 8601).") var since: String?
         @Option(help: "jsonl or csv.") var format: Format = .jsonl
 
-        /// A run with its results, as exported.
-        struct RunExport: Encodable {
-            var run: AuditRunRecord
-            var results: [Result]
-            struct Result: Encodable {
-                var index: Int
-                var decision: Decision
-                var record: AuditJSONFragment
+        /// A run with its results as one JSON object (`{"results":[{"decision","index","record"}],"run":{…}}`),
+        /// each record spliced in exactly as it was first written, not decoded and encoded again
+        /// (that would reorder keys and rewrite numbers). `pretty` indents as `show` prints it.
+        static func json(run: AuditRunRecord, results: [AuditResultRecord], pretty: Bool) throws -> String {
+            let runJSON = String(decoding: try Allow.encoder(pretty: pretty).encode(run), as: UTF8.self)
+            guard pretty else {
+                let items = results.map { "{\"decision\":\"\($0.decision.rawValue)\",\"index\":\($0.index),\"record\":\($0.json)}" }
+                return "{\"results\":[" + items.joined(separator: ",") + "],\"run\":" + runJSON + "}"
             }
+            let items = results.map {
+                "    {\n      \"decision\" : \"\($0.decision.rawValue)\",\n      \"index\" : \($0.index),\n      \"record\" : \($0.json)\n    }"
+            }
+            let indentedRun = runJSON.replacingOccurrences(of: "\n", with: "\n  ")
+            let list = items.isEmpty ? "[]" : "[\n" + items.joined(separator: ",\n") + "\n  ]"
+            return "{\n  \"results\" : " + list + ",\n  \"run\" : " + indentedRun + "\n}"
         }
 
         func run() throws {
             try runReportingErrors {
                 guard let trail = try Audit.trail(data) else { return 0 }
-                let encoder = Allow.encoder(pretty: false)
                 if format == .csv {
                     print(Audit.csvHeader + ",record_index,decision,record")
                 }
@@ -99,10 +107,7 @@ struct Audit: ParsableCommand {
                     let results = try trail.results(runID: run.id)
                     switch format {
                     case .jsonl:
-                        let export = RunExport(run: run, results: results.map {
-                            .init(index: $0.index, decision: $0.decision, record: AuditJSONFragment(json: $0.json))
-                        })
-                        print(String(decoding: try encoder.encode(export), as: UTF8.self))
+                        print(try Export.json(run: run, results: results, pretty: false))
                     case .csv:
                         let head = Audit.csvRow(run)
                         if results.isEmpty { print(head + ",,,") }
@@ -127,12 +132,42 @@ struct Audit: ParsableCommand {
                 guard let trail = try Audit.trail(data), let run = try trail.run(id: id) else {
                     throw RedFlagError.usage("audit show: no run \(id) (see `redflag audit list`)")
                 }
-                let results = try trail.results(runID: id)
-                let export = Export.RunExport(run: run, results: results.map {
-                    .init(index: $0.index, decision: $0.decision, record: AuditJSONFragment(json: $0.json))
-                })
-                print(String(decoding: try Allow.encoder(pretty: true).encode(export), as: UTF8.self))
+                print(try Export.json(run: run, results: try trail.results(runID: id), pretty: true))
                 return 0
+            }
+        }
+    }
+
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "verify",
+            abstract: "Check every run's records against its hash chain; name the first record that does not match.",
+            discussion: """
+                One line per run: intact (records and seal match), incomplete (never finished; the records written \
+                match), unchained (recorded before the chain) or BROKEN with the first record that does not match. \
+                Exit 0 when nothing is broken, 65 when a run is.
+                """)
+
+        @OptionGroup var data: DataDirOptions
+        @Option(help: "table or jsonl.") var format: OutputFormat = .table
+
+        func run() throws {
+            try runReportingErrors {
+                let results = try Audit.trail(data)?.verify() ?? []
+                switch format {
+                case .jsonl, .json:
+                    let encoder = Allow.encoder(pretty: false)
+                    for r in results { print(String(decoding: try encoder.encode(r), as: UTF8.self)) }
+                case .table, .csv:
+                    if results.isEmpty { FileHandle.standardError.write(Data("redflag: no runs recorded\n".utf8)) }
+                    for r in results {
+                        let label = r.outcome == .broken ? "BROKEN" : r.outcome.rawValue
+                        print("\(r.runID)\t\(label)\t\(r.recordsVerified)\t\(r.detail)")
+                    }
+                }
+                guard let bad = results.first(where: { $0.outcome == .broken }) else { return 0 }
+                let at = bad.firstBadRecord.map { ", record \($0)" } ?? ""
+                throw RedFlagError.badData(path: "audit trail", location: "run \(bad.runID)\(at)", message: bad.detail)
             }
         }
     }
@@ -160,47 +195,6 @@ struct Audit: ParsableCommand {
                     "redflag: purged \(deleted.runs) runs and \(deleted.results) results started before \(olderThan) (recorded in the audit trail)\n".utf8))
                 return 0
             }
-        }
-    }
-}
-
-/// Already-encoded JSON embedded as is in an encoded value (a stored result record).
-struct AuditJSONFragment: Encodable {
-    var json: String
-
-    func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
-        if let value = try? JSONDecoder().decode(AuditJSONValue.self, from: Data(json.utf8)) {
-            try container.encode(value)
-        } else {
-            try container.encode(json)
-        }
-    }
-}
-
-/// Any JSON value, to re-encode stored records inside an export.
-enum AuditJSONValue: Codable {
-    case null, bool(Bool), number(Double), string(String), array([AuditJSONValue]), object([String: AuditJSONValue])
-
-    init(from decoder: Decoder) throws {
-        let c = try decoder.singleValueContainer()
-        if c.decodeNil() { self = .null }
-        else if let b = try? c.decode(Bool.self) { self = .bool(b) }
-        else if let n = try? c.decode(Double.self) { self = .number(n) }
-        else if let s = try? c.decode(String.self) { self = .string(s) }
-        else if let a = try? c.decode([AuditJSONValue].self) { self = .array(a) }
-        else { self = .object(try c.decode([String: AuditJSONValue].self)) }
-    }
-
-    func encode(to encoder: Encoder) throws {
-        var c = encoder.singleValueContainer()
-        switch self {
-        case .null: try c.encodeNil()
-        case .bool(let b): try c.encode(b)
-        case .number(let n): try c.encode(n)
-        case .string(let s): try c.encode(s)
-        case .array(let a): try c.encode(a)
-        case .object(let o): try c.encode(o)
         }
     }
 }

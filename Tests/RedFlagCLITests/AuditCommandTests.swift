@@ -65,4 +65,58 @@ import Testing
         #expect(old.stderr.contains("purged 0 runs"))
         #expect(try CLI.run(["audit", "list", "--format", "jsonl", "--data-dir", dir.path]).stdout.split(separator: "\n").count == 1)
     }
+
+    /// What `check` wrote is what the audit gives back, byte for byte, whatever format the run
+    /// printed (JSON Lines reuses the output line; the table format renders the record apart).
+    @Test(arguments: ["jsonl", "table"])
+    func checkRecordsComeBackByteForByte(format: String) throws {
+        let dir = CLI.temporaryDirectory()
+        let lists = [CLI.fixture("lists/csl.csv"), CLI.fixture("lists/ofac-sdn.xml")]
+        let out = dir.appendingPathComponent("out.txt")
+        let check = try CLI.run(["check", CLI.fixture("orders/scenario.csv"), "--lists"] + lists
+            + ["--data-dir", dir.path, "--quiet", "--format", format, "--out", out.path])
+        #expect(check.status == 2)
+        // The reference records: the same check as JSON Lines from a data directory in the same
+        // (empty) state, without audit.
+        let reference = try CLI.run(["check", CLI.fixture("orders/scenario.csv"), "--lists"] + lists
+            + ["--data-dir", CLI.temporaryDirectory().path, "--quiet", "--format", "jsonl", "--no-audit"])
+        let held = try reference.stdout.split(separator: "\n").filter { line in
+            let decision = (try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["decision"] as? String
+            return decision == "HOLD" || decision == "STOP"
+        }
+        #expect(held.count > 3)
+        let export = try CLI.run(["audit", "export", "--format", "jsonl", "--data-dir", dir.path])
+        #expect(export.status == 0)
+        let show = try CLI.run(["audit", "show", "1", "--data-dir", dir.path])
+        #expect(show.status == 0)
+        #expect(try JSONSerialization.jsonObject(with: Data(show.stdout.utf8)) is [String: Any])
+        for line in held {
+            #expect(export.stdout.contains(#""record":"# + line + "}"), "export lost: \(line.prefix(80))")
+            #expect(show.stdout.contains(#""record" : "# + line + "\n"), "show lost: \(line.prefix(80))")
+        }
+        let exported = try #require(try JSONSerialization.jsonObject(with: Data(export.stdout.utf8)) as? [String: Any])
+        #expect((exported["results"] as? [Any])?.count == held.count)
+        let verify = try CLI.run(["audit", "verify", "--data-dir", dir.path])
+        #expect(verify.status == 0)
+        #expect(verify.stdout == "1\tintact\t\(held.count)\t\(held.count) records and the seal match\n")
+    }
+
+    static let hasSQLite3 = FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3")
+
+    /// A run whose end was rewritten (a STOP made to disappear from the counts) fails `audit verify` with 65.
+    @Test(.enabled(if: hasSQLite3, "needs the sqlite3 shell to alter the file")) func alteredRunFailsVerify() throws {
+        let dir = CLI.temporaryDirectory()
+        _ = try CLI.run(["screen", "Arktos Freight Forwarding LLC", "--country", "AE", "--lists", Self.csl, "--data-dir", dir.path, "--quiet"])
+        let sqlite = Process()
+        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        sqlite.arguments = [dir.appendingPathComponent("audit.sqlite").path, "UPDATE run SET stop = 0, clear = 1"]
+        try sqlite.run()
+        sqlite.waitUntilExit()
+        #expect(sqlite.terminationStatus == 0)
+        let verify = try CLI.run(["audit", "verify", "--data-dir", dir.path])
+        #expect(verify.status == 65)
+        #expect(verify.stdout.hasPrefix("1\tBROKEN\t"))
+        #expect(verify.stderr.contains("run 1"))
+        #expect(verify.stderr.contains("seal"))
+    }
 }

@@ -69,6 +69,7 @@ import Testing
         let audit = try Self.auditStatus(dir)
         #expect(audit.status == "interrupted")
         #expect(audit.exitCode == 130)
+        #expect(try CLI.run(["audit", "verify", "--data-dir", dir.path]).stdout.hasPrefix("1\tintact\t"))
     }
 
     @Test func sigtermWritesCompleteRecordsAndExits143() throws {
@@ -85,5 +86,9 @@ import Testing
         let audit = try Self.auditStatus(dir)
         #expect(audit.status == "incomplete")
         #expect(audit.exitCode == nil)
+        // The chunks it recorded still match their chain; the run reads as incomplete, not broken.
+        let verify = try CLI.run(["audit", "verify", "--data-dir", dir.path])
+        #expect(verify.status == 0)
+        #expect(verify.stdout.hasPrefix("1\tincomplete\t"))
     }
 }

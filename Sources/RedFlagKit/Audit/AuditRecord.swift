@@ -20,10 +20,13 @@ public struct AuditRunRecord: Codable, Hashable, Sendable {
     public var configuration: String
     public var counts: DecisionCounts
     public var exitCode: Int32?
+    /// The hash that seals the run's records and end (nil until it ends, and for runs recorded
+    /// before the chain); copied elsewhere, it shows whether the run was rewritten.
+    public var seal: String?
 
     public init(id: Int64, command: String, status: AuditRunStatus, startedAt: String, finishedAt: String?, user: String,
                 arguments: [String], workingDirectory: String, input: String?, inputSHA256: String?, lists: [AuditListRef],
-                configuration: String, counts: DecisionCounts, exitCode: Int32?) {
+                configuration: String, counts: DecisionCounts, exitCode: Int32?, seal: String? = nil) {
         self.id = id
         self.command = command
         self.status = status
@@ -38,6 +41,7 @@ public struct AuditRunRecord: Codable, Hashable, Sendable {
         self.configuration = configuration
         self.counts = counts
         self.exitCode = exitCode
+        self.seal = seal
     }
 }
 

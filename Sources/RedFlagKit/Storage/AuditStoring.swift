@@ -17,6 +17,8 @@ public protocol AuditStoring: AnyObject, Sendable {
     /// Deletes runs started before `cutoff` (refused within the five-year retention period and
     /// without `confirmed`); records the purge. Returns the number of runs and results deleted.
     func purge(olderThan cutoff: Date, confirmed: Bool, user: String, now: Date) throws -> (runs: Int, results: Int)
+    /// Checks every run's records against its hash chain and seal, oldest run first.
+    func verify() throws -> [AuditRunVerification]
 }
 
 extension AuditStoring {

@@ -8,6 +8,11 @@ import RedFlagRules
 /// with who, when, what input, which list snapshots and configuration, the counts per decision and
 /// every HOLD/STOP result.
 ///
+/// Records are stored compactly and chained (since migration v2): one `result_block` row per
+/// output chunk, packed and compressed (`AuditRecordPacker`), with each record's link of the
+/// run's hash chain (`AuditChain`); the run row carries the seal once the run ends. Runs recorded
+/// before keep their one-row-per-result form (`record_format` 1) and read as before.
+///
 /// Retention: US export records must be kept five years (15 CFR 762.6), so nothing here is ever
 /// deleted except by `purge(olderThan:confirmed:)`, which refuses any cut-off younger than five
 /// years and is itself recorded. Every write is one SQLite transaction (WAL journal): a crash
@@ -76,6 +81,22 @@ public final class AuditTrail: AuditStoring, Sendable {
                 t.column("results_deleted", .integer).notNull()
             }
         }
+        migrator.registerMigration("v2") { db in
+            // 1: one `result` row of JSON text per record (runs recorded before v2); 2: compact chained blocks.
+            try db.alter(table: "run") { t in
+                t.add(column: "record_format", .integer).notNull().defaults(to: 1)
+                t.add(column: "seal", .text)
+            }
+            try db.create(table: "result_block") { t in
+                t.column("run_id", .integer).notNull().references("run", onDelete: .cascade)
+                t.column("block", .integer).notNull()
+                t.column("first_index", .integer).notNull()
+                t.column("records", .integer).notNull()
+                t.column("data", .blob).notNull()
+                t.column("links", .blob).notNull()
+                t.primaryKey(["run_id", "block"])
+            }
+        }
         return migrator
     }
 
@@ -87,21 +108,28 @@ public final class AuditTrail: AuditStoring, Sendable {
             AuditListRef(source: $0.source.rawValue, sha256: $0.sha256, published: $0.publicationDate, files: $0.files)
         }
         var runID: Int64 = 0
+        let startedAt = AuditTrail.timestamp(now)
+        let arguments = AuditRunInfo.json(info.arguments)
+        let listsJSON = AuditRunInfo.json(lists)
         try write { db in
             try db.execute(sql: """
                 INSERT INTO run (command, status, started_at, user, arguments, working_directory, input, input_sha256,
-                                 lists, configuration)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [info.command, AuditRunStatus.incomplete.rawValue, AuditTrail.timestamp(now), info.user,
-                                 AuditRunInfo.json(info.arguments), info.workingDirectory, info.inputPath, info.inputSHA256,
-                                 AuditRunInfo.json(lists), info.configurationJSON])
+                                 lists, configuration, record_format)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 2)
+                """, arguments: [info.command, AuditRunStatus.incomplete.rawValue, startedAt, info.user,
+                                 arguments, info.workingDirectory, info.inputPath, info.inputSHA256,
+                                 listsJSON, info.configurationJSON])
             runID = db.lastInsertedRowID
         }
+        let header = AuditChainedRun.header(command: info.command, startedAt: startedAt, user: info.user, arguments: arguments,
+                                            workingDirectory: info.workingDirectory, input: info.inputPath, lists: listsJSON,
+                                            configuration: info.configurationJSON)
         var hashing: InputHasher?
         if info.inputSHA256 == nil, let path = info.inputPath, path != "-" {
             hashing = InputHasher(url: URL(fileURLWithPath: path))
         }
-        return AuditRun(trail: self, id: runID, hasher: hashing)
+        return AuditRun(trail: self, id: runID, hasher: hashing, inputSHA256: info.inputSHA256,
+                        seed: AuditChain.seed(runID: runID, header: header))
     }
 
     /// Runs, oldest first; only those started at or after `since` when given.
@@ -123,12 +151,52 @@ public final class AuditTrail: AuditStoring, Sendable {
         try read { db in try Row.fetchOne(db, sql: "SELECT * FROM run WHERE id = ?", arguments: [id]).map(Self.run(from:)) }
     }
 
-    /// The HOLD/STOP results of a run, in input order.
+    /// The HOLD/STOP results of a run, in input order, exactly as they were written.
     public func results(runID: Int64) throws -> [AuditResultRecord] {
-        try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM result WHERE run_id = ? ORDER BY record_index", arguments: [runID]).map { row in
+        let (legacy, blocks) = try read { db in
+            let legacy = try Row.fetchAll(db, sql: "SELECT * FROM result WHERE run_id = ? ORDER BY record_index", arguments: [runID]).map { row in
                 AuditResultRecord(runID: row["run_id"], index: row["record_index"],
                                   decision: Decision(rawValue: row["decision"]) ?? .hold, json: row["json"])
+            }
+            return (legacy, try Self.blocks(db, runID: runID))
+        }
+        let packed = try AuditBlockReader.records(runID: runID, blocks: blocks)
+        return legacy.isEmpty ? packed : (legacy + packed).sorted { $0.index < $1.index }
+    }
+
+    /// A run's blocks in order.
+    static func blocks(_ db: Database, runID: Int64) throws -> [AuditStoredBlock] {
+        try Row.fetchAll(db, sql: "SELECT block, first_index, records, data, links FROM result_block WHERE run_id = ? ORDER BY block",
+                         arguments: [runID]).map { row in
+            AuditStoredBlock(number: row["block"], firstIndex: row["first_index"], records: row["records"],
+                             data: [UInt8](row["data"] as Data), links: [UInt8](row["links"] as Data))
+        }
+    }
+
+    /// Checks every run against its hash chain and seal, oldest first.
+    public func verify() throws -> [AuditRunVerification] {
+        let runIDs = try read { db in try Int64.fetchAll(db, sql: "SELECT id FROM run ORDER BY id") }
+        // One run at a time: a five-year trail does not fit in memory at once.
+        return try runIDs.compactMap { id in
+            try read { db -> AuditRunVerification? in
+                guard let row = try Row.fetchOne(db, sql: "SELECT * FROM run WHERE id = ?", arguments: [id]) else { return nil }
+                let record = Self.run(from: row)
+                guard (row["record_format"] as Int64?) == 2 else {
+                    let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM result WHERE run_id = ?", arguments: [id]) ?? 0
+                    return AuditRunVerification(runID: id, outcome: .unchained, recordsVerified: 0,
+                                                detail: "recorded before the hash chain (\(count) records, not checkable)")
+                }
+                let chained = AuditChainedRun(
+                    id: id,
+                    header: AuditChainedRun.header(command: row["command"], startedAt: row["started_at"], user: row["user"],
+                                                   arguments: row["arguments"], workingDirectory: row["working_directory"],
+                                                   input: row["input"], lists: row["lists"], configuration: row["configuration"]),
+                    status: AuditRunStatus(rawValue: row["status"]) ?? .incomplete,
+                    sealFields: AuditChainedRun.sealFields(status: AuditRunStatus(rawValue: row["status"]) ?? .incomplete,
+                                                           finishedAt: record.finishedAt, counts: record.counts,
+                                                           exitCode: record.exitCode, inputSHA256: record.inputSHA256),
+                    seal: record.seal)
+                return AuditBlockReader.verify(chained, blocks: try Self.blocks(db, runID: id))
             }
         }
     }
@@ -163,7 +231,11 @@ public final class AuditTrail: AuditStoring, Sendable {
             counts.results = try Int.fetchOne(db, sql: """
                 SELECT COUNT(*) FROM result WHERE run_id IN (SELECT id FROM run WHERE started_at < ?)
                 """, arguments: [stamp]) ?? 0
+            counts.results += try Int.fetchOne(db, sql: """
+                SELECT COALESCE(SUM(records), 0) FROM result_block WHERE run_id IN (SELECT id FROM run WHERE started_at < ?)
+                """, arguments: [stamp]) ?? 0
             try db.execute(sql: "DELETE FROM result WHERE run_id IN (SELECT id FROM run WHERE started_at < ?)", arguments: [stamp])
+            try db.execute(sql: "DELETE FROM result_block WHERE run_id IN (SELECT id FROM run WHERE started_at < ?)", arguments: [stamp])
             try db.execute(sql: "DELETE FROM run WHERE started_at < ?", arguments: [stamp])
             counts.runs = db.changesCount
             try db.execute(sql: "INSERT INTO purge (at, user, older_than, runs_deleted, results_deleted) VALUES (?, ?, ?, ?, ?)",
@@ -206,7 +278,7 @@ public final class AuditTrail: AuditStoring, Sendable {
             workingDirectory: row["working_directory"], input: row["input"], inputSHA256: row["input_sha256"], lists: lists,
             configuration: row["configuration"],
             counts: DecisionCounts(clear: row["clear"], hold: row["hold"], stop: row["stop"], errors: row["errors"]),
-            exitCode: exit.map { Int32(truncatingIfNeeded: $0) })
+            exitCode: exit.map { Int32(truncatingIfNeeded: $0) }, seal: row["seal"])
     }
 
     /// ISO 8601 UTC with milliseconds (sorts as text in time order).
