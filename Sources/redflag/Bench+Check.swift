@@ -4,6 +4,8 @@ import RedFlagCore
 import RedFlagKit
 import RedFlagLists
 import RedFlagRules
+
+extension SyntheticOrders.Mix: ExpressibleByArgument {}
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -30,6 +32,9 @@ struct BenchCheck: ParsableCommand {
     @Option(help: "Synthetic rows to generate.")
     var rows: Int = 100_000
 
+    @Option(help: "standard (47 % CLEAR, few list matches) or heavy (60 % of the customers named after listed entries).")
+    var mix: SyntheticOrders.Mix = .standard
+
     @Option(help: ArgumentHelp("Check this export instead of generating one.", valueName: "file"))
     var input: String?
 
@@ -50,26 +55,18 @@ struct BenchCheck: ParsableCommand {
             let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("redflag-bench-check-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: tmp) }
-            let exportURL: URL
-            if let input {
-                exportURL = URL(fileURLWithPath: input)
-            } else {
-                exportURL = tmp.appendingPathComponent("orders.csv")
-                let t0 = Date()
-                try SyntheticOrders(rows: rows).write(to: exportURL)
-                print("generated \(grouped(rows)) rows (\(grouped(SyntheticOrders.customerCount(rows: rows))) customers) in \(secondsText(Date().timeIntervalSince(t0)))")
-            }
-
             let runDirectory = tmp.appendingPathComponent("data")
             try FileManager.default.createDirectory(at: runDirectory, withIntermediateDirectories: true)
-            var arguments = ["check", exportURL.path, "--data-dir", runDirectory.path, "--format", "jsonl", "--quiet"]
+            var arguments = ["check", "--data-dir", runDirectory.path, "--format", "jsonl", "--quiet"]
             var listsLabel: String
+            var listedNames: () throws -> [String] = { [] }
             if skipScreening {
                 arguments.append("--skip-screening")
                 listsLabel = "none (--skip-screening)"
             } else if !listFiles.urls.isEmpty {
                 arguments += ["--lists"] + listFiles.urls.map(\.path)
                 listsLabel = listFiles.urls.map(\.lastPathComponent).joined(separator: ", ")
+                listedNames = { [listFiles] in ListSet(parsed: try ListFileLoader.load(paths: listFiles.urls)).entries.map(\.name) }
             } else {
                 var store = ListStore(dataDirectory: dataDir.directory)
                 if store.currentFolder() == nil {
@@ -84,7 +81,18 @@ struct BenchCheck: ParsableCommand {
                 }
                 try BenchSupport.makeRunDirectory(runDirectory, usingStore: folder)
                 listsLabel = manifest.sources.map { "\($0.source.rawValue) \(grouped($0.recordCount))" }.joined(separator: ", ")
+                listedNames = { [store] in try ListSet.load(store: store).entries.map(\.name) }
             }
+            let exportURL: URL
+            if let input {
+                exportURL = URL(fileURLWithPath: input)
+            } else {
+                exportURL = tmp.appendingPathComponent("orders.csv")
+                let t0 = Date()
+                try SyntheticOrders(rows: rows, mix: mix, listedNames: mix == .heavy ? try listedNames() : []).write(to: exportURL)
+                print("generated \(grouped(rows)) rows, \(mix.rawValue) mix (\(grouped(SyntheticOrders.customerCount(rows: rows))) customers) in \(secondsText(Date().timeIntervalSince(t0)))")
+            }
+            arguments.insert(exportURL.path, at: 1)
             if bare { arguments += ["--no-history", "--no-audit", "--no-remember-parties"] }
             let outputFile = tmp.appendingPathComponent("results.jsonl")
             arguments += ["--out", outputFile.path]
@@ -98,6 +106,13 @@ struct BenchCheck: ParsableCommand {
                 + "on \(ProcessInfo.processInfo.activeProcessorCount) cores; CPU \(secondsText(result.cpuSeconds)) "
                 + "(\(String(format: "%.0f", result.cpuSeconds / Double(max(1, rowsOut)) * 1e6)) µs per row); exit \(result.status)")
             print("peak memory \(String(format: "%.0f", result.peakMB)) MB; output \(bytes / 1_048_576) MB of JSON Lines")
+            if !bare {
+                // What the audit trail costs to keep: the database with its journal, per checked line.
+                let audit = ["audit.sqlite", "audit.sqlite-wal"].reduce(0) { sum, name in
+                    sum + ((try? FileManager.default.attributesOfItem(atPath: runDirectory.appendingPathComponent(name).path)[.size] as? Int) ?? 0)
+                }
+                print("audit trail \(grouped(audit)) bytes = \(String(format: "%.0f", Double(audit) / Double(max(1, rowsOut)))) bytes per line")
+            }
             print("Targets: 1,000,000 lines at ≥ 10,000 lines/s, peak memory < 1 GB.")
             // 0 (CLEAR), 1 (HOLD) and 2 (STOP) are results; anything else is a failed run.
             return result.status <= 2 ? 0 : result.status
@@ -120,9 +135,21 @@ struct BenchGenerateOrders: ParsableCommand {
     @Option(help: "Random seed (same seed, same file).")
     var seed: UInt64 = 42
 
+    @Option(help: "standard or heavy (customers named after the listed entries of --lists or the data directory's lists).")
+    var mix: SyntheticOrders.Mix = .standard
+
+    @OptionGroup var listFiles: ListFileOptions
+    @OptionGroup var dataDir: DataDirOptions
+
     func run() throws {
         try runReportingErrors {
-            try SyntheticOrders(rows: rows, seed: seed).write(to: URL(fileURLWithPath: out))
+            var names: [String] = []
+            if mix == .heavy {
+                names = listFiles.urls.isEmpty
+                    ? ((try? ListSet.load(store: ListStore(dataDirectory: dataDir.directory)).entries) ?? []).map(\.name)
+                    : ListSet(parsed: try ListFileLoader.load(paths: listFiles.urls)).entries.map(\.name)
+            }
+            try SyntheticOrders(rows: rows, seed: seed, mix: mix, listedNames: names).write(to: URL(fileURLWithPath: out))
             return 0
         }
     }

@@ -11,13 +11,49 @@ import RedFlagRules
 /// (customer index = ⌊N·u²⌋ for uniform u: the top 1 % of customers place 10 % of the lines,
 /// the top 10 % place 32 %), and each customer always names the same end user, ship-to and
 /// address; names are `SyntheticNames` companies (mostly distinct, no serial numbers).
+///
+/// The `heavy` mix is the export a screening team dreads: 60 % of the customers carry the name of a
+/// listed entry (half exactly, half with a typo or a dropped word), so well over half the lines
+/// are HOLD or STOP with list matches in their records, the audit trail's worst case.
 public struct SyntheticOrders: Sendable {
     public var rows: Int
     public var seed: UInt64
+    public var mix: Mix
+    /// Names of listed entries the heavy mix gives its customers.
+    public var listedNames: [String]
 
-    public init(rows: Int, seed: UInt64 = 42) {
+    /// Which customers the export holds.
+    public enum Mix: String, Sendable, CaseIterable {
+        /// 47 % CLEAR, 29 % HOLD, 24 % STOP, few list matches: red flags of the order itself.
+        case standard
+        /// As `standard`, with 60 % of the customers named after listed entries.
+        case heavy
+    }
+
+    public init(rows: Int, seed: UInt64 = 42, mix: Mix = .standard, listedNames: [String] = []) {
         self.rows = rows
         self.seed = seed
+        self.mix = mix
+        self.listedNames = listedNames.filter { $0.contains(where: \.isLetter) }
+    }
+
+    /// A listed name as a customer would write it: as listed, or with two letters swapped or a word dropped.
+    static func listedCustomerName(_ listed: String, _ r: inout Rng) -> String {
+        var tokens = listed.split(separator: " ").map(String.init)
+        switch r.int(4) {
+        case 0 where tokens.count > 2:
+            tokens.remove(at: 1 + r.int(tokens.count - 1))
+        case 1 where !tokens.isEmpty:
+            let i = r.int(tokens.count)
+            if tokens[i].count > 4 {
+                var t = Array(tokens[i])
+                t.swapAt(1, 2)
+                tokens[i] = String(t)
+            }
+        default:
+            break
+        }
+        return tokens.joined(separator: " ")
     }
 
     typealias Rng = SyntheticNames.Rng
@@ -49,6 +85,9 @@ public struct SyntheticOrders: Sendable {
             throw RedFlagError.cannotWrite(path: url.path, reason: "cannot create the file")
         }
         defer { try? h.close() }
+        if mix == .heavy && listedNames.isEmpty {
+            throw RedFlagError.usage("the heavy mix names customers after listed entries: it needs lists (import some or pass --lists)")
+        }
         var rng = Rng(seed: seed)
         var out = OrderColumn.allCases.map(\.rawValue).joined(separator: ",") + "\n"
         let customers = Self.customerCount(rows: rows)
@@ -57,7 +96,10 @@ public struct SyntheticOrders: Sendable {
             let c = min(customers - 1, Int(Double(customers) * u * u))
             var r = Rng(seed: seed &+ UInt64(c) &* 7919)
             let country = r.pick(Self.countries)
-            let name = SyntheticNames.company(&r)
+            var name = SyntheticNames.company(&r)
+            if mix == .heavy, r.int(10) < 6 {
+                name = Self.listedCustomerName(listedNames[r.int(listedNames.count)], &r)
+            }
             let domain = "c\(c).example"
             let risky = r.int(20) == 0
             let phoneCountry = risky && r.int(2) == 0 ? r.pick(Self.countries) : country
