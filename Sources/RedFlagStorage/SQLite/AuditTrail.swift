@@ -32,7 +32,7 @@ public final class AuditTrail: AuditStoring, Sendable {
             // A power cut may lose the last commits (see JournaledDatabase); the run then still
             // reads as incomplete.
             queue = try JournaledDatabase.open(path: url.path)
-            try Self.migrator.migrate(queue)
+            try JournaledDatabase.migrate(Self.migrator, queue)
         } catch {
             throw RedFlagError.cannotWrite(path: url.path, reason: "cannot open the audit database: \(error)")
         }

@@ -8,7 +8,7 @@ enum HistoryDatabase {
     static func open(url: URL) throws -> DatabaseQueue {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         let queue = try JournaledDatabase.open(path: url.path)
-        try migrator.migrate(queue)
+        try JournaledDatabase.migrate(migrator, queue)
         return queue
     }
 

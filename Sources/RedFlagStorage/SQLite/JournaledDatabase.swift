@@ -19,4 +19,22 @@ public enum JournaledDatabase {
         try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
         return queue
     }
+
+    /// Brings a file's schema up to date when several processes may open it for the first time
+    /// at once (desks starting together on a shared data directory): each migration is one
+    /// transaction, but the migrator decides what to apply before it takes the write lock, so
+    /// the loser of that race fails on the winner's work and is rolled back. Trying again then
+    /// finds the migrations applied.
+    public static func migrate(_ migrator: DatabaseMigrator, _ queue: DatabaseQueue) throws {
+        var attempt = 0
+        while true {
+            do {
+                try migrator.migrate(queue)
+                return
+            } catch is DatabaseError where attempt < 4 {
+                attempt += 1
+                if try queue.read({ try migrator.hasCompletedMigrations($0) }) { return }
+            }
+        }
+    }
 }
