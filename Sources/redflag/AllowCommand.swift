@@ -23,6 +23,8 @@ struct Allow: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "Allow-list one match.")
 
         @OptionGroup var data: DataDirOptions
+
+        @OptionGroup var database: DatabaseOptions
         @OptionGroup var listFiles: ListFileOptions
         @Option(help: "The screened name as it appears in your data.") var query: String
         @Option(help: "ISO country code of the screened party; without it the rule holds for any country.")
@@ -34,7 +36,7 @@ struct Allow: ParsableCommand {
         func run() throws {
             try runReportingErrors {
                 let listed = try Allow.findEntry(id: entry, data: data.directory, listPaths: listFiles.urls)
-                let store = try data.stores.allowList(create: true)!
+                let store = try database.stores(data).allowList(create: true)!
                 let rule = try store.add(query: query, country: country, entry: listed, reason: reason, by: by)
                 let scope = rule.country.map { "in \($0)" } ?? "in any country"
                 print("allow-list rule \(rule.id): '\(rule.query)' \(scope) is not \(rule.entryID) (\(rule.entryName))")
@@ -47,11 +49,13 @@ struct Allow: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "Show the allow-list rules.")
 
         @OptionGroup var data: DataDirOptions
+
+        @OptionGroup var database: DatabaseOptions
         @Option(help: "table or json.") var format: OutputFormat = .table
 
         func run() throws {
             try runReportingErrors {
-                let rules = try data.stores.allowList(create: false)?.rules() ?? []
+                let rules = try database.stores(data).allowList(create: false)?.rules() ?? []
                 switch format {
                 case .json:
                     print(String(decoding: try Allow.encoder(pretty: true).encode(rules), as: UTF8.self))
@@ -81,11 +85,13 @@ struct Allow: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "remove", abstract: "Delete an allow-list rule.")
 
         @OptionGroup var data: DataDirOptions
+
+        @OptionGroup var database: DatabaseOptions
         @Argument(help: "The rule id (see `redflag allow list`).") var id: Int64
 
         func run() throws {
             try runReportingErrors {
-                guard let store = try data.stores.allowList(create: false) else {
+                guard let store = try database.stores(data).allowList(create: false) else {
                     throw RedFlagError.usage("allow remove: no allow-list rule \(id) (the allow-list is empty)")
                 }
                 let rule = try store.remove(id: id)

@@ -25,7 +25,9 @@ struct Audit: ParsableCommand {
     )
 
     /// The audit trail of the data directory, or nil when no run was ever recorded.
-    static func trail(_ data: DataDirOptions) throws -> (any AuditStoring)? { try data.stores.audit(create: false) }
+    static func trail(_ data: DataDirOptions, _ database: DatabaseOptions) throws -> (any AuditStoring)? {
+        try database.stores(data).audit(create: false)
+    }
 
     static func since(_ text: String?) throws -> Date? { try text.map(AuditTimestamp.parse) }
 
@@ -43,12 +45,14 @@ struct Audit: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "One line per recorded run.")
 
         @OptionGroup var data: DataDirOptions
+
+        @OptionGroup var database: DatabaseOptions
         @Option(help: "Only runs started on or after this date (yyyy-mm-dd or ISO 8601).") var since: String?
         @Option(help: "table, json, jsonl or csv.") var format: OutputFormat = .table
 
         func run() throws {
             try runReportingErrors {
-                let runs = try Audit.trail(data)?.runs(since: try Audit.since(since)) ?? []
+                let runs = try Audit.trail(data, database)?.runs(since: try Audit.since(since)) ?? []
                 switch format {
                 case .table:
                     if runs.isEmpty { FileHandle.standardError.write(Data("redflag: no runs recorded\n".utf8)) }
@@ -77,6 +81,8 @@ struct Audit: ParsableCommand {
         enum Format: String, ExpressibleByArgument, CaseIterable { case jsonl, csv }
 
         @OptionGroup var data: DataDirOptions
+
+        @OptionGroup var database: DatabaseOptions
         @Option(help: "Only runs started on or after this date (yyyy-mm-dd or ISO 8601).") var since: String?
         @Option(help: "jsonl or csv.") var format: Format = .jsonl
 
@@ -99,7 +105,7 @@ struct Audit: ParsableCommand {
 
         func run() throws {
             try runReportingErrors {
-                guard let trail = try Audit.trail(data) else { return 0 }
+                guard let trail = try Audit.trail(data, database) else { return 0 }
                 if format == .csv {
                     print(Audit.csvHeader + ",record_index,decision,record")
                 }
@@ -125,11 +131,13 @@ struct Audit: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "show", abstract: "One run with its HOLD/STOP results, as JSON.")
 
         @OptionGroup var data: DataDirOptions
+
+        @OptionGroup var database: DatabaseOptions
         @Argument(help: "The run id (see `redflag audit list`).") var id: Int64
 
         func run() throws {
             try runReportingErrors {
-                guard let trail = try Audit.trail(data), let run = try trail.run(id: id) else {
+                guard let trail = try Audit.trail(data, database), let run = try trail.run(id: id) else {
                     throw RedFlagError.usage("audit show: no run \(id) (see `redflag audit list`)")
                 }
                 print(try Export.json(run: run, results: try trail.results(runID: id), pretty: true))
@@ -149,11 +157,13 @@ struct Audit: ParsableCommand {
                 """)
 
         @OptionGroup var data: DataDirOptions
+
+        @OptionGroup var database: DatabaseOptions
         @Option(help: "table or jsonl.") var format: OutputFormat = .table
 
         func run() throws {
             try runReportingErrors {
-                let results = try Audit.trail(data)?.verify() ?? []
+                let results = try Audit.trail(data, database)?.verify() ?? []
                 switch format {
                 case .jsonl, .json:
                     let encoder = Allow.encoder(pretty: false)
@@ -178,6 +188,8 @@ struct Audit: ParsableCommand {
             abstract: "Delete runs older than a date at least five years back (15 CFR 762.6).")
 
         @OptionGroup var data: DataDirOptions
+
+        @OptionGroup var database: DatabaseOptions
         @Option(name: .customLong("older-than"), help: "Delete runs started before this date (yyyy-mm-dd); must be ≥ 5 years ago.")
         var olderThan: String
         @Flag(help: "Confirm the deletion (required).") var confirm = false
@@ -186,7 +198,7 @@ struct Audit: ParsableCommand {
             try runReportingErrors {
                 let cutoff = try AuditTimestamp.parse(olderThan)
                 try AuditRetention.validatePurge(olderThan: cutoff, confirmed: confirm)
-                guard let trail = try Audit.trail(data) else {
+                guard let trail = try Audit.trail(data, database) else {
                     FileHandle.standardError.write(Data("redflag: no audit trail, nothing to purge\n".utf8))
                     return 0
                 }

@@ -50,8 +50,15 @@ struct BenchCheck: ParsableCommand {
     @Flag(name: .customLong("bare"), help: "Pass --no-history --no-audit --no-remember-parties to the child.")
     var bare = false
 
+    @Option(name: .customLong("database"), help: ArgumentHelp(
+        "Run the child against this PostgreSQL database (postgres://…) instead of SQLite files in the throw-away data directory.",
+        valueName: "url"))
+    var database: String?
+
     func run() throws {
         try runReportingErrors {
+            // The child's stores are the throw-away directory's (or --database), never a team database from the environment.
+            unsetenv("REDFLAG_DATABASE_URL")
             let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("redflag-bench-check-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: tmp) }
@@ -94,6 +101,7 @@ struct BenchCheck: ParsableCommand {
             }
             arguments.insert(exportURL.path, at: 1)
             if bare { arguments += ["--no-history", "--no-audit", "--no-remember-parties"] }
+            if let database { arguments += ["--database", database] }
             let outputFile = tmp.appendingPathComponent("results.jsonl")
             arguments += ["--out", outputFile.path]
 
@@ -106,7 +114,7 @@ struct BenchCheck: ParsableCommand {
                 + "on \(ProcessInfo.processInfo.activeProcessorCount) cores; CPU \(secondsText(result.cpuSeconds)) "
                 + "(\(String(format: "%.0f", result.cpuSeconds / Double(max(1, rowsOut)) * 1e6)) µs per row); exit \(result.status)")
             print("peak memory \(String(format: "%.0f", result.peakMB)) MB; output \(bytes / 1_048_576) MB of JSON Lines")
-            if !bare {
+            if !bare && database == nil {
                 // What the audit trail costs to keep: the database with its journal, per checked line.
                 let audit = ["audit.sqlite", "audit.sqlite-wal"].reduce(0) { sum, name in
                     sum + ((try? FileManager.default.attributesOfItem(atPath: runDirectory.appendingPathComponent(name).path)[.size] as? Int) ?? 0)

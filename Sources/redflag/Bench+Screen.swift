@@ -81,6 +81,8 @@ struct BenchScreen: ParsableCommand {
 
     func run() throws {
         try runReportingErrors {
+            // The child's stores are the throw-away directory's, never a team database from the environment.
+            unsetenv("REDFLAG_DATABASE_URL")
             let executable = BenchSupport.executable()
             var importSeconds: Double?
             let directory: URL

@@ -41,12 +41,14 @@ extension Check {
             : try ScreeningEngine.open(dataDirectory: directory, listPaths: listFiles.urls, configuration: .default)
         let stamps = screener?.snapshots.map { ListStamp(source: $0.source.rawValue, sha256: $0.sha256) } ?? []
 
-        let stores = SQLiteStores(dataDirectory: directory, historyURL: history.map { URL(fileURLWithPath: $0) })
+        let stores = try database.stores(dataDir)
         let store: (any OrderHistoryStoring)?
         if noHistory {
             store = nil
+        } else if let history {
+            store = try OrderHistoryStore(url: URL(fileURLWithPath: history))
         } else {
-            if history == nil { try directory.create() }
+            if stores is SQLiteStores { try directory.create() }
             store = try stores.orderHistory(create: true)
         }
 

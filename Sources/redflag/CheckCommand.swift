@@ -31,6 +31,7 @@ struct Check: ParsableCommand {
 
     @OptionGroup var listFiles: ListFileOptions
     @OptionGroup var dataDir: DataDirOptions
+    @OptionGroup var database: DatabaseOptions
 
     @Flag(name: .customLong("skip-screening"), help: "Do not screen parties (list flags are reported as not evaluated).")
     var skipScreening = false

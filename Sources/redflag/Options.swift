@@ -12,9 +12,21 @@ struct DataDirOptions: ParsableArguments {
     var dataDir: String?
 
     var directory: DataDirectory { DataDirectory.resolve(explicit: dataDir) }
+}
 
-    /// The stores (history, known parties, audit, allow-list) this command reads and writes.
-    var stores: any StoreProvider { SQLiteStores(dataDirectory: directory) }
+/// Where the stores (order history, known parties, audit trail, allow-list) are, for every
+/// command that reads or writes them.
+struct DatabaseOptions: ParsableArguments {
+    @Option(name: .customLong("database"), help: ArgumentHelp(
+        "A team's PostgreSQL database for history, known parties, audit trail and allow-list "
+            + "(postgres://user@host:port/db; default: $REDFLAG_DATABASE_URL, else SQLite files in the data directory).",
+        valueName: "url"))
+    var database: String?
+
+    /// The stores this command reads and writes.
+    func stores(_ data: DataDirOptions) throws -> any StoreProvider {
+        try StoreLocation.resolve(databaseURL: database, dataDirectory: data.directory)
+    }
 }
 
 /// List files to screen against directly, without importing them into the store.

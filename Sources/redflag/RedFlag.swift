@@ -11,6 +11,6 @@ struct RedFlag: ParsableCommand {
             64 usage error, 65 bad data, 66 missing input or no lists, 69 download failed, \
             73 cannot write, 130 interrupted (SIGINT), 143 terminated (SIGTERM).
             """,
-        subcommands: [Lists.self, Screen.self, Check.self, Rules.self, Allow.self, Audit.self, Rescreen.self, Bench.self]
+        subcommands: [Lists.self, Screen.self, Check.self, Rules.self, Allow.self, Audit.self, Rescreen.self, Store.self, Bench.self]
     )
 }

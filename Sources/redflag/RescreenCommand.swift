@@ -21,6 +21,8 @@ struct Rescreen: ParsableCommand {
     )
 
     @OptionGroup var data: DataDirOptions
+
+    @OptionGroup var database: DatabaseOptions
     @OptionGroup var pipeline: PipelineOptions
 
     @Option(help: "Use the changes imported after this date (yyyy-mm-dd or ISO 8601) instead of since the last rescreen.")
@@ -47,13 +49,13 @@ struct Rescreen: ParsableCommand {
             }
             var start = RescreenStart(since: try since.map(AuditTimestamp.parse), consumed: [])
             if since == nil && !last {
-                start = try RescreenStart.afterLastRescreen(in: try data.stores.audit(create: false))
+                start = try RescreenStart.afterLastRescreen(in: try database.stores(data).audit(create: false))
             }
             let changeSet = try RescreenChangeSet.load(store: store, since: start.since, lastImportOnly: last, excluding: start.consumed)
             let rescreener = try Rescreener(changeSet: changeSet) { entries, snapshots in
                 try ScreeningEngine(listSet: ListSet(entries: entries, snapshots: snapshots), configuration: configuration)
             }
-            var known = try data.stores.knownParties(create: false)?.all() ?? []
+            var known = try database.stores(data).knownParties(create: false)?.all() ?? []
             for path in parties { known += try PartyFileReader.read(URL(fileURLWithPath: path)) }
             known = PartyFileReader.unique(known)
 
@@ -63,7 +65,7 @@ struct Rescreen: ParsableCommand {
             info.inputPath = parties.count == 1 ? parties[0] : nil
             var settings = pipeline.settings
             settings.rememberParties = false
-            let run = try PipelineRun.begin(info: info, settings: settings, stores: data.stores, screener: rescreener.screener)
+            let run = try PipelineRun.begin(info: info, settings: settings, stores: try database.stores(data), screener: rescreener.screener)
             if !pipeline.quiet {
                 let sinceText = last ? "the newest import" : start.since.map { AuditTimestamp.string($0) } ?? "the first import"
                 let logs = changeSet.logs.isEmpty ? "no list changes" : changeSet.logs.map(\.summary).joined(separator: "; ")

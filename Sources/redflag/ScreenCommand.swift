@@ -41,6 +41,7 @@ struct Screen: ParsableCommand {
 
     @OptionGroup var listFiles: ListFileOptions
     @OptionGroup var dataDir: DataDirOptions
+    @OptionGroup var database: DatabaseOptions
 
     @Option(help: ArgumentHelp("Read parties from this file (CSV, JSON Lines or one name per line); - for standard input.",
                                valueName: "file"))
@@ -122,7 +123,7 @@ struct Screen: ParsableCommand {
         let run = try PipelineRun.begin(
             info: AuditRunInfo(command: "screen", inputPath: input, snapshots: engine.snapshots,
                                configurationJSON: AuditRunInfo.json(["configuration": configuration])),
-            settings: pipeline.settings, stores: dataDir.stores, screener: engine)
+            settings: pipeline.settings, stores: try database.stores(dataDir), screener: engine)
         do {
             var tally = ScreeningTally()
             let json = ScreeningJSON(snapshots: engine.snapshots)

@@ -15,6 +15,21 @@ struct AuditStoredBlock: Sendable {
     var links: [UInt8]
 }
 
+extension AuditStoredRecord {
+    /// A chunk's counts per decision and the HOLD/STOP records the audit keeps (rendered now).
+    static func kept(_ entries: [AuditEntry]) -> (counts: DecisionCounts, records: [AuditStoredRecord]) {
+        var counts = DecisionCounts()
+        var kept: [AuditStoredRecord] = []
+        for entry in entries {
+            counts.add(entry.decision)
+            if let decision = entry.decision, decision != .clear {
+                kept.append(AuditStoredRecord(index: entry.index, decision: decision == .stop ? .stop : .hold, json: entry.json()))
+            }
+        }
+        return (counts, kept)
+    }
+}
+
 /// The writing side of a chained, compact run, shared by the backends: packs a chunk's records,
 /// extends the chain, and gives the block to store; seals the run at its end.
 struct AuditBlockWriter {

@@ -168,8 +168,8 @@ struct AuditRecordUnpacker {
     mutating func unpack(_ payload: [UInt8]) throws -> [(index: Int, decision: AuditStoredDecision, bytes: [UInt8])] {
         var reader = AuditBytes.Reader(bytes: payload)
         let firstID = try reader.varint()
-        // The packer starts its numbering over when its table fills; the reader follows.
-        if firstID == 0 { fragments.removeAll(keepingCapacity: true) }
+        // Numbers run on through the whole run (a packer whose table filled forgets its keys,
+        // not its numbering), so a block defines exactly the next ones.
         guard firstID == UInt64(fragments.count) else {
             throw Failure.corrupt("block defines fragments from \(firstID) but \(fragments.count) were read before it")
         }

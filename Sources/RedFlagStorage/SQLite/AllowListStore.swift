@@ -18,7 +18,7 @@ public final class AllowListStore: AllowListStoring, Sendable {
             // WAL and a busy timeout like every redflag file: desks adding rules while a batch
             // reads them wait for each other instead of failing with "database is locked".
             queue = try JournaledDatabase.open(path: url.path)
-            try Self.migrator.migrate(queue)
+            try JournaledDatabase.migrate(Self.migrator, queue)
         } catch let error as RedFlagError {
             throw error
         } catch {
@@ -52,11 +52,10 @@ public final class AllowListStore: AllowListStoring, Sendable {
         return migrator
     }
 
-    /// Records an adjudication of `entry` (as it is now) for the query `query` in `country`.
-    /// Refuses an empty query, reason or adjudicator, and an exact duplicate of a live rule.
-    @discardableResult
-    public func add(query: String, country: String?, entry: ListEntry, reason: String, by: String,
-                    now: Date = Date()) throws -> AllowListRule {
+    /// The rule an adjudication makes, checked (any backend stores exactly this): refuses an
+    /// empty query, reason or adjudicator and a country that is not an ISO alpha-2 code.
+    static func draft(query: String, country: String?, entry: ListEntry, reason: String, by: String,
+                      now: Date) throws -> AllowListRule {
         let trimmedQuery = TextFolding.collapseWhitespace(query)
         let key = AllowListRule.key(trimmedQuery)
         guard !key.isEmpty else { throw RedFlagError.usage("allow add: --query must contain letters or digits") }
@@ -72,9 +71,17 @@ public final class AllowListStore: AllowListStoring, Sendable {
         do { fingerprint = try EntryFingerprint.sha256(of: entry) } catch {
             throw RedFlagError.badData(path: entry.id, location: nil, message: "cannot encode the entry: \(error)")
         }
-        var rule = AllowListRule(id: 0, query: trimmedQuery, country: countryCode, entryID: entry.id, entryName: entry.name,
-                                 entryFingerprint: fingerprint, reason: reasonText, by: byText,
-                                 at: AllowListStore.timestamp(now))
+        return AllowListRule(id: 0, query: trimmedQuery, country: countryCode, entryID: entry.id, entryName: entry.name,
+                             entryFingerprint: fingerprint, reason: reasonText, by: byText, at: AllowListStore.timestamp(now))
+    }
+
+    /// Records an adjudication of `entry` (as it is now) for the query `query` in `country`.
+    /// Refuses an empty query, reason or adjudicator, and an exact duplicate of a live rule.
+    @discardableResult
+    public func add(query: String, country: String?, entry: ListEntry, reason: String, by: String,
+                    now: Date = Date()) throws -> AllowListRule {
+        var rule = try Self.draft(query: query, country: country, entry: entry, reason: reason, by: by, now: now)
+        let key = rule.queryKey, countryCode = rule.country, fingerprint = rule.entryFingerprint, trimmedQuery = rule.query
         try write { db in
             let existing = try Row.fetchOne(db, sql: """
                 SELECT id FROM allow_rule WHERE query_key = ? AND entry_id = ? AND country IS ? AND entry_fingerprint = ?

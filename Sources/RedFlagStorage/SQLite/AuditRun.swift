@@ -37,14 +37,7 @@ public final class AuditRun: AuditRunRecording, @unchecked Sendable {
     /// Records one chunk of output records in one transaction.
     public func record(_ entries: [AuditEntry]) throws {
         guard !entries.isEmpty else { return }
-        var chunkCounts = DecisionCounts()
-        var kept: [AuditStoredRecord] = []
-        for entry in entries {
-            chunkCounts.add(entry.decision)
-            if let decision = entry.decision, decision != .clear {
-                kept.append(AuditStoredRecord(index: entry.index, decision: decision == .stop ? .stop : .hold, json: entry.json()))
-            }
-        }
+        let (chunkCounts, kept) = AuditStoredRecord.kept(entries)
         lock.lock()
         defer { lock.unlock() }
         if let failure { throw failure }

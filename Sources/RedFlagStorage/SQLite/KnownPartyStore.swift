@@ -27,9 +27,8 @@ public final class KnownPartyStore: KnownPartyStoring, Sendable {
 
     /// Records parties as seen now (one transaction; duplicates within the batch count once).
     public func record(_ parties: [KnownParty], now: Date = Date()) throws {
-        var unique: [String: KnownParty] = [:]
-        for party in parties where party.name.contains(where: { !$0.isWhitespace }) { unique[party.key] = party }
-        guard !unique.isEmpty else { return }
+        let batch = Self.batch(parties)
+        guard !batch.isEmpty else { return }
         let stamp = AuditTimestamp.string(now)
         do {
             try queue.write { db in
@@ -39,9 +38,7 @@ public final class KnownPartyStore: KnownPartyStoring, Sendable {
                     ON CONFLICT(key) DO UPDATE SET last_seen = excluded.last_seen, times_seen = times_seen + 1,
                         role = COALESCE(known_party.role, excluded.role)
                     """)
-                // In key order: the upserts then walk the key index from one end to the other
-                // instead of landing on random pages of a table of a million parties.
-                for (key, party) in unique.sorted(by: { $0.key < $1.key }) {
+                for (key, party) in batch {
                     try statement.execute(arguments: [key, party.name, party.country?.uppercased(), party.address,
                                                       party.type?.rawValue, party.role, stamp, stamp])
                 }
@@ -65,6 +62,15 @@ public final class KnownPartyStore: KnownPartyStoring, Sendable {
         } catch {
             throw RedFlagError.unreadable(path: url.path, reason: "known parties: \(error)")
         }
+    }
+
+    /// The parties of a batch to write: named, once per key (the last sighting wins), in key
+    /// order, so the upserts walk the key index from one end to the other instead of landing on
+    /// random pages of a table of a million parties, and concurrent writers lock rows in one order.
+    static func batch(_ parties: [KnownParty]) -> [(key: String, party: KnownParty)] {
+        var unique: [String: KnownParty] = [:]
+        for party in parties where party.name.contains(where: { !$0.isWhitespace }) { unique[party.key] = party }
+        return unique.sorted { $0.key < $1.key }.map { (key: $0.key, party: $0.value) }
     }
 
     public func count() throws -> Int {
