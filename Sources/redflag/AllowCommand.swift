@@ -140,7 +140,13 @@ struct Allow: ParsableCommand {
     /// prebuilt index) and the store's change log (for the dates rules lapsed).
     static func statuses(of allowList: AllowList, data: DataDirectory, listPaths: [URL]) throws -> [AllowRuleStatus] {
         guard !allowList.isEmpty else { return [] }
-        let engine = try ScreeningEngine.open(dataDirectory: data, listPaths: listPaths, configuration: .default)
+        let engine: ScreeningEngine
+        do {
+            engine = try ScreeningEngine.open(dataDirectory: data, listPaths: listPaths, configuration: .default)
+        } catch RedFlagError.noLists {
+            printError("redflag: no lists imported: cannot tell active from lapsed rules (import lists or pass --lists)")
+            return allowList.statusesWithoutLists()
+        }
         let log = listPaths.isEmpty ? try ListStore(dataDirectory: data).changes() : []
         return allowList.statuses(entry: { engine.entry(id: $0) }, changeLog: log)
     }

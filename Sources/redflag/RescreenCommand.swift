@@ -75,7 +75,7 @@ struct Rescreen: ParsableCommand {
                 let sinceText = last ? "the newest import" : start.since.map { AuditTrail.timestamp($0) } ?? "the first import"
                 let logs = changeSet.logs.isEmpty ? "no list changes" : changeSet.logs.map(\.summary).joined(separator: "; ")
                 FileHandle.standardError.write(Data(
-                    "redflag rescreen: \(known.count) known parties against \(changeSet.entries.count) changed and \(changeSet.removedEntries.count) removed entries since \(sinceText) (\(logs))\n".utf8))
+                    "redflag rescreen: \(known.count) known parties against \(changeSet.entries.count) changed entries and \(changeSet.removedEntries.count) removed entries since \(sinceText) (\(logs))\n".utf8))
             }
             do {
                 let perParty = rescreener.records(known, allowList: run.allowList, shouldStop: { run.shouldStop })

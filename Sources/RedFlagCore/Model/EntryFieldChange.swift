@@ -45,7 +45,14 @@ public struct EntryFieldChange: Codable, Hashable, Sendable {
             out.append(EntryFieldChange(field: field, change: kind, old: a, new: b))
         }
         func items<T>(_ field: String, _ a: [T], _ b: [T], text: (T) -> String, key: ((T) -> String)? = nil) {
-            out += itemChanges(field, a.map { (key?($0), text($0)) }, b.map { (key?($0), text($0)) })
+            let old = a.map { (key: key?($0), text: text($0)) }, new = b.map { (key: key?($0), text: text($0)) }
+            let changes = itemChanges(field, old, new)
+            out += changes
+            // The same items in another order still changes the fingerprint: say so rather than nothing.
+            if changes.isEmpty && old.map(\.text) != new.map(\.text) {
+                out.append(EntryFieldChange(field: "\(field) order", change: .changed,
+                                            old: old.map(\.text).joined(separator: "; "), new: new.map(\.text).joined(separator: "; ")))
+            }
         }
         single("name", old.name, new.name)
         single("type", old.type.rawValue, new.type.rawValue)

@@ -40,6 +40,15 @@ public struct AllowList: Sendable {
     /// longer listed), with the date it lapsed taken from the change log (the first import after
     /// the adjudication that modified or removed the entry) and the fields that changed.
     public func statuses(entry: (String) -> ListEntry?, changeLog: [StoreChanges]) -> [AllowRuleStatus] {
+        statuses(lookup: entry, changeLog: changeLog)
+    }
+
+    /// The rules with status `unknown`: there are no lists to compare them with.
+    public func statusesWithoutLists() -> [AllowRuleStatus] {
+        rules.map { AllowRuleStatus(rule: $0, state: .unknown, since: nil, entryListed: false, changes: nil, renewedBy: nil) }
+    }
+
+    private func statuses(lookup entry: (String) -> ListEntry?, changeLog: [StoreChanges]) -> [AllowRuleStatus] {
         var renewedBy: [Int64: Int64] = [:]
         for rule in rules { if let renews = rule.renews { renewedBy[renews] = rule.id } }
         return rules.map { rule in
@@ -62,7 +71,8 @@ public struct AllowList: Sendable {
 
 /// One allow-list rule as it stands against the lists now: what `allow list` shows.
 public struct AllowRuleStatus: Codable, Hashable, Sendable {
-    public enum State: String, Codable, Sendable { case active, lapsed }
+    /// `unknown`: no lists to compare with (none imported and no `--lists`).
+    public enum State: String, Codable, Sendable { case active, lapsed, unknown }
 
     public var rule: AllowListRule
     public var state: State
@@ -114,6 +124,7 @@ public struct AllowRuleStatus: Codable, Hashable, Sendable {
     public var summary: String {
         switch state {
         case .active: return "active since \(since ?? rule.at)"
+        case .unknown: return "status unknown (no lists imported)"
         case .lapsed:
             var text = "lapsed \(since ?? "(date not in the change log)")"
             if !entryListed { text += ", entry no longer listed" }
