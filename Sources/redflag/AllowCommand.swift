@@ -37,7 +37,7 @@ struct Allow: ParsableCommand {
                 let store = try AllowListStore(dataDirectory: data.directory)
                 let rule = try store.add(query: query, country: country, entry: listed, reason: reason, by: by)
                 let scope = rule.country.map { "in \($0)" } ?? "in any country"
-                print("allow-list rule \(rule.id): '\(rule.query)' \(scope) is not \(rule.entryID) (\(rule.entryName))")
+                writeLine("allow-list rule \(rule.id): '\(rule.query)' \(scope) is not \(rule.entryID) (\(rule.entryName))")
                 return 0
             }
         }
@@ -54,22 +54,22 @@ struct Allow: ParsableCommand {
                 let rules = try AllowListStore.openIfPresent(dataDirectory: data.directory)?.rules() ?? []
                 switch format {
                 case .json:
-                    print(String(decoding: try Allow.encoder(pretty: true).encode(rules), as: UTF8.self))
+                    writeLine(String(decoding: try Allow.encoder(pretty: true).encode(rules), as: UTF8.self))
                 case .jsonl:
                     let encoder = Allow.encoder(pretty: false)
-                    for rule in rules { print(String(decoding: try encoder.encode(rule), as: UTF8.self)) }
+                    for rule in rules { writeLine(String(decoding: try encoder.encode(rule), as: UTF8.self)) }
                 case .csv:
-                    print("id,query,country,entry,entry_name,reason,by,at,entry_fingerprint")
+                    writeLine("id,query,country,entry,entry_name,reason,by,at,entry_fingerprint")
                     for r in rules {
-                        print([String(r.id), r.query, r.country ?? "", r.entryID, r.entryName, r.reason, r.by, r.at,
-                               r.entryFingerprint].map(Allow.csvField).joined(separator: ","))
+                        writeLine([String(r.id), r.query, r.country ?? "", r.entryID, r.entryName, r.reason, r.by, r.at,
+                               r.entryFingerprint].map(CSVText.field).joined(separator: ","))
                     }
                 case .table:
                     if rules.isEmpty {
-                        FileHandle.standardError.write(Data("redflag: the allow-list is empty\n".utf8))
+                        Console.message("redflag: the allow-list is empty")
                     }
                     for r in rules {
-                        print("\(r.id)\t\(r.query)\t\(r.country ?? "*")\t\(r.entryID)\t\(r.entryName)\t\(r.by)\t\(r.at)\t\(r.reason)")
+                        writeLine("\(r.id)\t\(r.query)\t\(r.country ?? "*")\t\(r.entryID)\t\(r.entryName)\t\(r.by)\t\(r.at)\t\(r.reason)")
                     }
                 }
                 return 0
@@ -89,7 +89,7 @@ struct Allow: ParsableCommand {
                     throw RedFlagError.usage("allow remove: no allow-list rule \(id) (the allow-list is empty)")
                 }
                 let rule = try store.remove(id: id)
-                print("removed allow-list rule \(rule.id): '\(rule.query)' vs \(rule.entryID)")
+                writeLine("removed allow-list rule \(rule.id): '\(rule.query)' vs \(rule.entryID)")
                 return 0
             }
         }
@@ -109,12 +109,6 @@ struct Allow: ParsableCommand {
             throw RedFlagError.usage("allow add: no listed entry '\(id)' in the loaded lists (ids look like OFAC-SDN:6915)")
         }
         return found
-    }
-
-    /// One RFC 4180 field: quoted when it holds a comma, quote or line break.
-    static func csvField(_ s: String) -> String {
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     static func encoder(pretty: Bool) -> JSONEncoder {

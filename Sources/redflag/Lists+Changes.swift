@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RedFlagCore
+import RedFlagKit
 import RedFlagLists
 
 /// `redflag lists changes`: the change log, what each import added, removed and modified.
@@ -33,9 +34,9 @@ struct ListsChanges: ParsableCommand {
             case .json:
                 try printJSON(changes)
             case .table:
-                if changes.isEmpty { print("No changes recorded.") }
+                if changes.isEmpty { writeLine("No changes recorded.") }
                 for change in changes {
-                    print("\(isoMinute(change.importedAt))  \(change.summary)  (published \(change.publicationDate ?? "unknown"), was \(change.previousPublicationDate ?? "-"))")
+                    writeLine("\(isoMinute(change.importedAt))  \(change.summary)  (published \(change.publicationDate ?? "unknown"), was \(change.previousPublicationDate ?? "-"))")
                 }
             }
             return RedFlagCore.ExitCode.clear

@@ -68,8 +68,7 @@ struct Rescreen: ParsableCommand {
             if !pipeline.quiet {
                 let sinceText = last ? "the newest import" : start.since.map { AuditTrail.timestamp($0) } ?? "the first import"
                 let logs = changeSet.logs.isEmpty ? "no list changes" : changeSet.logs.map(\.summary).joined(separator: "; ")
-                FileHandle.standardError.write(Data(
-                    "redflag rescreen: \(known.count) known parties against \(changeSet.entries.count) changed entries since \(sinceText) (\(logs))\n".utf8))
+                Console.message("redflag rescreen: \(known.count) known parties against \(changeSet.entries.count) changed entries since \(sinceText) (\(logs))")
             }
             do {
                 let results = rescreener.rescreen(known, allowList: run.allowList, shouldStop: { run.shouldStop })

@@ -202,7 +202,7 @@ public final class PipelineRun: @unchecked Sendable {
         if printSummary && !settings.quiet {
             let summary = RunSummary(command: command, counts: snapshot, seconds: Date().timeIntervalSince(start),
                                      interruptedExitCode: interrupted)
-            FileHandle.standardError.write(Data((summary.line + "\n").utf8))
+            Console.writeError(summary.line + "\n")
         }
         return code
     }

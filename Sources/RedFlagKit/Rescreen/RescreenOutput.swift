@@ -30,17 +30,17 @@ public struct RescreenOutput: Sendable {
                               top?.id ?? "", top?.name ?? "", top.map { String(format: "%.3f", $0.score) } ?? "",
                               change?.kind ?? "", change.map { ISO8601DateFormatter().string(from: $0.importedAt) } ?? "",
                               top?.suppressed?.reason ?? ""]
-                out += fields.map(Self.csvField).joined(separator: ",") + "\n"
+                out += fields.map(CSVText.field).joined(separator: ",") + "\n"
             }
             return out
         case .table:
             var out = ""
             for hit in hits {
-                out += "\(hit.decision.rawValue)\t\(hit.party.name)\(hit.party.country.map { " (\($0))" } ?? "")\n"
+                out += "\(hit.decision.rawValue)\t\(TerminalText.escape(hit.party.name))\(hit.party.country.map { " (\(TerminalText.escape($0)))" } ?? "")\n"
                 for match in hit.matches {
                     let change = hit.changes.first { $0.id == match.id }
                     let suppressed = match.suppressed.map { " [suppressed: \($0.reason)]" } ?? ""
-                    out += "    \(String(format: "%.2f", match.score)) \(match.id) \(match.name) — \(change?.kind ?? "changed")\(suppressed)\n"
+                    out += "    \(String(format: "%.2f", match.score)) \(TerminalText.escape(match.id)) \(TerminalText.escape(match.name)) — \(change?.kind ?? "changed")\(TerminalText.escape(suppressed))\n"
                 }
             }
             return out
@@ -48,16 +48,11 @@ public struct RescreenOutput: Sendable {
     }
 
     /// Writes the hits to stdout in one write, so a consumer never sees a partial record.
-    public func write(_ hits: [RescreenHit], to handle: FileHandle = .standardOutput) throws {
+    public func write(_ hits: [RescreenHit], to sink: OutputSink = Console.out) throws {
         let text = try render(hits)
         guard !text.isEmpty else { return }
-        do { try handle.write(contentsOf: Data(text.utf8)) } catch {
-            throw RedFlagError.cannotWrite(path: "stdout", reason: "\(error)")
-        }
+        sink.write(text)
+        try sink.flush()
     }
 
-    static func csvField(_ s: String) -> String {
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
 }
