@@ -34,7 +34,7 @@ struct Allow: ParsableCommand {
         func run() throws {
             try runReportingErrors {
                 let listed = try Allow.findEntry(id: entry, data: data.directory, listPaths: listFiles.urls)
-                let store = try AllowListStore(dataDirectory: data.directory)
+                let store = try data.stores.allowList(create: true)!
                 let rule = try store.add(query: query, country: country, entry: listed, reason: reason, by: by)
                 let scope = rule.country.map { "in \($0)" } ?? "in any country"
                 writeLine("allow-list rule \(rule.id): '\(rule.query)' \(scope) is not \(rule.entryID) (\(rule.entryName))")
@@ -51,7 +51,7 @@ struct Allow: ParsableCommand {
 
         func run() throws {
             try runReportingErrors {
-                let rules = try AllowListStore.openIfPresent(dataDirectory: data.directory)?.rules() ?? []
+                let rules = try data.stores.allowList(create: false)?.rules() ?? []
                 switch format {
                 case .json:
                     writeLine(String(decoding: try Allow.encoder(pretty: true).encode(rules), as: UTF8.self))
@@ -85,7 +85,7 @@ struct Allow: ParsableCommand {
 
         func run() throws {
             try runReportingErrors {
-                guard let store = try AllowListStore.openIfPresent(dataDirectory: data.directory) else {
+                guard let store = try data.stores.allowList(create: false) else {
                     throw RedFlagError.usage("allow remove: no allow-list rule \(id) (the allow-list is empty)")
                 }
                 let rule = try store.remove(id: id)
