@@ -36,10 +36,10 @@ struct Allow: ParsableCommand {
         func run() throws {
             try runReportingErrors {
                 let listed = try Allow.findEntry(id: entry, data: data.directory, listPaths: listFiles.urls)
-                let store = try AllowListStore(dataDirectory: data.directory)
+                let store = try data.stores.allowList(create: true)!
                 let rule = try store.add(query: query, country: country, entry: listed, reason: reason, by: by)
                 let scope = rule.country.map { "in \($0)" } ?? "in any country"
-                print("allow-list rule \(rule.id): '\(rule.query)' \(scope) is not \(rule.entryID) (\(rule.entryName))")
+                writeLine("allow-list rule \(rule.id): '\(rule.query)' \(scope) is not \(rule.entryID) (\(rule.entryName))")
                 return 0
             }
         }
@@ -55,34 +55,35 @@ struct Allow: ParsableCommand {
 
         func run() throws {
             try runReportingErrors {
-                let allowList = try AllowListStore.openIfPresent(dataDirectory: data.directory)?.load() ?? .empty
+                let allowList = try data.stores.allowList(create: false)?.load() ?? .empty
                 let statuses = try Allow.statuses(of: allowList, data: data.directory, listPaths: listFiles.urls)
                 switch format {
                 case .json:
-                    print(String(decoding: try Allow.encoder(pretty: true).encode(statuses), as: UTF8.self))
+                    writeLine(String(decoding: try Allow.encoder(pretty: true).encode(statuses), as: UTF8.self))
                 case .jsonl:
                     let encoder = Allow.encoder(pretty: false)
-                    for status in statuses { print(String(decoding: try encoder.encode(status), as: UTF8.self)) }
+                    for status in statuses { writeLine(String(decoding: try encoder.encode(status), as: UTF8.self)) }
                 case .csv:
-                    print("id,query,country,entry,entry_name,reason,by,at,entry_fingerprint,state,since,changes")
+                    writeLine("id,query,country,entry,entry_name,reason,by,at,entry_fingerprint,state,since,changes")
                     for status in statuses {
                         let r = status.rule
-                        print([String(r.id), r.query, r.country ?? "", r.entryID, r.entryName, r.reason, r.by, r.at,
-                               r.entryFingerprint, status.state.rawValue, status.since ?? "",
-                               (status.changes ?? []).map(\.text).joined(separator: "; ")].map(Allow.csvField).joined(separator: ","))
+                        writeLine([String(r.id), r.query, r.country ?? "", r.entryID, r.entryName, r.reason, r.by, r.at,
+                                   r.entryFingerprint, status.state.rawValue, status.since ?? "",
+                                   (status.changes ?? []).map(\.text).joined(separator: "; ")].map(CSVText.field).joined(separator: ","))
                     }
                 case .table:
                     if statuses.isEmpty {
-                        FileHandle.standardError.write(Data("redflag: the allow-list is empty\n".utf8))
+                        Console.message("redflag: the allow-list is empty")
                     }
                     for status in statuses {
                         let r = status.rule
-                        print("\(r.id)\t\(status.summary)\t\(r.query)\t\(r.country ?? "*")\t\(r.entryID)\t\(r.entryName)\t\(r.by)\t\(r.at)\t\(r.reason)")
+                        writeLine([String(r.id), status.summary, r.query, r.country ?? "*", r.entryID, r.entryName, r.by, r.at, r.reason]
+                            .map(TerminalText.escape).joined(separator: "\t"))
                         guard status.state == .lapsed else { continue }
                         if let changes = status.changes {
-                            for change in changes { print("    \(change.text)") }
+                            for change in changes { writeLine("    " + TerminalText.escape(change.text)) }
                         } else if status.entryListed {
-                            print("    (which fields changed is not known: the rule predates redflag keeping the adjudicated entry)")
+                            writeLine("    (which fields changed is not known: the rule predates redflag keeping the adjudicated entry)")
                         }
                     }
                 }
@@ -104,15 +105,15 @@ struct Allow: ParsableCommand {
 
         func run() throws {
             try runReportingErrors {
-                guard let store = try AllowListStore.openIfPresent(dataDirectory: data.directory),
+                guard let store = try data.stores.allowList(create: false),
                       let old = try store.rules().first(where: { $0.id == id }) else {
                     throw RedFlagError.usage("allow renew: no allow-list rule \(id) (see `redflag allow list`)")
                 }
                 let listed = try Allow.findEntry(id: old.entryID, data: data.directory, listPaths: listFiles.urls, command: "allow renew")
                 let rule = try store.renew(id: id, entry: listed, reason: reason, by: by)
                 let scope = rule.country.map { "in \($0)" } ?? "in any country"
-                print("allow-list rule \(rule.id) renews rule \(id): '\(rule.query)' \(scope) is not \(rule.entryID) (\(rule.entryName)) as listed now")
-                for change in old.changes(now: listed) ?? [] { print("    \(change.text)") }
+                writeLine("allow-list rule \(rule.id) renews rule \(id): '\(rule.query)' \(scope) is not \(rule.entryID) (\(rule.entryName)) as listed now")
+                for change in old.changes(now: listed) ?? [] { writeLine("    " + TerminalText.escape(change.text)) }
                 return 0
             }
         }
@@ -126,11 +127,11 @@ struct Allow: ParsableCommand {
 
         func run() throws {
             try runReportingErrors {
-                guard let store = try AllowListStore.openIfPresent(dataDirectory: data.directory) else {
+                guard let store = try data.stores.allowList(create: false) else {
                     throw RedFlagError.usage("allow remove: no allow-list rule \(id) (the allow-list is empty)")
                 }
                 let rule = try store.remove(id: id)
-                print("removed allow-list rule \(rule.id): '\(rule.query)' vs \(rule.entryID)")
+                writeLine("removed allow-list rule \(rule.id): '\(rule.query)' vs \(rule.entryID)")
                 return 0
             }
         }
@@ -144,7 +145,7 @@ struct Allow: ParsableCommand {
         do {
             engine = try ScreeningEngine.open(dataDirectory: data, listPaths: listPaths, configuration: .default)
         } catch RedFlagError.noLists {
-            printError("redflag: no lists imported: cannot tell active from lapsed rules (import lists or pass --lists)")
+            Console.message("redflag: no lists imported: cannot tell active from lapsed rules (import lists or pass --lists)")
             return allowList.statusesWithoutLists()
         }
         let log = listPaths.isEmpty ? try ListStore(dataDirectory: data).changes() : []
@@ -165,12 +166,6 @@ struct Allow: ParsableCommand {
             throw RedFlagError.usage("\(command): no listed entry '\(id)' in the loaded lists (ids look like OFAC-SDN:6915)")
         }
         return found
-    }
-
-    /// One RFC 4180 field: quoted when it holds a comma, quote or line break.
-    static func csvField(_ s: String) -> String {
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     static func encoder(pretty: Bool) -> JSONEncoder {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RedFlagCore
+import RedFlagKit
 import RedFlagLists
 
 /// `redflag lists changes`: the change log, what each import added, removed and modified.
@@ -43,10 +44,10 @@ struct ListsChanges: ParsableCommand {
             case .json:
                 try printJSON(changes)
             case .table:
-                if changes.isEmpty { print("No changes recorded.") }
+                if changes.isEmpty { writeLine("No changes recorded.") }
                 for change in changes {
-                    print("\(isoMinute(change.importedAt))  \(change.summary)  (published \(change.publicationDate ?? "unknown"), was \(change.previousPublicationDate ?? "-"))")
-                    if !summary { print(Self.details(change), terminator: "") }
+                    writeLine("\(isoMinute(change.importedAt))  \(change.summary)  (published \(change.publicationDate ?? "unknown"), was \(change.previousPublicationDate ?? "-"))")
+                    if !summary { Console.out.write(Self.details(change)) }
                 }
             }
             return RedFlagCore.ExitCode.clear
@@ -57,12 +58,16 @@ struct ListsChanges: ParsableCommand {
     /// change; ids only for a change log written before the details were kept.
     static func details(_ change: StoreChanges) -> String {
         var out = ""
-        for id in change.added { out += "  + \(id)\(change.addedNames?[id].map { "  \($0)" } ?? "")\n" }
-        for id in change.removed { out += "  - \(id)\(change.removedEntry(id: id).map { "  \($0.name)" } ?? "")\n" }
+        // List data is printed: control characters escaped (TerminalText), never sent to the terminal.
+        func line(_ mark: String, _ id: String, _ name: String?) -> String {
+            "  \(mark) \(TerminalText.escape(id))\(name.map { "  " + TerminalText.escape($0) } ?? "")\n"
+        }
+        for id in change.added { out += line("+", id, change.addedNames?[id]) }
+        for id in change.removed { out += line("-", id, change.removedEntry(id: id)?.name) }
         let fields = Dictionary((change.modifiedFields ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for id in change.modified {
-            out += "  ~ \(id)\(fields[id].map { "  \($0.name)" } ?? "")\n"
-            for field in fields[id]?.fields ?? [] { out += "      \(field.text)\n" }
+            out += line("~", id, fields[id]?.name)
+            for field in fields[id]?.fields ?? [] { out += "      \(TerminalText.escape(field.text))\n" }
         }
         return out
     }

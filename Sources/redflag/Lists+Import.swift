@@ -53,8 +53,8 @@ struct ListsImport: ParsableCommand {
             case .json:
                 try printJSON(Output(report: report, parseSeconds: parseSeconds, totalSeconds: total))
             case .table:
-                print(importSummary(report))
-                print("Parsed in \(secondsText(parseSeconds)), stored in \(secondsText(report.seconds)), total \(secondsText(total)).")
+                writeLine(importSummary(report))
+                writeLine("Parsed in \(secondsText(parseSeconds)), stored in \(secondsText(report.seconds)), total \(secondsText(total)).")
             }
             return RedFlagCore.ExitCode.clear
         }

@@ -108,10 +108,10 @@ struct ListsUpdate: ParsableCommand {
                 }, report: report))
             case .table:
                 for outcome in outcomes where outcome.parsed != nil {
-                    print("\(outcome.source.rawValue): downloaded \(outcome.urls.joined(separator: ", ")) in \(secondsText(outcome.seconds))")
+                    writeLine("\(outcome.source.rawValue): downloaded \(outcome.urls.joined(separator: ", ")) in \(secondsText(outcome.seconds))")
                 }
-                if let report { print(importSummary(report)) }
-                if report == nil { print("Nothing updated.") }
+                if let report { writeLine(importSummary(report)) }
+                if report == nil { writeLine("Nothing updated.") }
             }
             if failures.isEmpty { return RedFlagCore.ExitCode.clear }
             let downloadFailed = failures.contains { if case .download = $0 { return true } else { return false } }

@@ -57,12 +57,12 @@ public struct AllowList: Sendable {
             guard fingerprint != rule.entryFingerprint else {
                 return AllowRuleStatus(rule: rule, state: .active, since: rule.at, entryListed: true, changes: [], renewedBy: nil)
             }
-            let adjudicated = AllowListStore.date(fromTimestamp: rule.at)
+            let adjudicated = AllowListRule.date(rule.at)
             let lapse = changeLog.first { log in
                 (adjudicated.map { log.importedAt >= $0 } ?? true)
                     && (log.modified.contains(rule.entryID) || log.removed.contains(rule.entryID))
             }
-            return AllowRuleStatus(rule: rule, state: .lapsed, since: lapse.map { AllowListStore.timestamp($0.importedAt) },
+            return AllowRuleStatus(rule: rule, state: .lapsed, since: lapse.map { AllowListRule.timestamp($0.importedAt) },
                                    entryListed: now != nil, changes: now.flatMap { rule.changes(now: $0) },
                                    renewedBy: renewedBy[rule.id])
         }

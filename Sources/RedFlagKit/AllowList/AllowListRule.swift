@@ -52,6 +52,21 @@ public struct AllowListRule: Codable, Hashable, Sendable {
         self.adjudicatedEntry = adjudicatedEntry
     }
 
+    /// ISO 8601 UTC with seconds: the form of `at` (and of the lapse dates `allow list` shows).
+    public static func timestamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: date)
+    }
+
+    /// The date of an `at` timestamp, nil when it is not one.
+    public static func date(_ text: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.date(from: text)
+    }
+
     /// The normalised form of a query name that rules are keyed on.
     public static func key(_ name: String) -> String { TextFolding.fold(name) }
 

@@ -34,7 +34,7 @@ public struct CheckOutputFormat: Sendable {
             return "{\"configuration\":\(config),\"lists\":\(lists),\"orders\":[\n"
         case .csv:
             return (["order_id", "line", "decision", "flags", "license", "not_evaluated", "error"] + passthroughNames)
-                .map(Self.csvField).joined(separator: ",") + "\n"
+                .map(CSVText.field).joined(separator: ",") + "\n"
         case .table:
             return "configuration: \(configuration)\nlists: \(lists.isEmpty ? "none loaded (list rules not evaluated)" : lists.map(\.source).joined(separator: ", "))\n\n"
         }
@@ -65,7 +65,7 @@ public struct CheckOutputFormat: Sendable {
             var byName: [String: String] = [:]
             for p in c.passthrough { byName[p.name] = p.value }
             fields += passthroughNames.map { byName[$0] ?? "" }
-            return fields.map(Self.csvField).joined(separator: ",") + "\n"
+            return fields.map(CSVText.field).joined(separator: ",") + "\n"
         case .table:
             return Self.tableBlock(c)
         }
@@ -100,8 +100,4 @@ public struct CheckOutputFormat: Sendable {
 
     static func pad(_ s: String, _ width: Int) -> String { s.count >= width ? s : s + String(repeating: " ", count: width - s.count) }
 
-    static func csvField(_ s: String) -> String {
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
 }

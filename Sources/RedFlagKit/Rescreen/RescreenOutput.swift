@@ -35,30 +35,33 @@ public struct RescreenOutput: Sendable {
                               top?.id ?? "", top?.name ?? "", top.map { String(format: "%.3f", $0.score) } ?? "",
                               change?.kind ?? "", change.map { ISO8601DateFormatter().string(from: $0.importedAt) } ?? "",
                               top?.suppressed?.reason ?? ""]
-                out += fields.map(Self.csvField).joined(separator: ",") + "\n"
+                out += fields.map(CSVText.field).joined(separator: ",") + "\n"
             }
             return out
         case .table:
             var out = ""
             for hit in hits {
+                let party = TerminalText.escape(hit.party.name) + (hit.party.country.map { " (\(TerminalText.escape($0)))" } ?? "")
                 if let removed = hit.removed {
-                    out += "REMOVED\t\(hit.party.name)\(hit.party.country.map { " (\($0))" } ?? ""): now \(hit.decision.rawValue)\n"
+                    out += "REMOVED\t\(party): now \(hit.decision.rawValue)\n"
                     for item in removed {
-                        out += "    was \(String(format: "%.2f", item.match.score)) \(item.entry.id) \(item.entry.name) (\(item.match.decision.rawValue)"
-                            + "\(item.entry.programs.isEmpty ? "" : ", " + item.entry.programs.joined(separator: ", "))) — removed by the import of "
+                        let programs = item.entry.programs.isEmpty ? "" : ", " + item.entry.programs.joined(separator: ", ")
+                        out += "    was \(String(format: "%.2f", item.match.score)) \(TerminalText.escape(item.entry.id)) "
+                            + "\(TerminalText.escape(item.entry.name)) (\(item.match.decision.rawValue)\(TerminalText.escape(programs))) — removed by the import of "
                             + "\(ISO8601DateFormatter().string(from: item.change.importedAt))\n"
                     }
                     for match in hit.matches where match.decision != .clear {
                         let suppressed = match.suppressed.map { " [suppressed: \($0.reason)]" } ?? ""
-                        out += "    now \(String(format: "%.2f", match.score)) \(match.id) \(match.name) (\(match.decision.rawValue))\(suppressed)\n"
+                        out += "    now \(String(format: "%.2f", match.score)) \(TerminalText.escape(match.id)) \(TerminalText.escape(match.name)) "
+                            + "(\(match.decision.rawValue))\(TerminalText.escape(suppressed))\n"
                     }
                     continue
                 }
-                out += "\(hit.decision.rawValue)\t\(hit.party.name)\(hit.party.country.map { " (\($0))" } ?? "")\n"
+                out += "\(hit.decision.rawValue)\t\(party)\n"
                 for match in hit.matches {
                     let change = hit.changes.first { $0.id == match.id }
                     let suppressed = match.suppressed.map { " [suppressed: \($0.reason)]" } ?? ""
-                    out += "    \(String(format: "%.2f", match.score)) \(match.id) \(match.name) — \(change?.kind ?? "changed")\(suppressed)\n"
+                    out += "    \(String(format: "%.2f", match.score)) \(TerminalText.escape(match.id)) \(TerminalText.escape(match.name)) — \(change?.kind ?? "changed")\(TerminalText.escape(suppressed))\n"
                 }
             }
             return out
@@ -66,16 +69,11 @@ public struct RescreenOutput: Sendable {
     }
 
     /// Writes the hits to stdout in one write, so a consumer never sees a partial record.
-    public func write(_ hits: [RescreenHit], to handle: FileHandle = .standardOutput) throws {
+    public func write(_ hits: [RescreenHit], to sink: OutputSink = Console.out) throws {
         let text = try render(hits)
         guard !text.isEmpty else { return }
-        do { try handle.write(contentsOf: Data(text.utf8)) } catch {
-            throw RedFlagError.cannotWrite(path: "stdout", reason: "\(error)")
-        }
+        sink.write(text)
+        try sink.flush()
     }
 
-    static func csvField(_ s: String) -> String {
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
 }

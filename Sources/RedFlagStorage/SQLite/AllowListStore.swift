@@ -1,11 +1,12 @@
 import Foundation
 import GRDB
 import RedFlagCore
+import RedFlagKit
 import RedFlagLists
 
 /// The allow-list database (`allowlist.sqlite` in the data directory): adjudicated false positives
 /// with who added them, when and why. Every write is one transaction.
-public final class AllowListStore: Sendable {
+public final class AllowListStore: AllowListStoring, Sendable {
     public let url: URL
     private let queue: DatabaseQueue
 
@@ -14,7 +15,9 @@ public final class AllowListStore: Sendable {
         self.url = url
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            queue = try DatabaseQueue(path: url.path)
+            // WAL and a busy timeout like every redflag file: desks adding rules while a batch
+            // reads them wait for each other instead of failing with "database is locked".
+            queue = try JournaledDatabase.open(path: url.path)
             try Self.migrator.migrate(queue)
         } catch let error as RedFlagError {
             throw error
@@ -28,12 +31,6 @@ public final class AllowListStore: Sendable {
         try self.init(url: dataDirectory.allowListDatabase)
     }
 
-    /// Opens the allow-list read-only when it exists, nil when nothing was ever allow-listed, so
-    /// screening never creates files as a side effect.
-    public static func openIfPresent(dataDirectory: DataDirectory) throws -> AllowListStore? {
-        FileManager.default.fileExists(atPath: dataDirectory.allowListDatabase.path)
-            ? try AllowListStore(dataDirectory: dataDirectory) : nil
-    }
 
     private static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -67,7 +64,7 @@ public final class AllowListStore: Sendable {
     /// Refuses an empty query, reason or adjudicator, and an exact duplicate of a live rule.
     @discardableResult
     public func add(query: String, country: String?, entry: ListEntry, reason: String, by: String,
-                    now: Date = Date(), renews: Int64? = nil) throws -> AllowListRule {
+                    now: Date, renews: Int64?) throws -> AllowListRule {
         let trimmedQuery = TextFolding.collapseWhitespace(query)
         let key = AllowListRule.key(trimmedQuery)
         guard !key.isEmpty else { throw RedFlagError.usage("allow add: --query must contain letters or digits") }
@@ -129,9 +126,6 @@ public final class AllowListStore: Sendable {
         return removed
     }
 
-    /// The rules as an in-memory value for applying to results (read once per run).
-    public func load() throws -> AllowList { AllowList(rules: try rules()) }
-
     private func write(_ body: (Database) throws -> Void) throws {
         do {
             try queue.write { db in try body(db) }
@@ -148,13 +142,6 @@ public final class AllowListStore: Sendable {
                              entryName: row["entry_name"], entryFingerprint: row["entry_fingerprint"], reason: row["reason"],
                              by: row["by"], at: row["at"], renews: row["renews"],
                              adjudicatedEntry: json.flatMap { try? JSONDecoder().decode(ListEntry.self, from: Data($0.utf8)) })
-    }
-
-    /// The date of a stored timestamp (`timestamp(_:)`), nil when it is not one.
-    static func date(fromTimestamp text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.date(from: text)
     }
 
     /// ISO 8601 UTC with seconds: the form every stored time takes.

@@ -2,7 +2,7 @@ import Foundation
 import RedFlagCore
 import RedFlagLists
 
-extension AllowListStore {
+extension AllowListStoring {
     /// Re-adjudicates lapsed rule `id` against the entry as it is now (`entry`): a new rule with
     /// the same query and country, who, when and why, recorded like `add` and pointing at the
     /// rule it renews (which stays, lapsed, for the record). Refuses a rule that is still active,
