@@ -48,6 +48,8 @@ public struct TextPatterns: Sendable {
     public let patterns: [Pattern]
     public let descriptions: [Description]
     let sets: [PhraseSet]
+    /// The words of every set above, looked up once per text.
+    let vocabulary: Vocabulary
     let setNames: [String]
     let descriptionSet: Int
     let negationBefore: PhraseSet
@@ -134,8 +136,9 @@ public struct TextPatterns: Sendable {
         negationBefore = PhraseSet(try phrases(file.sets["negation_before"]!, "sets.negation_before"))
         negationAfter = PhraseSet(try phrases(file.sets["negation_after"]!, "sets.negation_after"))
         scopeBreaks = PhraseSet(try phrases(file.sets["scope_breaks"]!, "sets.scope_breaks"))
+        var vocabulary = Vocabulary()
         var names = file.sets.keys.filter { !Self.reserved.contains($0) }.sorted()
-        var compiled = try names.map { PhraseSet(try phrases(file.sets[$0]!, "sets.\($0)")) }
+        var compiled = try names.map { PhraseSet(try phrases(file.sets[$0]!, "sets.\($0)"), vocabulary: &vocabulary) }
         // The descriptions are one set whose payload is the category.
         var descPhrases: [String] = [], descPayloads: [Int] = []
         var descriptions: [Description] = []
@@ -147,7 +150,8 @@ public struct TextPatterns: Sendable {
                                             checkable: d.checkable ?? true))
         }
         names.append("descriptions")
-        compiled.append(PhraseSet(descPhrases, payloads: descPayloads))
+        compiled.append(PhraseSet(descPhrases, payloads: descPayloads, vocabulary: &vocabulary))
+        self.vocabulary = vocabulary
         descriptionSet = compiled.count - 1
         self.descriptions = descriptions
         sets = compiled
@@ -206,10 +210,13 @@ public struct TextPatterns: Sendable {
     /// Every occurrence of every pattern in `text`, resolved or not; nothing for an empty text.
     public func read(_ text: TextTokens) -> [Occurrence] {
         guard !text.isEmpty else { return [] }
+        // Every token's words looked up once; a text with none of them costs nothing more.
+        let terms = vocabulary.terms(of: text)
+        guard !terms.isEmpty else { return [] }
         var setMatches: [[PhraseSet.Match]?] = Array(repeating: nil, count: sets.count)
         func matches(_ s: Int) -> [PhraseSet.Match] {
             if let m = setMatches[s] { return m }
-            let m = sets[s].matches(in: text)
+            let m = sets[s].matches(in: text, terms: terms)
             setMatches[s] = m
             return m
         }
