@@ -45,8 +45,8 @@ public struct RuleContext: Sendable {
     /// The first word or phrase of the flag's term list `list` in column `c`, as whole words
     /// (`PhraseSet`), quoted with the words around it; nil without a match.
     public func quotedWord(in c: OrderColumn, _ def: FlagDefinition, _ list: String, negatable: Bool = false) -> String? {
-        guard let library = text.library else { return nil }
-        return text.quoteFirst(library.words(def.id, list), in: c, of: line, negatable: negatable)
+        guard let library = text.library, let v = line.text(c) else { return nil }
+        return library.quote(def.id, list, v, column: c, negatable: negatable)
     }
 
     /// The note evidence for the flag (see `LineText.hit`).

@@ -1,29 +1,86 @@
+import Foundation
 import RedFlagCore
 
 /// Everything compiled once for the free-text rules: the multilingual note patterns and, per flag,
 /// its catalog term lists (forwarder words, industry words…) as word-and-phrase sets. A class so
 /// every line's `LineText` shares it without copying.
-public final class TextLibrary: Sendable {
+public final class TextLibrary: @unchecked Sendable {
     public let patterns: TextPatterns
-    /// flag id → term list name → compiled phrases.
-    let words: [String: [String: PhraseSet]]
+    /// flag id → term list name → index into `wordSets`.
+    let wordIndex: [String: [String: Int]]
+    let wordSets: [PhraseSet]
+    /// What each distinct text said, for the run: an export repeats a customer's end-use statement,
+    /// ship-to and end-user names on every line, and reading them again cost a tenth of a line's
+    /// CPU time. Guarded by `lock`; emptied at `capacity` so memory stays bounded.
+    private let lock = NSLock()
+    private var readings: [String: Reading] = [:]
+    private var quotes: [WordKey: String?] = [:]
+    private let capacity = 50_000
+
+    struct Reading {
+        var tokens: TextTokens
+        var occurrences: [TextPatterns.Occurrence]
+    }
+    struct WordKey: Hashable {
+        var set: Int
+        var negatable: Bool
+        var text: String
+    }
     /// Pattern indices per flag, for the per-line look-up.
     let flagPatterns: [String: [Int]]
 
     public init(patterns: TextPatterns, catalog: RedFlagCatalog) throws {
         try patterns.validate(against: catalog)
         self.patterns = patterns
-        var words: [String: [String: PhraseSet]] = [:]
+        var index: [String: [String: Int]] = [:]
+        var sets: [PhraseSet] = []
         for f in catalog.flags {
-            words[f.id] = f.terms.mapValues { PhraseSet($0) }
+            for (name, list) in f.terms {
+                index[f.id, default: [:]][name] = sets.count
+                sets.append(PhraseSet(list))
+            }
         }
-        self.words = words
+        wordIndex = index
+        wordSets = sets
         flagPatterns = Dictionary(uniqueKeysWithValues: patterns.flags.map { ($0, patterns.patterns(for: $0)) })
     }
 
     /// The compiled term list `list` of flag `flag` (empty when the catalog has none).
-    public func words(_ flag: String, _ list: String) -> PhraseSet { words[flag]?[list] ?? Self.none }
+    public func words(_ flag: String, _ list: String) -> PhraseSet { wordIndex[flag]?[list].map { wordSets[$0] } ?? Self.none }
     static let none = PhraseSet([])
+
+    /// The note patterns' reading of a text, remembered per distinct text.
+    func reading(_ text: String) -> Reading {
+        lock.lock()
+        if let r = readings[text] { lock.unlock(); return r }
+        lock.unlock()
+        let t = TextTokens(text)
+        let r = Reading(tokens: t, occurrences: patterns.read(t))
+        lock.lock()
+        if readings.count >= capacity { readings.removeAll(keepingCapacity: true) }
+        readings[text] = r
+        lock.unlock()
+        return r
+    }
+
+    /// The first phrase of flag `flag`'s term list `list` in `text`, quoted in context (nil when
+    /// none, or every match is denied and `negatable`), remembered per distinct text.
+    func quote(_ flag: String, _ list: String, _ text: String, column: OrderColumn, negatable: Bool) -> String? {
+        guard let i = wordIndex[flag]?[list], !wordSets[i].isEmpty else { return nil }
+        let key = WordKey(set: i, negatable: negatable, text: text)
+        lock.lock()
+        if let q = quotes[key] { lock.unlock(); return q.map { "\(column.rawValue): «\($0)»" } }
+        lock.unlock()
+        let t = TextTokens(text)
+        var matches = wordSets[i].matches(in: t)
+        if negatable { matches.removeAll { patterns.isNegated($0.first, $0.last, in: t) } }
+        let q = matches.min(by: { ($0.first, -$0.last) < ($1.first, -$1.last) }).map { t.quote($0.first, $0.last) }
+        lock.lock()
+        if quotes.count >= capacity { quotes.removeAll(keepingCapacity: true) }
+        quotes[key] = q
+        lock.unlock()
+        return q.map { "\(column.rawValue): «\($0)»" }
+    }
 
     /// The free-text columns the note patterns read.
     public static let columns: [OrderColumn] = [.notes, .endUse]
@@ -53,9 +110,8 @@ public struct LineText: Sendable {
         var fields: [Field] = []
         for c in TextLibrary.columns {
             guard let v = line.text(c) else { continue }
-            let t = TextTokens(v)
-            let occ = library.patterns.read(t)
-            if !occ.isEmpty { fields.append(Field(column: c, tokens: t, occurrences: occ)) }
+            let r = library.reading(v)
+            if !r.occurrences.isEmpty { fields.append(Field(column: c, tokens: r.tokens, occurrences: r.occurrences)) }
         }
         self.fields = fields
     }
@@ -132,16 +188,6 @@ public struct LineText: Sendable {
         return .false("\(item): not \(d.meaning) (the requested description is false for the goods on this line)")
     }
 
-    /// The first phrase of `set` in column `c`, not denied by a negation cue, quoted in context.
-    /// For the catalog's own term lists (forwarder and intermediary words in names, note phrases).
-    public func quoteFirst(_ set: PhraseSet, in c: OrderColumn, of line: OrderLine, negatable: Bool = false) -> String? {
-        guard let v = line.text(c), !set.isEmpty else { return nil }
-        let t = TextTokens(v)
-        var matches = set.matches(in: t)
-        if negatable, let patterns = library?.patterns { matches.removeAll { patterns.isNegated($0.first, $0.last, in: t) } }
-        guard let m = matches.min(by: { ($0.first, -$0.last) < ($1.first, -$1.last) }) else { return nil }
-        return "\(c.rawValue): «\(t.quote(m.first, m.last))»"
-    }
 }
 
 extension TextPatterns {
