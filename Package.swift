@@ -34,8 +34,12 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]
         ),
+        // Build-time: embeds every file under Lists/ (and the git commit) into RedFlagCore, so the
+        // binary alone is a complete install. Lists/ is read afresh on every build.
+        .executableTarget(name: "ProjectDataEmbedder", path: "Plugins/ProjectDataEmbedder"),
+        .plugin(name: "EmbedProjectData", capability: .buildTool(), dependencies: ["ProjectDataEmbedder"]),
         // The list model, country table, CSV reader, partial dates, hashing: shared by every module.
-        .target(name: "RedFlagCore", dependencies: ["CCrypto"]),
+        .target(name: "RedFlagCore", dependencies: ["CCrypto"], plugins: ["EmbedProjectData"]),
         // List parsers (CSL, OFAC, UN, EU, UK), format detection, the local list store and updates.
         .target(name: "RedFlagLists", dependencies: ["RedFlagCore", "CLibXML2", "CZlib"]),
         // Name analysis, the candidate index, scoring, explanations and the screening decision.

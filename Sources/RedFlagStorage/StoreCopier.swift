@@ -96,6 +96,8 @@ public enum StoreCopier {
                 try session.transaction { s in
                     try s.query("SELECT pg_advisory_xact_lock(\(PostgresAllowListStore.writeLock))")
                     var added = 0
+                    // A renewal names the rule it renews by the desk's id: map it to the team's.
+                    var ids: [Int64: Int64] = [:]
                     for row in rows {
                         let key: String = row["query_key"], entry: String = row["entry_id"], country: String? = row["country"]
                         let fingerprint: String = row["entry_fingerprint"]
@@ -104,11 +106,14 @@ public enum StoreCopier {
                                 AND country IS NOT DISTINCT FROM \(country) AND entry_fingerprint = \(fingerprint)
                             """).isEmpty
                         if exists { continue }
-                        try s.query("""
-                            INSERT INTO allow_rule (query, query_key, country, entry_id, entry_name, entry_fingerprint, reason, "by", at)
+                        let renews = (row["renews"] as Int64?).flatMap { ids[$0] }
+                        ids[row["id"] as Int64] = try s.query("""
+                            INSERT INTO allow_rule (query, query_key, country, entry_id, entry_name, entry_fingerprint, reason, "by", at,
+                                                    entry_json, renews)
                             VALUES (\(row["query"] as String), \(key), \(country), \(entry), \(row["entry_name"] as String), \(fingerprint),
-                                    \(row["reason"] as String), \(row["by"] as String), \(row["at"] as String))
-                            """)
+                                    \(row["reason"] as String), \(row["by"] as String), \(row["at"] as String), \(row["entry_json"] as String?), \(renews))
+                            RETURNING id
+                            """).first?.decode(Int64.self)
                         added += 1
                     }
                     return added

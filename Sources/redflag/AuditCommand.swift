@@ -38,7 +38,7 @@ struct Audit: ParsableCommand {
         return [String(run.id), run.command, run.status.rawValue, run.startedAt, run.finishedAt ?? "", run.user,
                 run.input ?? "", run.inputSHA256 ?? "", lists, String(run.counts.clear), String(run.counts.hold),
                 String(run.counts.stop), String(run.counts.errors), run.exitCode.map { String($0) } ?? "",
-                run.arguments.joined(separator: " ")].map(Allow.csvField).joined(separator: ",")
+                run.arguments.joined(separator: " ")].map(CSVText.field).joined(separator: ",")
     }
 
     struct List: ParsableCommand {
@@ -55,18 +55,18 @@ struct Audit: ParsableCommand {
                 let runs = try Audit.trail(data, database)?.runs(since: try Audit.since(since)) ?? []
                 switch format {
                 case .table:
-                    if runs.isEmpty { FileHandle.standardError.write(Data("redflag: no runs recorded\n".utf8)) }
+                    if runs.isEmpty { Console.message("redflag: no runs recorded") }
                     for r in runs {
-                        print("\(r.id)\t\(r.startedAt)\t\(r.user)\t\(r.command)\t\(r.status.rawValue)\t\(r.counts.summary)\t\(r.input ?? "-")")
+                        writeLine("\(r.id)\t\(r.startedAt)\t\(r.user)\t\(r.command)\t\(r.status.rawValue)\t\(r.counts.summary)\t\(r.input ?? "-")")
                     }
                 case .json:
-                    print(String(decoding: try Allow.encoder(pretty: true).encode(runs), as: UTF8.self))
+                    writeLine(String(decoding: try Allow.encoder(pretty: true).encode(runs), as: UTF8.self))
                 case .jsonl:
                     let encoder = Allow.encoder(pretty: false)
-                    for r in runs { print(String(decoding: try encoder.encode(r), as: UTF8.self)) }
+                    for r in runs { writeLine(String(decoding: try encoder.encode(r), as: UTF8.self)) }
                 case .csv:
-                    print(Audit.csvHeader)
-                    for r in runs { print(Audit.csvRow(r)) }
+                    writeLine(Audit.csvHeader)
+                    for r in runs { writeLine(Audit.csvRow(r)) }
                 }
                 return 0
             }
@@ -107,18 +107,18 @@ struct Audit: ParsableCommand {
             try runReportingErrors {
                 guard let trail = try Audit.trail(data, database) else { return 0 }
                 if format == .csv {
-                    print(Audit.csvHeader + ",record_index,decision,record")
+                    writeLine(Audit.csvHeader + ",record_index,decision,record")
                 }
                 for run in try trail.runs(since: try Audit.since(since)) {
                     let results = try trail.results(runID: run.id)
                     switch format {
                     case .jsonl:
-                        print(try Export.json(run: run, results: results, pretty: false))
+                        writeLine(try Export.json(run: run, results: results, pretty: false))
                     case .csv:
                         let head = Audit.csvRow(run)
-                        if results.isEmpty { print(head + ",,,") }
+                        if results.isEmpty { writeLine(head + ",,,") }
                         for r in results {
-                            print(head + "," + [String(r.index), r.decision.rawValue, r.json].map(Allow.csvField).joined(separator: ","))
+                            writeLine(head + "," + [String(r.index), r.decision.rawValue, r.json].map(CSVText.field).joined(separator: ","))
                         }
                     }
                 }
@@ -140,7 +140,7 @@ struct Audit: ParsableCommand {
                 guard let trail = try Audit.trail(data, database), let run = try trail.run(id: id) else {
                     throw RedFlagError.usage("audit show: no run \(id) (see `redflag audit list`)")
                 }
-                print(try Export.json(run: run, results: try trail.results(runID: id), pretty: true))
+                writeLine(try Export.json(run: run, results: try trail.results(runID: id), pretty: true))
                 return 0
             }
         }
@@ -167,12 +167,12 @@ struct Audit: ParsableCommand {
                 switch format {
                 case .jsonl, .json:
                     let encoder = Allow.encoder(pretty: false)
-                    for r in results { print(String(decoding: try encoder.encode(r), as: UTF8.self)) }
+                    for r in results { writeLine(String(decoding: try encoder.encode(r), as: UTF8.self)) }
                 case .table, .csv:
-                    if results.isEmpty { FileHandle.standardError.write(Data("redflag: no runs recorded\n".utf8)) }
+                    if results.isEmpty { Console.message("redflag: no runs recorded") }
                     for r in results {
                         let label = r.outcome == .broken ? "BROKEN" : r.outcome.rawValue
-                        print("\(r.runID)\t\(label)\t\(r.recordsVerified)\t\(r.detail)")
+                        writeLine("\(r.runID)\t\(label)\t\(r.recordsVerified)\t\(r.detail)")
                     }
                 }
                 guard let bad = results.first(where: { $0.outcome == .broken }) else { return 0 }
@@ -199,12 +199,11 @@ struct Audit: ParsableCommand {
                 let cutoff = try AuditTimestamp.parse(olderThan)
                 try AuditRetention.validatePurge(olderThan: cutoff, confirmed: confirm)
                 guard let trail = try Audit.trail(data, database) else {
-                    FileHandle.standardError.write(Data("redflag: no audit trail, nothing to purge\n".utf8))
+                    Console.message("redflag: no audit trail, nothing to purge")
                     return 0
                 }
                 let deleted = try trail.purge(olderThan: cutoff, confirmed: confirm)
-                FileHandle.standardError.write(Data(
-                    "redflag: purged \(deleted.runs) runs and \(deleted.results) results started before \(olderThan) (recorded in the audit trail)\n".utf8))
+                Console.message("redflag: purged \(deleted.runs) runs and \(deleted.results) results started before \(olderThan) (recorded in the audit trail)")
                 return 0
             }
         }

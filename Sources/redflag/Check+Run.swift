@@ -62,7 +62,7 @@ extension Check {
             }
             sink = OutputSink(handle: h, path: out)
         } else {
-            sink = OutputSink()
+            sink = Console.out
         }
         let kind: CheckOutputFormat.Kind = format.flatMap { CheckOutputFormat.Kind(rawValue: $0.rawValue) }
             ?? (isatty(STDOUT_FILENO) == 1 && out == nil ? .table : .jsonl)
@@ -93,7 +93,7 @@ extension Check {
                         first = false
                         sink.write(row.text)
                         if let e = row.check.error {
-                            FileHandle.standardError.write(Data("redflag: \(inputName): line \(row.check.line): \(e)\n".utf8))
+                            Console.message("redflag: \(inputName): line \(row.check.line): \(e)")
                         }
                         if let caseFiles, row.check.decision == .stop, let line = row.line {
                             try caseFiles.write(row.check, line: line)

@@ -22,8 +22,8 @@ extension AuditStoredRecord {
         var kept: [AuditStoredRecord] = []
         for entry in entries {
             counts.add(entry.decision)
-            if let decision = entry.decision, decision != .clear {
-                kept.append(AuditStoredRecord(index: entry.index, decision: decision == .stop ? .stop : .hold, json: entry.json()))
+            if let decision = entry.decision, decision != .clear || entry.keep {
+                kept.append(AuditStoredRecord(index: entry.index, decision: AuditStoredDecision(decision), json: entry.json()))
             }
         }
         return (counts, kept)
@@ -94,7 +94,7 @@ enum AuditBlockReader {
                                            message: "\(error) (run `redflag audit verify`)")
             }
             for r in records {
-                out.append(AuditResultRecord(runID: runID, index: r.index, decision: r.decision == .stop ? .stop : .hold,
+                out.append(AuditResultRecord(runID: runID, index: r.index, decision: r.decision.decision,
                                              json: String(decoding: r.bytes, as: UTF8.self)))
             }
         }
@@ -124,7 +124,7 @@ enum AuditBlockReader {
                     + "and \(block.links.count / AuditChain.storedLinkLength) links")
             }
             for (k, record) in records.enumerated() {
-                let link = chain.append(index: record.index, decision: record.decision == .stop ? 2 : 1, record: record.bytes)
+                let link = chain.append(index: record.index, decision: record.decision.rawValue, record: record.bytes)
                 let stored = block.links[(k * AuditChain.storedLinkLength)..<((k + 1) * AuditChain.storedLinkLength)]
                 guard link.prefix(AuditChain.storedLinkLength).elementsEqual(stored) else {
                     return broken(record.index, "record \(record.index) does not match its hash chain "

@@ -1,4 +1,5 @@
 import Foundation
+import RedFlagCore
 
 /// Packs a run's HOLD/STOP records into compact blocks, and back, byte for byte.
 ///
@@ -145,13 +146,30 @@ struct AuditStoredRecord: Sendable, Equatable {
     var json: String
 }
 
-/// The decisions the audit trail stores records for.
-enum AuditStoredDecision: Sendable, Equatable {
-    case hold, stop
+/// The decisions the audit trail stores records for: HOLD and STOP, and a CLEAR record a run
+/// asks to keep (a rescreen delisting: the reason on file for releasing a held order).
+enum AuditStoredDecision: UInt8, Sendable, Equatable {
+    case hold = 1, stop = 2, clear = 3
+
+    init(_ decision: Decision) {
+        switch decision {
+        case .stop: self = .stop
+        case .hold: self = .hold
+        case .clear: self = .clear
+        }
+    }
+
+    var decision: Decision {
+        switch self {
+        case .stop: return .stop
+        case .hold: return .hold
+        case .clear: return .clear
+        }
+    }
 }
 
 extension AuditStoredRecord {
-    var decisionByte: UInt8 { decision == .stop ? 2 : 1 }
+    var decisionByte: UInt8 { decision.rawValue }
 }
 
 /// Reads a run's blocks back in order, keeping the fragments defined so far.
@@ -185,12 +203,13 @@ struct AuditRecordUnpacker {
         for _ in 0..<recordCount {
             let index = Int(try reader.varint())
             let flags = try reader.take(1).first ?? 0
-            let decisionByte = flags & ~AuditRecordPacker.storedWhole
-            guard decisionByte == 1 || decisionByte == 2 else { throw Failure.corrupt("record \(index): unknown decision code \(flags)") }
+            guard let decision = AuditStoredDecision(rawValue: flags & ~AuditRecordPacker.storedWhole) else {
+                throw Failure.corrupt("record \(index): unknown decision code \(flags)")
+            }
             let length = Int(try reader.varint())
             let skeleton = try reader.take(length)
             let bytes = flags & AuditRecordPacker.storedWhole != 0 ? Array(skeleton) : try expand(skeleton)
-            records.append((index, decisionByte == 2 ? .stop : .hold, bytes))
+            records.append((index, decision, bytes))
         }
         guard reader.isAtEnd else { throw Failure.corrupt("\(payload.count - reader.offset) bytes after the last record") }
         return records

@@ -29,7 +29,8 @@ enum PostgresSchema {
             """
             CREATE TABLE allow_rule (
                 id BIGSERIAL PRIMARY KEY, query TEXT NOT NULL, query_key TEXT NOT NULL, country TEXT, entry_id TEXT NOT NULL,
-                entry_name TEXT NOT NULL, entry_fingerprint TEXT NOT NULL, reason TEXT NOT NULL, "by" TEXT NOT NULL, at TEXT NOT NULL)
+                entry_name TEXT NOT NULL, entry_fingerprint TEXT NOT NULL, reason TEXT NOT NULL, "by" TEXT NOT NULL, at TEXT NOT NULL,
+                entry_json TEXT, renews BIGINT)
             """,
             "CREATE INDEX allow_rule_key ON allow_rule(query_key, entry_id)",
             // Audit trail (audit.sqlite after its v2): runs, compact chained blocks, purges.

@@ -159,8 +159,8 @@ final class PostgresAllowListStore: AllowListStoring, @unchecked Sendable {
 
     init(session: PostgresSession) { self.session = session }
 
-    func add(query: String, country: String?, entry: ListEntry, reason: String, by: String, now: Date) throws -> AllowListRule {
-        var rule = try AllowListStore.draft(query: query, country: country, entry: entry, reason: reason, by: by, now: now)
+    func add(query: String, country: String?, entry: ListEntry, reason: String, by: String, now: Date, renews: Int64?) throws -> AllowListRule {
+        var rule = try AllowListStore.draft(query: query, country: country, entry: entry, reason: reason, by: by, now: now, renews: renews)
         try postgresWrite(session, "allow-list") {
             try session.transaction { s in
                 try s.query("SELECT pg_advisory_xact_lock(\(Self.writeLock))")
@@ -171,9 +171,10 @@ final class PostgresAllowListStore: AllowListStoring, @unchecked Sendable {
                     throw RedFlagError.usage("allow add: rule \(try existing.decode(Int64.self)) already allow-lists '\(rule.query)' against \(rule.entryID)")
                 }
                 let id = try s.query("""
-                    INSERT INTO allow_rule (query, query_key, country, entry_id, entry_name, entry_fingerprint, reason, "by", at)
+                    INSERT INTO allow_rule (query, query_key, country, entry_id, entry_name, entry_fingerprint, reason, "by", at,
+                                            entry_json, renews)
                     VALUES (\(rule.query), \(rule.queryKey), \(rule.country), \(rule.entryID), \(rule.entryName), \(rule.entryFingerprint),
-                            \(rule.reason), \(rule.by), \(rule.at)) RETURNING id
+                            \(rule.reason), \(rule.by), \(rule.at), \(String(decoding: entry.canonicalJSON, as: UTF8.self)), \(renews)) RETURNING id
                     """).first?.decode(Int64.self)
                 rule.id = id ?? 0
             }
@@ -185,7 +186,7 @@ final class PostgresAllowListStore: AllowListStoring, @unchecked Sendable {
         try postgresRead(session, "allow-list") {
             try session.read { s in
                 try s.query("""
-                    SELECT id, query, country, entry_id, entry_name, entry_fingerprint, reason, "by", at FROM allow_rule ORDER BY id
+                    SELECT id, query, country, entry_id, entry_name, entry_fingerprint, reason, "by", at, entry_json, renews FROM allow_rule ORDER BY id
                     """).map(Self.rule(from:))
             }
         }
@@ -197,7 +198,7 @@ final class PostgresAllowListStore: AllowListStoring, @unchecked Sendable {
                 try s.query("SELECT pg_advisory_xact_lock(\(Self.writeLock))")
                 return try s.query("""
                     DELETE FROM allow_rule WHERE id = \(id)
-                    RETURNING id, query, country, entry_id, entry_name, entry_fingerprint, reason, "by", at
+                    RETURNING id, query, country, entry_id, entry_name, entry_fingerprint, reason, "by", at, entry_json, renews
                     """).first.map(Self.rule(from:))
             }
         }
@@ -206,9 +207,10 @@ final class PostgresAllowListStore: AllowListStoring, @unchecked Sendable {
     }
 
     static func rule(from row: PostgresRow) throws -> AllowListRule {
-        let (id, query, country, entryID, entryName, fingerprint, reason, by, at) =
-            try row.decode((Int64, String, String?, String, String, String, String, String, String).self)
+        let (id, query, country, entryID, entryName, fingerprint, reason, by, at, json, renews) =
+            try row.decode((Int64, String, String?, String, String, String, String, String, String, String?, Int64?).self)
         return AllowListRule(id: id, query: query, country: country, entryID: entryID, entryName: entryName,
-                             entryFingerprint: fingerprint, reason: reason, by: by, at: at)
+                             entryFingerprint: fingerprint, reason: reason, by: by, at: at, renews: renews,
+                             adjudicatedEntry: json.flatMap { try? JSONDecoder().decode(ListEntry.self, from: Data($0.utf8)) })
     }
 }

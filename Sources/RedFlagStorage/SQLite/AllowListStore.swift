@@ -49,13 +49,21 @@ public final class AllowListStore: AllowListStoring, Sendable {
             }
             try db.create(index: "allow_rule_key", on: "allow_rule", columns: ["query_key", "entry_id"])
         }
+        // Additive: the entry as adjudicated (canonical JSON), so a lapse can say which fields
+        // changed, and the lapsed rule a renewal re-adjudicated. Older rows keep NULL in both.
+        migrator.registerMigration("v2-entry-and-renewal") { db in
+            try db.alter(table: "allow_rule") { t in
+                t.add(column: "entry_json", .text)
+                t.add(column: "renews", .integer)
+            }
+        }
         return migrator
     }
 
     /// The rule an adjudication makes, checked (any backend stores exactly this): refuses an
     /// empty query, reason or adjudicator and a country that is not an ISO alpha-2 code.
     static func draft(query: String, country: String?, entry: ListEntry, reason: String, by: String,
-                      now: Date) throws -> AllowListRule {
+                      now: Date, renews: Int64?) throws -> AllowListRule {
         let trimmedQuery = TextFolding.collapseWhitespace(query)
         let key = AllowListRule.key(trimmedQuery)
         guard !key.isEmpty else { throw RedFlagError.usage("allow add: --query must contain letters or digits") }
@@ -72,15 +80,16 @@ public final class AllowListStore: AllowListStoring, Sendable {
             throw RedFlagError.badData(path: entry.id, location: nil, message: "cannot encode the entry: \(error)")
         }
         return AllowListRule(id: 0, query: trimmedQuery, country: countryCode, entryID: entry.id, entryName: entry.name,
-                             entryFingerprint: fingerprint, reason: reasonText, by: byText, at: AllowListStore.timestamp(now))
+                                 entryFingerprint: fingerprint, reason: reasonText, by: byText,
+                                 at: AllowListStore.timestamp(now), renews: renews, adjudicatedEntry: entry)
     }
 
     /// Records an adjudication of `entry` (as it is now) for the query `query` in `country`.
     /// Refuses an empty query, reason or adjudicator, and an exact duplicate of a live rule.
     @discardableResult
     public func add(query: String, country: String?, entry: ListEntry, reason: String, by: String,
-                    now: Date = Date()) throws -> AllowListRule {
-        var rule = try Self.draft(query: query, country: country, entry: entry, reason: reason, by: by, now: now)
+                    now: Date, renews: Int64?) throws -> AllowListRule {
+        var rule = try Self.draft(query: query, country: country, entry: entry, reason: reason, by: by, now: now, renews: renews)
         let key = rule.queryKey, countryCode = rule.country, fingerprint = rule.entryFingerprint, trimmedQuery = rule.query
         try write { db in
             let existing = try Row.fetchOne(db, sql: """
@@ -90,10 +99,12 @@ public final class AllowListStore: AllowListStoring, Sendable {
                 throw RedFlagError.usage("allow add: rule \(id) already allow-lists '\(trimmedQuery)' against \(entry.id)")
             }
             try db.execute(sql: """
-                INSERT INTO allow_rule (query, query_key, country, entry_id, entry_name, entry_fingerprint, reason, by, at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO allow_rule (query, query_key, country, entry_id, entry_name, entry_fingerprint, reason, by, at,
+                                        entry_json, renews)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [rule.query, rule.queryKey, rule.country, rule.entryID, rule.entryName,
-                                 rule.entryFingerprint, rule.reason, rule.by, rule.at])
+                                 rule.entryFingerprint, rule.reason, rule.by, rule.at,
+                                 String(decoding: entry.canonicalJSON, as: UTF8.self), renews])
             rule.id = db.lastInsertedRowID
         }
         return rule
@@ -134,9 +145,11 @@ public final class AllowListStore: AllowListStoring, Sendable {
     }
 
     private static func rule(from row: Row) -> AllowListRule {
-        AllowListRule(id: row["id"], query: row["query"], country: row["country"], entryID: row["entry_id"],
-                      entryName: row["entry_name"], entryFingerprint: row["entry_fingerprint"], reason: row["reason"],
-                      by: row["by"], at: row["at"])
+        let json: String? = row["entry_json"]
+        return AllowListRule(id: row["id"], query: row["query"], country: row["country"], entryID: row["entry_id"],
+                             entryName: row["entry_name"], entryFingerprint: row["entry_fingerprint"], reason: row["reason"],
+                             by: row["by"], at: row["at"], renews: row["renews"],
+                             adjudicatedEntry: json.flatMap { try? JSONDecoder().decode(ListEntry.self, from: Data($0.utf8)) })
     }
 
     /// ISO 8601 UTC with seconds: the form every stored time takes.
