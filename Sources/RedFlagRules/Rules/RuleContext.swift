@@ -50,9 +50,16 @@ public struct RuleContext: Sendable {
 public struct Hit: Sendable, Hashable {
     public var strong: Bool
     public var facts: [String]
-    public init(strong: Bool = false, facts: [String]) {
+    /// A severity decided elsewhere that the finding must carry (the decision policy's verdict on
+    /// a list match, so `check` and `screen` agree), overriding the catalog's.
+    public var severity: FlagSeverity?
+    /// A ceiling on the catalog's severity (a documentation flag on an item that needs no license).
+    public var cap: FlagSeverity?
+    public init(strong: Bool = false, facts: [String], severity: FlagSeverity? = nil, cap: FlagSeverity? = nil) {
         self.strong = strong
         self.facts = facts
+        self.severity = severity
+        self.cap = cap
     }
 }
 

@@ -95,7 +95,8 @@ public struct RuleEngine: Sendable {
             }
             if a.rule.advancedOnly && !item.isAdvanced { continue }
             guard let hit = a.evaluate(ctx) else { continue }
-            let severity = hit.strong ? (a.def.strongSeverity ?? a.def.severity) : a.def.severity
+            var severity = hit.severity ?? (hit.strong ? (a.def.strongSeverity ?? a.def.severity) : a.def.severity)
+            if let cap = hit.cap, severity > cap { severity = cap }
             findings.append(Finding(id: a.def.id, title: a.def.title, severity: severity, facts: hit.facts,
                                     citation: a.citation, nextStep: a.nextSteps[FlagSeverity.allCases.firstIndex(of: severity)!]))
         }
