@@ -23,6 +23,8 @@ enum LicenseRules {
                 .filter { !OrderLine.isPlaceholder(String($0.split(separator: "=").last ?? "").trimmingCharacters(in: .whitespaces)) }
             if !parts.isEmpty { d.authorization = parts.joined(separator: ", ") }
         }
+        // What the item catalog filled is part of the reasoning: say so.
+        d.basis += ctx.item.filledFacts
         return d
     }
 
