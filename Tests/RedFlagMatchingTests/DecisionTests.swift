@@ -2,6 +2,8 @@ import Foundation
 import RedFlagCore
 import Testing
 @testable import RedFlagMatching
+import RedFlagKit
+import RedFlagLists
 
 @Suite("Screening decision")
 struct DecisionTests {
@@ -138,5 +140,34 @@ struct DecisionTests {
         let r = MatcherFixture.matcher(MatchConfiguration(reviewThreshold: 0.3, strongThreshold: 0.95, limit: 3)).screen(ScreeningQuery(name: "Trading Company"))
         #expect(r.matches.count == 3)
         #expect(zip(r.matches, r.matches.dropFirst()).allSatisfy { $0.score >= $1.score })
+    }
+}
+
+/// The weak-alias cap on the real OFAC SDN list (skips without ../shared/lists).
+@Suite("Decision policy on the real SDN list")
+struct RealWeakAliasTests {
+    @Test("a listed party's weak alias alone is HOLD, saying so; its primary name STOPs",
+          .enabled(if: SharedLists.available))
+    func weakAliasAloneHolds() throws {
+        let entries = try SharedLists.entries(["ofac/sdn.xml"])
+        let engine = try ScreeningEngine(listSet: ListSet(entries: entries, snapshots: []), configuration: .default)
+        // Entity entries whose weak alias is distinctive enough to match on its own.
+        let candidates = entries.filter { $0.type == .entity }.compactMap { e -> (ListEntry, Alias)? in
+            e.aliases.first { $0.strength == .weak && $0.name.split(separator: " ").count >= 2 }.map { (e, $0) }
+        }.prefix(40)
+        #expect(!candidates.isEmpty)
+        var checked = 0
+        for (entry, alias) in candidates {
+            let r = engine.screen(ScreeningQuery(name: alias.name))
+            guard let m = r.matches.first(where: { $0.id == entry.id && $0.matchedName == alias.name }) else { continue }
+            checked += 1
+            #expect(m.decision <= .hold, "\(alias.name): \(m.decision)")
+            if m.score >= MatchConfiguration.default.strongThreshold {
+                #expect(m.explanation.qualifiers.contains { $0.name == "policy" && $0.detail.contains("weak alias") }, "\(alias.name)")
+            }
+            let primary = engine.screen(ScreeningQuery(name: entry.name))
+            #expect(primary.decision == .stop, "\(entry.name)")
+        }
+        #expect(checked >= 5, "only \(checked) weak aliases matched their own entry")
     }
 }
