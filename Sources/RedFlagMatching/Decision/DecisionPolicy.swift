@@ -101,9 +101,9 @@ public struct DecisionPolicy: Codable, Hashable, Sendable {
 
     /// Reads `Lists/decision-policy.json`; errors name the file.
     public static func loadBundled() throws -> DecisionPolicy {
-        let url = try ProjectData.file("decision-policy.json")
-        var p = try decode(Data(contentsOf: url), path: url.path)
-        p.identity = "Lists/decision-policy.json (sha256 \(SHA256.hex(try Data(contentsOf: url)).prefix(12)))"
+        let (data, path) = try ProjectData.contents("decision-policy.json")
+        var p = try decode(data, path: path)
+        p.identity = "Lists/decision-policy.json (sha256 \(SHA256.hex(data).prefix(12)))"
         return p
     }
 

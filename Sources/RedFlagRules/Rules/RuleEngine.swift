@@ -26,6 +26,8 @@ public struct RuleEngine: Sendable {
     static let licenseRequirementFlags: Set<String> = ["REG-D5MO-DEST", "REG-HQ-D5MO", "REG-D1D4-LIC", "REG-CN-CBC", "LIC-01"]
     /// Known products, for what an export leaves out (`Lists/item-catalog.json`).
     public let items: ItemCatalog
+    /// The compiled free-text patterns and term lists.
+    private let textLibrary: TextLibrary
 
     /// The flag that fires when HOLD flags of several concerns fire together (bis-rules.md §8).
     public static let combinationID = "COMBO-01"
@@ -85,6 +87,7 @@ public struct RuleEngine: Sendable {
         licenseFlag = catalog[Self.licenseFlagID].flatMap { $0.enabled ? $0 : nil }
         documentationFlags = Set(catalog[Self.licenseFlagID]?.termList("documentation_flags").map { $0.uppercased() } ?? [])
         self.items = items
+        textLibrary = try TextLibrary(patterns: TextPatterns.bundled(), catalog: catalog)
     }
 
     /// The flag raised when the line needs a license and carries none (`license_number`,
@@ -94,7 +97,8 @@ public struct RuleEngine: Sendable {
     /// Checks one line. `parties` nil means no lists were loaded.
     public func check(_ line: OrderLine, history: HistorySummary, parties: [PartyScreening]?) -> OrderCheck {
         let item = ItemProfile(line: line, items: items)
-        let ctx = RuleContext(line: line, item: item, groups: groups, catalog: catalog, history: history, parties: parties)
+        let ctx = RuleContext(line: line, item: item, groups: groups, catalog: catalog, history: history, parties: parties,
+                              text: LineText(line: line, library: textLibrary))
         let license = LicenseRules.determine(ctx, flags: licenseFlags)
         let licensed = license.authorization != nil
         // Documentation flags scale with the item: an item outside the advanced-computing controls
@@ -102,6 +106,7 @@ public struct RuleEngine: Sendable {
         // diligence the BIS diversion guidance asks for whatever the destination.
         let documentationCap: FlagSeverity? = license.status == .notRequired && !item.isAdvanced ? .note : nil
         var findings: [Finding] = []
+        var recordOnly = Set<String>()
         var notEvaluated: [String] = []
         let itemUnknown = !item.isAdvanced && item.eccn == nil
         for a in active {
@@ -123,6 +128,10 @@ public struct RuleEngine: Sendable {
             var severity = hit.severity ?? (hit.strong ? (a.def.strongSeverity ?? a.def.severity) : a.def.severity)
             if let cap = hit.cap, severity > cap { severity = cap }
             var facts = hit.facts
+            if hit.recordOnly {
+                severity = .note
+                recordOnly.insert(a.def.id)
+            }
             if let cap = documentationCap, severity > cap, documentationFlags.contains(a.def.id) {
                 severity = cap
                 facts.append("NOTE, not \(a.def.severity.rawValue): documentation flag on a line that needs no license (\(license.status.rawValue))")
@@ -138,7 +147,7 @@ public struct RuleEngine: Sendable {
         if let lic = licenseFlag, let f = licenseFinding(license, findings: findings, item: item, flag: lic) { findings.append(f) }
         var raisedByHub: Set<String> = []
         if hubRaisesNotes, let hub = findings.first(where: { $0.id == "HUB-01" }) {
-            for i in findings.indices where findings[i].severity == .note && findings[i].id != hub.id
+            for i in findings.indices where findings[i].severity == .note && findings[i].id != hub.id && !recordOnly.contains(findings[i].id)
                 && !hubNotRaised.contains(findings[i].id) && !Self.licenseRequirementFlags.contains(findings[i].id) {
                 raisedByHub.insert(findings[i].id)
                 findings[i].severity = .hold
