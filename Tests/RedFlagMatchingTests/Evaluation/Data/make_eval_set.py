@@ -579,6 +579,7 @@ def main():
         sk = re.sub(r"[aeiouy]", "", fold(w))
         sk = re.sub(r"(.)\1+", r"\1", sk)
         by_skel[sk].append(w)
+    skel_keys = sorted(by_skel)
     made = 0
     short_items = sorted(shorts.items())
     rnd.shuffle(short_items)
@@ -586,7 +587,10 @@ def main():
         if made >= P:
             break
         sk = re.sub(r"(.)\1+", r"\1", s)
-        for w in by_skel.get(sk, []):
+        # a real word whose consonant skeleton is the short name's, or starts with it ("MTS" / "Metso", "Mitsubishi")
+        cands = [w for k in skel_keys if k.startswith(sk) and len(k) <= len(sk) + 3 for w in by_skel[k]]
+        rnd.shuffle(cands)
+        for w in cands:
             if fold(w) == s or len(w) < len(s) + 2 or fold(w) in listed_words or near_single_name(w):
                 continue
             q = w + " " + rnd.choice(["AG", "Oyj", "GmbH", "Ltd", "Inc.", "S.A.", "LLC", "Group", "AB", "B.V."])
