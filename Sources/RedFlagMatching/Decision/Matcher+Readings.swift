@@ -16,9 +16,7 @@ extension Matcher {
             alternative.name = reading
             for m in screenOnce(alternative).matches where (best[m.id]?.score ?? -1) < m.score { best[m.id] = m }
         }
-        var matches = Array(best.values)
-        matches.sort { $0.score > $1.score || ($0.score == $1.score && $0.id < $1.id) }
-        if matches.count > configuration.limit { matches.removeLast(matches.count - configuration.limit) }
-        return ScreeningResult(query: query, decision: matches.map(\.decision).max() ?? .clear, matches: matches)
+        // The policy takes the verdict over every match and trims only the display, as for one reading.
+        return configuration.policy.result(query, matches: Array(best.values), limit: configuration.limit)
     }
 }
