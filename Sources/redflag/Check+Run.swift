@@ -33,6 +33,7 @@ extension Check {
             progress = InputProgress(handle: handle)
             csv = CSVReader(handle: handle, path: path)
         }
+        csv.maxRecordBytes = pipeline.maxRecordBytes
         let reader = try OrderReader(csv: csv, map: columnMap)
 
         let directory = dataDir.directory

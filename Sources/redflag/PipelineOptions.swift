@@ -1,4 +1,5 @@
 import ArgumentParser
+import RedFlagCore
 import RedFlagKit
 
 /// The switches every batch command (screen, check, rescreen) shares: progress/summary, audit
@@ -18,6 +19,15 @@ struct PipelineOptions: ParsableArguments {
     @Flag(name: .customLong("remember-parties"), inversion: .prefixedNo,
           help: "Remember the screened parties so `redflag rescreen` checks them when lists change.")
     var rememberParties = true
+
+    @Option(name: .customLong("max-record-bytes"), help: ArgumentHelp(
+        "Longest input line or CSV record, in bytes (default 1048576): a longer one is an error record; memory stays bounded.",
+        valueName: "bytes"))
+    var maxRecordBytes: Int = CSVReader.defaultMaxRecordBytes
+
+    func validate() throws {
+        if maxRecordBytes < 1_024 { throw ValidationError("--max-record-bytes must be at least 1024") }
+    }
 
     var settings: PipelineSettings {
         PipelineSettings(quiet: quiet, audit: audit, allowList: allowList, rememberParties: rememberParties)

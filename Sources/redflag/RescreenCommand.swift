@@ -55,7 +55,7 @@ struct Rescreen: ParsableCommand {
                 try ScreeningEngine(listSet: ListSet(entries: entries, snapshots: snapshots), configuration: configuration)
             }
             var known = try KnownPartyStore.openIfPresent(dataDirectory: directory)?.all() ?? []
-            for path in parties { known += try PartyFileReader.read(URL(fileURLWithPath: path)) }
+            for path in parties { known += try PartyFileReader.read(URL(fileURLWithPath: path), maxRecordBytes: pipeline.maxRecordBytes) }
             known = PartyFileReader.unique(known)
 
             let recorded = RescreenConfiguration(matcher: AuditRunInfo.json(configuration),

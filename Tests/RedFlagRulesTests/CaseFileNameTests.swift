@@ -1,5 +1,5 @@
 import Foundation
-import RedFlagRules
+@testable import RedFlagRules
 import Testing
 
 @Suite("Case file names and Markdown escaping")
@@ -17,5 +17,20 @@ struct CaseFileNameTests {
         }
         #expect(CaseFileWriter.fileStem("SO-1003").hasPrefix("case-SO-1003-"))
         #expect(CaseFileWriter.fileStem("SO-1003") == CaseFileWriter.fileStem("SO-1003"), "stable across runs")
+    }
+}
+
+@Suite("Order numbers")
+struct OrderNumberTests {
+    @Test("decimal quantities are read; hexadecimal, nan and words are not", arguments: [
+        ("8", 8.0), ("1,200.50", 1200.5), (" 3 ", 3.0), ("1e3", 1000.0), ("-2", -2.0), ("0.5", 0.5),
+    ])
+    func decimal(text: String, value: Double) {
+        #expect(OrderLine.parseNumber(text) == value)
+    }
+
+    @Test("not numbers", arguments: ["0x10", "0X1F", "nan", "inf", "infinity", "eight", "", "1-2", "0x1p3", "+", "."])
+    func notNumbers(text: String) {
+        #expect(OrderLine.parseNumber(text) == nil)
     }
 }
