@@ -12,7 +12,9 @@ struct ListsImport: ParsableCommand {
         discussion: """
             Formats are detected from the content: CSL CSV/JSON, OFAC XML / legacy CSV set / Enhanced XML, \
             UN XML, EU XML, OFSI CSV, FCDO XML/CSV. Give one file (or OFAC CSV set) per source. \
-            Exit 65 for a bad file, 66 for a missing one; nothing is written in either case.
+            Exit 65 for a bad file, 66 for a missing one; nothing is written in either case. \
+            A file that would drop more than half of its source's entries is refused (65) unless \
+            --allow-shrink; two files of one source are refused (64) before anything is parsed.
             """
     )
 
@@ -23,6 +25,9 @@ struct ListsImport: ParsableCommand {
 
     @Option(help: "Output: table (a human summary) or json.")
     var format: SummaryFormat = .table
+
+    @Flag(name: .customLong("allow-shrink"), help: "Accept a file that drops more than half of its source's entries.")
+    var allowShrink = false
 
     /// What `--format json` prints.
     struct Output: Encodable {
@@ -38,9 +43,13 @@ struct ListsImport: ParsableCommand {
             for url in urls where !FileManager.default.fileExists(atPath: url.path) {
                 throw RedFlagError.fileNotFound(path: url.path)
             }
-            let parsed = try ListFileLoader.load(paths: urls)
+            let jobs = try ListFileLoader.plan(paths: urls)
+            try ListFileLoader.checkDistinctSources(jobs)
+            let parsed = try ListFileLoader.run(jobs)
             let parseSeconds = Date().timeIntervalSince(started)
-            let report = try ListStore(dataDirectory: data.directory).importLists(parsed, artifacts: StoreArtifacts.all)
+            let store = ListStore(dataDirectory: data.directory)
+            try store.checkShrink(parsed, allowShrink: allowShrink)
+            let report = try store.importLists(parsed, artifacts: StoreArtifacts.all)
             let total = Date().timeIntervalSince(started)
             switch format {
             case .json:
