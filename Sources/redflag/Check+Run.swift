@@ -39,7 +39,8 @@ extension Check {
         let directory = dataDir.directory
         let screener: ScreeningEngine? = skipScreening ? nil
             : try ScreeningEngine.open(dataDirectory: directory, listPaths: listFiles.urls, configuration: .default)
-        let stamps = screener?.snapshots.map { ListStamp(source: $0.source.rawValue, sha256: $0.sha256) } ?? []
+        try pipeline.checkStaleness(screener?.snapshots ?? [])
+        let stamps = screener?.snapshots.map { ListStamp(source: $0.source.rawValue, sha256: $0.sha256, stale: $0.isStale ? true : nil) } ?? []
 
         let store: OrderHistoryStore?
         if noHistory {

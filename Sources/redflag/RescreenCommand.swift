@@ -60,6 +60,7 @@ struct Rescreen: ParsableCommand {
 
             let recorded = RescreenConfiguration(matcher: AuditRunInfo.json(configuration),
                                                  consumedChanges: changeSet.logs.map(RescreenChangeSet.key))
+            try pipeline.checkStaleness(changeSet.snapshots)
             var info = AuditRunInfo(command: "rescreen", snapshots: changeSet.snapshots, configurationJSON: AuditRunInfo.json(recorded))
             info.inputPath = parties.count == 1 ? parties[0] : nil
             var settings = pipeline.settings

@@ -114,6 +114,7 @@ struct Screen: ParsableCommand {
         // Open the input before the lists so a missing file is reported at once.
         let reader = try input.map { try ScreeningInputReader(path: $0, nameColumn: nameColumn, maxRecordBytes: pipeline.maxRecordBytes) }
         let engine = try ScreeningEngine.open(dataDirectory: dataDir.directory, listPaths: listFiles.urls, configuration: configuration)
+        try pipeline.checkStaleness(engine.snapshots)
         let batch = reader != nil
         let kind = format ?? (isatty(STDOUT_FILENO) == 1 ? .table : batch ? .jsonl : .json)
         let sink = Console.out

@@ -42,3 +42,43 @@ struct ListsImportGuardTests {
         #expect(r.stderr.contains("CSL given twice"), "\(r.stderr)")
     }
 }
+
+/// Issue 13 item 8: every screening command warns about stale lists and marks them in records.
+@Suite("stale lists (CLI)")
+struct StaleListsCLITests {
+    static let lists = [CLI.fixture("lists/ofac-sdn.xml"), CLI.fixture("lists/csl.csv")]
+
+    @Test("screen and check warn on stderr and mark stale lists in every record; fresh enough lists are not marked")
+    func warnsAndMarks() throws {
+        let dir = CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // The fixtures were published in 2024 and 2026-03: older than 7 days.
+        let screen = try CLI.run(["screen", "ACME", "--format", "json", "--lists"] + Self.lists + ["--data-dir", dir.path])
+        #expect(screen.stderr.contains("redflag: warning: CSL is") && screen.stderr.contains("older than 7 days"), "\(screen.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(screen.stdout.utf8)) as? [String: Any])
+        let lists = try #require(object["lists"] as? [[String: Any]])
+        #expect(lists.allSatisfy { $0["stale"] as? Bool == true })
+
+        let check = try CLI.run(["check", CLI.fixture("orders/scenario.csv"), "--no-history", "--format", "jsonl", "--quiet", "--lists"]
+                                + Self.lists + ["--data-dir", dir.path])
+        #expect(check.stderr.contains("redflag: warning: OFAC-SDN is"))
+        let first = try #require(check.stdout.split(separator: "\n").first)
+        #expect(first.contains("\"stale\":true"))
+
+        let fresh = try CLI.run(["screen", "ACME", "--format", "json", "--max-age-days", "36500", "--lists"] + Self.lists + ["--data-dir", dir.path])
+        #expect(!fresh.stderr.contains("warning") && !fresh.stdout.contains("\"stale\""))
+    }
+
+    @Test("--fail-if-stale exits 75 without screening")
+    func failIfStale() throws {
+        let dir = CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try CLI.run(["screen", "ACME", "--format", "json", "--fail-if-stale", "--lists"] + Self.lists + ["--data-dir", dir.path])
+        #expect(r.status == 75)
+        #expect(r.stdout.isEmpty)
+        #expect(r.stderr.contains("--fail-if-stale"))
+        let ok = try CLI.run(["screen", "ACME", "--format", "json", "--fail-if-stale", "--max-age-days", "36500", "--lists"] + Self.lists
+                             + ["--data-dir", dir.path])
+        #expect(ok.status == 0)
+    }
+}

@@ -58,7 +58,7 @@ struct OutputSafetyCLITests {
     func earlyReader() throws {
         let r = try sh("""
             i=0; while [ $i -lt 4000 ]; do echo "Party number $i"; i=$((i+1)); done > $DATA/names.txt
-            ( $REDFLAG screen --input $DATA/names.txt --lists $LISTS --data-dir $DATA --format jsonl --quiet 2>$DATA/err2; echo "rc=$?" >$DATA/rc ) | head -3 >/dev/null
+            ( $REDFLAG screen --input $DATA/names.txt --lists $LISTS --data-dir $DATA --format jsonl --quiet --max-age-days 36500 2>$DATA/err2; echo "rc=$?" >$DATA/rc ) | head -3 >/dev/null
             cat $DATA/rc; cat $DATA/err2
             """)
         #expect(r.stdout.contains("rc=141"), "\(r.stdout)")
