@@ -67,7 +67,8 @@ extension Check {
         let kind: CheckOutputFormat.Kind = format.flatMap { CheckOutputFormat.Kind(rawValue: $0.rawValue) }
             ?? (isatty(STDOUT_FILENO) == 1 && out == nil ? .table : .jsonl)
         let output = CheckOutputFormat(kind: kind, configuration: catalog.configuration, lists: stamps,
-                                       passthroughNames: reader.header.passthrough.map(\.name))
+                                       passthroughNames: reader.header.passthrough.map(\.name),
+                                       style: out == nil ? .forStandardOutput() : TerminalStyle(colour: false), details: details)
 
         let run = try PipelineRun.begin(
             info: AuditRunInfo(command: "check", inputPath: input, snapshots: screener?.snapshots ?? [],
