@@ -37,7 +37,7 @@ struct Allow: ParsableCommand {
                 let store = try AllowListStore(dataDirectory: data.directory)
                 let rule = try store.add(query: query, country: country, entry: listed, reason: reason, by: by)
                 let scope = rule.country.map { "in \($0)" } ?? "in any country"
-                writeLine("allow-list rule \(rule.id): '\(rule.query)' \(scope) is not \(rule.entryID) (\(rule.entryName))")
+                writeLine(TerminalText.escape("allow-list rule \(rule.id): '\(rule.query)' \(scope) is not \(rule.entryID) (\(rule.entryName))"))
                 return 0
             }
         }
@@ -69,7 +69,8 @@ struct Allow: ParsableCommand {
                         Console.message("redflag: the allow-list is empty")
                     }
                     for r in rules {
-                        writeLine("\(r.id)\t\(r.query)\t\(r.country ?? "*")\t\(r.entryID)\t\(r.entryName)\t\(r.by)\t\(r.at)\t\(r.reason)")
+                        writeLine([String(r.id), r.query, r.country ?? "*", r.entryID, r.entryName, r.by, r.at, r.reason]
+                            .map(TerminalText.escape).joined(separator: "\t"))
                     }
                 }
                 return 0
@@ -89,7 +90,7 @@ struct Allow: ParsableCommand {
                     throw RedFlagError.usage("allow remove: no allow-list rule \(id) (the allow-list is empty)")
                 }
                 let rule = try store.remove(id: id)
-                writeLine("removed allow-list rule \(rule.id): '\(rule.query)' vs \(rule.entryID)")
+                writeLine(TerminalText.escape("removed allow-list rule \(rule.id): '\(rule.query)' vs \(rule.entryID)"))
                 return 0
             }
         }
