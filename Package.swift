@@ -43,17 +43,20 @@ let package = Package(
         // Name analysis, the candidate index, scoring, explanations and the screening decision.
         .target(name: "RedFlagMatching", dependencies: ["RedFlagCore"]),
         // The red-flag catalog, country groups, order export reading, rules, history, case files.
-        .target(name: "RedFlagRules", dependencies: [
-            "RedFlagCore",
-            .product(name: "GRDB", package: "GRDB.swift"),
-        ]),
-        // Composition: loads lists and the prebuilt index, runs screening and checks as pipelines.
+        // The history is reached through `OrderHistoryStoring`: this module knows no database.
+        .target(name: "RedFlagRules", dependencies: ["RedFlagCore"]),
+        // Composition: loads lists and the prebuilt index, runs screening and checks as pipelines;
+        // the stores are reached through protocols (`StoreProvider`).
         .target(name: "RedFlagKit", dependencies: [
             "RedFlagCore", "RedFlagLists", "RedFlagMatching", "RedFlagRules",
+        ]),
+        // Every database: order history, known parties, audit trail, allow-list, with migrations.
+        .target(name: "RedFlagStorage", dependencies: [
+            "RedFlagCore", "RedFlagLists", "RedFlagRules", "RedFlagKit",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .executableTarget(name: "redflag", dependencies: [
-            "RedFlagKit", "RedFlagCore", "RedFlagLists", "RedFlagMatching", "RedFlagRules",
+            "RedFlagKit", "RedFlagStorage", "RedFlagCore", "RedFlagLists", "RedFlagMatching", "RedFlagRules",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "RedFlagCoreTests", dependencies: ["RedFlagCore"]),
@@ -64,8 +67,12 @@ let package = Package(
             // The evaluation set and its generator/scoring scripts are read by path, not bundled.
             exclude: ["Evaluation/Data"]
         ),
-        .testTarget(name: "RedFlagRulesTests", dependencies: ["RedFlagRules", "RedFlagCore"]),
-        .testTarget(name: "RedFlagKitTests", dependencies: ["RedFlagKit", "RedFlagLists", "RedFlagMatching", "RedFlagRules", "RedFlagCore"]),
+        .testTarget(name: "RedFlagRulesTests", dependencies: ["RedFlagRules", "RedFlagStorage", "RedFlagCore"]),
+        .testTarget(name: "RedFlagKitTests", dependencies: ["RedFlagKit", "RedFlagStorage", "RedFlagLists", "RedFlagMatching", "RedFlagRules", "RedFlagCore"]),
+        .testTarget(name: "RedFlagStorageTests", dependencies: [
+            "RedFlagStorage", "RedFlagKit", "RedFlagRules", "RedFlagLists", "RedFlagCore",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "RedFlagCLITests", dependencies: ["RedFlagCore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -22,12 +22,9 @@ struct Audit: ParsableCommand {
     )
 
     /// The audit trail of the data directory, or nil when no run was ever recorded.
-    static func trail(_ data: DataDirOptions) throws -> AuditTrail? {
-        FileManager.default.fileExists(atPath: data.directory.auditDatabase.path)
-            ? try AuditTrail(dataDirectory: data.directory) : nil
-    }
+    static func trail(_ data: DataDirOptions) throws -> (any AuditStoring)? { try data.stores.audit(create: false) }
 
-    static func since(_ text: String?) throws -> Date? { try text.map(AuditTrail.parseDate) }
+    static func since(_ text: String?) throws -> Date? { try text.map(AuditTimestamp.parse) }
 
     static let csvHeader = "id,command,status,started_at,finished_at,user,input,input_sha256,lists,clear,hold,stop,errors,exit_code,arguments"
 
@@ -153,8 +150,8 @@ struct Audit: ParsableCommand {
 
         func run() throws {
             try runReportingErrors {
-                let cutoff = try AuditTrail.parseDate(olderThan)
-                try AuditTrail.validatePurge(olderThan: cutoff, confirmed: confirm)
+                let cutoff = try AuditTimestamp.parse(olderThan)
+                try AuditRetention.validatePurge(olderThan: cutoff, confirmed: confirm)
                 guard let trail = try Audit.trail(data) else {
                     Console.message("redflag: no audit trail, nothing to purge")
                     return 0

@@ -5,6 +5,7 @@ import RedFlagKit
 import RedFlagLists
 import RedFlagMatching
 import RedFlagRules
+import RedFlagStorage
 
 extension Check {
     /// Opens everything, streams the export and returns the exit code.
@@ -42,14 +43,13 @@ extension Check {
         try pipeline.checkStaleness(screener?.snapshots ?? [])
         let stamps = screener?.snapshots.map { ListStamp(source: $0.source.rawValue, sha256: $0.sha256, stale: $0.isStale ? true : nil) } ?? []
 
-        let store: OrderHistoryStore?
+        let stores = SQLiteStores(dataDirectory: directory, historyURL: history.map { URL(fileURLWithPath: $0) })
+        let store: (any OrderHistoryStoring)?
         if noHistory {
             store = nil
-        } else if let history {
-            store = try OrderHistoryStore(url: URL(fileURLWithPath: history))
         } else {
-            try directory.create()
-            store = try OrderHistoryStore(url: directory.historyDatabase)
+            if history == nil { try directory.create() }
+            store = try stores.orderHistory(create: true)
         }
 
         let caseFiles = reportDir.map { CaseFileWriter(directory: URL(fileURLWithPath: $0), configuration: catalog.configuration, lists: stamps) }
@@ -73,7 +73,7 @@ extension Check {
         let run = try PipelineRun.begin(
             info: AuditRunInfo(command: "check", inputPath: input, snapshots: screener?.snapshots ?? [],
                                configurationJSON: AuditRunInfo.json(["configuration": catalog.configuration])),
-            settings: pipeline.settings, dataDirectory: directory, screener: screener)
+            settings: pipeline.settings, stores: stores, screener: screener)
         do {
             let runner = OrderCheckRunner(engine: engine, screener: screener, history: store,
                                           adjust: { run.applyAllowList(to: $0) })

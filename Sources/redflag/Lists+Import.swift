@@ -12,9 +12,12 @@ struct ListsImport: ParsableCommand {
         discussion: """
             Formats are detected from the content: CSL CSV/JSON, OFAC XML / legacy CSV set / Enhanced XML, \
             UN XML, EU XML, OFSI CSV, FCDO XML/CSV. Give one file (or OFAC CSV set) per source. \
-            Exit 65 for a bad file, 66 for a missing one; nothing is written in either case. \
-            A file that would drop more than half of its source's entries is refused (65) unless \
-            --allow-shrink; two files of one source are refused (64) before anything is parsed.
+            Exit 65 for a bad file, 66 for a missing one; nothing is written in either case. A list \
+            published before the one in the store is refused (exit 65, naming both dates; nothing is \
+            written) unless --allow-older; a file identical to the store's is reported unchanged and \
+            nothing is written for it (exit 0). A file that would drop more than half of its source's \
+            entries is refused (65) unless --allow-shrink; two files of one source are refused (64) \
+            before anything is parsed.
             """
     )
 
@@ -28,6 +31,9 @@ struct ListsImport: ParsableCommand {
 
     @Flag(name: .customLong("allow-shrink"), help: "Accept a file that drops more than half of its source's entries.")
     var allowShrink = false
+
+    @Flag(name: .customLong("allow-older"), help: "Import a list even when it was published before the one in the store (a deliberate roll-back).")
+    var allowOlder = false
 
     /// What `--format json` prints.
     struct Output: Encodable {
@@ -49,7 +55,7 @@ struct ListsImport: ParsableCommand {
             let parseSeconds = Date().timeIntervalSince(started)
             let store = ListStore(dataDirectory: data.directory)
             try store.checkShrink(parsed, allowShrink: allowShrink)
-            let report = try store.importLists(parsed, artifacts: StoreArtifacts.all)
+            let report = try store.importLists(parsed, artifacts: StoreArtifacts.all, allowOlder: allowOlder)
             let total = Date().timeIntervalSince(started)
             switch format {
             case .json:

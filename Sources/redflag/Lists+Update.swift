@@ -12,7 +12,9 @@ struct ListsUpdate: ParsableCommand {
         discussion: """
             Each source is downloaded, checked to parse, then all good downloads are imported in one \
             atomic step. A source whose download fails keeps its old list, and the command says why and \
-            exits 69 (65 when a download arrived but does not parse); the other sources are still updated.
+            exits 69 (65 when a download arrived but does not parse, or was published before the list in \
+            the store: refused unless --allow-older); the other sources are still updated. A download \
+            identical to the store's list changes nothing and is reported unchanged.
             """
     )
 
@@ -40,6 +42,9 @@ struct ListsUpdate: ParsableCommand {
 
     @Flag(name: .customLong("allow-shrink"), help: "Accept a download that drops more than half of a source's entries.")
     var allowShrink = false
+
+    @Flag(name: .customLong("allow-older"), help: "Import a download even when it was published before the list in the store.")
+    var allowOlder = false
 
     /// One source's result in `--format json`.
     struct SourceResult: Encodable {
@@ -73,7 +78,17 @@ struct ListsUpdate: ParsableCommand {
             let downloader = ListDownloader(
                 downloader: HTTPDownloader(policy: .init(timeout: timeout, retries: retries, backoff: retryDelay)),
                 parse: { try ListFileLoader.load(paths: $0) })
-            let outcomes = downloader.fetch(selected, into: folder)
+            var outcomes = downloader.fetch(selected, into: folder)
+            // A download older than the store's list (a stale mirror, a cached response) is refused
+            // for its source alone; the other sources are still updated.
+            if !allowOlder {
+                for index in outcomes.indices {
+                    guard let parsed = outcomes[index].parsed,
+                          let refusal = ListStore.rollbackRefusal(parsed, current: previous?.snapshot(for: parsed.source)) else { continue }
+                    outcomes[index].parsed = nil
+                    outcomes[index].error = refusal
+                }
+            }
 
             var failures: [RedFlagError] = []
             // A download that would drop more than half of a source is refused; the others go in.
@@ -87,7 +102,7 @@ struct ListsUpdate: ParsableCommand {
                     printError("redflag: \(list.source.rawValue) not updated: \(error.description)")
                 }
             }
-            let report = good.isEmpty ? nil : try store.importLists(good, artifacts: StoreArtifacts.all)
+            let report = good.isEmpty ? nil : try store.importLists(good, artifacts: StoreArtifacts.all, allowOlder: allowOlder)
 
             for outcome in outcomes {
                 guard let error = outcome.error else { continue }

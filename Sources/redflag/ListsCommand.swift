@@ -84,6 +84,10 @@ func importSummary(_ report: StoreImportReport) -> String {
         }
         lines.append("  changes: " + item.changes.summary)
     }
+    for s in report.unchanged {
+        lines.append("\(s.source.rawValue): unchanged: identical to the list in the store "
+            + "(from \(s.files.joined(separator: ", ")), published \(s.publicationDate ?? "unknown"), sha256 \(s.sha256.prefix(16)), imported \(isoMinute(s.importedAt))); nothing changed")
+    }
     for s in report.carriedOver {
         lines.append("\(s.source.rawValue): kept (\(grouped(s.recordCount)) records, published \(s.publicationDate ?? "unknown"))")
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RedFlagCore
 import RedFlagKit
+import RedFlagStorage
 
 /// Where redflag keeps its state; shared by every command that reads or writes it.
 struct DataDirOptions: ParsableArguments {
@@ -11,6 +12,9 @@ struct DataDirOptions: ParsableArguments {
     var dataDir: String?
 
     var directory: DataDirectory { DataDirectory.resolve(explicit: dataDir) }
+
+    /// The stores (history, known parties, audit, allow-list) this command reads and writes.
+    var stores: any StoreProvider { SQLiteStores(dataDirectory: directory) }
 }
 
 /// List files to screen against directly, without importing them into the store.

@@ -123,7 +123,7 @@ struct Screen: ParsableCommand {
         let run = try PipelineRun.begin(
             info: AuditRunInfo(command: "screen", inputPath: input, snapshots: engine.snapshots,
                                configurationJSON: AuditRunInfo.json(["configuration": configuration])),
-            settings: pipeline.settings, dataDirectory: dataDir.directory, screener: engine)
+            settings: pipeline.settings, stores: dataDir.stores, screener: engine)
         do {
             var tally = ScreeningTally()
             let json = ScreeningJSON(snapshots: engine.snapshots)

@@ -101,6 +101,13 @@ public struct CheckOutputFormat: Sendable {
             s += "    \(Self.pad(f.severity.rawValue, 5)) \(Self.pad(f.id, 14)) \(f.title)\n"
             for fact in f.facts { s += "          · \(esc(fact))\n" }
         }
+        for party in c.parties {
+            for m in party.result.matches {
+                for q in m.explanation.qualifiers where q.name == ResolvedAllowList.lapsedQualifier {
+                    s += "    ! \(party.role.rawValue) \(party.result.query.name) ~ \(m.id): \(q.name): \(q.detail)\n"
+                }
+            }
+        }
         if !c.notEvaluated.isEmpty { s += "    not evaluated: \(c.notEvaluated.count) rule(s): \(c.notEvaluated.map { $0.split(separator: ":").first.map(String.init) ?? $0 }.joined(separator: ", "))\n" }
         return s
     }

@@ -60,11 +60,24 @@ public final class ScreeningTableWriter: RecordWriter {
                 ])
             }
             out += table.render(indent: "  ")
+            out += Self.lapses(result.matches, style: style)
             if explain {
                 for (i, m) in result.matches.enumerated() { out += explanation(m, number: i + 1) }
             }
             return out
         }
+    }
+
+    /// A line under the table per match whose allow-list suppression lapsed, saying which fields
+    /// of the entry changed since the adjudication, so the desk does not read it as a plain new hit.
+    static func lapses(_ matches: [ScreeningMatch], style: TerminalStyle) -> String {
+        var out = ""
+        for (i, m) in matches.enumerated() {
+            for q in m.explanation.qualifiers where q.name == ResolvedAllowList.lapsedQualifier {
+                out += style.red("  ! [\(i + 1)] \(m.id) \(q.name): \(q.detail)") + "\n"
+            }
+        }
+        return out
     }
 
     private func verdict(_ r: ScreeningResult, line: Int?) -> String {
