@@ -145,7 +145,8 @@ struct Screen: ParsableCommand {
                         Console.message("redflag: \(reader?.path ?? "input"): line \(e.line): \(e.message)")
                     }
                 }
-                try run.record(items.map { item in (item.record.decision, { item.json ?? json.encode(item.record) }) })
+                try run.record(items.map { item in (item.record.decision, { item.json ?? json.encode(item.record) }) },
+                               fraction: reader?.fraction)
                 let queries = records.compactMap { r -> ScreeningQuery? in
                     if case .result(let result, _) = r { return result.query }
                     return nil

@@ -14,7 +14,11 @@ final class InputByteSource {
     init(handle: FileHandle, path: String) {
         self.handle = handle
         self.path = path
+        progress = InputProgress(handle: handle)
     }
+
+    /// How far the input file has been read; nil for a pipe or standard input.
+    let progress: InputProgress?
 
     /// Opens `path`, or standard input for `-`. Missing file → `fileNotFound` (exit 66).
     static func open(_ path: String) throws -> InputByteSource {

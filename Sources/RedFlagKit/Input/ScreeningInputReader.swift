@@ -16,6 +16,11 @@ public final class ScreeningInputReader {
     private var csv: CSVReader?
     private var columns = CSVColumnsIndex()
     private let maxRecordBytes: Int
+    private let progress: InputProgress?
+
+    /// 0…1: the share of the input file read so far, for the progress line's percentage and ETA;
+    /// nil for standard input or a pipe.
+    public var fraction: Double? { progress?.fraction }
 
     /// Opens `path` (`-` for standard input) and detects its format. `nameColumn` picks the CSV
     /// column holding the name (default: the first of name, customer_name, party_name, full_name).
@@ -26,6 +31,7 @@ public final class ScreeningInputReader {
                 maxRecordBytes: Int = CSVReader.defaultMaxRecordBytes) throws {
         self.maxRecordBytes = maxRecordBytes
         let source = try InputByteSource.open(path)
+        progress = source.progress
         self.path = source.path
         self.countries = countries
         let first = source.peekFirstLine(limit: maxRecordBytes)
