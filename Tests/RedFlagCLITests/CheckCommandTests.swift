@@ -51,7 +51,8 @@ struct CheckCommandTests {
         }
         #expect(caseFile("SO-1003", "md") != nil && caseFile("SO-1003", "json") != nil)
         #expect(caseFile("SO-1010", "md") == nil) // a HOLD
-        #expect(caseFile("SO-1020", "md") != nil) // HOLDs of two concerns: COMBO-01
+        #expect(caseFile("SO-1023", "md") != nil) // HOLDs of two concerns: COMBO-01
+        #expect(caseFile("SO-1020", "md") == nil) // one concern's HOLD and a NOTE (issue 12)
         let md = try String(contentsOf: out.appendingPathComponent(try #require(caseFile("SO-1003", "md"))), encoding: .utf8)
         #expect(md.contains("1-800-424-2980") && md.contains("764.5") && md.contains("REG-LIST-EL"))
         let csv = try String(contentsOf: out.appendingPathComponent("result.csv"), encoding: .utf8)

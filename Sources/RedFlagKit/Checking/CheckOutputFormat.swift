@@ -67,7 +67,8 @@ public struct CheckOutputFormat: Sendable {
         case .csv:
             var fields = [c.orderID ?? "", String(c.line), c.error == nil ? (c.decision?.rawValue ?? "CLEAR") : "ERROR",
                           c.findings.map { "\($0.id):\($0.severity.rawValue)" }.joined(separator: ";"),
-                          c.license.map { $0.status.rawValue + ($0.missing.isEmpty ? "" : " (missing: \($0.missing.joined(separator: ", ")))") } ?? "",
+                          c.license.map { $0.status.rawValue + ($0.missing.isEmpty ? "" : " (missing: \($0.missing.joined(separator: ", ")))")
+                              + ($0.authorization.map { " (met: \($0))" } ?? "") } ?? "",
                           c.notEvaluated.joined(separator: "; "), c.error ?? ""]
             var byName: [String: String] = [:]
             for p in c.passthrough { byName[p.name] = p.value }
@@ -94,6 +95,7 @@ public struct CheckOutputFormat: Sendable {
         let word = Self.pad(decision.rawValue, 6)
         var s = "\(Self.pad(id, 14)) \(style.colour ? style.decision(decision) : word) \(c.license?.status.rawValue ?? "")"
         if let l = c.license, !l.missing.isEmpty { s += " (missing: \(l.missing.joined(separator: ", ")))" }
+        if let a = c.license?.authorization { s += " (met: \(a))" }
         if !c.findings.isEmpty { s += "  " + c.findings.map(\.id).joined(separator: " ") }
         s += "\n"
         guard details else { return s }
