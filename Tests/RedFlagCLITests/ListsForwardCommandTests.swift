@@ -63,8 +63,9 @@ import Testing
     @Test func rescreenReportsADelistingWithTheEntryAndTheVerdictNow() throws {
         let data = ["--data-dir", CLI.temporaryDirectory().path]
         #expect(try CLI.run(["lists", "import", Self.v2020] + data).status == 0)
-        #expect(try CLI.run(["screen", "Banco Ficticio del Caribe", "--country", "VE", "--quiet"] + data).status == 2)
-        #expect(try CLI.run(["rescreen", "--quiet"] + data).status == 2)   // the first import: everything is new
+        // OFAC-CONS (non-SDN, E.O. 13662) is a HOLD under the decision policy (Lists/decision-policy.json).
+        #expect(try CLI.run(["screen", "Banco Ficticio del Caribe", "--country", "VE", "--quiet"] + data).status == 1)
+        #expect(try CLI.run(["rescreen", "--quiet"] + data).status == 1)   // the first import: everything is new
         #expect(try CLI.run(["lists", "import", Self.v2025] + data).status == 0)
 
         let r = try CLI.run(["rescreen", "--format", "jsonl"] + data)
@@ -79,14 +80,14 @@ import Testing
         let removed = try #require((record["removed"] as? [[String: Any]])?.first)
         let entry = try #require(removed["entry"] as? [String: Any])
         #expect(entry["id"] as? String == "OFAC-CONS:910006" && entry["programs"] as? [String] == ["VENEZUELA-EO13850", "UKRAINE-EO13662"])
-        #expect((removed["match"] as? [String: Any])?["decision"] as? String == "STOP")
+        #expect((removed["match"] as? [String: Any])?["decision"] as? String == "HOLD")
         #expect((removed["change"] as? [String: Any])?["kind"] as? String == "removed")
         // Kept in the audit trail although the party is CLEAR now: the reason on file.
         let export = try CLI.run(["audit", "export", "--format", "jsonl"] + data)
         #expect(export.stdout.split(separator: "\n").contains { $0.contains("\"kind\":\"removed\"") && $0.contains("OFAC-CONS:910006") })
 
         let table = try CLI.run(["rescreen", "--last", "--format", "table", "--quiet"] + data)
-        #expect(table.stdout.hasPrefix("REMOVED\tBanco Ficticio del Caribe (VE): now CLEAR\n    was 1.00 OFAC-CONS:910006 BANCO FICTICIO DEL CARIBE (STOP"))
+        #expect(table.stdout.hasPrefix("REMOVED\tBanco Ficticio del Caribe (VE): now CLEAR\n    was 1.00 OFAC-CONS:910006 BANCO FICTICIO DEL CARIBE (HOLD"))
     }
 
     @Test func lapsedRuleIsMarkedListedWithItsDateAndRenewed() throws {

@@ -20,7 +20,7 @@ struct PolicyCommandTests {
             #expect(all.status == one.status, "\(name): \(all.status) vs \(one.status)")
             #expect(all.stdout.prefix(4) == one.stdout.prefix(4))
         }
-        let t = try screen(["Zhongshan Everlight Microelectronics Co., Ltd."])
+        let t = try screen(["Zhongshan Everlight Microelectronics Co., Ltd.", "--format", "table"])
         #expect(t.stdout.contains(" ID "))
         #expect(t.stdout.contains("OFAC-SDN:"))
     }
