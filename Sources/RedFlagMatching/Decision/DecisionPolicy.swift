@@ -36,8 +36,8 @@ public struct DecisionPolicy: Codable, Hashable, Sendable {
             self.source = source
         }
 
+        /// `code` is already known to be this rule's list (the policy's index is keyed by it).
         func covers(list code: String, programs entryPrograms: [String]) -> Bool {
-            guard list.caseInsensitiveCompare(code) == .orderedSame else { return false }
             guard let programs, !programs.isEmpty else { return true }
             return entryPrograms.contains { p in
                 let up = p.uppercased()
@@ -62,7 +62,10 @@ public struct DecisionPolicy: Codable, Hashable, Sendable {
         public var corroborating: [String]?
     }
 
-    public var lists: [ListRule]
+    public var lists: [ListRule] { didSet { index = Self.index(lists) } }
+    /// Rules by upper-cased list code, program rules first: a match is decided without comparing
+    /// strings case-insensitively through Foundation for every rule (it is on the matcher's hot path).
+    private var index: [String: [ListRule]] = [:]
     public var otherLists: Fallback
     public var weakAlias: Cap
     public var addressOnly: Cap
@@ -71,6 +74,7 @@ public struct DecisionPolicy: Codable, Hashable, Sendable {
 
     public init(lists: [ListRule], otherLists: Fallback, weakAlias: Cap, addressOnly: Cap, identity: String) {
         self.lists = lists
+        index = Self.index(lists)
         self.otherLists = otherLists
         self.weakAlias = weakAlias
         self.addressOnly = addressOnly
@@ -82,6 +86,7 @@ public struct DecisionPolicy: Codable, Hashable, Sendable {
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         lists = try c.decode([ListRule].self, forKey: .lists)
+        index = Self.index(lists)
         otherLists = try c.decode(Fallback.self, forKey: .otherLists)
         weakAlias = try c.decode(Cap.self, forKey: .weakAlias)
         addressOnly = try c.decode(Cap.self, forKey: .addressOnly)
@@ -101,9 +106,9 @@ public struct DecisionPolicy: Codable, Hashable, Sendable {
 
     /// Reads `Lists/decision-policy.json`; errors name the file.
     public static func loadBundled() throws -> DecisionPolicy {
-        let url = try ProjectData.file("decision-policy.json")
-        var p = try decode(Data(contentsOf: url), path: url.path)
-        p.identity = "Lists/decision-policy.json (sha256 \(SHA256.hex(try Data(contentsOf: url)).prefix(12)))"
+        let (data, path) = try ProjectData.contents("decision-policy.json")
+        var p = try decode(data, path: path)
+        p.identity = "Lists/decision-policy.json (sha256 \(SHA256.hex(data).prefix(12)))"
         return p
     }
 
@@ -174,8 +179,15 @@ public struct DecisionPolicy: Codable, Hashable, Sendable {
     /// The rule that decides a confirmed match on `list` for an entry with `programs`: a rule
     /// naming one of the entry's programs first, then the list-wide rule; nil means `otherLists`.
     public func rule(list: ListCode, programs: [String]) -> ListRule? {
-        lists.first { !($0.programs ?? []).isEmpty && $0.covers(list: list.rawValue, programs: programs) }
-            ?? lists.first { ($0.programs ?? []).isEmpty && $0.covers(list: list.rawValue, programs: programs) }
+        guard let rules = index[list.rawValue.uppercased()] else { return nil }
+        return rules.first { $0.covers(list: list.rawValue, programs: programs) }
+    }
+
+    static func index(_ lists: [ListRule]) -> [String: [ListRule]] {
+        var out: [String: [ListRule]] = [:]
+        for r in lists where !(r.programs ?? []).isEmpty { out[r.list.uppercased(), default: []].append(r) }
+        for r in lists where (r.programs ?? []).isEmpty { out[r.list.uppercased(), default: []].append(r) }
+        return out
     }
 
     /// What a confirmed (strong) match on `list` decides before caps.

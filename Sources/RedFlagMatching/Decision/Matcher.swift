@@ -43,6 +43,11 @@ public final class Matcher: Sendable {
 
     /// Screens one query.
     public func screen(_ query: ScreeningQuery) -> ScreeningResult {
+        screenReadings(query)
+    }
+
+    /// Screens one query, its name read one way only.
+    func screenOnce(_ query: ScreeningQuery) -> ScreeningResult {
         pool.withScratch { scratch in screen(query, scratch: scratch) }
     }
 

@@ -62,13 +62,24 @@ public struct ItemCatalog: Sendable {
 
     /// The bundled catalog; empty (nothing filled, said so nowhere) only when the file is missing,
     /// which `RuleEngine` callers see through `bundledError`.
-    public static let bundled: ItemCatalog = (try? load(url: ProjectData.file("item-catalog.json"))) ?? .empty
+    public static let bundled: ItemCatalog = (try? loadBundled()) ?? .empty
+
+    /// Reads `Lists/item-catalog.json` (built in, or from the `--lists-data` folder).
+    public static func loadBundled() throws -> ItemCatalog {
+        let (data, path) = try ProjectData.contents("item-catalog.json")
+        return try decode(data, path: path)
+    }
 
     /// Reads a catalog file; errors name the file and the entry at fault.
     public static func load(url: URL) throws -> ItemCatalog {
-        struct File: Decodable { var items: [Entry] }
         let data: Data
         do { data = try Data(contentsOf: url) } catch { throw RedFlagError.fileNotFound(path: url.path) }
+        return try decode(data, path: url.path)
+    }
+
+    static func decode(_ data: Data, path: String) throws -> ItemCatalog {
+        struct File: Decodable { var items: [Entry] }
+        let url = URL(fileURLWithPath: path)
         let file: File
         do { file = try JSONDecoder().decode(File.self, from: data) } catch {
             throw RedFlagError.badData(path: url.path, location: nil, message: "not an item catalog: \(error)")

@@ -1,3 +1,5 @@
+import RedFlagCore
+
 /// The "Know Your Customer" red flags of Supp. No. 3 to Part 732 that an order export can show
 /// (KYC-01…KYC-12, KYC-21; KYC-00 and KYC-29 come from screening).
 enum KnowYourCustomerRules {
@@ -110,7 +112,23 @@ enum KnowYourCustomerRules {
         if let c = ctx.line[.endUserCountry], OrderLine.isPlaceholder(c) {
             own = Hit(facts: ["end_user_country = \(c) (country of final installation not confirmed)"])
         }
-        return Hit.merge(own, ctx.textHit(def))
+        var text = ctx.textHit(def)
+        // A reseller or distributor that names its end user and the end user's country states its
+        // business when it mentions resale; that answers the flag's question rather than raising it.
+        if var t = text, t.facts.allSatisfy({ $0.contains("resale") }), namedEndUserOfReseller(ctx) {
+            t.recordOnly = true
+            t.facts.append("customer_type = \(ctx.line.text(.customerType) ?? ""), a reseller naming its end user \(ctx.line.text(.endUserName) ?? "") in \(ctx.line.country(.endUserCountry) ?? "")")
+            text = t
+        }
+        return Hit.merge(own, text)
+    }
+
+    /// The customer is a reseller / distributor (KYC-21's `reseller_types`) and names an end user
+    /// other than itself, with its country.
+    static func namedEndUserOfReseller(_ ctx: RuleContext) -> Bool {
+        guard let t = ctx.line.text(.customerType)?.lowercased(), ctx.catalog["KYC-21"]?.termList("reseller_types").contains(t) == true,
+              let user = ctx.line.text(.endUserName), !OrderLine.isPlaceholder(user), ctx.line.country(.endUserCountry) != nil else { return false }
+        return TextFolding.fold(user) != TextFolding.fold(ctx.line.text(.customerName) ?? "")
     }
 
     static let kyc21 = FlagRule("KYC-21", terms: ["reseller_types"], advancedOnly: true) { ctx, def in

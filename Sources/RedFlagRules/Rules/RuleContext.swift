@@ -80,7 +80,7 @@ public struct Hit: Sendable, Hashable {
     }
 
     /// Two pieces of evidence for one flag as one hit (nil when neither fired): facts of both,
-    /// strong if either is, record-only only if both are; the first one's severity and cap.
+    /// strong if either is, record-only only if both are.
     public static func merge(_ a: Hit?, _ b: Hit?) -> Hit? {
         guard let a else { return b }
         guard let b else { return a }
@@ -89,8 +89,8 @@ public struct Hit: Sendable, Hashable {
             let (real, record) = a.recordOnly ? (b, a) : (a, b)
             return Hit(strong: real.strong, facts: real.facts + record.facts, severity: real.severity, cap: real.cap)
         }
-        return Hit(strong: a.strong || b.strong, facts: a.facts + b.facts, severity: a.severity ?? b.severity, cap: a.cap ?? b.cap,
-                   recordOnly: a.recordOnly)
+        return Hit(strong: a.strong || b.strong, facts: a.facts + b.facts, severity: a.severity ?? b.severity,
+                   cap: a.cap.flatMap { ac in b.cap.map { max(ac, $0) } }, recordOnly: a.recordOnly)
     }
 }
 

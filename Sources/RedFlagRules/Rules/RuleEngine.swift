@@ -15,8 +15,6 @@ public struct RuleEngine: Sendable {
     /// lookup copies a definition, and every copy retains each of its fields (shared by all threads).
     private let licenseFlags: LicenseRules.Flags
     private let hubRaisesNotes: Bool
-    /// The compiled free-text patterns and term lists.
-    private let textLibrary: TextLibrary
     /// NOTE flags HUB-01 does not raise on its own (`HUB-01` term list `not_raised`: AC-01, a
     /// first-time buyer, is about the customer's history, not the route).
     private let hubNotRaised: Set<String>
@@ -28,6 +26,8 @@ public struct RuleEngine: Sendable {
     static let licenseRequirementFlags: Set<String> = ["REG-D5MO-DEST", "REG-HQ-D5MO", "REG-D1D4-LIC", "REG-CN-CBC", "LIC-01"]
     /// Known products, for what an export leaves out (`Lists/item-catalog.json`).
     public let items: ItemCatalog
+    /// The compiled free-text patterns and term lists.
+    private let textLibrary: TextLibrary
 
     /// The flag that fires when HOLD flags of several concerns fire together (bis-rules.md §8).
     public static let combinationID = "COMBO-01"
@@ -83,11 +83,11 @@ public struct RuleEngine: Sendable {
         concerns = Dictionary(catalog.flags.map { ($0.id, $0.concern) }, uniquingKeysWith: { a, _ in a })
         licenseFlags = LicenseRules.Flags(catalog)
         hubRaisesNotes = (catalog["HUB-01"]?.threshold("raise_notes") ?? 0) > 0
-        textLibrary = try TextLibrary(patterns: TextPatterns.bundled(), catalog: catalog)
         hubNotRaised = Set(catalog["HUB-01"]?.termList("not_raised").map { $0.uppercased() } ?? [])
         licenseFlag = catalog[Self.licenseFlagID].flatMap { $0.enabled ? $0 : nil }
         documentationFlags = Set(catalog[Self.licenseFlagID]?.termList("documentation_flags").map { $0.uppercased() } ?? [])
         self.items = items
+        textLibrary = try TextLibrary(patterns: TextPatterns.bundled(), catalog: catalog)
     }
 
     /// The flag raised when the line needs a license and carries none (`license_number`,
@@ -127,11 +127,11 @@ public struct RuleEngine: Sendable {
             guard let hit = a.evaluate(ctx) else { continue }
             var severity = hit.severity ?? (hit.strong ? (a.def.strongSeverity ?? a.def.severity) : a.def.severity)
             if let cap = hit.cap, severity > cap { severity = cap }
+            var facts = hit.facts
             if hit.recordOnly {
                 severity = .note
                 recordOnly.insert(a.def.id)
             }
-            var facts = hit.facts
             if let cap = documentationCap, severity > cap, documentationFlags.contains(a.def.id) {
                 severity = cap
                 facts.append("NOTE, not \(a.def.severity.rawValue): documentation flag on a line that needs no license (\(license.status.rawValue))")
@@ -147,8 +147,8 @@ public struct RuleEngine: Sendable {
         if let lic = licenseFlag, let f = licenseFinding(license, findings: findings, item: item, flag: lic) { findings.append(f) }
         var raisedByHub: Set<String> = []
         if hubRaisesNotes, let hub = findings.first(where: { $0.id == "HUB-01" }) {
-            for i in findings.indices where findings[i].severity == .note && findings[i].id != hub.id
-                && !hubNotRaised.contains(findings[i].id) && !recordOnly.contains(findings[i].id) && !Self.licenseRequirementFlags.contains(findings[i].id) {
+            for i in findings.indices where findings[i].severity == .note && findings[i].id != hub.id && !recordOnly.contains(findings[i].id)
+                && !hubNotRaised.contains(findings[i].id) && !Self.licenseRequirementFlags.contains(findings[i].id) {
                 raisedByHub.insert(findings[i].id)
                 findings[i].severity = .hold
                 findings[i].facts.append("raised from NOTE to HOLD by HUB-01 (routing or payment through a transshipment hub)")
