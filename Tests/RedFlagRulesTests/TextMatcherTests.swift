@@ -121,3 +121,11 @@ struct TextMatcherTests {
         do { _ = try TextPatterns.load(url: url) } catch { #expect("\(error)".contains("unknown language 'xx'")) }
     }
 }
+
+extension TextMatcherTests {
+    /// Nouns that look like request verbs ("parts list", "trade show") ask for nothing.
+    @Test func weakVerbsNeedTheirConnector() {
+        #expect(read("Parts list attached, see packing list").isEmpty)
+        #expect(read("pls list them as spare parts on the CI").contains { $0.0 == "misdeclare" })
+    }
+}

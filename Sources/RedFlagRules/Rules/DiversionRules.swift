@@ -78,7 +78,7 @@ enum DiversionRules {
     static func businessMisfit(_ ctx: RuleContext, _ def: FlagDefinition) -> String? {
         if industryFits(ctx, def) { return nil }
         if let t = ctx.line.text(.customerType)?.lowercased(), def.termList("plausible_types").contains(t) { return nil }
-        if ctx.firstTerm(in: .endUse, def.termList("workload_words")) != nil { return nil }
+        if ctx.quotedWord(in: .endUse, def, "workload_words") != nil { return nil }
         return "\(ctx.fact(.customerIndustry)), \(ctx.fact(.customerType)) and \(ctx.fact(.endUse)): no line of business in the table of industries that need advanced ICs"
     }
 

@@ -101,11 +101,15 @@ public struct TextPatterns: Sendable {
     /// scope ("but", "aber"), and `descriptions` (the false descriptions, with their categories).
     static let reserved = ["negation_before", "negation_after", "scope_breaks"]
 
-    /// The patterns shipped in `Lists/text-patterns.json`, read once per process.
+    /// The patterns shipped in `Lists/text-patterns.json` (built in, or the `--lists-data` folder's
+    /// copy), read once per process.
     public static func bundled() throws -> TextPatterns {
         try cache.get()
     }
-    private static let cache = Result { try load(url: ProjectData.file("text-patterns.json")) }
+    private static let cache = Result { () throws -> TextPatterns in
+        let file = try ProjectData.contents("text-patterns.json")
+        return try load(data: file.data, path: file.path)
+    }
 
     /// Reads a pattern file; errors name the file and the entry at fault.
     public static func load(url: URL) throws -> TextPatterns {
@@ -113,11 +117,16 @@ public struct TextPatterns: Sendable {
         do { data = try Data(contentsOf: url) } catch {
             throw RedFlagError.projectDataMissing("\(url.path): \(error.localizedDescription)")
         }
+        return try load(data: data, path: url.path)
+    }
+
+    /// Reads pattern data; `path` names it in errors.
+    public static func load(data: Data, path: String) throws -> TextPatterns {
         let file: File
         do { file = try JSONDecoder().decode(File.self, from: data) } catch {
-            throw RedFlagError.badData(path: url.path, location: nil, message: CheckConfiguration.describe(error))
+            throw RedFlagError.badData(path: path, location: nil, message: CheckConfiguration.describe(error))
         }
-        return try TextPatterns(file, path: url.path)
+        return try TextPatterns(file, path: path)
     }
 
     private init(_ file: File, path: String) throws {
