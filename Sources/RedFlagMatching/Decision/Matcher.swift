@@ -43,6 +43,11 @@ public final class Matcher: Sendable {
 
     /// Screens one query.
     public func screen(_ query: ScreeningQuery) -> ScreeningResult {
+        screenReadings(query)
+    }
+
+    /// Screens one query, its name read one way only.
+    func screenOnce(_ query: ScreeningQuery) -> ScreeningResult {
         pool.withScratch { scratch in screen(query, scratch: scratch) }
     }
 
@@ -110,8 +115,9 @@ public final class Matcher: Sendable {
                         basis = .nameAndAddress
                     }
                 }
-                let list = index.list(entry: e)
-                guard let decision = configuration.decision(score: score, list: list, basis: basis) else { continue }
+                guard let (decision, capped) = configuration.policy.decide(score: score, list: index.list(entry: e), programs: index.programs(entry: e), basis: basis,
+                                                                           aliasStrength: index.strength(name: best.hit.name), qualifiers: quals, thresholds: configuration) else { continue }
+                if let capped { quals.append(capped) }
                 let alignment = align(q, document: best.hit.name, space: index.names, terms: nameTerms, listShare: TokenAligner.listShare, direct: configuration.fullScan,
                                       initials: nameInitials(best.hit.name))
                 byEntry[e] = makeMatch(entry: e, name: best.hit.name, queryTokens: normal.tokens, score: score, decision: decision, basis: basis,
@@ -125,19 +131,16 @@ public final class Matcher: Sendable {
                 if byEntry[e] != nil { continue }
                 let best = bestAddress(of: e, query: a)
                 let score = best?.score ?? addressScore
-                let list = index.list(entry: e)
-                guard let decision = configuration.decision(score: score, list: list, basis: .address) else { continue }
+                guard let (decision, capped) = configuration.policy.decide(score: score, list: index.list(entry: e), programs: index.programs(entry: e), basis: .address,
+                                                                           aliasStrength: .strong, qualifiers: [], thresholds: configuration) else { continue }
                 let text = best?.text ?? index.addressText[doc]
                 let alignment = align(a, document: doc, space: index.addresses, terms: addressTerms, listShare: 0.5, direct: false)
-                byEntry[e] = makeAddressMatch(entry: e, queryTokens: queryAddressTokens, score: score, decision: decision, alignment: alignment, text: text)
+                byEntry[e] = makeAddressMatch(entry: e, queryTokens: queryAddressTokens, score: score, decision: decision, alignment: alignment, text: text, capped: capped)
             }
         }
 
-        var matches = Array(byEntry.values)
-        matches.sort { $0.score > $1.score || ($0.score == $1.score && $0.id < $1.id) }
-        if matches.count > configuration.limit { matches.removeLast(matches.count - configuration.limit) }
-        let decision = matches.map(\.decision).max() ?? .clear
-        return ScreeningResult(query: query, decision: decision, matches: matches)
+        // The verdict is taken over every match; the limit trims only the display.
+        return configuration.policy.result(query, matches: Array(byEntry.values), limit: configuration.limit)
     }
 
     // MARK: candidates and scoring
@@ -210,10 +213,13 @@ public final class Matcher: Sendable {
         index.indexedPrimaryName(entry: e) ?? index.entry(at: e)?.name
     }
 
-    private func makeAddressMatch(entry e: Int, queryTokens: [String], score: Double, decision: Decision, alignment: AlignmentResult, text: String) -> ScreeningMatch {
+    private func makeAddressMatch(entry e: Int, queryTokens: [String], score: Double, decision: Decision, alignment: AlignmentResult, text: String,
+                                  capped: Qualifier?) -> ScreeningMatch {
         let tokens = alignment.tokenAlignments(queryText: queryText(queryTokens), listText: listText(index.addresses))
-        let explanation = MatchExplanation(nameScore: 0, tokens: tokens, qualifiers: [], addressScore: round3(score),
-                                           matchedAddress: text, summary: "address \(fmt(score)) matches listed address '\(text)'; name differs")
+        var summary = "address \(fmt(score)) matches listed address '\(text)'; name differs"
+        if let capped { summary += "; " + capped.detail }
+        let explanation = MatchExplanation(nameScore: 0, tokens: tokens, qualifiers: capped.map { [$0] } ?? [], addressScore: round3(score),
+                                           matchedAddress: text, summary: summary)
         return ScreeningMatch(score: round3(score), id: index.entryID[e], source: index.source(entry: e), list: index.list(entry: e),
                               name: primaryName(entry: e) ?? "", matchedName: text, aliasStrength: .strong, type: index.type(entry: e),
                               programs: index.programs(entry: e), countries: index.countries(entry: e), decision: decision,

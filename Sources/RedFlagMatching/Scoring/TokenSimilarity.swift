@@ -44,7 +44,9 @@ public enum TokenSimilarity {
             }
             return 0
         }
-        let abjad = !hasVowel(a) || !hasVowel(b)
+        // Unvowelled: no vowel after the first letter (an Arabic-script word romanised as its
+        // consonants keeps the vowel letter it starts with: "absln" for Absalan, "ahmd" for Ahmed).
+        let abjad = !hasVowel(UnsafeBufferPointer(rebasing: a[1...])) || !hasVowel(UnsafeBufferPointer(rebasing: b[1...]))
         if min(a.count, b.count) <= 4 && !abjad {
             // A word of up to four letters and the same word with a consonant added at the end is
             // another word ("yara" ~ "yaran", "tuli" ~ "tulip"); a letter missing inside is a typo
@@ -61,9 +63,11 @@ public enum TokenSimilarity {
         if skeletonEqual {
             // Three or more consonants: enough for tokens of six letters or an unvowelled (abjad)
             // spelling. Two: only for tokens of five letters or more.
+            // An unvowelled spelling of three letters or more with two consonants is an Arabic-script
+            // word romanised without its short vowels ("mhd" ~ "mahdi", "hsn" ~ "hasan").
             skeletonEqual = skeletonA >> 30 >= 3
                 ? min(a.count, b.count) >= 6 || abjad
-                : min(a.count, b.count) >= 5 && abs(a.count - b.count) <= 2
+                : (min(a.count, b.count) >= 5 && abs(a.count - b.count) <= 2) || (abjad && min(a.count, b.count) >= 3)
         }
         if skeletonEqual && !abjad {
             // The same consonants with the vowels moved about is another word ("nokia" ~ "nioec",
