@@ -45,6 +45,12 @@ public enum TokenSimilarity {
             return 0
         }
         let abjad = !hasVowel(a) || !hasVowel(b)
+        if abjad && min(a.count, b.count) <= 3 {
+            // A vowelless token of up to three letters is an acronym ("MTS", "KBR"), not an
+            // unvowelled spelling: its letters stand for words, so a longer word with the same
+            // consonants ("metso", "kabir") is another name.
+            return 0
+        }
         if min(a.count, b.count) <= 4 && !abjad {
             // A word of up to four letters and the same word with a consonant added at the end is
             // another word ("yara" ~ "yaran", "tuli" ~ "tulip"); a letter missing inside is a typo
