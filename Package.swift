@@ -32,24 +32,31 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]
         ),
+        // Build-time: embeds every file under Lists/ (and the git commit) into RedFlagCore, so the
+        // binary alone is a complete install. Lists/ is read afresh on every build.
+        .executableTarget(name: "ProjectDataEmbedder", path: "Plugins/ProjectDataEmbedder"),
+        .plugin(name: "EmbedProjectData", capability: .buildTool(), dependencies: ["ProjectDataEmbedder"]),
         // The list model, country table, CSV reader, partial dates, hashing: shared by every module.
-        .target(name: "RedFlagCore", dependencies: ["CCrypto"]),
+        .target(name: "RedFlagCore", dependencies: ["CCrypto"], plugins: ["EmbedProjectData"]),
         // List parsers (CSL, OFAC, UN, EU, UK), format detection, the local list store and updates.
         .target(name: "RedFlagLists", dependencies: ["RedFlagCore", "CLibXML2", "CZlib"]),
         // Name analysis, the candidate index, scoring, explanations and the screening decision.
         .target(name: "RedFlagMatching", dependencies: ["RedFlagCore"]),
         // The red-flag catalog, country groups, order export reading, rules, history, case files.
-        .target(name: "RedFlagRules", dependencies: [
-            "RedFlagCore",
-            .product(name: "GRDB", package: "GRDB.swift"),
-        ]),
-        // Composition: loads lists and the prebuilt index, runs screening and checks as pipelines.
+        // The history is reached through `OrderHistoryStoring`: this module knows no database.
+        .target(name: "RedFlagRules", dependencies: ["RedFlagCore"]),
+        // Composition: loads lists and the prebuilt index, runs screening and checks as pipelines;
+        // the stores are reached through protocols (`StoreProvider`).
         .target(name: "RedFlagKit", dependencies: [
             "RedFlagCore", "RedFlagLists", "RedFlagMatching", "RedFlagRules",
+        ]),
+        // Every database: order history, known parties, audit trail, allow-list, with migrations.
+        .target(name: "RedFlagStorage", dependencies: [
+            "RedFlagCore", "RedFlagLists", "RedFlagRules", "RedFlagKit",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .executableTarget(name: "redflag", dependencies: [
-            "RedFlagKit", "RedFlagCore", "RedFlagLists", "RedFlagMatching", "RedFlagRules",
+            "RedFlagKit", "RedFlagStorage", "RedFlagCore", "RedFlagLists", "RedFlagMatching", "RedFlagRules",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "RedFlagCoreTests", dependencies: ["RedFlagCore"]),
@@ -60,8 +67,12 @@ let package = Package(
             // The evaluation set and its generator/scoring scripts are read by path, not bundled.
             exclude: ["Evaluation/Data"]
         ),
-        .testTarget(name: "RedFlagRulesTests", dependencies: ["RedFlagRules", "RedFlagCore"]),
-        .testTarget(name: "RedFlagKitTests", dependencies: ["RedFlagKit", "RedFlagLists", "RedFlagMatching", "RedFlagRules", "RedFlagCore"]),
+        .testTarget(name: "RedFlagRulesTests", dependencies: ["RedFlagRules", "RedFlagStorage", "RedFlagCore"]),
+        .testTarget(name: "RedFlagKitTests", dependencies: ["RedFlagKit", "RedFlagStorage", "RedFlagLists", "RedFlagMatching", "RedFlagRules", "RedFlagCore"]),
+        .testTarget(name: "RedFlagStorageTests", dependencies: [
+            "RedFlagStorage", "RedFlagKit", "RedFlagRules", "RedFlagLists", "RedFlagCore",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "RedFlagCLITests", dependencies: ["RedFlagCore"]),
     ],
     swiftLanguageModes: [.v6]

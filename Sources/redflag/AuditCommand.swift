@@ -22,12 +22,9 @@ struct Audit: ParsableCommand {
     )
 
     /// The audit trail of the data directory, or nil when no run was ever recorded.
-    static func trail(_ data: DataDirOptions) throws -> AuditTrail? {
-        FileManager.default.fileExists(atPath: data.directory.auditDatabase.path)
-            ? try AuditTrail(dataDirectory: data.directory) : nil
-    }
+    static func trail(_ data: DataDirOptions) throws -> (any AuditStoring)? { try data.stores.audit(create: false) }
 
-    static func since(_ text: String?) throws -> Date? { try text.map(AuditTrail.parseDate) }
+    static func since(_ text: String?) throws -> Date? { try text.map(AuditTimestamp.parse) }
 
     static let csvHeader = "id,command,status,started_at,finished_at,user,input,input_sha256,lists,clear,hold,stop,errors,exit_code,arguments"
 
@@ -36,7 +33,7 @@ struct Audit: ParsableCommand {
         return [String(run.id), run.command, run.status.rawValue, run.startedAt, run.finishedAt ?? "", run.user,
                 run.input ?? "", run.inputSHA256 ?? "", lists, String(run.counts.clear), String(run.counts.hold),
                 String(run.counts.stop), String(run.counts.errors), run.exitCode.map { String($0) } ?? "",
-                run.arguments.joined(separator: " ")].map(Allow.csvField).joined(separator: ",")
+                run.arguments.joined(separator: " ")].map(CSVText.field).joined(separator: ",")
     }
 
     struct List: ParsableCommand {
@@ -51,18 +48,18 @@ struct Audit: ParsableCommand {
                 let runs = try Audit.trail(data)?.runs(since: try Audit.since(since)) ?? []
                 switch format {
                 case .table:
-                    if runs.isEmpty { FileHandle.standardError.write(Data("redflag: no runs recorded\n".utf8)) }
+                    if runs.isEmpty { Console.message("redflag: no runs recorded") }
                     for r in runs {
-                        print("\(r.id)\t\(r.startedAt)\t\(r.user)\t\(r.command)\t\(r.status.rawValue)\t\(r.counts.summary)\t\(r.input ?? "-")")
+                        writeLine("\(r.id)\t\(r.startedAt)\t\(r.user)\t\(r.command)\t\(r.status.rawValue)\t\(r.counts.summary)\t\(r.input ?? "-")")
                     }
                 case .json:
-                    print(String(decoding: try Allow.encoder(pretty: true).encode(runs), as: UTF8.self))
+                    writeLine(String(decoding: try Allow.encoder(pretty: true).encode(runs), as: UTF8.self))
                 case .jsonl:
                     let encoder = Allow.encoder(pretty: false)
-                    for r in runs { print(String(decoding: try encoder.encode(r), as: UTF8.self)) }
+                    for r in runs { writeLine(String(decoding: try encoder.encode(r), as: UTF8.self)) }
                 case .csv:
-                    print(Audit.csvHeader)
-                    for r in runs { print(Audit.csvRow(r)) }
+                    writeLine(Audit.csvHeader)
+                    for r in runs { writeLine(Audit.csvRow(r)) }
                 }
                 return 0
             }
@@ -96,7 +93,7 @@ struct Audit: ParsableCommand {
                 guard let trail = try Audit.trail(data) else { return 0 }
                 let encoder = Allow.encoder(pretty: false)
                 if format == .csv {
-                    print(Audit.csvHeader + ",record_index,decision,record")
+                    writeLine(Audit.csvHeader + ",record_index,decision,record")
                 }
                 for run in try trail.runs(since: try Audit.since(since)) {
                     let results = try trail.results(runID: run.id)
@@ -105,12 +102,12 @@ struct Audit: ParsableCommand {
                         let export = RunExport(run: run, results: results.map {
                             .init(index: $0.index, decision: $0.decision, record: AuditJSONFragment(json: $0.json))
                         })
-                        print(String(decoding: try encoder.encode(export), as: UTF8.self))
+                        writeLine(String(decoding: try encoder.encode(export), as: UTF8.self))
                     case .csv:
                         let head = Audit.csvRow(run)
-                        if results.isEmpty { print(head + ",,,") }
+                        if results.isEmpty { writeLine(head + ",,,") }
                         for r in results {
-                            print(head + "," + [String(r.index), r.decision.rawValue, r.json].map(Allow.csvField).joined(separator: ","))
+                            writeLine(head + "," + [String(r.index), r.decision.rawValue, r.json].map(CSVText.field).joined(separator: ","))
                         }
                     }
                 }
@@ -134,7 +131,7 @@ struct Audit: ParsableCommand {
                 let export = Export.RunExport(run: run, results: results.map {
                     .init(index: $0.index, decision: $0.decision, record: AuditJSONFragment(json: $0.json))
                 })
-                print(String(decoding: try Allow.encoder(pretty: true).encode(export), as: UTF8.self))
+                writeLine(String(decoding: try Allow.encoder(pretty: true).encode(export), as: UTF8.self))
                 return 0
             }
         }
@@ -152,15 +149,14 @@ struct Audit: ParsableCommand {
 
         func run() throws {
             try runReportingErrors {
-                let cutoff = try AuditTrail.parseDate(olderThan)
-                try AuditTrail.validatePurge(olderThan: cutoff, confirmed: confirm)
+                let cutoff = try AuditTimestamp.parse(olderThan)
+                try AuditRetention.validatePurge(olderThan: cutoff, confirmed: confirm)
                 guard let trail = try Audit.trail(data) else {
-                    FileHandle.standardError.write(Data("redflag: no audit trail, nothing to purge\n".utf8))
+                    Console.message("redflag: no audit trail, nothing to purge")
                     return 0
                 }
                 let deleted = try trail.purge(olderThan: cutoff, confirmed: confirm)
-                FileHandle.standardError.write(Data(
-                    "redflag: purged \(deleted.runs) runs and \(deleted.results) results started before \(olderThan) (recorded in the audit trail)\n".utf8))
+                Console.message("redflag: purged \(deleted.runs) runs and \(deleted.results) results started before \(olderThan) (recorded in the audit trail)")
                 return 0
             }
         }

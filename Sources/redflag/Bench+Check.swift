@@ -57,7 +57,7 @@ struct BenchCheck: ParsableCommand {
                 exportURL = tmp.appendingPathComponent("orders.csv")
                 let t0 = Date()
                 try SyntheticOrders(rows: rows).write(to: exportURL)
-                print("generated \(grouped(rows)) rows (\(grouped(SyntheticOrders.customerCount(rows: rows))) customers) in \(secondsText(Date().timeIntervalSince(t0)))")
+                writeLine("generated \(grouped(rows)) rows (\(grouped(SyntheticOrders.customerCount(rows: rows))) customers) in \(secondsText(Date().timeIntervalSince(t0)))")
             }
 
             let runDirectory = tmp.appendingPathComponent("data")
@@ -76,7 +76,7 @@ struct BenchCheck: ParsableCommand {
                     let imported = tmp.appendingPathComponent("imported")
                     let t0 = Date()
                     let sources = try BenchSupport.importShared(shared, into: imported)
-                    print("imported \(sources.map(\.rawValue).joined(separator: ", ")) in \(secondsText(Date().timeIntervalSince(t0)))")
+                    writeLine("imported \(sources.map(\.rawValue).joined(separator: ", ")) in \(secondsText(Date().timeIntervalSince(t0)))")
                     store = ListStore(dataDirectory: DataDirectory(url: imported))
                 }
                 guard let folder = store.currentFolder(), let manifest = try store.manifest() else {
@@ -92,13 +92,13 @@ struct BenchCheck: ParsableCommand {
             let result = try BenchSupport.time(BenchSupport.executable(), arguments)
             let rowsOut = try BenchSupport.countLines(outputFile)
             let bytes = (try? FileManager.default.attributesOfItem(atPath: outputFile.path)[.size] as? Int) ?? 0
-            print("lists: \(listsLabel)")
-            print("redflag \(arguments.map { $0.hasPrefix(tmp.path) ? "…" + $0.dropFirst(tmp.path.count) : $0 }.joined(separator: " "))")
-            print("checked \(grouped(rowsOut)) rows in \(secondsText(result.seconds)) = \(grouped(Int(Double(rowsOut) / max(result.seconds, 1e-9)))) rows/s "
+            writeLine("lists: \(listsLabel)")
+            writeLine("redflag \(arguments.map { $0.hasPrefix(tmp.path) ? "…" + $0.dropFirst(tmp.path.count) : $0 }.joined(separator: " "))")
+            writeLine("checked \(grouped(rowsOut)) rows in \(secondsText(result.seconds)) = \(grouped(Int(Double(rowsOut) / max(result.seconds, 1e-9)))) rows/s "
                 + "on \(ProcessInfo.processInfo.activeProcessorCount) cores; CPU \(secondsText(result.cpuSeconds)) "
                 + "(\(String(format: "%.0f", result.cpuSeconds / Double(max(1, rowsOut)) * 1e6)) µs per row); exit \(result.status)")
-            print("peak memory \(String(format: "%.0f", result.peakMB)) MB; output \(bytes / 1_048_576) MB of JSON Lines")
-            print("Targets: 1,000,000 lines at ≥ 10,000 lines/s, peak memory < 1 GB.")
+            writeLine("peak memory \(String(format: "%.0f", result.peakMB)) MB; output \(bytes / 1_048_576) MB of JSON Lines")
+            writeLine("Targets: 1,000,000 lines at ≥ 10,000 lines/s, peak memory < 1 GB.")
             // 0 (CLEAR), 1 (HOLD) and 2 (STOP) are results; anything else is a failed run.
             return result.status <= 2 ? 0 : result.status
         }

@@ -133,16 +133,16 @@ struct BenchImport: ParsableCommand {
             case .json:
                 try printJSON(output)
             case .table:
-                print(table(["FILE", "MB", "SOURCE", "FORMAT", "RECORDS", "SECONDS", "RECORDS/S"], results.map { r in
+                writeLine(table(["FILE", "MB", "SOURCE", "FORMAT", "RECORDS", "SECONDS", "RECORDS/S"], results.map { r in
                     [r.file.replacingOccurrences(of: folderPrefix, with: ""), String(format: "%.1f", Double(r.bytes) / 1_048_576),
                      r.source?.rawValue ?? "-", r.format?.rawValue ?? "ERROR", grouped(r.records),
                      String(format: "%.3f", r.seconds), grouped(Int(r.recordsPerSecond))]
                 }))
-                for r in results { if let error = r.error { print("  not loaded: \(error)") } }
-                print("All \(loadable.count) files parsed together: \(grouped(output.parseAllRecords)) records in \(secondsText(parseAll)) (\(secondsText(parseAllCPU)) CPU)")
-                print("Store written (\(output.storeSources.map(\.rawValue).joined(separator: ", ")), \(StoreArtifacts.all.count) artifacts): \(secondsText(storeSeconds)) (\(secondsText(storeCPU)) CPU), of which artifacts \(secondsText(artifactClock.total)) (built beside the entries writes)")
-                print("Store read back (ListSet.load(store:)): \(grouped(reloaded)) entries in \(secondsText(storeLoadSeconds))")
-                print("Total: \(secondsText(output.totalSeconds)) wall (target < 3 s in a release build), \(secondsText(output.cpuSeconds)) CPU; peak memory \(String(format: "%.0f", output.peakMemoryMB)) MB (target < 500 MB)")
+                for r in results { if let error = r.error { writeLine("  not loaded: \(error)") } }
+                writeLine("All \(loadable.count) files parsed together: \(grouped(output.parseAllRecords)) records in \(secondsText(parseAll)) (\(secondsText(parseAllCPU)) CPU)")
+                writeLine("Store written (\(output.storeSources.map(\.rawValue).joined(separator: ", ")), \(StoreArtifacts.all.count) artifacts): \(secondsText(storeSeconds)) (\(secondsText(storeCPU)) CPU), of which artifacts \(secondsText(artifactClock.total)) (built beside the entries writes)")
+                writeLine("Store read back (ListSet.load(store:)): \(grouped(reloaded)) entries in \(secondsText(storeLoadSeconds))")
+                writeLine("Total: \(secondsText(output.totalSeconds)) wall (target < 3 s in a release build), \(secondsText(output.cpuSeconds)) CPU; peak memory \(String(format: "%.0f", output.peakMemoryMB)) MB (target < 500 MB)")
             }
             return RedFlagCore.ExitCode.clear
         }

@@ -155,18 +155,18 @@ struct BenchScreen: ParsableCommand {
             case .json:
                 try printJSON(output)
             case .table:
-                if let importSeconds { print("Imported \(output.sources.joined(separator: ", ")) in \(secondsText(importSeconds))") }
-                print(table(["SINGLE NAME, FRESH PROCESS", "RUNS", "MEDIAN", "P95"], singles.map {
+                if let importSeconds { writeLine("Imported \(output.sources.joined(separator: ", ")) in \(secondsText(importSeconds))") }
+                writeLine(table(["SINGLE NAME, FRESH PROCESS", "RUNS", "MEDIAN", "P95"], singles.map {
                     [$0.label, String($0.runs), String(format: "%.1f ms", $0.medianMilliseconds), String(format: "%.1f ms", $0.p95Milliseconds)]
                 }))
-                print("Target: under 100 ms.")
+                writeLine("Target: under 100 ms.")
                 for b in batches {
-                    print("\(b.label): \(grouped(batch.count)) names in \(secondsText(b.seconds)) = \(grouped(Int(b.namesPerSecond))) names/s "
+                    writeLine("\(b.label): \(grouped(batch.count)) names in \(secondsText(b.seconds)) = \(grouped(Int(b.namesPerSecond))) names/s "
                         + "on \(ProcessInfo.processInfo.activeProcessorCount) cores; CPU \(secondsText(b.cpuSeconds)) "
                         + "(\(String(format: "%.0f", b.cpuSeconds / Double(max(1, batch.count)) * 1e6)) µs per name); exit \(b.exitCode); "
                         + "peak memory \(String(format: "%.0f", b.peakMemoryMB)) MB")
                 }
-                print("Targets: ≥ 5,000 names/s for 100,000 names and ≥ 20,000 names/s for 1,000,000; peak memory < 500 MB.")
+                writeLine("Targets: ≥ 5,000 names/s for 100,000 names and ≥ 20,000 names/s for 1,000,000; peak memory < 500 MB.")
             }
             return RedFlagCore.ExitCode.clear
         }

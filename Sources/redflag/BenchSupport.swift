@@ -13,10 +13,14 @@ enum BenchSupport {
     /// `--shared DIR`, else `../shared/lists` beside the package.
     static func sharedListsFolder(_ shared: String?, hint: String) throws -> URL {
         if let shared { return URL(fileURLWithPath: shared) }
-        guard let lists = ProjectData.listsDirectory else {
-            throw RedFlagError.usage("cannot find ../shared/lists: pass --shared DIR or \(hint)")
+        // The checkout this binary was built from (Sources/redflag/BenchSupport.swift → package root).
+        let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let shared = package.deletingLastPathComponent().appendingPathComponent("shared/lists")
+        guard FileManager.default.fileExists(atPath: shared.path) else {
+            throw RedFlagError.usage("cannot find \(shared.path): pass --shared DIR or \(hint)")
         }
-        return lists.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/lists")
+        return shared
     }
 
     /// Every regular file under `folder` except notes (`.md`), grouped by folder with `sdn.csv`

@@ -5,6 +5,7 @@ import RedFlagKit
 import RedFlagLists
 import RedFlagMatching
 import RedFlagRules
+import RedFlagStorage
 
 extension Check {
     /// Opens everything, streams the export and returns the exit code.
@@ -40,14 +41,13 @@ extension Check {
             : try ScreeningEngine.open(dataDirectory: directory, listPaths: listFiles.urls, configuration: .default)
         let stamps = screener?.snapshots.map { ListStamp(source: $0.source.rawValue, sha256: $0.sha256) } ?? []
 
-        let store: OrderHistoryStore?
+        let stores = SQLiteStores(dataDirectory: directory, historyURL: history.map { URL(fileURLWithPath: $0) })
+        let store: (any OrderHistoryStoring)?
         if noHistory {
             store = nil
-        } else if let history {
-            store = try OrderHistoryStore(url: URL(fileURLWithPath: history))
         } else {
-            try directory.create()
-            store = try OrderHistoryStore(url: directory.historyDatabase)
+            if history == nil { try directory.create() }
+            store = try stores.orderHistory(create: true)
         }
 
         let caseFiles = reportDir.map { CaseFileWriter(directory: URL(fileURLWithPath: $0), configuration: catalog.configuration, lists: stamps) }
@@ -60,7 +60,7 @@ extension Check {
             }
             sink = OutputSink(handle: h, path: out)
         } else {
-            sink = OutputSink()
+            sink = Console.out
         }
         let kind: CheckOutputFormat.Kind = format.flatMap { CheckOutputFormat.Kind(rawValue: $0.rawValue) }
             ?? (isatty(STDOUT_FILENO) == 1 && out == nil ? .table : .jsonl)
@@ -70,7 +70,7 @@ extension Check {
         let run = try PipelineRun.begin(
             info: AuditRunInfo(command: "check", inputPath: input, snapshots: screener?.snapshots ?? [],
                                configurationJSON: AuditRunInfo.json(["configuration": catalog.configuration])),
-            settings: pipeline.settings, dataDirectory: directory, screener: screener)
+            settings: pipeline.settings, stores: stores, screener: screener)
         do {
             let runner = OrderCheckRunner(engine: engine, screener: screener, history: store,
                                           adjust: { run.applyAllowList(to: $0) })
@@ -91,7 +91,7 @@ extension Check {
                         first = false
                         sink.write(row.text)
                         if let e = row.check.error {
-                            FileHandle.standardError.write(Data("redflag: \(inputName): line \(row.check.line): \(e)\n".utf8))
+                            Console.message("redflag: \(inputName): line \(row.check.line): \(e)")
                         }
                         if let caseFiles, row.check.decision == .stop, let line = row.line {
                             try caseFiles.write(row.check, line: line)

@@ -1,13 +1,21 @@
 import ArgumentParser
 import Foundation
 import RedFlagCore
+import RedFlagKit
 import RedFlagLists
 
 /// `redflag lists changes`: the change log, what each import added, removed and modified.
 struct ListsChanges: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "changes",
-        abstract: "Show what each import added, removed and modified, per source."
+        abstract: "Show what each import added, removed and modified, per source.",
+        discussion: """
+            The table lists, under each import's counts, every entry added (+), removed (-) and modified (~), \
+            and for a modified entry each field that changed (alias added: …, address removed: …, \
+            name changed: old → new). JSON carries the same: added/removed/modified ids, addedNames, \
+            modifiedFields (per entry: field, change, old, new) and removedEntries (each entry as it was). \
+            Change logs written by an older redflag have ids only.
+            """
     )
 
     @OptionGroup var data: DataDirOptions
@@ -18,8 +26,11 @@ struct ListsChanges: ParsableCommand {
     @Option(name: .customLong("source"), help: ArgumentHelp("Only this source; repeatable.", valueName: "name"))
     var sources: [String] = []
 
-    @Option(help: "Output: table (counts) or json (with the entry ids).")
+    @Option(help: "Output: table (per entry, with the fields that changed) or json.")
     var format: SummaryFormat = .table
+
+    @Flag(help: "Table: only the counts per import and source.")
+    var summary = false
 
     func run() throws {
         try runReportingErrors {
@@ -33,13 +44,32 @@ struct ListsChanges: ParsableCommand {
             case .json:
                 try printJSON(changes)
             case .table:
-                if changes.isEmpty { print("No changes recorded.") }
+                if changes.isEmpty { writeLine("No changes recorded.") }
                 for change in changes {
-                    print("\(isoMinute(change.importedAt))  \(change.summary)  (published \(change.publicationDate ?? "unknown"), was \(change.previousPublicationDate ?? "-"))")
+                    writeLine("\(isoMinute(change.importedAt))  \(change.summary)  (published \(change.publicationDate ?? "unknown"), was \(change.previousPublicationDate ?? "-"))")
+                    if !summary { Console.out.write(Self.details(change)) }
                 }
             }
             return RedFlagCore.ExitCode.clear
         }
+    }
+
+    /// One line per added, removed and modified entry, and under a modified one a line per field
+    /// change; ids only for a change log written before the details were kept.
+    static func details(_ change: StoreChanges) -> String {
+        var out = ""
+        // List data is printed: control characters escaped (TerminalText), never sent to the terminal.
+        func line(_ mark: String, _ id: String, _ name: String?) -> String {
+            "  \(mark) \(TerminalText.escape(id))\(name.map { "  " + TerminalText.escape($0) } ?? "")\n"
+        }
+        for id in change.added { out += line("+", id, change.addedNames?[id]) }
+        for id in change.removed { out += line("-", id, change.removedEntry(id: id)?.name) }
+        let fields = Dictionary((change.modifiedFields ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for id in change.modified {
+            out += line("~", id, fields[id]?.name)
+            for field in fields[id]?.fields ?? [] { out += "      \(TerminalText.escape(field.text))\n" }
+        }
+        return out
     }
 
     /// `2026-01-22` (midnight UTC) or a full ISO 8601 date-time.

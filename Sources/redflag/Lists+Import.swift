@@ -12,7 +12,10 @@ struct ListsImport: ParsableCommand {
         discussion: """
             Formats are detected from the content: CSL CSV/JSON, OFAC XML / legacy CSV set / Enhanced XML, \
             UN XML, EU XML, OFSI CSV, FCDO XML/CSV. Give one file (or OFAC CSV set) per source. \
-            Exit 65 for a bad file, 66 for a missing one; nothing is written in either case.
+            Exit 65 for a bad file, 66 for a missing one; nothing is written in either case. A list \
+            published before the one in the store is refused (exit 65, naming both dates; nothing is \
+            written) unless --allow-older; a file identical to the store's is reported unchanged and \
+            nothing is written for it (exit 0).
             """
     )
 
@@ -23,6 +26,9 @@ struct ListsImport: ParsableCommand {
 
     @Option(help: "Output: table (a human summary) or json.")
     var format: SummaryFormat = .table
+
+    @Flag(name: .customLong("allow-older"), help: "Import a list even when it was published before the one in the store (a deliberate roll-back).")
+    var allowOlder = false
 
     /// What `--format json` prints.
     struct Output: Encodable {
@@ -40,14 +46,15 @@ struct ListsImport: ParsableCommand {
             }
             let parsed = try ListFileLoader.load(paths: urls)
             let parseSeconds = Date().timeIntervalSince(started)
-            let report = try ListStore(dataDirectory: data.directory).importLists(parsed, artifacts: StoreArtifacts.all)
+            let report = try ListStore(dataDirectory: data.directory).importLists(parsed, artifacts: StoreArtifacts.all,
+                                                                                  allowOlder: allowOlder)
             let total = Date().timeIntervalSince(started)
             switch format {
             case .json:
                 try printJSON(Output(report: report, parseSeconds: parseSeconds, totalSeconds: total))
             case .table:
-                print(importSummary(report))
-                print("Parsed in \(secondsText(parseSeconds)), stored in \(secondsText(report.seconds)), total \(secondsText(total)).")
+                writeLine(importSummary(report))
+                writeLine("Parsed in \(secondsText(parseSeconds)), stored in \(secondsText(report.seconds)), total \(secondsText(total)).")
             }
             return RedFlagCore.ExitCode.clear
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RedFlagCore
+import RedFlagKit
 import RedFlagLists
 
 /// `redflag lists status`: what is imported, from when, and whether it is stale.
@@ -72,14 +73,14 @@ struct ListsStatus: ParsableCommand {
                 try printJSON(Output(store: folder.path, storeID: manifest.storeID, updatedAt: manifest.createdAt,
                                      maxAgeDays: maxAgeDays, sources: sources, stale: sources.filter(\.stale).map(\.source)))
             case .table:
-                print(table(["SOURCE", "FORMAT", "RECORDS", "NAMES", "PUBLISHED", "IMPORTED", "AGE", "WARNINGS", "SHA256"],
+                writeLine(table(["SOURCE", "FORMAT", "RECORDS", "NAMES", "PUBLISHED", "IMPORTED", "AGE", "WARNINGS", "SHA256"],
                             sources.map { s in
                                 [s.source.rawValue, s.format.rawValue, grouped(s.records), grouped(s.names),
                                  s.publicationDate ?? "-", isoMinute(s.importedAt),
                                  s.ageDays.map { "\($0) d" + (s.stale ? " STALE" : "") } ?? "-",
                                  grouped(s.warnings.values.reduce(0, +)), String(s.sha256.prefix(16))]
                             }))
-                print("Store: \(folder.path) (updated \(isoMinute(manifest.createdAt)))")
+                writeLine("Store: \(folder.path) (updated \(isoMinute(manifest.createdAt)))")
             }
             return RedFlagCore.ExitCode.clear
         }

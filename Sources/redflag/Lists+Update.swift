@@ -12,7 +12,9 @@ struct ListsUpdate: ParsableCommand {
         discussion: """
             Each source is downloaded, checked to parse, then all good downloads are imported in one \
             atomic step. A source whose download fails keeps its old list, and the command says why and \
-            exits 69 (65 when a download arrived but does not parse); the other sources are still updated.
+            exits 69 (65 when a download arrived but does not parse, or was published before the list in \
+            the store: refused unless --allow-older); the other sources are still updated. A download \
+            identical to the store's list changes nothing and is reported unchanged.
             """
     )
 
@@ -37,6 +39,9 @@ struct ListsUpdate: ParsableCommand {
 
     @Option(help: "Output: table (a human summary) or json.")
     var format: SummaryFormat = .table
+
+    @Flag(name: .customLong("allow-older"), help: "Import a download even when it was published before the list in the store.")
+    var allowOlder = false
 
     /// One source's result in `--format json`.
     struct SourceResult: Encodable {
@@ -70,10 +75,20 @@ struct ListsUpdate: ParsableCommand {
             let downloader = ListDownloader(
                 downloader: HTTPDownloader(policy: .init(timeout: timeout, retries: retries, backoff: retryDelay)),
                 parse: { try ListFileLoader.load(paths: $0) })
-            let outcomes = downloader.fetch(selected, into: folder)
+            var outcomes = downloader.fetch(selected, into: folder)
+            // A download older than the store's list (a stale mirror, a cached response) is refused
+            // for its source alone; the other sources are still updated.
+            if !allowOlder {
+                for index in outcomes.indices {
+                    guard let parsed = outcomes[index].parsed,
+                          let refusal = ListStore.rollbackRefusal(parsed, current: previous?.snapshot(for: parsed.source)) else { continue }
+                    outcomes[index].parsed = nil
+                    outcomes[index].error = refusal
+                }
+            }
 
             let good = outcomes.compactMap(\.parsed)
-            let report = good.isEmpty ? nil : try store.importLists(good, artifacts: StoreArtifacts.all)
+            let report = good.isEmpty ? nil : try store.importLists(good, artifacts: StoreArtifacts.all, allowOlder: allowOlder)
 
             var failures: [RedFlagError] = []
             for outcome in outcomes {
@@ -93,10 +108,10 @@ struct ListsUpdate: ParsableCommand {
                 }, report: report))
             case .table:
                 for outcome in outcomes where outcome.parsed != nil {
-                    print("\(outcome.source.rawValue): downloaded \(outcome.urls.joined(separator: ", ")) in \(secondsText(outcome.seconds))")
+                    writeLine("\(outcome.source.rawValue): downloaded \(outcome.urls.joined(separator: ", ")) in \(secondsText(outcome.seconds))")
                 }
-                if let report { print(importSummary(report)) }
-                if report == nil { print("Nothing updated.") }
+                if let report { writeLine(importSummary(report)) }
+                if report == nil { writeLine("Nothing updated.") }
             }
             if failures.isEmpty { return RedFlagCore.ExitCode.clear }
             let downloadFailed = failures.contains { if case .download = $0 { return true } else { return false } }

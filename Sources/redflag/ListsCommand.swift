@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RedFlagCore
+import RedFlagKit
 import RedFlagLists
 
 /// `redflag lists …`: the local list store.
@@ -26,13 +27,13 @@ func printJSON<T: Encodable>(_ value: T) throws {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     encoder.dateEncodingStrategy = .iso8601
-    FileHandle.standardOutput.write(try encoder.encode(value))
-    FileHandle.standardOutput.write(Data("\n".utf8))
+    Console.out.write(bytes: Array(try encoder.encode(value)))
+    Console.out.write("\n")
 }
 
 /// Writes a line to stderr (warnings, progress: never results).
 func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
+    Console.message(line)
 }
 
 /// `12,345`.
@@ -81,6 +82,10 @@ func importSummary(_ report: StoreImportReport) -> String {
             lines.append("    e.g. \(example.record) \(example.field) \"\(example.value)\": \(example.message)")
         }
         lines.append("  changes: " + item.changes.summary)
+    }
+    for s in report.unchanged {
+        lines.append("\(s.source.rawValue): unchanged: identical to the list in the store "
+            + "(from \(s.files.joined(separator: ", ")), published \(s.publicationDate ?? "unknown"), sha256 \(s.sha256.prefix(16)), imported \(isoMinute(s.importedAt))); nothing changed")
     }
     for s in report.carriedOver {
         lines.append("\(s.source.rawValue): kept (\(grouped(s.recordCount)) records, published \(s.publicationDate ?? "unknown"))")

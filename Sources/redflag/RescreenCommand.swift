@@ -15,8 +15,10 @@ struct Rescreen: ParsableCommand {
             --parties files. The changed entries come from the change log every `lists import`/`update` writes;
             only they are indexed, so the run takes seconds. By default the changes since the start of the last
             completed rescreen are used (all recorded changes the first time). Output: one record per party
-            that now alerts, with the matches and whether each entry was added or modified. Exit 0 when nothing
-            alerts, 1 for a HOLD, 2 for a STOP, 130/143 when interrupted.
+            that now alerts, with the matches and whether each entry was added or modified (kind "alert"), and one
+            record per party that matched an entry since removed from its list (kind "removed": the entry as it
+            was, the match then, and the party's verdict against the lists now). Exit 0 when nothing alerts,
+            1 for a HOLD, 2 for a STOP (a delisting counts with its verdict now), 130/143 when interrupted.
             """
     )
 
@@ -45,16 +47,19 @@ struct Rescreen: ParsableCommand {
             guard try store.manifest() != nil else {
                 throw RedFlagError.noLists("no lists imported: run `redflag lists import` first (rescreen works on the store's change log)")
             }
-            var start = RescreenStart(since: try since.map(AuditTrail.parseDate), consumed: [])
+            var start = RescreenStart(since: try since.map(AuditTimestamp.parse), consumed: [])
             if since == nil && !last {
-                let trail = FileManager.default.fileExists(atPath: directory.auditDatabase.path) ? try AuditTrail(dataDirectory: directory) : nil
-                start = try RescreenStart.afterLastRescreen(in: trail)
+                start = try RescreenStart.afterLastRescreen(in: try data.stores.audit(create: false))
             }
             let changeSet = try RescreenChangeSet.load(store: store, since: start.since, lastImportOnly: last, excluding: start.consumed)
-            let rescreener = try Rescreener(changeSet: changeSet) { entries, snapshots in
+            // Delistings need the verdict now: the full lists, opened only when something was removed.
+            let current = try changeSet.removedEntries.isEmpty ? nil
+                : ScreeningEngine.open(dataDirectory: directory, listPaths: [], configuration: configuration)
+            let allowList = pipeline.settings.allowList ? try data.stores.allowList(create: false)?.load() ?? .empty : .empty
+            let rescreener = try Rescreener(changeSet: changeSet, factory: { entries, snapshots in
                 try ScreeningEngine(listSet: ListSet(entries: entries, snapshots: snapshots), configuration: configuration)
-            }
-            var known = try KnownPartyStore.openIfPresent(dataDirectory: directory)?.all() ?? []
+            }, current: current.map { ($0, $0.snapshots) }, allowList: allowList)
+            var known = try data.stores.knownParties(create: false)?.all() ?? []
             for path in parties { known += try PartyFileReader.read(URL(fileURLWithPath: path)) }
             known = PartyFileReader.unique(known)
 
@@ -64,17 +69,18 @@ struct Rescreen: ParsableCommand {
             info.inputPath = parties.count == 1 ? parties[0] : nil
             var settings = pipeline.settings
             settings.rememberParties = false
-            let run = try PipelineRun.begin(info: info, settings: settings, dataDirectory: directory, screener: rescreener.screener)
+            let run = try PipelineRun.begin(info: info, settings: settings, stores: data.stores, screener: rescreener.screener)
             if !pipeline.quiet {
-                let sinceText = last ? "the newest import" : start.since.map { AuditTrail.timestamp($0) } ?? "the first import"
+                let sinceText = last ? "the newest import" : start.since.map { AuditTimestamp.string($0) } ?? "the first import"
                 let logs = changeSet.logs.isEmpty ? "no list changes" : changeSet.logs.map(\.summary).joined(separator: "; ")
-                FileHandle.standardError.write(Data(
-                    "redflag rescreen: \(known.count) known parties against \(changeSet.entries.count) changed entries since \(sinceText) (\(logs))\n".utf8))
+                Console.message("redflag rescreen: \(known.count) known parties against \(changeSet.entries.count) changed entries and \(changeSet.removedEntries.count) removed entries since \(sinceText) (\(logs))")
             }
             do {
-                let results = rescreener.rescreen(known, allowList: run.allowList, shouldStop: { run.shouldStop })
-                let hits = results.compactMap { $0 }
+                let perParty = rescreener.records(known, allowList: run.allowList, shouldStop: { run.shouldStop })
+                let hits = perParty.flatMap { $0 }
                 try RescreenOutput(format: RescreenOutput.Format(rawValue: format.rawValue) ?? .jsonl).write(hits)
+                // One audit record per output record, and a CLEAR one per party with none.
+                let results: [RescreenHit?] = perParty.flatMap { $0.isEmpty ? [nil] : $0.map { Optional($0) } }
                 try run.record(results.map { hit in
                     (decision: hit?.decision ?? .clear, json: { @Sendable in
                         let encoder = JSONEncoder()

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RedFlagCore
+import RedFlagKit
 import RedFlagRules
 
 /// `redflag rules`: the red-flag catalog (`Lists/redflags.json`) as it applies, optionally with
@@ -44,7 +45,7 @@ struct RulesList: ParsableCommand {
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
                 struct Out: Encodable { var configuration: String; var flags: [FlagDefinition] }
                 let data = try encoder.encode(Out(configuration: catalog.configuration, flags: catalog.flags))
-                FileHandle.standardOutput.write(data + Data("\n".utf8))
+                Console.out.write(bytes: Array(data)); Console.out.write("\n")
             case .table:
                 var s = "configuration: \(catalog.configuration)\n"
                 s += "ID              SEVERITY  STATUS         TITLE\n"
@@ -55,7 +56,7 @@ struct RulesList: ParsableCommand {
                 }
                 s += "\n\(catalog.flags.filter { implemented.contains($0.id) && $0.enabled }.count) flags checked from an order export; "
                 s += "\(catalog.flags.filter { !implemented.contains($0.id) }.count) need data an export does not carry (`redflag rules show ID`).\n"
-                FileHandle.standardOutput.write(Data(s.utf8))
+                Console.out.write(s)
             }
             return 0
         }
@@ -96,7 +97,7 @@ struct RulesShow: ParsableCommand {
             }
             if !f.questions.isEmpty { s += "\nQuestions for the customer (HOLD):\n" + f.questions.map { "  - \($0)\n" }.joined() }
             s += "\nConfiguration: \(catalog.configuration)\n"
-            FileHandle.standardOutput.write(Data(s.utf8))
+            Console.out.write(s)
             return 0
         }
     }

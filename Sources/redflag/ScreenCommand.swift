@@ -49,7 +49,7 @@ struct Screen: ParsableCommand {
     @Option(name: .customLong("name-column"), help: ArgumentHelp("CSV column holding the name.", valueName: "column"))
     var nameColumn: String?
 
-    @Option(help: "Output format: table, json, jsonl or csv (default: table for one name or on a terminal, else jsonl).")
+    @Option(help: "Output format: table, json, jsonl or csv (default: table on a terminal; else json for one name, jsonl for --input).")
     var format: OutputFormat?
 
     @Option(help: ArgumentHelp("Most matches reported per party (default 10).", valueName: "n"))
@@ -115,15 +115,15 @@ struct Screen: ParsableCommand {
         let reader = try input.map { try ScreeningInputReader(path: $0, nameColumn: nameColumn) }
         let engine = try ScreeningEngine.open(dataDirectory: dataDir.directory, listPaths: listFiles.urls, configuration: configuration)
         let batch = reader != nil
-        let kind = format ?? (!batch || isatty(STDOUT_FILENO) == 1 ? .table : .jsonl)
-        let sink = OutputSink()
+        let kind = format ?? (isatty(STDOUT_FILENO) == 1 ? .table : batch ? .jsonl : .json)
+        let sink = Console.out
         let writer = ScreeningWriter(kind: kind, sink: sink, snapshots: engine.snapshots, asArray: batch, explain: explain,
                                      nearest: explain ? { engine.nearest($0) } : nil)
 
         let run = try PipelineRun.begin(
             info: AuditRunInfo(command: "screen", inputPath: input, snapshots: engine.snapshots,
                                configurationJSON: AuditRunInfo.json(["configuration": configuration])),
-            settings: pipeline.settings, dataDirectory: dataDir.directory, screener: engine)
+            settings: pipeline.settings, stores: dataDir.stores, screener: engine)
         do {
             var tally = ScreeningTally()
             let json = ScreeningJSON(snapshots: engine.snapshots)
@@ -142,7 +142,7 @@ struct Screen: ParsableCommand {
                 for r in records {
                     tally.add(r)
                     if case .error(let e) = r {
-                        FileHandle.standardError.write(Data("redflag: \(reader?.path ?? "input"): line \(e.line): \(e.message)\n".utf8))
+                        Console.message("redflag: \(reader?.path ?? "input"): line \(e.line): \(e.message)")
                     }
                 }
                 try run.record(items.map { item in (item.record.decision, { item.json ?? json.encode(item.record) }) })

@@ -103,4 +103,24 @@ import Testing
         #expect(r.status == 64)
         #expect(r.stderr.contains("unknown source atlantis"))
     }
+    @Test func anOlderDownloadIsRefusedForItsSourceOnly() throws {
+        let server = try LoopbackHTTPServer()
+        server.route("/cons.xml", .ok(try Self.fixtureData("lists/ofac-cons-2025.xml")))
+        server.route("/csl.csv", .ok(try Self.fixtureData("lists/csl.csv")))
+        let dir = CLI.temporaryDirectory()
+        let sources = try Self.sourcesFile([("OFAC-CONS", "ofac-xml", server.url("/cons.xml")), ("CSL", "csl-csv", server.url("/csl.csv"))])
+        #expect(try CLI.run(["lists", "update", "--data-dir", dir.path, "--sources-file", sources]).status == 0)
+        let before = try #require(try Self.sha(dir, "OFAC-CONS"))
+
+        // A stale mirror serves the 2020 edition; the CSL changed meanwhile.
+        server.route("/cons.xml", .ok(try Self.fixtureData("lists/ofac-cons-oldns.xml")))
+        server.route("/csl.csv", .ok(try Self.fixtureData("lists/csl-2025.csv")))
+        let r = try CLI.run(["lists", "update", "--data-dir", dir.path, "--sources-file", sources])
+        #expect(r.status == 65)
+        #expect(r.stderr.contains("OFAC-CONS not updated") && r.stderr.contains("older than the list in the store"))
+        #expect(r.stdout.contains("CSL: "))
+        #expect(try Self.sha(dir, "OFAC-CONS") == before)
+        #expect(try CLI.run(["lists", "update", "--data-dir", dir.path, "--sources-file", sources, "--allow-older"]).status == 0)
+        #expect(try Self.sha(dir, "OFAC-CONS") != before)
+    }
 }

@@ -20,7 +20,7 @@ struct ScreenCommandTests {
 
     @Test("an exact name on a barring list is STOP, exit 2")
     func stop() throws {
-        let r = try screen(["Zhongshan Everlight Microelectronics Co., Ltd."])
+        let r = try screen(["Zhongshan Everlight Microelectronics Co., Ltd.", "--format", "table"])
         #expect(r.status == 2)
         #expect(r.stdout.hasPrefix("STOP"))
         #expect(r.stdout.contains("OFAC-SDN"))
@@ -29,14 +29,14 @@ struct ScreenCommandTests {
 
     @Test("a match on the Unverified List is HOLD, exit 1")
     func hold() throws {
-        let r = try screen(["Sunrise Horizon Electronics Trading FZE"])
+        let r = try screen(["Sunrise Horizon Electronics Trading FZE", "--format", "table"])
         #expect(r.status == 1)
         #expect(r.stdout.hasPrefix("HOLD"))
     }
 
     @Test("a name on no list is CLEAR, exit 0; generic words alone do not alert")
     func clear() throws {
-        let r = try screen(["Everbright Trading Co., Ltd."])
+        let r = try screen(["Everbright Trading Co., Ltd.", "--format", "table"])
         #expect(r.status == 0)
         #expect(r.stdout.hasPrefix("CLEAR"))
         #expect(r.stderr.isEmpty)
@@ -78,7 +78,7 @@ struct ScreenCommandTests {
 
     @Test("--explain shows the token alignment and per-token scores")
     func explain() throws {
-        let r = try screen(["Everlite Microelectronics", "--explain"])
+        let r = try screen(["Everlite Microelectronics", "--explain", "--format", "table"])
         #expect(r.stdout.contains("QUERY TOKEN"))
         #expect(r.stdout.contains("everlite"))
         #expect(r.stdout.contains("0.93"))

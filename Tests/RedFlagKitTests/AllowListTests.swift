@@ -1,6 +1,7 @@
 import Foundation
 import RedFlagCore
 import RedFlagKit
+import RedFlagStorage
 import RedFlagLists
 import RedFlagMatching
 import Testing
@@ -121,5 +122,90 @@ import Testing
         let top = try #require(result.matches.first { $0.id == nai.id })
         #expect(top.suppressed?.reason == "test")
         #expect(result.decision == (result.matches.filter { $0.suppressed == nil }.map(\.decision).max() ?? .clear))
+    }
+}
+
+/// Lapsed adjudications: which fields changed, active/lapsed status with its date, renewal.
+@Suite struct AllowListLapseTests {
+    let dpl = PipelineFixtures.entry("100", "Arktos Freight Forwarding LLC", list: .deniedPersons, country: "AE")
+
+    func store() throws -> AllowListStore {
+        try AllowListStore(url: PipelineFixtures.temporaryDirectory().appendingPathComponent("allowlist.sqlite"))
+    }
+
+    var changed: ListEntry {
+        var entry = dpl
+        entry.aliases.append(Alias(name: "Arktos Logistics", strength: .strong))
+        entry.programs.append("RUSSIA-EO14024")
+        return entry
+    }
+
+    @Test func lapsedQualifierSaysWhichFieldsChanged() throws {
+        let store = try store()
+        try store.add(query: "Arktos Freight Forwarding LLC", country: nil, entry: dpl, reason: "Oslo firm", by: "ana")
+        let screener = ExactNameScreener(entries: [changed])
+        let applied = try store.load().resolved(against: screener).apply(to: screener.screen(ScreeningQuery(name: "Arktos Freight Forwarding LLC")))
+        #expect(applied.decision == .stop)
+        let qualifier = try #require(applied.matches.first?.explanation.qualifiers.first { $0.name == ResolvedAllowList.lapsedQualifier })
+        #expect(qualifier.detail.contains("program added: RUSSIA-EO14024; alias added: Arktos Logistics (strong aka)"))
+    }
+
+    @Test func lapsedMatchIsMarkedInTheTable() throws {
+        let store = try store()
+        try store.add(query: "Arktos Freight Forwarding LLC", country: nil, entry: dpl, reason: "Oslo firm", by: "ana")
+        let screener = ExactNameScreener(entries: [changed])
+        let result = try store.load().resolved(against: screener).apply(to: screener.screen(ScreeningQuery(name: "Arktos Freight Forwarding LLC")))
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("redflag-out-\(UUID().uuidString)")
+        _ = FileManager.default.createFile(atPath: url.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let handle = try FileHandle(forWritingTo: url)
+        let writer = ScreeningTableWriter(sink: OutputSink(handle: handle, path: url.path), snapshots: [],
+                                          style: TerminalStyle(colour: false), explain: false)
+        try writer.write([.result(result, line: nil)])
+        try handle.close()
+        let text = try String(contentsOf: url, encoding: .utf8)
+        #expect(text.contains("! [1] CSL:100 allow-list lapsed: allow-listed as rule 1 by ana"))
+        #expect(text.contains("alias added: Arktos Logistics (strong aka)"))
+    }
+
+    @Test func statusesAreActiveOrLapsedWithTheDateFromTheChangeLog() throws {
+        let store = try store()
+        let other = PipelineFixtures.entry("200", "Sunrise Horizon Electronics Trading FZE", list: .unverified, country: "AE")
+        try store.add(query: "Arktos Freight", country: nil, entry: dpl, reason: "x", by: "ana", now: Date(timeIntervalSince1970: 1_700_000_000))
+        try store.add(query: "Sunrise Horizon", country: nil, entry: other, reason: "y", by: "ana", now: Date(timeIntervalSince1970: 1_700_000_000))
+        let log = StoreChanges(source: .csl, storeID: "lists-x", importedAt: Date(timeIntervalSince1970: 1_700_086_400),
+                               previousSHA256: "a", previousPublicationDate: nil, sha256: "b", publicationDate: nil,
+                               added: [], removed: [], modified: [dpl.id])
+        let current = [dpl.id: changed, other.id: other]
+        let statuses = try store.load().statuses(entry: { current[$0] }, changeLog: [log])
+        #expect(statuses.map(\.state) == [.lapsed, .active])
+        #expect(statuses[0].since == "2023-11-15T22:13:20Z")
+        #expect(statuses[0].changes?.map(\.text) == ["program added: RUSSIA-EO14024", "alias added: Arktos Logistics (strong aka)"])
+        #expect(statuses[1].since == "2023-11-14T22:13:20Z")
+        #expect(statuses[0].summary == "lapsed 2023-11-15T22:13:20Z")
+        // JSON: the rule's own keys plus the status.
+        let json = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(statuses[0])) as? [String: Any])
+        #expect(json["entryID"] as? String == dpl.id && json["state"] as? String == "lapsed" && json["entryListed"] as? Bool == true)
+        // Delisted entry: lapsed, not listed.
+        let gone = try store.load().statuses(entry: { $0 == other.id ? other : nil }, changeLog: [])
+        #expect(gone[0].state == .lapsed && !gone[0].entryListed && gone[0].since == nil)
+    }
+
+    @Test func renewReadjudicatesALapsedRuleOnce() throws {
+        let store = try store()
+        let first = try store.add(query: "Arktos Freight", country: "AE", entry: dpl, reason: "x", by: "ana")
+        #expect(throws: RedFlagError.self) { try store.renew(id: first.id, entry: dpl, reason: "still", by: "bo") }  // active
+        let renewed = try store.renew(id: first.id, entry: changed, reason: "still the Oslo firm", by: "bo")
+        #expect(renewed.renews == first.id && renewed.query == first.query && renewed.country == "AE" && renewed.by == "bo")
+        #expect(renewed.entryFingerprint == (try EntryFingerprint.sha256(of: changed)))
+        #expect(throws: RedFlagError.self) { try store.renew(id: first.id, entry: changed, reason: "again", by: "bo") }
+        #expect(throws: RedFlagError.self) { try store.renew(id: 99, entry: changed, reason: "x", by: "bo") }
+        let statuses = try store.load().statuses(entry: { $0 == dpl.id ? changed : nil }, changeLog: [])
+        #expect(statuses.map(\.state) == [.lapsed, .active])
+        #expect(statuses[0].renewedBy == renewed.id)
+        // The renewed rule suppresses the match against the entry as it is now.
+        let screener = ExactNameScreener(entries: [changed])
+        let applied = try store.load().resolved(against: screener).apply(to: screener.screen(ScreeningQuery(name: "Arktos Freight", country: "AE")))
+        #expect(applied.decision == .clear)
     }
 }

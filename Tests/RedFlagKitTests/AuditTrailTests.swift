@@ -1,6 +1,7 @@
 import Foundation
 import RedFlagCore
 import RedFlagKit
+import RedFlagStorage
 import RedFlagLists
 import Testing
 

@@ -3,6 +3,7 @@ import Testing
 import RedFlagCore
 import RedFlagKit
 import RedFlagRules
+import RedFlagStorage
 
 /// The scenario export (Fixtures/orders/scenario.csv) checked end to end against the fixture
 /// lists: every row's decision and flags, the license determinations, error rows, and history.

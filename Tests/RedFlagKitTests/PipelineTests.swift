@@ -1,6 +1,7 @@
 import Foundation
 import RedFlagCore
 import RedFlagKit
+import RedFlagStorage
 import Testing
 
 @Suite(.serialized) struct PipelineTests {
@@ -76,7 +77,7 @@ import Testing
         try AllowListStore(dataDirectory: directory).add(query: "Arktos Freight Forwarding LLC", country: "NO", entry: entry,
                                                          reason: "Oslo firm", by: "ana")
         let info = AuditRunInfo(command: "screen", arguments: ["redflag", "screen"], snapshots: [], user: "t")
-        let run = try PipelineRun.begin(info: info, settings: PipelineSettings(quiet: true), dataDirectory: directory,
+        let run = try PipelineRun.begin(info: info, settings: PipelineSettings(quiet: true), stores: SQLiteStores(dataDirectory: directory),
                                         screener: screener, installSignalHandlers: false)
         let queries = [ScreeningQuery(name: "Arktos Freight Forwarding LLC", country: "NO"),
                        ScreeningQuery(name: "Arktos Freight Forwarding LLC", country: "AE"),
@@ -103,7 +104,7 @@ import Testing
     @Test func failedRunIsMarkedFailed() throws {
         let directory = DataDirectory(url: PipelineFixtures.temporaryDirectory())
         let run = try PipelineRun.begin(info: AuditRunInfo(command: "check", snapshots: [], user: "t"),
-                                        settings: PipelineSettings(quiet: true, rememberParties: false), dataDirectory: directory,
+                                        settings: PipelineSettings(quiet: true, rememberParties: false), stores: SQLiteStores(dataDirectory: directory),
                                         screener: nil, installSignalHandlers: false)
         run.fail(RedFlagError.badData(path: "orders.csv", location: "line 7", message: "bad date"))
         let stored = try #require(try AuditTrail(dataDirectory: directory).runs().first)
@@ -116,7 +117,7 @@ import Testing
         let directory = DataDirectory(url: PipelineFixtures.temporaryDirectory())
         let run = try PipelineRun.begin(info: AuditRunInfo(command: "screen", snapshots: [], user: "t"),
                                         settings: PipelineSettings(quiet: true, audit: false, rememberParties: false),
-                                        dataDirectory: directory, screener: nil, installSignalHandlers: false)
+                                        stores: SQLiteStores(dataDirectory: directory), screener: nil, installSignalHandlers: false)
         try run.record([(decision: .hold, json: { "" })])
         #expect(try run.finish(exitCode: 1) == 1)
         #expect(!FileManager.default.fileExists(atPath: directory.auditDatabase.path))

@@ -1,6 +1,7 @@
 import Foundation
 import RedFlagCore
 import RedFlagKit
+import RedFlagStorage
 import RedFlagLists
 import RedFlagMatching
 import Testing
@@ -187,5 +188,113 @@ import Testing
         if unchanged != nil {
             #expect(results[2].map { hit in hit.matches.allSatisfy { $0.id != unchanged?.id } } ?? true)
         }
+    }
+    // MARK: delistings
+
+    /// Imports v1 then v2 (which drops `gone`), and builds a rescreener with the current lists.
+    func delistingRescreener(v1: [ListEntry], v2: [ListEntry], allowList: AllowList = .empty) throws -> Rescreener {
+        let store = ListStore(dataDirectory: DataDirectory(url: PipelineFixtures.temporaryDirectory()))
+        try store.importLists([PipelineFixtures.parsed(v1, tag: "v1")], artifacts: [], now: Date(timeIntervalSince1970: 1_700_000_000))
+        try store.importLists([PipelineFixtures.parsed(v2, tag: "v2")], artifacts: [], now: Date(timeIntervalSince1970: 1_700_000_200))
+        let changeSet = try RescreenChangeSet.load(store: store, since: Date(timeIntervalSince1970: 1_700_000_100))
+        let current = try store.load()
+        return try Rescreener(changeSet: changeSet, factory: { entries, _ in ExactNameScreener(entries: entries) },
+                              current: (ExactNameScreener(entries: current.entries), current.snapshots), allowList: allowList)
+    }
+
+    @Test func partyThatMatchedARemovedEntryGetsARemovedRecordWithTheEntryAndItsVerdictNow() throws {
+        let gone = PipelineFixtures.entry("1", "Arktos Freight Forwarding LLC", list: .deniedPersons, country: "AE",
+                                          aliases: ["Arktos Logistics"])
+        let stays = PipelineFixtures.entry("2", "Arktos Logistics", list: .unverified, country: "AE")
+        let other = PipelineFixtures.entry("3", "Novosibirsk Aviation Instruments JSC", list: .militaryEndUser)
+        let rescreener = try delistingRescreener(v1: [gone, stays, other], v2: [stays, other])
+        #expect(rescreener.changeSet.removed == [gone.id])
+        #expect(rescreener.changeSet.removedEntries == [gone])
+
+        let parties = [KnownParty(name: "Arktos Freight Forwarding LLC", country: "AE"),
+                       KnownParty(name: "Arktos Logistics", country: "AE"),
+                       KnownParty(name: "Novosibirsk Aviation Instruments JSC"),
+                       KnownParty(name: "Harmless Bakery GmbH")]
+        let records = rescreener.records(parties, allowList: AllowList.empty.resolved(against: rescreener.screener))
+        #expect(records.map(\.count) == [1, 1, 0, 0])
+        let freed = try #require(records[0].first)
+        #expect(freed.kind == .removed)
+        #expect(freed.decision == .clear && freed.matches.isEmpty)
+        #expect(freed.removed?.map(\.entry) == [gone])
+        #expect(freed.removed?.first?.match.decision == .stop)
+        #expect(freed.removed?.first?.change.kind == "removed")
+        #expect(freed.removed?.first?.change.importedAt == Date(timeIntervalSince1970: 1_700_000_200))
+        // Still listed through another entry: the verdict now says so.
+        let still = try #require(records[1].first)
+        #expect(still.kind == .removed && still.decision == .hold && still.matches.map(\.id) == [stays.id])
+
+        // JSON: kind, the entry as it was, the verdict now; an old record without kind reads as an alert.
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        encoder.dateEncodingStrategy = .iso8601
+        let json = try #require(try JSONSerialization.jsonObject(with: encoder.encode(freed)) as? [String: Any])
+        #expect(json["kind"] as? String == "removed" && json["decision"] as? String == "CLEAR")
+        let removed = try #require((json["removed"] as? [[String: Any]])?.first)
+        #expect((removed["entry"] as? [String: Any])?["name"] as? String == "Arktos Freight Forwarding LLC")
+        var alert = try #require(try JSONSerialization.jsonObject(with: encoder.encode(RescreenHit(party: parties[0], decision: .stop, matches: [], changes: [], lists: []))) as? [String: Any])
+        alert["kind"] = nil
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        #expect(try decoder.decode(RescreenHit.self, from: JSONSerialization.data(withJSONObject: alert)).kind == .alert)
+
+        // Output formats name the delisting.
+        let table = try RescreenOutput(format: .table).render([freed])
+        #expect(table.contains("REMOVED\tArktos Freight Forwarding LLC (AE): now CLEAR"))
+        #expect(table.contains("was 1.00 CSL:1 Arktos Freight Forwarding LLC (STOP, SDGT)"))
+        let csv = try RescreenOutput(format: .csv).render([freed])
+        #expect(csv.split(separator: "\n").last?.hasPrefix("Arktos Freight Forwarding LLC,AE,,CLEAR,CSL:1,Arktos Freight Forwarding LLC,1.000,removed,") == true)
+    }
+
+    @Test func partyAllowListedAgainstTheRemovedEntryDidNotAlertAndGetsNoRecord() throws {
+        let gone = PipelineFixtures.entry("1", "Arktos Freight Forwarding LLC", list: .deniedPersons, country: "AE")
+        let keep = PipelineFixtures.entry("2", "Novosibirsk Aviation Instruments JSC", list: .militaryEndUser)
+        let allow = try AllowListStore(url: PipelineFixtures.temporaryDirectory().appendingPathComponent("allowlist.sqlite"))
+        try allow.add(query: "Arktos Freight Forwarding LLC", country: nil, entry: gone, reason: "Oslo firm", by: "ana")
+        let rescreener = try delistingRescreener(v1: [gone, keep], v2: [keep], allowList: try allow.load())
+        let records = rescreener.records([KnownParty(name: "Arktos Freight Forwarding LLC")],
+                                         allowList: AllowList.empty.resolved(against: rescreener.screener))
+        #expect(records == [[]])
+    }
+
+    @Test func withoutTheCurrentListsNoDelistingIsMade() throws {
+        let gone = PipelineFixtures.entry("1", "Arktos Freight Forwarding LLC")
+        let store = ListStore(dataDirectory: DataDirectory(url: PipelineFixtures.temporaryDirectory()))
+        try store.importLists([PipelineFixtures.parsed([gone], tag: "v1")], artifacts: [], now: Date(timeIntervalSince1970: 1_700_000_000))
+        try store.importLists([PipelineFixtures.parsed([PipelineFixtures.entry("2", "Other")], tag: "v2")], artifacts: [],
+                              now: Date(timeIntervalSince1970: 1_700_000_200))
+        let changeSet = try RescreenChangeSet.load(store: store, since: Date(timeIntervalSince1970: 1_700_000_100))
+        let rescreener = try Rescreener(changeSet: changeSet) { entries, _ in ExactNameScreener(entries: entries) }
+        #expect(rescreener.delisting(KnownParty(name: gone.name)) == nil)
+    }
+
+    @Test(.enabled(if: PipelineFixtures.sharedLists.map { FileManager.default.fileExists(atPath: $0.appendingPathComponent("ofac/consolidated-20200422.xml").path) } == true,
+                   "../shared/lists/ofac consolidated pair absent"))
+    func ofacNonSDN2020Then2025ReportsDelistedParties() throws {
+        let shared = try #require(PipelineFixtures.sharedLists)
+        let store = ListStore(dataDirectory: DataDirectory(url: PipelineFixtures.temporaryDirectory()))
+        try store.importLists(ListFileLoader.load(paths: [shared.appendingPathComponent("ofac/consolidated-20200422.xml")]), artifacts: [],
+                              now: Date(timeIntervalSince1970: 1_700_000_000))
+        try store.importLists(ListFileLoader.load(paths: [shared.appendingPathComponent("ofac/consolidated.xml")]), artifacts: [],
+                              now: Date(timeIntervalSince1970: 1_700_000_200))
+        let changeSet = try RescreenChangeSet.load(store: store, since: Date(timeIntervalSince1970: 1_700_000_100))
+        #expect(changeSet.removed.count == 9 && changeSet.removedEntries.count == 9)
+        let current = try ScreeningEngine(listSet: store.load(), configuration: .default)
+        let rescreener = try Rescreener(changeSet: changeSet, factory: Self.engineFactory, current: (current, current.snapshots))
+        // Every removed entry's own name was a STOP then and finds the entry as it was.
+        let parties = changeSet.removedEntries.map { KnownParty(name: $0.name) } + [KnownParty(name: "Harmless Bakery GmbH", country: "DE")]
+        let records = rescreener.records(parties, allowList: AllowList.empty.resolved(against: rescreener.screener))
+        for (entry, partyRecords) in zip(changeSet.removedEntries, records) {
+            let delisting = try #require(partyRecords.first { $0.kind == .removed }, "\(entry.id)")
+            #expect(delisting.removed?.contains { $0.entry == entry && $0.change.kind == "removed" } == true)
+            #expect(delisting.matches.allSatisfy { $0.id != entry.id })
+        }
+        #expect(records.last == [])
+        let staroil = try #require(records[changeSet.removedEntries.firstIndex { $0.name == "STAROIL B.V." }!].first)
+        #expect(staroil.decision == .clear && staroil.removed?.first?.entry.programs == ["SYRIA", "FSE-SY"])
     }
 }

@@ -71,7 +71,9 @@ import RedFlagCore
         let store = ListStore(dataDirectory: L.dataDirectory())
         try store.importLists([v1], artifacts: [])
         let again = try store.importLists([v1], artifacts: [])
-        #expect(again.imported.first?.changes.isEmpty == true)
+        // Identical: nothing imported, nothing logged, reported unchanged (StoreForwardTests).
+        #expect(again.imported.isEmpty && again.unchanged.map(\.source) == [v1.source])
+        #expect(try store.changes().count == 1)
     }
 
     @Test func aFailingArtifactLeavesThePreviousStoreExactlyAsItWas() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RedFlagRules
+import RedFlagStorage
 
 @Suite("Order history: SQLite store, idempotent recording, summaries")
 struct HistoryStoreTests {

@@ -5,9 +5,9 @@ import Foundation
 /// Loaded from `Lists/countries.tsv`, the project's reviewed table, so a new variant seen in a list
 /// is a one-line data change. Lookups ignore case, accents, punctuation and a leading "the".
 public final class CountryTable: Sendable {
-    /// The table loaded from the project's `Lists/countries.tsv` (empty if it cannot be found,
-    /// which `ProjectData` reports on first use by the commands).
-    public static let shared: CountryTable = (try? CountryTable(contentsOf: ProjectData.file("countries.tsv"))) ?? CountryTable(rows: [])
+    /// The table loaded from the project's `Lists/countries.tsv` (built in, or from the
+    /// `--lists-data` folder; empty if that copy cannot be read).
+    public static let shared: CountryTable = (try? CountryTable(text: String(decoding: ProjectData.data("countries.tsv"), as: UTF8.self))) ?? CountryTable(rows: [])
 
     /// English short name per code.
     public let names: [String: String]
@@ -29,7 +29,11 @@ public final class CountryTable: Sendable {
     }
 
     public convenience init(contentsOf url: URL) throws {
-        let text = try String(contentsOf: url, encoding: .utf8)
+        self.init(text: try String(contentsOf: url, encoding: .utf8))
+    }
+
+    /// The table from the text of a `countries.tsv` (code, name, `|`-separated variants).
+    public convenience init(text: String) {
         var rows: [(String, [String])] = []
         for line in text.split(separator: "\n") where !line.hasPrefix("#") {
             let cols = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)

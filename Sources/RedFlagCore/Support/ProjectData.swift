@@ -1,50 +1,78 @@
 import Foundation
 
-/// Finds the project's own data folder (`Lists/`: country table, list sources, country groups,
-/// the red-flag catalog).
+/// The project's own data (`Lists/`: country table, list sources, country groups, the red-flag
+/// catalog, schemas…): the one way every module loads it.
 ///
-/// Looked up in order: `$REDFLAG_PROJECT_LISTS`, a `Lists` folder beside or above the running
-/// executable (a build tree or an installed `share/redflag/Lists`), and the source tree this
-/// library was compiled from. The data stays a plain folder so compliance can read and review it.
+/// Every file under `Lists/` is embedded in the binary at build time (the EmbedProjectData
+/// plugin), so a copied `redflag` is a complete install that needs no folder beside it. People
+/// editing the catalog point `--lists-data DIR` (or `$REDFLAG_LISTS_DATA`) at their own folder:
+/// a file found there wins, any other file still comes from the embedded copy.
 public enum ProjectData {
-    public static let environmentKey = "REDFLAG_PROJECT_LISTS"
+    /// Environment variable naming an override folder (same effect as `--lists-data`).
+    public static let environmentKey = "REDFLAG_LISTS_DATA"
 
-    /// The `Lists/` folder, or nil when none can be found.
-    public static let listsDirectory: URL? = locate()
+    nonisolated(unsafe) private static var explicitDirectory: URL?
 
-    /// URL of a file in `Lists/`; throws a clear error when the folder or file is missing.
-    public static func file(_ name: String) throws -> URL {
-        guard let dir = listsDirectory else {
-            throw RedFlagError.projectDataMissing("cannot find the project's Lists/ folder (set \(environmentKey))")
+    /// Sets the override folder (`--lists-data DIR`); call before any data is loaded.
+    public static func useDirectory(_ directory: URL?) { explicitDirectory = directory }
+
+    /// The override folder in effect: `--lists-data`, else `$REDFLAG_LISTS_DATA`, else nil.
+    public static var overrideDirectory: URL? {
+        if let explicitDirectory { return explicitDirectory }
+        if let env = ProcessInfo.processInfo.environment[environmentKey], !env.isEmpty { return URL(fileURLWithPath: env) }
+        return nil
+    }
+
+    /// The names (paths under `Lists/`) of the files embedded at build time.
+    public static var embeddedNames: [String] { EmbeddedProjectData.files.keys.sorted() }
+
+    /// The bytes of `name` (a path under `Lists/`, e.g. `redflags.json`) and the path to cite in
+    /// error messages: the override folder's file when it has one, else the embedded copy
+    /// (cited as `<built-in>/name`). Throws `projectDataMissing` (exit 70) when neither has it.
+    public static func contents(_ name: String) throws -> (data: Data, path: String) {
+        if let dir = overrideDirectory {
+            let url = dir.appendingPathComponent(name)
+            if FileManager.default.fileExists(atPath: url.path) {
+                do { return (try Data(contentsOf: url), url.path) } catch {
+                    throw RedFlagError.projectDataMissing("\(url.path): \(error.localizedDescription)")
+                }
+            }
         }
-        let url = dir.appendingPathComponent(name)
-        guard FileManager.default.fileExists(atPath: url.path) else {
-            throw RedFlagError.projectDataMissing("\(url.path) does not exist")
+        guard let encoded = EmbeddedProjectData.files[name], let data = Data(base64Encoded: encoded) else {
+            throw RedFlagError.projectDataMissing("\(name) is neither built in nor in \(overrideDirectory?.path ?? "an override folder (--lists-data DIR)")")
+        }
+        return (data, "<built-in>/\(name)")
+    }
+
+    /// The bytes of `name` (see `contents`).
+    public static func data(_ name: String) throws -> Data { try contents(name).data }
+
+    /// A file path for `name`, for code that needs a path rather than bytes: the override folder's
+    /// file, else the embedded copy written once to a private folder under the temporary directory.
+    public static func file(_ name: String) throws -> URL {
+        if let dir = overrideDirectory {
+            let url = dir.appendingPathComponent(name)
+            if FileManager.default.fileExists(atPath: url.path) { return url }
+        }
+        let data = try data(name)
+        var hash = SHA256()
+        hash.update(data)
+        let digest = hash.finalizeHex()
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("redflag-data-\(getuid())-\(digest.prefix(16))")
+        let url = folder.appendingPathComponent(name)
+        if (try? Data(contentsOf: url)) == data { return url }
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+            try data.write(to: url, options: .atomic)
+        } catch {
+            throw RedFlagError.projectDataMissing("cannot write the built-in \(name) to \(url.path): \(error.localizedDescription)")
         }
         return url
     }
 
-    private static func locate() -> URL? {
-        let fm = FileManager.default
-        func isLists(_ url: URL) -> Bool {
-            fm.fileExists(atPath: url.appendingPathComponent("countries.tsv").path)
-        }
-        if let env = ProcessInfo.processInfo.environment[environmentKey], !env.isEmpty {
-            let url = URL(fileURLWithPath: env)
-            if isLists(url) { return url }
-        }
-        var candidates: [URL] = []
-        let exe = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
-        var dir = exe.deletingLastPathComponent()
-        for _ in 0..<6 {
-            candidates.append(dir.appendingPathComponent("Lists"))
-            candidates.append(dir.appendingPathComponent("share/redflag/Lists"))
-            dir = dir.deletingLastPathComponent()
-        }
-        // Sources/RedFlagCore/Support/ProjectData.swift → the package root.
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-        candidates.append(root.appendingPathComponent("Lists"))
-        return candidates.first(where: isLists)
-    }
+    /// The git commit the binary was built from (`-dirty` when the tree had local changes), or nil
+    /// when it was built outside a git checkout.
+    public static var buildCommit: String? { EmbeddedProjectData.commit }
 }

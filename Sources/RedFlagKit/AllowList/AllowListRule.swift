@@ -25,9 +25,19 @@ public struct AllowListRule: Codable, Hashable, Sendable {
     public var by: String
     /// When the rule was added, ISO 8601 UTC.
     public var at: String
+    /// The rule this one re-adjudicated after it lapsed (`allow renew`), nil for a first adjudication.
+    public var renews: Int64?
+    /// The entry as it was when adjudicated, so a lapse can say which fields changed; nil for
+    /// rules recorded before redflag kept it. Not part of the rule's JSON (the entry is long).
+    public var adjudicatedEntry: ListEntry?
+
+    enum CodingKeys: String, CodingKey {
+        case id, query, queryKey, country, entryID, entryName, entryFingerprint, reason, by, at, renews
+    }
 
     public init(id: Int64, query: String, country: String?, entryID: String, entryName: String,
-                entryFingerprint: String, reason: String, by: String, at: String) {
+                entryFingerprint: String, reason: String, by: String, at: String, renews: Int64? = nil,
+                adjudicatedEntry: ListEntry? = nil) {
         self.id = id
         self.query = query
         self.queryKey = AllowListRule.key(query)
@@ -38,6 +48,23 @@ public struct AllowListRule: Codable, Hashable, Sendable {
         self.reason = reason
         self.by = by
         self.at = at
+        self.renews = renews
+        self.adjudicatedEntry = adjudicatedEntry
+    }
+
+    /// ISO 8601 UTC with seconds: the form of `at` (and of the lapse dates `allow list` shows).
+    public static func timestamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: date)
+    }
+
+    /// The date of an `at` timestamp, nil when it is not one.
+    public static func date(_ text: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.date(from: text)
     }
 
     /// The normalised form of a query name that rules are keyed on.

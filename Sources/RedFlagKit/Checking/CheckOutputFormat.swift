@@ -34,7 +34,7 @@ public struct CheckOutputFormat: Sendable {
             return "{\"configuration\":\(config),\"lists\":\(lists),\"orders\":[\n"
         case .csv:
             return (["order_id", "line", "decision", "flags", "license", "not_evaluated", "error"] + passthroughNames)
-                .map(Self.csvField).joined(separator: ",") + "\n"
+                .map(CSVText.field).joined(separator: ",") + "\n"
         case .table:
             return "configuration: \(configuration)\nlists: \(lists.isEmpty ? "none loaded (list rules not evaluated)" : lists.map(\.source).joined(separator: ", "))\n\n"
         }
@@ -65,7 +65,7 @@ public struct CheckOutputFormat: Sendable {
             var byName: [String: String] = [:]
             for p in c.passthrough { byName[p.name] = p.value }
             fields += passthroughNames.map { byName[$0] ?? "" }
-            return fields.map(Self.csvField).joined(separator: ",") + "\n"
+            return fields.map(CSVText.field).joined(separator: ",") + "\n"
         case .table:
             return Self.tableBlock(c)
         }
@@ -87,14 +87,17 @@ public struct CheckOutputFormat: Sendable {
             s += "    \(pad(f.severity.rawValue, 5)) \(pad(f.id, 14)) \(f.title)\n"
             for fact in f.facts { s += "          · \(fact)\n" }
         }
+        for party in c.parties {
+            for m in party.result.matches {
+                for q in m.explanation.qualifiers where q.name == ResolvedAllowList.lapsedQualifier {
+                    s += "    ! \(party.role.rawValue) \(party.result.query.name) ~ \(m.id): \(q.name): \(q.detail)\n"
+                }
+            }
+        }
         if !c.notEvaluated.isEmpty { s += "    not evaluated: \(c.notEvaluated.count) rule(s): \(c.notEvaluated.map { $0.split(separator: ":").first.map(String.init) ?? $0 }.joined(separator: ", "))\n" }
         return s
     }
 
     static func pad(_ s: String, _ width: Int) -> String { s.count >= width ? s : s + String(repeating: " ", count: width - s.count) }
 
-    static func csvField(_ s: String) -> String {
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
 }

@@ -22,7 +22,7 @@ public final class OrderCheckRunner {
     public let checker: LineChecker
     public let history: HistoryTracker
 
-    public init(engine: RuleEngine, screener: (any PartyScreener)?, history: OrderHistoryStore?,
+    public init(engine: RuleEngine, screener: (any PartyScreener)?, history: (any OrderHistoryStoring)?,
                 adjust: (@Sendable (ScreeningResult) -> ScreeningResult)? = nil) {
         checker = LineChecker(engine: engine, screener: screener, adjust: adjust)
         self.history = HistoryTracker(store: history)

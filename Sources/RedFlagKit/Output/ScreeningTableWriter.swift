@@ -47,7 +47,7 @@ public final class ScreeningTableWriter: RecordWriter {
     func render(_ record: ScreeningOutputRecord) -> String {
         switch record {
         case .error(let e):
-            return style.red("line \(e.line): not screened: \(e.message)") + "\n"
+            return style.red("line \(e.line): not screened: " + TerminalText.escape(e.message)) + "\n"
         case .result(let result, let line):
             var out = verdict(result, line: line)
             if explain, result.decision == .clear, let nearest {
@@ -68,6 +68,7 @@ public final class ScreeningTableWriter: RecordWriter {
                 ])
             }
             out += table.render(indent: "  ")
+            out += Self.lapses(result.matches, style: style)
             if explain {
                 for (i, m) in result.matches.enumerated() { out += explanation(m, number: i + 1) }
             }
@@ -75,12 +76,24 @@ public final class ScreeningTableWriter: RecordWriter {
         }
     }
 
+    /// A line under the table per match whose allow-list suppression lapsed, saying which fields
+    /// of the entry changed since the adjudication, so the desk does not read it as a plain new hit.
+    static func lapses(_ matches: [ScreeningMatch], style: TerminalStyle) -> String {
+        var out = ""
+        for (i, m) in matches.enumerated() {
+            for q in m.explanation.qualifiers where q.name == ResolvedAllowList.lapsedQualifier {
+                out += style.red("  ! [\(i + 1)] \(m.id) \(q.name): \(q.detail)") + "\n"
+            }
+        }
+        return out
+    }
+
     private func verdict(_ r: ScreeningResult, line: Int?) -> String {
-        var head = style.decision(r.decision) + "  " + style.bold(r.query.name)
+        var head = style.decision(r.decision) + "  " + style.bold(TerminalText.escape(r.query.name))
         var context: [String] = []
         if let a = r.query.address { context.append(a) }
         if let c = r.query.country { context.append(c) }
-        if !context.isEmpty { head += " (" + context.joined(separator: ", ") + ")" }
+        if !context.isEmpty { head += " (" + TerminalText.escape(context.joined(separator: ", ")) + ")" }
         if let line { head = "line \(line): " + head }
         let n = r.matches.count
         let strong = r.matches.filter { $0.decision == .stop && $0.suppressed == nil }.count
@@ -110,8 +123,8 @@ public final class ScreeningTableWriter: RecordWriter {
 
     private func explanation(_ m: ScreeningMatch, number: Int) -> String {
         let e = m.explanation
-        var out = "\n  [\(number)] \(m.id)  \(m.matchedName)\n"
-        out += "      " + e.summary + "\n"
+        var out = "\n  [\(number)] " + TerminalText.escape("\(m.id)  \(m.matchedName)") + "\n"
+        out += "      " + TerminalText.escape(e.summary) + "\n"
         var table = TextTable(columns: [
             .init("QUERY TOKEN", maxWidth: 24), .init("LISTED TOKEN", maxWidth: 24),
             .init("SIMILARITY", maxWidth: 10, alignRight: true), .init("WEIGHT", maxWidth: 6, alignRight: true),
@@ -122,15 +135,15 @@ public final class ScreeningTableWriter: RecordWriter {
         out += table.render(indent: "      ")
         out += "      name score \(format2(e.nameScore))"
         if let a = e.addressScore {
-            out += "; address score \(format2(a))" + (e.matchedAddress.map { " (\($0))" } ?? "")
+            out += "; address score \(format2(a))" + (e.matchedAddress.map { " (\(TerminalText.escape($0)))" } ?? "")
         }
         out += "\n"
         for q in e.qualifiers {
             let sign = q.effect > 0 ? "+" : ""
-            out += "      \(q.name) \(sign)\(format2(q.effect)): \(q.detail)\n"
+            out += "      \(q.name) \(sign)\(format2(q.effect)): " + TerminalText.escape(q.detail) + "\n"
         }
         if let s = m.suppressed {
-            out += "      allowed by \(s.by) at \(s.at): \(s.reason)\n"
+            out += "      " + TerminalText.escape("allowed by \(s.by) at \(s.at): \(s.reason)") + "\n"
         }
         return out
     }

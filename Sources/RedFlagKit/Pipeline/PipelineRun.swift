@@ -7,7 +7,7 @@ import RedFlagCore
 /// Use:
 /// ```swift
 /// let run = try PipelineRun.begin(info: AuditRunInfo(command: "screen", inputPath: path, snapshots: engine.snapshots),
-///                                 settings: settings, dataDirectory: dir, screener: engine)
+///                                 settings: settings, stores: SQLiteStores(dataDirectory: dir), screener: engine)
 /// try processor.run(next: …, transform: { run.applyAllowList(to: engine.screen($0)) },
 ///                   emit: { chunk in try writer.write(chunk); try writer.flush()
 ///                           try run.record(chunk.map { r in (r.decision, { encode(r) }) })
@@ -22,8 +22,8 @@ public final class PipelineRun: @unchecked Sendable {
     public let interruption: RunInterruption
     public let progress: ProgressReporter
     public let allowList: ResolvedAllowList
-    public let audit: AuditRun?
-    public let parties: KnownPartyStore?
+    public let audit: (any AuditRunRecording)?
+    public let parties: (any KnownPartyStoring)?
     private let start: Date
     private let lock = NSLock()
     private var total = DecisionCounts()
@@ -49,7 +49,7 @@ public final class PipelineRun: @unchecked Sendable {
     }
 
     init(command: String, settings: PipelineSettings, interruption: RunInterruption, progress: ProgressReporter,
-         allowList: ResolvedAllowList, audit: AuditRun?, parties: KnownPartyStore?, start: Date) {
+         allowList: ResolvedAllowList, audit: (any AuditRunRecording)?, parties: (any KnownPartyStoring)?, start: Date) {
         self.command = command
         self.settings = settings
         self.interruption = interruption
@@ -62,16 +62,16 @@ public final class PipelineRun: @unchecked Sendable {
 
     /// Installs the signal handlers, reads the allow-list (bound to the screener's current
     /// entries), opens the audit trail and records the run as started.
-    public static func begin(info: AuditRunInfo, settings: PipelineSettings, dataDirectory: DataDirectory,
+    public static func begin(info: AuditRunInfo, settings: PipelineSettings, stores: any StoreProvider,
                              screener: (any PartyScreener)?, installSignalHandlers: Bool = true) throws -> PipelineRun {
         let interruption = RunInterruption()
         if installSignalHandlers { interruption.install() }
         var resolved = ResolvedAllowList(rulesByEntry: [:], currentFingerprints: [:])
-        if settings.allowList, let screener, let store = try AllowListStore.openIfPresent(dataDirectory: dataDirectory) {
+        if settings.allowList, let screener, let store = try stores.allowList(create: false) {
             resolved = try store.load().resolved(against: screener)
         }
-        let audit = settings.audit ? try AuditTrail(dataDirectory: dataDirectory).beginRun(info) : nil
-        let parties = settings.rememberParties ? try KnownPartyStore(dataDirectory: dataDirectory) : nil
+        let audit = settings.audit ? try stores.audit(create: true)?.beginRun(info) : nil
+        let parties = settings.rememberParties ? try stores.knownParties(create: true) : nil
         return PipelineRun(command: info.command, settings: settings, interruption: interruption,
                            progress: .forCommand(quiet: settings.quiet), allowList: resolved, audit: audit,
                            parties: parties, start: Date())
@@ -202,7 +202,7 @@ public final class PipelineRun: @unchecked Sendable {
         if printSummary && !settings.quiet {
             let summary = RunSummary(command: command, counts: snapshot, seconds: Date().timeIntervalSince(start),
                                      interruptedExitCode: interrupted)
-            FileHandle.standardError.write(Data((summary.line + "\n").utf8))
+            Console.writeError(summary.line + "\n")
         }
         return code
     }

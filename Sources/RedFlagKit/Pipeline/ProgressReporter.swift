@@ -17,7 +17,7 @@ public final class ProgressReporter: @unchecked Sendable {
     ///   - enabled: nil decides from `isatty(stderr)`; pass false for `--quiet`.
     ///   - write: where the text goes (stderr by default; tests capture it).
     public init(enabled: Bool? = nil, interval: TimeInterval = 0.25, start: Date = Date(),
-                write: @escaping (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }) {
+                write: @escaping (String) -> Void = { Console.writeError($0) }) {
         self.isEnabled = enabled ?? (isatty(STDERR_FILENO) == 1)
         self.interval = interval
         self.start = start

@@ -9,8 +9,9 @@ import RedFlagCore
 /// between chunks, writes the chunk it has, flushes, closes its databases and exits with
 /// `exitCode` (130 for SIGINT, 143 for SIGTERM). A second SIGINT while stopping quits at once with
 /// 130 — for a user whose shutdown takes too long — still never in the middle of a write of ours
-/// because stdout writes happen on the main thread, not in the handler. SIGPIPE is ignored while
-/// installed, so a closed pipe surfaces as a write error the command reports (exit 73).
+/// because stdout writes happen on the main thread, not in the handler. SIGPIPE is ignored (and stays
+/// ignored: see `Console.prepare`), so a closed pipe surfaces as an `EPIPE` write error the command
+/// handles.
 public final class RunInterruption: @unchecked Sendable {
     private let lock = NSLock()
     private var signalNumber: Int32 = 0
@@ -53,7 +54,6 @@ public final class RunInterruption: @unchecked Sendable {
         for source in installed { source.cancel() }
         signal(SIGINT, SIG_DFL)
         signal(SIGTERM, SIG_DFL)
-        signal(SIGPIPE, SIG_DFL)
     }
 
     /// Asks the run to stop as if `sig` had arrived (used by tests and by callers that stop on
@@ -66,7 +66,7 @@ public final class RunInterruption: @unchecked Sendable {
         if first { signalNumber = sig }
         lock.unlock()
         if !first && sig == SIGINT {
-            FileHandle.standardError.write(Data("\nredflag: interrupted again, quitting now\n".utf8))
+            Console.writeError("\nredflag: interrupted again, quitting now\n")
             exit(ExitCode.interrupted)
         }
     }

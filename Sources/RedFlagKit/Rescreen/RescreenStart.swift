@@ -22,9 +22,9 @@ public struct RescreenStart: Sendable, Equatable {
     }
 
     /// The start after the last completed rescreen in `trail`, or from the beginning.
-    public static func afterLastRescreen(in trail: AuditTrail?) throws -> RescreenStart {
+    public static func afterLastRescreen(in trail: (any AuditStoring)?) throws -> RescreenStart {
         guard let trail, let last = try trail.lastCompletedRun(command: "rescreen"),
-              let started = AuditTrail.date(fromTimestamp: last.startedAt) else {
+              let started = AuditTimestamp.date(last.startedAt) else {
             return RescreenStart(since: nil, consumed: [])
         }
         let recorded = try? JSONDecoder().decode(RescreenConfiguration.self, from: Data(last.configuration.utf8))

@@ -12,10 +12,15 @@ extension ListStore {
     /// atomically. On any error nothing changes: the half-built folder is removed and the
     /// previous store stays in use. Also records the change log (added, removed, modified ids
     /// per imported source).
+    ///
+    /// A list whose publication date is older than the store's is refused (`rollbackRefusal`)
+    /// unless `allowOlder`; a list identical to the store's (same file, same entries) is left as
+    /// it is and reported `unchanged`, and when every list is, no new store is written at all.
     @discardableResult
-    public func importLists(_ lists: [ParsedList], artifacts: [StoreArtifact], now: Date = Date()) throws -> StoreImportReport {
+    public func importLists(_ lists: [ParsedList], artifacts: [StoreArtifact], now: Date = Date(),
+                            allowOlder: Bool = false) throws -> StoreImportReport {
         let started = Date()
-        let lists = try ListSet.checkedUnique(lists)
+        var lists = try ListSet.checkedUnique(lists)
         guard !lists.isEmpty else { throw RedFlagError.usage("nothing to import") }
         // ISO 8601 in the JSON keeps whole seconds; round now so what is returned equals what is read back.
         let importedAt = Date(timeIntervalSince1970: now.timeIntervalSince1970.rounded(.down))
@@ -29,6 +34,30 @@ extension ListStore {
 
         let previousFolder = currentFolder()
         let previous = try previousFolder.map { try Self.readManifest(in: $0) }
+        try Self.refuseRollback(lists, previous: previous, allowOlder: allowOlder)
+
+        // Encoding every entry is the bulk of the work and feeds the entries files, the
+        // fingerprints and the artifacts; it runs first, on every core.
+        var encoded = lists.map { Self.encodeEntries($0.entries) }
+        var fingerprinted = zip(lists, encoded).map { Self.fingerprints($1, of: $0.entries) }
+        var unchanged: [ListSnapshot] = []
+        for index in lists.indices.reversed() {
+            let current = previous?.snapshot(for: lists[index].source)
+            let same = try Self.isIdentical(lists[index], fingerprints: fingerprinted[index].map, current: current) {
+                try self.fingerprints(of: lists[index].source, in: previousFolder!)
+            }
+            if same, let current {
+                unchanged.insert(current, at: 0)
+                lists.remove(at: index)
+                encoded.remove(at: index)
+                fingerprinted.remove(at: index)
+            }
+        }
+        if lists.isEmpty, let previous, let previousFolder {
+            return StoreImportReport(storeID: previous.storeID, store: previousFolder.path, imported: [],
+                                     carriedOver: previous.sources.filter { s in !unchanged.contains { $0.source == s.source } },
+                                     artifacts: previous.artifacts, seconds: Date().timeIntervalSince(started), unchanged: unchanged)
+        }
         let storeID = Self.newStoreID(importedAt)
         let folder = dataDirectory.url.appendingPathComponent(storeID)
         do {
@@ -38,10 +67,8 @@ extension ListStore {
         }
 
         do {
-            // Encoding every entry is the bulk of the work and feeds both the entries files and
-            // the artifacts; it runs first, on every core.
-            let encoded = lists.map { Self.encodeEntries($0.entries) }
             let importedSources = Set(lists.map(\.source))
+            // Unchanged sources are carried over like any other source not imported.
             let carried = (previous?.sources ?? []).filter { !importedSources.contains($0.source) }
 
             // The artifacts are built on another thread while this one writes (and fsyncs) the
@@ -65,16 +92,20 @@ extension ListStore {
             defer { build.wait() }
 
             var imported: [StoreImportReport.Imported] = []
-            for (list, json) in zip(lists, encoded) {
-                let fingerprints = try writeEntries(json, of: list.entries, source: list.source, in: folder)
+            for ((list, json), fingerprinted) in zip(zip(lists, encoded), fingerprinted) {
+                let fingerprints = fingerprinted.map
+                try writeEntries(json, hashes: fingerprinted.hashes, fingerprints: fingerprints, source: list.source, in: folder)
                 let before = previous?.snapshot(for: list.source)
                 var old: [String: String] = [:]
                 if before != nil, let previousFolder { old = try self.fingerprints(of: list.source, in: previousFolder) }
                 let diff = StoreChanges.between(old: old, new: fingerprints)
-                let changes = StoreChanges(source: list.source, storeID: storeID, importedAt: importedAt,
+                var changes = StoreChanges(source: list.source, storeID: storeID, importedAt: importedAt,
                                            previousSHA256: before?.sha256, previousPublicationDate: before?.publicationDate,
                                            sha256: list.sha256, publicationDate: list.publicationDate,
                                            added: diff.added, removed: diff.removed, modified: diff.modified)
+                changes.attach(try Self.changeDetails(added: diff.added, removed: diff.removed, modified: diff.modified,
+                                                      newEntries: list.entries, oldFingerprints: old, source: list.source,
+                                                      previousFolder: before == nil ? nil : previousFolder))
                 imported.append(.init(snapshot: ListSnapshot(parsed: list, importedAt: importedAt), changes: changes,
                                       warningExamples: list.warnings.examples))
             }
@@ -112,8 +143,10 @@ extension ListStore {
                 try? FileManager.default.removeItem(at: previousFolder)
             }
             try? publishChangeLog()
-            return StoreImportReport(storeID: storeID, store: folder.path, imported: imported, carriedOver: carried,
-                                     artifacts: artifacts.map(\.fileName), seconds: Date().timeIntervalSince(started))
+            return StoreImportReport(storeID: storeID, store: folder.path, imported: imported,
+                                     carriedOver: carried.filter { s in !unchanged.contains { $0.source == s.source } },
+                                     artifacts: artifacts.map(\.fileName), seconds: Date().timeIntervalSince(started),
+                                     unchanged: unchanged)
         } catch {
             try? FileManager.default.removeItem(at: folder)
             throw error
@@ -126,31 +159,38 @@ extension ListStore {
         return OrderedBatchProcessor(chunkSize: 1).map(chunks) { range in range.map { entries[$0].canonicalJSON } }.flatMap { $0 }
     }
 
-    /// Writes one source's entries (already encoded, `json[i]` being `entries[i]`) as a JSON
-    /// array with one entry per line, and their fingerprints; returns the fingerprints.
-    func writeEntries(_ json: [Data], of entries: [ListEntry], source: ListSource, in folder: URL) throws -> [String: String] {
-        let url = folder.appendingPathComponent(StoreManifest.entriesFileName(source))
+    /// The SHA-256 of every entry's canonical JSON (`json[i]` being `entries[i]`) and the
+    /// fingerprint map id → SHA-256 the change log and the identical-import check compare.
+    static func fingerprints(_ json: [Data], of entries: [ListEntry]) -> (hashes: [String], map: [String: String]) {
+        guard !entries.isEmpty else { return ([], [:]) }
         // Hashing is the costly part: in parallel, in chunks.
         let chunks = stride(from: 0, to: json.count, by: 512).map { $0..<min($0 + 512, json.count) }
         let hashes = OrderedBatchProcessor(chunkSize: 1).map(chunks) { range in range.map { SHA256.hex(json[$0]) } }.flatMap { $0 }
+        var fingerprints: [String: String] = [:]
+        fingerprints.reserveCapacity(entries.count)
+        for (index, entry) in entries.enumerated() {
+            let fingerprint = hashes[index]
+            // A list repeating an id: the pair counts as one entry whose content is both records.
+            fingerprints[entry.id] = fingerprints[entry.id].map { SHA256.hex(Data(($0 + fingerprint).utf8)) } ?? fingerprint
+        }
+        return (hashes, fingerprints)
+    }
+
+    /// Writes one source's entries (already encoded) as a JSON array with one entry per line, and
+    /// their fingerprints.
+    func writeEntries(_ json: [Data], hashes: [String], fingerprints: [String: String], source: ListSource, in folder: URL) throws {
+        let url = folder.appendingPathComponent(StoreManifest.entriesFileName(source))
         var body = Data()
         body.reserveCapacity(json.reduce(2) { $0 + $1.count + 2 })
         body.append(UInt8(ascii: "["))
-        var fingerprints: [String: String] = [:]
-        fingerprints.reserveCapacity(entries.count)
         for (index, item) in json.enumerated() {
             body.append(contentsOf: index == 0 ? [UInt8(ascii: "\n")] : [UInt8(ascii: ","), UInt8(ascii: "\n")])
             body.append(item)
-            let id = entries[index].id
-            let fingerprint = hashes[index]
-            // A list repeating an id: the pair counts as one entry whose content is both records.
-            fingerprints[id] = fingerprints[id].map { SHA256.hex(Data(($0 + fingerprint).utf8)) } ?? fingerprint
         }
         body.append(contentsOf: Array("\n]\n".utf8))
         try StoreFileSystem.writeDurably(body, to: url)
         let fingerprintsURL = folder.appendingPathComponent(StoreManifest.fingerprintsFileName(source))
         try StoreFileSystem.writeDurably(try Self.jsonEncoder(pretty: false).encode(fingerprints), to: fingerprintsURL)
-        return fingerprints
     }
 
     /// Removes store folders and temporary links left by an import that was killed or failed.

@@ -19,4 +19,7 @@ public struct StoreImportReport: Codable, Sendable {
     public var artifacts: [String]
     /// Wall-clock seconds spent writing the store (parsing is timed by the caller).
     public var seconds: Double
+    /// Sources whose file was identical to the store's (same bytes, same entries): left as they
+    /// were, no change logged. When every imported list is, `storeID` is the current store's.
+    public var unchanged: [ListSnapshot] = []
 }

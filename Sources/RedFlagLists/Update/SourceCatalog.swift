@@ -62,33 +62,38 @@ public struct SourceCatalog: Codable, Sendable {
                 ? RedFlagError.unreadable(path: url.path, reason: error.localizedDescription)
                 : RedFlagError.fileNotFound(path: url.path)
         }
+        return try load(data: data, path: url.path)
+    }
+
+    /// Reads and checks a catalog from its bytes; `path` names it in errors.
+    public static func load(data: Data, path: String) throws -> SourceCatalog {
         let catalog: SourceCatalog
         do {
             catalog = try JSONDecoder().decode(SourceCatalog.self, from: data)
         } catch let error as DecodingError {
-            throw RedFlagError.badData(path: url.path, location: nil, message: ListStore.describe(error))
+            throw RedFlagError.badData(path: path, location: nil, message: ListStore.describe(error))
         }
         var seen = Set<ListSource>()
         for (index, source) in catalog.sources.enumerated() {
             let location = "sources[\(index)] (\(source.source.rawValue))"
             guard seen.insert(source.source).inserted else {
-                throw RedFlagError.badData(path: url.path, location: location, message: "source listed twice")
+                throw RedFlagError.badData(path: path, location: location, message: "source listed twice")
             }
             guard !source.files.isEmpty else {
-                throw RedFlagError.badData(path: url.path, location: location, message: "no files")
+                throw RedFlagError.badData(path: path, location: location, message: "no files")
             }
             for file in source.files {
                 let direct = file.url.flatMap(URL.init(string:)) != nil
                 let scraped = file.page.flatMap(URL.init(string:)) != nil && file.linkPattern != nil
                 guard direct != scraped else {
-                    throw RedFlagError.badData(path: url.path, location: location,
+                    throw RedFlagError.badData(path: path, location: location,
                         message: "\(file.fileName): give either a url, or a page and a linkPattern")
                 }
                 if let pattern = file.linkPattern, (try? NSRegularExpression(pattern: pattern)) == nil {
-                    throw RedFlagError.badData(path: url.path, location: location, message: "\(file.fileName): invalid linkPattern \(pattern)")
+                    throw RedFlagError.badData(path: path, location: location, message: "\(file.fileName): invalid linkPattern \(pattern)")
                 }
                 guard !file.fileName.isEmpty, !file.fileName.contains("/"), !file.fileName.hasPrefix(".") else {
-                    throw RedFlagError.badData(path: url.path, location: location, message: "bad fileName \(file.fileName)")
+                    throw RedFlagError.badData(path: path, location: location, message: "bad fileName \(file.fileName)")
                 }
             }
         }
@@ -99,7 +104,8 @@ public struct SourceCatalog: Codable, Sendable {
     public static func resolve(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> SourceCatalog {
         if let explicit, !explicit.isEmpty { return try load(from: URL(fileURLWithPath: explicit)) }
         if let env = environment[environmentKey], !env.isEmpty { return try load(from: URL(fileURLWithPath: env)) }
-        return try load(from: ProjectData.file("sources.json"))
+        let file = try ProjectData.contents("sources.json")
+        return try load(data: file.data, path: file.path)
     }
 
     /// The sources to update: all, or the named ones (usage error for a name the catalog lacks).

@@ -11,9 +11,17 @@ enum NameWordList {
     /// The normalised tokens of every entry of `url`; a line that yields no token is an error
     /// naming the file and line.
     static func load(from url: URL) throws -> Set<String> {
-        let text: String
-        do { text = try String(contentsOf: url, encoding: .utf8) } catch {
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
             throw RedFlagError.unreadable(path: url.path, reason: "\(error)")
+        }
+        return try parse(data, path: url.path)
+    }
+
+    /// The words of a list file's bytes; `path` names it in errors.
+    static func parse(_ data: Data, path: String) throws -> Set<String> {
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw RedFlagError.badData(path: path, location: nil, message: "not UTF-8 text")
         }
         var words = Set<String>()
         for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -21,18 +29,22 @@ enum NameWordList {
             guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
             let tokens = NameNormalizer.tokenize(NameNormalizer.fold(line))
             guard !tokens.isEmpty else {
-                throw RedFlagError.badData(path: url.path, location: "line \(n + 1)", message: "'\(line)' holds no letter or digit")
+                throw RedFlagError.badData(path: path, location: "line \(n + 1)", message: "'\(line)' holds no letter or digit")
             }
             words.formUnion(tokens)
         }
         return words
     }
 
-    /// `Lists/<relativePath>` loaded once. The matcher cannot screen correctly without its name
-    /// knowledge, so a missing or malformed file stops the process with the reason.
+    /// `Lists/<relativePath>` loaded once (through `ProjectData`: the built-in copy or the
+    /// override folder's). The matcher cannot screen correctly without its name knowledge, so a
+    /// missing or malformed file stops the process with the reason (`NameData.fail`).
     static func required(_ relativePath: String) -> Set<String> {
-        do { return try load(from: ProjectData.file(relativePath)) } catch {
-            fatalError("redflag: \((error as? RedFlagError)?.description ?? "\(error)")")
+        do {
+            let (data, path) = try ProjectData.contents(relativePath)
+            return try parse(data, path: path)
+        } catch {
+            NameData.fail((error as? RedFlagError)?.description ?? "\(error)")
         }
     }
 }

@@ -19,23 +19,29 @@ public struct RedFlagCatalog: Sendable {
 
     /// The catalog shipped in the project's `Lists/redflags.json`.
     public static func bundled() throws -> RedFlagCatalog {
-        try load(url: ProjectData.file("redflags.json"))
+        let file = try ProjectData.contents("redflags.json")
+        return try load(data: file.data, path: file.path)
     }
 
     /// Reads a catalog file; errors name the file and the flag at fault.
     public static func load(url: URL) throws -> RedFlagCatalog {
-        struct File: Decodable { var flags: [FlagDefinition] }
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
             throw RedFlagError.projectDataMissing("\(url.path): \(error.localizedDescription)")
         }
+        return try load(data: data, path: url.path)
+    }
+
+    /// Reads a catalog from its bytes; `path` names it in errors.
+    public static func load(data: Data, path: String) throws -> RedFlagCatalog {
+        struct File: Decodable { var flags: [FlagDefinition] }
         let file: File
         do { file = try JSONDecoder().decode(File.self, from: data) } catch {
-            throw RedFlagError.badData(path: url.path, location: nil, message: CheckConfiguration.describe(error))
+            throw RedFlagError.badData(path: path, location: nil, message: CheckConfiguration.describe(error))
         }
         var seen = Set<String>()
         for f in file.flags where !seen.insert(f.id).inserted {
-            throw RedFlagError.badData(path: url.path, location: "flag \(f.id)", message: "duplicate flag id")
+            throw RedFlagError.badData(path: path, location: "flag \(f.id)", message: "duplicate flag id")
         }
         return RedFlagCatalog(flags: file.flags)
     }

@@ -80,18 +80,26 @@ public struct CountryGroups: Sendable {
     }
 
     /// The groups shipped in the project's `Lists/country-groups.json`.
-    public static func bundled() throws -> CountryGroups { try load(url: ProjectData.file("country-groups.json")) }
+    public static func bundled() throws -> CountryGroups {
+        let file = try ProjectData.contents("country-groups.json")
+        return try load(data: file.data, path: file.path)
+    }
 
     public static func load(url: URL) throws -> CountryGroups {
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
             throw RedFlagError.projectDataMissing("\(url.path): \(error.localizedDescription)")
         }
+        return try load(data: data, path: url.path)
+    }
+
+    /// The groups from a `country-groups.json`'s bytes; `path` names it in errors.
+    public static func load(data: Data, path: String) throws -> CountryGroups {
         do {
             let f = try JSONDecoder().decode(File.self, from: data)
             return CountryGroups(source: f.source, groups: f.groups, aliases: f.aliases, hubs: f.hubs)
         } catch {
-            throw RedFlagError.badData(path: url.path, location: nil, message: CheckConfiguration.describe(error))
+            throw RedFlagError.badData(path: path, location: nil, message: CheckConfiguration.describe(error))
         }
     }
 

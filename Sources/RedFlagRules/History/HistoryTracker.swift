@@ -4,12 +4,12 @@
 /// Not thread-safe by design: it is driven from the single reading loop of the check pipeline,
 /// before the rules run in parallel, so the run stays streaming and deterministic.
 public final class HistoryTracker {
-    private let store: OrderHistoryStore?
+    private let store: (any OrderHistoryStoring)?
     private var byCustomer: [String: [HistoryEntry]] = [:]
     private var known: Set<String> = []
     private var pending: [HistoryEntry] = []
 
-    public init(store: OrderHistoryStore?) { self.store = store }
+    public init(store: (any OrderHistoryStoring)?) { self.store = store }
 
     /// The history before `line`, and notes `line` as seen (to be recorded by `flush`).
     public func summary(for line: OrderLine, item: ItemProfile) throws -> HistorySummary {

@@ -61,13 +61,22 @@ enum DiversionRules {
         if digits.count >= 3, raw.allSatisfy({ $0.isNumber || $0 == " " || $0 == "-" }) {
             return def.termList("naics_prefixes").contains { digits.hasPrefix($0) }
         }
-        return TextSearch.first(in: raw, of: def.termList("industry_words")) != nil
+        return ctx.quotedWord(in: .customerIndustry, def, "industry_words") != nil
+    }
+
+    /// The length of a statement in Latin-script characters: a Han character says about what three
+    /// Latin letters do ("大学超算中心气候模拟研究", 12 characters, is "university supercomputing
+    /// centre climate simulation research"), so a Chinese statement is not "short" by its count.
+    static func informationLength(_ s: String) -> Int {
+        var n = 0
+        for u in s.unicodeScalars { n += TextTokens.isHan(u.value) ? 3 : 1 }
+        return n
     }
 
     static func genericEndUse(_ ctx: RuleContext, _ def: FlagDefinition) -> String? {
         guard let use = ctx.line.text(.endUse) else { return "end_use = (empty)" }
         let l = use.lowercased()
-        if OrderLine.isPlaceholder(use) || def.termList("generic_end_uses").contains(l) || use.count < Int(def.threshold("min_end_use_chars")) {
+        if OrderLine.isPlaceholder(use) || def.termList("generic_end_uses").contains(l) || informationLength(use) < Int(def.threshold("min_end_use_chars")) {
             return "end_use = \(use) (blank, generic or shorter than \(Format.number(def.threshold("min_end_use_chars"))) characters)"
         }
         return nil
@@ -82,6 +91,10 @@ enum DiversionRules {
     }
 
     static let ac04 = FlagRule("AC-04", thresholds: ["min_quantity", "min_order_value"], terms: ["address_types"]) { ctx, def in
+        Hit.merge(vagueAddress(ctx, def), ctx.textHit(def))
+    }
+
+    static func vagueAddress(_ ctx: RuleContext, _ def: FlagDefinition) -> Hit? {
         var facts: [String] = []
         let big = ctx.line.quantity >= def.threshold("min_quantity") || (ctx.orderValue ?? 0) >= def.threshold("min_order_value")
         if let t = ctx.line.text(.shipToType)?.lowercased(), def.termList("address_types").contains(t), big {
@@ -131,13 +144,16 @@ enum DiversionRules {
         return Hit(facts: ["customer_type = \(t)", "facility_power_kw = \(Format.number(kw)) < \(Format.number(need)) kW needed (\(Format.number(ctx.line.quantity)) × \(Format.number(unit)) kW × \(Format.number(def.threshold("headroom"))))"])
     }
 
-    static let ac07 = FlagRule("AC-07", terms: ["intermediary_types", "intermediary_words"], advancedOnly: true) { ctx, def in
+    static let ac07 = FlagRule("AC-07", terms: ["intermediary_types", "intermediary_words", "operator_words"], advancedOnly: true) { ctx, def in
         var facts: [String] = []
         if let t = ctx.line.text(.customerType)?.lowercased(), def.termList("intermediary_types").contains(t) {
             facts.append("customer_type = \(t) (not a usual advanced-semiconductor distributor)")
         }
-        if let w = ctx.firstTerm(in: .endUserName, def.termList("intermediary_words")) {
-            facts.append("\(ctx.fact(.endUserName)) (end user looks like an intermediary: '\(w)')")
+        // Whole words only ("Freightliner" is not freight); a name that also says what the party
+        // runs ("… Logistics Research Institute", "Cargo Aircraft Maintenance Training School") is an
+        // operator of its own, not an intermediary.
+        if let w = ctx.quotedWord(in: .endUserName, def, "intermediary_words"), ctx.quotedWord(in: .endUserName, def, "operator_words") == nil {
+            facts.append("\(w) (the end user's name is a forwarder's, logistics or trading firm's)")
         }
         return facts.isEmpty ? nil : Hit(facts: facts)
     }
@@ -173,6 +189,10 @@ enum DiversionRules {
     }
 
     static let ac11 = FlagRule("AC-11", terms: ["refusals"]) { ctx, def in
+        Hit.merge(refusals(ctx, def), ctx.textHit(def))
+    }
+
+    static func refusals(_ ctx: RuleContext, _ def: FlagDefinition) -> Hit? {
         var facts: [String] = []
         let refusals = def.termList("refusals")
         if let s = ctx.line.text(.endUseStatement)?.lowercased(), refusals.contains(s) { facts.append("end_use_statement = \(s)") }

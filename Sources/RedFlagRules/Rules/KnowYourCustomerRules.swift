@@ -32,15 +32,22 @@ enum KnowYourCustomerRules {
     }
 
     static let kyc05 = FlagRule("KYC-05", thresholds: ["min_order_value"], terms: ["cash_terms"]) { ctx, def in
+        Hit.merge(cashTerms(ctx, def), ctx.textHit(def))
+    }
+
+    static func cashTerms(_ ctx: RuleContext, _ def: FlagDefinition) -> Hit? {
         guard let t = ctx.line.text(.paymentTerms)?.lowercased(), def.termList("cash_terms").contains(t),
               let value = ctx.orderValue, value >= def.threshold("min_order_value"), ctx.history.priorOrders == 0 else { return nil }
         return Hit(facts: ["payment_terms = \(t)", "order value = \(Format.number(value)) \(ctx.line.text(.currency) ?? "")".trimmingCharacters(in: .whitespaces),
                            "no credit history: first order from customer_id = \(ctx.line.customerID)"])
     }
 
+    /// A flag raised by what the notes say: the catalog's own phrase list (whole words, not
+    /// denied by a negation cue) and the multilingual note patterns of `Lists/text-patterns.json`.
     static func noteRule(_ id: String, list: String = "phrases") -> FlagRule {
         FlagRule(id, terms: [list]) { ctx, def in
-            ctx.firstTerm(in: .notes, def.termList(list)).map { Hit(facts: ["notes = \(ctx.line.text(.notes)!) (mentions '\($0)')"]) }
+            let listed = ctx.quotedWord(in: .notes, def, list, negatable: true).map { Hit(facts: ["\($0) (\(def.title.lowercased()))"]) }
+            return Hit.merge(listed, ctx.textHit(def))
         }
     }
 
@@ -61,14 +68,18 @@ enum KnowYourCustomerRules {
     }
 
     static let kyc09 = FlagRule("KYC-09", terms: ["forwarder_words"]) { ctx, def in
-        let forwarderShipTo = ctx.line.text(.shipToType)?.lowercased() == "freight_forwarder"
-            || ctx.firstTerm(in: .shipToName, def.termList("forwarder_words")) != nil
-        guard forwarderShipTo else { return nil }
+        Hit.merge(forwarderDestination(ctx, def), ctx.textHit(def))
+    }
+
+    static func forwarderDestination(_ ctx: RuleContext, _ def: FlagDefinition) -> Hit? {
+        let word = ctx.quotedWord(in: .shipToName, def, "forwarder_words")
+        guard ctx.line.text(.shipToType)?.lowercased() == "freight_forwarder" || word != nil else { return nil }
         let endUser = ctx.line.text(.endUserName)
         let unknownEndUser = endUser.map(OrderLine.isPlaceholder) ?? true
-        let endUserIsForwarder = endUser == ctx.line.text(.shipToName) || ctx.firstTerm(in: .endUserName, def.termList("forwarder_words")) != nil
+        let endUserIsForwarder = endUser == ctx.line.text(.shipToName) || ctx.quotedWord(in: .endUserName, def, "forwarder_words") != nil
         guard unknownEndUser || endUserIsForwarder else { return nil }
-        return Hit(facts: [ctx.fact(.shipToName), ctx.fact(.shipToType), "\(ctx.fact(.endUserName)) (the forwarder is the final destination)"])
+        return Hit(facts: [word.map { "\($0) (a forwarder's word in the ship-to name)" } ?? ctx.fact(.shipToName), ctx.fact(.shipToType),
+                           "\(ctx.fact(.endUserName)) (the forwarder is the final destination)"])
     }
 
     static let kyc10 = FlagRule("KYC-10") { ctx, _ in
@@ -78,18 +89,19 @@ enum KnowYourCustomerRules {
         return Hit(facts: ["transit_countries = \(ctx.line.transit.joined(separator: ";")) to ship_to_country = \(dest): routed through \(odd.joined(separator: ", ")) (transshipment hub or D:5/Macau, not the destination)"])
     }
 
-    static let kyc11 = FlagRule("KYC-11", terms: ["phrases", "misdeclaration_phrases"]) { ctx, def in
-        if let t = ctx.firstTerm(in: .notes, def.termList("misdeclaration_phrases")) {
-            return Hit(strong: true, facts: ["notes = \(ctx.line.text(.notes)!) (request to misdeclare: '\(t)')"])
-        }
-        return ctx.firstTerm(in: .notes, def.termList("phrases")).map { Hit(facts: ["notes = \(ctx.line.text(.notes)!) (mentions '\($0)')"]) }
+    /// Relabelling, unmarked packaging, concealment (HOLD) and requests to misdeclare the goods or
+    /// their value, which are STOP only when the order contradicts the requested description (the
+    /// item on the line is not "spare parts") or carries the price a lower value would misstate.
+    static let kyc11 = FlagRule("KYC-11") { ctx, def in
+        ctx.textHit(def)
     }
 
-    static let kyc12 = FlagRule("KYC-12", terms: ["phrases"]) { ctx, def in
-        var facts: [String] = []
-        if let t = ctx.firstTerm(in: .notes, def.termList("phrases")) { facts.append("notes = \(ctx.line.text(.notes)!) (mentions '\(t)')") }
-        if let c = ctx.line[.endUserCountry], OrderLine.isPlaceholder(c) { facts.append("end_user_country = \(c) (country of final installation not confirmed)") }
-        return facts.isEmpty ? nil : Hit(facts: facts)
+    static let kyc12 = FlagRule("KYC-12") { ctx, def in
+        var own: Hit?
+        if let c = ctx.line[.endUserCountry], OrderLine.isPlaceholder(c) {
+            own = Hit(facts: ["end_user_country = \(c) (country of final installation not confirmed)"])
+        }
+        return Hit.merge(own, ctx.textHit(def))
     }
 
     static let kyc21 = FlagRule("KYC-21", terms: ["reseller_types"], advancedOnly: true) { ctx, def in

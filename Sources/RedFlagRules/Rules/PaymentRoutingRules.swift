@@ -6,7 +6,11 @@ enum PaymentRoutingRules {
     static let all: [FlagRule] = [thirdPartyPayer, shippingChange, paymentChange, phoneMismatch, hub]
 
     /// Payer neither the customer nor its parent, in another country (FC22-04 / FC23-05).
-    static let thirdPartyPayer = FlagRule("FC23-05") { ctx, _ in
+    static let thirdPartyPayer = FlagRule("FC23-05") { ctx, def in
+        Hit.merge(payerFacts(ctx), ctx.textHit(def))
+    }
+
+    static func payerFacts(_ ctx: RuleContext) -> Hit? {
         guard let payer = ctx.line.text(.payerName), !OrderLine.isPlaceholder(payer) else { return nil }
         let f = TextFolding.fold(payer)
         if f == TextFolding.fold(ctx.line.text(.customerName) ?? "") || f == TextFolding.fold(ctx.line.text(.parentName) ?? "") { return nil }

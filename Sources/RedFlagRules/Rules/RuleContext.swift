@@ -14,9 +14,11 @@ public struct RuleContext: Sendable {
     /// The line's embargoed countries as facts, worked out once: the embargo rule and the license
     /// determination both start from them.
     public let embargoFacts: [String]
+    /// The line's notes and end-use statement read against the free-text patterns, once.
+    public let text: LineText
 
     public init(line: OrderLine, item: ItemProfile, groups: CountryGroups, catalog: RedFlagCatalog, history: HistorySummary,
-                parties: [PartyScreening]?) {
+                parties: [PartyScreening]?, text: LineText = .none) {
         self.line = line
         self.item = item
         self.groups = groups
@@ -24,6 +26,7 @@ public struct RuleContext: Sendable {
         self.history = history
         self.parties = parties
         embargoFacts = RegulatoryRules.embargoFacts(line, groups: groups)
+        self.text = text
     }
 
     public var day: CalendarDay { line.orderDate }
@@ -39,6 +42,16 @@ public struct RuleContext: Sendable {
     /// "field = value" for a column.
     public func fact(_ c: OrderColumn) -> String { "\(c.rawValue) = \(line[c].map { $0.isEmpty ? "(empty)" : $0 } ?? "(absent)")" }
 
+    /// The first word or phrase of the flag's term list `list` in column `c`, as whole words
+    /// (`PhraseSet`), quoted with the words around it; nil without a match.
+    public func quotedWord(in c: OrderColumn, _ def: FlagDefinition, _ list: String, negatable: Bool = false) -> String? {
+        guard let library = text.library, let v = line.text(c) else { return nil }
+        return library.quote(def.id, list, v, column: c, negatable: negatable)
+    }
+
+    /// The note evidence for the flag (see `LineText.hit`).
+    public func textHit(_ def: FlagDefinition) -> Hit? { text.hit(for: def.id, self) }
+
     /// Whether a free-text column contains any of the terms (case-insensitive); the first hit.
     public func firstTerm(in c: OrderColumn, _ terms: [String]) -> String? {
         guard let v = line.text(c)?.lowercased() else { return nil }
@@ -50,9 +63,26 @@ public struct RuleContext: Sendable {
 public struct Hit: Sendable, Hashable {
     public var strong: Bool
     public var facts: [String]
-    public init(strong: Bool = false, facts: [String]) {
+    /// Evidence kept for the record only (a note that answers the flag's question): reported as a
+    /// NOTE whatever the flag's severity, and never raised by HUB-01.
+    public var recordOnly: Bool
+    public init(strong: Bool = false, facts: [String], recordOnly: Bool = false) {
         self.strong = strong
         self.facts = facts
+        self.recordOnly = recordOnly
+    }
+
+    /// Two pieces of evidence for one flag as one hit (nil when neither fired): facts of both,
+    /// strong if either is, record-only only if both are.
+    public static func merge(_ a: Hit?, _ b: Hit?) -> Hit? {
+        guard let a else { return b }
+        guard let b else { return a }
+        if a.recordOnly != b.recordOnly {
+            // A real finding leads; the answered question follows it as context.
+            let (real, record) = a.recordOnly ? (b, a) : (a, b)
+            return Hit(strong: real.strong, facts: real.facts + record.facts)
+        }
+        return Hit(strong: a.strong || b.strong, facts: a.facts + b.facts, recordOnly: a.recordOnly)
     }
 }
 

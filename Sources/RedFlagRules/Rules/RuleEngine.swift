@@ -15,6 +15,8 @@ public struct RuleEngine: Sendable {
     /// lookup copies a definition, and every copy retains each of its fields (shared by all threads).
     private let licenseFlags: LicenseRules.Flags
     private let hubRaisesNotes: Bool
+    /// The compiled free-text patterns and term lists.
+    private let textLibrary: TextLibrary
 
     /// The flag that fires when HOLD flags of several concerns fire together (bis-rules.md §8).
     public static let combinationID = "COMBO-01"
@@ -70,13 +72,16 @@ public struct RuleEngine: Sendable {
         concerns = Dictionary(catalog.flags.map { ($0.id, $0.concern) }, uniquingKeysWith: { a, _ in a })
         licenseFlags = LicenseRules.Flags(catalog)
         hubRaisesNotes = (catalog["HUB-01"]?.threshold("raise_notes") ?? 0) > 0
+        textLibrary = try TextLibrary(patterns: TextPatterns.bundled(), catalog: catalog)
     }
 
     /// Checks one line. `parties` nil means no lists were loaded.
     public func check(_ line: OrderLine, history: HistorySummary, parties: [PartyScreening]?) -> OrderCheck {
         let item = ItemProfile(line: line)
-        let ctx = RuleContext(line: line, item: item, groups: groups, catalog: catalog, history: history, parties: parties)
+        let ctx = RuleContext(line: line, item: item, groups: groups, catalog: catalog, history: history, parties: parties,
+                              text: LineText(line: line, library: textLibrary))
         var findings: [Finding] = []
+        var recordOnly = Set<String>()
         var notEvaluated: [String] = []
         let itemUnknown = !item.isAdvanced && item.eccn == nil
         for a in active {
@@ -95,12 +100,16 @@ public struct RuleEngine: Sendable {
             }
             if a.rule.advancedOnly && !item.isAdvanced { continue }
             guard let hit = a.evaluate(ctx) else { continue }
-            let severity = hit.strong ? (a.def.strongSeverity ?? a.def.severity) : a.def.severity
+            var severity = hit.strong ? (a.def.strongSeverity ?? a.def.severity) : a.def.severity
+            if hit.recordOnly {
+                severity = .note
+                recordOnly.insert(a.def.id)
+            }
             findings.append(Finding(id: a.def.id, title: a.def.title, severity: severity, facts: hit.facts,
                                     citation: a.citation, nextStep: a.nextSteps[FlagSeverity.allCases.firstIndex(of: severity)!]))
         }
         if hubRaisesNotes, let hub = findings.first(where: { $0.id == "HUB-01" }) {
-            for i in findings.indices where findings[i].severity == .note && findings[i].id != hub.id {
+            for i in findings.indices where findings[i].severity == .note && findings[i].id != hub.id && !recordOnly.contains(findings[i].id) {
                 findings[i].severity = .hold
                 findings[i].facts.append("raised from NOTE to HOLD by HUB-01 (routing or payment through a transshipment hub)")
                 findings[i].nextStep = NextStep.text(for: .hold, questions: catalog[findings[i].id]?.questions ?? [])

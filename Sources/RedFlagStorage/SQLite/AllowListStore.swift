@@ -1,11 +1,12 @@
 import Foundation
 import GRDB
 import RedFlagCore
+import RedFlagKit
 import RedFlagLists
 
 /// The allow-list database (`allowlist.sqlite` in the data directory): adjudicated false positives
 /// with who added them, when and why. Every write is one transaction.
-public final class AllowListStore: Sendable {
+public final class AllowListStore: AllowListStoring, Sendable {
     public let url: URL
     private let queue: DatabaseQueue
 
@@ -14,7 +15,9 @@ public final class AllowListStore: Sendable {
         self.url = url
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            queue = try DatabaseQueue(path: url.path)
+            // WAL and a busy timeout like every redflag file: desks adding rules while a batch
+            // reads them wait for each other instead of failing with "database is locked".
+            queue = try JournaledDatabase.open(path: url.path)
             try Self.migrator.migrate(queue)
         } catch let error as RedFlagError {
             throw error
@@ -28,12 +31,6 @@ public final class AllowListStore: Sendable {
         try self.init(url: dataDirectory.allowListDatabase)
     }
 
-    /// Opens the allow-list read-only when it exists, nil when nothing was ever allow-listed, so
-    /// screening never creates files as a side effect.
-    public static func openIfPresent(dataDirectory: DataDirectory) throws -> AllowListStore? {
-        FileManager.default.fileExists(atPath: dataDirectory.allowListDatabase.path)
-            ? try AllowListStore(dataDirectory: dataDirectory) : nil
-    }
 
     private static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -52,6 +49,14 @@ public final class AllowListStore: Sendable {
             }
             try db.create(index: "allow_rule_key", on: "allow_rule", columns: ["query_key", "entry_id"])
         }
+        // Additive: the entry as adjudicated (canonical JSON), so a lapse can say which fields
+        // changed, and the lapsed rule a renewal re-adjudicated. Older rows keep NULL in both.
+        migrator.registerMigration("v2-entry-and-renewal") { db in
+            try db.alter(table: "allow_rule") { t in
+                t.add(column: "entry_json", .text)
+                t.add(column: "renews", .integer)
+            }
+        }
         return migrator
     }
 
@@ -59,7 +64,7 @@ public final class AllowListStore: Sendable {
     /// Refuses an empty query, reason or adjudicator, and an exact duplicate of a live rule.
     @discardableResult
     public func add(query: String, country: String?, entry: ListEntry, reason: String, by: String,
-                    now: Date = Date()) throws -> AllowListRule {
+                    now: Date, renews: Int64?) throws -> AllowListRule {
         let trimmedQuery = TextFolding.collapseWhitespace(query)
         let key = AllowListRule.key(trimmedQuery)
         guard !key.isEmpty else { throw RedFlagError.usage("allow add: --query must contain letters or digits") }
@@ -77,7 +82,7 @@ public final class AllowListStore: Sendable {
         }
         var rule = AllowListRule(id: 0, query: trimmedQuery, country: countryCode, entryID: entry.id, entryName: entry.name,
                                  entryFingerprint: fingerprint, reason: reasonText, by: byText,
-                                 at: AllowListStore.timestamp(now))
+                                 at: AllowListStore.timestamp(now), renews: renews, adjudicatedEntry: entry)
         try write { db in
             let existing = try Row.fetchOne(db, sql: """
                 SELECT id FROM allow_rule WHERE query_key = ? AND entry_id = ? AND country IS ? AND entry_fingerprint = ?
@@ -86,10 +91,12 @@ public final class AllowListStore: Sendable {
                 throw RedFlagError.usage("allow add: rule \(id) already allow-lists '\(trimmedQuery)' against \(entry.id)")
             }
             try db.execute(sql: """
-                INSERT INTO allow_rule (query, query_key, country, entry_id, entry_name, entry_fingerprint, reason, by, at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO allow_rule (query, query_key, country, entry_id, entry_name, entry_fingerprint, reason, by, at,
+                                        entry_json, renews)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [rule.query, rule.queryKey, rule.country, rule.entryID, rule.entryName,
-                                 rule.entryFingerprint, rule.reason, rule.by, rule.at])
+                                 rule.entryFingerprint, rule.reason, rule.by, rule.at,
+                                 String(decoding: entry.canonicalJSON, as: UTF8.self), renews])
             rule.id = db.lastInsertedRowID
         }
         return rule
@@ -119,9 +126,6 @@ public final class AllowListStore: Sendable {
         return removed
     }
 
-    /// The rules as an in-memory value for applying to results (read once per run).
-    public func load() throws -> AllowList { AllowList(rules: try rules()) }
-
     private func write(_ body: (Database) throws -> Void) throws {
         do {
             try queue.write { db in try body(db) }
@@ -133,9 +137,11 @@ public final class AllowListStore: Sendable {
     }
 
     private static func rule(from row: Row) -> AllowListRule {
-        AllowListRule(id: row["id"], query: row["query"], country: row["country"], entryID: row["entry_id"],
-                      entryName: row["entry_name"], entryFingerprint: row["entry_fingerprint"], reason: row["reason"],
-                      by: row["by"], at: row["at"])
+        let json: String? = row["entry_json"]
+        return AllowListRule(id: row["id"], query: row["query"], country: row["country"], entryID: row["entry_id"],
+                             entryName: row["entry_name"], entryFingerprint: row["entry_fingerprint"], reason: row["reason"],
+                             by: row["by"], at: row["at"], renews: row["renews"],
+                             adjudicatedEntry: json.flatMap { try? JSONDecoder().decode(ListEntry.self, from: Data($0.utf8)) })
     }
 
     /// ISO 8601 UTC with seconds: the form every stored time takes.

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import RedFlagCore
+import RedFlagKit
 import RedFlagRules
 
 /// The audit trail (`audit.sqlite` in the data directory): every screen, check and rescreen run
@@ -11,12 +12,12 @@ import RedFlagRules
 /// deleted except by `purge(olderThan:confirmed:)`, which refuses any cut-off younger than five
 /// years and is itself recorded. Every write is one SQLite transaction (WAL journal): a crash
 /// leaves the database consistent and the crashed run marked `incomplete`.
-public final class AuditTrail: Sendable {
+public final class AuditTrail: AuditStoring, Sendable {
     public let url: URL
     let queue: DatabaseQueue
 
     /// Five years in the sense of 15 CFR 762.6 (counted in calendar years from a record's date).
-    public static let retentionYears = 5
+    public static let retentionYears = AuditRetention.years
 
     /// Opens (creating when needed) the audit trail at `url`.
     public init(url: URL) throws {
@@ -81,7 +82,7 @@ public final class AuditTrail: Sendable {
     /// Inserts the run as `incomplete` (committed at once, so a crash leaves that trace) and
     /// returns the handle the batch loop records into. Hashes a named input file in the
     /// background when its hash is not given; `finish` waits for it.
-    public func beginRun(_ info: AuditRunInfo, now: Date = Date()) throws -> AuditRun {
+    public func beginRun(_ info: AuditRunInfo, now: Date = Date()) throws -> any AuditRunRecording {
         let lists = info.snapshots.map {
             AuditListRef(source: $0.source.rawValue, sha256: $0.sha256, published: $0.publicationDate, files: $0.files)
         }
@@ -173,21 +174,7 @@ public final class AuditTrail: Sendable {
 
     /// Throws `usage` unless the purge is confirmed and `cutoff` lies five years or more before `now`.
     public static func validatePurge(olderThan cutoff: Date, confirmed: Bool, now: Date = Date()) throws {
-        let limit = retentionLimit(now: now)
-        guard cutoff <= limit else {
-            throw RedFlagError.usage("audit purge: --older-than \(timestamp(cutoff)) is within the five-year "
-                + "retention period of 15 CFR 762.6; the latest allowed cut-off is \(timestamp(limit))")
-        }
-        guard confirmed else {
-            throw RedFlagError.usage("audit purge: deleting audit records needs --confirm (15 CFR 762 requires keeping them five years)")
-        }
-    }
-
-    /// The latest cut-off a purge may use: five calendar years before `now`.
-    public static func retentionLimit(now: Date) -> Date {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        return calendar.date(byAdding: .year, value: -retentionYears, to: now) ?? now
+        try AuditRetention.validatePurge(olderThan: cutoff, confirmed: confirmed, now: now)
     }
 
     func write(_ body: (Database) throws -> Void) throws {
@@ -223,29 +210,10 @@ public final class AuditTrail: Sendable {
     }
 
     /// ISO 8601 UTC with milliseconds (sorts as text in time order).
-    public static func timestamp(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: date)
-    }
+    public static func timestamp(_ date: Date) -> String { AuditTimestamp.string(date) }
 
-    static func date(fromTimestamp text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.date(from: text)
-    }
+    static func date(fromTimestamp text: String) -> Date? { AuditTimestamp.date(text) }
 
     /// Parses `--since`: `yyyy-mm-dd` (midnight UTC) or a full ISO 8601 timestamp.
-    public static func parseDate(_ text: String) throws -> Date {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.formatOptions = [.withFullDate]
-        if text.count == 10, let day = formatter.date(from: text) { return day }
-        formatter.formatOptions = [.withInternetDateTime]
-        if let time = formatter.date(from: text) { return time }
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let time = formatter.date(from: text) { return time }
-        throw RedFlagError.usage("'\(text)' is not a date: use yyyy-mm-dd or an ISO 8601 time like 2026-01-31T18:00:00Z")
-    }
+    public static func parseDate(_ text: String) throws -> Date { try AuditTimestamp.parse(text) }
 }

@@ -1,11 +1,12 @@
 import Foundation
 import GRDB
 import RedFlagCore
+import RedFlagKit
 
 /// One run being recorded. The batch loop calls `record(_:)` once per output chunk (one
 /// transaction: the chunk's HOLD/STOP results and the running counts together) and `finish` at
 /// the end. A run that never reaches `finish` stays `incomplete` with the chunks it recorded.
-public final class AuditRun: @unchecked Sendable {
+public final class AuditRun: AuditRunRecording, @unchecked Sendable {
     public let id: Int64
     private let trail: AuditTrail
     private let hasher: InputHasher?

@@ -1,13 +1,14 @@
 import Foundation
 import GRDB
 import RedFlagCore
+import RedFlagRules
 
 /// The order history: every order `redflag check` has checked, keyed by order id, in SQLite
 /// (`history.sqlite` in the data directory, or `--history PATH`).
 ///
 /// Recording is idempotent (`INSERT OR IGNORE` on the order id), so re-running an export never
 /// counts an order twice. Writes happen once per chunk, in one transaction.
-public final class OrderHistoryStore: @unchecked Sendable {
+public final class OrderHistoryStore: OrderHistoryStoring, @unchecked Sendable {
     public let path: String
     private let queue: DatabaseQueue
 
@@ -15,22 +16,7 @@ public final class OrderHistoryStore: @unchecked Sendable {
     public init(url: URL) throws {
         path = url.path
         do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            queue = try JournaledDatabase.open(path: url.path)
-            try queue.write { db in
-                try db.execute(sql: """
-                    CREATE TABLE IF NOT EXISTS orders (
-                        order_id TEXT PRIMARY KEY NOT NULL,
-                        customer_id TEXT NOT NULL,
-                        order_date TEXT NOT NULL,
-                        quantity REAL NOT NULL,
-                        total_tpp REAL NOT NULL,
-                        advanced INTEGER NOT NULL,
-                        checked_at TEXT NOT NULL
-                    );
-                    CREATE INDEX IF NOT EXISTS orders_customer ON orders(customer_id);
-                    """)
-            }
+            queue = try HistoryDatabase.open(url: url)
         } catch {
             throw RedFlagError.cannotWrite(path: url.path, reason: "history database: \(error)")
         }

@@ -1,41 +1,20 @@
 import Foundation
 import GRDB
 import RedFlagCore
+import RedFlagKit
 import RedFlagRules
 
 /// The parties seen by screen and check, kept in the history database (`history.sqlite`, table
 /// `known_party`, beside the order history) so `rescreen` can screen them again when lists change.
 /// One row per distinct party (`KnownParty.key`: name, country, address), with first and last sight.
-public final class KnownPartyStore: Sendable {
+public final class KnownPartyStore: KnownPartyStoring, Sendable {
     public let url: URL
     private let queue: DatabaseQueue
 
     public init(url: URL) throws {
         self.url = url
         do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            queue = try JournaledDatabase.open(path: url.path)
-            // CREATE IF NOT EXISTS rather than a migrator: the file is shared with the order history,
-            // which manages its own tables the same way.
-            // times_seen counts the runs (screen or check) that named the party: a run queues each
-            // party once, however many of its rows name it. WITHOUT ROWID: the rows live in the key's
-            // B-tree, so an upsert updates one tree rather than a table and its key index (files made
-            // before keep the rowid layout; the statements are the same for both).
-            try queue.write { db in
-                try db.execute(sql: """
-                    CREATE TABLE IF NOT EXISTS known_party (
-                        key TEXT PRIMARY KEY NOT NULL,
-                        name TEXT NOT NULL,
-                        country TEXT,
-                        address TEXT,
-                        type TEXT,
-                        role TEXT,
-                        first_seen TEXT NOT NULL,
-                        last_seen TEXT NOT NULL,
-                        times_seen INTEGER NOT NULL DEFAULT 1
-                    ) WITHOUT ROWID
-                    """)
-            }
+            queue = try HistoryDatabase.open(url: url)
         } catch {
             throw RedFlagError.cannotWrite(path: url.path, reason: "history database (known parties): \(error)")
         }
@@ -45,18 +24,13 @@ public final class KnownPartyStore: Sendable {
         try self.init(url: dataDirectory.historyDatabase)
     }
 
-    /// Opens the store only when the history database exists (rescreen must not create it).
-    public static func openIfPresent(dataDirectory: DataDirectory) throws -> KnownPartyStore? {
-        FileManager.default.fileExists(atPath: dataDirectory.historyDatabase.path)
-            ? try KnownPartyStore(dataDirectory: dataDirectory) : nil
-    }
 
     /// Records parties as seen now (one transaction; duplicates within the batch count once).
     public func record(_ parties: [KnownParty], now: Date = Date()) throws {
         var unique: [String: KnownParty] = [:]
         for party in parties where party.name.contains(where: { !$0.isWhitespace }) { unique[party.key] = party }
         guard !unique.isEmpty else { return }
-        let stamp = AuditTrail.timestamp(now)
+        let stamp = AuditTimestamp.string(now)
         do {
             try queue.write { db in
                 let statement = try db.makeStatement(sql: """

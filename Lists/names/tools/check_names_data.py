@@ -1,0 +1,69 @@
+#!/usr/bin/env python3
+"""Checks the name tables in Lists/names/: every file has its header (source, version, licence,
+how to regenerate), every row has the fields its kind needs, no value holds stray spaces.
+
+The hand-kept tables (legal forms, abbreviations, letters, hangul, chinese words) are edited in
+place and checked here; the generated ones (given names, han pinyin) are rewritten by their
+make_*.py scripts. Run: python3 Lists/names/tools/check_names_data.py (exit 1 on a problem).
+"""
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.join(HERE, "..")
+
+# file → {kind: minimum number of fields after the kind}; None: rows have no kind column.
+LAYOUT = {
+    "legal-forms.tsv": {"form": 2, "edge-only": 1, "glued-prefix": 1, "weak-word": 1},
+    "abbreviations.tsv": {"abbreviation": 2, "stopword": 1},
+    "given-names.tsv": {"nickname": 2, "variants": 1},
+    "letters.tsv": {"ru": 2, "uk": 2, "be": 2, "el": 2, "ar": 2, "he": 2},
+    "hangul.tsv": {"initial": 4, "medial": 4, "final": 4},
+    "chinese-words.tsv": {"word": 2, "surname": 1},
+    "han-pinyin.tsv": None,
+}
+HEADER = ("# source:", "# version:", "# licence:")
+
+
+def check(name: str, kinds) -> list:
+    problems = []
+    path = os.path.join(ROOT, name)
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().split("\n")
+    header = [l for l in lines if l.startswith("#")]
+    for h in HEADER:
+        if not any(l.startswith(h) for l in header):
+            problems.append(f"{name}: header lacks '{h}'")
+    if not any("regenerate" in l for l in header):
+        problems.append(f"{name}: header does not say how to regenerate or check it")
+    for n, line in enumerate(lines, 1):
+        if not line or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if any(f != f.strip() or f == "" for f in fields):
+            problems.append(f"{name}:{n}: empty field or stray space")
+        if kinds is None:
+            if len(fields) != 2:
+                problems.append(f"{name}:{n}: expected 2 fields, found {len(fields)}")
+            continue
+        if fields[0] not in kinds:
+            problems.append(f"{name}:{n}: unknown kind '{fields[0]}'")
+        elif len(fields) - 1 < kinds[fields[0]]:
+            problems.append(f"{name}:{n}: kind {fields[0]} needs {kinds[fields[0]]} fields after it, found {len(fields) - 1}")
+    return problems
+
+
+def main() -> int:
+    problems = []
+    for name, kinds in LAYOUT.items():
+        problems += check(name, kinds)
+    extra = sorted(set(f for f in os.listdir(ROOT) if f.endswith(".tsv")) - set(LAYOUT))
+    problems += [f"{f}: not known to this checker" for f in extra]
+    for p in problems:
+        print(p, file=sys.stderr)
+    print(f"{len(LAYOUT)} tables checked, {len(problems)} problems")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

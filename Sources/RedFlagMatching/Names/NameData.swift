@@ -1,0 +1,54 @@
+import Foundation
+import RedFlagCore
+
+/// Name knowledge kept as data files in `Lists/names/` (legal forms, abbreviations, given-name
+/// variants, romanisation tables, business words), each with a header naming its source, version
+/// and licence, so compliance can review it and a table can change without a code change.
+///
+/// Files are read through `ProjectData`, the same way as the rest of `Lists/`, and only when a
+/// table is first needed: screening an ASCII name never reads the romanisation tables.
+enum NameData {
+    /// One data row: its tab-separated fields and where it came from (for error messages).
+    struct Row {
+        var fields: [String]
+        var file: String
+        var line: Int
+
+        /// Field `i`, or a clear failure naming the file and line when the row is too short.
+        func field(_ i: Int) -> String {
+            guard i < fields.count else { NameData.fail("\(file):\(line): expected at least \(i + 1) tab-separated fields, found \(fields.count)") }
+            return fields[i]
+        }
+    }
+
+    /// The rows of `Lists/names/<file>`: comment lines (`#`) and blank lines skipped, fields
+    /// split on tabs. A missing or unreadable file stops the process with a message naming it:
+    /// matching without its name tables would silently change every result.
+    static func rows(_ file: String) -> [Row] {
+        let path = "names/" + file
+        let text: String
+        do {
+            text = try String(contentsOf: ProjectData.file(path), encoding: .utf8)
+        } catch {
+            fail("project data missing: \(path): \(error)")
+        }
+        var out: [Row] = []
+        var lineNumber = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            out.append(Row(fields: line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init), file: path, line: lineNumber))
+        }
+        return out
+    }
+
+    /// Rows of `file` whose first field is `kind`, without that field.
+    static func rows(_ file: String, kind: String) -> [Row] {
+        rows(file).filter { $0.fields.first == kind }.map { Row(fields: Array($0.fields.dropFirst()), file: $0.file, line: $0.line) }
+    }
+
+    static func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("redflag: \(message)\n".utf8))
+        exit(ExitCode.software)
+    }
+}
