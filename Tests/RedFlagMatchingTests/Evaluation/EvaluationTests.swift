@@ -1,90 +1,105 @@
 import Foundation
 import RedFlagCore
+import RedFlagKit
 import RedFlagLists
 import RedFlagMatching
 import Testing
 
-/// The matcher's quality on the evaluation set built from the real lists (Data/evaluation-set.tsv,
-/// made by Data/make_eval_set.py): recall per perturbation class, false alarms on negatives, and
-/// the index's candidate recall against a full scan. Needs ../shared/lists (skips without it).
+/// The matcher's quality on the evaluation set built from the real lists (Data/evaluation-set.tsv, made
+/// by Data/make_eval_set.py; see Data/README-evaluation.md): recall per class of issue 11, false alarms
+/// on negatives (well-known unlisted organisations, person names of many cultures, hard negatives),
+/// the cross-script found-rate and the published test cases of other screening projects. Screens through
+/// `ScreeningEngine`, the path `redflag screen` uses, at the default thresholds. Needs ../shared/lists
+/// (skips without it).
 ///
-/// Floors sit a little under what the matcher reaches, so a regression fails. With
-/// `REDFLAG_EVAL_OUT=<file>` the per-query outcomes are written as TSV for the OpenSanctions
-/// comparison (Data/score_opensanctions.py).
+/// The set has a development part (tune on it; its misses go to results.md) and a test part (report it,
+/// never tune on it). Both are printed; the floors are asserted on the test part.
+///
+/// Rows screened: by default every row (about 14,000; about 2 minutes in a debug build on two loaded cores,
+/// list loading included). `REDFLAG_EVAL_PER_CLASS=N` screens a deterministic sample instead: N rows per
+/// class and part, evenly spread over the class, plus every cross-script and published row (for quick
+/// tuning loops). `REDFLAG_EVAL_WRITE=1` rewrites Data/results.md;
+/// `REDFLAG_EVAL_OUT=<file>` writes per-row outcomes for Data/score_opensanctions.py.
 @Suite("Evaluation set on the real lists", .serialized)
 struct EvaluationTests {
-    /// Recall floors per class, a little under what the matcher reached on 2026-12-01 (abbreviation
-    /// 0.9625, dropped_generic 0.995, joined_split 0.9925, legal_form 0.99, original_script 0.9975,
-    /// reordered_person 1.000, transliteration 0.9425, typo 0.9975). Targets: ≥ 0.9 per class, ≥ 0.97 overall.
+    /// Recall floors on the test part, a little under what the matcher reached on 2026-12-03 (main at
+    /// 921fa54, full run; figures in Data/results.md). The issue's target is ≥ 0.95 in every class: the
+    /// matcher branches raise these as they reach more.
     static let classFloors: [String: Double] = [
-        "typo": 0.99, "legal_form": 0.98, "abbreviation": 0.95, "dropped_generic": 0.985, "reordered_person": 0.99,
-        "joined_split": 0.98, "transliteration": 0.93, "original_script": 0.99,
+        "typo": 0.97, "legal_form": 0.97, "abbreviation": 0.95, "dropped_generic": 0.98, "reordered_person": 0.98,
+        "transliteration": 0.91, "original_script": 0.95, "bracketed": 0.95, "typo_common_word": 0.91,
+        "given_name_variant": 0.74, "name_parts": 0.91, "joined_split": 0.87, "numbers": 0.12, "titles": 0.63,
+        "country_consistent": 0.96, "address_same_number": 0.97,
     ]
-    /// Reached 0.9847 (target 0.97; logic-v2 0.945).
-    static let overallFloor = 0.98
-    /// Highest tolerated false-alarm rate on all negatives. Reached 0.0019 = 5/2,593 (well-known
-    /// companies 3/193, invented names 1/1,200, person names 1/1,200); target ≤ 1 %, logic-v2 0.3 %.
-    static let falseAlarmCeiling = 0.003
+    /// False-alarm ceilings per negative class of the test part, a little over what was reached. Classes the
+    /// matcher fails entirely today (negative_reversed_chain, negative_address_city_only, negative_country:
+    /// 98–100 %) get no ceiling until a matcher branch brings them down: a ceiling of 1.0 could not fail.
+    static let negativeCeilings: [String: Double] = [
+        "negative_organisation": 0.09, "negative_person": 0.04, "negative_invented": 0.02,
+        "negative_one_shared_token": 0.02, "negative_one_word_apart": 0.05, "negative_short_name": 0.6,
+        "negative_address_other_number": 0.93,
+    ]
+    /// Overall recall floor on the test part (reached 0.8825; target 0.99).
+    static let overallFloor = 0.86
+    /// Highest tolerated false-alarm rate on all negatives of the test part (reached 0.185; target 0.005).
+    static let falseAlarmCeiling = 0.20
+    /// Lowest tolerated cross-script found-rate, test part (reached 0.375; target 0.90).
+    static let crossScriptFloor = 0.34
+    /// Lowest tolerated pass rate of the published test cases, test part (reached 0.72).
+    static let publishedFloor = 0.68
     /// Lowest tolerated candidate recall of the index against a full scan (target ≥ 99.5 %).
-    /// Reached 0.9986 (2,866/2,870 entries ≥ 0.80 over 1,430 queries, REDFLAG_EVAL_FULLSCAN_PER_CLASS=130).
-    static let candidateRecallFloor = 0.995
+    static let candidateRecallFloor = 0.99
 
-    @Test("recall per class and false alarms at the default thresholds", .enabled(if: EvaluationContext.available))
+    @Test("recall per class, false alarms, cross-script and published cases at the default thresholds",
+          .enabled(if: EvaluationContext.available))
     func recallAndFalseAlarms() throws {
         let context = try EvaluationContext.get()
-        let matcher = Matcher(index: context.index, configuration: .default)
-        let rows = context.rows
-        let outcomes = OrderedBatchProcessor().map(rows) { row -> Outcome in
-            let result = matcher.screen(ScreeningQuery(name: row.query))
-            let alerted = result.decision != .clear
-            let hit = row.isPositive && alerted && result.matches.contains { row.expected.contains(Self.listedID($0.id)) }
-            return Outcome(decision: result.decision, hit: hit, top: result.matches.first.map { "\($0.id) \($0.matchedName) \($0.score)" } ?? "")
+        let rows = EvaluationContext.sample(context.rows)
+        let engine = context.engine
+        let started = Date()
+        let outcomes = OrderedBatchProcessor().map(rows) { row in Self.outcome(of: row, engine: engine) }
+        let elapsed = Date().timeIntervalSince(started)
+        var report = "evaluation: \(rows.count) of \(context.rows.count) rows screened against \(engine.matcher.index.entryCount) entries "
+            + "(\(EvaluationContext.fullRun ? "full run" : "sample: \(EvaluationContext.perClass) per class and part, all cross-script and published rows"))"
+            + String(format: " in %.0f s\n", elapsed)
+        var summaries: [String: EvaluationSummary] = [:]
+        for split in ["dev", "test"] {
+            let s = EvaluationSummary(rows: rows, outcomes: outcomes, split: split)
+            summaries[split] = s
+            report += s.text(listMisses: false)
         }
-        var perClass: [String: (n: Int, ok: Int)] = [:]
-        var failures: [String: [String]] = [:]
-        for (row, outcome) in zip(rows, outcomes) {
-            let ok = row.isPositive ? outcome.hit : outcome.decision == .clear
-            perClass[row.kind, default: (0, 0)].n += 1
-            if ok { perClass[row.kind, default: (0, 0)].ok += 1 } else { failures[row.kind, default: []].append("\(row.query) [base: \(row.base)] → \(outcome.decision.rawValue) \(outcome.top)") }
+        print(report)
+        if ProcessInfo.processInfo.environment["REDFLAG_EVAL_WRITE"] == "1" {
+            try writeResults(summaries: summaries, rowsScreened: rows.count, total: context.rows.count, elapsed: elapsed)
         }
-        var positives = (n: 0, ok: 0), negatives = (n: 0, ok: 0)
-        print("evaluation: \(rows.count) queries against \(context.index.entryCount) entries (\(context.index.nameCount) names)")
-        for kind in perClass.keys.sorted() {
-            let c = perClass[kind]!
-            let isNegative = kind.hasPrefix("negative")
-            if isNegative { negatives.n += c.n; negatives.ok += c.ok } else { positives.n += c.n; positives.ok += c.ok }
-            print("  \(kind.padding(toLength: 18, withPad: " ", startingAt: 0)) \(isNegative ? "false alarms" : "recall")"
-                  + " \(fmt(isNegative ? 1 - rate(c.ok, c.n) : rate(c.ok, c.n))) (\(isNegative ? c.n - c.ok : c.ok)/\(c.n))")
-            for f in (failures[kind] ?? []).prefix(8) { print("      miss: \(f)") }
-        }
-        let recall = rate(positives.ok, positives.n)
-        let falseAlarms = 1 - rate(negatives.ok, negatives.n)
-        print("  overall recall \(fmt(recall)), false-alarm rate \(fmt(falseAlarms))")
         if let out = ProcessInfo.processInfo.environment["REDFLAG_EVAL_OUT"] {
-            try writeOutcomes(rows: rows, outcomes: outcomes, matcher: matcher, to: URL(fileURLWithPath: out))
-            try writeFailures(failures, to: URL(fileURLWithPath: out + ".failures.txt"))
+            try writeOutcomes(rows: rows, outcomes: outcomes, engine: engine, to: URL(fileURLWithPath: out))
         }
 
-        #expect(recall >= Self.overallFloor, "overall recall \(recall)")
-        #expect(falseAlarms <= Self.falseAlarmCeiling, "false-alarm rate \(falseAlarms)")
+        let test = try #require(summaries["test"])
+        #expect(test.overallRecall >= Self.overallFloor, "test overall recall \(test.overallRecall)")
+        #expect(test.falseAlarmRate <= Self.falseAlarmCeiling, "test false-alarm rate \(test.falseAlarmRate)")
+        #expect(test.rate("cross_script") ?? 0 >= Self.crossScriptFloor, "cross-script found-rate \(String(describing: test.rate("cross_script")))")
+        #expect(test.publishedRate >= Self.publishedFloor, "published cases pass rate \(test.publishedRate)")
+        for (kind, ceiling) in Self.negativeCeilings {
+            let r = try #require(test.rate(kind), "class \(kind) missing from the test part")
+            #expect(1 - r <= ceiling, "\(kind) false-alarm rate \(1 - r) above \(ceiling)")
+        }
         for (kind, floor) in Self.classFloors {
-            let c = try #require(perClass[kind], "class \(kind) missing from the set")
-            #expect(rate(c.ok, c.n) >= floor, "\(kind) recall \(rate(c.ok, c.n)) below \(floor)")
+            let r = try #require(test.rate(kind), "class \(kind) missing from the test part")
+            #expect(r >= floor, "\(kind) recall \(r) below \(floor)")
         }
     }
 
     @Test("index candidates find what a full scan finds", .enabled(if: EvaluationContext.available))
     func candidateRecall() throws {
         let context = try EvaluationContext.get()
-        let matcher = Matcher(index: context.index, configuration: .default)
-        // A full scan scores every indexed name: a deterministic sample, the same number of rows
-        // from every class spread evenly over it, keeps it to minutes. REDFLAG_EVAL_FULLSCAN_PER_CLASS
-        // sets the rows per class (130 gives over 1,000 queries with hits: the figure reported).
-        let perClass = Int(ProcessInfo.processInfo.environment["REDFLAG_EVAL_FULLSCAN_PER_CLASS"] ?? "") ?? 12
-        let sample = Dictionary(grouping: context.rows, by: \.kind).sorted { $0.key < $1.key }.flatMap { _, rows in
-            let step = max(1, rows.count / perClass)
-            return rows.enumerated().filter { $0.offset % step == 0 }.prefix(perClass).map(\.element)
-        }
+        let matcher = context.engine.matcher
+        // A full scan scores every indexed name (seconds per query in a debug build): three dev rows of every
+        // positive class keep it short. REDFLAG_EVAL_FULLSCAN_PER_CLASS sets the rows per class.
+        let perClass = Int(ProcessInfo.processInfo.environment["REDFLAG_EVAL_FULLSCAN_PER_CLASS"] ?? "") ?? 3
+        let sample = EvaluationContext.spread(context.rows.filter { $0.split == "dev" && $0.candidate.isEmpty && $0.isPositive },
+                                              perClass: perClass)
         let floor = MatchConfiguration.default.reviewThreshold
         let counts = OrderedBatchProcessor().map(sample) { row -> (found: Int, total: Int, missed: [String]) in
             let full = matcher.nameScores(for: row.query, fullScan: true).filter { $0.value >= floor }
@@ -93,69 +108,179 @@ struct EvaluationTests {
             return (full.count - missed.count, full.count, missed.map { "\(row.query) → entry #\($0) \(full[$0]!)" })
         }
         let found = counts.reduce(0) { $0 + $1.found }, total = counts.reduce(0) { $0 + $1.total }
-        let withHits = counts.filter { $0.total > 0 }.count
         let recall = total == 0 ? 1 : Double(found) / Double(total)
-        print("candidate recall vs full scan: \(fmt(recall)) (\(found)/\(total) entries ≥ \(floor); \(sample.count) queries,"
-              + " \(perClass) per class, \(withHits) with a full-scan hit)")
-        for m in counts.flatMap(\.missed).prefix(30) { print("  missed by the index: \(m)") }
-        #expect(total > 0)
+        print("candidate recall vs full scan: \(String(format: "%.4f", recall)) (\(found)/\(total) entries ≥ \(floor); \(sample.count) dev queries, \(perClass) per class)")
+        for m in counts.flatMap(\.missed).prefix(20) { print("  missed by the index: \(m)") }
         #expect(recall >= Self.candidateRecallFloor, "candidate recall \(recall)")
     }
 
-    /// The id as the generator labels it: a CSL row listed on several lists gets a `#LIST` suffix
-    /// per list from the parser (`CSL:18714#CAP`); the label is the row id.
+    /// Screens one row and judges it: a positive passes when one of its expected entries is among the
+    /// HOLD/STOP matches; a negative when nothing alerts; a published pair by its candidate entry only.
+    static func outcome(of row: EvaluationRow, engine: ScreeningEngine) -> EvaluationOutcome {
+        let query = ScreeningQuery(name: row.query, address: row.address.isEmpty ? nil : row.address,
+                                   country: row.country.isEmpty ? nil : row.country)
+        let result = engine.screen(query)
+        let alerting = result.matches.filter { $0.decision != .clear }
+        let ok: Bool
+        switch row.kind {
+        case "published_match": ok = alerting.contains { listedID($0.id) == row.pairID }
+        case "published_nomatch": ok = !alerting.contains { listedID($0.id) == row.pairID }
+        default:
+            ok = row.isPositive ? alerting.contains { row.expected.contains(listedID($0.id)) } : result.decision == .clear
+        }
+        let top = result.matches.first.map { "\($0.id) \"\($0.matchedName)\" \(String(format: "%.3f", $0.score)) \($0.decision.rawValue)" } ?? "no candidate"
+        return EvaluationOutcome(ok: ok, decision: result.decision, top: top)
+    }
+
+    /// The id as the generator labels it: a CSL row listed on several lists gets a `#LIST` suffix per list
+    /// from the parser (`CSL:18714#CAP`); the label is the row id.
     static func listedID(_ id: String) -> String {
         id.firstIndex(of: "#").map { String(id[..<$0]) } ?? id
     }
 
-    struct Outcome: Sendable {
-        var decision: Decision
-        var hit: Bool
-        var top: String
+    private func writeResults(summaries: [String: EvaluationSummary], rowsScreened: Int, total: Int, elapsed: TimeInterval) throws {
+        let url = EvaluationContext.evaluationDirectory.appendingPathComponent("Data/results.md")
+        var text = """
+        # redflag on the evaluation set
+
+        Written by `REDFLAG_EVAL_WRITE=1 swift test --filter EvaluationTests` (EvaluationTests.swift); \(rowsScreened) of \(total) rows
+        screened (\(EvaluationContext.fullRun ? "full run" : "sample of \(EvaluationContext.perClass) per class and part")), default thresholds, through
+        `ScreeningEngine` (the path `redflag screen` uses). Set: evaluation-set.tsv made by make_eval_set.py (classes in
+        README-evaluation.md). A positive passes when one of its labelled entries is among the HOLD/STOP matches; a negative
+        when the decision is CLEAR; a published pair by its candidate entry only. Misses are listed for the DEV part only:
+        the test part is for reporting, never for tuning.
+
+
+        """
+        text += summaries["test"]!.markdown(title: "Test part")
+        text += summaries["dev"]!.markdown(title: "Development part")
+        text += "\n## Misses on the development part\n\n" + summaries["dev"]!.missText()
+        try Data(text.utf8).write(to: url)
     }
 
-    private func rate(_ ok: Int, _ n: Int) -> Double { n == 0 ? 1 : Double(ok) / Double(n) }
-    private func fmt(_ x: Double) -> String { String(format: "%.4f", x) }
-
-    /// Per query: class, query, base name, decision, hit, and redflag's five best candidate names
-    /// (scored below the threshold too): the candidates the OpenSanctions matchers are run on.
-    private func writeOutcomes(rows: [EvaluationRow], outcomes: [Outcome], matcher: Matcher, to url: URL) throws {
+    /// Per row: class, split, query, decision, ok, and the five best candidate names (scored down to 0.5):
+    /// the candidates the OpenSanctions matchers are run on (Data/score_opensanctions.py).
+    private func writeOutcomes(rows: [EvaluationRow], outcomes: [EvaluationOutcome], engine: ScreeningEngine, to url: URL) throws {
         var wide = MatchConfiguration.default
         wide.reviewThreshold = 0.5
         wide.strongThreshold = 0.99
         wide.limit = 5
-        let loose = Matcher(index: matcher.index, configuration: wide)
+        let loose = Matcher(index: engine.matcher.index, configuration: wide)
         let candidates = OrderedBatchProcessor().map(rows) { row in
             loose.screen(ScreeningQuery(name: row.query)).matches.filter { $0.basis != .address }.map(\.matchedName)
         }
-        var text = "class\tquery\tbase_name\tredflag_decision\tredflag_ok\tcandidates\n"
+        var text = "class\tsplit\tquery\tbase_name\tredflag_decision\tredflag_ok\tcandidates\n"
         for (i, row) in rows.enumerated() {
-            let ok = row.isPositive ? outcomes[i].hit : outcomes[i].decision == .clear
             let cands = candidates[i].map { $0.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "|", with: "/") }
-            text += "\(row.kind)\t\(row.query)\t\(row.base)\t\(outcomes[i].decision.rawValue)\t\(ok ? 1 : 0)\t\(cands.joined(separator: "|"))\n"
+            text += "\(row.kind)\t\(row.split)\t\(row.query)\t\(row.base)\t\(outcomes[i].decision.rawValue)\t\(outcomes[i].ok ? 1 : 0)\t\(cands.joined(separator: "|"))\n"
         }
         try Data(text.utf8).write(to: url)
     }
+}
 
-    private func writeFailures(_ failures: [String: [String]], to url: URL) throws {
-        var text = ""
-        for kind in failures.keys.sorted() {
-            text += "## \(kind) (\(failures[kind]!.count))\n" + failures[kind]!.map { "- \($0)\n" }.joined()
+struct EvaluationOutcome: Sendable {
+    var ok: Bool
+    var decision: Decision
+    var top: String
+}
+
+/// Per-class figures of one part (dev or test).
+struct EvaluationSummary {
+    struct Count { var n = 0, ok = 0, misses: [String] = [] }
+    let split: String
+    var classes: [String: Count] = [:]
+
+    /// Classes not pooled into the overall recall: reported on their own.
+    static let separate: Set<String> = ["cross_script", "published_match", "published_nomatch"]
+
+    init(rows: [EvaluationRow], outcomes: [EvaluationOutcome], split: String) {
+        self.split = split
+        for (row, o) in zip(rows, outcomes) where row.split == split {
+            classes[row.kind, default: Count()].n += 1
+            if o.ok {
+                classes[row.kind, default: Count()].ok += 1
+            } else {
+                let extra = [row.country.isEmpty ? nil : "country \(row.country)", row.address.isEmpty ? nil : "address \(row.address)",
+                             row.candidate.isEmpty ? nil : "candidate \(row.candidate)"].compactMap { $0 }.joined(separator: ", ")
+                classes[row.kind, default: Count()].misses.append("\(row.query)\(extra.isEmpty ? "" : " (\(extra))") [base: \(row.base)] → \(o.decision.rawValue), top: \(o.top)")
+            }
         }
-        try Data(text.utf8).write(to: url)
+    }
+
+    func rate(_ kind: String) -> Double? {
+        classes[kind].map { $0.n == 0 ? 1 : Double($0.ok) / Double($0.n) }
+    }
+
+    private func pooled(_ include: (String) -> Bool) -> (n: Int, ok: Int) {
+        classes.filter { include($0.key) }.values.reduce((0, 0)) { ($0.0 + $1.n, $0.1 + $1.ok) }
+    }
+
+    var positives: (n: Int, ok: Int) { pooled { !$0.hasPrefix("negative") && !Self.separate.contains($0) } }
+    var negatives: (n: Int, ok: Int) { pooled { $0.hasPrefix("negative") } }
+    var published: (n: Int, ok: Int) { pooled { $0.hasPrefix("published") } }
+    var overallRecall: Double { let p = positives; return p.n == 0 ? 1 : Double(p.ok) / Double(p.n) }
+    var falseAlarmRate: Double { let p = negatives; return p.n == 0 ? 0 : 1 - Double(p.ok) / Double(p.n) }
+    var publishedRate: Double { let p = published; return p.n == 0 ? 1 : Double(p.ok) / Double(p.n) }
+
+    private func line(_ kind: String, _ c: Count) -> (label: String, value: String) {
+        let negative = kind.hasPrefix("negative")
+        let label = negative ? "\(kind) (false alarms)" : kind.hasPrefix("published") ? "\(kind) (pass)"
+            : kind == "cross_script" ? "cross_script (found)" : "\(kind) (recall)"
+        let r = c.n == 0 ? 1 : Double(c.ok) / Double(c.n)
+        let value = negative ? String(format: "%.4f (%d/%d)", 1 - r, c.n - c.ok, c.n) : String(format: "%.4f (%d/%d)", r, c.ok, c.n)
+        return (label, value)
+    }
+
+    func text(listMisses: Bool) -> String {
+        var s = "  [\(split)]\n"
+        for kind in classes.keys.sorted() {
+            let l = line(kind, classes[kind]!)
+            s += "    \(l.label.padding(toLength: 44, withPad: " ", startingAt: 0)) \(l.value)\n"
+        }
+        s += String(format: "    overall recall %.4f (%d/%d), false-alarm rate %.4f (%d/%d), published pass %.4f\n",
+                    overallRecall, positives.ok, positives.n, falseAlarmRate, negatives.n - negatives.ok, negatives.n, publishedRate)
+        return s
+    }
+
+    func markdown(title: String) -> String {
+        var s = "## \(title)\n\n| class | result |\n|---|---:|\n"
+        for kind in classes.keys.sorted() {
+            let l = line(kind, classes[kind]!)
+            s += "| \(l.label) | \(l.value) |\n"
+        }
+        s += String(format: "| **overall recall** (positive classes above, without cross_script and published) | **%.4f** (%d/%d) |\n", overallRecall, positives.ok, positives.n)
+        s += String(format: "| **false-alarm rate** (all negative classes) | **%.4f** (%d/%d) |\n", falseAlarmRate, negatives.n - negatives.ok, negatives.n)
+        s += String(format: "| **published cases passed** | **%.4f** (%d/%d) |\n\n", publishedRate, published.ok, published.n)
+        return s
+    }
+
+    func missText() -> String {
+        var s = ""
+        for kind in classes.keys.sorted() where !(classes[kind]!.misses.isEmpty) {
+            let m = classes[kind]!.misses
+            s += "### \(kind) (\(m.count))\n\n" + m.map { "- \($0.replacingOccurrences(of: "|", with: "/"))\n" }.joined() + "\n"
+        }
+        return s
     }
 }
 
 /// One row of the evaluation set.
 struct EvaluationRow: Sendable {
     var kind: String
+    var split: String
     var query: String
     var expected: Set<String>
     var base: String
-    var isPositive: Bool { !kind.hasPrefix("negative") }
+    var country: String
+    var address: String
+    var candidate: String
+    /// The id of the extra entry that holds a published pair's candidate.
+    var pairID: String
+    var isPositive: Bool { !kind.hasPrefix("negative") && kind != "published_nomatch" }
 }
 
-/// The real lists loaded once for every evaluation test, and the evaluation set.
+/// The real lists loaded once for every evaluation test (plus the published pairs' candidates as extra
+/// entries), and the evaluation set.
 final class EvaluationContext: Sendable {
     static let evaluationDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     static let sharedLists = evaluationDirectory.deletingLastPathComponent().deletingLastPathComponent()
@@ -163,6 +288,8 @@ final class EvaluationContext: Sendable {
     /// One file per source: the snapshots the generator reads.
     static let files = ["csl/consolidated.csv", "ofac/sdn.xml", "ofac/consolidated.xml", "un/consolidated.xml",
                         "eu/fsf-full-1_1-20240513.xml", "uk/ofsi-conlist-20200427.csv"]
+    static let perClass = Int(ProcessInfo.processInfo.environment["REDFLAG_EVAL_PER_CLASS"] ?? "") ?? 0
+    static let fullRun = perClass <= 0
 
     static var available: Bool {
         let ok = files.allSatisfy { FileManager.default.fileExists(atPath: sharedLists.appendingPathComponent($0).path) }
@@ -174,17 +301,49 @@ final class EvaluationContext: Sendable {
     /// The loaded context; rethrows what went wrong loading the lists or the set.
     static func get() throws -> EvaluationContext { try loaded.get() }
 
-    let index: MatchIndex
+    let engine: ScreeningEngine
     let rows: [EvaluationRow]
 
     init() throws {
-        let parsed = try ListFileLoader.load(paths: Self.files.map { Self.sharedLists.appendingPathComponent($0) })
-        index = try MatchIndex(entries: parsed.flatMap(\.entries))
-        let text = try String(contentsOf: Self.evaluationDirectory.appendingPathComponent("Data/evaluation-set.tsv"), encoding: .utf8)
-        rows = text.split(separator: "\n").dropFirst().compactMap { line in
+        let url = Self.evaluationDirectory.appendingPathComponent("Data/evaluation-set.tsv")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        var rows: [EvaluationRow] = []
+        var pairs: [ListEntry] = []
+        for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().dropFirst() where !line.isEmpty {
             let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            guard f.count >= 5 else { return nil }
-            return EvaluationRow(kind: f[0], query: f[1], expected: Set(f[3].split(separator: ",").map(String.init)), base: f[4])
+            guard f.count == 9 else {
+                throw RedFlagError.badData(path: url.path, location: "line \(n + 1)", message: "expected 9 tab-separated fields, found \(f.count)")
+            }
+            var row = EvaluationRow(kind: f[0], split: f[1], query: f[2], expected: Set(f[4].split(separator: ",").map(String.init)),
+                                    base: f[5], country: f[6], address: f[7], candidate: f[8], pairID: "")
+            if !row.candidate.isEmpty {
+                let entry = ListEntry(source: .csl, sourceID: "PAIR-\(pairs.count)", list: .entityList,
+                                      type: f[3] == "person" ? .person : f[3] == "vessel" ? .vessel : .entity, name: row.candidate)
+                row.pairID = entry.id
+                pairs.append(entry)
+            }
+            rows.append(row)
+        }
+        self.rows = rows
+        let parsed = try ListFileLoader.load(paths: Self.files.map { Self.sharedLists.appendingPathComponent($0) })
+        let index = try MatchIndex(entries: parsed.flatMap(\.entries) + pairs)
+        engine = ScreeningEngine(index: index, snapshots: [], configuration: .default)
+    }
+
+    /// The rows a run screens: all of them, or (`REDFLAG_EVAL_PER_CLASS=N`) N rows per class and part
+    /// spread evenly over the class, plus every cross-script and published row.
+    static func sample(_ rows: [EvaluationRow]) -> [EvaluationRow] {
+        if fullRun { return rows }
+        let keep = rows.filter { $0.kind == "cross_script" || $0.kind.hasPrefix("published") }
+        let rest = rows.filter { $0.kind != "cross_script" && !$0.kind.hasPrefix("published") }
+        return keep + spread(rest.filter { $0.split == "dev" }, perClass: perClass) + spread(rest.filter { $0.split == "test" }, perClass: perClass)
+    }
+
+    /// Up to `perClass` rows of every class, evenly spaced over the class (deterministic).
+    static func spread(_ rows: [EvaluationRow], perClass: Int) -> [EvaluationRow] {
+        Dictionary(grouping: rows, by: \.kind).sorted { $0.key < $1.key }.flatMap { _, rows in
+            let step = max(1, rows.count / max(1, perClass))
+            return rows.enumerated().filter { $0.offset % step == 0 }.prefix(perClass).map(\.element)
         }
     }
 }

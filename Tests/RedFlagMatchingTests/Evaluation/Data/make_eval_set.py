@@ -1,672 +1,686 @@
 #!/usr/bin/env python3
-"""Deterministic generator of redflag's screening evaluation set.
+"""Deterministic generator of redflag's screening evaluation set (issue 11: an honest evaluation).
 
-Reads the real list snapshots in ../shared/lists (never copied into the repo), takes list names and
-aliases, perturbs them the way people type them, and writes evaluation-set.tsv beside this script:
+Reads the real list snapshots in ../shared/lists (never copied into the repo) and the hand-written
+data files beside this script, and writes evaluation-set.tsv:
 
-    class  query  type  expected_ids  base_name
+    class  split  query  type  expected_ids  base_name  country  address  candidate
 
-Positive classes (each row labelled with every entry id that carries the base name, across lists):
-    typo, legal_form, abbreviation, dropped_generic, reordered_person, joined_split,
-    transliteration, original_script
-Negative classes (expected_ids empty; nothing must alert):
-    negative_invented, negative_company, negative_person
+* split: `dev` (tune on it) or `test` (report it, never tune on it). Positives are split by a hash of
+  the listed party: entries that share a name (the same party on several lists) form one group, and
+  the group's smallest id is hashed, so one listed entry never lands in both parts. Negatives are split
+  by a hash of the query; cross-script rows by the party they name; published pairs by the pair.
+* expected_ids: every entry id carrying the base name (positives); empty for negatives.
+* country / address: optional query fields (country and address classes).
+* candidate: only for published_* rows: the other side of a published name pair. The harness adds it to
+  the index as an extra entry `PAIR:<n>` (n = the row's number among published rows).
 
-Usage: python3 make_eval_set.py [--shared ../../../../shared/lists] [--per-class 400] [--seed 20261122]
-The output depends only on the list files and the seed, so re-running it reproduces the same file.
-Entry ids follow ListEntry's convention: CSL:<_id>, OFAC-SDN:<uid>, UN:<reference number>,
-EU:<logicalId>, UK:<group id>.
+Perturbation rules are written from how people type names, independently of redflag's matcher; no row
+is dropped because of what redflag scores. Classes, one per item of issue 11 (positives measure recall,
+negatives false alarms):
+
+  bracketed (1), typo_common_word (2), negative_short_name (3), negative_one_shared_token (4),
+  given_name_variant (5), name_parts (6), joined_split (7), numbers (8), titles (9),
+  original_script (10) + cross_script (10, hand-written press spellings, cross-script.tsv),
+  negative_reversed_chain (11), negative_one_word_apart (12), negative_country and
+  country_consistent (13), address_same_number, negative_address_city_only,
+  negative_address_other_number (14);
+  earlier classes kept: typo, legal_form, abbreviation, dropped_generic, reordered_person,
+  transliteration; negatives: negative_organisation (well-known unlisted organisations,
+  negatives-organisations.tsv), negative_person (person-name-parts.tsv), negative_invented;
+  published_match / published_nomatch (published-pairs.tsv).
+
+Usage: python3 make_eval_set.py [--shared ../../../../../shared/lists] [--per-class 400] [--seed 20261203]
+The output depends only on the list files, the data files and the seed.
 """
 import argparse
-import csv
+import hashlib
 import os
 import random
 import re
 import sys
-import unicodedata
-import xml.etree.ElementTree as ET
 from collections import defaultdict
 
+from rapidfuzz import process as rf_process
+from rapidfuzz.distance import Levenshtein
+
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+
+from evallib import (  # noqa: E402
+    GENERIC, INVENT_A, INVENT_B, INVENT_C, CITIES, KEYBOARD, LEGAL, case_like, clean, distinctive, fold,
+    is_latin, key, p_abbrev, p_drop_generic, p_join_split, p_legal, p_reorder, p_script, p_translit,
+    p_typo, read_csl, read_eu, read_ofac, read_uk, read_un, skeleton, tokens,
+)
+
+FILES = ["ofac/sdn.xml", "ofac/consolidated.xml", "csl/consolidated.csv", "un/consolidated.xml",
+         "eu/fsf-full-1_1-20240513.xml", "uk/ofsi-conlist-20200427.csv"]
 
 
-# ---------------------------------------------------------------- reading the lists
-
-class Entry:
-    __slots__ = ("id", "type", "names", "scripts")
-
-    def __init__(self, id, type):
-        self.id, self.type, self.names, self.scripts = id, type, [], []
+def h(s):
+    return int.from_bytes(hashlib.sha1(s.encode("utf-8")).digest()[:8], "big")
 
 
-def clean(s):
-    return re.sub(r"\s+", " ", (s or "")).strip()
+def loose(s):
+    return fold(s).replace(" ", "")
 
 
-def read_csl(path):
-    out = []
+def split_of(s):
+    return "test" if h(s) % 2 else "dev"
+
+
+def read_table(name):
+    with open(os.path.join(HERE, name), encoding="utf-8") as f:
+        return [ln.rstrip("\n") for ln in f if ln.strip() and not ln.startswith("#")]
+
+
+# ---------------------------------------------------------------- CSL countries and addresses
+
+def csl_details(path):
+    """Countries (ISO 3166-1 alpha-2) and address strings of every CSL row, by entry id."""
+    import csv
+    countries, addresses = {}, {}
     with open(path, newline="", encoding="utf-8") as f:
         for row in csv.DictReader(f):
-            src = row["source"]
-            # SDN rows of the CSL duplicate the OFAC file; they are labelled through name keys.
-            e = Entry("CSL:" + row["_id"], "person" if row["type"] == "Individual" else
-                      "vessel" if row["type"] == "Vessel" else "aircraft" if row["type"] == "Aircraft" else
-                      "entity" if row["type"] == "Entity" else "unknown")
-            e.names.append(clean(row["name"]))
-            for a in (row["alt_names"] or "").split(";"):
-                if clean(a):
-                    e.names.append(clean(a))
-            e.scripts = [src]
-            out.append(e)
-    return out
+            cc = set()
+            addrs = [a.strip() for a in (row["addresses"] or "").split(";") if a.strip()]
+            for a in addrs:
+                last = a.rsplit(",", 1)[-1].strip()
+                if re.fullmatch(r"[A-Z]{2}", last):
+                    cc.add(last)
+            for fld in ("nationalities", "citizenships"):
+                cc |= set(re.findall(r"\b[A-Z]{2}\b", row[fld] or ""))
+            countries["CSL:" + row["_id"]] = cc
+            addresses["CSL:" + row["_id"]] = addrs
+    return countries, addresses
 
 
-def natural_person(last, first):
-    return clean(f"{first} {last}") if first else clean(last)
+# ---------------------------------------------------------------- perturbation rules (new classes)
+
+BRACKET = re.compile(r"\s*[\(\[]([^\)\]]{1,80})[\)\]]\s*")
 
 
-def read_ofac(path, prefix):
-    out = []
-    ns = ""
-    for ev, el in ET.iterparse(path, events=("end",)):
-        tag = el.tag.split("}")[-1]
-        if tag != "sdnEntry":
-            continue
-        g = lambda node, t: clean(next((c.text for c in node if c.tag.split("}")[-1] == t), "") or "")
-        uid, last, first, typ = g(el, "uid"), g(el, "lastName"), g(el, "firstName"), g(el, "sdnType")
-        e = Entry(f"{prefix}:{uid}", {"Individual": "person", "Entity": "entity", "Vessel": "vessel",
-                                      "Aircraft": "aircraft"}.get(typ, "unknown"))
-        e.names.append(natural_person(last, first))
-        for node in el.iter():
-            if node.tag.split("}")[-1] == "aka":
-                n = natural_person(g(node, "lastName"), g(node, "firstName"))
-                if n and g(node, "category") != "weak":
-                    e.names.append(n)
-        out.append(e)
-        el.clear()
-    return out
-
-
-def read_un(path):
-    out = []
-    root = ET.parse(path).getroot()
-    for kind in ("INDIVIDUAL", "ENTITY"):
-        for el in root.iter(kind):
-            g = lambda t: clean(el.findtext(t) or "")
-            ref = g("REFERENCE_NUMBER")
-            e = Entry("UN:" + ref, "person" if kind == "INDIVIDUAL" else "entity")
-            parts = [g(t) for t in ("FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME") if g(t)]
-            e.names.append(" ".join(parts))
-            for al in el.iter(kind + "_ALIAS"):
-                n, q = clean(al.findtext("ALIAS_NAME") or ""), clean(al.findtext("QUALITY") or "")
-                if n and q != "Low":
-                    e.names.append(n)
-            for s in el.iter("NAME_ORIGINAL_SCRIPT"):
-                if clean(s.text):
-                    e.scripts.append(clean(s.text))
-            out.append(e)
-    return out
-
-
-def read_eu(path):
-    out = []
-    for ev, el in ET.iterparse(path, events=("end",)):
-        if el.tag.split("}")[-1] != "sanctionEntity":
-            continue
-        code = ""
-        for n in el.iter():
-            if n.tag.split("}")[-1] == "subjectType":
-                code = n.get("code", "")
-        e = Entry("EU:" + el.get("logicalId"), "person" if code == "person" else "entity")
-        for n in el.iter():
-            if n.tag.split("}")[-1] == "nameAlias":
-                w = clean(n.get("wholeName"))
-                if not w:
-                    continue
-                if is_latin(w):
-                    if n.get("strong", "true") != "false":
-                        e.names.append(w)
-                elif n.get("nameLanguage") in ("RU", "UK", "BE", "AR", "FA", "ZH", "KO", "JA", "EL", "BG", ""):
-                    e.scripts.append(w)
-                else:
-                    e.scripts.append(w)
-        if e.names:
-            out.append(e)
-        el.clear()
-    return out
-
-
-def read_uk(path):
-    groups = {}
-    with open(path, newline="", encoding="cp1252") as f:
-        f.readline()
-        for row in csv.DictReader(f):
-            gid = row["Group ID"]
-            e = groups.get(gid)
-            if e is None:
-                e = groups[gid] = Entry("UK:" + gid, "person" if row["Group Type"] == "Individual" else "entity")
-            if row["Group Type"] == "Individual":
-                n = clean(" ".join(row[f"Name {i}"] for i in range(1, 6)) + " " + row["Name 6"])
-            else:
-                n = clean(row["Name 6"])
-            if n:
-                if row["Alias Type"] == "Prime Alias":
-                    e.names.insert(0, n)
-                else:
-                    e.names.append(n)
-    return [e for e in groups.values() if e.names]
-
-
-# ---------------------------------------------------------------- text helpers
-
-def is_latin(s):
-    for c in s:
-        if unicodedata.category(c).startswith("L") and ord(c) > 0x24F:
-            return False
-    return True
-
-
-def fold(s):
-    s = unicodedata.normalize("NFKD", s)
-    s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
-    return re.sub(r"[^\w]+", " ", s).strip()
-
-
-def key(s):
-    return " ".join(sorted(fold(s).split()))
-
-
-GENERIC = set("""trading trade company co corporation corp limited ltd llc inc incorporated group holding holdings
-international intl industrial industries industry electronics electronic technology technologies tech
-engineering services service import export imp exp and the of de la el al for general enterprise enterprises
-development investment investments logistics shipping manufacturing factory construction commercial bank
-sa ag gmbh jsc pjsc ojsc cjsc ooo oao zao llp plc pte sdn bhd fze fzco srl sarl bv nv ab as oy kft spa
-center centre institute research science scientific systems system energy global national petroleum oil gas
-machinery equipment materials chemical chemicals products solutions supply trust association organization
-organisation foundation network""".split())
-
-LEGAL = [
-    (r"\bco\.?,? ltd\.?", ["Company Limited", "Co Ltd", "Co., Limited", "Ltd"]),
-    (r"\bcompany limited\b", ["Co., Ltd.", "Co Ltd", "Ltd"]),
-    (r"\blimited liability company\b", ["LLC", "L.L.C.", "Ltd"]),
-    (r"\bl\.?l\.?c\.?", ["Limited Liability Company", "L.L.C.", "Ltd", "OOO"]),
-    (r"\booo\b", ["LLC", "Limited Liability Company", "O.O.O."]),
-    (r"\bo\.?o\.?o\.?", ["LLC", "OOO"]),
-    (r"\bpjsc\b", ["PAO", "Public Joint Stock Company", "JSC"]),
-    (r"\bojsc\b", ["OAO", "Open Joint Stock Company", "JSC"]),
-    (r"\bcjsc\b", ["ZAO", "Closed Joint Stock Company", "JSC"]),
-    (r"\bjsc\b", ["AO", "Joint Stock Company", "J.S.C."]),
-    (r"\bjoint[- ]stock company\b", ["JSC", "AO"]),
-    (r"\bopen joint[- ]stock company\b", ["OJSC", "OAO"]),
-    (r"\bclosed joint[- ]stock company\b", ["CJSC", "ZAO"]),
-    (r"\bltd\.?", ["Limited", "Co., Ltd.", "LLC"]),
-    (r"\blimited\b", ["Ltd", "Ltd.", "Co. Ltd"]),
-    (r"\bgmbh\b", ["G.m.b.H.", "GmbH & Co. KG", "AG"]),
-    (r"\bs\.?a\.?\b", ["S.A.", "SA de CV", "SAS"]),
-    (r"\binc\.?", ["Incorporated", "Corp.", "LLC"]),
-    (r"\bcorporation\b", ["Corp.", "Inc.", "Co."]),
-    (r"\bcorp\.?", ["Corporation", "Inc.", "Co., Ltd."]),
-    (r"\bsdn\.? bhd\.?", ["Sendirian Berhad", "SDN BHD"]),
-    (r"\bpte\.? ltd\.?", ["Private Limited", "PTE LTD", "Ltd"]),
-    (r"\bfze\b", ["FZCO", "FZ-LLC", "LLC"]),
-    (r"\bfzco\b", ["FZE", "FZ LLC"]),
-    (r"\bllp\b", ["L.L.P.", "Limited Liability Partnership"]),
-    (r"\bplc\b", ["P.L.C.", "Public Limited Company", "Ltd"]),
-    (r"\bag\b", ["A.G.", "Aktiengesellschaft", "GmbH"]),
-    (r"\bs\.?r\.?l\.?", ["SRL", "S.R.L.", "SARL"]),
-]
-LEGAL_ADD = ["Co., Ltd.", "LLC", "Ltd", "Limited", "Inc.", "Corp.", "JSC", "GmbH", "S.A.", "Company Limited", "FZE"]
-
-ABBREV = [
-    ("international", ["Intl", "Int'l", "Intl."]), ("technology", ["Tech", "Techn."]),
-    ("technologies", ["Techs", "Tech"]), ("corporation", ["Corp", "Corp."]), ("company", ["Co", "Co."]),
-    ("import and export", ["Imp & Exp", "Imp. & Exp.", "I/E"]), ("import & export", ["Imp & Exp", "Imp/Exp"]),
-    ("import export", ["Imp Exp", "Imp-Exp"]), ("manufacturing", ["Mfg", "Mfg."]), ("engineering", ["Eng", "Engg"]),
-    ("group", ["Grp"]), ("holding", ["Hldg"]), ("holdings", ["Hldgs"]), ("services", ["Svcs", "Svc"]),
-    ("industries", ["Inds", "Ind."]), ("industrial", ["Ind", "Indl"]), ("trading", ["Trdg"]),
-    ("limited", ["Ltd"]), ("development", ["Dev", "Devt"]), ("investment", ["Inv", "Invest."]),
-    ("electronics", ["Elec", "Electr."]), ("electronic", ["Elec"]), ("communication", ["Comm"]),
-    ("communications", ["Comms", "Comm"]), ("science", ["Sci"]), ("scientific", ["Sci"]),
-    ("research", ["Res"]), ("institute", ["Inst", "Inst."]), ("university", ["Univ", "Univ."]),
-    ("association", ["Assn", "Assoc"]), ("department", ["Dept"]), ("national", ["Natl", "Nat'l"]),
-    ("management", ["Mgmt"]), ("equipment", ["Equip"]), ("machinery", ["Mach"]), ("brothers", ["Bros"]),
-    ("shipping", ["Shpg"]), ("petroleum", ["Petro"]), ("organization", ["Org"]), ("organisation", ["Org"]),
-    ("laboratory", ["Lab"]), ("laboratories", ["Labs"]), ("general", ["Gen"]), ("aviation", ["Avn"]),
-    ("construction", ["Constr"]), ("commercial", ["Coml", "Comm"]), ("incorporated", ["Inc"]),
-    ("enterprise", ["Ent"]), ("enterprises", ["Ents"]), ("logistics", ["Log"]), ("systems", ["Sys"]),
-    ("saint", ["St"]), ("mohammed", ["Mohd"]), ("muhammad", ["Muhd", "Md"]), ("mohammad", ["Mohd", "Md"]),
-]
-
-TRANSLIT = [
-    (r"mohammed|muhammad|mohammad|mohamed|muhammed", ["Mohamed", "Muhammad", "Mohammad", "Mohammed", "Muhamad"]),
-    (r"ou", ["u"]), (r"oo", ["u"]), (r"kh", ["h", "ch"]), (r"sh", ["ch", "sch"]), (r"zh", ["j", "zh"]),
-    (r"iy", ["i", "y"]), (r"ii\b", ["i", "y"]), (r"yev", ["ev", "jev"]), (r"yu", ["iu", "ju"]), (r"ya", ["ia", "ja"]),
-    (r"ov\b", ["off", "ow"]), (r"ev\b", ["eff", "iev"]), (r"ei", ["ey"]), (r"ey", ["ei"]), (r"\bal-", ["el-", "al ", "el "]),
-    (r"\babdul ?", ["Abdel", "Abd al-", "Abd-el-"]), (r"\babd al-?", ["Abdul", "Abdel "]), (r"q", ["k"]),
-    (r"j", ["dj", "dzh"]), (r"ts", ["tz", "c"]), (r"ch", ["tch", "tsch"]), 
-    (r"ee", ["i"]), (r"ai", ["ay"]), (r"ay", ["ai"]), (r"hussein|husain|hussain|husayn", ["Hussain", "Husayn", "Hussein", "Husein"]),
-    (r"ahmed|ahmad", ["Ahmad", "Ahmed", "Achmed"]), (r"yusuf|youssef|yousef", ["Yusuf", "Youssef", "Yousef"]),
-    (r"x", ["ks"]), (r"ph", ["f"]), (r"dh", ["z", "d"]), (r"th", ["t"]), (r"gh", ["g"]),
-    (r"ie", ["ye"]),
-]
-
-# words of legal forms (transliterated Russian ones too): never joined or split
-LEGAL_WORDS = set("""obshchestvo s ogranichennoi ogranichennoy otvetstvennostyu aktsionernoe aktsionernoye
-zakrytoe otkrytoe publichnoe joint stock limited liability company closed open public""".split())
-
-KEYBOARD = {c: n for c, n in zip("qwertyuiopasdfghjklzxcvbnm", [
-    "wa", "qes", "wrd", "etf", "ryg", "tuh", "yij", "uok", "ipl", "ol", "qsz", "awde", "serf", "drtg", "ftyh",
-    "gyuj", "huik", "jiol", "kop", "asx", "zsdc", "xdfv", "cfgb", "vghn", "bhjm", "njk"])}
-
-
-def case_like(src, repl):
-    if len(src) == 1 and src.isupper() and len(repl) > 1:
-        return repl[:1].upper() + repl[1:].lower()
-    if src.isupper():
-        return repl.upper()
-    if src[:1].isupper():
-        return repl[:1].upper() + repl[1:]
-    return repl.lower() if src.islower() else repl
-
-
-# ---------------------------------------------------------------- perturbations
-
-def tokens(s):
-    return s.split(" ")
-
-
-def distinctive(tok):
-    f = fold(tok)
-    return len(f) >= 4 and f not in GENERIC and f.isalpha()
-
-
-def p_typo(name, rnd):
-    toks = tokens(name)
-    idx = [i for i, t in enumerate(toks) if distinctive(t) and len(t) >= 5]
-    if not idx or len(toks) < 2:
+def p_bracketed(name, rnd):
+    m = BRACKET.search(name)
+    if not m:
         return None
-    i = rnd.choice(idx)
-    t = toks[i]
+    if rnd.random() < 0.7:
+        out = clean(name[:m.start()] + " " + name[m.end():])       # bracket dropped
+    else:
+        out = clean(name[:m.start()] + " " + m.group(1) + " " + name[m.end():])  # brackets removed, text kept
+    out = out.strip(" ,-")
+    return out if len(fold(out)) >= 4 and fold(out) != fold(name) else None
+
+
+def typo_in(t, rnd):
+    if len(t) < 5:
+        return None
     p = rnd.randrange(1, len(t) - 1)
     op = rnd.choice(["sub", "del", "ins", "swap"])
     if op == "sub":
-        c = t[p].lower()
-        n = rnd.choice(KEYBOARD.get(c, "aeiou"))
-        t = t[:p] + case_like(t[p], n) + t[p + 1:]
-    elif op == "del":
-        t = t[:p] + t[p + 1:]
-    elif op == "ins":
-        t = t[:p] + t[p] + t[p:]
-    else:
-        if p + 1 >= len(t) or t[p] == t[p + 1]:
-            return None
-        t = t[:p] + t[p + 1] + t[p] + t[p + 2:]
+        return t[:p] + case_like(t[p], rnd.choice(KEYBOARD.get(t[p].lower(), "aeiou"))) + t[p + 1:]
+    if op == "del":
+        return t[:p] + t[p + 1:]
+    if op == "ins":
+        return t[:p] + t[p] + t[p:]
+    if p + 1 >= len(t) or t[p] == t[p + 1]:
+        return None
+    return t[:p] + t[p + 1] + t[p] + t[p + 2:]
+
+
+def p_typo_common(name, rnd):
+    toks = tokens(name)
+    idx = [i for i, t in enumerate(toks) if fold(t) in GENERIC and len(t) >= 6 and t.isalpha()]
+    if not idx or sum(1 for t in toks if distinctive(t)) < 1:
+        return None
+    i = rnd.choice(idx)
+    t = typo_in(toks[i], rnd)
+    if not t or fold(t) in GENERIC:
+        return None
     toks[i] = t
     return " ".join(toks)
 
 
-def p_legal(name, rnd):
-    low = name.lower()
-    for pat, repls in LEGAL:
-        m = re.search(pat, low)
-        if m:
-            r = rnd.choice(repls + [""])
-            out = clean(name[:m.start()] + " " + case_like(name[m.start():m.end()], r) + " " + name[m.end():])
-            out = re.sub(r"\s+,", ",", out).strip(" ,")
-            return out if len([t for t in tokens(out) if distinctive(t)]) >= 1 else None
-    # no legal form: add one
-    if len(tokens(name)) >= 2:
-        return name.rstrip(" .,") + rnd.choice([" ", ", "]) + case_like(name, rnd.choice(LEGAL_ADD))
-    return None
+def load_variants():
+    groups, nicks = {}, {}
+    for ln in read_table("given-name-variants.txt"):
+        if ln.startswith("nick:"):
+            parts = [p.strip() for p in ln[5:].split("|")]
+            nicks.setdefault(fold(parts[0]), []).extend(parts[1:])
+        else:
+            parts = [p.strip() for p in ln.split("|")]
+            for p in parts:
+                groups.setdefault(fold(p), [x for x in parts if fold(x) != fold(p)])
+    return groups, nicks
 
 
-def p_abbrev(name, rnd):
-    low = name.lower()
-    hits = [(w, a) for w, a in ABBREV if re.search(r"\b" + re.escape(w) + r"\b", low)]
-    if not hits:
-        return None
-    rnd.shuffle(hits)
-    out = name
-    for w, a in hits[: rnd.choice([1, 1, 2])]:
-        m = re.search(r"\b" + re.escape(w) + r"\b", out.lower())
-        if m:
-            out = out[:m.start()] + case_like(out[m.start():m.end()], rnd.choice(a)) + out[m.end():]
-    return out if out != name else None
+VARIANTS, NICKS = None, None
 
 
-def p_drop_generic(name, rnd):
+def given_positions(name):
+    """Indexes of the given-name tokens: after the comma of "LAST, First", the tokens not written in capitals
+    of "First LAST", else the first token."""
     toks = tokens(name)
-    if len(toks) < 3:
-        return None
-    gen = [i for i, t in enumerate(toks) if fold(t) in GENERIC and fold(t) not in ("and", "of", "the", "de", "la", "el", "al")]
-    if not gen or sum(1 for t in toks if distinctive(t)) < 1:
-        return None
-    i = rnd.choice(gen)
-    out = clean(" ".join(toks[:i] + toks[i + 1:])).strip(" ,")
-    return out if sum(1 for t in tokens(out) if distinctive(t)) >= 1 else None
+    if "," in name:
+        cut = next(i for i, t in enumerate(toks) if t.endswith(","))
+        return list(range(cut + 1, len(toks)))
+    if any(t.isupper() for t in toks) and not name.isupper():
+        return [i for i, t in enumerate(toks) if not t.isupper()]
+    return [0]
 
 
-def p_reorder(name, rnd):
+def p_given_variant(name, rnd):
+    toks = tokens(name)
+    opts = []
+    for i in given_positions(name):
+        t = toks[i]
+        f = fold(t.strip(","))
+        if f in VARIANTS:
+            opts += [(i, v) for v in VARIANTS[f]]
+        if f in NICKS:
+            opts += [(i, v) for v in NICKS[f]]
+    if not opts:
+        return None
+    i, v = rnd.choice(opts)
+    t = toks[i]
+    toks[i] = case_like(t.strip(","), v) + ("," if t.endswith(",") else "")
+    return " ".join(toks)
+
+
+def p_name_parts(name, rnd):
+    """Missing middle names, second surnames or patronymics; sometimes an extra middle initial."""
+    if "," in name:
+        last, _, first = name.partition(",")
+        last, first = last.split(), first.split()
+    else:
+        toks = name.split()
+        last, first = toks[-1:], toks[:-1]
+    if not first or not last:
+        return None
+    r = rnd.random()
+    if r < 0.15:
+        mid = rnd.choice("ABCDEFGHJKLMNPRSTW") + "."
+        return " ".join(first[:1] + [mid] + first[1:] + last)
+    opts = []
+    if len(last) >= 2 and len(last[0]) >= 3 and fold(last[0]) not in NAME_PARTICLES:
+        opts.append(first + last[:1])             # second surname dropped: Nicolas MADURO
+    if len(first) >= 2:
+        opts.append(first[:1] + last)             # middle name / patronymic dropped: Vladimir PUTIN
+    if len(first) >= 3:
+        opts.append(first[:1] + first[2:] + last)
+    if not opts:
+        return None
+    return " ".join(rnd.choice(opts))
+
+
+NAME_PARTICLES = {"al", "el", "de", "da", "del", "van", "von", "der", "bin", "ben", "ibn", "abu", "abd", "abdul", "bint", "ould", "la", "le", "di"}
+
+
+def p_joined(name, rnd):
+    toks = [t for t in tokens(name) if t]
+    r = rnd.random()
+    legal = {"ag", "gmbh", "llc", "ltd", "sa", "se", "inc", "co", "bv", "nv", "oy", "ab", "jsc", "ooo", "fze"}
+    if r < 0.3 and len(toks) >= 2 and fold(toks[-1]) in legal and toks[-2].isalpha():
+        return " ".join(toks[:-2] + [toks[-2] + toks[-1].rstrip(".")])          # SiemensAG
+    core = [t for t in toks if t.isalpha()]
+    if r < 0.65 and 2 <= len(core) <= 3 and len(core) == len(toks) and sum(len(t) for t in core) <= 22:
+        j = "".join(core)                                                       # whole name without spaces
+        return j.lower() if rnd.random() < 0.3 else j
+    return p_join_split(name, rnd)
+
+
+ONES = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen " \
+       "sixteen seventeen eighteen nineteen".split()
+TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+ORD = {"1": "First", "2": "Second", "3": "Third", "4": "Fourth", "5": "Fifth", "6": "Sixth", "7": "Seventh",
+       "8": "Eighth", "9": "Ninth", "10": "Tenth", "11": "Eleventh", "12": "Twelfth"}
+
+
+def words_for(n):
+    if n < 20:
+        return ONES[n]
+    return TENS[n // 10] + ("" if n % 10 == 0 else "-" + ONES[n % 10])
+
+
+WORD_NUM = {words_for(n): n for n in range(1, 100)}
+
+
+def p_numbers(name, rnd):
+    toks = tokens(name)
+    for i, t in enumerate(toks):
+        m = re.fullmatch(r"(\d{1,2})(st|nd|rd|th)?([.,]?)", t, re.I)
+        if m and 0 < int(m.group(1)) < 100:
+            n = int(m.group(1))
+            if m.group(2) and m.group(1) in ORD:
+                w = ORD[m.group(1)]
+            else:
+                w = words_for(n).title() if rnd.random() < 0.5 else words_for(n)
+            toks[i] = (w.upper() if name.isupper() else w) + m.group(3)
+            return " ".join(toks)
+        f = fold(t)
+        if f in WORD_NUM:
+            toks[i] = str(WORD_NUM[f])
+            return " ".join(toks)
+        if f in {v.lower(): k for k, v in ORD.items()}:
+            num = {v.lower(): k for k, v in ORD.items()}[f]
+            toks[i] = num + {"1": "st", "2": "nd", "3": "rd"}.get(num, "th")
+            return " ".join(toks)
+    # digits typed for letters: one distinctive token gets 0 for o (or 1 for i / l)
+    idx = [i for i, t in enumerate(toks) if distinctive(t) and re.search(r"[oOiI]", t[1:])]
+    if not idx:
+        return None
+    i = rnd.choice(idx)
+    t = toks[i]
+    pos = [p for p in range(1, len(t)) if t[p] in "oOiI"]
+    p = rnd.choice(pos)
+    toks[i] = t[:p] + ("0" if t[p] in "oO" else "1") + t[p + 1:]
+    return " ".join(toks)
+
+
+TITLES = ["President", "Präsident", "Presidente", "Président", "Dr.", "Dr", "Prof.", "Sheikh", "Shaikh", "Haji",
+          "Hajji", "General", "Gen.", "Colonel", "Col.", "Mr.", "Mrs.", "Ms.", "Mr", "H.E.", "His Excellency",
+          "Minister", "Mullah", "Maulana", "Sayyid", "Emir", "Senator", "Brigadier General", "Admiral", "Captain"]
+
+
+def p_titles(name, rnd):
     if "," in name:
         last, _, first = name.partition(",")
         name = clean(first + " " + last)
-    toks = [t for t in tokens(name) if t]
-    if len(toks) < 2:
+    if len(tokens(name)) < 2:
         return None
-    style = rnd.choice(["last_first", "last_comma", "shuffle"])
-    if style == "last_first":
-        out = toks[-1:] + toks[:-1]
-        return " ".join(out)
-    if style == "last_comma":
-        return toks[-1] + ", " + " ".join(toks[:-1])
-    for _ in range(5):
-        s = toks[:]
-        rnd.shuffle(s)
-        if s != toks:
-            return " ".join(s)
-    return None
+    return rnd.choice(TITLES) + " " + name
 
 
-def p_join_split(name, rnd):
+CHAIN = {"bin", "ibn", "ben", "bint", "binti", "ould", "walad", "bn"}
+
+
+def p_reverse_chain(name, rnd):
     toks = tokens(name)
-    opts = []
-    for i in range(len(toks) - 1):
-        a, b = fold(toks[i]), fold(toks[i + 1])
-        if toks[i].isalpha() and toks[i + 1].isalpha() and a not in GENERIC and b not in GENERIC \
-                and a not in LEGAL_WORDS and b not in LEGAL_WORDS and min(len(a), len(b)) <= 4 \
-                and (distinctive(toks[i]) or distinctive(toks[i + 1])):
-            opts.append(("join", i))
-    for i, t in enumerate(toks):
-        if "-" in t:
-            opts.append(("hyphen", i))
-        if t.isalpha() and len(t) >= 8 and distinctive(t):
-            opts.append(("split", i))
-    if not opts:
-        return None
-    op, i = rnd.choice(opts)
-    if op == "join":
-        j = toks[i] + (toks[i + 1].lower() if toks[i].istitle() else toks[i + 1])
-        return " ".join(toks[:i] + [j] + toks[i + 2:])
-    if op == "hyphen":
-        return " ".join(toks[:i] + [toks[i].replace("-", rnd.choice(["", " "]))] + toks[i + 1:])
-    t = toks[i]
-    p = rnd.randrange(3, len(t) - 3)
-    return " ".join(toks[:i] + [t[:p], case_like(t, t[p:])] + toks[i + 1:])
-
-
-def p_translit(name, rnd):
-    low = name.lower()
-    hits = [(pat, r) for pat, r in TRANSLIT if re.search(pat, low)]
-    if not hits:
-        return None
-    # prefer the first (most specific) rules; apply one or two
-    rnd.shuffle(hits)
-    hits.sort(key=lambda h: TRANSLIT.index(h) // 8)
-    out = name
-    for pat, repls in hits[: rnd.choice([1, 2])]:
-        ms = list(re.finditer(pat, out.lower()))
-        if not ms:
-            continue
-        m = rnd.choice(ms)
-        r = rnd.choice([x for x in repls if x.lower() != out[m.start():m.end()].lower()] or repls)
-        src = out[m.start():m.end()]
-        after = out[m.end():m.end() + 1]
-        before = out[m.start() - 1:m.start()] if m.start() > 0 else ""
-        if src.isupper() and (after.isupper() or before.isupper()):
-            r = r.upper()
-        else:
-            r = case_like(src, r)
-        out = out[:m.start()] + r + out[m.end():]
-    out = clean(out)
-    return out if fold(out) != fold(name) else None
-
-
-def p_script(name, rnd):
-    toks = [t for t in tokens(name) if t]
-    r = rnd.random()
-    if len(toks) >= 3 and r < 0.35:
-        return " ".join([toks[0], toks[-1]])  # drop patronymic / middle name
-    if len(toks) >= 2 and r < 0.7:
-        return " ".join(toks[-1:] + toks[:-1])
-    return name
-
-
-# ---------------------------------------------------------------- negatives
-
-INVENT_A = """Everbright Silverline Bluewater Greenfield Sunrise Goldcrest Northstar Redwood Brightpath Clearview
-Evergreen Highland Lakeside Oakridge Pinecrest Riverside Skyline Stonebridge Summit Westbrook Crystal Harbor
-Maple Cedar Aurora Horizon Pioneer Liberty Heritage Vista Crescent Meridian Pacific Atlantic Coastal Prairie
-Sterling Nova Zenith Apex Vertex Orbit Quantum Fusion Vector Beacon Compass Anchor Falcon Eagle Phoenix Lotus
-Jade Pearl Sapphire Emerald Ruby Amber Ivory Cobalt Indigo Scarlet Willow Aspen Birch Hazel Juniper Laurel
-Magnolia Orchid Primrose Sequoia Tulip Brookfield Fairview Glenwood Hillcrest Kingsley Lancaster Millbrook
-Newhaven Parkside Queensway Rosewood Springdale Thornbury Upton Valleyview Whitfield Yorkshire Ashford Bellmont
-Carrington Dunmore Elmhurst Foxglove Grantham Hartwell Islington Kensington Longview Marlowe Norwood Oakhurst
-Pemberton Radley Sherwood Tilbury Wexford Harmony Serenity Unity Concord Prosper Fortune Bountiful Golden
-Silver Bright Grand Royal Prime Smart True Swift Rapid Solid Steady Wise Keen Bold Noble Loyal Vivid Lucky
-Jinhua Xinda Hengtai Yongsheng Huatai Dongfang Shengda Tianrui Minghui Kaixin Fulin Haoyu Ruifeng Jiali Baocheng
-Anshan Chenguang Delong Fenghua Guangming Hongda Jiayuan Lianhe Meida Nanfang Qiaoxing Sanhe Weilong Xinyuan""".split()
-INVENT_B = """Trading Electronics Technology Logistics Industrial Engineering Components Systems Solutions Supply
-Manufacturing Machinery Equipment Materials Instruments Devices Precision Optics Semiconductor Automation
-Import & Export Consulting Services Distribution Freight Marine Aviation Energy Power Metals Plastics Textiles
-Foods Pharmaceuticals Medical Software Data Networks Telecom Security Robotics Sensors Tools Hardware Parts""".split(" ")
-INVENT_B = [b.strip() for b in " ".join(INVENT_B).replace("Import & Export", "Import_&_Export").split() if b.strip()]
-INVENT_B = [b.replace("_", " ") for b in INVENT_B]
-INVENT_C = ["Co., Ltd.", "Ltd", "Limited", "LLC", "Inc.", "Corp.", "GmbH", "S.A.", "Pte Ltd", "Sdn Bhd", "FZE",
-            "Company Limited", "Group", "Holdings", "International", "", "JSC", "B.V.", "S.r.l.", "AB", "Oy"]
-CITIES = """Shenzhen Shanghai Ningbo Suzhou Hangzhou Dubai Istanbul Singapore Hamburg Rotterdam Mumbai Chennai
-Bangkok Jakarta Manila Osaka Busan Taipei Seoul Almaty Tashkent Yerevan Tbilisi Baku Warsaw Prague Milan Lyon
-Madrid Porto Dublin Leeds Austin Denver Toronto Vancouver Sydney Auckland Santiago Lima Bogota Nairobi Lagos""".split()
-
-COMPANIES = """Apple Inc.; Microsoft Corporation; Alphabet Inc.; Amazon.com Inc.; Meta Platforms Inc.; Tesla Inc.;
-Siemens AG; Bosch GmbH; BASF SE; Bayer AG; Volkswagen AG; BMW AG; Daimler Truck AG; Continental AG; SAP SE;
-Infineon Technologies AG; Toyota Motor Corporation; Honda Motor Co., Ltd.; Sony Group Corporation; Panasonic Holdings;
-Hitachi Ltd.; Toshiba Corporation; Canon Inc.; Nikon Corporation; Fujitsu Limited; Mitsubishi Electric Corporation;
-Samsung Electronics Co., Ltd.; LG Electronics Inc.; SK Hynix Inc.; Hyundai Motor Company; Kia Corporation;
-Taiwan Semiconductor Manufacturing Company; MediaTek Inc.; Foxconn Technology Group; Acer Inc.; ASUSTeK Computer Inc.;
-Lenovo Group Limited; Xiaomi Corporation; Alibaba Group Holding Limited; Tencent Holdings Ltd.; Baidu Inc.; BYD Company Limited;
-Haier Group Corporation; Midea Group Co., Ltd.; Gree Electric Appliances Inc.; JD.com Inc.; NetEase Inc.; PDD Holdings;
-Nestle S.A.; Novartis AG; Roche Holding AG; ABB Ltd; Logitech International S.A.; Schindler Holding AG;
-Unilever PLC; BP p.l.c.; Shell plc; HSBC Holdings plc; Barclays PLC; Vodafone Group Plc; Rolls-Royce Holdings plc;
-BAE Systems plc; GlaxoSmithKline plc; AstraZeneca PLC; Diageo plc; Tesco PLC; Airbus SE; Thales Group; Safran S.A.;
-Dassault Systemes SE; Schneider Electric SE; TotalEnergies SE; L'Oreal S.A.; Danone S.A.; Renault Group; Michelin;
-Philips N.V.; ASML Holding N.V.; Heineken N.V.; Shell Nederland B.V.; NXP Semiconductors N.V.; Ericsson AB; Volvo AB;
-Nokia Oyj; Kone Oyj; Novo Nordisk A/S; Maersk A/S; Vestas Wind Systems A/S; Equinor ASA; Telenor ASA; Sandvik AB;
-Atlas Copco AB; Electrolux AB; Spotify Technology S.A.; Inditex S.A.; Telefonica S.A.; Iberdrola S.A.; Banco Santander S.A.;
-Eni S.p.A.; Enel S.p.A.; Ferrari N.V.; Leonardo S.p.A.; Pirelli & C. S.p.A.; Intel Corporation; Advanced Micro Devices Inc.;
-NVIDIA Corporation; Qualcomm Incorporated; Broadcom Inc.; Texas Instruments Incorporated; Micron Technology Inc.;
-Applied Materials Inc.; Lam Research Corporation; KLA Corporation; Analog Devices Inc.; Microchip Technology Incorporated;
-ON Semiconductor Corporation; Marvell Technology Inc.; Cisco Systems Inc.; Oracle Corporation; IBM Corporation;
-Hewlett Packard Enterprise; HP Inc.; Dell Technologies Inc.; Adobe Inc.; Salesforce Inc.; Intuit Inc.; ServiceNow Inc.;
-General Electric Company; Honeywell International Inc.; 3M Company; Caterpillar Inc.; Deere & Company; Boeing Company;
-Lockheed Martin Corporation; Raytheon Technologies; Northrop Grumman Corporation; General Dynamics Corporation;
-Ford Motor Company; General Motors Company; Procter & Gamble Company; Johnson & Johnson; Pfizer Inc.; Merck & Co. Inc.;
-Abbott Laboratories; Medtronic plc; Coca-Cola Company; PepsiCo Inc.; Walmart Inc.; Costco Wholesale Corporation;
-Home Depot Inc.; Nike Inc.; Starbucks Corporation; McDonald's Corporation; Walt Disney Company; Netflix Inc.;
-Comcast Corporation; Verizon Communications Inc.; AT&T Inc.; Visa Inc.; Mastercard Incorporated; PayPal Holdings Inc.;
-JPMorgan Chase & Co.; Goldman Sachs Group Inc.; Morgan Stanley; Bank of America Corporation; Citigroup Inc.;
-Wells Fargo & Company; American Express Company; BlackRock Inc.; Berkshire Hathaway Inc.; ExxonMobil Corporation;
-Chevron Corporation; ConocoPhillips; Dow Inc.; DuPont de Nemours Inc.; Corning Incorporated; Emerson Electric Co.;
-Rockwell Automation Inc.; Parker Hannifin Corporation; Eaton Corporation plc; Cummins Inc.; Paccar Inc.; Whirlpool Corporation;
-Thermo Fisher Scientific Inc.; Agilent Technologies Inc.; Keysight Technologies Inc.; Teradyne Inc.; Zebra Technologies;
-Garmin Ltd.; Trimble Inc.; Motorola Solutions Inc.; Juniper Networks Inc.; Arista Networks Inc.; Fortinet Inc.;
-Palo Alto Networks Inc.; Snowflake Inc.; Shopify Inc.; Bombardier Inc.; CAE Inc.; Magna International Inc.;
-Royal Bank of Canada; Toronto-Dominion Bank; Manulife Financial; BHP Group Limited; Rio Tinto Group; Woolworths Group;
-Commonwealth Bank of Australia; Telstra Group Limited; Fortescue Metals Group; Infosys Limited; Tata Consultancy Services;
-Wipro Limited; Reliance Industries Limited; Mahindra & Mahindra; Larsen & Toubro Limited; Bharti Airtel Limited;
-Embraer S.A.; Vale S.A.; Petrobras; Natura &Co; Grupo Bimbo; Cemex S.A.B. de C.V.; America Movil; Falabella S.A.;
-Naspers Limited; MTN Group Limited; Sasol Limited; Safaricom PLC; Dangote Cement; Emirates Airline; Etihad Airways;
-Qatar Airways; Singapore Airlines Limited; DBS Group Holdings; Keppel Corporation; Wilmar International; Grab Holdings;
-Sea Limited; Petronas; Maybank; Axiata Group; PTT Public Company Limited; Siam Cement Group; Ayala Corporation;
-Jollibee Foods Corporation; Astra International; Telkom Indonesia; Turkcell; Koc Holding; Arcelik A.S.; Aselsan;
-Teva Pharmaceutical Industries; Check Point Software Technologies; Wix.com Ltd.; Nice Ltd.; Elbit Systems;
-Kyocera Corporation; Murata Manufacturing Co., Ltd.; TDK Corporation; Omron Corporation; Keyence Corporation;
-Fanuc Corporation; Yaskawa Electric Corporation; Shimadzu Corporation; Olympus Corporation; Ricoh Company Ltd.;
-Epson; Brother Industries; Yamaha Corporation; Bridgestone Corporation; Denso Corporation; Aisin Corporation;
-Nintendo Co., Ltd.; Renesas Electronics Corporation; Tokyo Electron Limited; Advantest Corporation; Lasertec;
-Rohm Co., Ltd.; Sharp Corporation; NEC Corporation; NTT Data; SoftBank Group Corp.; Rakuten Group Inc.;
-Naver Corporation; Kakao Corp.; POSCO Holdings; Hanwha Aerospace; Doosan Enerbility; LG Chem; Lotte Chemical;
-Delta Electronics Inc.; Quanta Computer Inc.; Pegatron Corporation; Wistron Corporation; Compal Electronics;
-United Microelectronics Corporation; Realtek Semiconductor; Novatek Microelectronics; Largan Precision; Yageo Corporation;
-Infineon; STMicroelectronics N.V.; Soitec; Aixtron SE; Carl Zeiss AG; Trumpf GmbH; Festo SE; Kuka AG; Heidelberger Druckmaschinen;
-Rheinmetall AG; MTU Aero Engines; Porsche AG; Adidas AG; Puma SE; Henkel AG; Merck KGaA; Fresenius SE; Deutsche Telekom AG;
-Deutsche Bank AG; Commerzbank AG; Allianz SE; Munich Re; Hapag-Lloyd AG; Lufthansa AG; DHL Group; Zalando SE;
-Ikea; H&M Hennes & Mauritz AB; Skanska AB; SKF AB; Hexagon AB; Alfa Laval AB; Saab AB; Husqvarna AB; Lego A/S;
-Carlsberg A/S; Orsted A/S; Pandora A/S; Grundfos; Danfoss A/S; Yara International ASA; Norsk Hydro ASA; Kongsberg Gruppen;
-Wartsila Oyj; Stora Enso Oyj; UPM-Kymmene; Neste Oyj; Metso Oyj; Valmet Oyj; Fiskars Group""".replace("\n", " ").split(";")
-
-FIRST = """James John Robert Michael William David Richard Joseph Thomas Charles Christopher Daniel Matthew Anthony
-Mark Donald Steven Paul Andrew Joshua Kevin Brian George Timothy Ronald Jason Edward Jeffrey Ryan Jacob Gary
-Mary Patricia Jennifer Linda Elizabeth Barbara Susan Jessica Sarah Karen Lisa Nancy Betty Margaret Sandra Ashley
-Emily Donna Michelle Carol Amanda Melissa Deborah Stephanie Rebecca Laura Sharon Cynthia Kathleen Amy Angela
-Hans Klaus Jurgen Stefan Wolfgang Andreas Matthias Tobias Sabine Petra Claudia Monika Ursula Katrin Anke
-Pierre Jean Michel Philippe Alain Nicolas Francois Camille Juliette Isabelle Sophie Nathalie Amelie Chloe
-Giuseppe Marco Luca Alessandro Giulia Francesca Chiara Matteo Lorenzo Paolo Carlos Javier Miguel Alejandro
-Lucia Carmen Isabel Pablo Diego Sofia Valentina Joao Pedro Tiago Beatriz Mariana Lars Erik Anders Johan
-Ingrid Astrid Sven Nils Piotr Krzysztof Tomasz Agnieszka Katarzyna Jan Petr Tomas Eva Jana Laszlo Zoltan
-Wei Fang Jing Lei Min Jun Hui Yan Ling Tao Hiroshi Takashi Kenji Yuki Haruto Sakura Yui Minjun Jiwoo Seoyeon
-Raj Priya Anil Sunita Vikram Deepa Arjun Kavya Rohan Neha Olumide Chinedu Ngozi Kwame Ama Thabo Lerato
-Aroha Tane Mateo Santiago Camila Valeria Luis Ana Rosa Emre Elif Mehmet Ayse Burak Zeynep Aleksi Aino
-Siobhan Ciaran Niamh Oisin Eilidh Callum Ffion Dafydd Bram Sanne Daan Lotte Jonas Lena Felix Mia""".split()
-LAST = """Smith Johnson Williams Brown Jones Garcia Miller Davis Rodriguez Martinez Hernandez Lopez Gonzalez
-Wilson Anderson Taylor Moore Jackson Martin Lee Thompson White Harris Clark Lewis Robinson Walker Young Allen
-King Wright Scott Green Baker Adams Nelson Hill Campbell Mitchell Roberts Carter Phillips Evans Turner Parker
-Collins Edwards Stewart Morris Murphy Cook Rogers Morgan Cooper Peterson Bailey Reed Kelly Howard Cox Ward
-Muller Schmidt Schneider Fischer Weber Meyer Wagner Becker Schulz Hoffmann Koch Richter Klein Wolf Neumann
-Dubois Durand Lefebvre Moreau Laurent Simon Michel Leroy Roux Fournier Girard Bonnet Rossi Russo Ferrari
-Esposito Bianchi Romano Colombo Ricci Marino Greco Bruno Gallo Conti Fernandez Sanchez Perez Gomez Diaz
-Ruiz Alvarez Romero Navarro Torres Silva Santos Oliveira Pereira Costa Ferreira Almeida Carvalho Andersson
-Johansson Karlsson Nilsson Eriksson Larsson Olsen Hansen Jensen Nielsen Kowalski Nowak Wisniewski Novak
-Svoboda Dvorak Nagy Horvath Toth Wang Zhang Liu Chen Yang Huang Zhao Zhou Tanaka Suzuki Takahashi Watanabe
-Ito Yamamoto Nakamura Kobayashi Kim Park Choi Jung Kang Patel Sharma Gupta Singh Reddy Iyer Nair Okafor
-Adeyemi Mensah Nkosi Dlamini Mwangi Otieno Yilmaz Kaya Demir Celik Sahin Korhonen Virtanen Murphy OBrien
-Byrne Ryan Walsh MacDonald Campbell Fraser Jones Davies Evans Jansen DeVries Bakker Visser Smit Meijer""".split()
-
-
-def skeleton(tok):
-    t = fold(tok)
-    t = re.sub(r"[aeiouyhw]", "", t[1:]) if len(t) > 1 else t
-    return fold(tok)[:1] + re.sub(r"(.)\1+", r"\1", t)
+    for i in range(1, len(toks) - 1):
+        if fold(toks[i]) in CHAIN and fold(toks[i - 1]) != fold(toks[i + 1]) and toks[i - 1].isalpha() \
+                and toks[i + 1].isalpha() and fold(toks[i - 1]) not in CHAIN and fold(toks[i + 1]) not in CHAIN:
+            out = toks[:]
+            out[i - 1], out[i + 1] = case_like(toks[i - 1], toks[i + 1]), case_like(toks[i + 1], toks[i - 1])
+            return " ".join(out)
+    return None
 
 
 # ---------------------------------------------------------------- main
 
 def main():
+    global VARIANTS, NICKS
     ap = argparse.ArgumentParser()
     ap.add_argument("--shared", default=os.path.normpath(os.path.join(HERE, "../../../../../shared/lists")))
     ap.add_argument("--per-class", type=int, default=400)
-    ap.add_argument("--negatives", type=int, default=1200, help="per negative class (person/invented); companies use all")
-    ap.add_argument("--seed", type=int, default=20261122)
+    ap.add_argument("--seed", type=int, default=20261203)
     ap.add_argument("--out", default=os.path.join(HERE, "evaluation-set.tsv"))
     a = ap.parse_args()
+    VARIANTS, NICKS = load_variants()
     S = a.shared
     entries = []
-    entries += read_ofac(os.path.join(S, "ofac/sdn.xml"), "OFAC-SDN")
-    entries += read_ofac(os.path.join(S, "ofac/consolidated.xml"), "OFAC-CONS")
-    entries += read_csl(os.path.join(S, "csl/consolidated.csv"))
-    entries += read_un(os.path.join(S, "un/consolidated.xml"))
-    entries += read_eu(os.path.join(S, "eu/fsf-full-1_1-20240513.xml"))
-    entries += read_uk(os.path.join(S, "uk/ofsi-conlist-20200427.csv"))
+    entries += read_ofac(os.path.join(S, FILES[0]), "OFAC-SDN")
+    entries += read_ofac(os.path.join(S, FILES[1]), "OFAC-CONS")
+    entries += read_csl(os.path.join(S, FILES[2]))
+    entries += read_un(os.path.join(S, FILES[3]))
+    entries += read_eu(os.path.join(S, FILES[4]))
+    entries += read_uk(os.path.join(S, FILES[5]))
+    countries, addresses = csl_details(os.path.join(S, FILES[2]))
     print(f"{len(entries)} entries read", file=sys.stderr)
+    by_id = {e.id: e for e in entries}
 
+    # names, keys, groups (union-find over entries sharing a name key) -------------------------
     by_key = defaultdict(set)
-    token_sets = []
-    skel_sets = []
+    ordered = set()          # folded names in their order (name chains)
     for e in entries:
         for n in e.names + [s for s in e.scripts if not is_latin(s)]:
             if n:
                 by_key[key(n)].add(e.id)
+                ordered.add(fold(n))
+                if "," in n:
+                    last, _, first = n.partition(",")
+                    ordered.add(fold(first + " " + last))
+    by_loose = defaultdict(set)
+    for e in entries:
         for n in e.names:
-            toks = set(t for t in fold(n).split() if t not in GENERIC and len(t) > 1)
-            if toks:
-                token_sets.append(frozenset(toks))
-                skel_sets.append(frozenset(skeleton(t) for t in toks))
-    by_token = defaultdict(list)
-    for i, ts in enumerate(token_sets):
-        for t in ts:
-            by_token[t].append(i)
-    by_skel = defaultdict(list)
-    for i, ts in enumerate(skel_sets):
-        for t in ts:
-            by_skel[t].append(i)
+            by_loose[loose(n)].add(e.id)
 
-    def listed_core(name):
-        """True when the name's distinctive tokens all occur together in one listed name (exactly or by
-        consonant skeleton): such a 'negative' could legitimately alert, so it is not used."""
-        core = [t for t in fold(name).split() if t not in GENERIC and len(t) > 1]
-        if not core:
+    def labels(e, n, q):
+        """Every entry carrying the base name, the query's own name, or either written without spaces."""
+        return by_key.get(key(n), set()) | by_key.get(key(q), set()) | by_loose.get(loose(n), set()) \
+            | by_loose.get(loose(q), set()) | {e.id}
+
+    parent = {e.id: e.id for e in entries}
+
+    def find(x):
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for ids in by_key.values():
+        ids = sorted(ids)
+        for other in ids[1:]:
+            ra, rb = find(ids[0]), find(other)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+    group_min = {}
+    for i in parent:
+        r = find(i)
+        group_min[r] = min(group_min.get(r, i), i)
+
+    def entry_split(eid):
+        return split_of(group_min[find(eid)])
+
+    # token sets for the "is this negative really listed?" checks -----------------------------
+    all_tokens = []          # folded token sets of every listed name (persons: all tokens)
+    distinct_sets = []       # distinctive token sets (generic words removed)
+    for e in entries:
+        for n in e.names + e.scripts:
+            toks = fold(n).split()
+            if not toks:
+                continue
+            all_tokens.append(frozenset(toks))
+            d = frozenset(t for t in toks if t not in GENERIC and len(t) > 1)
+            if d:
+                distinct_sets.append(d)
+    by_tok = defaultdict(list)
+    for i, s in enumerate(all_tokens):
+        for t in s:
+            by_tok[t].append(i)
+    by_dtok = defaultdict(list)
+    for i, s in enumerate(distinct_sets):
+        for t in s:
+            by_dtok[t].append(i)
+    listed_words = set(by_tok)
+    long_words = sorted(w for w in listed_words if len(w) >= 4 and w.isalpha())
+
+    def near_listed_word(w):
+        """True when w is a listed word or within typo distance of one (normalised Levenshtein similarity
+        >= 0.75): a replacement word must be plainly different from every listed word."""
+        f = fold(w)
+        if f in listed_words:
             return True
-        cand = set(by_token.get(core[0], []))
-        for t in core[1:]:
-            cand &= set(by_token.get(t, []))
-        # a listed name made of these tokens plus at most one more is close enough to alert rightly
-        if any(len(token_sets[i]) <= len(set(core)) + 1 for i in cand):
+        return rf_process.extractOne(f, long_words, scorer=Levenshtein.normalized_similarity, score_cutoff=0.75) is not None
+
+    single_names = sorted({next(iter(d)) for d in distinct_sets if len(d) == 1 and len(next(iter(d))) >= 4})
+
+    def near_single_name(w):
+        """True when w is within typo distance of a listed name that is one distinctive word: such a word
+        alone may rightly alert."""
+        return rf_process.extractOne(fold(w), single_names, scorer=Levenshtein.normalized_similarity,
+                                     score_cutoff=0.75) is not None
+
+    def org_is_listed(q):
+        """A negative organisation is dropped when it IS listed: same name, the same distinctive words as a
+        listed name, or a whole listed name of two or more distinctive words inside it (a listed party's
+        subsidiary). A query that merely contains a one-word listed name ("Tata Motors" vs listed "TATA") is
+        kept: that is issue item 4's false alarm."""
+        d = frozenset(t for t in fold(q).split() if t not in GENERIC and t not in LEGALISH and len(t) > 1)
+        if not d or key(q) in by_key:
             return True
-        # so is a query that contains a whole listed name ("Fortune Foods GmbH" holds listed "FORTUNE")
-        qset = set(core)
-        for t in qset:
-            for i in by_token.get(t, []):
-                if token_sets[i] <= qset:
+        for t in d:
+            for i in by_dtok.get(t, []):
+                ls = distinct_sets[i] - LEGALISH
+                if ls == d or (len(ls) >= 2 and ls <= d):
                     return True
-        sk = [skeleton(t) for t in core]
-        cand = set(by_skel.get(sk[0], []))
-        for t in sk[1:]:
-            cand &= set(by_skel.get(t, []))
-        return any(len(skel_sets[i]) <= len(set(sk)) + 1 for i in cand)
+        return False
+
+    def person_is_listed(q):
+        """A negative person is dropped when all its name parts occur in one listed name, or a listed name's
+        parts all occur in it (a missing or extra name part is a positive, issue item 6)."""
+        s = frozenset(fold(q).split())
+        if key(q) in by_key:
+            return True
+        cands = set.intersection(*(set(by_tok.get(t, [])) for t in s)) if s else set()
+        if any(len(s) >= 2 or all_tokens[i] == s for i in cands):
+            return True
+        for t in s:
+            for i in by_tok.get(t, []):
+                if all_tokens[i] <= s:
+                    return True
+        return False
 
     rnd = random.Random(a.seed)
     rows = []
-    seen_queries = set()
+    seen = set()
+    counts = defaultdict(int)
+
+    def add(cls, split, q, typ, ids, base, country="", address="", candidate=""):
+        q = clean(q)
+        if not q or (cls, q, country, address) in seen:
+            return False
+        seen.add((cls, q, country, address))
+        rows.append((cls, split, q, typ, ",".join(sorted(ids)), base, country, address, candidate))
+        counts[cls] += 1
+        return True
 
     def pool(pred):
         out = []
         for e in entries:
             for i, n in enumerate(e.names):
-                if n and pred(e, n, i):
+                if n and pred(e, n):
                     out.append((e, n))
         rnd.shuffle(out)
         return out
 
-    def emit(cls, gen, candidates, limit):
+    def emit(cls, gen, candidates, limit, same_ok=False):
         made = 0
         for e, n in candidates:
             if made >= limit:
                 break
             q = gen(n, rnd)
-            if not q or fold(q) == fold(n) and cls != "original_script" and cls != "reordered_person":
+            if not q or (not same_ok and fold(q) == fold(n)) or len(fold(q)) < 3:
                 continue
-            q = clean(q)
-            if not q or (cls, q) in seen_queries or len(fold(q)) < 3:
-                continue
-            ids = sorted(by_key.get(key(n), set()) | {e.id})
-            seen_queries.add((cls, q))
-            rows.append((cls, q, e.type, ",".join(ids), n))
-            made += 1
+            if add(cls, entry_split(e.id), q, e.type, labels(e, n, q), n):
+                made += 1
         print(f"{cls}: {made}", file=sys.stderr)
 
-    latin = lambda e, n, i: is_latin(n) and len(fold(n)) >= 4
-    emit("typo", p_typo, pool(latin), a.per_class)
-    emit("legal_form", p_legal, pool(lambda e, n, i: latin(e, n, i) and e.type == "entity"
-                                      and any(re.search(p, n.lower()) for p, _ in LEGAL)), a.per_class)
-    emit("abbreviation", p_abbrev, pool(lambda e, n, i: latin(e, n, i) and e.type == "entity"), a.per_class)
-    emit("dropped_generic", p_drop_generic, pool(lambda e, n, i: latin(e, n, i) and e.type == "entity"), a.per_class)
-    emit("reordered_person", p_reorder, pool(lambda e, n, i: latin(e, n, i) and e.type == "person"
-                                              and len(n.split()) >= 2), a.per_class)
-    emit("joined_split", p_join_split, pool(latin), a.per_class)
-    emit("transliteration", p_translit, pool(lambda e, n, i: latin(e, n, i) and e.type == "person"), a.per_class)
-    script_pool = []
-    for e in entries:
-        for s in e.scripts:
-            if s and not is_latin(s) and len(s) >= 2:
-                script_pool.append((e, s))
-    rnd.shuffle(script_pool)
-    # persons first: their original-script names are transliterations, entity names are often translations
-    script_pool.sort(key=lambda p: p[0].type != "person")
-    emit("original_script", p_script, script_pool, a.per_class)
+    latin = lambda e, n: is_latin(n) and len(fold(n)) >= 4
+    ent = lambda e, n: latin(e, n) and e.type == "entity"
+    per = lambda e, n: latin(e, n) and e.type == "person"
+    P = a.per_class
 
-    # negatives
+    # positives: earlier classes, regenerated with the split
+    emit("typo", p_typo, pool(latin), P)
+    emit("legal_form", p_legal, pool(lambda e, n: ent(e, n) and any(re.search(p, n.lower()) for p, _ in LEGAL)), P)
+    emit("abbreviation", p_abbrev, pool(ent), P)
+    emit("dropped_generic", p_drop_generic, pool(ent), P)
+    emit("reordered_person", p_reorder, pool(lambda e, n: per(e, n) and len(n.split()) >= 2), P)
+    emit("transliteration", p_translit, pool(per), P)
+    script_pool = [(e, s) for e in entries for s in e.scripts if s and not is_latin(s) and len(s) >= 2]
+    rnd.shuffle(script_pool)
+    script_pool.sort(key=lambda p: p[0].type != "person")
+    emit("original_script", p_script, script_pool, P, same_ok=True)
+
+    # positives: the issue's items
+    emit("bracketed", p_bracketed, pool(lambda e, n: latin(e, n) and BRACKET.search(n) is not None), P)
+    emit("typo_common_word", p_typo_common, pool(lambda e, n: ent(e, n) and len(n.split()) >= 2), P)
+    emit("given_name_variant", p_given_variant, pool(per), P)
+    emit("name_parts", p_name_parts, pool(lambda e, n: per(e, n) and len(fold(n).split()) >= 3), P)
+    emit("joined_split", p_joined, pool(latin), P)
+    emit("numbers", p_numbers, pool(lambda e, n: latin(e, n) and e.type != "person"
+                                    and (re.search(r"\d", n) or any(fold(t) in WORD_NUM for t in n.split())
+                                         or rnd.random() < 0.05)), P)
+    emit("titles", p_titles, pool(per), P)
+
+    # negatives: reversed name chains (11); the reversed chain must not itself be a listed name
     made = 0
-    tries = 0
-    while made < a.negatives and tries < a.negatives * 20:
+    for e, n in pool(lambda e, n: per(e, n) and any(fold(t) in CHAIN for t in n.split())):
+        if made >= P:
+            break
+        q = p_reverse_chain(n, rnd)
+        if q and fold(q) not in ordered and add("negative_reversed_chain", entry_split(e.id), q, "person", set(), n):
+            made += 1
+    print(f"negative_reversed_chain: {made}", file=sys.stderr)
+
+    # vocabulary of real words that are not listed names' tokens: from the negative organisations
+    orgs = []
+    for ln in read_table("negatives-organisations.tsv"):
+        cc, _, name = ln.partition("\t")
+        orgs.append((cc, name.strip()))
+    persons_parts = []
+    for ln in read_table("person-name-parts.tsv"):
+        culture, order, given, surnames = ln.split("\t")
+        persons_parts.append((culture, order, given.split(), merge_particles(surnames.split())))
+    vocab = sorted({t for _, n in orgs for t in re.findall(r"[A-Za-z]{4,}", n)} | set(INVENT_A) | set(CITIES))
+    vocab = [w for w in vocab if fold(w) not in GENERIC and not near_listed_word(w)]
+
+    # negatives: one distinctive word apart (12): one distinctive token replaced by an unrelated word
+    made = 0
+    for e, n in pool(lambda e, n: ent(e, n) and 2 <= len(n.split()) <= 5):
+        if made >= P:
+            break
+        toks = tokens(n)
+        idx = [i for i, t in enumerate(toks) if t.isalpha() and fold(t) not in GENERIC and len(t) >= 3]
+        if len(idx) != 1 or len(toks) - len(idx) < 1:
+            continue
+        i = idx[0]
+        near = [w for w in vocab if abs(len(w) - len(toks[i])) <= 2 and w[0].lower() != toks[i][0].lower()]
+        if not near:
+            continue
+        toks[i] = case_like(toks[i], rnd.choice(near))
+        q = " ".join(toks)
+        if not org_is_listed(q) and add("negative_one_word_apart", entry_split(e.id), q, "entity", set(), n):
+            made += 1
+    print(f"negative_one_word_apart: {made}", file=sys.stderr)
+
+    # negatives: one shared distinctive token (4): the other distinctive tokens replaced
+    made = 0
+    for e, n in pool(lambda e, n: ent(e, n)):
+        if made >= P:
+            break
+        toks = tokens(n)
+        idx = [i for i, t in enumerate(toks) if distinctive(t)]
+        if len(idx) < 2:
+            continue
+        keep = rnd.choice(idx)
+        out = []
+        for i, t in enumerate(toks):
+            if i in idx and i != keep:
+                out.append(case_like(t, rnd.choice(vocab)))
+            elif i in idx or fold(t) in GENERIC:
+                out.append(t)
+        q = " ".join(out)
+        if not org_is_listed(q) and add("negative_one_shared_token", entry_split(e.id), q, "entity", set(), n):
+            made += 1
+    print(f"negative_one_shared_token: {made}", file=sys.stderr)
+
+    # negatives: short listed names and acronyms vs longer real words with the same consonant skeleton (3)
+    shorts = defaultdict(list)
+    for e in entries:
+        for n in e.names:
+            core = [t for t in fold(n).split() if t not in GENERIC]
+            if len(core) == 1 and 2 <= len(core[0]) <= 4 and core[0].isalpha():
+                shorts[core[0]].append((e, n))
+    words = sorted({w for _, nm in orgs for w in re.findall(r"[A-Za-z]{4,}", nm)} | set(INVENT_A) | set(CITIES)
+                   | {w for p in persons_parts for w in p[2] + p[3] if w.isalpha() and len(w) >= 4})
+    by_skel = defaultdict(list)
+    for w in words:
+        sk = re.sub(r"[aeiouy]", "", fold(w))
+        sk = re.sub(r"(.)\1+", r"\1", sk)
+        by_skel[sk].append(w)
+    skel_keys = sorted(by_skel)
+    made = 0
+    short_items = sorted(shorts.items())
+    rnd.shuffle(short_items)
+    for s, es in short_items:
+        if made >= P:
+            break
+        sk = re.sub(r"(.)\1+", r"\1", s)
+        # a real word whose consonant skeleton is the short name's, or starts with it ("MTS" / "Metso", "Mitsubishi")
+        cands = [w for k in skel_keys if k.startswith(sk) and len(k) <= len(sk) + 3 for w in by_skel[k]]
+        rnd.shuffle(cands)
+        for w in cands:
+            if fold(w) == s or len(w) < len(s) + 2 or fold(w) in listed_words or near_single_name(w):
+                continue
+            q = w + " " + rnd.choice(["AG", "Oyj", "GmbH", "Ltd", "Inc.", "S.A.", "LLC", "Group", "AB", "B.V."])
+            e, n = es[0]
+            if not org_is_listed(q) and add("negative_short_name", split_of(q), q, "entity", set(), n):
+                made += 1
+            break
+    print(f"negative_short_name: {made}", file=sys.stderr)
+
+    # country (13): a typo'd listed name with its own country (positive) or a contradicting one (negative)
+    MAJOR = ["DE", "FR", "US", "GB", "JP", "BR", "CA", "AU", "IT", "ES", "NL", "SE", "MX", "IN", "ZA", "AR", "KR"]
+    made = 0
+    for e, n in pool(lambda e, n: latin(e, n) and e.id.startswith("CSL:") and countries.get(e.id)):
+        if made >= P:
+            break
+        q = p_typo(n, rnd)
+        if not q:
+            continue
+        ids = labels(e, n, q)
+        all_cc = set().union(*(countries.get(i, set()) for i in ids))
+        other = [c for c in MAJOR if c not in all_cc]
+        if not other:
+            continue
+        sp = entry_split(e.id)
+        if add("country_consistent", sp, q, e.type, ids, n, country=sorted(countries[e.id])[0]):
+            add("negative_country", sp, q, e.type, set(), n, country=rnd.choice(other))
+            made += 1
+    print(f"country: {made} pairs", file=sys.stderr)
+
+    # addresses (14) ------------------------------------------------------------------------------
+    def invented_name():
+        for _ in range(50):
+            q = rnd.choice(INVENT_A) + " " + rnd.choice(INVENT_B) + " " + rnd.choice(INVENT_C)
+            if not org_is_listed(q):
+                return clean(q)
+        return None
+
+    city_only, streets = [], []
+    for eid in sorted(addresses):
+        for ad in addresses[eid]:
+            parts = [p.strip() for p in ad.split(",") if p.strip()]
+            if 1 <= len(parts) <= 2 and not re.search(r"\d", ad):
+                city_only.append((eid, ad))
+            else:
+                m = re.match(r"^(\d{1,5})([A-Za-z]?)\s+(\S.*)$", parts[0]) if parts else None
+                if m and len(parts) >= 3:
+                    streets.append((eid, ad, parts, m))
+    rnd.shuffle(city_only)
+    rnd.shuffle(streets)
+    seen_city = set()
+    made = 0
+    for eid, ad in city_only:
+        if made >= P // 2:
+            break
+        if ad.lower() in seen_city:
+            continue
+        seen_city.add(ad.lower())
+        nm = invented_name()
+        if nm and add("negative_address_city_only", entry_split(eid), nm, "entity", set(), by_id[eid].names[0],
+                      address=ad):
+            made += 1
+    print(f"negative_address_city_only: {made}", file=sys.stderr)
+    STREET_ABBR = [(r"\bStreet\b", "St."), (r"\bRoad\b", "Rd."), (r"\bAvenue\b", "Ave."), (r"\bBuilding\b", "Bldg."),
+                   (r"\bSTREET\b", "ST"), (r"\bROAD\b", "RD"), (r"\bAVENUE\b", "AVE"), (r"\bBUILDING\b", "BLDG")]
+    made = 0
+    for eid, ad, parts, m in streets:
+        if made >= P // 2:
+            break
+        street = m.group(3)
+        for pat, rep in STREET_ABBR:
+            street = re.sub(pat, rep, street)
+        rest = parts[1:]
+        same = ", ".join([m.group(1) + m.group(2) + " " + street] + rest)
+        same = same.title() if rnd.random() < 0.5 else same
+        num = int(m.group(1))
+        other_num = str(num + rnd.randint(1, 40)) if num < 5 or rnd.random() < 0.5 else str(max(1, num - rnd.randint(1, num - 1)))
+        other = ", ".join([other_num + " " + street] + rest)
+        nm = invented_name()
+        if not nm:
+            continue
+        sp = entry_split(eid)
+        ids = {i for i in addresses if ad in addresses[i]}
+        if add("address_same_number", sp, nm, "entity", ids, ad, address=same):
+            add("negative_address_other_number", sp, nm, "entity", set(), ad, address=other)
+            made += 1
+    print(f"address pairs: {made}", file=sys.stderr)
+
+    # negatives: invented company names -------------------------------------------------------------
+    made = tries = 0
+    while made < 1000 and tries < 20000:
         tries += 1
         parts = [rnd.choice(INVENT_A)]
         if rnd.random() < 0.3:
@@ -674,45 +688,132 @@ def main():
         if rnd.random() < 0.25:
             parts.insert(0, rnd.choice(CITIES))
         parts.append(rnd.choice(INVENT_B))
-        if rnd.random() < 0.4:
-            parts.append(rnd.choice(INVENT_B))
         q = " ".join(parts)
         suffix = rnd.choice(INVENT_C)
         if suffix:
             q += (", " if rnd.random() < 0.3 else " ") + suffix
-        if ("negative_invented", q) in seen_queries or listed_core(q):
-            continue
-        seen_queries.add(("negative_invented", q))
-        rows.append(("negative_invented", q, "entity", "", ""))
-        made += 1
-    print(f"negative_invented: {made}", file=sys.stderr)
-    made = 0
-    for c in COMPANIES:
-        q = clean(c)
-        if q and not listed_core(q) and ("negative_company", q) not in seen_queries:
-            seen_queries.add(("negative_company", q))
-            rows.append(("negative_company", q, "entity", "", ""))
+        if not org_is_listed(q) and add("negative_invented", split_of(q), q, "entity", set(), ""):
             made += 1
-    print(f"negative_company: {made} of {len(COMPANIES)}", file=sys.stderr)
+    print(f"negative_invented: {made}", file=sys.stderr)
+
+    # negatives: well-known organisations ---------------------------------------------------------
+    dropped = []
     made = 0
-    tries = 0
-    while made < a.negatives and tries < a.negatives * 20:
-        tries += 1
-        f, l = rnd.choice(FIRST), rnd.choice(LAST)
-        style = rnd.random()
-        q = f"{f} {l}" if style < 0.6 else f"{l}, {f}" if style < 0.8 else f"{f} {rnd.choice(FIRST)[0]}. {l}"
-        if ("negative_person", q) in seen_queries or listed_core(q):
+    for cc, nm in orgs:
+        if org_is_listed(nm):
+            dropped.append(nm)
             continue
-        seen_queries.add(("negative_person", q))
-        rows.append(("negative_person", q, "person", "", ""))
-        made += 1
-    print(f"negative_person: {made}", file=sys.stderr)
+        if add("negative_organisation", split_of(nm), nm, "entity", set(), "", country=""):
+            made += 1
+    print(f"negative_organisation: {made} (dropped as listed: {len(dropped)}: {'; '.join(dropped)})", file=sys.stderr)
+
+    # negatives: person names from many cultures ---------------------------------------------------
+    made = 0
+    dropped_p = []
+    prng = random.Random(a.seed + 1)
+    per_culture = 75
+    for culture, order, given, surnames in persons_parts:
+        m = tries = 0
+        while m < per_culture and tries < per_culture * 20:
+            tries += 1
+            q = person_name(order, given, surnames, prng)
+            if person_is_listed(q):
+                dropped_p.append(q)
+                continue
+            if add("negative_person", split_of(q), q, "person", set(), culture):
+                m += 1
+        made += m
+    print(f"negative_person: {made} (dropped as listed: {len(dropped_p)})", file=sys.stderr)
+
+    # cross-script set: hand-written press spellings of listed parties ----------------------------------
+    made = 0
+    anchors = {}
+    for ln in read_table("cross-script.tsv"):
+        f = ln.split("\t")
+        if len(f) < 3:
+            raise SystemExit(f"cross-script.tsv: bad line {ln!r}")
+        anchor, lang, q = f[0].strip(), f[1].strip(), f[2].strip()
+        if anchor not in anchors:
+            ids = set()
+            for alt in anchor.split("|"):
+                ids |= by_key.get(key(alt), set())
+            if not ids:
+                raise SystemExit(f"cross-script.tsv: anchor {anchor!r} is no listed name")
+            anchors[anchor] = ids
+        ids = anchors[anchor]
+        if add("cross_script", split_of(anchor), q, "", ids, anchor.split("|")[0] + " [" + lang + "]"):
+            made += 1
+    print(f"cross_script: {made} rows, {len(anchors)} parties", file=sys.stderr)
+
+    # published name pairs of other screening projects --------------------------------------------------
+    made = 0
+    for ln in read_table("published-pairs.tsv"):
+        f = ln.split("\t")
+        if len(f) < 4:
+            raise SystemExit(f"published-pairs.tsv: bad line {ln!r}")
+        label, q, cand, typ = f[0], f[1], f[2], f[3]
+        cls = {"match": "published_match", "nomatch": "published_nomatch"}[label]
+        if add(cls, split_of(q + "\t" + cand), q, typ, set(), f[4] if len(f) > 4 else "", candidate=cand):
+            made += 1
+    print(f"published pairs: {made}", file=sys.stderr)
 
     with open(a.out, "w", newline="", encoding="utf-8") as f:
-        f.write("class\tquery\ttype\texpected_ids\tbase_name\n")
+        f.write("class\tsplit\tquery\ttype\texpected_ids\tbase_name\tcountry\taddress\tcandidate\n")
         for r in rows:
-            f.write("\t".join(x.replace("\t", " ") for x in r) + "\n")
-    print(f"wrote {len(rows)} rows to {a.out}", file=sys.stderr)
+            f.write("\t".join(x.replace("\t", " ").replace("\n", " ") for x in r) + "\n")
+    splits = defaultdict(int)
+    for r in rows:
+        splits[r[1]] += 1
+    print(f"wrote {len(rows)} rows to {a.out} ({dict(splits)})", file=sys.stderr)
+
+
+LEGALISH = set("""se sa ag nv bv ab as oy oyj asa spa kg kgaa plc pte pty tbk berhad bhd pcl sas sarl srl sl sau ltda sab
+cv de nyrt ohg hf mbh kk gk sp zoo ao pao oao ooo zao jsc pjsc llc ltd inc co corp""".split())
+
+PARTICLES = {"de", "van", "der", "den", "da", "dela", "el", "abdel", "del", "di", "le", "la", "von"}
+
+
+def merge_particles(toks):
+    out, buf = [], []
+    for t in toks:
+        if t.lower() in PARTICLES:
+            buf.append(t)
+            continue
+        out.append(" ".join(buf + [t]))
+        buf = []
+    return out
+
+
+PATRONYMICS = ["Aleksandrovich", "Sergeyevich", "Ivanovich", "Nikolayevich", "Vladimirovich", "Petrovich",
+               "Mikhailovich", "Yuryevich", "Bakhytovich", "Rustamovich"]
+
+
+def person_name(order, given, surnames, rnd):
+    g, s = rnd.choice(given), rnd.choice(surnames)
+    style = rnd.random()
+    if order == "GSS" and style < 0.5:
+        s2 = rnd.choice([x for x in surnames if x != s])
+        return f"{g} {s} {s2}"
+    if order == "GSP" and style < 0.3 and given.index(g) < len(given) // 2:
+        return f"{g} {rnd.choice(PATRONYMICS)} {s}"
+    if order == "GBF":
+        father = rnd.choice(given[: len(given) * 2 // 3])
+        if father == g:
+            father = given[0] if g != given[0] else given[1]
+        fam = ("Al-" + s) if style < 0.4 else s
+        return f"{g} {father} {fam}" if rnd.random() < 0.6 else f"{g} {fam}"
+    if order == "GF":
+        return f"{g} {s}"
+    if order == "SMG":
+        mid = rnd.choice(["Van", "Thi", "Duc", "Minh", "Ngoc", "Quoc"])
+        return f"{s} {mid} {g}"
+    if order == "SG":
+        return f"{s} {g}" if style < 0.5 else f"{g} {s}" if style < 0.8 else f"{s.upper()}, {g}"
+    if style < 0.75:
+        return f"{g} {s}"
+    if style < 0.9:
+        return f"{s.upper()}, {g}" if rnd.random() < 0.5 else f"{s}, {g}"
+    return f"{g} {rnd.choice(given)[0]}. {s}"
 
 
 if __name__ == "__main__":
