@@ -53,7 +53,7 @@ struct GeneralisationTests {
     @Test("bracketed parts are optional evidence, and a bracketed acronym or former name alone is a (weak) alias")
     func bracketedParts() {
         #expect(score("Naftiran Intertrade Co SARL", of: "900") >= 0.92)
-        #expect(score("Naftiran Intertrade Co.", of: "900") >= 0.92)
+        #expect(score("NAFTIRAN INTERTRADE CO. SARL", of: "900") == 1)
         let acronym = result("NICO").matches.first { $0.id == "OFAC-SDN:900" }
         #expect(acronym?.aliasStrength == .weak)
         #expect((acronym?.score ?? 0) >= 0.8)
