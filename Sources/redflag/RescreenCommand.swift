@@ -79,10 +79,11 @@ struct Rescreen: ParsableCommand {
                 let perParty = rescreener.records(known, allowList: run.allowList, shouldStop: { run.shouldStop })
                 let hits = perParty.flatMap { $0 }
                 try RescreenOutput(format: RescreenOutput.Format(rawValue: format.rawValue) ?? .jsonl).write(hits)
-                // One audit record per output record, and a CLEAR one per party with none.
+                // One audit record per output record (delistings kept even when the party is CLEAR
+                // now), and a CLEAR one per party with none.
                 let results: [RescreenHit?] = perParty.flatMap { $0.isEmpty ? [nil] : $0.map { Optional($0) } }
-                try run.record(results.map { hit in
-                    (decision: hit?.decision ?? .clear, json: { @Sendable in
+                try run.record(entries: results.map { hit in
+                    (decision: hit?.decision ?? .clear, keep: hit?.kind == .removed, json: { @Sendable in
                         let encoder = JSONEncoder()
                         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
                         encoder.dateEncodingStrategy = .iso8601

@@ -81,6 +81,9 @@ import Testing
         #expect(entry["id"] as? String == "OFAC-CONS:910006" && entry["programs"] as? [String] == ["VENEZUELA-EO13850", "UKRAINE-EO13662"])
         #expect((removed["match"] as? [String: Any])?["decision"] as? String == "STOP")
         #expect((removed["change"] as? [String: Any])?["kind"] as? String == "removed")
+        // Kept in the audit trail although the party is CLEAR now: the reason on file.
+        let export = try CLI.run(["audit", "export", "--format", "jsonl"] + data)
+        #expect(export.stdout.split(separator: "\n").contains { $0.contains("\"kind\":\"removed\"") && $0.contains("OFAC-CONS:910006") })
 
         let table = try CLI.run(["rescreen", "--last", "--format", "table", "--quiet"] + data)
         #expect(table.stdout.hasPrefix("REMOVED\tBanco Ficticio del Caribe (VE): now CLEAR\n    was 1.00 OFAC-CONS:910006 BANCO FICTICIO DEL CARIBE (STOP"))

@@ -77,12 +77,16 @@ public struct AuditEntry: Sendable {
     public var index: Int
     /// nil for an error record (counted, not stored).
     public var decision: Decision?
-    /// The output record as JSON; stored for HOLD and STOP only.
+    /// The output record as JSON; stored for HOLD and STOP only, and for records marked `keep`.
     public var json: @Sendable () -> String
+    /// Store the record even when CLEAR: a rescreen delisting is the reason on file for releasing
+    /// a held order, whatever the party's verdict now.
+    public var keep: Bool
 
-    public init(index: Int, decision: Decision?, json: @escaping @Sendable () -> String) {
+    public init(index: Int, decision: Decision?, keep: Bool = false, json: @escaping @Sendable () -> String) {
         self.index = index
         self.decision = decision
+        self.keep = keep
         self.json = json
     }
 }

@@ -95,6 +95,11 @@ public final class PipelineRun: @unchecked Sendable {
     /// and flushed. `fraction` is how much of
     /// the input is done (0…1) when known, for the ETA.
     public func record(_ records: [(decision: Decision?, json: @Sendable () -> String)], fraction: Double? = nil) throws {
+        try record(entries: records.map { (decision: $0.decision, keep: false, json: $0.json) }, fraction: fraction)
+    }
+
+    /// `record`, with records to store in the audit trail even when CLEAR (`AuditEntry.keep`).
+    public func record(entries records: [(decision: Decision?, keep: Bool, json: @Sendable () -> String)], fraction: Double? = nil) throws {
         lock.lock()
         let first = nextIndex
         nextIndex += records.count
@@ -103,7 +108,9 @@ public final class PipelineRun: @unchecked Sendable {
         lock.unlock()
         if let audit {
             try throwWriteError()
-            let entries = records.enumerated().map { AuditEntry(index: first + $0.offset, decision: $0.element.decision, json: $0.element.json) }
+            let entries = records.enumerated().map {
+                AuditEntry(index: first + $0.offset, decision: $0.element.decision, keep: $0.element.keep, json: $0.element.json)
+            }
             writeInBackground { try audit.record(entries) }
         }
         progress.update(counts: snapshot, fraction: fraction)

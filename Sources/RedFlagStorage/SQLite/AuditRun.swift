@@ -34,7 +34,7 @@ public final class AuditRun: AuditRunRecording, @unchecked Sendable {
         var kept: [(Int, Decision, String)] = []
         for entry in entries {
             chunkCounts.add(entry.decision)
-            if let decision = entry.decision, decision != .clear {
+            if let decision = entry.decision, decision != .clear || entry.keep {
                 kept.append((entry.index, decision, entry.json()))
             }
         }
