@@ -13,7 +13,8 @@ data files beside this script, and writes evaluation-set.tsv:
 * expected_ids: every entry id carrying the base name (positives); empty for negatives.
 * country / address: optional query fields (country and address classes).
 * candidate: only for published_* rows: the other side of a published name pair. The harness adds it to
-  the index as an extra entry `PAIR:<n>` (n = the row's number among published rows).
+  the index as an extra entry (`CSL:PAIR-<n>`, n = the row's number among published rows); expected_ids
+  then lists the listed entries that carry the candidate's very name, which count as the candidate.
 
 Perturbation rules are written from how people type names, independently of redflag's matcher; no row
 is dropped because of what redflag scores. Classes, one per item of issue 11 (positives measure recall,
@@ -753,7 +754,10 @@ def main():
             raise SystemExit(f"published-pairs.tsv: bad line {ln!r}")
         label, q, cand, typ = f[0], f[1], f[2], f[3]
         cls = {"match": "published_match", "nomatch": "published_nomatch"}[label]
-        if add(cls, split_of(q + "\t" + cand), q, typ, set(), f[4] if len(f) > 4 else "", candidate=cand):
+        # listed entries carrying the candidate's very name count as the candidate (the matcher may show one
+        # of two identical names only)
+        same = by_key.get(key(cand), set()) | by_loose.get(loose(cand), set())
+        if add(cls, split_of(q + "\t" + cand), q, typ, same, f[4] if len(f) > 4 else "", candidate=cand):
             made += 1
     print(f"published pairs: {made}", file=sys.stderr)
 
