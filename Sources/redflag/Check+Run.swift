@@ -37,8 +37,11 @@ extension Check {
         let reader = try OrderReader(csv: csv, map: columnMap)
 
         let directory = dataDir.directory
+        // The same policy `screen` applies, so a party gets the same verdict in both.
+        let policy = try DecisionPolicy.load(configPath: config)
         let screener: ScreeningEngine? = skipScreening ? nil
-            : try ScreeningEngine.open(dataDirectory: directory, listPaths: listFiles.urls, configuration: .default)
+            : try ScreeningEngine.open(dataDirectory: directory, listPaths: listFiles.urls,
+                                       configuration: MatchConfiguration(policy: policy))
         let stamps = screener?.snapshots.map { ListStamp(source: $0.source.rawValue, sha256: $0.sha256) } ?? []
 
         let stores = SQLiteStores(dataDirectory: directory, historyURL: history.map { URL(fileURLWithPath: $0) })
@@ -69,7 +72,7 @@ extension Check {
 
         let run = try PipelineRun.begin(
             info: AuditRunInfo(command: "check", inputPath: input, snapshots: screener?.snapshots ?? [],
-                               configurationJSON: AuditRunInfo.json(["configuration": catalog.configuration])),
+                               configurationJSON: AuditRunInfo.json(["configuration": catalog.configuration, "decisionPolicy": policy.identity])),
             settings: pipeline.settings, stores: stores, screener: screener)
         do {
             let runner = OrderCheckRunner(engine: engine, screener: screener, history: store,

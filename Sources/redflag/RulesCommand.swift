@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RedFlagCore
 import RedFlagKit
+import RedFlagMatching
 import RedFlagRules
 
 /// `redflag rules`: the red-flag catalog (`Lists/redflags.json`) as it applies, optionally with
@@ -9,8 +10,8 @@ import RedFlagRules
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
-        abstract: "List the red-flag catalog or explain one flag.",
-        subcommands: [RulesList.self, RulesShow.self],
+        abstract: "List the red-flag catalog, explain one flag, or show the decision policy.",
+        subcommands: [RulesList.self, RulesShow.self, RulesPolicy.self],
         defaultSubcommand: RulesList.self)
 }
 
@@ -98,6 +99,36 @@ struct RulesShow: ParsableCommand {
             if !f.questions.isEmpty { s += "\nQuestions for the customer (HOLD):\n" + f.questions.map { "  - \($0)\n" }.joined() }
             s += "\nConfiguration: \(catalog.configuration)\n"
             Console.out.write(s)
+            return 0
+        }
+    }
+}
+
+/// `redflag rules policy`: the decision policy every front end applies to list matches
+/// (`Lists/decision-policy.json`, changed by the `decisionPolicy` key of a `--config` file).
+struct RulesPolicy: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "policy",
+        abstract: "Show the decision policy: which lists and programs STOP or HOLD on a confirmed match, and the caps.")
+
+    @Option(name: .customLong("config"),
+            help: ArgumentHelp("A screen or check configuration whose decisionPolicy key changes the policy.", valueName: "file"))
+    var config: String?
+
+    @Option(name: .customLong("format"), help: "table or json.")
+    var format: RulesList.RulesFormat = .table
+
+    func run() throws {
+        try runReportingErrors {
+            let policy = try DecisionPolicy.load(configPath: config)
+            switch format {
+            case .json:
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                FileHandle.standardOutput.write(try encoder.encode(policy) + Data("\n".utf8))
+            case .table:
+                FileHandle.standardOutput.write(Data(policy.render().utf8))
+            }
             return 0
         }
     }

@@ -47,7 +47,8 @@ struct CheckCommandTests {
         let files = try FileManager.default.contentsOfDirectory(atPath: out.path)
         #expect(files.contains("case-SO-1003.md") && files.contains("case-SO-1003.json"))
         #expect(!files.contains("case-SO-1010.md")) // a HOLD
-        #expect(files.contains("case-SO-1020.md")) // HOLDs of two concerns: COMBO-01
+        #expect(files.contains("case-SO-1023.md")) // HOLDs of two concerns: COMBO-01
+        #expect(!files.contains("case-SO-1020.md")) // one concern's HOLD and a NOTE (issue 12)
         let md = try String(contentsOf: out.appendingPathComponent("case-SO-1003.md"), encoding: .utf8)
         #expect(md.contains("1-800-424-2980") && md.contains("764.5") && md.contains("REG-LIST-EL"))
         let csv = try String(contentsOf: out.appendingPathComponent("result.csv"), encoding: .utf8)

@@ -15,7 +15,9 @@ struct CheckScenarioTests {
 
     /// order id → (decision, flags that must be among the findings). COMBO-01 turns HOLD flags of
     /// two or more concerns into a STOP; the lines with one concern's HOLDs (SO-1010, SO-1011,
-    /// SO-1016 with their license requirement, SO-1018/19/21/27) stay HOLD.
+    /// SO-1016 with their license requirement, SO-1018/19/27) stay HOLD. SO-1020 (a logistics firm
+    /// buying for stock: AC-07 HOLD, its industry alone a NOTE outside D:5) and SO-1021 (an
+    /// established cloud provider naming no tenant, no other signal: AC-10 a NOTE) follow issue 12.
     static let expected: [String: (String, [String])] = [
         "SO-0901": ("CLEAR", []), "SO-0902": ("CLEAR", []), "SO-1001": ("CLEAR", []), "SO-1002": ("CLEAR", ["AC-01"]),
         "SO-1003": ("STOP", ["REG-LIST-EL", "REG-CN-CBC", "AC-09"]),
@@ -33,8 +35,8 @@ struct CheckScenarioTests {
         "SO-1015": ("STOP", ["REG-D5MO-DEST"]), "SO-1016": ("HOLD", ["REG-D1D4-LIC"]),
         "SO-1017": ("STOP", ["AC-03", "AC-04", "AC-05", "KYC-01", "KYC-02", "KYC-04", "KYC-05", "COMBO-01"]),
         "SO-0950": ("CLEAR", []), "SO-0951": ("CLEAR", []), "SO-1018": ("HOLD", ["AC-02"]),
-        "SO-1019": ("HOLD", ["AC-02", "AC-06"]), "SO-1020": ("STOP", ["AC-07", "AC-03", "COMBO-01"]),
-        "SO-1021": ("HOLD", ["AC-10"]), "SO-1022": ("STOP", ["AC-10", "REG-D5MO-DEST"]),
+        "SO-1019": ("HOLD", ["AC-02", "AC-06"]), "SO-1020": ("HOLD", ["AC-07", "AC-03"]),
+        "SO-1021": ("CLEAR", ["AC-10"]), "SO-1022": ("STOP", ["AC-10", "REG-D5MO-DEST"]),
         "SO-1023": ("STOP", ["AC-11", "KYC-01", "KYC-07", "COMBO-01"]),
         "SO-1024": ("STOP", ["KYC-11", "FC23-06", "FC23N-07"]),
         "SO-1025": ("STOP", ["KYC-06", "KYC-10", "FC23-05", "FC23N-05", "HUB-01", "COMBO-01"]),
@@ -90,7 +92,7 @@ struct CheckScenarioTests {
         #expect(byID["SO-1011"]?.license?.status == .caseByCase)
         #expect(byID["SO-1012"]?.license?.status == .presumptionOfDenial)
         #expect(byID["SO-1030"]?.license?.status == .notRequired)
-        #expect(byID["SO-1016"]?.license?.status == .caseByCase)
+        #expect(byID["SO-1016"]?.license?.status == .presumptionOfApproval)
     }
 
     @Test func rerunningTheSameExportDoesNotDoubleCountHistory() throws {

@@ -35,16 +35,6 @@ public struct ListCode: RawRepresentable, Hashable, Codable, Sendable, Expressib
         .capta, .fse, .isn, .dtc, .ofacSDN, .ofacConsolidated, .un, .eu, .uk,
     ]
 
-    /// Whether a confirmed match on this list bars the transaction outright (a STOP), as opposed
-    /// to calling for more diligence (UVL: a HOLD until the end user is verified; CMIC/NS-MBS/SSI:
-    /// restrictions on specific dealings, not on exports as such).
-    public var barsTransaction: Bool {
-        switch self {
-        case .unverified, .cmic, .nsMBS, .ssi: return false
-        default: return true
-        }
-    }
-
     /// Human title of the list.
     public var title: String {
         switch self {

@@ -1,6 +1,7 @@
 import Foundation
 import RedFlagCore
 import RedFlagLists
+import RedFlagMatching
 
 /// The allow-list as read for one run, ready to apply to screening results.
 ///
@@ -198,7 +199,7 @@ public struct ResolvedAllowList: Sendable {
             changed = true
         }
         if changed {
-            out.decision = out.matches.filter { $0.suppressed == nil }.map(\.decision).max() ?? .clear
+            out.decision = DecisionPolicy.overall(out.matches)
         }
         return out
     }

@@ -60,7 +60,8 @@ public struct CheckOutputFormat: Sendable {
         case .csv:
             var fields = [c.orderID ?? "", String(c.line), c.error == nil ? (c.decision?.rawValue ?? "CLEAR") : "ERROR",
                           c.findings.map { "\($0.id):\($0.severity.rawValue)" }.joined(separator: ";"),
-                          c.license.map { $0.status.rawValue + ($0.missing.isEmpty ? "" : " (missing: \($0.missing.joined(separator: ", ")))") } ?? "",
+                          c.license.map { $0.status.rawValue + ($0.missing.isEmpty ? "" : " (missing: \($0.missing.joined(separator: ", ")))")
+                              + ($0.authorization.map { " (met: \($0))" } ?? "") } ?? "",
                           c.notEvaluated.joined(separator: "; "), c.error ?? ""]
             var byName: [String: String] = [:]
             for p in c.passthrough { byName[p.name] = p.value }
@@ -82,6 +83,7 @@ public struct CheckOutputFormat: Sendable {
         if let e = c.error { return "\(pad(id, 14)) ERROR  line \(c.line): \(e)\n" }
         var s = "\(pad(id, 14)) \(pad(c.decision?.rawValue ?? "CLEAR", 6)) \(c.license?.status.rawValue ?? "")"
         if let l = c.license, !l.missing.isEmpty { s += " (missing: \(l.missing.joined(separator: ", ")))" }
+        if let a = c.license?.authorization { s += " (met: \(a))" }
         s += "\n"
         for f in c.findings {
             s += "    \(pad(f.severity.rawValue, 5)) \(pad(f.id, 14)) \(f.title)\n"

@@ -153,6 +153,7 @@ struct CheckRecordJSON: Encodable {
         j.endArray()
         if let license = check.license {
             j.beginObject("license")
+            if let a = license.authorization { j.string("authorization", a) }
             j.strings("basis", license.basis)
             j.strings("missing", license.missing)
             j.string("status", license.status.rawValue)

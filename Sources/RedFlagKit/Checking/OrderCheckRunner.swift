@@ -54,7 +54,7 @@ public final class OrderCheckRunner {
                 switch row {
                 case .failure(let e): return .failed(e)
                 case .success(let line):
-                    return .line(line, try history.summary(for: line, item: ItemProfile(line: line)))
+                    return .line(line, try history.summary(for: line, item: ItemProfile(line: line, items: checker.engine.items)))
                 }
             },
             transform: { [checker] input -> CheckedRow in

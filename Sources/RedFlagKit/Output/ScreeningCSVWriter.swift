@@ -1,7 +1,9 @@
 import RedFlagCore
 import RedFlagLists
+import RedFlagMatching
 
-/// CSV: one flat row per input record: the query, the decision, the top match and the ids of
+/// CSV: one flat row per input record: the query, the decision, the match that decided it
+/// (`top_*`: the best-scored live match carrying the verdict, not merely the first) and the ids of
 /// every match, plus the list snapshots screened against; error rows carry the message instead.
 public final class ScreeningCSVWriter: RecordWriter {
     public static let header = [
@@ -30,7 +32,7 @@ public final class ScreeningCSVWriter: RecordWriter {
         switch record {
         case .result(let result, let line):
             let q = result.query
-            let top = result.matches.first
+            let top = DecisionPolicy.decidingMatch(result)
             return [
                 line.map(String.init) ?? "", q.name, q.address ?? "", q.country ?? "", result.decision.rawValue,
                 String(result.matches.count), top.map { JSONText.format($0.score) } ?? "", top?.id ?? "",

@@ -56,13 +56,13 @@ public final class ScreeningTableWriter: RecordWriter {
             guard !result.matches.isEmpty else { return out }
             var table = TextTable(columns: [
                 .init("#", maxWidth: 3, alignRight: true), .init("SCORE", maxWidth: 5, alignRight: true),
-                .init("DECISION", maxWidth: 8), .init("LIST", maxWidth: 12), .init("NAME", maxWidth: 40),
+                .init("DECISION", maxWidth: 8), .init("LIST", maxWidth: 12), .init("ID", maxWidth: 30), .init("NAME", maxWidth: 40),
                 .init("MATCHED NAME", maxWidth: 40), .init("COUNTRIES", maxWidth: 14), .init("PROGRAMS", maxWidth: 24),
             ])
             for (i, m) in result.matches.enumerated() {
                 table.add([
                     String(i + 1), String(format2(m.score)), m.suppressed == nil ? m.decision.rawValue : "allowed",
-                    m.source == .csl ? "CSL/\(m.list.rawValue)" : m.list.rawValue, m.name,
+                    m.source == .csl ? "CSL/\(m.list.rawValue)" : m.list.rawValue, m.id, m.name,
                     m.matchedName + (m.aliasStrength == .weak ? " (weak)" : ""), m.countries.joined(separator: ","),
                     m.programs.joined(separator: ","),
                 ])

@@ -1,6 +1,7 @@
 import Foundation
 import RedFlagCore
 import RedFlagLists
+import RedFlagMatching
 
 /// Screens known parties against only the entries that changed, so the nightly re-screen of the
 /// whole customer base costs seconds: the screener is built over the changed entries alone.
@@ -60,7 +61,7 @@ public struct Rescreener: Sendable {
         // answers from a larger index.
         result.matches = raw.matches.filter { changeSet.changes[$0.id] != nil }
         if result.matches.count != raw.matches.count {
-            result.decision = result.matches.map(\.decision).max() ?? .clear
+            result.decision = DecisionPolicy.overall(result.matches)
         }
         result = allowList.apply(to: result)
         guard result.decision != .clear else { return nil }

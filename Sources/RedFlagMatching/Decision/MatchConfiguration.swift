@@ -38,11 +38,15 @@ public struct MatchConfiguration: Codable, Hashable, Sendable {
     /// Debug: score every indexed name instead of index candidates (slow; for measuring the
     /// candidate recall of the index against a full scan).
     public var fullScan: Bool
+    /// What a match and a set of matches decide (`DecisionPolicy`, from `Lists/decision-policy.json`
+    /// and the file's `decisionPolicy` key).
+    public var policy: DecisionPolicy
 
     public static let `default` = MatchConfiguration()
 
     public init(reviewThreshold: Double = 0.80, strongThreshold: Double = 0.92, addressThreshold: Double = 0.80,
-                limit: Int = 10, lists: [String: ListThresholds] = [:], candidateLimit: Int = 2000, fullScan: Bool = false) {
+                limit: Int = 10, lists: [String: ListThresholds] = [:], candidateLimit: Int = 2000, fullScan: Bool = false,
+                policy: DecisionPolicy = .bundled) {
         self.reviewThreshold = reviewThreshold
         self.strongThreshold = strongThreshold
         self.addressThreshold = addressThreshold
@@ -50,10 +54,23 @@ public struct MatchConfiguration: Codable, Hashable, Sendable {
         self.lists = lists
         self.candidateLimit = candidateLimit
         self.fullScan = fullScan
+        self.policy = policy
     }
 
     private enum CodingKeys: String, CodingKey {
-        case reviewThreshold, strongThreshold, addressThreshold, limit, lists, candidateLimit, fullScan
+        case reviewThreshold, strongThreshold, addressThreshold, limit, lists, candidateLimit, fullScan, policy, decisionPolicy
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(reviewThreshold, forKey: .reviewThreshold)
+        try c.encode(strongThreshold, forKey: .strongThreshold)
+        try c.encode(addressThreshold, forKey: .addressThreshold)
+        try c.encode(limit, forKey: .limit)
+        try c.encode(lists, forKey: .lists)
+        try c.encode(candidateLimit, forKey: .candidateLimit)
+        try c.encode(fullScan, forKey: .fullScan)
+        try c.encode(policy, forKey: .policy)
     }
 
     /// Every key is optional in a file: absent keys keep their defaults.
@@ -67,6 +84,14 @@ public struct MatchConfiguration: Codable, Hashable, Sendable {
         lists = try c.decodeIfPresent([String: ListThresholds].self, forKey: .lists) ?? [:]
         candidateLimit = try c.decodeIfPresent(Int.self, forKey: .candidateLimit) ?? d.candidateLimit
         fullScan = try c.decodeIfPresent(Bool.self, forKey: .fullScan) ?? false
+        // A recorded configuration carries the whole policy; a user's file an override of the bundled one.
+        if let whole = try c.decodeIfPresent(DecisionPolicy.self, forKey: .policy) {
+            policy = whole
+        } else if let o = try c.decodeIfPresent(DecisionPolicy.Override.self, forKey: .decisionPolicy) {
+            policy = DecisionPolicy.bundled.applying(o, identity: "configuration file")
+        } else {
+            policy = .bundled
+        }
     }
 
     /// Loads a configuration file; errors name the file and what is wrong.
@@ -79,8 +104,13 @@ public struct MatchConfiguration: Codable, Hashable, Sendable {
         do { config = try JSONDecoder().decode(MatchConfiguration.self, from: data) } catch {
             throw RedFlagError.badData(path: url.path, location: nil, message: "invalid matcher configuration: \(error)")
         }
-        try config.validate(path: url.path)
-        return config
+        var checked = config
+        if checked.policy.identity.hasSuffix(" + configuration file") {
+            checked.policy.identity = String(checked.policy.identity.dropLast(" + configuration file".count)) + " + \(url.path) (sha256 \(SHA256.hex(data).prefix(12)))"
+        }
+        try checked.validate(path: url.path)
+        try checked.policy.validate(path: url.path)
+        return checked
     }
 
     /// Checks thresholds lie in [0, 1], review ≤ strong, limit ≥ 1.
@@ -102,14 +132,4 @@ public struct MatchConfiguration: Codable, Hashable, Sendable {
     public func strong(for list: ListCode) -> Double { lists[list.rawValue]?.strongThreshold ?? strongThreshold }
     /// The lowest review threshold in force on any list (what candidate generation must reach).
     public var lowestReview: Double { lists.values.compactMap(\.reviewThreshold).reduce(reviewThreshold, min) }
-
-    /// What one match decides: STOP for a strong name match on a list that bars the deal, HOLD
-    /// for any other match at or above the review threshold (address-only matches never STOP),
-    /// nil when the match is below review.
-    public func decision(score: Double, list: ListCode, basis: ScreeningMatch.Basis) -> Decision? {
-        if basis == .address { return score >= addressThreshold ? .hold : nil }
-        if score >= strong(for: list) && list.barsTransaction { return .stop }
-        if score >= review(for: list) { return .hold }
-        return nil
-    }
 }

@@ -54,6 +54,11 @@ public final class Matcher: Sendable {
 
     /// Screens one query.
     public func screen(_ query: ScreeningQuery) -> ScreeningResult {
+        screenReadings(query)
+    }
+
+    /// Screens one query, its name read one way only.
+    func screenOnce(_ query: ScreeningQuery) -> ScreeningResult {
         pool.withScratch { scratch in screen(query, scratch: scratch) }
     }
 
@@ -87,23 +92,17 @@ public final class Matcher: Sendable {
         var matches: [ScreeningMatch] = []
         var decided = Set<Int>()
         // Name matches come first: an entry matched by name is not reported again by address.
-        for s in scored.matches where s.basis == .address ? !decided.contains(s.entry) : true {
-            // The one place a match is decided.
-            guard let decision = configuration.decision(score: s.score, list: index.list(entry: s.entry), basis: s.basis) else { continue }
+        for var s in scored.matches where s.basis == .address ? !decided.contains(s.entry) : true {
+            // The one place a match is decided: the decision policy.
+            guard let (decision, capped) = configuration.policy.decide(score: s.score, list: index.list(entry: s.entry), programs: index.programs(entry: s.entry),
+                                                                       basis: s.basis, aliasStrength: s.name.map { index.strength(name: $0) } ?? .strong,
+                                                                       qualifiers: s.qualifiers, thresholds: configuration) else { continue }
+            if let capped { s.qualifiers.append(capped) }
             decided.insert(s.entry)
             matches.append(makeMatch(s, decision: decision, query: scored, scratch: scratch))
         }
-        return Matcher.verdict(query: query, matches: matches, limit: configuration.limit)
-    }
-
-    /// The verdict over the decided matches: best first (ties by id), at most `limit`, the
-    /// overall decision the strongest of theirs.
-    static func verdict(query: ScreeningQuery, matches: [ScreeningMatch], limit: Int) -> ScreeningResult {
-        var matches = matches
-        matches.sort { $0.score > $1.score || ($0.score == $1.score && $0.id < $1.id) }
-        if matches.count > limit { matches.removeLast(matches.count - limit) }
-        let decision = matches.map(\.decision).max() ?? .clear
-        return ScreeningResult(query: query, decision: decision, matches: matches)
+        // The verdict is taken over every match; the limit trims only the display.
+        return configuration.policy.result(query, matches: matches, limit: configuration.limit)
     }
 
     /// Names scoring at least this are shown as the nearest candidates of a CLEAR query.

@@ -258,6 +258,7 @@ public struct TokenSpace: Sendable, Equatable {
                 if sim > 0 { out.append((id, sim)) }
             }
         }
+        GivenNames.addVariants(of: token, to: &out) { self.id(of: $0) }
         return out
     }
 

@@ -5,8 +5,9 @@ import RedFlagCore
 /// variants, romanisation tables, business words), each with a header naming its source, version
 /// and licence, so compliance can review it and a table can change without a code change.
 ///
-/// Files are read through `ProjectData`, the same way as the rest of `Lists/`, and only when a
-/// table is first needed: screening an ASCII name never reads the romanisation tables.
+/// Files are read through `ProjectData`, the same way as the rest of `Lists/` (built into the
+/// binary, or from the `--lists-data` folder), and only when a table is first needed: screening an
+/// ASCII name never reads the romanisation tables.
 enum NameData {
     /// One data row: its tab-separated fields and where it came from (for error messages).
     struct Row {
@@ -25,12 +26,16 @@ enum NameData {
     /// split on tabs. A missing or unreadable file stops the process with a message naming it:
     /// matching without its name tables would silently change every result.
     static func rows(_ file: String) -> [Row] {
-        let path = "names/" + file
+        let name = "names/" + file
         let text: String
+        let path: String
         do {
-            text = try String(contentsOf: ProjectData.file(path), encoding: .utf8)
+            let (data, cited) = try ProjectData.contents(name)
+            guard let decoded = String(data: data, encoding: .utf8) else { fail("\(cited): not UTF-8 text") }
+            text = decoded
+            path = cited
         } catch {
-            fail("project data missing: \(path): \(error)")
+            fail("\(error)")
         }
         var out: [Row] = []
         var lineNumber = 0

@@ -1,13 +1,18 @@
 import Foundation
 import RedFlagCore
 
-/// Turns any script into plain Latin letters so a name published in Cyrillic, Arabic or Han can
-/// meet its romanised spelling.
+/// Turns any script into plain Latin letters the way the sanctions lists romanise names, so a
+/// name published in Cyrillic, Arabic, Han or Hangul can meet its listed spelling.
 ///
-/// Cyrillic goes through a BGN/PCGN-style table first (ш → sh, х → kh, ю → yu) because that is
-/// how the sanctions lists romanise Russian names; ICU's default (ISO 9: š, h, û) would miss them.
-/// Everything else uses Foundation's ICU `toLatin` transform, which is slow (tens of µs), so
-/// results are cached and only non-Latin strings ever reach it.
+/// Table-driven for the scripts the lists' parties write in (tables in `Lists/names/`, read on
+/// first use): Russian, Ukrainian and Belarusian Cyrillic each with their own letter values
+/// (BGN/PCGN: Ukrainian г → h, и → y), Greek, Arabic, Persian and Urdu (short vowels are not
+/// written, so a word of three or more consonants becomes its consonant skeleton, "محمد" → "mhmd",
+/// which the matcher compares with "Mohammed" by consonants), Hebrew, Hangul (the DPRK/McCune-
+/// Reischauer spelling the lists use for North Korean names: "김정은" → "kim jong un") and Han
+/// (toneless pinyin with a name's syllables joined, business words in English: "华为技术有限公司"
+/// → "huawei technology co., ltd."). Other scripts (kana, Devanagari and other Indic scripts,
+/// Armenian, Georgian…) go through Foundation's ICU `toLatin` transform. Results are cached.
 public enum Transliterator {
     private static let cache = LockedCache()
 
@@ -19,33 +24,424 @@ public enum Transliterator {
         return false
     }
 
-    /// The Latin rendering of `s` (diacritics still present; the normaliser strips them).
+    /// The Latin rendering of `s` (diacritics of the ICU fallback still present; the normaliser
+    /// strips them).
     public static func toLatin(_ s: String) -> String {
         guard needsTransliteration(s) else { return s }
         if let hit = cache.get(s) { return hit }
-        let cyrillicDone = romaniseCyrillic(s)
-        let latin = needsTransliteration(cyrillicDone) ? (cyrillicDone.applyingTransform(.toLatin, reverse: false) ?? cyrillicDone) : cyrillicDone
+        let latin = romanise(s)
         cache.set(s, latin)
         return latin
     }
 
-    private static let cyrillic: [Character: String] = [
-        "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z", "и": "i",
-        "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
-        "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y",
-        "ь": "", "э": "e", "ю": "yu", "я": "ya", "і": "i", "ї": "yi", "є": "ye", "ґ": "g", "ў": "u",
-        "ә": "a", "ғ": "gh", "қ": "q", "ң": "ng", "ө": "o", "ұ": "u", "ү": "u", "һ": "h",
-    ]
+    /// The scripts romanised from tables here; everything else non-Latin goes to ICU.
+    enum Kind: Equatable {
+        case cyrillic, greek, arabic, hebrew, hangul, han, otherScript, neutral
 
-    private static func romaniseCyrillic(_ s: String) -> String {
-        guard s.unicodeScalars.contains(where: { (0x400...0x52F).contains($0.value) }) else { return s }
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for ch in s {
-            let lower = Character(ch.lowercased())
-            if let mapped = cyrillic[lower] { out += mapped } else { out.append(ch) }
+        init(_ u: Unicode.Scalar) {
+            switch u.value {
+            case 0x400...0x52F, 0x1C80...0x1C8F, 0x2DE0...0x2DFF, 0xA640...0xA69F: self = .cyrillic
+            case 0x370...0x3FF, 0x1F00...0x1FFF: self = .greek
+            case 0x600...0x6FF, 0x750...0x77F, 0x8A0...0x8FF, 0xFB50...0xFDFF, 0xFE70...0xFEFF: self = .arabic
+            case 0x591...0x5F4, 0xFB1D...0xFB4F: self = .hebrew
+            case 0xAC00...0xD7A3: self = .hangul
+            case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF: self = .han
+            case 0..<0x250: self = .neutral
+            default:
+                if u.properties.isAlphabetic, let script = ScriptDetector.script(of: u), script != "Latn" { self = .otherScript } else { self = .neutral }
+            }
+        }
+    }
+
+    /// The other ways `s` is commonly romanised, for the matcher to try beside `toLatin(s)`
+    /// (at most five, none equal to it): Cyrillic also read with Russian and with Ukrainian letter
+    /// values (the lists often romanise occupied-territory officials from Russian, and a Ukrainian
+    /// name need not hold a letter only Ukrainian has: "Зеленський"), Hangul
+    /// also in Revised Romanization (South Korean names), an Arabic-script name also with its
+    /// vowel letters read ("حسين" → "hsin" beside the skeleton "hsn"), Greek μπ ντ γκ read b d g
+    /// inside words (foreign names). Empty for Latin text; each applies only when the name has
+    /// that script, so most names have one or two.
+    public static func alternativeReadings(_ s: String) -> [String] {
+        guard needsTransliteration(s) else { return [] }
+        let primary = toLatin(s)
+        var out: [String] = []
+        for options in [Options(cyrillic: .russian), Options(cyrillic: .ukrainian), Options(hangulRevised: true), Options(arabicVowels: true), Options(greekForeign: true)] {
+            let alternative = romanise(s, options)
+            if alternative != primary && !out.contains(alternative) { out.append(alternative) }
         }
         return out
+    }
+
+    /// How `romanise` reads what may be read several ways.
+    struct Options {
+        /// The Cyrillic alphabet to read with; nil: told from the name's letters.
+        var cyrillic: CyrillicLanguage?
+        /// Hangul in Revised Romanization instead of the DPRK/McCune-Reischauer spelling.
+        var hangulRevised = false
+        /// Arabic-script vowel letters read as vowels even in words of three or more consonants.
+        var arabicVowels = false
+        /// Greek μπ, ντ, γκ read b, d, g everywhere, as in foreign names the Greek press writes
+        /// ("Βλαντιμίρ Πούτιν" → "vladimir poutin"), not only at the start of a word.
+        var greekForeign = false
+
+        init(cyrillic: CyrillicLanguage? = nil, hangulRevised: Bool = false, arabicVowels: Bool = false, greekForeign: Bool = false) {
+            self.cyrillic = cyrillic
+            self.hangulRevised = hangulRevised
+            self.arabicVowels = arabicVowels
+            self.greekForeign = greekForeign
+        }
+    }
+
+    /// Latin letters that look like Cyrillic ones, typed by mistake inside a Cyrillic word
+    /// ("Cергей" with a Latin C, "Вiталiйович" with Latin i).
+    private static let cyrillicLookalikes: [Unicode.Scalar: Unicode.Scalar] = [
+        "A": "А", "a": "а", "B": "В", "C": "С", "c": "с", "E": "Е", "e": "е", "H": "Н", "I": "І", "i": "і", "K": "К", "M": "М",
+        "O": "О", "o": "о", "P": "Р", "p": "р", "T": "Т", "X": "Х", "x": "х", "y": "у", "Y": "У",
+    ]
+
+    /// Latin look-alikes inside a word that has Cyrillic letters turned into those letters.
+    private static func unmixCyrillic(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        guard scalars.contains(where: { $0.value < 0x80 && $0.properties.isAlphabetic }) else { return scalars }
+        var out = scalars
+        var start = 0
+        while start < out.count {
+            var end = start
+            while end < out.count && out[end].properties.isAlphabetic { end += 1 }
+            if end > start, out[start..<end].contains(where: { Kind($0) == .cyrillic }) {
+                for k in start..<end { if let c = cyrillicLookalikes[out[k]] { out[k] = c } }
+            }
+            start = end + 1
+        }
+        return out
+    }
+
+    /// Romanises each run of one script with its table (or ICU), leaving Latin, digits and
+    /// punctuation as they are. Han and Hangul runs (written without spaces) are set apart by a
+    /// space from Latin letters that follow.
+    static func romanise(_ s: String, _ options: Options = Options()) -> String {
+        // Joiners and marks that sit inside a word (Persian ZWNJ in "خامنه‌ای", tatweel).
+        let scalars = unmixCyrillic(s.unicodeScalars.filter { $0.value != 0x200C && $0.value != 0x200D && $0.value != 0x200E && $0.value != 0x200F && $0.value != 0x640 })
+        let han = scalars.filter { Kind($0) == .han }.count
+        let letters = scalars.filter { $0.properties.isAlphabetic }.count
+        let cyrillic = options.cyrillic ?? CyrillicLanguage(scalars)
+        var out = ""
+        out.reserveCapacity(s.utf8.count * 2)
+        var i = 0
+        while i < scalars.count {
+            let kind = Kind(scalars[i])
+            var j = i + 1
+            // Combining marks (Arabic harakat, Hebrew points) belong to the run they follow.
+            while j < scalars.count, Kind(scalars[j]) == kind || (kind != .neutral && scalars[j].properties.generalCategory == .nonspacingMark) { j += 1 }
+            let run = Array(scalars[i..<j])
+            switch kind {
+            case .neutral: out.unicodeScalars.append(contentsOf: run)
+            case .cyrillic: out += Letters.shared.cyrillic(run, language: cyrillic)
+            case .greek: out += Letters.shared.greek(run, foreign: options.greekForeign)
+            case .arabic: out += Letters.shared.arabic(run, vowels: options.arabicVowels)
+            case .hebrew: out += Letters.shared.hebrew(run)
+            case .hangul: out += Hangul.romanise(run, revised: options.hangulRevised)
+            case .han: out += Han.shared.romanise(run, wholeName: han == letters)
+            case .otherScript:
+                var view = String.UnicodeScalarView()
+                view.append(contentsOf: run)
+                let text = String(view)
+                out += text.applyingTransform(.toLatin, reverse: false) ?? text
+            }
+            if kind == .han || kind == .hangul, j < scalars.count, scalars[j].properties.isAlphabetic { out += " " }
+            i = j
+        }
+        return out
+    }
+}
+
+/// Which Cyrillic alphabet a name is written in: its letter values differ (Ukrainian and
+/// Belarusian г is h, Ukrainian и is y). Told by the letters only one alphabet has; Russian
+/// (with the other Cyrillic-script languages) otherwise.
+enum CyrillicLanguage: String {
+    case russian = "ru", ukrainian = "uk", belarusian = "be"
+
+    init(_ scalars: [Unicode.Scalar]) {
+        var ukrainianOnly = false, belarusianOnly = false, sharedI = false, russianOnly = false
+        for u in scalars {
+            switch u {
+            case "ї", "Ї", "є", "Є", "ґ", "Ґ": ukrainianOnly = true
+            case "ў", "Ў": belarusianOnly = true
+            case "і", "І": sharedI = true
+            case "ы", "Ы", "э", "Э", "ъ", "Ъ", "ё", "Ё": russianOnly = true
+            default: break
+            }
+        }
+        if belarusianOnly || (sharedI && russianOnly && !ukrainianOnly) { self = .belarusian } else if ukrainianOnly || sharedI { self = .ukrainian } else { self = .russian }
+    }
+}
+
+/// The letter tables of `Lists/names/letters.tsv`: per script, letter (or digraph) → value and
+/// the value at the start of a word.
+final class Letters: Sendable {
+    static let shared = Letters()
+
+    struct Value: Sendable {
+        var plain: String
+        var initial: String
+    }
+
+    /// script code → letters → value.
+    let tables: [String: [String: Value]]
+
+    init() {
+        var tables: [String: [String: Value]] = [:]
+        for row in NameData.rows("letters.tsv") {
+            let plain = row.field(2) == "-" ? "" : row.field(2)
+            let initial = row.fields.count > 3 ? (row.field(3) == "-" ? "" : row.field(3)) : plain
+            tables[row.field(0), default: [:]][row.field(1)] = Value(plain: plain, initial: initial)
+        }
+        for script in ["ru", "uk", "be", "el", "ar", "he"] where tables[script] == nil {
+            NameData.fail("names/letters.tsv: no rows for script \(script)")
+        }
+        self.tables = tables
+    }
+
+    private static func lower(_ run: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        run.flatMap { u -> [Unicode.Scalar] in u.properties.isUppercase ? Array(u.properties.lowercaseMapping.unicodeScalars) : [u] }
+    }
+
+    /// Word start: the first letter of the run or a letter after a non-letter.
+    private static func wordStart(_ s: [Unicode.Scalar], _ k: Int) -> Bool { k == 0 || !s[k - 1].properties.isAlphabetic }
+
+    func cyrillic(_ run: [Unicode.Scalar], language: CyrillicLanguage) -> String {
+        let table = tables[language.rawValue]!, fallback = tables["ru"]!
+        let s = Self.lower(run)
+        var out = ""
+        for k in s.indices {
+            let key = String(s[k])
+            guard let v = table[key] ?? fallback[key] else { out.unicodeScalars.append(s[k]); continue }
+            // After a vowel or a soft/hard sign the iotated letters keep their y (Ukrainian "Oleksii" but "Maiia").
+            let afterVowel = k > 0 && "аеєиіїоуюяыэёь'ъ".unicodeScalars.contains(s[k - 1])
+            out += Self.wordStart(s, k) || afterVowel ? v.initial : v.plain
+        }
+        return out
+    }
+
+    func greek(_ run: [Unicode.Scalar], foreign: Bool = false) -> String {
+        let table = tables["el"]!
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: run)
+        // Accents and diaeresis off (ά → α), then letters in lower case.
+        let s = Self.lower(Array(String(view).decomposedStringWithCanonicalMapping.unicodeScalars.filter { !(0x300...0x36F).contains($0.value) }))
+        var out = ""
+        var k = 0
+        while k < s.count {
+            if k + 1 < s.count, let v = table[String(s[k]) + String(s[k + 1])] {
+                out += Self.wordStart(s, k) || foreign ? v.initial : v.plain
+                k += 2
+                continue
+            }
+            if let v = table[String(s[k])] { out += Self.wordStart(s, k) ? v.initial : v.plain } else { out.unicodeScalars.append(s[k]) }
+            k += 1
+        }
+        return out
+    }
+
+    /// Letters that spell vowels (long vowels, hamza seats) rather than consonants.
+    private static let arabicVowelLetters: Set<Unicode.Scalar> = ["ا", "أ", "إ", "آ", "ٱ", "ى", "و", "ي", "ی", "ة", "ء", "ع", "ئ", "ؤ", "ے", "ۓ", "ە"]
+
+    /// Arabic, Persian, Urdu. A word of three or more consonants is written as its consonants (and
+    /// an initial vowel letter): short vowels are not written and long ones are spelt variously,
+    /// so only the skeleton is reliable ("حسين" → "hsn" for Hussein, Husayn, Hossein). A shorter
+    /// word keeps its vowel letters ("علي" → "ali"). The article "ال" is its own token.
+    func arabic(_ run: [Unicode.Scalar], vowels: Bool = false) -> String {
+        let table = tables["ar"]!
+        // Harakat and other marks dropped.
+        let s = run.filter { $0.properties.generalCategory != .nonspacingMark }
+        guard !s.isEmpty else { return "" }
+        var word = s[...]
+        var out = ""
+        if word.count > 3, word[word.startIndex] == "ا", word[word.startIndex + 1] == "ل" {
+            out += "al "
+            word = word.dropFirst(2)
+        }
+        let letters = Array(word)
+        let consonants = letters.filter { !Self.arabicVowelLetters.contains($0) }.count
+        for k in letters.indices {
+            let u = letters[k]
+            guard let v = table[String(u)] else { out.unicodeScalars.append(u); continue }
+            let vowelLetter = Self.arabicVowelLetters.contains(u)
+            let consonantal = (u == "و" || u == "ي" || u == "ی") && k + 1 < letters.count && ["ا", "و", "ي", "ی", "ى"].contains(letters[k + 1])
+            if k == 0 || consonantal {
+                out += v.initial
+            } else if vowelLetter && consonants >= 3 && !vowels {
+                continue
+            } else {
+                out += v.plain
+            }
+        }
+        return out
+    }
+
+    /// Hebrew: vowel letters read as vowels inside a word, bet/kaf/pe hard at its start.
+    func hebrew(_ run: [Unicode.Scalar]) -> String {
+        let table = tables["he"]!
+        let s = run.filter { $0.properties.generalCategory != .nonspacingMark }
+        var out = ""
+        for k in s.indices {
+            guard let v = table[String(s[k])] else { out.unicodeScalars.append(s[k]); continue }
+            if k == 0 {
+                out += v.initial
+            } else if k + 1 < s.count, s[k] == "ו", s[k + 1] == "ו" {
+                out += "v"
+            } else if k > 0, s[k] == "ו", s[k - 1] == "ו" {
+                continue
+            } else if s[k] == "ה", k == s.count - 1 {
+                out += "a"  // final he spells a vowel ("משה" Moshe, "חנה" Hana)
+            } else {
+                out += v.plain
+            }
+        }
+        return out
+    }
+}
+
+/// Hangul syllables composed from the jamo table of `Lists/names/hangul.tsv` (U+AC00 + (initial ×
+/// 21 + medial) × 28 + final), in the DPRK/McCune-Reischauer spelling the lists use for Korean
+/// names. A word of two to four syllables (a name) keeps each syllable a token ("김정은" →
+/// "kim jong un"); a longer word is joined.
+enum Hangul {
+    struct Table: Sendable {
+        var initial: [String], medial: [String], final: [String]
+    }
+
+    static let table = load(column: 3)
+    static let revisedTable = load(column: 4)
+
+    private static func load(column field: Int) -> Table {
+        var parts: [String: [(Int, String)]] = [:]
+        for row in NameData.rows("hangul.tsv") {
+            guard let index = Int(row.field(1)) else { NameData.fail("\(row.file):\(row.line): index '\(row.field(1))' is not a number") }
+            let value = row.field(field) == "-" ? "" : row.field(field)
+            parts[row.field(0), default: []].append((index, value))
+        }
+        func column(_ name: String, _ count: Int) -> [String] {
+            let values = (parts[name] ?? []).sorted { $0.0 < $1.0 }
+            guard values.count == count, values.enumerated().allSatisfy({ $0.offset == $0.element.0 }) else {
+                NameData.fail("names/hangul.tsv: expected \(count) \(name) rows numbered 0–\(count - 1)")
+            }
+            return values.map(\.1)
+        }
+        return Table(initial: column("initial", 19), medial: column("medial", 21), final: column("final", 28))
+    }
+
+    static func romanise(_ run: [Unicode.Scalar], revised: Bool = false) -> String {
+        let t = revised ? revisedTable : table
+        let syllables = run.map { u -> String in
+            let v = Int(u.value) - 0xAC00
+            return t.initial[v / (21 * 28)] + t.medial[(v / 28) % 21] + t.final[v % 28]
+        }
+        return (2...4).contains(syllables.count) ? syllables.joined(separator: " ") : syllables.joined()
+    }
+}
+
+/// Han characters through toneless pinyin (`Lists/names/han-pinyin.tsv`, from pypinyin) and a
+/// dictionary of business words (`Lists/names/chinese-words.tsv`): the words become their English
+/// form, and the characters between them one joined token, as the lists write Chinese names
+/// ("华为" → "huawei", "中兴通讯" → "zhongxingtongxun"). A whole name of two to four characters
+/// that starts with a common surname is a person: surname and given name apart ("习近平" → "xi
+/// jinping").
+final class Han: Sendable {
+    static let shared = Han()
+
+    /// Characters and irregularly read words → pinyin syllables.
+    let readings: [String: [String]]
+    let longestReading: Int
+    /// Business words → English.
+    let words: [String: String]
+    let longestWord: Int
+    let surnames: Set<String>
+
+    init() {
+        var readings: [String: [String]] = [:]
+        var longestReading = 1
+        for row in NameData.rows("han-pinyin.tsv") {
+            let key = row.field(0)
+            readings[key] = row.field(1).split(separator: " ").map(String.init)
+            longestReading = max(longestReading, key.unicodeScalars.count)
+        }
+        var words: [String: String] = [:]
+        var surnames = Set<String>()
+        var longestWord = 1
+        for row in NameData.rows("chinese-words.tsv") {
+            switch row.field(0) {
+            case "word":
+                words[row.field(1)] = row.field(2)
+                longestWord = max(longestWord, row.field(1).unicodeScalars.count)
+            case "surname": surnames.insert(row.field(1))
+            default: NameData.fail("\(row.file):\(row.line): unknown row kind '\(row.field(0))' (expected word or surname)")
+            }
+        }
+        self.readings = readings
+        self.longestReading = longestReading
+        self.words = words
+        self.longestWord = longestWord
+        self.surnames = surnames
+    }
+
+    private static func text(_ s: ArraySlice<Unicode.Scalar>) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: s)
+        return String(view)
+    }
+
+    /// Pinyin syllables of a stretch with no business word, longest irregular word first.
+    private func syllables(_ s: ArraySlice<Unicode.Scalar>) -> [String] {
+        var out: [String] = []
+        var k = s.startIndex
+        while k < s.endIndex {
+            var matched = false
+            for length in stride(from: min(longestReading, s.endIndex - k), through: 1, by: -1) {
+                if let r = readings[Self.text(s[k..<(k + length)])] {
+                    out += r
+                    k += length
+                    matched = true
+                    break
+                }
+            }
+            if !matched {
+                out.append(Self.text(s[k...k]))
+                k += 1
+            }
+        }
+        return out
+    }
+
+    func romanise(_ run: [Unicode.Scalar], wholeName: Bool) -> String {
+        let s = run[...]
+        if wholeName, (2...4).contains(s.count) {
+            for surnameLength in [2, 1] where s.count > surnameLength && surnames.contains(Self.text(s.prefix(surnameLength))) {
+                return syllables(s.prefix(surnameLength)).joined() + " " + syllables(s.dropFirst(surnameLength)).joined()
+            }
+        }
+        var parts: [String] = []
+        var pending = s.startIndex
+        var k = s.startIndex
+        func flush(_ end: Int) {
+            if pending < end { parts.append(syllables(s[pending..<end]).joined()) }
+        }
+        while k < s.endIndex {
+            var found: (length: Int, english: String)?
+            for length in stride(from: min(longestWord, s.endIndex - k), through: 2, by: -1) {
+                if let e = words[Self.text(s[k..<(k + length)])] { found = (length, e); break }
+            }
+            if found == nil, let e = words[Self.text(s[k...k])], k > pending || k + 1 == s.endIndex { found = (1, e) }
+            if let (length, english) = found {
+                flush(k)
+                parts.append(english)
+                k += length
+                pending = k
+            } else {
+                k += 1
+            }
+        }
+        flush(s.endIndex)
+        return parts.joined(separator: " ")
     }
 }
 

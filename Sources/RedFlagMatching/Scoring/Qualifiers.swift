@@ -27,6 +27,8 @@ enum Qualifiers {
     static func forName(_ n: Int, entry e: Int, index: MatchIndex, query: ScreeningQuery, queryLegalForms: Set<String>,
                         queryNamesCompany: Bool = false, birthYears: ClosedRange<Int>?) -> [Qualifier] {
         var out: [Qualifier] = []
+        // Same non-Latin script on both sides: compared in that script too (Names/ScriptComparison.swift).
+        if let q = ScriptComparison.qualifier(query: query.name, listed: index.nameText[n]) { out.append(q) }
         if index.strength(name: n) == .weak {
             out.append(Qualifier(name: "weak_alias", effect: weakAlias, detail: "matched a weak (low-quality) alias"))
         }

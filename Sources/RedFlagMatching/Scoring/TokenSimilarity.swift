@@ -44,11 +44,14 @@ public enum TokenSimilarity {
             }
             return 0
         }
-        let abjad = !hasVowel(a) || !hasVowel(b)
-        if abjad && min(a.count, b.count) <= 3 {
-            // A vowelless token of up to three letters is an acronym ("MTS", "KBR"), not an
-            // unvowelled spelling: its letters stand for words, so a longer word with the same
-            // consonants ("metso", "kabir") is another name.
+        // Unvowelled: no vowel after the first letter (an Arabic-script word romanised as its
+        // consonants keeps the vowel letter it starts with: "absln" for Absalan, "ahmd" for Ahmed).
+        let abjad = !hasVowel(UnsafeBufferPointer(rebasing: a[1...])) || !hasVowel(UnsafeBufferPointer(rebasing: b[1...]))
+        if abjad && b.count <= 3 && a.count > b.count && !hasVowel(b) {
+            // A listed vowelless token of up to three letters (`b`: callers pass the query token
+            // first) is an acronym ("MTS", "KBR"), not an unvowelled spelling: its letters stand
+            // for words, so a longer word with the same consonants ("metso", "kabir") is another
+            // name. A short unvowelled query token (Arabic script "hsn", "asd") still compares.
             return 0
         }
         if min(a.count, b.count) <= 4 && !abjad {
@@ -67,9 +70,11 @@ public enum TokenSimilarity {
         if skeletonEqual {
             // Three or more consonants: enough for tokens of six letters or an unvowelled (abjad)
             // spelling. Two: only for tokens of five letters or more.
+            // An unvowelled spelling of three letters or more with two consonants is an Arabic-script
+            // word romanised without its short vowels ("mhd" ~ "mahdi", "hsn" ~ "hasan").
             skeletonEqual = skeletonA >> 30 >= 3
                 ? min(a.count, b.count) >= 6 || abjad
-                : min(a.count, b.count) >= 5 && abs(a.count - b.count) <= 2
+                : (min(a.count, b.count) >= 5 && abs(a.count - b.count) <= 2) || (abjad && min(a.count, b.count) >= 3)
         }
         if skeletonEqual && !abjad {
             // The same consonants with the vowels moved about is another word ("nokia" ~ "nioec",

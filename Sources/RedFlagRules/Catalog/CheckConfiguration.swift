@@ -2,7 +2,8 @@ import Foundation
 import RedFlagCore
 
 /// A user configuration for `redflag check` (`--config F`, JSON):
-/// `{"flags": {"AC-02": {"thresholds": {"spike_factor": 4}}, "KYC-06": {"enabled": false}}}`.
+/// `{"flags": {"AC-02": {"thresholds": {"spike_factor": 4}}, "KYC-06": {"enabled": false}}}`; the
+/// same file may carry `decisionPolicy` (see `DecisionPolicy`), which `check` applies to its screening.
 ///
 /// Output names the configuration that ran (path and SHA-256, or "default") so a decision can
 /// always be traced to the exact thresholds behind it.
@@ -18,8 +19,10 @@ public struct CheckConfiguration: Sendable, Equatable {
         self.identity = identity
     }
 
+    /// `flags` may be absent: a file that only changes the decision policy (`decisionPolicy`, read
+    /// by the screening side) is a valid check configuration.
     private struct File: Decodable {
-        var flags: [String: FlagOverride]
+        var flags: [String: FlagOverride]?
     }
 
     /// Reads a configuration file; a missing file is exit 66, malformed JSON exit 65 naming the file.
@@ -34,7 +37,7 @@ public struct CheckConfiguration: Sendable, Equatable {
         do { file = try JSONDecoder().decode(File.self, from: data) } catch {
             throw RedFlagError.badData(path: path, location: nil, message: "not a check configuration: \(Self.describe(error))")
         }
-        return CheckConfiguration(overrides: file.flags, identity: "\(path) (sha256 \(SHA256.hex(data)))")
+        return CheckConfiguration(overrides: file.flags ?? [:], identity: "\(path) (sha256 \(SHA256.hex(data)))")
     }
 
     static func describe(_ error: Error) -> String {

@@ -14,7 +14,21 @@ enum LicenseRules {
         }
     }
 
+    /// The determination, with the line's license or License Exception recorded when one is needed.
     static func determine(_ ctx: RuleContext, flags: Flags) -> LicenseDetermination {
+        var d = requirement(ctx, flags: flags)
+        if d.status.requiresLicense {
+            let parts = [ctx.line.text(.licenseNumber).map { "license_number = \($0)" },
+                         ctx.line.text(.licenseException).map { "license_exception = \($0)" }].compactMap { $0 }
+                .filter { !OrderLine.isPlaceholder(String($0.split(separator: "=").last ?? "").trimmingCharacters(in: .whitespaces)) }
+            if !parts.isEmpty { d.authorization = parts.joined(separator: ", ") }
+        }
+        // What the item catalog filled is part of the reasoning: say so.
+        d.basis += ctx.item.filledFacts
+        return d
+    }
+
+    static func requirement(_ ctx: RuleContext, flags: Flags) -> LicenseDetermination {
         let caseByCase = flags.caseByCase
         let groups = ctx.groups, day = ctx.day
         let embargo = ctx.embargoFacts
@@ -38,7 +52,8 @@ enum LicenseRules {
         }
         var missing: [String] = []
         if ctx.line.country(.shipToCountry) == nil { missing.append("ship_to_country") }
-        if !ctx.line.has(.customerHQCountry) && !ctx.line.has(.parentCountry) { missing.append("customer_hq_country or parent_country") }
+        // Headquarters: customer_hq_country, else where the customer is (customer_country, a
+        // required column), and parent_country: `headquartersFacts` reads them.
         let hq = RegulatoryRules.headquartersFacts(ctx)
         var d5: [String] = []
         for (c, code) in ctx.destinations where groups.isD5OrMacau(code, on: day) { d5.append("\(c.rawValue) = \(code)") }
@@ -48,10 +63,10 @@ enum LicenseRules {
                 if let facts = RegulatoryRules.caseByCaseFacts(ctx, cbc) {
                     return LicenseDetermination(status: .caseByCase, basis: ["91 FR 1684 (effective 2026-01-15): " + facts.joined(separator: ", ") + "; exports from the US only, with the exporter's certifications"])
                 }
-                if ctx.item.tpp == nil || ctx.item.dramBandwidth == nil {
+                if day >= cbc.dateThreshold("effective_date"), ctx.item.chipTPP == nil || ctx.item.chipDRAMBandwidth == nil {
                     return LicenseDetermination(status: .notDetermined,
-                                                basis: ["license required (\(d5.joined(separator: ", ")) is D:5 or Macau); case-by-case or presumption of denial depends on TPP and DRAM bandwidth"],
-                                                missing: [ctx.item.tpp == nil ? "item_tpp" : nil, ctx.item.dramBandwidth == nil ? "item_dram_bandwidth" : nil].compactMap { $0 })
+                                                basis: ["license required (\(d5.joined(separator: ", ")) is D:5 or Macau); case-by-case or presumption of denial depends on TPP and DRAM bandwidth per chip"],
+                                                missing: [ctx.item.chipTPP == nil ? "item_tpp" : nil, ctx.item.chipDRAMBandwidth == nil ? "item_dram_bandwidth" : nil].compactMap { $0 })
                 }
             }
             return LicenseDetermination(status: .presumptionOfDenial, basis: ["§742.6(a)(6): \(d5.joined(separator: ", ")) is D:5 or Macau (presumption of denial)"])
@@ -68,7 +83,9 @@ enum LicenseRules {
             else if code == "AE" { d1d4.append("\(c.rawValue) = AE (named 3A090/4A090 license destination; Supp. No. 8 to Part 740 parties exempt)") }
         }
         if !d1d4.isEmpty, ctx.item.paragraph != "c" {
-            return LicenseDetermination(status: .caseByCase, basis: ["§742.6(a)(6)(iii): " + d1d4.joined(separator: ", ") + "; presumption of approval, License Exception ACA may apply"])
+            return LicenseDetermination(status: .presumptionOfApproval,
+                                        basis: ["§742.6(a)(6)(iii): " + d1d4.joined(separator: ", ")
+                                                + "; license review policy of §742.6 for D:1 / D:4 destinations (no D:5 or Macau headquarters): presumption of approval; License Exception ACA may apply"])
         }
         let dest = ctx.line.country(.shipToCountry)!
         let g = groups.groups(of: dest, on: day)

@@ -41,6 +41,10 @@ public enum OrderColumn: String, CaseIterable, Sendable, Codable {
     case endUseStatement = "end_use_statement"
     case siteVisit = "site_visit"
     case notes
+    /// The license that authorises this line (BIS license number), when one is held.
+    case licenseNumber = "license_number"
+    /// The License Exception the line ships under (ACA, NAC, …), when one applies.
+    case licenseException = "license_exception"
 
     /// Columns every export must have.
     public static let required: [OrderColumn] = [.orderID, .orderDate, .customerID, .customerName, .customerCountry, .quantity]
@@ -94,6 +98,8 @@ public enum OrderColumn: String, CaseIterable, Sendable, Codable {
         case .endUseStatement: return 37
         case .siteVisit: return 38
         case .notes: return 39
+        case .licenseNumber: return 40
+        case .licenseException: return 41
         }
     }
 }

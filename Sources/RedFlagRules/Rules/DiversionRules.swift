@@ -22,25 +22,27 @@ enum DiversionRules {
         return Hit(strong: strong, facts: facts)
     }
 
-    /// Order volume out of line with the customer's own 12-month history, or a large first order.
-    static let ac02 = FlagRule("AC-02", thresholds: ["spike_factor", "first_order_accelerators", "first_order_servers", "max_order_tpp"],
+    /// Order volume out of line with the customer's own history: more than `spike_factor` times
+    /// its average advanced-computing order (units, and TPP) over the previous 12 months; with no
+    /// order in that window, a first order of `first_order_accelerators` / `first_order_servers`.
+    /// No absolute yardstick: the rescinded diffusion rule's LPP ceiling measured nothing about
+    /// this customer.
+    static let ac02 = FlagRule("AC-02", thresholds: ["spike_factor", "first_order_accelerators", "first_order_servers"],
                                advancedOnly: true) { ctx, def in
         let qty = ctx.line.quantity
         let factor = def.threshold("spike_factor")
         let orderTPP = (ctx.item.tpp ?? 0) * qty
         var facts: [String] = []
         let h = ctx.history
-        if h.trailing12MonthQuantity > 0 {
-            // The baseline is the larger of the monthly average and the average order: a buyer
-            // who orders 8 units twice a year is not "spiking" when the third order is 8 again.
-            let monthly = h.trailing12MonthQuantity / 12
-            let perOrder = h.trailing12MonthQuantity / Double(max(1, h.trailing12MonthOrders))
-            let baseline = max(monthly, perOrder)
-            if qty > factor * baseline {
-                facts.append("quantity = \(Format.number(qty)) > \(Format.number(factor)) × \(Format.number(baseline)) (trailing 12 months: \(Format.number(h.trailing12MonthQuantity)) units in \(h.trailing12MonthOrders) orders)")
+        if h.trailing12MonthOrders > 0, h.trailing12MonthQuantity > 0 {
+            let orders = Double(h.trailing12MonthOrders)
+            let usual = h.trailing12MonthQuantity / orders
+            if qty > factor * usual {
+                facts.append("quantity = \(Format.number(qty)) > \(Format.number(factor)) × \(Format.number(usual)), the customer's average order (\(Format.number(h.trailing12MonthQuantity)) units in \(h.trailing12MonthOrders) orders over the previous 12 months)")
             }
-            if h.trailing12MonthTPP > 0, orderTPP > factor * h.trailing12MonthTPP {
-                facts.append("order TPP = \(Format.number(orderTPP)) > \(Format.number(factor)) × trailing-12-month TPP \(Format.number(h.trailing12MonthTPP))")
+            let usualTPP = h.trailing12MonthTPP / orders
+            if usualTPP > 0, orderTPP > factor * usualTPP {
+                facts.append("order TPP = \(Format.number(orderTPP)) > \(Format.number(factor)) × \(Format.number(usualTPP)), the customer's average order TPP over the previous 12 months")
             }
         } else {
             let limit = ctx.item.isServer ? def.threshold("first_order_servers") : def.threshold("first_order_accelerators")
@@ -48,13 +50,11 @@ enum DiversionRules {
                 facts.append("quantity = \(Format.number(qty)) \(ctx.item.isServer ? "servers" : "accelerators") ≥ \(Format.number(limit)) with no order in the previous 12 months")
             }
         }
-        if orderTPP >= def.threshold("max_order_tpp") {
-            facts.append("order TPP = \(Format.number(orderTPP)) ≥ \(Format.number(def.threshold("max_order_tpp"))) (the former LPP yearly ceiling)")
-        }
         return facts.isEmpty ? nil : Hit(facts: facts)
     }
 
-    /// Whether the industry column names a line of business that plausibly needs AI compute.
+    /// Whether the industry column names a line of business in the table of industries that
+    /// plausibly need advanced ICs (NAICS prefixes, or words for a free-text industry).
     static func industryFits(_ ctx: RuleContext, _ def: FlagDefinition) -> Bool {
         guard let raw = ctx.line.text(.customerIndustry)?.lowercased() else { return false }
         let digits = raw.filter(\.isNumber)
@@ -73,6 +73,20 @@ enum DiversionRules {
         return n
     }
 
+    /// The line of business judged from the industry together with the customer type and the
+    /// stated end use: nil when one of them shows a plausible need for advanced ICs, else the fact.
+    static func businessMisfit(_ ctx: RuleContext, _ def: FlagDefinition) -> String? {
+        if industryFits(ctx, def) { return nil }
+        if let t = ctx.line.text(.customerType)?.lowercased(), def.termList("plausible_types").contains(t) { return nil }
+        if ctx.firstTerm(in: .endUse, def.termList("workload_words")) != nil { return nil }
+        return "\(ctx.fact(.customerIndustry)), \(ctx.fact(.customerType)) and \(ctx.fact(.endUse)): no line of business in the table of industries that need advanced ICs"
+    }
+
+    /// A destination in D:5 or Macau: where a misfit alone is a HOLD rather than a NOTE.
+    static func d5Destination(_ ctx: RuleContext) -> String? {
+        ctx.destinations.first { ctx.groups.isD5OrMacau($0.1, on: ctx.day) }.map { "\($0.0.rawValue) = \($0.1) (D:5 or Macau)" }
+    }
+
     static func genericEndUse(_ ctx: RuleContext, _ def: FlagDefinition) -> String? {
         guard let use = ctx.line.text(.endUse) else { return "end_use = (empty)" }
         let l = use.lowercased()
@@ -82,12 +96,18 @@ enum DiversionRules {
         return nil
     }
 
-    static let ac03 = FlagRule("AC-03", thresholds: ["min_end_use_chars"], terms: ["naics_prefixes", "industry_words", "generic_end_uses"],
+    /// HOLD when the end use is blank or generic, or the business does not fit and the goods go
+    /// to D:5 or Macau; an industry outside the table alone is a NOTE.
+    static let ac03 = FlagRule("AC-03", thresholds: ["min_end_use_chars"],
+                               terms: ["naics_prefixes", "industry_words", "plausible_types", "workload_words", "generic_end_uses"],
                                advancedOnly: true) { ctx, def in
-        var facts: [String] = []
-        if !industryFits(ctx, def) { facts.append("\(ctx.fact(.customerIndustry)) (not a line of business that needs advanced ICs)") }
-        if let g = genericEndUse(ctx, def) { facts.append(g) }
-        return facts.isEmpty ? nil : Hit(facts: facts)
+        let generic = genericEndUse(ctx, def)
+        let misfit = businessMisfit(ctx, def)
+        guard generic != nil || misfit != nil else { return nil }
+        var facts = [misfit, generic].compactMap { $0 }
+        let d5 = d5Destination(ctx)
+        if let d5 { facts.append(d5) }
+        return Hit(facts: facts, cap: generic == nil && d5 == nil ? .note : nil)
     }
 
     static let ac04 = FlagRule("AC-04", thresholds: ["min_quantity", "min_order_value"], terms: ["address_types"]) { ctx, def in
@@ -132,16 +152,20 @@ enum DiversionRules {
         return Hit(strong: Double(signs.count) >= def.threshold("hold_signs"), facts: signs)
     }
 
+    /// Power per unit from the item catalog when the product is known (a GB200 NVL72 rack is one
+    /// unit of about 120 kW), else the catalog defaults for an accelerator or a server.
     static let ac06 = FlagRule("AC-06", thresholds: ["accelerator_kw", "server_kw", "headroom"], terms: ["data_center_types"],
                                advancedOnly: true) { ctx, def in
         guard let t = ctx.line.text(.customerType)?.lowercased(), def.termList("data_center_types").contains(t) else { return nil }
-        let unit = ctx.item.isServer ? def.threshold("server_kw") : def.threshold("accelerator_kw")
+        let unit = ctx.item.powerKW ?? (ctx.item.isServer ? def.threshold("server_kw") : def.threshold("accelerator_kw"))
+        let unitSource = ctx.item.powerKW != nil ? ctx.item.catalogEntry.map { "\($0.product), item catalog: \($0.source)" } ?? "item catalog"
+            : (ctx.item.isServer ? "default per 8-GPU server" : "default per accelerator")
         let need = ctx.line.quantity * unit * def.threshold("headroom")
         guard let kw = ctx.line.number(.facilityPowerKW) else {
             return Hit(facts: ["customer_type = \(t)", "facility_power_kw = (empty): the data centre has not shown its capacity"])
         }
         guard kw < need else { return nil }
-        return Hit(facts: ["customer_type = \(t)", "facility_power_kw = \(Format.number(kw)) < \(Format.number(need)) kW needed (\(Format.number(ctx.line.quantity)) × \(Format.number(unit)) kW × \(Format.number(def.threshold("headroom"))))"])
+        return Hit(facts: ["customer_type = \(t)", "facility_power_kw = \(Format.number(kw)) < \(Format.number(need)) kW needed (\(Format.number(ctx.line.quantity)) × \(Format.number(unit)) kW (\(unitSource)) × \(Format.number(def.threshold("headroom"))))"])
     }
 
     static let ac07 = FlagRule("AC-07", terms: ["intermediary_types", "intermediary_words", "operator_words"], advancedOnly: true) { ctx, def in
@@ -160,13 +184,19 @@ enum DiversionRules {
 
     /// Location indicators of the customer or end user in D:1 / D:4 / D:5 or Macau (HQ and
     /// destination license triggers are REG-HQ-D5MO, REG-D5MO-DEST and REG-D1D4-LIC).
+    /// In an AC-09 fact: the country is in D:5 or is Macau (a diversion concern); without it the
+    /// flag only restates a D:1 / D:4 license requirement, which COMBO-01 does not count.
+    static let d5Marker = "D:5 or Macau"
+
     static let ac09 = FlagRule("AC-09", advancedOnly: true) { ctx, _ in
         var facts: [String] = []
         for c in [OrderColumn.customerCountry, .endUserCountry] {
             guard let code = ctx.line.country(c) else { continue }
-            if ctx.groups.isD5OrMacau(code, on: ctx.day) || ctx.groups.isD1D4LicenseDestination(code, on: ctx.day) {
-                let g = ctx.groups.groups(of: code, on: ctx.day).filter { $0.hasPrefix("D:") }
-                facts.append("\(c.rawValue) = \(code) (\(g.isEmpty ? "Macau" : g.joined(separator: ", ")))")
+            let g = ctx.groups.groups(of: code, on: ctx.day).filter { $0.hasPrefix("D:") }.joined(separator: ", ")
+            if ctx.groups.isD5OrMacau(code, on: ctx.day) {
+                facts.append("\(c.rawValue) = \(code) (\(d5Marker)\(g.isEmpty ? "" : "; " + g))")
+            } else if ctx.groups.isD1D4LicenseDestination(code, on: ctx.day) {
+                facts.append("\(c.rawValue) = \(code) (\(g): a license destination, not D:5)")
             }
         }
         return facts.isEmpty ? nil : Hit(facts: facts)
@@ -183,7 +213,22 @@ enum DiversionRules {
             return Hit(strong: true, facts: [basis, "end_user_country = \(code) (D:5 or Macau tenant)"])
         }
         if ownUse || (endUser.map(OrderLine.isPlaceholder) ?? true) {
-            return Hit(facts: [basis, "\(ctx.fact(.endUserName)): the IaaS customer has not said who will use the compute"])
+            // Alone, an unnamed tenant is the question every IaaS sale raises; with another signal
+            // (a D:5 nexus, a thin footprint, a capacity mismatch) it is a HOLD.
+            var signals: [String] = []
+            for c in [OrderColumn.customerCountry, .customerHQCountry, .parentCountry, .shipToCountry, .endUserCountry] {
+                if let code = ctx.line.country(c), ctx.groups.isD5OrMacau(code, on: ctx.day) { signals.append("D:5 nexus: \(c.rawValue) = \(code)") }
+            }
+            if let ac05 = ctx.catalog["AC-05"] {
+                let signs = thinSigns(ctx, ac05, controls: ac05.dateThreshold("controls_date"))
+                if !signs.isEmpty { signals.append("thin footprint: " + signs.joined(separator: "; ")) }
+            }
+            if let ac06def = ctx.catalog["AC-06"], let capacity = ac06.evaluate(ctx, ac06def) {
+                signals.append("capacity: " + (capacity.facts.last ?? ""))
+            }
+            var facts = [basis, "\(ctx.fact(.endUserName)): the IaaS customer has not said who will use the compute"] + signals
+            if signals.isEmpty { facts.append("ask: who are the tenants, where are they headquartered and where do they reach the compute from?") }
+            return Hit(facts: facts, cap: signals.isEmpty ? .note : nil)
         }
         return nil
     }

@@ -1,3 +1,5 @@
+import RedFlagCore
+
 /// The "Know Your Customer" red flags of Supp. No. 3 to Part 732 that an order export can show
 /// (KYC-01…KYC-12, KYC-21; KYC-00 and KYC-29 come from screening).
 enum KnowYourCustomerRules {
@@ -10,8 +12,13 @@ enum KnowYourCustomerRules {
         return facts.isEmpty ? nil : Hit(facts: facts)
     }
 
-    static let kyc02 = FlagRule("KYC-02", terms: ["naics_prefixes", "industry_words"], advancedOnly: true) { ctx, def in
-        DiversionRules.industryFits(ctx, def) ? nil : Hit(facts: ["\(ctx.fact(.customerIndustry)) does not fit \(ctx.line.text(.itemDescription) ?? ctx.item.eccn ?? "the item")"])
+    /// The same table as AC-03 (industry with customer type and end use): HOLD when the goods go
+    /// to D:5 or Macau, a NOTE elsewhere.
+    static let kyc02 = FlagRule("KYC-02", terms: ["naics_prefixes", "industry_words", "plausible_types", "workload_words"], advancedOnly: true) { ctx, def in
+        guard let misfit = DiversionRules.businessMisfit(ctx, def) else { return nil }
+        let d5 = DiversionRules.d5Destination(ctx)
+        return Hit(facts: [misfit + "; does not fit \(ctx.line.text(.itemDescription) ?? ctx.item.eccn ?? "the item")"] + [d5].compactMap { $0 },
+                   cap: d5 == nil ? .note : nil)
     }
 
     static let kyc03 = FlagRule("KYC-03", thresholds: ["min_quantity"], terms: ["no_ai_market_countries"], advancedOnly: true) { ctx, def in
@@ -86,7 +93,11 @@ enum KnowYourCustomerRules {
         guard let dest = ctx.line.country(.shipToCountry) else { return nil }
         let odd = ctx.line.transit.filter { $0 != dest && (ctx.groups.isHub($0) || ctx.groups.isD5OrMacau($0, on: ctx.day)) }
         guard !odd.isEmpty else { return nil }
-        return Hit(facts: ["transit_countries = \(ctx.line.transit.joined(separator: ";")) to ship_to_country = \(dest): routed through \(odd.joined(separator: ", ")) (transshipment hub or D:5/Macau, not the destination)"])
+        // Transit through a hub alone is a NOTE (bis-rules.md §4.5: the hub list is advisory);
+        // through D:5 or Macau on the way elsewhere it is an abnormal route.
+        let d5 = odd.filter { ctx.groups.isD5OrMacau($0, on: ctx.day) }
+        return Hit(facts: ["transit_countries = \(ctx.line.transit.joined(separator: ";")) to ship_to_country = \(dest): routed through \(odd.joined(separator: ", ")) (transshipment hub or D:5/Macau, not the destination)"],
+                   cap: d5.isEmpty ? .note : nil)
     }
 
     /// Relabelling, unmarked packaging, concealment (HOLD) and requests to misdeclare the goods or
@@ -101,7 +112,23 @@ enum KnowYourCustomerRules {
         if let c = ctx.line[.endUserCountry], OrderLine.isPlaceholder(c) {
             own = Hit(facts: ["end_user_country = \(c) (country of final installation not confirmed)"])
         }
-        return Hit.merge(own, ctx.textHit(def))
+        var text = ctx.textHit(def)
+        // A reseller or distributor that names its end user and the end user's country states its
+        // business when it mentions resale; that answers the flag's question rather than raising it.
+        if var t = text, t.facts.allSatisfy({ $0.contains("resale") }), namedEndUserOfReseller(ctx) {
+            t.recordOnly = true
+            t.facts.append("customer_type = \(ctx.line.text(.customerType) ?? ""), a reseller naming its end user \(ctx.line.text(.endUserName) ?? "") in \(ctx.line.country(.endUserCountry) ?? "")")
+            text = t
+        }
+        return Hit.merge(own, text)
+    }
+
+    /// The customer is a reseller / distributor (KYC-21's `reseller_types`) and names an end user
+    /// other than itself, with its country.
+    static func namedEndUserOfReseller(_ ctx: RuleContext) -> Bool {
+        guard let t = ctx.line.text(.customerType)?.lowercased(), ctx.catalog["KYC-21"]?.termList("reseller_types").contains(t) == true,
+              let user = ctx.line.text(.endUserName), !OrderLine.isPlaceholder(user), ctx.line.country(.endUserCountry) != nil else { return false }
+        return TextFolding.fold(user) != TextFolding.fold(ctx.line.text(.customerName) ?? "")
     }
 
     static let kyc21 = FlagRule("KYC-21", terms: ["reseller_types"], advancedOnly: true) { ctx, def in

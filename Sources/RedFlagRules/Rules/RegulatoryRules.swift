@@ -25,14 +25,23 @@ enum RegulatoryRules {
 
     /// Whether the January 2026 case-by-case path (91 FR 1684) can apply: destination CN / MO
     /// (HK counts as CN), TPP < 21,000 and DRAM bandwidth < 6,500 GB/s.
+    ///
+    /// Dated like the country groups: orders before the rule's effective date (15 January 2026,
+    /// `effective_date`) get no case-by-case path. The thresholds are read per chip (the 3A090
+    /// Technical Notes define TPP for an IC, and the rule covers "the Nvidia H200 and its
+    /// equivalents"): a server or rack of H200s qualifies by its chips, not by the system's sum.
     static func caseByCaseFacts(_ ctx: RuleContext, _ def: FlagDefinition) -> [String]? {
         guard let dest = ctx.line.country(.shipToCountry), ["CN", "MO"].contains(ctx.groups.canonical(dest)),
-              let tpp = ctx.item.tpp, let bw = ctx.item.dramBandwidth,
+              ctx.day >= def.dateThreshold("effective_date"),
+              let tpp = ctx.item.chipTPP, let bw = ctx.item.chipDRAMBandwidth,
               tpp < def.threshold("max_tpp"), bw < def.threshold("max_dram_bandwidth_gbps") else { return nil }
         if let end = ctx.line.country(.endUserCountry), !["CN", "MO"].contains(ctx.groups.canonical(end)),
            ctx.groups.isD5OrMacau(end, on: ctx.day) { return nil }
-        return ["ship_to_country = \(dest)", "item_tpp = \(Format.number(tpp)) < \(Format.number(def.threshold("max_tpp")))",
-                "item_dram_bandwidth = \(Format.number(bw)) GB/s < \(Format.number(def.threshold("max_dram_bandwidth_gbps")))"]
+        var facts = ["ship_to_country = \(dest)", "order_date = \(ctx.day) on or after \(def.dateThreshold("effective_date")) (91 FR 1684 effective)",
+                     "TPP per chip = \(Format.number(tpp)) < \(Format.number(def.threshold("max_tpp")))",
+                     "DRAM bandwidth per chip = \(Format.number(bw)) GB/s < \(Format.number(def.threshold("max_dram_bandwidth_gbps")))"]
+        facts += ctx.item.filledFacts
+        return facts
     }
 
     static let d5Destination = FlagRule("REG-D5MO-DEST", advancedOnly: true) { ctx, _ in
@@ -48,12 +57,19 @@ enum RegulatoryRules {
         return Hit(facts: [ctx.item.advancedBasis ?? "advanced-computing item"] + facts)
     }
 
+    /// The customer's headquarters is `customer_hq_country`; when the export leaves it empty, where
+    /// the order says the customer is (`customer_country`) stands for it, and the fact says so: a
+    /// buyer located in China with no HQ given is never "no license required".
     static func headquartersFacts(_ ctx: RuleContext) -> [String] {
         var facts: [String] = []
-        for c in [OrderColumn.customerHQCountry, .parentCountry] {
-            if let code = ctx.line.country(c), ctx.groups.isD5OrMacau(code, on: ctx.day) {
-                facts.append("\(c.rawValue) = \(code) (\(ctx.groups.canonical(code) == "MO" ? "Macau" : "D:5"))")
-            }
+        func label(_ code: String) -> String { ctx.groups.canonical(code) == "MO" ? "Macau" : "D:5" }
+        if let code = ctx.line.country(.customerHQCountry) {
+            if ctx.groups.isD5OrMacau(code, on: ctx.day) { facts.append("customer_hq_country = \(code) (\(label(code)))") }
+        } else if let code = ctx.line.country(.customerCountry), ctx.groups.isD5OrMacau(code, on: ctx.day) {
+            facts.append("customer_hq_country = (empty); customer_country = \(code) (\(label(code))): the customer is located there, headquarters taken to be there until shown otherwise")
+        }
+        if let code = ctx.line.country(.parentCountry), ctx.groups.isD5OrMacau(code, on: ctx.day) {
+            facts.append("parent_country = \(code) (\(label(code)))")
         }
         return facts
     }
@@ -81,12 +97,25 @@ enum RegulatoryRules {
         return facts.isEmpty ? nil : Hit(facts: [ctx.item.advancedBasis ?? "advanced-computing item"] + facts)
     }
 
-    static let chinaCaseByCase = FlagRule("REG-CN-CBC", thresholds: ["max_tpp", "max_dram_bandwidth_gbps"], advancedOnly: true) { ctx, def in
+    static let chinaCaseByCase = FlagRule("REG-CN-CBC", thresholds: ["max_tpp", "max_dram_bandwidth_gbps", "effective_date"], advancedOnly: true) { ctx, def in
         guard let facts = caseByCaseFacts(ctx, def) else { return nil }
         return Hit(facts: facts + ["export must be from the US, with the exporter's certifications and the 50% volume cap (91 FR 1684)"])
     }
 
-    static let prcIC = FlagRule("REG-GP10-PRCIC", terms: ["models"]) { ctx, def in
+    /// General Prohibition 10 and PRC-designed 3A090 chips: any chip the item catalog says is
+    /// designed in China (Huawei Ascend, Cambricon, Hygon, Biren, Moore Threads, MetaX, Iluvatar
+    /// CoreX, Enflame…, also named in Chinese), unless its TPP is below `min_tpp` (1,600: under
+    /// every 3A090 paragraph, e.g. an edge inference card); a chip with unpublished TPP counts
+    /// until the order gives `item_tpp`. `models` adds names outside the catalog.
+    static let prcIC = FlagRule("REG-GP10-PRCIC", thresholds: ["min_tpp"], terms: ["models"]) { ctx, def in
+        if let e = ctx.item.catalogEntry, ctx.item.prcDesigned {
+            let tpp = ctx.line.number(.itemTPP).map { $0 / e.chipsPerUnit } ?? e.chipTPP
+            if let tpp, tpp < def.threshold("min_tpp") { return nil }
+            let level = tpp.map { "TPP per chip \(Format.number($0)) ≥ \(Format.number(def.threshold("min_tpp")))" }
+                ?? "TPP not published: treated as a 3A090 chip until the order gives item_tpp"
+            return Hit(facts: ["item_sku / item_description = \(ctx.line.text(.itemSKU) ?? "") \(ctx.line.text(.itemDescription) ?? "")"
+                                .trimmingCharacters(in: .whitespaces) + " is \(e.product), PRC-designed (\(level))", e.citation])
+        }
         let terms = def.termList("models")
         for c in [OrderColumn.itemDescription, .itemSKU] {
             if let t = ctx.firstTerm(in: c, terms) { return Hit(facts: ["\(ctx.fact(c)) (matches '\(t)': PRC-designed 3A090 IC)"]) }

@@ -63,12 +63,19 @@ public struct RuleContext: Sendable {
 public struct Hit: Sendable, Hashable {
     public var strong: Bool
     public var facts: [String]
+    /// A severity decided elsewhere that the finding must carry (the decision policy's verdict on
+    /// a list match, so `check` and `screen` agree), overriding the catalog's.
+    public var severity: FlagSeverity?
+    /// A ceiling on the catalog's severity (a documentation flag on an item that needs no license).
+    public var cap: FlagSeverity?
     /// Evidence kept for the record only (a note that answers the flag's question): reported as a
     /// NOTE whatever the flag's severity, and never raised by HUB-01.
     public var recordOnly: Bool
-    public init(strong: Bool = false, facts: [String], recordOnly: Bool = false) {
+    public init(strong: Bool = false, facts: [String], severity: FlagSeverity? = nil, cap: FlagSeverity? = nil, recordOnly: Bool = false) {
         self.strong = strong
         self.facts = facts
+        self.severity = severity
+        self.cap = cap
         self.recordOnly = recordOnly
     }
 
@@ -80,9 +87,10 @@ public struct Hit: Sendable, Hashable {
         if a.recordOnly != b.recordOnly {
             // A real finding leads; the answered question follows it as context.
             let (real, record) = a.recordOnly ? (b, a) : (a, b)
-            return Hit(strong: real.strong, facts: real.facts + record.facts)
+            return Hit(strong: real.strong, facts: real.facts + record.facts, severity: real.severity, cap: real.cap)
         }
-        return Hit(strong: a.strong || b.strong, facts: a.facts + b.facts, recordOnly: a.recordOnly)
+        return Hit(strong: a.strong || b.strong, facts: a.facts + b.facts, severity: a.severity ?? b.severity,
+                   cap: a.cap.flatMap { ac in b.cap.map { max(ac, $0) } }, recordOnly: a.recordOnly)
     }
 }
 

@@ -10,7 +10,8 @@ public enum RuleSet {
     public static var requirements: [String: (thresholds: [String], terms: [String])] {
         var r: [String: (thresholds: [String], terms: [String])] = [:]
         for rule in all { r[rule.id] = (rule.thresholds, rule.terms) }
-        r["HUB-01"] = (["raise_notes"], [])
+        r["HUB-01"] = (["raise_notes"], ["not_raised"])
+        r[RuleEngine.licenseFlagID] = ([], ["documentation_flags"])
         r[RuleEngine.combinationID] = (["min_concerns"], [])
         return r
     }

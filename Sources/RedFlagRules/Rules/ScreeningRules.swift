@@ -1,9 +1,9 @@
 import RedFlagCore
 
 /// Flags raised by screening every party on the order against the lists (REG-LIST-*, AC-08,
-/// KYC-00, KYC-29). A strong match on a list is a REG-LIST finding at that list's severity; a
-/// potential name match is AC-08 and a shared listed address KYC-00, both HOLD until a person
-/// rules on them.
+/// KYC-00, KYC-29). A confirmed match on a list is a REG-LIST finding at the severity the decision
+/// policy gave the match (the one `screen` shows); a potential name match is AC-08 and a shared
+/// listed address KYC-00, both HOLD until a person rules on them.
 enum ScreeningRules {
     static let all: [FlagRule] = [
         listRule("REG-LIST-DPL"), listRule("REG-LIST-SDN"), listRule("REG-LIST-EL"), listRule("REG-LIST-MEU"),
@@ -22,10 +22,17 @@ enum ScreeningRules {
         }
     }
 
-    /// A match the matcher itself calls a STOP, or a high-scoring name match on a list that does
-    /// not bar the deal (UVL, SSI...: the matcher then says HOLD, but the party is the listed one).
+    /// A confirmed match: one the decision policy calls a STOP, or a name match scoring at or
+    /// above `strong_score` (on a list the policy holds, or capped to HOLD as a weak alias: the
+    /// party is the listed one, the policy says how serious that is). Address-only matches never are.
     static func isStrong(_ m: ScreeningMatch, strongScore: Double) -> Bool {
-        m.decision == .stop || (m.decision == .hold && !m.list.barsTransaction && m.basis != .address && m.score >= strongScore)
+        m.decision == .stop || (m.decision == .hold && m.basis != .address && m.score >= strongScore)
+    }
+
+    /// The finding's severity for these matches: the policy's decision, never the catalog's, so a
+    /// party gets the same verdict in `check` as in `screen`.
+    static func severity(_ matches: [ScreeningMatch]) -> FlagSeverity {
+        matches.contains { $0.decision == .stop } ? .stop : .hold
     }
 
     static func describe(_ p: PartyScreening, _ m: ScreeningMatch) -> String {
@@ -34,6 +41,7 @@ enum ScreeningRules {
         s += String(format: ", score %.2f, basis %@", m.score, m.basis.rawValue)
         if !m.programs.isEmpty { s += ", programs \(m.programs.joined(separator: "/"))" }
         if let a = m.explanation.matchedAddress { s += ", listed address '\(a)'" }
+        for q in m.explanation.qualifiers where q.name == "policy" { s += "; " + q.detail }
         return s
     }
 
@@ -43,9 +51,8 @@ enum ScreeningRules {
 
     static func listRule(_ id: String) -> FlagRule {
         FlagRule(id, thresholds: ["strong_score"], needsScreening: true) { ctx, def in
-            let facts = live(ctx).filter { flagID(for: $0.1.list) == id && isStrong($0.1, strongScore: def.threshold("strong_score")) }
-                .map { describe($0.0, $0.1) }
-            return facts.isEmpty ? nil : Hit(facts: facts)
+            let hits = live(ctx).filter { flagID(for: $0.1.list) == id && isStrong($0.1, strongScore: def.threshold("strong_score")) }
+            return hits.isEmpty ? nil : Hit(facts: hits.map { describe($0.0, $0.1) }, severity: severity(hits.map(\.1)))
         }
     }
 
@@ -61,9 +68,11 @@ enum ScreeningRules {
         return facts.isEmpty ? nil : Hit(facts: facts)
     }
 
+    /// Address matches are the matcher's (its house-number and postcode rule); the decision
+    /// policy caps them, and so does this flag: HOLD at most, whatever a configuration says.
     static let sharedAddress = FlagRule("KYC-00", needsScreening: true) { ctx, _ in
         let facts = potential(ctx, addressBasis: true)
-        return facts.isEmpty ? nil : Hit(facts: facts)
+        return facts.isEmpty ? nil : Hit(facts: facts, cap: .hold)
     }
 
     /// The ultimate parent is itself on the Entity List, MEU List or SDN list: the ownership
