@@ -3,46 +3,52 @@ import PackagePlugin
 
 /// Embeds every file under the package's `Lists/` folder (country table, country groups, red-flag
 /// catalog, list sources, schemas, name data…) into the target as generated Swift, with the git
-/// commit the build was made from, so one copied binary is a complete install.
-///
-/// The folder is listed afresh each time SwiftPM plans a build, so a file added, edited or removed
-/// in `Lists/` is picked up by the next `swift build` without a regeneration step; the generated
-/// file is never committed.
+/// commit the build was made from, so one copied binary is a complete install. The generated file
+/// is never committed: a file added, edited or removed in `Lists/` is picked up by the next build.
 @main
 struct EmbedProjectData: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
         let package = context.package.directoryURL
         let lists = package.appendingPathComponent("Lists")
-        let files = Self.files(under: lists)
         let output = context.pluginWorkDirectoryURL.appendingPathComponent("EmbeddedProjectData.swift")
-        let commit = Self.commit(of: package)
-        // The commit is an argument: a new commit changes the command, so SwiftPM reruns it.
+        // SwiftPM keeps its build plan, and so the inputs declared here, until the package's
+        // targets change: a list of Lists/ files taken here would miss a file added later and fail
+        // the build ("missing inputs") once one is removed (a sub-folder too). So the inputs are
+        // SwiftPM's own build database, which changes on every build, so the command runs each time
+        // (a file edited in place is picked up too), and, should that file be missing when the plan
+        // is made, the Lists/ folder and the git folders, whose modification time changes when an
+        // entry is added, removed or replaced (git checkouts, merges, commits, editors that save by
+        // rename). The tool re-lists Lists/ and asks git for the commit each time it runs, and
+        // rewrites the generated file only when its text changes: an unchanged catalog recompiles
+        // nothing.
+        var inputs = [lists] + Self.gitFolders(of: package)
+        var scratch = context.pluginWorkDirectoryURL  // <scratch>/plugins/outputs/<package>/<target>/destination/<plugin>
+        for _ in 0..<6 { scratch = scratch.deletingLastPathComponent() }
+        let buildDatabase = scratch.appendingPathComponent("build.db")
+        if FileManager.default.fileExists(atPath: buildDatabase.path) { inputs.append(buildDatabase) }
         return [.buildCommand(
-            displayName: "Embedding \(files.count) project data files from Lists/",
+            displayName: "Embedding project data from Lists/",
             executable: try context.tool(named: "ProjectDataEmbedder").url,
-            arguments: [lists.path, output.path, commit ?? ""] + files.map(\.path),
-            inputFiles: files,
+            arguments: [lists.path, output.path, package.path],
+            inputFiles: inputs,
             outputFiles: [output])]
     }
 
-    /// Regular files under `folder`, sorted, hidden files and folders skipped.
-    static func files(under folder: URL) -> [URL] {
-        let keys: [URLResourceKey] = [.isRegularFileKey]
-        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: keys,
-                                                           options: [.skipsHiddenFiles]) else { return [] }
-        var files: [URL] = []
-        for case let url as URL in walker where (try? url.resourceValues(forKeys: Set(keys)).isRegularFile) == true {
-            files.append(url)
+    /// The git folders whose entries change with HEAD and with a new commit on a branch (the
+    /// worktree's git folder, the shared refs/heads), so the embedded commit follows; none when
+    /// git or the repository is absent.
+    static func gitFolders(of package: URL) -> [URL] {
+        var folders: [URL] = []
+        if let dir = git(["rev-parse", "--absolute-git-dir"], in: package) { folders.append(URL(fileURLWithPath: dir)) }
+        if let common = git(["rev-parse", "--git-common-dir"], in: package) {
+            let url = URL(fileURLWithPath: common, relativeTo: package).standardizedFileURL
+            for candidate in [url, url.appendingPathComponent("refs/heads")]
+            where FileManager.default.fileExists(atPath: candidate.path) {
+                folders.append(candidate)
+            }
         }
-        return files.sorted { $0.path < $1.path }
-    }
-
-    /// The commit checked out in `package` (with `-dirty` when tracked files differ), or nil when
-    /// git or the repository is absent (a source tarball).
-    static func commit(of package: URL) -> String? {
-        guard let head = git(["rev-parse", "--short=12", "HEAD"], in: package), !head.isEmpty else { return nil }
-        let dirty = git(["status", "--porcelain", "--untracked-files=no"], in: package).map { !$0.isEmpty } ?? false
-        return head + (dirty ? "-dirty" : "")
+        var seen = Set<String>()
+        return folders.filter { seen.insert($0.path).inserted }
     }
 
     static func git(_ arguments: [String], in directory: URL) -> String? {
@@ -56,6 +62,7 @@ struct EmbedProjectData: BuildToolPlugin {
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { return nil }
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.isEmpty ? nil : text
     }
 }

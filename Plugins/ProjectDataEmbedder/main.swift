@@ -1,17 +1,19 @@
 import Foundation
 
 // Build-time tool of the EmbedProjectData plugin:
-//   ProjectDataEmbedder LISTS_DIR OUTPUT.swift COMMIT FILE...
-// writes OUTPUT.swift holding each FILE (named by its path under LISTS_DIR) as base64 and the
-// commit (empty: unknown). Base64 string literals keep the compiler fast on any file content.
+//   ProjectDataEmbedder LISTS_DIR OUTPUT.swift PACKAGE_DIR
+// writes OUTPUT.swift holding every file under LISTS_DIR (named by its path there) as base64 and
+// the git commit of PACKAGE_DIR (nil when git or the repository is absent). Base64 string
+// literals keep the compiler fast on any file content. OUTPUT is rewritten only when its text
+// changes, so a build with nothing new recompiles nothing.
 let arguments = CommandLine.arguments
-guard arguments.count >= 4 else {
-    FileHandle.standardError.write(Data("usage: ProjectDataEmbedder LISTS_DIR OUTPUT COMMIT FILE...\n".utf8))
+guard arguments.count == 4 else {
+    FileHandle.standardError.write(Data("usage: ProjectDataEmbedder LISTS_DIR OUTPUT PACKAGE_DIR\n".utf8))
     exit(64)
 }
-let root = URL(fileURLWithPath: arguments[1]).standardizedFileURL.path
+let root = URL(fileURLWithPath: arguments[1]).standardizedFileURL
 let output = URL(fileURLWithPath: arguments[2])
-let commit = arguments[3]
+let package = URL(fileURLWithPath: arguments[3])
 
 func literal(_ s: String) -> String {
     var out = "\""
@@ -26,26 +28,54 @@ func literal(_ s: String) -> String {
     return out + "\""
 }
 
+/// Regular files under `folder`, sorted; hidden files and folders skipped.
+func files(under folder: URL) -> [URL] {
+    let keys: [URLResourceKey] = [.isRegularFileKey]
+    guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: keys,
+                                                       options: [.skipsHiddenFiles]) else { return [] }
+    var files: [URL] = []
+    for case let url as URL in walker where (try? url.resourceValues(forKeys: Set(keys)).isRegularFile) == true {
+        files.append(url.standardizedFileURL)
+    }
+    return files.sorted { $0.path < $1.path }
+}
+
+/// `git -C package ARGS` output, or nil when git is missing or fails (not a checkout).
+func git(_ args: [String]) -> String? {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["git", "-C", package.path] + args
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = FileHandle.nullDevice
+    do { try process.run() } catch { return nil }
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else { return nil }
+    let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    return text.isEmpty ? nil : text
+}
+
+let commit = git(["rev-parse", "--short=12", "HEAD"])
 var text = "// Generated at build time by the EmbedProjectData plugin from Lists/. Do not edit; not committed.\n"
 text += "enum EmbeddedProjectData {\n"
-text += "    static let commit: String? = \(commit.isEmpty ? "nil" : literal(commit))\n"
+text += "    static let commit: String? = \(commit.map(literal) ?? "nil")\n"
 text += "    static let files: [String: String] = [\n"
-for path in arguments.dropFirst(4) {
-    let url = URL(fileURLWithPath: path).standardizedFileURL
+let found = files(under: root)
+for url in found {
     var name = url.path
-    if name.hasPrefix(root + "/") { name.removeFirst(root.count + 1) }
+    if name.hasPrefix(root.path + "/") { name.removeFirst(root.path.count + 1) }
     do {
         let data = try Data(contentsOf: url)
         text += "        \(literal(name)): \"\(data.base64EncodedString())\",\n"
     } catch {
-        FileHandle.standardError.write(Data("ProjectDataEmbedder: cannot read \(path): \(error)\n".utf8))
+        FileHandle.standardError.write(Data("ProjectDataEmbedder: cannot read \(url.path): \(error)\n".utf8))
         exit(66)
     }
 }
-if arguments.count == 4 { text += "        :\n" }
+if found.isEmpty { text += "        :\n" }
 text += "    ]\n}\n"
 do {
-    // Rewrite only on change, so an unchanged catalog does not recompile the module.
     if (try? Data(contentsOf: output)) != Data(text.utf8) {
         try Data(text.utf8).write(to: output, options: .atomic)
     }

@@ -39,7 +39,7 @@ struct Allow: ParsableCommand {
                 let store = try data.stores.allowList(create: true)!
                 let rule = try store.add(query: query, country: country, entry: listed, reason: reason, by: by)
                 let scope = rule.country.map { "in \($0)" } ?? "in any country"
-                writeLine("allow-list rule \(rule.id): '\(rule.query)' \(scope) is not \(rule.entryID) (\(rule.entryName))")
+                writeLine(TerminalText.escape("allow-list rule \(rule.id): '\(rule.query)' \(scope) is not \(rule.entryID) (\(rule.entryName))"))
                 return 0
             }
         }
@@ -131,7 +131,7 @@ struct Allow: ParsableCommand {
                     throw RedFlagError.usage("allow remove: no allow-list rule \(id) (the allow-list is empty)")
                 }
                 let rule = try store.remove(id: id)
-                writeLine("removed allow-list rule \(rule.id): '\(rule.query)' vs \(rule.entryID)")
+                writeLine(TerminalText.escape("removed allow-list rule \(rule.id): '\(rule.query)' vs \(rule.entryID)"))
                 return 0
             }
         }

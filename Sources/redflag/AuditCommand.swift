@@ -50,7 +50,8 @@ struct Audit: ParsableCommand {
                 case .table:
                     if runs.isEmpty { Console.message("redflag: no runs recorded") }
                     for r in runs {
-                        writeLine("\(r.id)\t\(r.startedAt)\t\(r.user)\t\(r.command)\t\(r.status.rawValue)\t\(r.counts.summary)\t\(r.input ?? "-")")
+                        writeLine([String(r.id), r.startedAt, r.user, r.command, r.status.rawValue, r.counts.summary, r.input ?? "-"]
+                            .map(TerminalText.escape).joined(separator: "\t"))
                     }
                 case .json:
                     writeLine(String(decoding: try Allow.encoder(pretty: true).encode(runs), as: UTF8.self))

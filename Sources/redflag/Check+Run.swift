@@ -34,6 +34,7 @@ extension Check {
             progress = InputProgress(handle: handle)
             csv = CSVReader(handle: handle, path: path)
         }
+        csv.maxRecordBytes = pipeline.maxRecordBytes
         let reader = try OrderReader(csv: csv, map: columnMap)
 
         let directory = dataDir.directory
@@ -42,7 +43,8 @@ extension Check {
         let screener: ScreeningEngine? = skipScreening ? nil
             : try ScreeningEngine.open(dataDirectory: directory, listPaths: listFiles.urls,
                                        configuration: MatchConfiguration(policy: policy))
-        let stamps = screener?.snapshots.map { ListStamp(source: $0.source.rawValue, sha256: $0.sha256) } ?? []
+        try pipeline.checkStaleness(screener?.snapshots ?? [])
+        let stamps = screener?.snapshots.map { ListStamp(source: $0.source.rawValue, sha256: $0.sha256, stale: $0.isStale ? true : nil) } ?? []
 
         let stores = SQLiteStores(dataDirectory: directory, historyURL: history.map { URL(fileURLWithPath: $0) })
         let store: (any OrderHistoryStoring)?
@@ -68,7 +70,8 @@ extension Check {
         let kind: CheckOutputFormat.Kind = format.flatMap { CheckOutputFormat.Kind(rawValue: $0.rawValue) }
             ?? (isatty(STDOUT_FILENO) == 1 && out == nil ? .table : .jsonl)
         let output = CheckOutputFormat(kind: kind, configuration: catalog.configuration, lists: stamps,
-                                       passthroughNames: reader.header.passthrough.map(\.name))
+                                       passthroughNames: reader.header.passthrough.map(\.name),
+                                       style: out == nil ? .forStandardOutput() : TerminalStyle(colour: false), details: details)
 
         let run = try PipelineRun.begin(
             info: AuditRunInfo(command: "check", inputPath: input, snapshots: screener?.snapshots ?? [],

@@ -47,6 +47,9 @@ struct Check: ParsableCommand {
     @Option(name: .customLong("format"), help: "Output format: table, json, jsonl or csv (default: table on a terminal, else jsonl).")
     var format: OutputFormat?
 
+    @Flag(name: .customLong("details"), help: "Table: show each finding and its facts under the order's line.")
+    var details = false
+
     @Option(name: .customLong("out"), help: ArgumentHelp("Write results to this file instead of standard output.", valueName: "file"))
     var out: String?
 

@@ -46,7 +46,7 @@ struct ListsChanges: ParsableCommand {
             case .table:
                 if changes.isEmpty { writeLine("No changes recorded.") }
                 for change in changes {
-                    writeLine("\(isoMinute(change.importedAt))  \(change.summary)  (published \(change.publicationDate ?? "unknown"), was \(change.previousPublicationDate ?? "-"))")
+                    writeLine(TerminalText.escape("\(isoMinute(change.importedAt))  \(change.summary)  (published \(change.publicationDate ?? "unknown"), was \(change.previousPublicationDate ?? "-"))"))
                     if !summary { Console.out.write(Self.details(change)) }
                 }
             }

@@ -15,7 +15,9 @@ struct ListsImport: ParsableCommand {
             Exit 65 for a bad file, 66 for a missing one; nothing is written in either case. A list \
             published before the one in the store is refused (exit 65, naming both dates; nothing is \
             written) unless --allow-older; a file identical to the store's is reported unchanged and \
-            nothing is written for it (exit 0).
+            nothing is written for it (exit 0). A file that would drop more than half of its source's \
+            entries is refused (65) unless --allow-shrink; two files of one source are refused (64) \
+            before anything is parsed.
             """
     )
 
@@ -26,6 +28,9 @@ struct ListsImport: ParsableCommand {
 
     @Option(help: "Output: table (a human summary) or json.")
     var format: SummaryFormat = .table
+
+    @Flag(name: .customLong("allow-shrink"), help: "Accept a file that drops more than half of its source's entries.")
+    var allowShrink = false
 
     @Flag(name: .customLong("allow-older"), help: "Import a list even when it was published before the one in the store (a deliberate roll-back).")
     var allowOlder = false
@@ -44,10 +49,13 @@ struct ListsImport: ParsableCommand {
             for url in urls where !FileManager.default.fileExists(atPath: url.path) {
                 throw RedFlagError.fileNotFound(path: url.path)
             }
-            let parsed = try ListFileLoader.load(paths: urls)
+            let jobs = try ListFileLoader.plan(paths: urls)
+            try ListFileLoader.checkDistinctSources(jobs)
+            let parsed = try ListFileLoader.run(jobs)
             let parseSeconds = Date().timeIntervalSince(started)
-            let report = try ListStore(dataDirectory: data.directory).importLists(parsed, artifacts: StoreArtifacts.all,
-                                                                                  allowOlder: allowOlder)
+            let store = ListStore(dataDirectory: data.directory)
+            try store.checkShrink(parsed, allowShrink: allowShrink)
+            let report = try store.importLists(parsed, artifacts: StoreArtifacts.all, allowOlder: allowOlder)
             let total = Date().timeIntervalSince(started)
             switch format {
             case .json:

@@ -40,6 +40,9 @@ struct ListsUpdate: ParsableCommand {
     @Option(help: "Output: table (a human summary) or json.")
     var format: SummaryFormat = .table
 
+    @Flag(name: .customLong("allow-shrink"), help: "Accept a download that drops more than half of a source's entries.")
+    var allowShrink = false
+
     @Flag(name: .customLong("allow-older"), help: "Import a download even when it was published before the list in the store.")
     var allowOlder = false
 
@@ -87,10 +90,20 @@ struct ListsUpdate: ParsableCommand {
                 }
             }
 
-            let good = outcomes.compactMap(\.parsed)
+            var failures: [RedFlagError] = []
+            // A download that would drop more than half of a source is refused; the others go in.
+            var good: [ParsedList] = []
+            for list in outcomes.compactMap(\.parsed) {
+                do {
+                    try store.checkShrink([list], allowShrink: allowShrink)
+                    good.append(list)
+                } catch let error as RedFlagError {
+                    failures.append(error)
+                    printError("redflag: \(list.source.rawValue) not updated: \(error.description)")
+                }
+            }
             let report = good.isEmpty ? nil : try store.importLists(good, artifacts: StoreArtifacts.all, allowOlder: allowOlder)
 
-            var failures: [RedFlagError] = []
             for outcome in outcomes {
                 guard let error = outcome.error else { continue }
                 failures.append(error)

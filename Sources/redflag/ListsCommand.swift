@@ -58,13 +58,14 @@ func isoMinute(_ date: Date?) -> String {
 /// `0.84 s`.
 func secondsText(_ seconds: Double) -> String { String(format: "%.2f s", seconds) }
 
-/// Left-aligned columns separated by two spaces.
+/// Left-aligned columns separated by two spaces; cells escaped and measured in display columns
+/// (a publication date or file name from a list must not drive the terminal).
 func table(_ header: [String], _ rows: [[String]]) -> String {
-    let all = [header] + rows
-    let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
+    let all = ([header] + rows).map { $0.map(TerminalText.escape) }
+    let widths = header.indices.map { column in all.map { TerminalText.width($0[column]) }.max() ?? 0 }
     return all.map { row in
         row.enumerated().map { i, cell in
-            i == row.count - 1 ? cell : cell.padding(toLength: widths[i], withPad: " ", startingAt: 0)
+            i == row.count - 1 ? cell : TerminalText.pad(cell, to: widths[i])
         }.joined(separator: "  ")
     }.joined(separator: "\n")
 }
@@ -91,5 +92,6 @@ func importSummary(_ report: StoreImportReport) -> String {
         lines.append("\(s.source.rawValue): kept (\(grouped(s.recordCount)) records, published \(s.publicationDate ?? "unknown"))")
     }
     lines.append("Store: \(report.store)")
-    return lines.joined(separator: "\n")
+    // Each line escaped on its own: a publication date or warning example from a list cannot drive the terminal.
+    return lines.map(TerminalText.escape).joined(separator: "\n")
 }

@@ -60,11 +60,12 @@ struct Rescreen: ParsableCommand {
                 try ScreeningEngine(listSet: ListSet(entries: entries, snapshots: snapshots), configuration: configuration)
             }, current: current.map { ($0, $0.snapshots) }, allowList: allowList)
             var known = try data.stores.knownParties(create: false)?.all() ?? []
-            for path in parties { known += try PartyFileReader.read(URL(fileURLWithPath: path)) }
+            for path in parties { known += try PartyFileReader.read(URL(fileURLWithPath: path), maxRecordBytes: pipeline.maxRecordBytes) }
             known = PartyFileReader.unique(known)
 
             let recorded = RescreenConfiguration(matcher: AuditRunInfo.json(configuration),
                                                  consumedChanges: changeSet.logs.map(RescreenChangeSet.key))
+            try pipeline.checkStaleness(changeSet.snapshots)
             var info = AuditRunInfo(command: "rescreen", snapshots: changeSet.snapshots, configurationJSON: AuditRunInfo.json(recorded))
             info.inputPath = parties.count == 1 ? parties[0] : nil
             var settings = pipeline.settings

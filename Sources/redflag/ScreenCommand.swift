@@ -112,8 +112,9 @@ struct Screen: ParsableCommand {
     private func execute() throws -> Int32 {
         let configuration = try matchConfiguration()
         // Open the input before the lists so a missing file is reported at once.
-        let reader = try input.map { try ScreeningInputReader(path: $0, nameColumn: nameColumn) }
+        let reader = try input.map { try ScreeningInputReader(path: $0, nameColumn: nameColumn, maxRecordBytes: pipeline.maxRecordBytes) }
         let engine = try ScreeningEngine.open(dataDirectory: dataDir.directory, listPaths: listFiles.urls, configuration: configuration)
+        try pipeline.checkStaleness(engine.snapshots)
         let batch = reader != nil
         let kind = format ?? (isatty(STDOUT_FILENO) == 1 ? .table : batch ? .jsonl : .json)
         let sink = Console.out
@@ -145,7 +146,8 @@ struct Screen: ParsableCommand {
                         Console.message("redflag: \(reader?.path ?? "input"): line \(e.line): \(e.message)")
                     }
                 }
-                try run.record(items.map { item in (item.record.decision, { item.json ?? json.encode(item.record) }) })
+                try run.record(items.map { item in (item.record.decision, { item.json ?? json.encode(item.record) }) },
+                               fraction: reader?.fraction)
                 let queries = records.compactMap { r -> ScreeningQuery? in
                     if case .result(let result, _) = r { return result.query }
                     return nil

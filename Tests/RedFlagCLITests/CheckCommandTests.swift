@@ -45,11 +45,15 @@ struct CheckCommandTests {
         #expect(r.status == 2)
         #expect(r.stdout.isEmpty)
         let files = try FileManager.default.contentsOfDirectory(atPath: out.path)
-        #expect(files.contains("case-SO-1003.md") && files.contains("case-SO-1003.json"))
-        #expect(!files.contains("case-SO-1010.md")) // a HOLD
-        #expect(files.contains("case-SO-1023.md")) // HOLDs of two concerns: COMBO-01
-        #expect(!files.contains("case-SO-1020.md")) // one concern's HOLD and a NOTE (issue 12)
-        let md = try String(contentsOf: out.appendingPathComponent("case-SO-1003.md"), encoding: .utf8)
+        // case-<order id>-<12 hex digits of its SHA-256>.md and .json
+        func caseFile(_ id: String, _ ext: String) -> String? {
+            files.first { $0.range(of: "^case-\(id)-[0-9a-f]{12}\\.\(ext)$", options: .regularExpression) != nil }
+        }
+        #expect(caseFile("SO-1003", "md") != nil && caseFile("SO-1003", "json") != nil)
+        #expect(caseFile("SO-1010", "md") == nil) // a HOLD
+        #expect(caseFile("SO-1023", "md") != nil) // HOLDs of two concerns: COMBO-01
+        #expect(caseFile("SO-1020", "md") == nil) // one concern's HOLD and a NOTE (issue 12)
+        let md = try String(contentsOf: out.appendingPathComponent(try #require(caseFile("SO-1003", "md"))), encoding: .utf8)
         #expect(md.contains("1-800-424-2980") && md.contains("764.5") && md.contains("REG-LIST-EL"))
         let csv = try String(contentsOf: out.appendingPathComponent("result.csv"), encoding: .utf8)
         #expect(csv.hasPrefix("order_id,line,decision,flags,license,not_evaluated,error,sales_rep,region\n"))

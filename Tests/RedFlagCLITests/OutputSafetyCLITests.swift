@@ -58,7 +58,7 @@ struct OutputSafetyCLITests {
     func earlyReader() throws {
         let r = try sh("""
             i=0; while [ $i -lt 4000 ]; do echo "Party number $i"; i=$((i+1)); done > $DATA/names.txt
-            ( $REDFLAG screen --input $DATA/names.txt --lists $LISTS --data-dir $DATA --format jsonl --quiet 2>$DATA/err2; echo "rc=$?" >$DATA/rc ) | head -3 >/dev/null
+            ( $REDFLAG screen --input $DATA/names.txt --lists $LISTS --data-dir $DATA --format jsonl --quiet --max-age-days 36500 2>$DATA/err2; echo "rc=$?" >$DATA/rc ) | head -3 >/dev/null
             cat $DATA/rc; cat $DATA/err2
             """)
         #expect(r.stdout.contains("rc=141"), "\(r.stdout)")
@@ -171,4 +171,20 @@ struct OutputSafetyCLITests {
         #expect(screen.status == 0, "\(screen.stderr)")
         #expect(try CLI.run(["rules", "list", "--lists-data", "/no/such/folder"]).status == 64)
     }
+
+    @Test("check table: one line per order with its flags; --details adds the findings")
+    func checkTable() throws {
+        let dir = CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let args = ["check", CLI.fixture("orders/erp-export.csv"), "--map-file", CLI.fixture("orders/erp-export.map"), "--lists"]
+            + Self.lists + ["--data-dir", dir.path, "--quiet", "--no-history", "--format", "table"]
+        let short = try CLI.run(args)
+        let orderLines = short.stdout.split(separator: "\n").filter { $0.hasPrefix("45000120") }
+        #expect(orderLines.count == 3, "\(short.stdout)")
+        #expect(orderLines.contains { $0.contains("STOP") && $0.contains("REG-LIST-EL") })
+        #expect(!short.stdout.contains("          · "))
+        let long = try CLI.run(args + ["--details"])
+        #expect(long.stdout.contains("          · ") && long.stdout.split(separator: "\n").count > short.stdout.split(separator: "\n").count)
+    }
+
 }

@@ -36,7 +36,7 @@ struct ScreenCommandTests {
 
     @Test("a name on no list is CLEAR, exit 0; generic words alone do not alert")
     func clear() throws {
-        let r = try screen(["Everbright Trading Co., Ltd.", "--format", "table"])
+        let r = try screen(["Everbright Trading Co., Ltd.", "--format", "table", "--max-age-days", "36500"])
         #expect(r.status == 0)
         #expect(r.stdout.hasPrefix("CLEAR"))
         #expect(r.stderr.isEmpty)

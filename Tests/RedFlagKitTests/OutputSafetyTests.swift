@@ -81,3 +81,17 @@ struct OutputSafetyTests {
         #expect(throws: OutputClosed.self) { try sink.flush() }
     }
 }
+
+@Suite("screen --input progress")
+struct ScreeningInputProgressTests {
+    @Test("a file input reports how far it has been read (for percentage and ETA)")
+    func fraction() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("redflag-progress-\(UUID().uuidString).txt")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try (0..<2_000).map { "Party \($0)" }.joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8)
+        let reader = try ScreeningInputReader(path: url.path)
+        #expect(reader.fraction != nil)
+        while try reader.next() != nil {}
+        #expect(reader.fraction == 1)
+    }
+}

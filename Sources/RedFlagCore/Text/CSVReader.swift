@@ -20,6 +20,12 @@ public struct CSVRecord: Sendable, Equatable {
 /// Reads quoted fields with embedded separators, quotes and newlines (the CSL has them), LF, CRLF
 /// and CR line ends, a leading UTF-8 BOM and the trailing 0x1A end-of-file byte OFAC appends. It
 /// reads the input in chunks, so a file of millions of rows is processed in constant memory.
+///
+/// A record that cannot be read (text that is not UTF-8, NUL bytes, more than `maxRecordBytes`)
+/// is consumed to its end before the error is thrown, so a caller that turns the error into an
+/// error record can call `next` again and go on with the following record; `lastRecordLine` names
+/// the line the failed record started on. Memory stays bounded by `maxRecordBytes` whatever the
+/// input (`/dev/zero`, a file without line ends).
 public final class CSVReader {
     /// How field bytes become text.
     public enum Encoding: Sendable {
@@ -41,6 +47,18 @@ public final class CSVReader {
     private var atStart = true
     /// Fields of the record read last: the next one almost always has as many.
     private var lastFieldCount = 0
+    /// A problem found in the record being read, thrown once the record has been consumed.
+    private var recordError: RedFlagError?
+    /// Bytes of the record being read, to enforce `maxRecordBytes`.
+    private var recordBytes = 0
+
+    /// The longest record accepted, in bytes (default 1 MiB): a longer one is skipped without being
+    /// held in memory and reported as an error.
+    public var maxRecordBytes = CSVReader.defaultMaxRecordBytes
+    /// 1 MiB.
+    public static let defaultMaxRecordBytes = 1 << 20
+    /// The 1-based line the last record (read or failed) started on.
+    public private(set) var lastRecordLine = 0
     private static let chunkSize = 1 << 20
 
     /// Reads the file at `url`. Throws `fileNotFound` (exit 66) when it does not exist.
@@ -107,6 +125,9 @@ public final class CSVReader {
             if p >= buffer.count && exhausted { position = buffer.count; return nil }
         }
         let startLine = line
+        lastRecordLine = startLine
+        recordError = nil
+        recordBytes = 0
         var fields: [String] = []
         fields.reserveCapacity(lastFieldCount)
         defer { lastFieldCount = fields.count }
@@ -120,8 +141,18 @@ public final class CSVReader {
                     throw RedFlagError.badData(path: path, location: "line \(startLine)",
                                                message: "quoted field never closed (file truncated?)")
                 }
-                fields.append(try decode(field, line: startLine))
-                return CSVRecord(fields: fields, line: startLine)
+                fields.append(decode(field, line: startLine))
+                return try finish(fields, line: startLine)
+            }
+            if recordBytes + field.count > maxRecordBytes {
+                // Too long: keep reading to the record's end, holding nothing.
+                if recordError == nil {
+                    recordError = .badData(path: path, location: "line \(startLine)",
+                                           message: "record longer than \(maxRecordBytes) bytes (skipped)")
+                }
+                recordBytes += field.count
+                field.removeAll(keepingCapacity: true)
+                fields.removeAll(keepingCapacity: true)
             }
             let b = buffer[position]
             position += 1
@@ -143,7 +174,7 @@ public final class CSVReader {
             }
             switch b {
             case delimiter:
-                fields.append(try decode(field, line: startLine))
+                fields.append(decode(field, line: startLine))
                 field.removeAll(keepingCapacity: true)
                 quotedField = false
             case UInt8(ascii: "\"") where field.isEmpty && !quotedField:
@@ -152,13 +183,13 @@ public final class CSVReader {
             case 0x0D, 0x0A:
                 if b == 0x0D, ensure(1), buffer[position] == 0x0A { position += 1 }
                 line += 1
-                fields.append(try decode(field, line: startLine))
-                return CSVRecord(fields: fields, line: startLine)
+                fields.append(decode(field, line: startLine))
+                return try finish(fields, line: startLine)
             case 0x1A where !ensure(1) || buffer[position] == 0x0D || buffer[position] == 0x0A || buffer[position] == 0x1A:
                 // End-of-file marker directly after the last field.
-                fields.append(try decode(field, line: startLine))
+                fields.append(decode(field, line: startLine))
                 position = buffer.count
-                return CSVRecord(fields: fields, line: startLine)
+                return try finish(fields, line: startLine)
             default:
                 field.append(b)
                 appendPlainRun(to: &field, quoted: false)
@@ -209,7 +240,27 @@ public final class CSVReader {
         return buffer.count - position >= count
     }
 
-    private func decode(_ bytes: [UInt8], line: Int) throws -> String {
+    /// The record, or the error found while reading it (the record is consumed either way).
+    private func finish(_ fields: [String], line: Int) throws -> CSVRecord {
+        if let recordError {
+            self.recordError = nil
+            throw recordError
+        }
+        return CSVRecord(fields: fields, line: line)
+    }
+
+    /// The field's text; a field that is not valid text records the record's error and yields "".
+    private func decode(_ bytes: [UInt8], line: Int) -> String {
+        recordBytes += bytes.count
+        do { return try decodeOrThrow(bytes, line: line) } catch let error as RedFlagError {
+            if recordError == nil { recordError = error }
+            return ""
+        } catch {
+            return ""
+        }
+    }
+
+    private func decodeOrThrow(_ bytes: [UInt8], line: Int) throws -> String {
         if bytes.isEmpty { return "" }
         switch encoding {
         case .utf8:

@@ -14,9 +14,16 @@ public struct CheckOutputFormat: Sendable {
     /// Names of the export's extra columns, for the CSV header.
     public let passthroughNames: [String]
     private let shared: CheckRecordJSON.SharedFields
+    /// Table only: the verdict in colour (on a terminal).
+    public let style: TerminalStyle
+    /// Table only: each finding and its facts under the order's line (`--details`).
+    public let details: Bool
 
-    public init(kind: Kind, configuration: String, lists: [ListStamp], passthroughNames: [String]) {
+    public init(kind: Kind, configuration: String, lists: [ListStamp], passthroughNames: [String],
+                style: TerminalStyle = TerminalStyle(colour: false), details: Bool = false) {
         self.kind = kind
+        self.style = style
+        self.details = details
         self.configuration = configuration
         self.lists = lists
         self.passthroughNames = passthroughNames
@@ -68,7 +75,7 @@ public struct CheckOutputFormat: Sendable {
             fields += passthroughNames.map { byName[$0] ?? "" }
             return fields.map(CSVText.field).joined(separator: ",") + "\n"
         case .table:
-            return Self.tableBlock(c)
+            return tableBlock(c)
         }
     }
 
@@ -78,16 +85,23 @@ public struct CheckOutputFormat: Sendable {
         CheckRecordJSON.encode(c, shared: shared, configuration: configuration, lists: lists)
     }
 
-    static func tableBlock(_ c: OrderCheck) -> String {
-        let id = c.orderID ?? "(line \(c.line))"
-        if let e = c.error { return "\(pad(id, 14)) ERROR  line \(c.line): \(e)\n" }
-        var s = "\(pad(id, 14)) \(pad(c.decision?.rawValue ?? "CLEAR", 6)) \(c.license?.status.rawValue ?? "")"
+    /// One line per order: id, verdict (coloured on a terminal), license status, the flags that
+    /// fired; with `details`, each finding with its facts below. Text from the export is escaped.
+    func tableBlock(_ c: OrderCheck) -> String {
+        let esc = TerminalText.escape
+        let id = esc(c.orderID ?? "(line \(c.line))")
+        if let e = c.error { return "\(Self.pad(id, 14)) \(style.red("ERROR"))  line \(c.line): \(esc(e))\n" }
+        let decision = c.decision ?? .clear
+        let word = Self.pad(decision.rawValue, 6)
+        var s = "\(Self.pad(id, 14)) \(style.colour ? style.decision(decision) : word) \(c.license?.status.rawValue ?? "")"
         if let l = c.license, !l.missing.isEmpty { s += " (missing: \(l.missing.joined(separator: ", ")))" }
         if let a = c.license?.authorization { s += " (met: \(a))" }
+        if !c.findings.isEmpty { s += "  " + c.findings.map(\.id).joined(separator: " ") }
         s += "\n"
+        guard details else { return s }
         for f in c.findings {
-            s += "    \(pad(f.severity.rawValue, 5)) \(pad(f.id, 14)) \(f.title)\n"
-            for fact in f.facts { s += "          · \(fact)\n" }
+            s += "    \(Self.pad(f.severity.rawValue, 5)) \(Self.pad(f.id, 14)) \(f.title)\n"
+            for fact in f.facts { s += "          · \(esc(fact))\n" }
         }
         for party in c.parties {
             for m in party.result.matches {
@@ -100,6 +114,7 @@ public struct CheckOutputFormat: Sendable {
         return s
     }
 
-    static func pad(_ s: String, _ width: Int) -> String { s.count >= width ? s : s + String(repeating: " ", count: width - s.count) }
+    /// `s` padded to `width` display columns.
+    static func pad(_ s: String, _ width: Int) -> String { TerminalText.pad(s, to: width) }
 
 }

@@ -102,6 +102,7 @@ struct CheckRecordJSON: Encodable {
                 l.beginObject()
                 l.string("sha256", stamp.sha256)
                 l.string("source", stamp.source)
+                if stamp.stale == true { l.raw("stale", "true") }
                 l.endObject()
             }
             l.endArray()

@@ -14,7 +14,11 @@ final class InputByteSource {
     init(handle: FileHandle, path: String) {
         self.handle = handle
         self.path = path
+        progress = InputProgress(handle: handle)
     }
+
+    /// How far the input file has been read; nil for a pipe or standard input.
+    let progress: InputProgress?
 
     /// Opens `path`, or standard input for `-`. Missing file → `fileNotFound` (exit 66).
     static func open(_ path: String) throws -> InputByteSource {
@@ -27,15 +31,18 @@ final class InputByteSource {
         return InputByteSource(handle: h, path: path)
     }
 
-    /// The first line (without reading past what is needed to find it), left unconsumed.
-    func peekFirstLine() -> String {
+    /// The first line (without reading past what is needed to find it), left unconsumed; at most
+    /// `limit` bytes of it (an input without line ends must not be read whole).
+    func peekFirstLine(limit: Int = 1 << 20) -> String {
         var searchFrom = pendingStart
         while true {
             if let nl = pending[searchFrom...].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) {
-                return String(decoding: pending[pendingStart..<nl], as: UTF8.self)
+                return String(decoding: pending[pendingStart..<min(nl, pendingStart + limit)], as: UTF8.self)
             }
             searchFrom = pending.count
-            if !fill() { return String(decoding: pending[pendingStart...], as: UTF8.self) }
+            if pending.count - pendingStart >= limit || !fill() {
+                return String(decoding: pending[pendingStart..<min(pending.count, pendingStart + limit)], as: UTF8.self)
+            }
         }
     }
 

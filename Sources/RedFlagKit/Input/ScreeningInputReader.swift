@@ -15,26 +15,39 @@ public final class ScreeningInputReader {
     private var lineReader: InputLineReader?
     private var csv: CSVReader?
     private var columns = CSVColumnsIndex()
+    private let maxRecordBytes: Int
+    private let progress: InputProgress?
+
+    /// 0…1: the share of the input file read so far, for the progress line's percentage and ETA;
+    /// nil for standard input or a pipe.
+    public var fraction: Double? { progress?.fraction }
 
     /// Opens `path` (`-` for standard input) and detects its format. `nameColumn` picks the CSV
     /// column holding the name (default: the first of name, customer_name, party_name, full_name).
-    public init(path: String, nameColumn: String? = nil, countries: CountryTable = .shared) throws {
+    ///
+    /// A line or CSV record longer than `maxRecordBytes` (default 1 MiB) becomes an error record;
+    /// memory stays bounded by it.
+    public init(path: String, nameColumn: String? = nil, countries: CountryTable = .shared,
+                maxRecordBytes: Int = CSVReader.defaultMaxRecordBytes) throws {
+        self.maxRecordBytes = maxRecordBytes
         let source = try InputByteSource.open(path)
+        progress = source.progress
         self.path = source.path
         self.countries = countries
-        let first = source.peekFirstLine()
+        let first = source.peekFirstLine(limit: maxRecordBytes)
         format = ScreeningInputFormat.detect(firstLine: first, nameColumn: nameColumn)
         switch format {
         case .csv:
             let delimiter = Self.delimiter(of: first)
             let reader = CSVReader(handle: source.remainingHandle(), path: source.path, delimiter: delimiter)
+            reader.maxRecordBytes = maxRecordBytes
             guard let header = try reader.next() else {
                 throw RedFlagError.badData(path: source.path, location: nil, message: "empty input: no CSV header")
             }
             columns = try CSVColumnsIndex(header: header.fields, nameColumn: nameColumn, path: source.path)
             csv = reader
         case .jsonLines, .lines:
-            lineReader = InputLineReader(source: source)
+            lineReader = InputLineReader(source: source, maxLineBytes: maxRecordBytes)
         }
     }
 
@@ -43,14 +56,25 @@ public final class ScreeningInputReader {
         switch format {
         case .csv:
             guard let csv else { return nil }
-            while let record = try csv.next() {
-                if record.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            while true {
+                let record: CSVRecord
+                do {
+                    guard let r = try csv.next() else { return nil }
+                    record = r
+                } catch let error as RedFlagError {
+                    // The reader has consumed the bad record (not UTF-8, too long): report it, go on.
+                    let message: String
+                    if case .badData(_, _, let m) = error { message = m } else { message = error.description }
+                    return failure(csv.lastRecordLine, message, [])
+                }
+                // Only a blank line is not a record; a row with an empty name is an error record.
+                if record.fields.count == 1, record.fields[0].isEmpty { continue }
                 return csvRecord(record)
             }
-            return nil
         case .jsonLines, .lines:
             guard let lineReader else { return nil }
-            while let (bytes, line) = lineReader.next() {
+            while let (bytes, line, tooLong) = lineReader.next() {
+                if tooLong { return failure(line, "line longer than \(maxRecordBytes) bytes (skipped)", []) }
                 guard let text = String(validating: bytes, as: UTF8.self) else {
                     return ScreeningInputRecord(line: line, query: .failure(InputRecordError(
                         line: line, message: "text is not valid UTF-8", input: [("line", String(decoding: bytes, as: UTF8.self))])))

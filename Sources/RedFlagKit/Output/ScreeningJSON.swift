@@ -22,6 +22,7 @@ public struct ScreeningJSON: Sendable {
             j.string("source", s.source.rawValue)
             j.string("sha256", s.sha256)
             j.string("published", s.publicationDate)
+            if s.isStale { j.bool("stale", true) }
             j.endObject()
         }
         j.endArray()

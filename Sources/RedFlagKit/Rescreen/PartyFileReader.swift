@@ -7,8 +7,10 @@ import RedFlagCore
 public enum PartyFileReader {
     static let nameHeaders: Set<String> = ["name", "party", "party name", "customer", "customer name", "company", "company name"]
 
-    public static func read(_ url: URL) throws -> [KnownParty] {
+    /// The parties of the file; a record over `maxRecordBytes` is bad data naming its line.
+    public static func read(_ url: URL, maxRecordBytes: Int = CSVReader.defaultMaxRecordBytes) throws -> [KnownParty] {
         let reader = try CSVReader(url: url)
+        reader.maxRecordBytes = maxRecordBytes
         guard let header = try reader.next() else {
             throw RedFlagError.badData(path: url.path, location: "line 1", message: "empty file: expected a header with a name column")
         }

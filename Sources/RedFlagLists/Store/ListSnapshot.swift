@@ -62,6 +62,14 @@ public struct ListSnapshot: Codable, Hashable, Sendable {
         return max(0, Int(now.timeIntervalSince(reference) / 86_400))
     }
 
+    /// The maximum age, in days, past which every screening command warns that a list is stale
+    /// and marks it `"stale": true` in its records (`--max-age-days`; 7 by default). Set once by
+    /// the command before any record is written.
+    nonisolated(unsafe) public static var staleAfterDays = 7
+
+    /// True when the list is older than `staleAfterDays`.
+    public var isStale: Bool { isStale(maxAgeDays: Self.staleAfterDays) }
+
     /// True when the list is older than `maxAgeDays` (see `ageInDays`).
     public func isStale(maxAgeDays: Int, now: Date = Date()) -> Bool {
         guard let age = ageInDays(now: now) else { return false }

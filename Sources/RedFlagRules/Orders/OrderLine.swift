@@ -66,9 +66,24 @@ public struct OrderLine: Sendable, Hashable {
     }
     static let placeholders: Set<String> = ["unknown", "tbd", "to be decided", "to be determined", "n/a", "na", "-", "?", "none", "not known"]
 
+    /// A decimal number (`1,200.50`, `3`, `1e3`); nil for anything else. `Double("0x10")` is 16
+    /// and `Double("nan")` is not a number at all: only decimal digits, one point, an exponent and
+    /// a leading sign are accepted, so a hexadecimal or spelt-out quantity is an error, not a value.
     static func parseNumber(_ text: String) -> Double? {
-        let t = text.utf8.contains(UInt8(ascii: ",")) || text.utf8.contains(UInt8(ascii: "_")) ? text.filter { $0 != "," && $0 != "_" } : text
-        guard let v = Double(t.trimmedASCII), v.isFinite else { return nil }
+        let t = (text.utf8.contains(UInt8(ascii: ",")) || text.utf8.contains(UInt8(ascii: "_")) ? text.filter { $0 != "," && $0 != "_" } : text).trimmedASCII
+        var sawDigit = false
+        for (i, b) in t.utf8.enumerated() {
+            switch b {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): sawDigit = true
+            case UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"): break
+            case UInt8(ascii: "+"), UInt8(ascii: "-"):
+                // A sign leads the number or its exponent.
+                let previous = i > 0 ? t.utf8[t.utf8.index(t.utf8.startIndex, offsetBy: i - 1)] : nil
+                guard previous == nil || previous == UInt8(ascii: "e") || previous == UInt8(ascii: "E") else { return nil }
+            default: return nil
+            }
+        }
+        guard sawDigit, let v = Double(t), v.isFinite else { return nil }
         return v
     }
 }

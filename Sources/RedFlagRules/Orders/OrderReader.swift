@@ -20,12 +20,19 @@ public final class OrderReader {
         parser = OrderLineParser(header: header, countries: countries)
     }
 
-    /// The next row, or nil at the end. CSV syntax errors (an unclosed quote) stop the run.
+    /// The next row, or nil at the end. A record the CSV reader cannot read (text that is not
+    /// UTF-8, a record over its size limit) is a row error and the run goes on with the next one.
     public func next() throws -> Result<OrderLine, OrderRowError>? {
-        while let record = try csv.next() {
+        while true {
+            let record: CSVRecord
+            do {
+                guard let r = try csv.next() else { return nil }
+                record = r
+            } catch RedFlagError.badData(_, _, let message) {
+                return .failure(OrderRowError(orderID: nil, line: csv.lastRecordLine, message: message))
+            }
             if record.fields.count == 1, record.fields[0].trimmingCharacters(in: .whitespaces).isEmpty { continue }
             return parser.parse(record)
         }
-        return nil
     }
 }

@@ -22,10 +22,43 @@ public struct CaseFileWriter: Sendable {
         }
     }
 
-    /// A file-name-safe form of an order id.
+    /// A safe and unique file name stem for an order id: `case-<readable part>-<hash>`.
+    ///
+    /// The readable part keeps ASCII letters, digits, `-` and `_` (anything else becomes `_`, so
+    /// no `/`, `..` or control character reaches the file system) and at most 64 of them; the
+    /// suffix is the first 12 hex digits of the id's SHA-256, so ids that read alike (`A/B` and
+    /// `A_B`, `.` and `..`) or share a long prefix still get files of their own, and the name
+    /// stays far below the 255-byte limit of a file name.
     public static func fileStem(_ orderID: String) -> String {
-        let safe = orderID.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." ? $0 : "_" }
-        return "case-" + String(safe).trimmingCharacters(in: CharacterSet(charactersIn: "."))
+        var safe = String(orderID.unicodeScalars.prefix(64).map { s -> Character in
+            s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s) || s == "-" || s == "_") ? Character(s) : "_"
+        })
+        if safe.isEmpty { safe = "_" }
+        var hash = SHA256()
+        hash.update(Array(orderID.utf8))
+        return "case-" + safe + "-" + hash.finalizeHex().prefix(12)
+    }
+
+    /// `text` safe inside a Markdown line: line breaks and other control characters shown as
+    /// escapes, Markdown punctuation backslash-escaped, so an order id or a name cannot break the
+    /// document's structure or inject links and HTML.
+    static func markdown(_ text: String) -> String {
+        var out = ""
+        for s in text.unicodeScalars {
+            switch s {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += " "
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "#", "|", "!", "~", "(", ")": out += "\\" + String(s)
+            default:
+                if s.value < 0x20 || (0x7F..<0xA0).contains(s.value) {
+                    out += "\\x" + String(s.value, radix: 16, uppercase: true)
+                } else {
+                    out.unicodeScalars.append(s)
+                }
+            }
+        }
+        return out
     }
 
     struct CaseJSON: Encodable {
@@ -64,15 +97,16 @@ public struct CaseFileWriter: Sendable {
     }
 
     func markdown(_ c: OrderCheck, line: OrderLine) -> String {
-        var s = "# Case file: order \(c.orderID ?? "?") — \(c.decision?.rawValue ?? "STOP")\n\n"
-        s += "Customer: \(line.text(.customerName) ?? "?") (customer_id \(line.customerID)), order date \(line.orderDate), line \(c.line) of the export.\n\n"
+        let md = Self.markdown
+        var s = "# Case file: order \(md(c.orderID ?? "?")) — \(c.decision?.rawValue ?? "STOP")\n\n"
+        s += "Customer: \(md(line.text(.customerName) ?? "?")) (customer_id \(md(line.customerID))), order date \(md("\(line.orderDate)")), line \(c.line) of the export.\n\n"
         s += "**Do not ship, release, finance or service this order.** Escalate to compliance. Either refrain, or give BIS the facts (license application or request for guidance) and wait for its answer.\n\n"
         s += "## Order facts\n\n| column | value |\n|---|---|\n"
-        for col in OrderColumn.allCases { if let v = line.text(col) { s += "| \(col.rawValue) | \(v.replacingOccurrences(of: "|", with: "\\|")) |\n" } }
+        for col in OrderColumn.allCases { if let v = line.text(col) { s += "| \(col.rawValue) | \(md(v)) |\n" } }
         s += "\n## Findings\n\n"
         for f in c.findings {
             s += "### \(f.id) \(f.title) — \(f.severity.rawValue)\n\n"
-            for fact in f.facts { s += "- \(fact)\n" }
+            for fact in f.facts { s += "- \(md(fact))\n" }
             s += "\nCitation: \(f.citation)\n\nNext step: \(f.nextStep)\n\n"
         }
         let matched = c.parties.filter { !$0.result.matches.isEmpty }
@@ -80,7 +114,7 @@ public struct CaseFileWriter: Sendable {
             s += "## List matches\n\n"
             for p in matched {
                 for m in p.result.matches {
-                    s += "- \(p.role.rawValue) '\(p.result.query.name)' → \(m.list.rawValue) \(m.id) '\(m.name)' (score \(String(format: "%.2f", m.score)), \(m.decision.rawValue)): \(m.explanation.summary)\n"
+                    s += "- \(p.role.rawValue) '\(md(p.result.query.name))' → \(m.list.rawValue) \(md(m.id)) '\(md(m.name))' (score \(String(format: "%.2f", m.score)), \(m.decision.rawValue)): \(md(m.explanation.summary))\n"
                 }
             }
             s += "\n"
