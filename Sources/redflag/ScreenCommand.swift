@@ -68,7 +68,7 @@ struct Screen: ParsableCommand {
     @Option(help: ArgumentHelp("Matcher configuration (JSON): thresholds, per-list overrides, limit.", valueName: "file"))
     var config: String?
 
-    @Flag(help: "Show each match's token alignment, per-token scores and qualifiers (table format).")
+    @Flag(help: "Show each match's token alignment, per-token scores and qualifiers; on a CLEAR result, the nearest candidates and why each fell short (table format).")
     var explain = false
 
     @OptionGroup var pipeline: PipelineOptions
@@ -119,7 +119,8 @@ struct Screen: ParsableCommand {
         let batch = reader != nil
         let kind = format ?? (isatty(STDOUT_FILENO) == 1 ? .table : batch ? .jsonl : .json)
         let sink = Console.out
-        let writer = ScreeningWriter(kind: kind, sink: sink, snapshots: engine.snapshots, asArray: batch, explain: explain)
+        let writer = ScreeningWriter(kind: kind, sink: sink, snapshots: engine.snapshots, asArray: batch, explain: explain,
+                                     nearest: explain ? { engine.nearest($0) } : nil)
 
         let run = try PipelineRun.begin(
             info: AuditRunInfo(command: "screen", inputPath: input, snapshots: engine.snapshots,
@@ -220,10 +221,11 @@ struct ScreeningWriter {
     /// JSON Lines only: writes records already encoded.
     private var writeEncodedBody: (([String]) throws -> Void)?
 
-    init(kind: OutputFormat, sink: OutputSink, snapshots: [ListSnapshot], asArray: Bool, explain: Bool) {
+    init(kind: OutputFormat, sink: OutputSink, snapshots: [ListSnapshot], asArray: Bool, explain: Bool,
+         nearest: ((ScreeningQuery) -> [NearCandidate])? = nil) {
         switch kind {
         case .table:
-            let w = ScreeningTableWriter(sink: sink, snapshots: snapshots, style: .forStandardOutput(), explain: explain)
+            let w = ScreeningTableWriter(sink: sink, snapshots: snapshots, style: .forStandardOutput(), explain: explain, nearest: nearest)
             (beginBody, writeBody, endBody) = (w.begin, w.write, w.end)
         case .json:
             let w = ScreeningJSONWriter(sink: sink, snapshots: snapshots, asArray: asArray)

@@ -1,5 +1,6 @@
 import Foundation
 import RedFlagCore
+import RedFlagMatching
 import RedFlagKit
 import RedFlagLists
 import Testing
@@ -150,6 +151,27 @@ struct OutputWriterTests {
         }
         #expect(coloured.hasPrefix("\u{1B}[1;37;42m CLEAR \u{1B}[0m"))
         #expect(coloured.contains("no match on any list"))
+    }
+
+    @Test("table with explain: a CLEAR result lists the nearest candidates and why each fell short")
+    func tableNearest() throws {
+        let near = Self.result().matches.first!
+        var clear = near
+        clear.decision = .clear
+        let text = try captured { sink in
+            let w = ScreeningTableWriter(sink: sink, snapshots: [], style: TerminalStyle(colour: false), explain: true,
+                                         nearest: { _ in [NearCandidate(match: clear, shortfall: "score 0.74 below the review threshold 0.80 of SDN")] })
+            try w.write([.result(ScreeningResult(query: ScreeningQuery(name: "Everlyte"), decision: .clear, matches: []), line: nil)])
+            try w.write([.result(Self.result(), line: nil)])
+        }
+        #expect(text.contains("nearest candidates (none reached review):"))
+        #expect(text.contains("score 0.74 below the review threshold 0.80 of SDN"))
+        #expect(text.components(separatedBy: "nearest candidates").count == 2, "only the CLEAR result lists them")
+        let none = try captured { sink in
+            let w = ScreeningTableWriter(sink: sink, snapshots: [], style: TerminalStyle(colour: false), explain: true, nearest: { _ in [] })
+            try w.write([.result(ScreeningResult(query: ScreeningQuery(name: "Nobody"), decision: .clear, matches: []), line: nil)])
+        }
+        #expect(none.contains("nearest candidates: none scored 0.50 or more"))
     }
 
     @Test("NO_COLOR turns colour off")

@@ -1,5 +1,6 @@
 import RedFlagCore
 import RedFlagLists
+import RedFlagMatching
 
 /// The sales desk's view: a verdict line per screened name (coloured on a terminal), a table of
 /// the matches and, with `explain`, each match's token alignment and qualifiers.
@@ -8,13 +9,17 @@ public final class ScreeningTableWriter: RecordWriter {
     private let style: TerminalStyle
     private let explain: Bool
     private let snapshots: [ListSnapshot]
+    /// With `explain`, the nearest candidates of a CLEAR result (see `ScreeningEngine.nearest`).
+    private let nearest: ((ScreeningQuery) -> [NearCandidate])?
     private var count = 0
 
-    public init(sink: OutputSink, snapshots: [ListSnapshot], style: TerminalStyle, explain: Bool) {
+    public init(sink: OutputSink, snapshots: [ListSnapshot], style: TerminalStyle, explain: Bool,
+                nearest: ((ScreeningQuery) -> [NearCandidate])? = nil) {
         self.sink = sink
         self.snapshots = snapshots
         self.style = style
         self.explain = explain
+        self.nearest = nearest
     }
 
     public func begin() throws {}
@@ -45,6 +50,9 @@ public final class ScreeningTableWriter: RecordWriter {
             return style.red("line \(e.line): not screened: " + TerminalText.escape(e.message)) + "\n"
         case .result(let result, let line):
             var out = verdict(result, line: line)
+            if explain, result.decision == .clear, let nearest {
+                out += nearCandidates(nearest(result.query))
+            }
             guard !result.matches.isEmpty else { return out }
             var table = TextTable(columns: [
                 .init("#", maxWidth: 3, alignRight: true), .init("SCORE", maxWidth: 5, alignRight: true),
@@ -98,6 +106,19 @@ public final class ScreeningTableWriter: RecordWriter {
             head += " — \(strong) strong match\(strong == 1 ? "" : "es") on a list that bars the transaction"
         }
         return head + "\n"
+    }
+
+    /// Why nothing matched: the nearest listed names and what each lacked.
+    private func nearCandidates(_ near: [NearCandidate]) -> String {
+        guard !near.isEmpty else { return "  nearest candidates: none scored \(format2(Matcher.nearestFloor)) or more\n" }
+        var out = "  nearest candidates (none reached review):\n"
+        for (i, n) in near.enumerated() {
+            let m = n.match
+            out += "  [\(i + 1)] \(format2(m.score))  \(m.source == .csl ? "CSL/\(m.list.rawValue)" : m.list.rawValue)  \(m.id)  \(m.matchedName)\n"
+            out += "      " + n.shortfall + "\n"
+            out += "      " + m.explanation.summary + "\n"
+        }
+        return out
     }
 
     private func explanation(_ m: ScreeningMatch, number: Int) -> String {

@@ -49,6 +49,12 @@ public final class ScreeningEngine: PartyScreener, Sendable {
         matcher.screen(query)
     }
 
+    /// The listed names nearest to a query that reached no decision, and why each fell short
+    /// (`--explain` on a CLEAR result).
+    public func nearest(_ query: ScreeningQuery, count: Int = 3) -> [NearCandidate] {
+        matcher.nearest(query, count: count)
+    }
+
     /// The full entry behind a match id (decoded from the index on demand).
     public func entry(id: String) -> ListEntry? {
         matcher.index.entryIndex(id: id).flatMap { matcher.index.entry(at: $0) }

@@ -9,7 +9,7 @@ extension MatchIndex {
     /// File name of the index inside the list store.
     public static let fileName = "match-index.bin"
     static let magic: UInt32 = 0x5846_4D52  // "RMFX" little-endian
-    static let version: UInt32 = 5
+    static let version: UInt32 = 6
 
     /// Serialises the index.
     public func serialized() -> Data {

@@ -24,6 +24,19 @@ struct MatchIndexDraft: Sendable {
     /// The entry's canonical JSON (`ListEntry.canonicalJSON`).
     var json: Data
 
+    /// Whether a listed address names only a place (a city, region or country: "Hong Kong, CN",
+    /// "Tehran, IR", "Kish Island"): shared by thousands of customers, it matches nothing on its
+    /// own and is not indexed. A street address has a number, a postcode, or street lines of
+    /// three words or more.
+    static func isPlaceOnly(_ a: Address) -> Bool {
+        if let p = a.postalCode, p.contains(where: \.isNumber) { return false }
+        var street = a.lines.joined(separator: " ")
+        if a.lines.isEmpty, a.city == nil, let full = a.full { street = full }
+        let tokens = NameNormalizer.addressTokens(street)
+        if tokens.contains(where: { $0.contains(where: \.isNumber) }) { return false }
+        return tokens.count <= 2
+    }
+
     /// What the index keeps of a name's normalisation: its tokens and its legal forms, sorted,
     /// de-duplicated and joined by spaces.
     struct NormalName: Sendable {
@@ -55,8 +68,10 @@ struct MatchIndexDraft: Sendable {
                 }
             }
             for entry in entries {
-                add(entry.name)
-                for alias in entry.aliases { add(alias.name) }
+                for n in entry.allNames {
+                    add(n.name)
+                    for v in BracketedParts.variants(of: n.name) { add(v.text) }
+                }
             }
             self.slot = slot
             normal = OrderedBatchProcessor().map(distinct) { NormalName($0) }
@@ -73,14 +88,24 @@ struct MatchIndexDraft: Sendable {
     /// `normalNames` holds the normalisation of every name of the entry.
     init(_ entry: ListEntry, json: Data?, normalNames: NormalNames) {
         var seenNames = Set<String>()
-        for n in entry.allNames {
-            let normal = normalNames[n.name]
-            guard !normal.tokens.isEmpty, seenNames.insert(n.name).inserted else { continue }
-            let strength: UInt8 = n.strength == .strong ? 0 : n.strength == .weak ? 1 : 2
-            names.append(Name(tokens: normal.tokens, flags: (n.isPrimary ? 1 : 0) | strength << 1, text: n.name,
-                              legalForms: normal.legalForms))
+        var names: [Name] = []
+        func add(_ text: String, strength: Alias.Strength, primary: Bool) {
+            let normal = normalNames[text]
+            guard !normal.tokens.isEmpty, seenNames.insert(text).inserted else { return }
+            let code: UInt8 = strength == .strong ? 0 : strength == .weak ? 1 : 2
+            names.append(Name(tokens: normal.tokens, flags: (primary ? 1 : 0) | code << 1, text: text, legalForms: normal.legalForms))
         }
-        for a in entry.addresses where !a.isCountryOnly {
+        for n in entry.allNames { add(n.name, strength: n.strength, primary: n.isPrimary) }
+        // Bracketed parts are optional evidence: the name without them is the party's name too;
+        // an acronym or former name in brackets stands alone as a weak alias (an acronym alone
+        // is broad, as OFAC says of its low-quality aliases).
+        for n in entry.allNames {
+            for v in BracketedParts.variants(of: n.name) {
+                add(v.text, strength: v.isBracketOnly ? .weak : n.strength, primary: false)
+            }
+        }
+        self.names = names
+        for a in entry.addresses where !a.isCountryOnly && !MatchIndexDraft.isPlaceOnly(a) {
             let line = a.oneLine
             let tokens = NameNormalizer.addressTokens(line)
             guard !tokens.isEmpty else { continue }

@@ -76,7 +76,7 @@ public struct TokenSpace: Sendable, Equatable {
         weights = order.map { p in
             let idf = log((n + 1) / Double(df[p]))
             let w = Float(max(0.02, pow(idf / maxIDF, 2)))
-            return LegalForms.words.contains(firstSeen[p]) ? min(w, LegalForms.wordWeight) : w
+            return LegalForms.words.contains(firstSeen[p]) || NameTitles.contains(firstSeen[p]) ? min(w, LegalForms.wordWeight) : w
         }
         skeletons = sortedBytes.map { t in t.withUnsafeBufferPointer { TokenSimilarity.skeleton($0) } }
         let bySkeleton = skeletons.enumerated().filter { $0.element != 0 }.sorted { ($0.element, $0.offset) < ($1.element, $1.offset) }

@@ -8,13 +8,40 @@ import Foundation
 public enum NameNormalizer {
     /// Full normalisation of a party name.
     public static func normalize(_ name: String) -> NormalizedName {
-        let tokens = tokenize(fold(name)).flatMap(unglueLegalForm)
+        let tokens = joinParticles(NameNumbers.digits(tokenize(fold(name)))).flatMap(unglueLegalForm)
         return splitLegalForms(tokens)
+    }
+
+    /// Name particles of European surnames, written apart or joined ("van der Bilt", "Vanderbilt",
+    /// "de la Cruz", "Delacruz").
+    static let particles: Set<String> = ["van", "von", "der", "den", "de", "du", "da", "di", "del", "della", "la", "le", "ter", "ten",
+                                         "dos", "das", "do", "des", "zu", "vom", "zum", "zur"]
+
+    /// A run of two particles or more written as one token ("van der bilt" → "vander bilt"), on
+    /// both sides: the aligner joins and splits two tokens, so "vanderbilt" then meets
+    /// "vander" + "bilt" and "van der bilt" meets "vanderbilt".
+    static func joinParticles(_ tokens: [String]) -> [String] {
+        guard tokens.count >= 3 else { return tokens }
+        var out: [String] = []
+        out.reserveCapacity(tokens.count)
+        var i = 0
+        while i < tokens.count {
+            var j = i
+            while j < tokens.count && particles.contains(tokens[j]) { j += 1 }
+            if j - i >= 2 && j < tokens.count {
+                out.append(tokens[i..<j].joined())
+                i = j
+            } else {
+                out.append(tokens[i])
+                i += 1
+            }
+        }
+        return out
     }
 
     /// Tokens of an address (same folding, no legal-form or abbreviation handling: "St" stays).
     public static func addressTokens(_ address: String) -> [String] {
-        tokenize(fold(address)).filter { !Abbreviations.stopwords.contains($0) }
+        NameNumbers.digits(tokenize(fold(address))).filter { !Abbreviations.stopwords.contains($0) }
     }
 
     /// NFKC, transliteration, lower case, no diacritics. Pure ASCII takes a fast path.

@@ -16,6 +16,8 @@ struct DocumentBoundTerms: Sendable {
         var start: Int32
         var count: UInt16  // names and addresses run to a few dozen tokens
         var hasRepeats: Bool
+        /// A person's name: listed parts the query lacks cost `TokenAligner.missingPersonPart` only.
+        var person: Bool
     }
 
     let documents: [Document]
@@ -35,7 +37,9 @@ struct DocumentBoundTerms: Sendable {
 
     /// `hasInitials(d)`: whether single letters of document d are initials (see
     /// `Matcher.initialsStandForWords`); where they are not, the aligner matches them only exactly.
-    init(space: TokenSpace, hasInitials: (Int) -> Bool) {
+    ///
+    /// `person(d)`: whether document d is a person's name (see `TokenAligner.missingPersonPart`).
+    init(space: TokenSpace, hasInitials: (Int) -> Bool, person: (Int) -> Bool = { _ in false }) {
         let n = space.documentCount
         var initials = [UInt32](repeating: 0, count: n)
         var initialWeight = [Float](repeating: 0, count: n)
@@ -83,7 +87,7 @@ struct DocumentBoundTerms: Sendable {
         documents = (0..<n).map { d in
             let range = space.documentRange(d)
             return Document(initials: initials[d], listWeight: space.documentWeights[d] - repeatedWeight[d], start: Int32(range.lowerBound),
-                            count: UInt16(range.count), hasRepeats: hasRepeats[d])
+                            count: UInt16(range.count), hasRepeats: hasRepeats[d], person: person(d))
         }
         var bits = [UInt64](repeating: 0, count: (n + 63) / 64)
         for d in 0..<n where initials[d] != 0 { bits[d >> 6] |= 1 << UInt64(d & 63) }

@@ -17,16 +17,28 @@ struct PreparedQuery {
     /// Query token i that is two vocabulary tokens written together ("huawei" = "hua" + "wei").
     var splits: [(i: Int, left: Int32, right: Int32)]
     var legalForms: Set<String>
+    /// Vocabulary id of each query token written exactly as listed (nil when no listed token is).
+    var ids: [Int32?]
+    /// Patronymic links (child, father) among the query tokens ("salman bin muhammad"): see `NameChains`.
+    var links: [(child: Int, father: Int)]
 
     var totalWeight: Double { weights.reduce(0, +) }
 
     /// Least weight of a query token (legal-form words excepted).
     static let minimumWeight = 0.2
+    /// Least similarity of a listed token to a query token read another way (stemmed, digits as
+    /// letters) for it to count: a spelling within an edit, not a shared consonant skeleton.
+    static let closeEnough = 0.9
+    /// Least similarity from which an unknown query token borrows the weight of its nearest listed token.
+    static let borrowFrom = 0.9
 
     /// Words people glue to a name: "andtourism", "ofradio", "zamanoildmcc". Not "for", with which
     /// too many words begin ("fortinet" is not "for tinet").
     private static let glue: [[UInt8]] = (Abbreviations.stopwords.subtracting(["for"]).map { Array($0.utf8) }
         + LegalForms.words.filter { $0.count >= 3 }.map { Array($0.utf8) }).sorted { $0.count > $1.count }
+    /// Two-letter legal forms glued after a name ("SiemensAG", "NokiaOy"): only as a suffix, and
+    /// only when the rest is a listed token exactly (too many words end in two letters).
+    private static let gluedSuffixes: [[UInt8]] = LegalForms.words.filter { $0.count == 2 }.map { Array($0.utf8) }.sorted { $0.lexicographicallyPrecedes($1) }
 
     /// A token no listed token resembles, that is a listed token with a stopword or legal-form
     /// word glued before or after it, is credited as that token (0.95).
@@ -36,6 +48,63 @@ struct PreparedQuery {
             if b.starts(with: g), let id = space.id(of: Array(b[g.count...])) { map[id] = 0.95 }
             if b.reversed().starts(with: g.reversed()), let id = space.id(of: Array(b[..<(b.count - g.count)])) { map[id] = 0.95 }
         }
+        for g in PreparedQuery.gluedSuffixes where b.count - g.count >= 4 && b.reversed().starts(with: g.reversed()) {
+            if let id = space.id(of: Array(b[..<(b.count - g.count)])) { map[id] = 0.95 }
+        }
+    }
+
+    /// Digits typed for the letters they look like ("r0sneft", "s1emens", "3lectro"), with the
+    /// letter each stands for (1 for l or i).
+    private static let lookalikes: [UInt8: [UInt8]] = [48: [111], 49: [108, 105], 51: [101], 52: [97], 53: [115], 55: [116], 56: [98], 57: [103]]
+
+    /// A token mixing letters and digits that no listed token resembles, read with its digits as
+    /// the letters they look like: the listed tokens so spelt are credited at 0.95 of their similarity.
+    private static func addLookalikes(_ b: [UInt8], space: TokenSpace, scratch: Scratch, into map: inout [Int32: Double]) {
+        guard b.count >= 4, b.contains(where: { (97...122).contains($0) }), b.contains(where: { lookalikes[$0] != nil }) else { return }
+        var spellings: [[UInt8]] = [[]]
+        for c in b {
+            let letters = lookalikes[c] ?? [c]
+            spellings = spellings.flatMap { s in letters.map { s + [$0] } }
+            if spellings.count > 8 { return }
+        }
+        for s in spellings {
+            let sk = s.withUnsafeBufferPointer { TokenSimilarity.skeleton($0) }
+            for (id, sim) in space.similarTokens(s, skeleton: sk, counts: &scratch.counts, touched: &scratch.touchedVocab) where sim >= closeEnough {
+                map[id] = max(map[id] ?? 0, sim * 0.95)
+            }
+        }
+    }
+
+    /// Every written form of the business words the normaliser makes canonical ("industries",
+    /// "technologies", "international"), long enough to misspell, with its canonical form.
+    private static let canonicalSpellings: [(written: [UInt8], canonical: [UInt8])] = {
+        let pairs = Abbreviations.canonical.map { ($0.key, $0.value) } + Set(Abbreviations.canonical.values).map { ($0, $0) }
+        return pairs.filter { $0.0.utf8.count >= 6 }.map { (Array($0.0.utf8), Array($0.1.utf8)) }.sorted { $0.written.lexicographicallyPrecedes($1.written) }
+    }()
+
+    /// A token no listed token resembles that is one edit from a written form of a canonical
+    /// business word ("industires" for "industries", listed as "industry"): the listed
+    /// canonical token is credited 0.92, as the misspelling of a listed word.
+    private static func addMisspeltVariant(_ b: [UInt8], space: TokenSpace, into map: inout [Int32: Double]) {
+        guard b.count >= 6 else { return }
+        b.withUnsafeBufferPointer { t in
+            for (written, canonical) in canonicalSpellings where abs(written.count - b.count) <= 1 {
+                guard written.withUnsafeBufferPointer({ TokenSimilarity.withinOneEdit(t, $0) }), let id = space.id(of: canonical) else { continue }
+                map[id] = max(map[id] ?? 0, 0.92)
+            }
+        }
+    }
+
+    /// A token no listed token resembles, compared again after both are stemmed ("indutries" is
+    /// "indutry", one letter from the listed "industry"; "tradings" is "trading"): the listed
+    /// tokens found are credited at 0.95 of their similarity.
+    private static func addStemmed(_ b: [UInt8], space: TokenSpace, scratch: Scratch, into map: inout [Int32: Double]) {
+        guard b.count >= 5, let stem = NameStemmer.stem(b), stem != b else { return }
+        let canonical = Abbreviations.canonical[String(decoding: stem, as: UTF8.self)].map { Array($0.utf8) } ?? stem
+        let sk = canonical.withUnsafeBufferPointer { TokenSimilarity.skeleton($0) }
+        for (id, sim) in space.similarTokens(canonical, skeleton: sk, counts: &scratch.counts, touched: &scratch.touchedVocab) where sim >= closeEnough {
+            map[id] = max(map[id] ?? 0, sim * 0.95)
+        }
     }
 
     /// What `cache` holds for token `b` (of consonant skeleton `skeleton`).
@@ -43,13 +112,16 @@ struct PreparedQuery {
         var map: [Int32: Double] = [:]
         for (id, s) in space.similarTokens(b, skeleton: skeleton, counts: &scratch.counts, touched: &scratch.touchedVocab) { map[id] = s }
         if map.isEmpty { addUnglued(b, space: space, into: &map) }
+        if map.isEmpty { addLookalikes(b, space: space, scratch: scratch, into: &map) }
+        if map.isEmpty { addStemmed(b, space: space, scratch: scratch, into: &map) }
+        if map.isEmpty { addMisspeltVariant(b, space: space, into: &map) }
         return QueryTokenFacts(similar: map, id: space.id(of: b), splits: b.count >= 5 ? space.splits(of: b) : [])
     }
 
     /// `written` holds the tokens as typed, before abbreviations were made canonical (joins are
     /// made from them: "comm ittee" is "committee", not "communication" + "ittee").
     init(tokens: [String], written: [String]? = nil, legalForms: [String], space: TokenSpace, scratch: Scratch, cache: TokenCache<QueryTokenFacts>,
-         joinCache: TokenCache<[(id: Int32, similarity: Double)]>, unknownWeight: Double = Double(TokenSpace.unknownWeight)) {
+         joinCache: TokenCache<[(id: Int32, similarity: Double)]>, unknownWeight: Double = Double(TokenSpace.unknownWeight), chains: Bool = false) {
         scratch.ensure(documents: space.documentCount, vocabulary: space.vocabulary.count)
         texts = tokens
         bytes = tokens.map { Array($0.utf8) }
@@ -61,25 +133,31 @@ struct PreparedQuery {
         weights = []
         joins = []
         splits = []
+        ids = []
+        links = chains ? NameChains.links(count: tokens.count) { NameChains.kind(tokens[$0]) } : []
         var facts: [QueryTokenFacts] = []
         for (i, b) in bytes.enumerated() {
             let f = cache.value(b) { PreparedQuery.facts(b, skeleton: skeletons[i], space: space, scratch: scratch) }
             facts.append(f)
+            ids.append(f.id)
             let map = f.similar
             similar.append(map)
-            if LegalForms.words.contains(tokens[i]) {
+            let weak = LegalForms.words.contains(tokens[i]) || NameTitles.contains(tokens[i])
+            if weak {
+                // Legal-form words and titles ("Dr", "Sheikh", "President") say little about who.
                 weights.append(Double(LegalForms.wordWeight))
             } else if let exact = f.id {
                 weights.append(Double(space.weights[Int(exact)]))
-            } else if let best = map.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }), best.value >= 0.9 {
-                // A misspelt token weighs what the word it misspells weighs ("tradng" ~ "trading").
+            } else if let best = map.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }), best.value >= PreparedQuery.borrowFrom {
+                // A misspelt token weighs what the word it misspells weighs ("tradng" ~ "trading",
+                // "indutries" ~ "industry"): an unknown word is not the most distinctive there is.
                 weights.append(Double(space.weights[Int(best.key)]))
             } else {
                 weights.append(unknownWeight)
             }
             // Every name part the user typed counts for something: a common surname left
             // unmatched ("Luca Lopez" against "LUCAS") must still lower the score.
-            if !LegalForms.words.contains(tokens[i]) { weights[i] = max(weights[i], PreparedQuery.minimumWeight) }
+            if !weak { weights[i] = max(weights[i], PreparedQuery.minimumWeight) }
         }
         let written = written.map { $0.count == tokens.count ? $0 : tokens } ?? tokens
         for i in 0..<max(0, bytes.count - 1) {

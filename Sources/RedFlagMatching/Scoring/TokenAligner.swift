@@ -41,6 +41,18 @@ struct AlignmentResult {
 
 @inline(__always) func round3(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
 
+/// How a listed document's unmatched tokens count, by what it names (see `TokenAligner.score`).
+struct ListedRules {
+    /// What an unmatched listed token counts relative to its weight once the query is found.
+    var missingListed = 1.0
+    /// Whether one shared distinctive token alone caps the score at `TokenAligner.singleTokenScore`.
+    var capSingleToken = false
+
+    static let address = ListedRules()
+    static let person = ListedRules(missingListed: TokenAligner.missingPersonPart)
+    static let organisation = ListedRules(capSingleToken: true)
+}
+
 /// Optimal-enough one-to-one token alignment: pairs are taken greedily by similarity times the
 /// weight at stake, so order never matters ("ELASHI, Ihsan" = "Ihsan Elashi"). The score weighs
 /// how much of the query is covered (0.6) and how much of the listed name (0.4) — what the user
@@ -50,15 +62,36 @@ struct AlignmentResult {
 enum TokenAligner {
     /// Share of the score given to covering the listed name (the rest covers the query).
     static let listShare = 0.4
+    /// What an unmatched listed part of a person's name counts (relative to its weight) when the
+    /// query is otherwise found: see `score`.
+    static let missingPersonPart = 0.3
+    /// The query coverage from which listed name parts the query lacks count `missingPersonPart`.
+    static let coveredQuery = 0.85
+    /// The least similarity of every pair for that: the name written as listed, parts left out,
+    /// not a similar name ("Carlos Durand" is not "DURAN NUNEZ, Juan Carlos").
+    static let exactEnough = 1.0
+    /// A listed token of at least this weight is distinctive (held by a few hundred names at most).
+    static let distinctiveWeight = 0.3
+    /// The most an organisation's name scores when the query shares only one of its distinctive
+    /// tokens and lacks the others, as heavy (`otherTokens`) ("Almaz" for "ALMAZ-ANTEY", "Bright Star Consulting" for
+    /// "Shenzhen Bright Star Electronics"…): under the default review threshold, as one shared
+    /// word is a coincidence, not a match.
+    static let singleTokenScore = 0.75
+    /// How heavy the listed name's missing distinctive tokens must be, relative to the one shared,
+    /// for that cap: comparable ("ALMAZ-ANTEY"), not a lighter qualifier left out ("ALEKSINSKY
+    /// CHEMICAL PLANT" written "Aleksinsky Plant").
+    static let otherTokens = 0.75
 
     /// Aligns with `similarity[i * list.count + j]` (0 = no match).
-    static func align(query: [AlignUnit], list: [AlignUnit], similarity: [Double], listShare: Double = listShare) -> AlignmentResult {
+    static func align(query: [AlignUnit], list: [AlignUnit], similarity: [Double], listShare: Double = listShare,
+                      rules: ListedRules = .address) -> AlignmentResult {
         var pairs: [(q: Int, l: Int, similarity: Double)] = []
         let result = query.map(\.weight).withUnsafeBufferPointer { qw in
             list.map(\.weight).withUnsafeBufferPointer { lw in
                 similarity.withUnsafeBufferPointer { sims in
                     withUnsafeTemporaryAllocation(of: (q: Int, l: Int, similarity: Double).self, capacity: max(1, min(qw.count, lw.count))) { buffer in
-                        let r = score(queryWeights: qw, listWeights: lw, similarity: sims, listShare: listShare, pairs: buffer)
+                        let r = score(queryWeights: qw, listWeights: lw, similarity: sims, listShare: listShare, rules: rules,
+                                      pairs: buffer)
                         pairs = Array(buffer[0..<r.pairCount])
                         return r
                     }
@@ -77,13 +110,21 @@ enum TokenAligner {
     /// Works in a stack buffer: the candidate pairs are few (query tokens × listed tokens) and
     /// sorted by insertion; pairs are unique by (q, l), so any correct sort gives the same order
     /// and the same alignment.
+    ///
+    /// `rules.missingListed` below 1 is what a listed token left unmatched counts, relative to its
+    /// weight, once the query is covered (at least `coveredQuery`) by two tokens or more, each
+    /// pair at least `exactEnough` alike: a
+    /// person's listed middle names, second surnames and patronymics ("Nicolas MADURO MOROS" for
+    /// "Nicolas Maduro") cost lightly, as the press and customers drop them.
     static func score(queryWeights: UnsafeBufferPointer<Double>, listWeights: UnsafeBufferPointer<Double>, similarity: UnsafeBufferPointer<Double>,
-                      listShare: Double, pairs: UnsafeMutableBufferPointer<(q: Int, l: Int, similarity: Double)>? = nil)
+                      listShare: Double, rules: ListedRules = .address, pairs: UnsafeMutableBufferPointer<(q: Int, l: Int, similarity: Double)>? = nil)
         -> (queryCoverage: Double, listCoverage: Double, score: Double, pairCount: Int) {
         let nq = queryWeights.count, nl = listWeights.count
         typealias Candidate = (q: Int, l: Int, s: Double, key: Double)
-        var qCovered = 0.0, lCovered = 0.0
+        var qCovered = 0.0, lCovered = 0.0, lMatched = 0.0
         var pairCount = 0
+        var approximate = false
+        var distinctiveMatched = 0, matchedWeight = 0.0, missedWeight = 0.0
         withUnsafeTemporaryAllocation(of: Candidate.self, capacity: max(1, nq * nl)) { buffer in
             var count = 0
             for i in 0..<nq {
@@ -116,11 +157,23 @@ enum TokenAligner {
                     pairCount += 1
                     qCovered += c.s * queryWeights[c.q]
                     lCovered += c.s * listWeights[c.l]
+                    lMatched += listWeights[c.l]
+                    if c.s < exactEnough { approximate = true }
+                }
+                for j in 0..<nl where rules.capSingleToken && listWeights[j] >= distinctiveWeight {
+                    if taken[nq + j] { distinctiveMatched += 1; matchedWeight += listWeights[j] } else { missedWeight += listWeights[j] }
                 }
             }
         }
-        let qTotal = queryWeights.reduce(0, +), lTotal = listWeights.reduce(0, +)
-        let qc = qTotal > 0 ? qCovered / qTotal : 0, lc = lTotal > 0 ? lCovered / lTotal : 0
-        return (qc, lc, listShare * lc + (1 - listShare) * qc, pairCount)
+        let qTotal = queryWeights.reduce(0, +)
+        var lTotal = listWeights.reduce(0, +)
+        let qc = qTotal > 0 ? qCovered / qTotal : 0
+        if rules.missingListed < 1 && pairCount >= 2 && qc >= coveredQuery && !approximate {
+            lTotal = lMatched + rules.missingListed * (lTotal - lMatched)
+        }
+        let lc = lTotal > 0 ? lCovered / lTotal : 0
+        var score = listShare * lc + (1 - listShare) * qc
+        if rules.capSingleToken && distinctiveMatched == 1 && missedWeight >= otherTokens * matchedWeight { score = min(score, singleTokenScore) }
+        return (qc, lc, score, pairCount)
     }
 }

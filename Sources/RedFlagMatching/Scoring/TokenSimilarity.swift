@@ -47,6 +47,13 @@ public enum TokenSimilarity {
         // Unvowelled: no vowel after the first letter (an Arabic-script word romanised as its
         // consonants keeps the vowel letter it starts with: "absln" for Absalan, "ahmd" for Ahmed).
         let abjad = !hasVowel(UnsafeBufferPointer(rebasing: a[1...])) || !hasVowel(UnsafeBufferPointer(rebasing: b[1...]))
+        if abjad && b.count <= 3 && a.count > b.count && !hasVowel(b) {
+            // A listed vowelless token of up to three letters (`b`: callers pass the query token
+            // first) is an acronym ("MTS", "KBR"), not an unvowelled spelling: its letters stand
+            // for words, so a longer word with the same consonants ("metso", "kabir") is another
+            // name. A short unvowelled query token (Arabic script "hsn", "asd") still compares.
+            return 0
+        }
         if min(a.count, b.count) <= 4 && !abjad {
             // A word of up to four letters and the same word with a consonant added at the end is
             // another word ("yara" ~ "yaran", "tuli" ~ "tulip"); a letter missing inside is a typo

@@ -53,6 +53,7 @@ extension Matcher {
             return (1 << UInt32(b[0] - 97), Float(TokenSimilarity.initialCredit * q.weights[i]))
         }
         let initialCredit = Float(TokenSimilarity.initialCredit)
+        let missingPart = Float(TokenAligner.missingPersonPart)
         let qShare = Float(1 - listShare), lShare = Float(listShare), totalF = Float(total)
         let floorF = Float(floor) - 1e-4
         var out: [(Int, Float)] = []
@@ -101,7 +102,11 @@ extension Matcher {
                         }
                         let qc = min(1, qa / totalF)
                         let lw = doc.listWeight
-                        let lc = initials > 0 ? 1 : (lw > 0 ? min(1, la / lw) : 1)
+                        // A person's unmatched parts count `missingPersonPart` of their weight
+                        // w: with m the matched weight and c ≤ min(la, m) the covered weight, the
+                        // coverage c / (m + r (lw − m)) is at most la / (la + r (lw − la)).
+                        let lwEffective = doc.person ? la + missingPart * (lw - la) : lw
+                        let lc = initials > 0 ? 1 : (lwEffective > 0 ? min(1, la / lwEffective) : 1)
                         let bound = qShare * qc + lShare * lc
                         if bound >= floorF { out.append((d, bound)) }
                     }

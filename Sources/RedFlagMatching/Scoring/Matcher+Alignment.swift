@@ -13,7 +13,7 @@ extension Matcher {
     /// listed tokens' weights are gathered for all documents first, in a loop whose loads do not
     /// wait on one another, so their cache misses overlap instead of stalling each alignment.
     func alignmentScores(_ q: PreparedQuery, documents: [Int], space: TokenSpace, terms: DocumentBoundTerms, listShare: Double, direct: Bool,
-                         initials: (Int) -> Bool = { _ in true }) -> [Double] {
+                         initials: (Int) -> Bool = { _ in true }, rules: (Int) -> ListedRules = { _ in .address }) -> [Double] {
         var offsets = [0]
         offsets.reserveCapacity(documents.count + 1)
         var weights: [Double] = []
@@ -28,7 +28,7 @@ extension Matcher {
                     let d = documents[n]
                     return bestArrangement(q, tokens: UnsafeBufferPointer(rebasing: tokens[space.documentRange(d)]),
                                            weights: UnsafeBufferPointer(rebasing: weights[offsets[n]..<offsets[n + 1]]), space: space, terms: terms,
-                                           listShare: listShare, direct: direct, initials: initials(d)).score
+                                           listShare: listShare, direct: direct, initials: initials(d), rules: rules(d)).score
                 }
             }
         }
@@ -36,7 +36,7 @@ extension Matcher {
 
     /// The full alignment behind `alignmentScores` (same score), for an explanation.
     func align(_ q: PreparedQuery, document d: Int, space: TokenSpace, terms: DocumentBoundTerms, listShare: Double, direct: Bool,
-               initials: Bool = true) -> AlignmentResult {
+               initials: Bool = true, rules: ListedRules = .address) -> AlignmentResult {
         let range = space.documentRange(d)
         let nq = q.units.count, nl = range.count
         let ids = Array(space.documentTokens[range])
@@ -48,13 +48,13 @@ extension Matcher {
             }
             let arrangement = list.map(\.weight).withUnsafeBufferPointer { weights in
                 bestArrangement(q, tokens: ids, weights: weights, space: space, terms: terms, listShare: listShare, direct: direct,
-                                initials: initials).arrangement
+                                initials: initials, rules: rules).arrangement
             }
             return (sims, arrangement)
         }
         switch arrangement {
         case .asWritten:
-            return TokenAligner.align(query: q.units, list: list, similarity: sims, listShare: listShare)
+            return TokenAligner.align(query: q.units, list: list, similarity: sims, listShare: listShare, rules: rules)
         case .join(let n):
             let join = q.joins[n]
             let j = ids.withUnsafeBufferPointer { Matcher.position(of: join.id, in: $0) }!
@@ -65,7 +65,7 @@ extension Matcher {
                 sims.withUnsafeBufferPointer { Matcher.joined($0, nq: nq, nl: nl, at: join.i, similarity: join.similarity, listed: j, into: buffer) }
                 count = (nq - 1) * nl
             }
-            return TokenAligner.align(query: units, list: list, similarity: s, listShare: listShare)
+            return TokenAligner.align(query: units, list: list, similarity: s, listShare: listShare, rules: rules)
         case .split(let n):
             let split = q.splits[n]
             let (j, k) = ids.withUnsafeBufferPointer { Matcher.positions(of: split, in: $0) }!
@@ -76,13 +76,14 @@ extension Matcher {
                 sims.withUnsafeBufferPointer { Matcher.split($0, nq: nq, nl: nl, query: split.i, listed: j, k, into: buffer) }
                 count = nq * (nl - 1)
             }
-            return TokenAligner.align(query: q.units, list: units, similarity: s, listShare: listShare)
+            return TokenAligner.align(query: q.units, list: units, similarity: s, listShare: listShare, rules: rules)
         }
     }
 
     /// `tokens` and `weights`: the document's token ids and their weights.
     private func bestArrangement(_ q: PreparedQuery, tokens: UnsafeBufferPointer<Int32>, weights lw: UnsafeBufferPointer<Double>, space: TokenSpace,
-                                 terms: DocumentBoundTerms, listShare: Double, direct: Bool, initials: Bool) -> (score: Double, arrangement: Arrangement) {
+                                 terms: DocumentBoundTerms, listShare: Double, direct: Bool, initials: Bool,
+                                 rules: ListedRules) -> (score: Double, arrangement: Arrangement) {
         let nq = q.units.count, nl = tokens.count
         return withUnsafeTemporaryAllocation(of: Double.self, capacity: max(1, nq * nl)) { sims in
             withUnsafeTemporaryAllocation(of: Double.self, capacity: max(1, nq * nl)) { alternative in
@@ -92,7 +93,7 @@ extension Matcher {
                     let simsRead = UnsafeBufferPointer(sims)
                     return q.weights.withUnsafeBufferPointer { qw in
                         var best = (score: TokenAligner.score(queryWeights: qw, listWeights: lw, similarity: UnsafeBufferPointer(rebasing: simsRead[0..<(nq * nl)]),
-                                                              listShare: listShare).score,
+                                                              listShare: listShare, rules: rules).score,
                                     arrangement: Arrangement.asWritten)
                         if best.score >= 0.999 { return best }
                         // "hua wei" in the query against "huawei" listed.
@@ -103,7 +104,7 @@ extension Matcher {
                             let s = UnsafeMutableBufferPointer(rebasing: alternative[0..<((nq - 1) * nl)])
                             Matcher.joined(simsRead, nq: nq, nl: nl, at: join.i, similarity: join.similarity, listed: j, into: s)
                             let a = TokenAligner.score(queryWeights: UnsafeBufferPointer(units), listWeights: lw, similarity: UnsafeBufferPointer(s),
-                                                       listShare: listShare).score
+                                                       listShare: listShare, rules: rules).score
                             if a > best.score { best = (a, .join(n)) }
                         }
                         // "huawei" or "assadbarakat" in the query against "hua wei" or "BARAKAT, Assad" listed.
@@ -117,7 +118,7 @@ extension Matcher {
                             let s = UnsafeMutableBufferPointer(rebasing: alternative[0..<(nq * (nl - 1))])
                             Matcher.split(simsRead, nq: nq, nl: nl, query: split.i, listed: j, k, into: s)
                             let a = TokenAligner.score(queryWeights: qw, listWeights: UnsafeBufferPointer(units), similarity: UnsafeBufferPointer(s),
-                                                       listShare: listShare).score
+                                                       listShare: listShare, rules: rules).score
                             if a > best.score { best = (a, .split(n)) }
                         }
                         return best
@@ -147,6 +148,15 @@ extension Matcher {
                 } else {
                     sims[i * nl + j] = row.map { q.similarity.similarity(i, at: $0) } ?? 0
                 }
+            }
+        }
+        // A patronymic chain read backwards is another person (see `NameChains`).
+        guard !q.links.isEmpty, !chainParticles.isEmpty else { return }
+        let listed = NameChains.links(count: nl) { chainParticles[tokens[$0]] ?? .name }
+        for (a, b) in q.links {
+            for (x, y) in listed where sims[a * nl + y] > 0 && sims[b * nl + x] > 0 {
+                sims[a * nl + y] = 0
+                sims[b * nl + x] = 0
             }
         }
     }

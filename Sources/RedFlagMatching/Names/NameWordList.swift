@@ -1,0 +1,60 @@
+import Foundation
+import RedFlagCore
+
+/// A list of name words kept as a data file under `Lists/names/` (with its sources in the file's
+/// header), so compliance can read and amend it without touching code.
+///
+/// Format: one entry per line in any script; `#` starts a comment; blank lines are skipped. Each
+/// entry is normalised with the name pipeline (`NameNormalizer.fold` and `tokenize`), so the
+/// words compare with the tokens of names exactly as the matcher sees them.
+enum NameWordList {
+    /// The normalised tokens of every entry of `url`; a line that yields no token is an error
+    /// naming the file and line.
+    static func load(from url: URL) throws -> Set<String> {
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw RedFlagError.unreadable(path: url.path, reason: "\(error)")
+        }
+        return try parse(data, path: url.path)
+    }
+
+    /// The words of a list file's bytes; `path` names it in errors.
+    static func parse(_ data: Data, path: String) throws -> Set<String> {
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw RedFlagError.badData(path: path, location: nil, message: "not UTF-8 text")
+        }
+        var words = Set<String>()
+        for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+            guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
+            let tokens = NameNormalizer.tokenize(NameNormalizer.fold(line))
+            guard !tokens.isEmpty else {
+                throw RedFlagError.badData(path: path, location: "line \(n + 1)", message: "'\(line)' holds no letter or digit")
+            }
+            words.formUnion(tokens)
+        }
+        return words
+    }
+
+    /// `Lists/<relativePath>` loaded once (through `ProjectData`: the built-in copy or the
+    /// override folder's). The matcher cannot screen correctly without its name knowledge, so a
+    /// missing or malformed file stops the process with the reason (`NameData.fail`).
+    static func required(_ relativePath: String) -> Set<String> {
+        do {
+            let (data, path) = try ProjectData.contents(relativePath)
+            return try parse(data, path: path)
+        } catch {
+            NameData.fail((error as? RedFlagError)?.description ?? "\(error)")
+        }
+    }
+}
+
+/// Titles and honorifics ("President", "Präsident", "Dr.", "Sheikh", "Haji", "General"): weak
+/// tokens on both sides, weighed like legal-form words, so a name never fails or matches on a
+/// title. From `Lists/names/titles.txt`.
+enum NameTitles {
+    static let words: Set<String> = NameWordList.required("names/titles.txt")
+
+    /// Whether `token` is a title word.
+    static func contains(_ token: String) -> Bool { words.contains(token) }
+}

@@ -1,0 +1,166 @@
+import RedFlagCore
+
+/// One listed entry scored against a query, before any decision: what the decision policy reads
+/// (score, list through the entry, basis, the qualifiers that fired) and what the explanation
+/// is rebuilt from.
+struct ScoredMatch {
+    var entry: Int
+    /// The name document that matched (nil for an address-only match).
+    var name: Int?
+    /// For an address-only match, the address document that matched.
+    var addressDocument: Int?
+    /// Score after qualifiers and address, in [0, 1].
+    var score: Double
+    var basis: ScreeningMatch.Basis
+    var qualifiers: [Qualifier]
+    var addressScore: Double?
+    var matchedAddress: String?
+}
+
+/// A query prepared against both token spaces, with every entry it scored.
+struct ScoredQuery {
+    var name: PreparedQuery?
+    var nameTokens: [String]
+    var address: PreparedQuery?
+    var addressTokens: [String]
+    /// Name matches (one per entry, its best name) first, then address-only candidates.
+    var matches: [ScoredMatch]
+}
+
+extension Matcher {
+    /// A scored name before qualifiers and display fields are attached (its alignment is
+    /// rebuilt only for the names reported).
+    struct NameHit {
+        var name: Int
+        var score: Double
+    }
+
+    func prepareName(_ n: NormalizedName, scratch: Scratch) -> PreparedQuery {
+        PreparedQuery(tokens: n.tokens, written: n.written, legalForms: n.legalForms, space: index.names, scratch: scratch, cache: nameCache,
+                      joinCache: nameJoinCache, chains: true)
+    }
+
+    /// Every entry whose best name scores at least `nameFloor` (qualifiers applied), and every
+    /// entry whose address matches the query's address: candidates for the decision.
+    func score(_ query: ScreeningQuery, nameFloor: Double, scratch: Scratch) -> ScoredQuery {
+        let normal = NameNormalizer.normalize(query.name)
+        let queryAddressTokens = query.address.map(NameNormalizer.addressTokens) ?? []
+        var addressPrepared: PreparedQuery?
+        if !queryAddressTokens.isEmpty && index.addresses.documentCount > 0 {
+            addressPrepared = PreparedQuery(tokens: queryAddressTokens, legalForms: [], space: index.addresses, scratch: scratch, cache: addressCache,
+                                            joinCache: addressJoinCache, unknownWeight: Matcher.unknownAddressWeight)
+        }
+        var out = ScoredQuery(name: nil, nameTokens: normal.tokens, address: addressPrepared, addressTokens: queryAddressTokens, matches: [])
+        let birthYear = query.dateOfBirth.flatMap { PartialDate.parse($0).yearSpan() }
+        var nameMatched = Set<Int>()
+        if !normal.tokens.isEmpty {
+            let q = prepareName(normal, scratch: scratch)
+            out.name = q
+            var bestPerEntry: [Int: (score: Double, hit: NameHit, qualifiers: [Qualifier])] = [:]
+            for hit in nameHits(q, fullScan: configuration.fullScan, floor: nameFloor, scratch: scratch) where hit.score >= nameFloor {
+                let e = Int(index.nameEntry[hit.name])
+                let quals = Qualifiers.forName(hit.name, entry: e, index: index, query: query, queryLegalForms: q.legalForms,
+                                               queryNamesCompany: normal.namesCompany, birthYears: birthYear)
+                let score = min(1, max(0, hit.score + quals.reduce(0) { $0 + $1.effect }))
+                if let current = bestPerEntry[e], current.score >= score { continue }
+                bestPerEntry[e] = (score, hit, quals)
+            }
+            for (e, best) in bestPerEntry {
+                var s = ScoredMatch(entry: e, name: best.hit.name, score: best.score, basis: .name, qualifiers: best.qualifiers)
+                if let a = addressPrepared, let (addressScore, text) = bestAddress(of: e, query: a) {
+                    s.addressScore = addressScore
+                    s.matchedAddress = text
+                    if addressScore >= configuration.addressThreshold {
+                        s.qualifiers.append(Qualifier(name: "address", effect: Qualifiers.addressBonus, detail: "address matches '\(text)' (\(fmt(addressScore)))"))
+                        s.score = min(1, s.score + Qualifiers.addressBonus)
+                        s.basis = .nameAndAddress
+                    }
+                }
+                nameMatched.insert(e)
+                out.matches.append(s)
+            }
+        }
+        if let a = addressPrepared {
+            for (doc, addressScore) in addressHits(a, scratch: scratch) where addressScore >= configuration.addressThreshold {
+                let e = Int(index.addressEntry[doc])
+                let best = bestAddress(of: e, query: a)
+                out.matches.append(ScoredMatch(entry: e, name: nil, addressDocument: doc, score: best?.score ?? addressScore, basis: .address,
+                                               qualifiers: [], addressScore: best?.score ?? addressScore,
+                                               matchedAddress: best?.text ?? index.addressText[doc]))
+            }
+        }
+        return out
+    }
+
+    func nameHits(_ q: PreparedQuery, fullScan: Bool, floor: Double, scratch: Scratch) -> [NameHit] {
+        let docs: [Int] = fullScan ? Array(0..<index.names.documentCount)
+            : candidates(q, space: index.names, terms: nameTerms, listShare: TokenAligner.listShare, floor: floor, scratch: scratch)
+        let scores = alignmentScores(q, documents: docs, space: index.names, terms: nameTerms, listShare: TokenAligner.listShare, direct: fullScan,
+                                     initials: nameInitials, rules: nameRules)
+        return zip(docs, scores).map { NameHit(name: $0, score: $1) }
+    }
+
+    /// How name d's unmatched tokens count: a person's missing parts lightly, an organisation's
+    /// name not on one shared distinctive token alone.
+    func nameRules(_ d: Int) -> ListedRules {
+        index.type(entry: Int(index.nameEntry[d])) == .person ? .person : .organisation
+    }
+
+    /// Whether single letters of name d are initials (see `initialsStandForWords`).
+    func nameInitials(_ d: Int) -> Bool { Matcher.initialsStandForWords(index.type(entry: Int(index.nameEntry[d]))) }
+
+    func addressHits(_ q: PreparedQuery, scratch: Scratch) -> [(Int, Double)] {
+        let docs = candidates(q, space: index.addresses, terms: addressTerms, listShare: 0.5, floor: configuration.addressThreshold, scratch: scratch)
+        let scores = alignmentScores(q, documents: docs, space: index.addresses, terms: addressTerms, listShare: 0.5, direct: false)
+        return zip(docs, scores).map { d, s in (d, numbersAgree(q, address: d) ? s : 0) }
+    }
+
+    /// Best address of entry e against the query address.
+    func bestAddress(of e: Int, query: PreparedQuery) -> (score: Double, text: String)? {
+        var best: (Double, String)?
+        // Addresses of one entry are stored contiguously; find them by scanning the small range.
+        var lo = 0, hi = index.addressEntry.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if Int(index.addressEntry[mid]) < e { lo = mid + 1 } else { hi = mid }
+        }
+        var end = lo
+        while end < index.addressEntry.count && Int(index.addressEntry[end]) == e { end += 1 }
+        let docs = Array(lo..<end)
+        for (d, a) in zip(docs, alignmentScores(query, documents: docs, space: index.addresses, terms: addressTerms, listShare: 0.5, direct: false)) {
+            let s = numbersAgree(query, address: d) ? a : 0
+            if best == nil || s > best!.0 { best = (s, index.addressText[d]) }
+        }
+        return best.map { (score: $0.0, text: $0.1) }
+    }
+
+    /// A listed street address is another place unless the query gives its numbers: "12 Queensway"
+    /// is not "89 Queensway", however alike the words. House, room, floor and building numbers
+    /// (up to four characters) the query gives must all be the listed address's, and at least one
+    /// number must be shared; postcodes (five or more) must agree when both sides have one. A listed
+    /// address without numbers agrees with any query.
+    func numbersAgree(_ q: PreparedQuery, address d: Int) -> Bool {
+        let space = index.addresses
+        var listed: [Int32] = []
+        var listedPostcode = false
+        for p in space.documentRange(d) {
+            let id = space.documentTokens[p]
+            guard addressNumberBits[Int(id) >> 6] & (1 << UInt64(Int(id) & 63)) != 0 else { continue }
+            listed.append(id)
+            if space.vocabulary.withBytes(Int(id), { $0.count }) >= 5 { listedPostcode = true }
+        }
+        guard !listed.isEmpty else { return true }
+        var shared = false, queryPostcode = false, postcodeShared = false
+        for (i, b) in q.bytes.enumerated() where b.contains(where: { (48...57).contains($0) }) {
+            let isListed = q.ids[i].map { listed.contains($0) } ?? false
+            shared = shared || isListed
+            if b.count >= 5 {
+                queryPostcode = true
+                postcodeShared = postcodeShared || isListed
+            } else if !isListed {
+                return false
+            }
+        }
+        return shared && (!(listedPostcode && queryPostcode) || postcodeShared)
+    }
+}
