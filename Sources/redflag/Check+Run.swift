@@ -62,10 +62,7 @@ extension Check {
 
         let sink: OutputSink
         if let out {
-            guard FileManager.default.createFile(atPath: out, contents: nil), let h = FileHandle(forWritingAtPath: out) else {
-                throw RedFlagError.cannotWrite(path: out, reason: "cannot create the file")
-            }
-            sink = OutputSink(handle: h, path: out)
+            sink = try OutputSink.openFile(out)
         } else {
             sink = Console.out
         }

@@ -39,6 +39,22 @@ struct CheckCommandTests {
         #expect(r.stderr.contains("line 36"))
     }
 
+    /// `--out` writes through the path in place: a symlink stays a link (and a device such as
+    /// /dev/null stays a device) instead of being replaced by a new plain file.
+    @Test func outWritesThroughASymlinkInPlace() throws {
+        let dir = CLI.temporaryDirectory()
+        let target = dir.appendingPathComponent("target.jsonl"), link = dir.appendingPathComponent("link.jsonl")
+        try Data("old\n".utf8).write(to: target)
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: target)
+        let (r, _) = try check(["--format", "jsonl", "--no-history", "--out", link.path])
+        #expect(r.status == 2, "\(r.stderr)")
+        let attributes = try FileManager.default.attributesOfItem(atPath: link.path)
+        #expect(attributes[.type] as? FileAttributeType == .typeSymbolicLink)
+        let written = try String(contentsOf: target, encoding: .utf8)
+        #expect(written.split(separator: "\n").count == 37)
+        #expect(!written.hasPrefix("old"))
+    }
+
     @Test func reportDirHoldsACaseFilePerStopOrder() throws {
         let out = CLI.temporaryDirectory()
         let (r, _) = try check(["--format", "csv", "--no-history", "--report-dir", out.path, "--out", out.appendingPathComponent("result.csv").path])

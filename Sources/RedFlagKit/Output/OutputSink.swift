@@ -46,6 +46,17 @@ public final class OutputSink {
         buffer.reserveCapacity(64 * 1024)
     }
 
+    /// Opens `path` for writing, created or truncated in place. Never through
+    /// `FileManager.createFile`, which writes a temporary file and renames it over the path: that
+    /// replaces a device (`--out /dev/null`), a FIFO or a symlink's target with a plain file.
+    public static func openFile(_ path: String) throws -> OutputSink {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            throw RedFlagError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
+        }
+        return OutputSink(handle: FileHandle(fileDescriptor: fd, closeOnDealloc: true), path: path)
+    }
+
     /// Appends text (UTF-8).
     public func write(_ text: String) {
         var text = text
