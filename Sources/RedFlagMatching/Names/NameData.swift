@@ -53,7 +53,7 @@ enum NameData {
     }
 
     static func fail(_ message: String) -> Never {
-        FileHandle.standardError.write(Data("redflag: \(message)\n".utf8))
+        try? FileHandle.standardError.write(contentsOf: Data("redflag: \(message)\n".utf8))
         exit(ExitCode.software)
     }
 }
