@@ -125,9 +125,9 @@ struct RulesPolicy: ParsableCommand {
             case .json:
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                FileHandle.standardOutput.write(try encoder.encode(policy) + Data("\n".utf8))
+                Console.out.write(bytes: Array(try encoder.encode(policy))); Console.out.write("\n")
             case .table:
-                FileHandle.standardOutput.write(Data(policy.render().utf8))
+                Console.out.write(policy.render())
             }
             return 0
         }
