@@ -169,31 +169,16 @@ final class PostgresAuditTrail: AuditStoring, @unchecked Sendable {
 final class PostgresAuditRun: AuditRunRecording, @unchecked Sendable {
     let id: Int64
     private let trail: PostgresAuditTrail
-    private let hasher: InputHasher?
-    private let inputSHA256: String?
-    private let lock = NSLock()
-    private var counts = DecisionCounts()
-    private var finished = false
-    private var writer: AuditBlockWriter
-    private var failure: Error?
+    private let recorder: AuditRunRecorder
 
     init(trail: PostgresAuditTrail, id: Int64, hasher: InputHasher?, inputSHA256: String?, seed: [UInt8]) {
         self.trail = trail
         self.id = id
-        self.hasher = hasher
-        self.inputSHA256 = inputSHA256
-        self.writer = AuditBlockWriter(seed: seed)
+        self.recorder = AuditRunRecorder(hasher: hasher, inputSHA256: inputSHA256, seed: seed)
     }
 
     func record(_ entries: [AuditEntry]) throws {
-        guard !entries.isEmpty else { return }
-        let (chunkCounts, kept) = AuditStoredRecord.kept(entries)
-        lock.lock()
-        defer { lock.unlock() }
-        if let failure { throw failure }
-        let total = counts + chunkCounts
-        let block = writer.block(for: kept)
-        do {
+        try recorder.record(entries) { block, total in
             try postgresWrite(trail.session, "audit trail") {
                 try trail.session.transaction { s in
                     if let block {
@@ -209,31 +194,21 @@ final class PostgresAuditRun: AuditRunRecording, @unchecked Sendable {
                         """)
                 }
             }
-        } catch {
-            failure = error
-            throw error
         }
-        counts = total
     }
 
     func finish(status: AuditRunStatus, exitCode: Int32, now: Date) throws {
-        lock.lock()
-        defer { lock.unlock() }
-        guard !finished else { return }
-        finished = true
-        let inputHash = hasher?.wait() ?? inputSHA256
-        let total = counts
         let finishedAt = AuditTimestamp.string(now)
-        let seal = failure == nil ? writer.seal(fields: AuditChainedRun.sealFields(
-            status: status, finishedAt: finishedAt, counts: total, exitCode: exitCode, inputSHA256: inputHash)) : nil
-        try postgresWrite(trail.session, "audit trail") {
-            try trail.session.transaction { s in
-                try s.query("""
-                    UPDATE run SET status = \(status.rawValue), finished_at = \(finishedAt), exit_code = \(exitCode),
-                                   clear = \(Int64(total.clear)), hold = \(Int64(total.hold)), stop = \(Int64(total.stop)),
-                                   errors = \(Int64(total.errors)), input_sha256 = \(inputHash), seal = \(seal)
-                    WHERE id = \(id)
-                    """)
+        try recorder.finish(status: status, exitCode: exitCode, finishedAt: finishedAt) { inputHash, total, seal in
+            try postgresWrite(trail.session, "audit trail") {
+                try trail.session.transaction { s in
+                    try s.query("""
+                        UPDATE run SET status = \(status.rawValue), finished_at = \(finishedAt), exit_code = \(exitCode),
+                                       clear = \(Int64(total.clear)), hold = \(Int64(total.hold)), stop = \(Int64(total.stop)),
+                                       errors = \(Int64(total.errors)), input_sha256 = \(inputHash), seal = \(seal)
+                        WHERE id = \(id)
+                        """)
+                }
             }
         }
     }
