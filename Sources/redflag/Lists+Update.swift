@@ -10,11 +10,15 @@ struct ListsUpdate: ParsableCommand {
         commandName: "update",
         abstract: "Download the lists from their official URLs (Lists/sources.json) and import them.",
         discussion: """
-            Each source is downloaded, checked to parse, then all good downloads are imported in one \
-            atomic step. A source whose download fails keeps its old list, and the command says why and \
-            exits 69 (65 when a download arrived but does not parse, or was published before the list in \
-            the store: refused unless --allow-older); the other sources are still updated. A download \
-            identical to the store's list changes nothing and is reported unchanged.
+            The sources are downloaded at the same time, each streamed to a file in the data directory, \
+            checked to parse, then all good downloads are imported in one atomic step. Progress goes to \
+            stderr per source (a live line on a terminal, plain lines into a pipe; --quiet silences it). \
+            The whole update stops at the --timeout deadline; an attempt that receives nothing for \
+            --idle-timeout seconds is abandoned (and retried while time is left). A source whose download \
+            fails or is stopped keeps its old list, and the command says why and exits 69 (65 when a \
+            download arrived but does not parse, or was published before the list in the store: refused \
+            unless --allow-older); the other sources are still updated. A download identical to the \
+            store's list changes nothing and is reported unchanged.
             """
     )
 
@@ -24,8 +28,12 @@ struct ListsUpdate: ParsableCommand {
         "Update only this source (csl, ofac-sdn, ofac-cons, un, eu, uk); repeatable.", valueName: "name"))
     var sources: [String] = []
 
-    @Option(help: ArgumentHelp("Seconds without progress before a request is abandoned.", valueName: "s"))
-    var timeout: Double = 60
+    @Option(help: ArgumentHelp("Overall deadline in seconds: downloads still running then are stopped.", valueName: "s"))
+    var timeout: Double = 120
+
+    @Option(name: .customLong("idle-timeout"), help: ArgumentHelp(
+        "Seconds without a byte from a server (connecting included) before an attempt is abandoned.", valueName: "s"))
+    var idleTimeout: Double = 30
 
     @Option(help: ArgumentHelp("Further attempts after a transient failure (network error, 5xx, truncated body).", valueName: "n"))
     var retries: Int = 2
@@ -40,6 +48,9 @@ struct ListsUpdate: ParsableCommand {
     @Option(help: "Output: table (a human summary) or json.")
     var format: SummaryFormat = .table
 
+    @Flag(name: [.customShort("q"), .long], help: "No progress on stderr (failures are still reported).")
+    var quiet = false
+
     @Flag(name: .customLong("allow-shrink"), help: "Accept a download that drops more than half of a source's entries.")
     var allowShrink = false
 
@@ -53,6 +64,8 @@ struct ListsUpdate: ParsableCommand {
         var updated: Bool
         var error: String?
         var downloadSeconds: Double
+        var bytes: Int64
+        var stoppedAtDeadline: Bool
     }
 
     struct Output: Encodable {
@@ -62,6 +75,7 @@ struct ListsUpdate: ParsableCommand {
 
     func validate() throws {
         guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
+        guard idleTimeout > 0 else { throw ValidationError("--idle-timeout must be positive") }
         guard retries >= 0 else { throw ValidationError("--retries must be 0 or more") }
         guard retryDelay >= 0 else { throw ValidationError("--retry-delay must be 0 or more") }
     }
@@ -73,12 +87,20 @@ struct ListsUpdate: ParsableCommand {
             let store = ListStore(dataDirectory: data.directory)
             let previous = try? store.manifest()
 
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("redflag-update-\(UUID().uuidString)")
+            let deadline = Date().addingTimeInterval(timeout)
+            let folder = try ListDownloader.makeWorkFolder(in: data.directory)
             defer { try? FileManager.default.removeItem(at: folder) }
             let downloader = ListDownloader(
-                downloader: HTTPDownloader(policy: .init(timeout: timeout, retries: retries, backoff: retryDelay)),
+                downloader: HTTPDownloader(policy: .init(idleTimeout: idleTimeout, retries: retries, backoff: retryDelay)),
                 parse: { try ListFileLoader.load(paths: $0) })
-            var outcomes = downloader.fetch(selected, into: folder)
+            let display = DownloadProgressDisplay.forCommand(sources: selected.map(\.source), quiet: quiet)
+            var outcomes = downloader.fetch(selected, into: folder, deadline: deadline) { display.report($0, $1) }
+            display.finish()
+            let stopped = outcomes.filter(\.stoppedAtDeadline).map(\.source.rawValue)
+            if !stopped.isEmpty {
+                let limit = timeout == timeout.rounded() ? "\(Int(timeout))" : "\(timeout)"
+                printError("redflag: stopped at the \(limit) s deadline (--timeout): \(stopped.joined(separator: ", ")) not downloaded")
+            }
             // A download older than the store's list (a stale mirror, a cached response) is refused
             // for its source alone; the other sources are still updated.
             if !allowOlder {
@@ -117,7 +139,8 @@ struct ListsUpdate: ParsableCommand {
             case .json:
                 try printJSON(Output(sources: outcomes.map {
                     SourceResult(source: $0.source, urls: $0.urls, updated: $0.parsed != nil,
-                                 error: $0.error?.description, downloadSeconds: $0.seconds)
+                                 error: $0.error?.description, downloadSeconds: $0.seconds,
+                                 bytes: $0.bytes, stoppedAtDeadline: $0.stoppedAtDeadline)
                 }, report: report))
             case .table:
                 for outcome in outcomes where outcome.parsed != nil {

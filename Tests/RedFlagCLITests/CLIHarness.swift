@@ -39,8 +39,33 @@ enum CLI {
         return url
     }
 
+    /// Runs like `run` and also returns the CPU time (user + system, seconds) the process had used
+    /// when last sampled before it exited (sampled from /proc every 0.1 s; nil where there is no /proc).
+    static func runMeasuringCPU(_ arguments: [String], environment: [String: String] = [:]) throws -> (Result, Double?) {
+        nonisolated(unsafe) var cpu: Double?
+        let sampler = DispatchGroup()
+        let result = try run(arguments, environment: environment) { pid in
+            sampler.enter()
+            DispatchQueue.global().async {
+                defer { sampler.leave() }
+                let ticks = Double(sysconf(Int32(_SC_CLK_TCK)))
+                while let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) {
+                    // Fields after the command name (which may hold spaces) in parentheses.
+                    guard let close = stat.lastIndex(of: ")") else { break }
+                    let fields = stat[stat.index(after: close)...].split(separator: " ")
+                    guard fields.count > 13, fields[0] != "Z", let user = Double(fields[11]), let system = Double(fields[12]) else { break }
+                    cpu = (user + system) / ticks
+                    Thread.sleep(forTimeInterval: 0.1)
+                }
+            }
+        }
+        sampler.wait()
+        return (result, cpu)
+    }
+
     @discardableResult
-    static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:]) throws -> Result {
+    static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:],
+                    started: (Int32) -> Void = { _ in }) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -53,6 +78,7 @@ enum CLI {
         process.standardError = err
         process.standardInput = inPipe
         try process.run()
+        started(process.processIdentifier)
         if let stdin { inPipe.fileHandleForWriting.write(stdin) }
         try? inPipe.fileHandleForWriting.close()
         // Drain both pipes concurrently so a large output cannot dead-lock the child.

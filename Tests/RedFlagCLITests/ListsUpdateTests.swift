@@ -124,4 +124,65 @@ import Testing
         #expect(try CLI.run(["lists", "update", "--data-dir", dir.path, "--sources-file", sources, "--allow-older", "--allow-shrink"]).status == 0)
         #expect(try Self.sha(dir, "OFAC-CONS") != before)
     }
+
+    @Test func aServerThatNeverAnswersEndsAtTheDeadlineKeepingTheListsWithoutBurningCPU() throws {
+        let server = try LoopbackHTTPServer()
+        server.route("/csl.csv", .ok(try Self.fixtureData("lists/csl.csv")))
+        let dir = CLI.temporaryDirectory()
+        let sources = try Self.sourcesFile([("CSL", "csl-csv", server.url("/csl.csv"))])
+        #expect(try CLI.run(["lists", "update", "--data-dir", dir.path, "--sources-file", sources]).status == 0)
+        let before = try #require(try Self.sha(dir, "CSL"))
+
+        var silent = LoopbackHTTPServer.Response.ok(Data())
+        silent.neverAnswer = true
+        server.route("/csl.csv", silent)
+        let started = Date()
+        let (r, cpu) = try CLI.runMeasuringCPU(["lists", "update", "--data-dir", dir.path, "--sources-file", sources, "--timeout", "3"])
+        let elapsed = Date().timeIntervalSince(started)
+        #expect(r.status == 69, "\(r.stderr)")
+        #expect(elapsed >= 2.9 && elapsed < 10, "ran \(elapsed) s")
+        #expect(r.stderr.contains("redflag: stopped at the 3 s deadline (--timeout): CSL not downloaded"))
+        #expect(r.stderr.contains("CSL not updated") && r.stderr.contains("stopped at the overall deadline"))
+        #expect(r.stderr.contains("keeping the list imported"))
+        #expect(r.stderr.contains("CSL: connecting to \(server.url("/csl.csv"))"))
+        #expect(try Self.sha(dir, "CSL") == before)
+        // Waiting is sleeping: three seconds of it cost a small part of a second of CPU (start-up
+        // and the status command's work included), not seconds of spinning.
+        if let cpu { #expect(cpu < 1.0, "used \(cpu) s of CPU in \(elapsed) s") }
+        // The download folder in the data directory is gone.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix(".update-") }.isEmpty)
+    }
+
+    @Test func aSlowDownloadShowsProgressLinesIntoAPipe() throws {
+        let server = try LoopbackHTTPServer()
+        let body = try Self.fixtureData("lists/csl.csv")
+        var slow = LoopbackHTTPServer.Response.ok(body)
+        slow.chunkSize = max(1, body.count / 8)
+        slow.chunkDelay = 0.15
+        server.route("/csl.csv", slow)
+        let dir = CLI.temporaryDirectory()
+        let sources = try Self.sourcesFile([("CSL", "csl-csv", server.url("/csl.csv"))])
+        let r = try CLI.run(["lists", "update", "--data-dir", dir.path, "--sources-file", sources])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stderr.split(separator: "\n").map(String.init)
+        // Plain lines (no carriage returns into a pipe): connecting, the body by tenths, parsing, done.
+        #expect(!r.stderr.contains("\r"))
+        #expect(lines.first == "CSL: connecting to \(server.url("/csl.csv"))")
+        let amounts = lines.filter { $0.hasPrefix("CSL: ") && $0.contains(" of ") && $0.hasSuffix("%)") }
+        #expect(amounts.count >= 3, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("CSL: downloaded ") && $0.hasSuffix(", parsing") })
+        #expect(lines.contains { $0.hasPrefix("CSL: done (") })
+
+        let quiet = try CLI.run(["lists", "update", "--data-dir", CLI.temporaryDirectory().path, "--sources-file", sources, "--quiet"])
+        #expect(quiet.status == 0)
+        #expect(!quiet.stderr.contains("CSL: "), "\(quiet.stderr)")
+    }
+
+    @Test func nonPositiveTimeoutsAreUsageErrors() throws {
+        for option in ["--timeout", "--idle-timeout"] {
+            let r = try CLI.run(["lists", "update", "--data-dir", CLI.temporaryDirectory().path, option, "0"])
+            #expect(r.status == 64)
+            #expect(r.stderr.contains("\(option) must be positive"))
+        }
+    }
 }

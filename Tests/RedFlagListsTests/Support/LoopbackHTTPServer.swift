@@ -7,8 +7,8 @@ import Darwin
 
 /// A minimal HTTP/1.1 server on 127.0.0.1 (an ephemeral port) for download tests: serves canned
 /// responses per path, counts requests, and can misbehave on purpose (delay, truncate, redirect,
-/// fail the first N requests). One thread per connection, `Connection: close`. Tests never touch
-/// the internet.
+/// fail the first N requests, never answer, send the body slowly). One thread per connection,
+/// `Connection: close`. Tests never touch the internet.
 final class LoopbackHTTPServer: @unchecked Sendable {
     struct Response: Sendable {
         var status: Int = 200
@@ -20,6 +20,14 @@ final class LoopbackHTTPServer: @unchecked Sendable {
         var truncateAfter: Int?
         /// Answer 500 to this many requests before answering as configured.
         var failFirst: Int = 0
+        /// Accept the request and never answer: hold the connection until the client closes it.
+        var neverAnswer = false
+        /// Send the body in pieces of this many bytes…
+        var chunkSize: Int?
+        /// …with this many seconds between pieces.
+        var chunkDelay: TimeInterval = 0
+        /// Announce no Content-Length (the body ends when the connection closes).
+        var omitLength = false
 
         static func ok(_ body: Data, contentType: String = "application/octet-stream") -> Response {
             Response(status: 200, headers: ["Content-Type": contentType], body: body)
@@ -122,22 +130,43 @@ final class LoopbackHTTPServer: @unchecked Sendable {
             response = .status(500)
         }
         lock.unlock()
+        if response.neverAnswer {
+            // Blocks (no CPU) until the client gives up and closes the connection.
+            while recv(client, &buffer, buffer.count, 0) > 0 {}
+            return
+        }
         if response.delay > 0 { Thread.sleep(forTimeInterval: response.delay) }
         var head = "HTTP/1.1 \(response.status) \(response.status < 400 ? "OK" : "Error")\r\n"
         var headers = response.headers
-        headers["Content-Length"] = String(response.body.count)
+        if !response.omitLength { headers["Content-Length"] = String(response.body.count) }
         headers["Connection"] = "close"
         for (k, v) in headers.sorted(by: { $0.key < $1.key }) { head += "\(k): \(v)\r\n" }
         head += "\r\n"
-        var out = Data(head.utf8)
-        out.append(response.truncateAfter.map { response.body.prefix($0) } ?? response.body)
-        out.withUnsafeBytes { raw in
+        guard sendAll(client, Data(head.utf8)) else { return }
+        let body = response.truncateAfter.map { response.body.prefix($0) } ?? response.body
+        guard let chunkSize = response.chunkSize, chunkSize > 0 else {
+            _ = sendAll(client, body)
+            return
+        }
+        var offset = body.startIndex
+        while offset < body.endIndex {
+            let end = min(body.endIndex, offset + chunkSize)
+            guard sendAll(client, body[offset..<end]) else { return }
+            offset = end
+            if offset < body.endIndex, response.chunkDelay > 0 { Thread.sleep(forTimeInterval: response.chunkDelay) }
+        }
+    }
+
+    /// Sends every byte; false when the client went away.
+    private func sendAll(_ client: Int32, _ data: Data) -> Bool {
+        data.withUnsafeBytes { raw in
             var offset = 0
             while offset < raw.count {
                 let n = send(client, raw.baseAddress! + offset, raw.count - offset, Int32(MSG_NOSIGNAL))
-                if n <= 0 { return }
+                if n <= 0 { return false }
                 offset += n
             }
+            return true
         }
     }
 }
