@@ -15,6 +15,10 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         // PostgreSQL for a team's shared store (`--database postgres://…`).
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        // HTTP(S) for `lists update` (already in the graph through postgres-nio): event-loop I/O
+        // that sleeps while a server is silent, where Linux URLSession spins.
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     ],
     targets: [
         .systemLibrary(
@@ -41,7 +45,13 @@ let package = Package(
         // The list model, country table, CSV reader, partial dates, hashing: shared by every module.
         .target(name: "RedFlagCore", dependencies: ["CCrypto"], plugins: ["EmbedProjectData"]),
         // List parsers (CSL, OFAC, UN, EU, UK), format detection, the local list store and updates.
-        .target(name: "RedFlagLists", dependencies: ["RedFlagCore", "CLibXML2", "CZlib"]),
+        .target(name: "RedFlagLists", dependencies: [
+            "RedFlagCore", "CLibXML2", "CZlib",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+        ]),
         // Name analysis, the candidate index, scoring, explanations and the screening decision.
         .target(name: "RedFlagMatching", dependencies: ["RedFlagCore"]),
         // The red-flag catalog, country groups, order export reading, rules, history, case files.

@@ -1,19 +1,21 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+import NIOSSL
 import RedFlagCore
 
 /// Fetches list files over HTTP(S) straight to disk, with an idle timeout, an overall deadline and
 /// retries with exponential backoff, following redirects (the OFAC service redirects to a
 /// short-lived signed URL).
 ///
-/// The body is written to the destination file as it arrives, through a buffer of at most
-/// `Policy.bufferSize` bytes, so a list of hundreds of megabytes never sits in memory. The calling
-/// thread sleeps on a semaphore until the transfer ends, the idle timeout passes or the deadline
-/// comes (no polling). A response counts only when it is a 2xx with a non-empty body of the
-/// announced length, so a truncated download is retried and never handed to the parser as if it
-/// were the list.
+/// The transfer runs on SwiftNIO's event loops (epoll: a silent server costs no CPU; Foundation's
+/// URLSession on Linux spins on a socket write source while it waits for an answer, measured at
+/// most of a core). The body is written to the destination file as it arrives, through a buffer of
+/// at most `Policy.bufferSize` bytes, so a list of hundreds of megabytes never sits in memory. The
+/// calling thread sleeps on a semaphore until the transfer ends or the deadline comes. A response
+/// counts only when it is a 2xx with a non-empty body of the announced length, so a truncated
+/// download is retried and never handed to the parser as if it were the list.
 public final class HTTPDownloader: Sendable {
     /// Timeouts, retries and the in-memory buffer.
     public struct Policy: Sendable {
@@ -63,18 +65,13 @@ public final class HTTPDownloader: Sendable {
         public var writes: Int
     }
 
+    /// Redirects followed within one attempt.
+    static let maxRedirects = 10
+
     public let policy: Policy
-    private let configuration: URLSessionConfiguration
 
     public init(policy: Policy = Policy()) {
         self.policy = policy
-        let configuration = URLSessionConfiguration.ephemeral
-        // The idle timeout is enforced here (see `attempt`); URLSession's own is a backstop only.
-        configuration.timeoutIntervalForRequest = policy.idleTimeout + 5
-        configuration.timeoutIntervalForResource = 24 * 3600
-        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        configuration.httpAdditionalHeaders = ["User-Agent": "redflag (export-control screener)"]
-        self.configuration = configuration
     }
 
     /// Downloads `url` into `file` (created or truncated), after retries; throws `Failure` with
@@ -103,48 +100,79 @@ public final class HTTPDownloader: Sendable {
         }
     }
 
+    /// One attempt: the request, and the redirects it leads to.
     private func attempt(_ url: URL, to file: URL, number: Int, deadline: Date,
                          progress: @escaping @Sendable (Event) -> Void) throws -> Result {
-        guard Date() < deadline else { throw Self.deadlineFailure(received: 0, total: nil) }
         progress(.connecting(url: url.absoluteString, attempt: number))
-        let sink = try FileSink(file: file, bufferSize: policy.bufferSize)
-        let transfer = Transfer(sink: sink, progress: progress)
-        let queue = OperationQueue()
-        queue.maxConcurrentOperationCount = 1
-        let session = URLSession(configuration: configuration, delegate: transfer, delegateQueue: queue)
-        defer { session.invalidateAndCancel() }
-        var request = URLRequest(url: url)
-        request.timeoutInterval = policy.idleTimeout + 5
-        let task = session.dataTask(with: request)
-        task.resume()
-
-        // Sleep until the transfer ends or the next moment a limit could pass; data arriving in
-        // between only moves the idle limit, checked again at that moment.
-        while true {
-            let idleLimit = transfer.lastActivity.addingTimeInterval(policy.idleTimeout)
-            let wake = min(idleLimit, deadline)
-            if transfer.finished.wait(timeout: Self.dispatchTime(wake)) == .success { break }
-            let now = Date()
-            let (received, total) = transfer.counts
-            if now >= deadline {
-                stop(task, transfer)
+        var current = url
+        for _ in 0...Self.maxRedirects {
+            guard Date() < deadline else { throw Self.deadlineFailure(received: 0, total: nil) }
+            let sink = try FileSink(file: file, bufferSize: policy.bufferSize)
+            let exchange = Exchange(sink: sink, progress: progress)
+            let channel = try connect(current, exchange: exchange)
+            if exchange.finished.wait(timeout: Self.dispatchTime(deadline)) == .timedOut {
+                exchange.finish(Self.deadlineFailure(received: 0, total: nil))
+                channel.whenSuccess { $0.close(promise: nil) }
+                let (received, total) = exchange.counts
+                exchange.abandon()
                 throw Self.deadlineFailure(received: received, total: total)
             }
-            if now >= transfer.lastActivity.addingTimeInterval(policy.idleTimeout) {
-                stop(task, transfer)
-                let what = transfer.response == nil ? "no answer" : "no data"
-                throw Failure(reason: "timed out: \(what) for \(Self.seconds(policy.idleTimeout)) s\(Self.receivedText(received, total))",
-                              transient: true)
+            channel.whenSuccess { $0.close(promise: nil) }
+            if let location = exchange.redirect {
+                guard let next = URL(string: location, relativeTo: current)?.absoluteURL else {
+                    throw Failure(reason: "redirect to an invalid location \(location)", transient: false)
+                }
+                current = next
+                continue
             }
+            return try exchange.outcome(idleTimeout: policy.idleTimeout)
         }
-        return try transfer.outcome()
+        throw Failure(reason: "more than \(Self.maxRedirects) redirects", transient: false)
     }
 
-    /// Cancels a task and waits briefly for its completion, so the file is no longer written to.
-    private func stop(_ task: URLSessionDataTask, _ transfer: Transfer) {
-        task.cancel()
-        _ = transfer.finished.wait(timeout: .now() + 5)
-        transfer.abandon()
+    /// Opens the connection (TLS for https) and sends the GET; the exchange hears the rest.
+    private func connect(_ url: URL, exchange: Exchange) throws -> EventLoopFuture<Channel> {
+        guard let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https", let host = url.host, !host.isEmpty else {
+            throw Failure(reason: "not an http(s) URL: \(url.absoluteString)", transient: false)
+        }
+        let secure = scheme == "https"
+        let port = url.port ?? (secure ? 443 : 80)
+        var target = url.path.isEmpty ? "/" : url.path
+        if let query = url.query { target += "?" + query }
+        let defaultPort = port == (secure ? 443 : 80)
+        var headers = HTTPHeaders()
+        headers.add(name: "Host", value: defaultPort ? host : "\(host):\(port)")
+        headers.add(name: "User-Agent", value: "redflag (export-control screener)")
+        headers.add(name: "Accept", value: "*/*")
+        headers.add(name: "Accept-Encoding", value: "identity")
+        headers.add(name: "Connection", value: "close")
+        let head = HTTPRequestHead(version: .http1_1, method: .GET, uri: target, headers: headers)
+        let tls: NIOSSLContext?
+        do {
+            tls = secure ? try NIOSSLContext(configuration: .makeClientConfiguration()) : nil
+        } catch {
+            throw Failure(reason: "TLS set-up failed: \(error)", transient: false)
+        }
+        // An IP address is not a TLS server name.
+        let serverName = host.allSatisfy({ $0.isNumber || $0 == "." || $0 == ":" }) ? nil : host
+        let idle = TimeAmount.nanoseconds(Int64(policy.idleTimeout * 1_000_000_000))
+        let channel = ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .connectTimeout(idle)
+            .channelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    let pipeline = channel.pipeline.syncOperations
+                    if let tls { try pipeline.addHandler(try NIOSSLClientHandler(context: tls, serverHostname: serverName)) }
+                    try pipeline.addHTTPClientHandlers()
+                    try pipeline.addHandler(IdleStateHandler(readTimeout: idle))
+                    try pipeline.addHandler(ExchangeHandler(request: head, exchange: exchange))
+                }
+            }
+            .connect(host: host, port: port)
+        channel.whenFailure { error in
+            let timedOut = (error as? ChannelError).map { if case .connectTimeout = $0 { return true } else { return false } } ?? false
+            exchange.finish(timedOut ? IdleTimeout() : error)
+        }
+        return channel
     }
 
     static func deadlineFailure(received: Int64, total: Int64?) -> Failure {
@@ -177,6 +205,12 @@ public final class HTTPDownloader: Sendable {
         value == value.rounded() ? String(Int(value)) : String(value)
     }
 }
+
+/// Nothing arrived for the idle timeout (connecting, waiting for the answer, or between bytes).
+struct IdleTimeout: Error {}
+
+/// The connection closed before the response was complete.
+struct ClosedEarly: Error {}
 
 /// Byte counts as people read them: `512 B`, `12.3 KB`, `4.5 MB` (powers of 1,000).
 public enum ByteCount {
@@ -224,18 +258,18 @@ final class FileSink: @unchecked Sendable {
     /// Total bytes accepted (written or buffered).
     var count: Int64 { written + Int64(buffer.count) }
 
-    func append(_ data: Data) throws {
+    func append(_ bytes: UnsafeRawBufferPointer) throws {
         guard !closed else { return }
-        if buffer.count + data.count > bufferSize {
+        if buffer.count + bytes.count > bufferSize {
             try flush()
-            if data.count > bufferSize {
+            if bytes.count > bufferSize {
                 // A chunk larger than the whole buffer goes straight to the file.
-                peakBuffered = max(peakBuffered, data.count)
-                try write(data)
+                peakBuffered = max(peakBuffered, bytes.count)
+                try write(Data(bytes))
                 return
             }
         }
-        buffer.append(data)
+        buffer.append(contentsOf: bytes)
         peakBuffered = max(peakBuffered, buffer.count)
     }
 
@@ -262,100 +296,162 @@ final class FileSink: @unchecked Sendable {
     }
 }
 
-/// One attempt's URLSession delegate: streams the body into the sink and records the outcome.
-/// Callbacks arrive on a serial queue; the waiting thread reads under the lock.
-private final class Transfer: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+/// One request's state, shared by its channel handler (event loop) and the waiting thread.
+private final class Exchange: @unchecked Sendable {
     let sink: FileSink
     let finished = DispatchSemaphore(value: 0)
     private let progress: @Sendable (HTTPDownloader.Event) -> Void
     private let lock = NSLock()
-    private var activity = Date()
-    private var httpResponse: HTTPURLResponse?
+    private var done = false
     private var status: Int?
-    private var failure: (any Error)?
-    private var writeError: RedFlagError?
+    private var location: String?
     private var total: Int64?
+    private var failure: (any Error)?
+    private var complete = false
 
     init(sink: FileSink, progress: @escaping @Sendable (HTTPDownloader.Event) -> Void) {
         self.sink = sink
         self.progress = progress
     }
 
-    var lastActivity: Date { lock.withLock { activity } }
-    var response: HTTPURLResponse? { lock.withLock { httpResponse } }
     var counts: (Int64, Int64?) { lock.withLock { (sink.count, total) } }
+    var redirect: String? { lock.withLock { location } }
 
-    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
-                    completionHandler: @escaping (URLSession.ResponseDisposition) -> Void) {
-        let http = response as? HTTPURLResponse
-        let ok = http.map { (200..<300).contains($0.statusCode) } ?? false
-        lock.withLock {
-            activity = Date()
-            httpResponse = http
-            status = http?.statusCode
-            total = response.expectedContentLength >= 0 ? response.expectedContentLength : nil
+    /// The response head; false when the body is not wanted (an error status or a redirect).
+    func head(_ head: HTTPResponseHead) -> Bool {
+        let code = Int(head.status.code)
+        let length = head.headers.first(name: "Content-Length").flatMap { Int64($0.trimmingCharacters(in: .whitespaces)) }
+        let wanted: Bool = lock.withLock {
+            status = code
+            total = length
+            if (300..<400).contains(code), let target = head.headers.first(name: "Location") {
+                location = target
+            }
+            return (200..<300).contains(code)
         }
-        // An error status needs no body: stop at once instead of downloading an error page.
-        completionHandler(ok ? .allow : .cancel)
-        if ok { progress(.received(bytes: 0, total: lock.withLock { total })) }
+        if wanted { progress(.received(bytes: 0, total: length)) }
+        return wanted
     }
 
-    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+    /// A piece of the body; false when it cannot be written (the exchange has then failed).
+    func body(_ buffer: ByteBuffer) -> Bool {
         let result: (Int64, Int64?)? = lock.withLock {
-            activity = Date()
-            guard writeError == nil else { return nil }
+            guard !done else { return nil }
             do {
-                try sink.append(data)
-            } catch let error as RedFlagError {
-                writeError = error
-                return nil
+                try buffer.withUnsafeReadableBytes { try sink.append($0) }
+                return (sink.count, total)
             } catch {
-                writeError = .cannotWrite(path: "", reason: "\(error)")
+                failure = error
                 return nil
             }
-            return (sink.count, total)
         }
-        if let result {
-            progress(.received(bytes: result.0, total: result.1))
-        } else {
-            dataTask.cancel()
-        }
+        guard let result else { return false }
+        progress(.received(bytes: result.0, total: result.1))
+        return true
     }
 
-    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
-        lock.withLock {
-            failure = error
-            if error == nil, writeError == nil {
-                do { try sink.close() } catch let closeError as RedFlagError { writeError = closeError } catch {}
+    /// The end of the response (nil) or why it stopped; only the first call counts.
+    func finish(_ error: (any Error)?) {
+        let first: Bool = lock.withLock {
+            guard !done else { return false }
+            done = true
+            if failure == nil { failure = error }
+            if error == nil { complete = true }
+            if failure == nil, location == nil {
+                do { try sink.close() } catch { failure = error }
             }
+            return true
         }
-        finished.signal()
+        if first { finished.signal() }
     }
 
-    /// Closes the file of an abandoned attempt; a late callback writes nothing more.
+    /// Closes the file of an abandoned exchange; a late callback writes nothing more.
     func abandon() {
         lock.withLock { try? sink.close() }
     }
 
-    /// The result of a completed attempt, or the failure to report.
-    func outcome() throws -> HTTPDownloader.Result {
+    /// The result of a finished exchange, or the failure to report.
+    func outcome(idleTimeout: TimeInterval) throws -> HTTPDownloader.Result {
         try lock.withLock {
-            if let writeError { throw writeError }
+            if let error = failure as? RedFlagError { throw error }
             if let status, !(200..<300).contains(status) {
                 let transient = status >= 500 || status == 408 || status == 429
                 throw HTTPDownloader.Failure(reason: "HTTP \(status)", transient: transient)
             }
-            if let failure {
-                throw HTTPDownloader.Failure(reason: (failure as? URLError)?.code == .timedOut ? "timed out" : failure.localizedDescription,
-                                             transient: true)
-            }
-            guard httpResponse != nil else { throw HTTPDownloader.Failure(reason: "no HTTP response", transient: true) }
             let received = sink.count
+            if failure is IdleTimeout {
+                let what = status == nil ? "no answer" : "no data"
+                throw HTTPDownloader.Failure(
+                    reason: "timed out: \(what) for \(HTTPDownloader.seconds(idleTimeout)) s\(HTTPDownloader.receivedText(received, total))",
+                    transient: true)
+            }
             if let total, received != total {
                 throw HTTPDownloader.Failure(reason: "truncated: received \(received) of \(total) bytes", transient: true)
             }
+            if let failure {
+                throw HTTPDownloader.Failure(reason: failure is ClosedEarly ? "connection closed before the response was complete" : "\(failure)",
+                                             transient: true)
+            }
+            guard status != nil, complete else { throw HTTPDownloader.Failure(reason: "no HTTP response", transient: true) }
             guard received > 0 else { throw HTTPDownloader.Failure(reason: "empty response", transient: true) }
             return HTTPDownloader.Result(bytes: received, peakBuffered: sink.peakBuffered, writes: sink.writes)
         }
+    }
+}
+
+/// Sends the GET when the connection is up and hands the response to the exchange.
+private final class ExchangeHandler: ChannelInboundHandler {
+    typealias InboundIn = HTTPClientResponsePart
+    typealias OutboundOut = HTTPClientRequestPart
+
+    private let request: HTTPRequestHead
+    private let exchange: Exchange
+
+    init(request: HTTPRequestHead, exchange: Exchange) {
+        self.request = request
+        self.exchange = exchange
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        context.write(Self.wrapOutboundOut(.head(request)), promise: nil)
+        context.writeAndFlush(Self.wrapOutboundOut(.end(nil)), promise: nil)
+        context.fireChannelActive()
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        switch Self.unwrapInboundIn(data) {
+        case .head(let head):
+            if !exchange.head(head) {
+                exchange.finish(nil)
+                context.close(promise: nil)
+            }
+        case .body(let buffer):
+            if !exchange.body(buffer) {
+                exchange.finish(nil)
+                context.close(promise: nil)
+            }
+        case .end:
+            exchange.finish(nil)
+            context.close(promise: nil)
+        }
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if event is IdleStateHandler.IdleStateEvent {
+            exchange.finish(IdleTimeout())
+            context.close(promise: nil)
+        } else {
+            context.fireUserInboundEventTriggered(event)
+        }
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        exchange.finish(error)
+        context.close(promise: nil)
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        exchange.finish(ClosedEarly())
+        context.fireChannelInactive()
     }
 }
