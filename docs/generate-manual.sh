@@ -9,5 +9,6 @@ cd "$(dirname "$0")/.."
 # The page carries the date of the last commit, so regenerating an unchanged page changes nothing.
 date=$(git log -1 --format=%cs 2>/dev/null || date -u +%F)
 swift package plugin generate-manual --configuration debug --date "$date"
-cp .build/plugins/GenerateManual/outputs/redflag/redflag.1 docs/redflag.1
+# A blank line inside a command's discussion is a paragraph break in the help text; mdoc wants .Pp.
+sed 's/^$/.Pp/' .build/plugins/GenerateManual/outputs/redflag/redflag.1 > docs/redflag.1
 echo "wrote docs/redflag.1"
