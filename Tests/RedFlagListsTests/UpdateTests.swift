@@ -250,6 +250,21 @@ extension HTTPDownloader {
         #expect(FileManager.default.fileExists(atPath: second.path) && FileManager.default.fileExists(atPath: third.path))
     }
 
+    @Test func aRefusedConnectionSaysSoInAFewWords() throws {
+        // A port nothing listens on: the server just closed, so its port is free.
+        var port: UInt16 = 0
+        do {
+            let server = try LoopbackHTTPServer()
+            port = server.port
+            server.stop()
+        }
+        #expect {
+            try HTTPDownloader(policy: .init(idleTimeout: 2, retries: 0, backoff: 0)).body(URL(string: "http://127.0.0.1:\(port)/un.xml")!)
+        } throws: { error in
+            "\(error)" == "cannot connect to 127.0.0.1:\(port): connection refused"
+        }
+    }
+
     @Test func findsTheFileLinkOnAPublicationPage() {
         let page = URL(string: "https://www.gov.uk/government/publications/the-uk-sanctions-list")!
         let html = """

@@ -175,6 +175,29 @@ public final class HTTPDownloader: Sendable {
         return channel
     }
 
+    /// A network error in a few words a user can act on; a certificate the system does not trust
+    /// is not retried (it will not change in a second).
+    static func failure(describing error: any Error) -> Failure {
+        if error is ClosedEarly {
+            return Failure(reason: "connection closed before the response was complete", transient: true)
+        }
+        if let connection = error as? NIOConnectionError {
+            let reasons = connection.connectionErrors.map { "\($0.error)" } + (connection.dnsAError.map { ["\($0)"] } ?? [])
+            let refused = reasons.contains { $0.contains("refused") }
+            return Failure(reason: refused ? "cannot connect to \(connection.host):\(connection.port): connection refused"
+                                           : "cannot connect to \(connection.host):\(connection.port)" + (reasons.first.map { ": \($0)" } ?? ""),
+                           transient: true)
+        }
+        if let tls = error as? NIOSSLError {
+            let text = "\(tls)"
+            if text.contains("CERTIFICATE_VERIFY_FAILED") {
+                return Failure(reason: "TLS: the server's certificate is not trusted by this system", transient: false)
+            }
+            return Failure(reason: "TLS: \(text.prefix(200))", transient: true)
+        }
+        return Failure(reason: "\(error)", transient: true)
+    }
+
     static func deadlineFailure(received: Int64, total: Int64?) -> Failure {
         Failure(reason: "timed out: stopped at the overall deadline\(receivedText(received, total))", transient: true, deadline: true)
     }
@@ -388,10 +411,7 @@ private final class Exchange: @unchecked Sendable {
             if let total, received != total {
                 throw HTTPDownloader.Failure(reason: "truncated: received \(received) of \(total) bytes", transient: true)
             }
-            if let failure {
-                throw HTTPDownloader.Failure(reason: failure is ClosedEarly ? "connection closed before the response was complete" : "\(failure)",
-                                             transient: true)
-            }
+            if let failure { throw HTTPDownloader.failure(describing: failure) }
             guard status != nil, complete else { throw HTTPDownloader.Failure(reason: "no HTTP response", transient: true) }
             guard received > 0 else { throw HTTPDownloader.Failure(reason: "empty response", transient: true) }
             return HTTPDownloader.Result(bytes: received, peakBuffered: sink.peakBuffered, writes: sink.writes)
