@@ -34,12 +34,13 @@ module() {
     -emit-module-path "$out/$name.swiftmodule" -o "$out/lib$name.a" "$@"
 }
 module RedFlagCore $(find Sources/RedFlagCore -name '*.swift') "$out/gen/EmbeddedProjectData.swift"
-# The downloaders need FoundationNetworking and no fuzz input reaches them.
+# The downloaders need SwiftNIO and no fuzz input reaches them.
 module RedFlagLists $(find Sources/RedFlagLists -name '*.swift' -not -name 'HTTPDownloader.swift' -not -name 'ListDownloader.swift')
 # The order reader and the screening-input reader only: their modules' other parts (SQLite stores,
 # pipelines) are not reachable from these inputs and need GRDB.
 module RedFlagRules Sources/RedFlagRules/Orders/*.swift Sources/RedFlagRules/Reports/PartyScreening.swift
-module RedFlagKit Sources/RedFlagKit/Input/*.swift Sources/RedFlagKit/Output/ScreeningOutputRecord.swift Sources/RedFlagKit/Pipeline/InputProgress.swift
+module RedFlagKit Sources/RedFlagKit/Input/*.swift Sources/RedFlagKit/Screening/ScreenRequest.swift \
+  Sources/RedFlagKit/Output/ScreeningOutputRecord.swift Sources/RedFlagKit/Pipeline/InputProgress.swift
 
 # harness NAME FILE LIBS...
 harness() {
@@ -54,7 +55,7 @@ for t in "${targets[@]}"; do
     csv) harness csv Fuzz/CSVReaderFuzz.swift; seeds=(Fixtures/lists/*.csv Fixtures/orders/*.csv) ;;
     list) harness list Fuzz/ListParserFuzz.swift -lRedFlagLists -lxml2 -lz; seeds=(Fixtures/lists/*.xml Fixtures/lists/*.csv Fixtures/lists/*.json) ;;
     order) harness order Fuzz/OrderReaderFuzz.swift -lRedFlagRules; seeds=(Fixtures/orders/*.csv) ;;
-    input) harness input Fuzz/ScreeningInputFuzz.swift -lRedFlagKit -lRedFlagLists -lxml2 -lz; seeds=(Fixtures/orders/*.csv) ;;
+    input) harness input Fuzz/ScreeningInputFuzz.swift -lRedFlagKit -lRedFlagRules -lRedFlagLists -lxml2 -lz; seeds=(Fixtures/orders/*.csv) ;;
     *) echo "unknown target $t (csv, list, order, input)" >&2; exit 64 ;;
   esac
   corpus="$out/corpus/$t"; crashes="$out/crashes/$t"
