@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A stream of bytes read in chunks, whatever carries them: a file, standard input, a pipe, an
 /// HTTP request body. The readers of every input (`CSVReader`, the screening and order readers)
@@ -13,14 +18,35 @@ public protocol ByteReading: AnyObject {
 }
 
 /// The bytes of an open file handle (a file, standard input, a pipe).
+///
+/// Reads with `read(2)` itself: Foundation's `readData(ofLength:)` traps (a `try!` inside) when a
+/// signal interrupts the read (EINTR), which the fuzzer's timer signal showed; here an interrupted
+/// read is simply retried and any other failure is an error the reader reports.
 public final class FileHandleByteReader: ByteReading {
     public let handle: FileHandle
 
     public init(handle: FileHandle) { self.handle = handle }
 
     public func read(upTo maxLength: Int) throws -> [UInt8] {
-        [UInt8](handle.readData(ofLength: maxLength))
+        guard maxLength > 0 else { return [] }
+        var bytes = [UInt8](repeating: 0, count: maxLength)
+        let descriptor = handle.fileDescriptor
+        while true {
+            let count = bytes.withUnsafeMutableBytes { readDescriptor(descriptor, $0.baseAddress, maxLength) }
+            if count >= 0 {
+                bytes.removeSubrange(count...)
+                return bytes
+            }
+            guard errno == EINTR else {
+                throw RedFlagError.unreadable(path: "<input>", reason: String(cString: strerror(errno)))
+            }
+        }
     }
+}
+
+/// `read(2)`, named apart from the `read(upTo:)` methods that would shadow it.
+private func readDescriptor(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    read(descriptor, buffer, count)
 }
 
 /// Bytes already in memory (a request body received whole, tests).
