@@ -48,6 +48,8 @@ struct RecallMechanismTests {
         #expect(GluedNames.segment(Array("tarvanehaluminumkhosrovan".utf8), space: Self.index.names) == ["tarvaneh", "aluminum", "khosrovan"])
         // Letters that spell no listed words stay one unknown token.
         #expect(GluedNames.segment(Array("qwxzvbnmtrk".utf8), space: Self.index.names) == nil)
+        // Short pieces only ("del" + "sur" + "bank") are no reading.
+        #expect(GluedNames.segment(Array("delsurbank".utf8), space: Self.index.names) == nil)
         #expect(score("tarvanehpolymerskhosrovanzzq", of: "950") < 0.8)
         // A word split by a space is joined again, its pieces never read as glued words; a title
         // stays a title.

@@ -18,7 +18,8 @@ enum GluedNames {
     /// counting one and a half words) and fillers, at least one a listed token. Fewest words first,
     /// then the reading with the longer words
     /// ("isil in yemen", not "isi lin yemen"); a listed word of two bytes never begins or ends it.
-    /// Nil unless the reading has three words or more, or two ending in a legal form.
+    /// Nil unless the reading has three words or more (two of them substantial), or two ending in a
+    /// legal form.
     static func segment(_ token: [UInt8], space: TokenSpace) -> [String]? {
         let n = token.count
         guard n >= minimumLength else { return nil }
@@ -58,7 +59,10 @@ enum GluedNames {
         }
         // Two words only with a legal form glued at the end ("ARGONOOO"): a brand is often two
         // words run together ("Rabobank", "Fortinet") that happen to be listed apart.
-        guard parts.count >= 3 || (parts.count == 2 && legalWords.contains(parts[0])) else { return nil }
+        // And at least two words of four letters or more that are no stopword or legal form: three
+        // short pieces ("inv en tec" in "Inventec") are a coincidence of a large vocabulary.
+        let substantial = parts.filter { $0.count >= 4 && !legalWords.contains($0) && !Abbreviations.stopwords.contains(String(decoding: $0, as: UTF8.self)) }
+        guard parts.count >= 3 ? substantial.count >= 2 : (parts.count == 2 && legalWords.contains(parts[0])) else { return nil }
         return parts.reversed().map { String(decoding: $0, as: UTF8.self) }
     }
 }
