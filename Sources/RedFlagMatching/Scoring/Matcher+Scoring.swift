@@ -35,9 +35,11 @@ extension Matcher {
         var score: Double
     }
 
-    func prepareName(_ n: NormalizedName, scratch: Scratch) -> PreparedQuery {
-        PreparedQuery(tokens: n.tokens, written: n.written, legalForms: n.legalForms, space: index.names, scratch: scratch, cache: nameCache,
-                      joinCache: nameJoinCache, chains: true)
+    /// `raw`: the name as written, read for its comma ("BEN HENI, Lased") when it holds a chain particle.
+    func prepareName(_ n: NormalizedName, raw: String? = nil, scratch: Scratch) -> PreparedQuery {
+        let chained = raw != nil && n.tokens.contains { NameChains.kind($0) != .name }
+        return PreparedQuery(tokens: n.tokens, written: n.written, legalForms: n.legalForms, space: index.names, scratch: scratch, cache: nameCache,
+                             joinCache: nameJoinCache, chains: true, commaOffset: chained ? NameChains.commaOffset(raw!, count: n.tokens.count) : 0)
     }
 
     /// Every entry whose best name scores at least `nameFloor` (qualifiers applied), and every
@@ -54,7 +56,7 @@ extension Matcher {
         let birthYear = query.dateOfBirth.flatMap { PartialDate.parse($0).yearSpan() }
         var nameMatched = Set<Int>()
         if !normal.tokens.isEmpty {
-            let q = prepareName(normal, scratch: scratch)
+            let q = prepareName(normal, raw: query.name, scratch: scratch)
             out.name = q
             var bestPerEntry: [Int: (score: Double, hit: NameHit, qualifiers: [Qualifier])] = [:]
             for hit in nameHits(q, fullScan: configuration.fullScan, floor: nameFloor, scratch: scratch) where hit.score >= nameFloor {
