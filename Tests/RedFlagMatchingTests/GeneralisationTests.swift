@@ -165,6 +165,13 @@ struct GeneralisationTests {
         #expect(score("Karim Yusuf Haddad", of: "914") >= 0.92, "no particle in the query: no order to enforce")
     }
 
+    @Test("a company's legal form is not the name of a vessel")
+    func vesselIsNoCompany() throws {
+        let m = try #require(result("Ocean Star Ltd").matches.first { $0.id == "OFAC-SDN:102" })
+        #expect(m.explanation.qualifiers.contains { $0.name == "type" && $0.effect < 0 && $0.detail.contains("vessel") })
+        #expect(score("Ocean Star", of: "102") > score("Ocean Star Ltd", of: "102"))
+    }
+
     @Test("a contradicted country: an exact name is HOLD at most, a misspelt one is no match unless corroborated")
     func countryPolicy() throws {
         let exact = result("Iran Electronics Industries", country: "BR")
@@ -200,6 +207,11 @@ struct GeneralisationTests {
         #expect(otherNumber.matches.isEmpty, "\(describe(otherNumber))")
         let noNumber = result("Pacific Widgets", address: "Orient Plaza, Canton Road, Tsim Sha Tsui")
         #expect(noNumber.matches.isEmpty, "\(describe(noNumber))")
+        // A listed address without any number names an area: alone it matches nothing, with the name it still counts.
+        let area = result("Pacific Widgets", address: "Bantian, Longgang District, Shenzhen")
+        #expect(!area.matches.contains { $0.basis == .address }, "\(describe(area))")
+        let named = result("Huawei Technologies Co Ltd", address: "Bantian, Longgang District, Shenzhen")
+        #expect(named.matches.first { $0.id == "CSL:1" }?.basis == .nameAndAddress, "\(describe(named))")
         #expect(MatchIndexDraft.isPlaceOnly(Address(lines: ["Hong Kong"], country: "CN")))
         #expect(MatchIndexDraft.isPlaceOnly(Address(city: "Tehran", country: "IR")))
         #expect(!MatchIndexDraft.isPlaceOnly(Address(lines: ["89 Queensway"], city: "Admiralty", country: "HK")))

@@ -83,7 +83,10 @@ extension Matcher {
             }
         }
         if let a = addressPrepared {
-            for (doc, addressScore) in addressHits(a, scratch: scratch) where addressScore >= configuration.addressThreshold {
+            // Alone, an address must name a building: a listed address without any number (a district,
+            // "Near Damascus in the Yaafur area", "Central District, Pyongyang") names an area many
+            // unrelated parties share. With a name match it still adds its bonus above.
+            for (doc, addressScore) in addressHits(a, scratch: scratch) where addressScore >= configuration.addressThreshold && holdsNumber(address: doc) {
                 let e = Int(index.addressEntry[doc])
                 let best = bestAddress(of: e, query: a)
                 out.matches.append(ScoredMatch(entry: e, name: nil, addressDocument: doc, score: best?.score ?? addressScore, basis: .address,
@@ -134,6 +137,14 @@ extension Matcher {
             if best == nil || s > best!.0 { best = (s, index.addressText[d]) }
         }
         return best.map { (score: $0.0, text: $0.1) }
+    }
+
+    /// Whether listed address d holds a house number, room number or postcode.
+    func holdsNumber(address d: Int) -> Bool {
+        index.addresses.documentRange(d).contains { p in
+            let id = Int(index.addresses.documentTokens[p])
+            return addressNumberBits[id >> 6] & (1 << UInt64(id & 63)) != 0
+        }
     }
 
     /// A listed street address is another place unless the query gives its numbers: "12 Queensway"
