@@ -38,10 +38,13 @@ public final class ScreeningEngine: PartyScreener, Sendable {
         guard let manifest = try store.manifest() else {
             throw RedFlagError.noLists("no lists imported: run `redflag lists import` or pass --lists")
         }
-        if let url = store.artifactURL(named: MatchIndex.fileName) {
+        // An index of another format (written by an older redflag) is never read: the entries are
+        // indexed in memory instead until the next import rebuilds the file.
+        if let url = store.artifactURL(named: MatchIndex.fileName), MatchIndex.isCurrentFile(at: url) {
             return ScreeningEngine(index: try MatchIndex(contentsOf: url), snapshots: manifest.sources, configuration: configuration)
         }
-        // A store imported before the index existed: build it in memory (slow, but correct).
+        // A store imported before the index existed or by another version: build it in memory
+        // (slow, but correct).
         return try ScreeningEngine(listSet: ListSet.load(store: store), configuration: configuration)
     }
 
