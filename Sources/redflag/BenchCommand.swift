@@ -5,6 +5,6 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure import, screening and checking speed and memory on this machine.",
-        subcommands: [BenchImport.self, BenchScreen.self, BenchCheck.self, BenchGenerateOrders.self, BenchGenerateNames.self]
+        subcommands: [BenchImport.self, BenchScreen.self, BenchStartup.self, BenchCheck.self, BenchGenerateOrders.self, BenchGenerateNames.self]
     )
 }
