@@ -3,7 +3,7 @@ import Foundation
 import RedFlagCore
 import RedFlagLists
 
-/// `redflag bench startup`: what one name costs a fresh process beyond starting the binary, as
+/// `redflag-bench startup`: what one name costs a fresh process beyond starting the binary, as
 /// the ratio of `redflag screen NAME` to `redflag --help`, run in pairs so that a shared machine's
 /// drifting speed falls on both sides of each ratio.
 struct BenchStartup: ParsableCommand {
@@ -36,6 +36,8 @@ struct BenchStartup: ParsableCommand {
 
     @Option(help: "Output: table or json.")
     var format: SummaryFormat = .table
+
+    @OptionGroup var redflag: RedflagBinaryOptions
 
     /// One command's figures over every round.
     struct Figures: Encodable {
@@ -72,7 +74,7 @@ struct BenchStartup: ParsableCommand {
                 _ = try BenchSupport.importShared(shared, into: directory)
             }
             let sources = try ListStore(dataDirectory: DataDirectory(url: directory)).manifest()?.sources.map(\.source.rawValue) ?? []
-            let executable = BenchSupport.executable()
+            let executable = try redflag.executable()
             let screen = ["screen", name, "--data-dir", directory.path, "--format", "json"]
             let commands: [(label: String, arguments: [String])] = [
                 ("--help", ["--help"]),
