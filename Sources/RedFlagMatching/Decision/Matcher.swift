@@ -64,7 +64,7 @@ public final class Matcher: Sendable {
     /// Names the index proposes for `name` (debug and recall measurement), best upper bound first.
     public func candidateNames(for name: String) -> [Int] {
         pool.withScratch { scratch in
-            let q = prepareName(NameNormalizer.normalize(name), scratch: scratch)
+            let q = prepareQueryName(name, scratch: scratch).query
             return candidates(q, space: index.names, terms: nameTerms, listShare: TokenAligner.listShare, floor: nameFloor, scratch: scratch)
         }
     }
@@ -73,7 +73,7 @@ public final class Matcher: Sendable {
     /// with `fullScan`, from every name: what the candidate-recall measurement compares.
     public func nameScores(for name: String, fullScan: Bool) -> [Int: Double] {
         pool.withScratch { scratch in
-            let q = prepareName(NameNormalizer.normalize(name), scratch: scratch)
+            let q = prepareQueryName(name, scratch: scratch).query
             var best: [Int: Double] = [:]
             for hit in nameHits(q, fullScan: fullScan, floor: nameFloor, scratch: scratch) {
                 let e = Int(index.nameEntry[hit.name])

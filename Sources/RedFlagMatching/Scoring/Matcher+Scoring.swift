@@ -37,13 +37,14 @@ extension Matcher {
 
     func prepareName(_ n: NormalizedName, scratch: Scratch) -> PreparedQuery {
         PreparedQuery(tokens: n.tokens, written: n.written, legalForms: n.legalForms, space: index.names, scratch: scratch, cache: nameCache,
-                      joinCache: nameJoinCache, chains: true)
+                      joinCache: nameJoinCache, chains: true, truncations: true)
     }
 
     /// Every entry whose best name scores at least `nameFloor` (qualifiers applied), and every
     /// entry whose address matches the query's address: candidates for the decision.
     func score(_ query: ScreeningQuery, nameFloor: Double, scratch: Scratch) -> ScoredQuery {
-        let normal = NameNormalizer.normalize(query.name)
+        let prepared = prepareQueryName(query.name, scratch: scratch)
+        let normal = prepared.normal
         let queryAddressTokens = query.address.map(NameNormalizer.addressTokens) ?? []
         var addressPrepared: PreparedQuery?
         if !queryAddressTokens.isEmpty && index.addresses.documentCount > 0 {
@@ -54,7 +55,7 @@ extension Matcher {
         let birthYear = query.dateOfBirth.flatMap { PartialDate.parse($0).yearSpan() }
         var nameMatched = Set<Int>()
         if !normal.tokens.isEmpty {
-            let q = prepareName(normal, scratch: scratch)
+            let q = prepared.query
             out.name = q
             var bestPerEntry: [Int: (score: Double, hit: NameHit, qualifiers: [Qualifier])] = [:]
             for hit in nameHits(q, fullScan: configuration.fullScan, floor: nameFloor, scratch: scratch) where hit.score >= nameFloor {
