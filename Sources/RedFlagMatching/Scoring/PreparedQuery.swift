@@ -160,7 +160,8 @@ struct PreparedQuery {
     /// `written` holds the tokens as typed, before abbreviations were made canonical (joins are
     /// made from them: "comm ittee" is "committee", not "communication" + "ittee").
     init(tokens: [String], written: [String]? = nil, legalForms: [String], space: TokenSpace, scratch: Scratch, cache: TokenCache<QueryTokenFacts>,
-         joinCache: TokenCache<[(id: Int32, similarity: Double)]>, unknownWeight: Double = Double(TokenSpace.unknownWeight), chains: Bool = false, truncations: Bool = false) {
+         joinCache: TokenCache<[(id: Int32, similarity: Double)]>, unknownWeight: Double = Double(TokenSpace.unknownWeight), chains: Bool = false,
+         truncations: Bool = false, commaOffset: Int = 0) {
         scratch.ensure(documents: space.documentCount, vocabulary: space.vocabulary.count)
         texts = tokens
         bytes = tokens.map { Array($0.utf8) }
@@ -173,7 +174,7 @@ struct PreparedQuery {
         joins = []
         splits = []
         ids = []
-        links = chains ? NameChains.links(count: tokens.count) { NameChains.kind(tokens[$0]) } : []
+        links = chains ? NameChains.links(order: NameChains.readingOrder(count: tokens.count, commaOffset: commaOffset)) { NameChains.kind(tokens[$0]) } : []
         var facts: [QueryTokenFacts] = []
         let written = written.map { $0.count == tokens.count ? $0 : tokens } ?? tokens
         for (i, b) in bytes.enumerated() {
