@@ -14,7 +14,7 @@ struct RedFlagBench: ParsableCommand {
             screen and check run the `redflag` executable built beside this one (override with --redflag PATH) \
             as child processes, the way users run it. Build both with `swift build -c release` for real figures.
             """,
-        subcommands: [BenchImport.self, BenchScreen.self, BenchCheck.self, BenchGenerateOrders.self, BenchGenerateNames.self]
+        subcommands: [BenchImport.self, BenchScreen.self, BenchStartup.self, BenchCheck.self, BenchGenerateOrders.self, BenchGenerateNames.self]
     )
 
     static func main() {

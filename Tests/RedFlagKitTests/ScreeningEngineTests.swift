@@ -46,6 +46,32 @@ struct ScreeningEngineTests {
         #expect(engine.entry(id: "OFAC-SDN:999") == nil)
     }
 
+    @Test("an index of an older format is never read: screening indexes in memory, and re-importing the same list rebuilds it")
+    func staleIndex() throws {
+        let dir = DataDirectory(url: PipelineFixtures.temporaryDirectory())
+        let store = ListStore(dataDirectory: dir)
+        let list = PipelineFixtures.parsed(entries, tag: "stale")
+        _ = try store.importLists([list], artifacts: StoreArtifacts.all)
+        let indexURL = try #require(store.artifactURL(named: MatchIndex.fileName))
+        // What an older redflag left behind: the same file with the previous format version.
+        var bytes = try Data(contentsOf: indexURL)
+        bytes.replaceSubrange(4..<8, with: [6, 0, 0, 0])
+        try bytes.write(to: indexURL)
+        #expect(!MatchIndex.isCurrentFile(at: indexURL))
+        #expect(throws: RedFlagError.self) { try MatchIndex(contentsOf: indexURL) }
+
+        let engine = try ScreeningEngine.open(dataDirectory: dir, listPaths: [], configuration: .default)
+        #expect(engine.screen(ScreeningQuery(name: "ARKTOS FREIGHT FORWARDING L.L.C.")).matches.first?.id == "OFAC-SDN:1")
+
+        let report = try store.importLists([list], artifacts: StoreArtifacts.all)
+        #expect(report.imported.isEmpty)
+        let rebuilt = try #require(store.artifactURL(named: MatchIndex.fileName))
+        #expect(MatchIndex.isCurrentFile(at: rebuilt))
+        #expect(try MatchIndex(contentsOf: rebuilt).entryCount == entries.count)
+        // Once current, an unchanged import changes nothing again.
+        #expect(try store.importLists([list], artifacts: StoreArtifacts.all).storeID == report.storeID)
+    }
+
     @Test("with --lists the files are parsed and indexed in memory")
     func fromFiles() throws {
         let file = Self.packageRoot.appendingPathComponent("Fixtures/lists/csl.csv")

@@ -32,6 +32,44 @@ struct MatchIndexTests {
         }
     }
 
+    @Test("an index of another version or record layout is refused with a message, never read")
+    func otherVersion() throws {
+        var data = MatcherFixture.index.serialized()
+        data.replaceSubrange(4..<8, with: [6, 0, 0, 0])
+        do {
+            _ = try MatchIndex(data: data, path: "old.bin")
+            Issue.record("an index of version 6 was read")
+        } catch let e as RedFlagError {
+            #expect(e.description.contains("match index version 6, expected \(MatchIndex.version): re-import the lists"))
+        }
+        var layout = MatcherFixture.index.serialized()
+        layout[8] ^= 0xFF
+        #expect(throws: RedFlagError.self) { try MatchIndex(data: layout, path: "layout.bin") }
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("rf-index-\(UUID().uuidString).bin")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try MatcherFixture.index.serialized().write(to: url)
+        #expect(MatchIndex.isCurrentFile(at: url))
+        try data.write(to: url)
+        #expect(!MatchIndex.isCurrentFile(at: url))
+        #expect(!MatchIndex.isCurrentFile(at: url.appendingPathExtension("missing")))
+    }
+
+    @Test("the candidate-bound tables read from the file are those derived from its token spaces")
+    func storedTerms() throws {
+        let back = try MatchIndex(data: MatcherFixture.index.serialized(), path: "memory")
+        #expect(back.nameTerms == MatcherFixture.index.nameTerms)
+        let person = { (d: Int) in back.type(entry: Int(back.nameEntry[d])) == .person }
+        #expect(back.nameTerms == DocumentBoundTerms(space: back.names, hasInitials: person, person: person))
+        #expect(back.addressTerms == DocumentBoundTerms(space: back.addresses) { _ in true })
+    }
+
+    @Test("a file with bytes after its last table is refused")
+    func trailingBytes() {
+        var data = MatcherFixture.index.serialized()
+        data.append(contentsOf: [UInt8](repeating: 0, count: 8))
+        #expect(throws: RedFlagError.self) { try MatchIndex(data: data, path: "long.bin") }
+    }
+
     @Test("entries decode lazily by id, with every field intact")
     func entries() throws {
         let index = MatcherFixture.index

@@ -63,10 +63,13 @@ public final class ScreeningContext: @unchecked Sendable {
             let indexURL = folder.appendingPathComponent(MatchIndex.fileName)
             do {
                 let index: MatchIndex
-                if FileManager.default.fileExists(atPath: indexURL.path) {
+                // An index of another format (written by another redflag) is never read: the entries
+                // are indexed in memory instead until the next import rebuilds the file.
+                if MatchIndex.isCurrentFile(at: indexURL) {
                     index = try MatchIndex(contentsOf: indexURL)
                 } else {
-                    // A store imported before the index existed: build it in memory (slow, but correct).
+                    // A store imported before the index existed or by another version: build it in
+                    // memory (slow, but correct).
                     index = try MatchIndex(entries: try ListSet.load(store: store).entries)
                 }
                 return try ScreeningContext(origin: .store(dataDirectory, snapshotID: id), snapshots: manifest.sources,

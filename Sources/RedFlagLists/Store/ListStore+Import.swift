@@ -53,7 +53,8 @@ extension ListStore {
                 fingerprinted.remove(at: index)
             }
         }
-        if lists.isEmpty, let previous, let previousFolder {
+        if lists.isEmpty, let previous, let previousFolder,
+           artifacts.allSatisfy({ $0.isCurrent(previousFolder.appendingPathComponent($0.fileName)) }) {
             return StoreImportReport(storeID: previous.storeID, store: previousFolder.path, imported: [],
                                      carriedOver: previous.sources.filter { s in !unchanged.contains { $0.source == s.source } },
                                      artifacts: previous.artifacts, seconds: Date().timeIntervalSince(started), unchanged: unchanged)

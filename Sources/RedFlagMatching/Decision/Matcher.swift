@@ -18,7 +18,8 @@ public final class Matcher: Sendable {
     /// Rejoined adjacent tokens ("hua" + "wei") and the listed tokens within one edit of them.
     let nameJoinCache = TokenCache<[(id: Int32, similarity: Double)]>()
     let addressJoinCache = TokenCache<[(id: Int32, similarity: Double)]>()
-    /// Initials and repeated tokens per document, which the candidate bound allows for.
+    /// Initials and repeated tokens per document, which the candidate bound allows for (stored in
+    /// the index, see `MatchIndex.nameTerms`).
     let nameTerms: DocumentBoundTerms
     let addressTerms: DocumentBoundTerms
     /// Chain particles ("bin", "oglu") among the listed name tokens (see `NameChains`).
@@ -32,10 +33,8 @@ public final class Matcher: Sendable {
     public init(index: MatchIndex, configuration: MatchConfiguration = .default) {
         self.index = index
         self.configuration = configuration
-        let person = { (d: Int) in index.type(entry: Int(index.nameEntry[d])) == .person }
-        nameTerms = DocumentBoundTerms(space: index.names, hasInitials: { Matcher.initialsStandForWords(index.type(entry: Int(index.nameEntry[$0]))) },
-                                       person: person)
-        addressTerms = DocumentBoundTerms(space: index.addresses) { _ in true }
+        nameTerms = index.nameTerms
+        addressTerms = index.addressTerms
         var particles: [Int32: NameChains.Kind] = [:]
         for p in NameChains.before { if let id = index.names.id(of: Array(p.utf8)) { particles[id] = .before } }
         for p in NameChains.after { if let id = index.names.id(of: Array(p.utf8)) { particles[id] = .after } }

@@ -1,15 +1,19 @@
 import Foundation
 import RedFlagCore
 
-/// The index file: a magic number, a format version, then every flat array of `MatchIndex` in a
-/// fixed order, each as a byte length and raw little-endian bytes padded to 8. Reading is one
-/// file read and one copy per array (no parsing, no per-entry allocation), which keeps a fresh
-/// process's `redflag screen` well under 100 ms with every list imported.
+/// The index file: a magic number, a format version, the layout key of the stored records, then
+/// every flat array of `MatchIndex` in a fixed order, each as a byte length and raw little-endian
+/// bytes padded to 8. Opening maps the file and reads every array in place (`FlatArray`): no copy,
+/// no parsing, no per-entry allocation, and only the pages a query touches are ever read, which is
+/// what keeps a fresh process's `redflag screen` close to the cost of starting the binary.
 extension MatchIndex {
     /// File name of the index inside the list store.
     public static let fileName = "match-index.bin"
     static let magic: UInt32 = 0x5846_4D52  // "RMFX" little-endian
-    static let version: UInt32 = 6
+    /// 7: the candidate-bound tables (`DocumentBoundTerms`) are stored rather than derived at open,
+    /// and the arrays are read in place. An index of another version is refused with a message
+    /// asking for a re-import (`lists import` rebuilds it), never read.
+    static let version: UInt32 = 7
 
     /// Serialises the index.
     public func serialized() -> Data {
@@ -25,6 +29,7 @@ extension MatchIndex {
     private func write(to w: inout BinaryWriter) {
         w.scalar(MatchIndex.magic)
         w.scalar(MatchIndex.version)
+        w.scalar(DocumentBoundTerms.layoutKey)
         w.space(names)
         w.array(nameEntry); w.array(nameFlags); w.table(nameText); w.table(nameLegalForms)
         w.space(addresses)
@@ -33,72 +38,138 @@ extension MatchIndex {
         w.table(entryCountries); w.array(entryBirthOffsets); w.array(entryBirthYears)
         w.array(entryIDOrder)
         w.array(entryJSONOffsets)
-        w.blob(entryJSONBlob)
+        w.array(entryJSONBlob)
+        w.terms(nameTerms)
+        w.terms(addressTerms)
     }
 
-    /// Reads an index written by `serialized()`; `path` names the file in errors.
+    /// Reads an index written by `serialized()` from a copy of `data`; `path` names the file in errors.
     public init(data: Data, path: String) throws {
-        var r = BinaryReader(data: data, path: path)
+        let copy = AlignedBytes(data)
+        try self.init(bytes: copy.bytes, owner: copy, path: path)
+    }
+
+    /// Whether the file at `url` is an index in this build's format (magic number, version and
+    /// record layout; its first 16 bytes). False for a missing, foreign or older file.
+    public static func isCurrentFile(at url: URL) -> Bool {
+        guard let handle = try? FileHandle(forReadingFrom: url) else { return false }
+        defer { try? handle.close() }
+        guard let head = try? handle.read(upToCount: 16), head.count == 16 else { return false }
+        return head.withUnsafeBytes { b in
+            UInt32(littleEndian: b.loadUnaligned(fromByteOffset: 0, as: UInt32.self)) == magic
+                && UInt32(littleEndian: b.loadUnaligned(fromByteOffset: 4, as: UInt32.self)) == version
+                && UInt64(littleEndian: b.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) == DocumentBoundTerms.layoutKey
+        }
+    }
+
+    /// Reads the index file at `url` in place: the file is mapped, not read.
+    public init(contentsOf url: URL) throws {
+        let file: MappedFile
+        do {
+            file = try MappedFile(path: url.path)
+        } catch {
+            throw RedFlagError.unreadable(path: url.path, reason: error.reason)
+        }
+        try self.init(bytes: file.bytes, owner: file, path: url.path)
+    }
+
+    /// Reads the index in `bytes` (8-byte aligned), which `owner` keeps valid.
+    private init(bytes: UnsafeRawBufferPointer, owner: AnyObject, path: String) throws {
+        var r = BinaryReader(bytes: bytes, owner: owner, path: path)
         guard try r.scalar(UInt32.self) == MatchIndex.magic else {
             throw RedFlagError.badData(path: path, location: nil, message: "not a redflag match index (bad magic number)")
         }
         let v = try r.scalar(UInt32.self)
         guard v == MatchIndex.version else {
-            throw RedFlagError.badData(path: path, location: nil, message: "match index version \(v), expected \(MatchIndex.version): re-import the lists")
+            throw RedFlagError.badData(path: path, location: nil, message: "match index version \(v), expected \(MatchIndex.version): re-import the lists (`redflag lists import` rebuilds it, even from unchanged files)")
+        }
+        #if _endian(big)
+        throw RedFlagError.badData(path: path, location: nil, message: "match index is little-endian; this machine is big-endian: re-import the lists")
+        #endif
+        guard try r.scalar(UInt64.self) == DocumentBoundTerms.layoutKey else {
+            throw RedFlagError.badData(path: path, location: nil, message: "match index written by a build with another record layout: re-import the lists")
         }
         let names = try r.space()
-        let nameEntry: [Int32] = try r.array(), nameFlags: [UInt8] = try r.array()
+        let nameEntry: FlatArray<Int32> = try r.array(), nameFlags: FlatArray<UInt8> = try r.array()
         let nameText = try r.table(), nameLegalForms = try r.table()
         let addresses = try r.space()
-        let addressEntry: [Int32] = try r.array()
+        let addressEntry: FlatArray<Int32> = try r.array()
         let addressText = try r.table()
         let entryID = try r.table()
-        let entrySource: [UInt8] = try r.array()
+        let entrySource: FlatArray<UInt8> = try r.array()
         let entryList = try r.table()
-        let entryType: [UInt8] = try r.array()
+        let entryType: FlatArray<UInt8> = try r.array()
         let entryPrograms = try r.table(), entryCountries = try r.table()
-        let entryBirthOffsets: [Int32] = try r.array(), entryBirthYears: [Int16] = try r.array()
-        let entryIDOrder: [Int32] = try r.array()
-        let entryJSONOffsets: [Int64] = try r.array()
-        let entryJSONBlob = try r.blob()
+        let entryBirthOffsets: FlatArray<Int32> = try r.array(), entryBirthYears: FlatArray<Int16> = try r.array()
+        let entryIDOrder: FlatArray<Int32> = try r.array()
+        let entryJSONOffsets: FlatArray<Int64> = try r.array()
+        let entryJSONBlob: FlatArray<UInt8> = try r.array()
+        let nameTerms = try r.terms(), addressTerms = try r.terms()
+        guard r.atEnd else {
+            throw RedFlagError.badData(path: path, location: "byte \(r.offset)", message: "corrupt match index: bytes after the last table")
+        }
         self.init(names: names, nameEntry: nameEntry, nameFlags: nameFlags, nameText: nameText, nameLegalForms: nameLegalForms,
                   addresses: addresses, addressEntry: addressEntry, addressText: addressText, entryID: entryID,
                   entrySource: entrySource, entryList: entryList, entryType: entryType, entryPrograms: entryPrograms,
                   entryCountries: entryCountries, entryBirthOffsets: entryBirthOffsets, entryBirthYears: entryBirthYears,
-                  entryJSONOffsets: entryJSONOffsets, entryJSONBlob: entryJSONBlob, entryIDOrder: entryIDOrder)
+                  entryJSONOffsets: entryJSONOffsets, entryJSONBlob: entryJSONBlob, entryIDOrder: entryIDOrder,
+                  nameTerms: nameTerms, addressTerms: addressTerms)
         try validate(path: path)
     }
 
-    /// Reads the index file at `url`.
-    public init(contentsOf url: URL) throws {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url, options: .alwaysMapped)
-        } catch {
-            throw RedFlagError.unreadable(path: url.path, reason: error.localizedDescription)
-        }
-        try self.init(data: data, path: url.path)
-    }
-
-    /// Cross-checks array lengths so a truncated or mismatched file fails here, not mid-screening.
+    /// Cross-checks array lengths so a truncated or mismatched file fails here, not mid-screening,
+    /// and that every stored reference points inside its table (what a reader indexes by without
+    /// a further check).
     private func validate(path: String) throws {
         let e = entryID.count
         func check(_ ok: Bool, _ what: String) throws {
             if !ok { throw RedFlagError.badData(path: path, location: nil, message: "corrupt match index: \(what)") }
         }
-        try check(nameEntry.count == names.documentCount && nameFlags.count == nameEntry.count && nameText.count == nameEntry.count, "name arrays disagree")
+        func within(_ a: FlatArray<Int32>, _ bound: Int) -> Bool {
+            a.withUnsafeBufferPointer { b in
+                // One unsigned comparison per value, no early exit: a tight loop the compiler vectorises.
+                b.reduce(true) { $0 && UInt32(bitPattern: $1) < UInt32(bound) }
+            }
+        }
+        try check(nameEntry.count == names.documentCount && nameFlags.count == nameEntry.count && nameText.count == nameEntry.count
+                  && nameLegalForms.count == nameEntry.count, "name arrays disagree")
         try check(addressEntry.count == addresses.documentCount && addressText.count == addressEntry.count, "address arrays disagree")
-        try check(entrySource.count == e && entryType.count == e && entryList.count == e && entryJSONOffsets.count == e + 1
+        try check(entrySource.count == e && entryType.count == e && entryList.count == e && entryPrograms.count == e && entryCountries.count == e
+                  && entryJSONOffsets.count == e + 1 && entryJSONOffsets.first == 0
                   && entryJSONOffsets.last.map { Int($0) == entryJSONBlob.count } == true
-                  && entryBirthOffsets.count == e + 1 && entryIDOrder.count == e, "entry arrays disagree")
-        try check(nameEntry.allSatisfy { $0 >= 0 && Int($0) < e } && addressEntry.allSatisfy { $0 >= 0 && Int($0) < e }, "entry reference out of range")
-        for space in [names, addresses] {
-            let v = space.vocabulary.count
-            try check(space.weights.count == v && space.skeletons.count == v && space.postingOffsets.count == v + 1, "vocabulary arrays disagree")
-            try check(space.documentWeights.count == space.documentCount, "document weights disagree")
-            try check(space.documentTokens.allSatisfy { $0 >= 0 && Int($0) < v } && space.trigramTokens.allSatisfy { $0 >= 0 && Int($0) < v }, "token reference out of range")
+                  && entryBirthOffsets.count == e + 1 && entryBirthOffsets.last.map { Int($0) == entryBirthYears.count } == true
+                  && entryIDOrder.count == e, "entry arrays disagree")
+        try check(within(nameEntry, e) && within(addressEntry, e) && within(entryIDOrder, e), "entry reference out of range")
+        for (space, terms) in [(names, nameTerms), (addresses, addressTerms)] {
+            let v = space.vocabulary.count, d = space.documentCount
+            try check(space.weights.count == v && space.skeletons.count == v && space.postingOffsets.count == v + 1
+                      && space.postingOffsets.last.map { Int($0) == space.postings.count } == true
+                      && space.skeletonTokens.count == space.skeletonKeys.count
+                      && space.trigramOffsets.count == space.trigramKeys.count + 1
+                      && space.trigramOffsets.last.map { Int($0) == space.trigramTokens.count } == true, "vocabulary arrays disagree")
+            try check(space.documentWeights.count == d && space.documentOffsets.last.map { Int($0) == space.documentTokens.count } == true,
+                      "document arrays disagree")
+            try check(within(space.documentTokens, v) && within(space.trigramTokens, v) && within(space.skeletonTokens, v)
+                      && within(space.postings, d), "token reference out of range")
+            try check(terms.documents.count == d && terms.initialWeight.count == d && terms.initialBits.count == (d + 63) / 64
+                      && terms.singleLetterBits.count == (v + 63) / 64 && terms.initialPostingOffsets.count == v + 1
+                      && terms.initialPostingOffsets.last.map { Int($0) == terms.initialPostings.count } == true
+                      && within(terms.initialPostings, d), "candidate-bound tables disagree")
         }
     }
+}
+
+/// A copy of bytes at an 8-byte-aligned address, so arrays can be read from it in place.
+private final class AlignedBytes {
+    let bytes: UnsafeRawBufferPointer
+
+    init(_ data: Data) {
+        let p = UnsafeMutableRawPointer.allocate(byteCount: max(1, data.count), alignment: 16)
+        data.withUnsafeBytes { if let base = $0.baseAddress { p.copyMemory(from: base, byteCount: $0.count) } }
+        bytes = UnsafeRawBufferPointer(start: p, count: data.count)
+    }
+
+    deinit { bytes.baseAddress.map { UnsafeMutableRawPointer(mutating: $0).deallocate() } }
 }
 
 /// Appends flat arrays to a byte buffer, or only counts their bytes.
@@ -123,17 +194,9 @@ struct BinaryWriter {
         withUnsafeBytes(of: v.littleEndian) { append($0) }
     }
 
-    mutating func array<T: FixedWidthInteger>(_ a: [T]) {
+    mutating func array<T>(_ a: FlatArray<T>) {
         scalar(UInt64(a.count * MemoryLayout<T>.stride))
         a.withUnsafeBytes { append($0) }
-        pad()
-    }
-
-    mutating func array(_ a: [Float]) { array(a.map(\.bitPattern)) }
-
-    mutating func blob(_ d: Data) {
-        scalar(UInt64(d.count))
-        d.withUnsafeBytes { append($0) }
         pad()
     }
 
@@ -148,68 +211,59 @@ struct BinaryWriter {
         array(s.documentOffsets); array(s.documentTokens); array(s.documentWeights); array(s.postingOffsets); array(s.postings)
     }
 
+    mutating func terms(_ t: DocumentBoundTerms) {
+        array(t.documents); array(t.initialBits); array(t.singleLetterBits); array(t.initialWeight)
+        array(t.initialPostingOffsets); array(t.initialPostings)
+    }
+
     private mutating func pad() {
         let zeros: UInt64 = 0
         withUnsafeBytes(of: zeros) { append(UnsafeRawBufferPointer(rebasing: $0.prefix((8 - count % 8) % 8))) }
     }
 }
 
-/// Reads what `BinaryWriter` wrote, checking every length against the bytes left.
+/// Reads what `BinaryWriter` wrote, in place: every array is a `FlatArray` over `bytes`, after
+/// its length is checked against the bytes left.
 struct BinaryReader {
-    let data: Data
+    let bytes: UnsafeRawBufferPointer
+    let owner: AnyObject
     let path: String
-    var offset = 0
+    private(set) var offset = 0
 
-    init(data: Data, path: String) {
-        self.data = data
+    init(bytes: UnsafeRawBufferPointer, owner: AnyObject, path: String) {
+        self.bytes = bytes
+        self.owner = owner
         self.path = path
     }
 
+    var atEnd: Bool { offset == bytes.count }
+
     mutating func scalar<T: FixedWidthInteger>(_: T.Type) throws -> T {
         let size = MemoryLayout<T>.size
-        guard offset + size <= data.count else { throw truncated() }
-        var v: T = 0
-        withUnsafeMutableBytes(of: &v) { dst in
-            data.withUnsafeBytes { src in dst.copyMemory(from: UnsafeRawBufferPointer(rebasing: src[offset..<offset + size])) }
-        }
+        guard offset + size <= bytes.count else { throw truncated() }
+        let v = bytes.loadUnaligned(fromByteOffset: offset, as: T.self)
         offset += size
         return T(littleEndian: v)
     }
 
-    mutating func array<T: FixedWidthInteger>() throws -> [T] {
-        let bytes = Int(try scalar(UInt64.self))
+    mutating func array<T: BitwiseCopyable>() throws -> FlatArray<T> {
+        let length = try scalar(UInt64.self)
         let stride = MemoryLayout<T>.stride
-        guard bytes % stride == 0, offset + bytes <= data.count else { throw truncated() }
-        let count = bytes / stride
-        let start = offset
-        let out = [T](unsafeUninitializedCapacity: count) { buffer, initialized in
-            data.withUnsafeBytes { src in
-                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: src[start..<start + bytes]))
-            }
-            initialized = count
+        guard length <= UInt64(bytes.count - offset), Int(length) % stride == 0 else { throw truncated() }
+        let byteCount = Int(length)
+        let start = bytes.baseAddress! + offset
+        guard Int(bitPattern: start) % MemoryLayout<T>.alignment == 0 else {
+            throw RedFlagError.badData(path: path, location: "byte \(offset)", message: "corrupt match index: misaligned table")
         }
-        offset += bytes
-        offset = (offset + 7) & ~7
+        let out = FlatArray<T>(base: start.assumingMemoryBound(to: T.self), count: byteCount / stride, owner: owner)
+        offset += byteCount
+        offset = min(bytes.count, (offset + 7) & ~7)
         return out
     }
 
-    /// A byte range of the file itself (no copy: a slice of the mapped data).
-    mutating func blob() throws -> Data {
-        let bytes = Int(try scalar(UInt64.self))
-        guard offset + bytes <= data.count else { throw truncated() }
-        let start = data.startIndex + offset
-        offset = (offset + bytes + 7) & ~7
-        return data[start..<(start + bytes)]
-    }
-
-    mutating func floats() throws -> [Float] {
-        let bits: [UInt32] = try array()
-        return bits.map(Float.init(bitPattern:))
-    }
-
     mutating func table() throws -> StringTable {
-        let bytes: [UInt8] = try array()
-        let offsets: [Int32] = try array()
+        let bytes: FlatArray<UInt8> = try array()
+        let offsets: FlatArray<Int32> = try array()
         guard let last = offsets.last, offsets.first == 0, Int(last) == bytes.count else {
             throw RedFlagError.badData(path: path, location: "byte \(offset)", message: "corrupt match index: string table offsets")
         }
@@ -217,10 +271,15 @@ struct BinaryReader {
     }
 
     mutating func space() throws -> TokenSpace {
-        TokenSpace(vocabulary: try table(), weights: try floats(), skeletons: try array(), skeletonKeys: try array(),
+        TokenSpace(vocabulary: try table(), weights: try array(), skeletons: try array(), skeletonKeys: try array(),
                    skeletonTokens: try array(), trigramKeys: try array(), trigramOffsets: try array(), trigramTokens: try array(),
-                   documentOffsets: try array(), documentTokens: try array(), documentWeights: try floats(), postingOffsets: try array(),
+                   documentOffsets: try array(), documentTokens: try array(), documentWeights: try array(), postingOffsets: try array(),
                    postings: try array())
+    }
+
+    mutating func terms() throws -> DocumentBoundTerms {
+        DocumentBoundTerms(documents: try array(), initialBits: try array(), singleLetterBits: try array(), initialWeight: try array(),
+                           initialPostingOffsets: try array(), initialPostings: try array())
     }
 
     private func truncated() -> RedFlagError {

@@ -9,9 +9,9 @@ public struct MatchIndex: Sendable, Equatable {
     /// One document per matchable name (primary names and aliases).
     public var names: TokenSpace
     /// Entry index of each name.
-    public var nameEntry: [Int32]
+    public var nameEntry: FlatArray<Int32>
     /// Bit 0: primary name; bits 1–2: alias strength (0 strong, 1 weak, 2 unknown).
-    public var nameFlags: [UInt8]
+    public var nameFlags: FlatArray<UInt8>
     /// The name as published.
     public var nameText: StringTable
     /// Sorted, de-duplicated canonical legal forms of each name, joined by spaces ("" when none).
@@ -19,28 +19,32 @@ public struct MatchIndex: Sendable, Equatable {
 
     /// One document per listed address (with at least a street, city or postal code).
     public var addresses: TokenSpace
-    public var addressEntry: [Int32]
+    public var addressEntry: FlatArray<Int32>
     public var addressText: StringTable
 
     public var entryID: StringTable
     /// Index into `ListSource.allCases`.
-    public var entrySource: [UInt8]
+    public var entrySource: FlatArray<UInt8>
     public var entryList: StringTable
     /// Index into `PartyType.allCases`.
-    public var entryType: [UInt8]
+    public var entryType: FlatArray<UInt8>
     /// Programs joined by U+001F.
     public var entryPrograms: StringTable
     /// ISO country codes joined by ",".
     public var entryCountries: StringTable
     /// Birth-year spans (CSR of lo/hi pairs; approximate dates already widened).
-    public var entryBirthOffsets: [Int32]
-    public var entryBirthYears: [Int16]
+    public var entryBirthOffsets: FlatArray<Int32>
+    public var entryBirthYears: FlatArray<Int16>
     /// Each entry as JSON, decoded on demand: offsets into `entryJSONBlob`, which for an index
-    /// read from a file is a slice of the memory-mapped file (paged in only for entries asked for).
-    public var entryJSONOffsets: [Int64]
-    public var entryJSONBlob: Data
+    /// read from a file is a range of the memory-mapped file (paged in only for entries asked for).
+    public var entryJSONOffsets: FlatArray<Int64>
+    public var entryJSONBlob: FlatArray<UInt8>
     /// Entry indices sorted by id, for `entryIndex(id:)`.
-    public var entryIDOrder: [Int32]
+    public var entryIDOrder: FlatArray<Int32>
+    /// Initials and repeated tokens of each name and address document, which the candidate bound
+    /// allows for: derived once at import rather than at every start.
+    var nameTerms: DocumentBoundTerms
+    var addressTerms: DocumentBoundTerms
 
     public var entryCount: Int { entryID.count }
     public var nameCount: Int { nameEntry.count }
@@ -64,24 +68,16 @@ public struct MatchIndex: Sendable, Equatable {
         let nameDocs = drafts.flatMap { $0.flatMap { $0.names.map(\.tokens) } }
         let nameSpace = BackgroundValue { TokenSpace(documents: nameDocs) }
         var addressDocs: [[String]] = []
-        nameEntry = []
-        nameFlags = []
-        nameText = StringTable()
-        nameLegalForms = StringTable()
-        addressEntry = []
-        addressText = StringTable()
-        entryID = StringTable()
-        entrySource = []
-        entryList = StringTable()
-        entryType = []
-        entryPrograms = StringTable()
-        entryCountries = StringTable()
-        entryBirthOffsets = [0]
-        entryBirthYears = []
-        entryJSONOffsets = [0]
+        var nameEntry: [Int32] = [], nameFlags: [UInt8] = [], addressEntry: [Int32] = []
+        var nameText = StringTable.Builder(), nameLegalForms = StringTable.Builder(), addressText = StringTable.Builder()
+        var entryID = StringTable.Builder(), entryList = StringTable.Builder()
+        var entryPrograms = StringTable.Builder(), entryCountries = StringTable.Builder()
+        var entrySource: [UInt8] = [], entryType: [UInt8] = []
+        var entryBirthOffsets: [Int32] = [0], entryBirthYears: [Int16] = []
+        var entryJSONOffsets: [Int64] = [0]
         entryJSONOffsets.reserveCapacity(entries.count + 1)
         entryBirthOffsets.reserveCapacity(entries.count + 1)
-        var blob = Data()
+        var blob: [UInt8] = []
         blob.reserveCapacity(drafts.reduce(0) { $0 + $1.reduce(0) { $0 + $1.json.count } })
         var e = 0
         for chunk in drafts {
@@ -106,22 +102,44 @@ public struct MatchIndex: Sendable, Equatable {
                 entryCountries.append(entry.countryCodes.joined(separator: ","))
                 entryBirthYears += draft.birthYears
                 entryBirthOffsets.append(Int32(entryBirthYears.count))
-                blob.append(draft.json)
+                blob.append(contentsOf: draft.json)
                 entryJSONOffsets.append(Int64(blob.count))
                 e += 1
             }
         }
-        entryJSONBlob = blob
-        addresses = TokenSpace(documents: addressDocs)
+        self.nameEntry = FlatArray(nameEntry)
+        self.nameFlags = FlatArray(nameFlags)
+        self.nameText = nameText.build()
+        self.nameLegalForms = nameLegalForms.build()
+        self.addressEntry = FlatArray(addressEntry)
+        self.addressText = addressText.build()
+        self.entryID = entryID.build()
+        self.entrySource = FlatArray(entrySource)
+        self.entryList = entryList.build()
+        self.entryType = FlatArray(entryType)
+        self.entryPrograms = entryPrograms.build()
+        self.entryCountries = entryCountries.build()
+        self.entryBirthOffsets = FlatArray(entryBirthOffsets)
+        self.entryBirthYears = FlatArray(entryBirthYears)
+        self.entryJSONOffsets = FlatArray(entryJSONOffsets)
+        entryJSONBlob = FlatArray(blob)
+        let addresses = TokenSpace(documents: addressDocs)
+        self.addresses = addresses
         let ids = entries.map(\.id)
-        entryIDOrder = (0..<entries.count).map(Int32.init).sorted { ids[Int($0)] < ids[Int($1)] }
-        names = try nameSpace.wait()
+        entryIDOrder = FlatArray((0..<entries.count).map(Int32.init).sorted { ids[Int($0)] < ids[Int($1)] })
+        let names = try nameSpace.wait()
+        self.names = names
+        let types = entryType.map { PartyType.allCases[Int($0)] }
+        nameTerms = DocumentBoundTerms(space: names, hasInitials: { Matcher.initialsStandForWords(types[Int(nameEntry[$0])]) },
+                                       person: { types[Int(nameEntry[$0])] == .person })
+        addressTerms = DocumentBoundTerms(space: addresses) { _ in true }
     }
 
-    init(names: TokenSpace, nameEntry: [Int32], nameFlags: [UInt8], nameText: StringTable, nameLegalForms: StringTable,
-         addresses: TokenSpace, addressEntry: [Int32], addressText: StringTable, entryID: StringTable, entrySource: [UInt8],
-         entryList: StringTable, entryType: [UInt8], entryPrograms: StringTable, entryCountries: StringTable,
-         entryBirthOffsets: [Int32], entryBirthYears: [Int16], entryJSONOffsets: [Int64], entryJSONBlob: Data, entryIDOrder: [Int32]) {
+    init(names: TokenSpace, nameEntry: FlatArray<Int32>, nameFlags: FlatArray<UInt8>, nameText: StringTable, nameLegalForms: StringTable,
+         addresses: TokenSpace, addressEntry: FlatArray<Int32>, addressText: StringTable, entryID: StringTable, entrySource: FlatArray<UInt8>,
+         entryList: StringTable, entryType: FlatArray<UInt8>, entryPrograms: StringTable, entryCountries: StringTable,
+         entryBirthOffsets: FlatArray<Int32>, entryBirthYears: FlatArray<Int16>, entryJSONOffsets: FlatArray<Int64>, entryJSONBlob: FlatArray<UInt8>,
+         entryIDOrder: FlatArray<Int32>, nameTerms: DocumentBoundTerms, addressTerms: DocumentBoundTerms) {
         self.names = names
         self.nameEntry = nameEntry
         self.nameFlags = nameFlags
@@ -141,6 +159,8 @@ public struct MatchIndex: Sendable, Equatable {
         self.entryJSONOffsets = entryJSONOffsets
         self.entryJSONBlob = entryJSONBlob
         self.entryIDOrder = entryIDOrder
+        self.nameTerms = nameTerms
+        self.addressTerms = addressTerms
     }
 
     /// Whether name `n` is the entry's primary name.
@@ -188,9 +208,9 @@ public struct MatchIndex: Sendable, Equatable {
 
     /// Decodes entry e from its stored JSON.
     public func entry(at e: Int) -> ListEntry? {
-        let base = entryJSONBlob.startIndex
-        let lo = base + Int(entryJSONOffsets[e]), hi = base + Int(entryJSONOffsets[e + 1])
-        return try? JSONDecoder().decode(ListEntry.self, from: Data(entryJSONBlob[lo..<hi]))
+        let lo = Int(entryJSONOffsets[e]), hi = Int(entryJSONOffsets[e + 1])
+        let json = entryJSONBlob.withUnsafeBufferPointer { Data(UnsafeBufferPointer(rebasing: $0[lo..<hi])) }
+        return try? JSONDecoder().decode(ListEntry.self, from: json)
     }
 
     /// The index of the entry with `id`, nil when absent.

@@ -1,31 +1,39 @@
 /// Many strings packed into one UTF-8 buffer plus offsets: two allocations instead of one per
-/// string, written and read as two flat arrays by the index file.
+/// string, written and read as two flat arrays by the index file (read in place from it).
 public struct StringTable: Sendable, Equatable {
-    public private(set) var bytes: [UInt8]
+    public let bytes: FlatArray<UInt8>
     /// `count + 1` offsets; string i is `bytes[offsets[i] ..< offsets[i + 1]]`.
-    public private(set) var offsets: [Int32]
+    public let offsets: FlatArray<Int32>
 
-    public init() {
-        bytes = []
-        offsets = [0]
+    /// Collects strings for a table (the table itself is read-only, as when read from a file).
+    public struct Builder {
+        var bytes: [UInt8] = []
+        var offsets: [Int32] = [0]
+
+        public init() {}
+
+        public mutating func append(_ s: String) {
+            bytes.append(contentsOf: s.utf8)
+            offsets.append(Int32(bytes.count))
+        }
+
+        public func build() -> StringTable { StringTable(bytes: FlatArray(bytes), offsets: FlatArray(offsets)) }
     }
 
-    init(bytes: [UInt8], offsets: [Int32]) {
+    public init() { self = Builder().build() }
+
+    init(bytes: FlatArray<UInt8>, offsets: FlatArray<Int32>) {
         self.bytes = bytes
         self.offsets = offsets
     }
 
     public init<S: Sequence>(_ strings: S) where S.Element == String {
-        self.init()
-        for s in strings { append(s) }
+        var b = Builder()
+        for s in strings { b.append(s) }
+        self = b.build()
     }
 
     public var count: Int { offsets.count - 1 }
-
-    public mutating func append(_ s: String) {
-        bytes.append(contentsOf: s.utf8)
-        offsets.append(Int32(bytes.count))
-    }
 
     public subscript(i: Int) -> String {
         let lo = Int(offsets[i]), hi = Int(offsets[i + 1])

@@ -9,25 +9,25 @@ public struct TokenSpace: Sendable, Equatable {
     public var vocabulary: StringTable
     /// Weight in (0, 1]: squared IDF relative to a token seen once, so "trading", "co", "bank"
     /// count little and a distinctive token carries the match.
-    public var weights: [Float]
+    public var weights: FlatArray<Float>
     /// Consonant-skeleton hash of each token (see `TokenSimilarity.skeleton`).
-    public var skeletons: [UInt32]
+    public var skeletons: FlatArray<UInt32>
     /// Skeleton hashes sorted, with the vocabulary id of each (finds "mhmd" for "mohammed", which
     /// share no trigram).
-    public var skeletonKeys: [UInt32]
-    public var skeletonTokens: [Int32]
+    public var skeletonKeys: FlatArray<UInt32>
+    public var skeletonTokens: FlatArray<Int32>
     /// Sorted trigram keys, their CSR offsets and the vocabulary ids holding each trigram.
-    public var trigramKeys: [UInt32]
-    public var trigramOffsets: [Int32]
-    public var trigramTokens: [Int32]
+    public var trigramKeys: FlatArray<UInt32>
+    public var trigramOffsets: FlatArray<Int32>
+    public var trigramTokens: FlatArray<Int32>
     /// Document → token ids, in document order (CSR).
-    public var documentOffsets: [Int32]
-    public var documentTokens: [Int32]
+    public var documentOffsets: FlatArray<Int32>
+    public var documentTokens: FlatArray<Int32>
     /// Sum of the token weights of each document (what full coverage of it means).
-    public var documentWeights: [Float]
+    public var documentWeights: FlatArray<Float>
     /// Token → ascending document ids (CSR).
-    public var postingOffsets: [Int32]
-    public var postings: [Int32]
+    public var postingOffsets: FlatArray<Int32>
+    public var postings: FlatArray<Int32>
 
     public var documentCount: Int { documentOffsets.count - 1 }
 
@@ -73,30 +73,33 @@ public struct TokenSpace: Sendable, Equatable {
         vocabulary = StringTable(sorted)
         let n = Double(max(1, documents.count))
         let maxIDF = log(n + 1)
-        weights = order.map { p in
+        let tokenWeights = order.map { p in
             let idf = log((n + 1) / Double(df[p]))
             let w = Float(max(0.02, pow(idf / maxIDF, 2)))
             return LegalForms.words.contains(firstSeen[p]) || NameTitles.contains(firstSeen[p]) ? min(w, LegalForms.wordWeight) : w
         }
-        skeletons = sortedBytes.map { t in t.withUnsafeBufferPointer { TokenSimilarity.skeleton($0) } }
+        weights = FlatArray(tokenWeights)
+        let skeletons = sortedBytes.map { t in t.withUnsafeBufferPointer { TokenSimilarity.skeleton($0) } }
+        self.skeletons = FlatArray(skeletons)
         let bySkeleton = skeletons.enumerated().filter { $0.element != 0 }.sorted { ($0.element, $0.offset) < ($1.element, $1.offset) }
-        skeletonKeys = bySkeleton.map(\.element)
-        skeletonTokens = bySkeleton.map { Int32($0.offset) }
+        skeletonKeys = FlatArray(bySkeleton.map(\.element))
+        skeletonTokens = FlatArray(bySkeleton.map { Int32($0.offset) })
 
         var trigrams: [UInt32: [Int32]] = [:]
         for (i, t) in sortedBytes.enumerated() {
             for key in Set(TokenSpace.trigrams(t)) { trigrams[key, default: []].append(Int32(i)) }
         }
         let keys = trigrams.keys.sorted()
-        trigramKeys = keys
-        trigramOffsets = [0]
+        trigramKeys = FlatArray(keys)
+        var trigramOffsets: [Int32] = [0]
         trigramOffsets.reserveCapacity(keys.count + 1)
         var trigramTokens: [Int32] = []
         for k in keys {
             trigramTokens += trigrams[k]!
             trigramOffsets.append(Int32(trigramTokens.count))
         }
-        self.trigramTokens = trigramTokens
+        self.trigramOffsets = FlatArray(trigramOffsets)
+        self.trigramTokens = FlatArray(trigramTokens)
 
         // Postings in CSR straight away: token t holds exactly df(t) documents, in document order.
         var postingOffsets = [Int32](repeating: 0, count: sorted.count + 1)
@@ -109,7 +112,6 @@ public struct TokenSpace: Sendable, Equatable {
         documentTokens.reserveCapacity(occurrences.count)
         var documentWeights: [Float] = []
         documentWeights.reserveCapacity(documents.count)
-        let w = weights
         for i in lastDocument.indices { lastDocument[i] = -1 }
         var k = 0
         for (d, doc) in documents.enumerated() {
@@ -118,7 +120,7 @@ public struct TokenSpace: Sendable, Equatable {
                 let id = rank[Int(occurrences[k])]
                 k += 1
                 documentTokens.append(id)
-                sum += w[Int(id)]
+                sum += tokenWeights[Int(id)]
                 if lastDocument[Int(id)] != Int32(d) {
                     lastDocument[Int(id)] = Int32(d)
                     postings[Int(fill[Int(id)])] = Int32(d)
@@ -128,15 +130,16 @@ public struct TokenSpace: Sendable, Equatable {
             documentOffsets.append(Int32(documentTokens.count))
             documentWeights.append(sum)
         }
-        self.documentOffsets = documentOffsets
-        self.documentTokens = documentTokens
-        self.documentWeights = documentWeights
-        self.postingOffsets = postingOffsets
-        self.postings = postings
+        self.documentOffsets = FlatArray(documentOffsets)
+        self.documentTokens = FlatArray(documentTokens)
+        self.documentWeights = FlatArray(documentWeights)
+        self.postingOffsets = FlatArray(postingOffsets)
+        self.postings = FlatArray(postings)
     }
 
-    init(vocabulary: StringTable, weights: [Float], skeletons: [UInt32], skeletonKeys: [UInt32], skeletonTokens: [Int32], trigramKeys: [UInt32], trigramOffsets: [Int32],
-         trigramTokens: [Int32], documentOffsets: [Int32], documentTokens: [Int32], documentWeights: [Float], postingOffsets: [Int32], postings: [Int32]) {
+    init(vocabulary: StringTable, weights: FlatArray<Float>, skeletons: FlatArray<UInt32>, skeletonKeys: FlatArray<UInt32>, skeletonTokens: FlatArray<Int32>,
+         trigramKeys: FlatArray<UInt32>, trigramOffsets: FlatArray<Int32>, trigramTokens: FlatArray<Int32>, documentOffsets: FlatArray<Int32>,
+         documentTokens: FlatArray<Int32>, documentWeights: FlatArray<Float>, postingOffsets: FlatArray<Int32>, postings: FlatArray<Int32>) {
         self.vocabulary = vocabulary
         self.weights = weights
         self.skeletons = skeletons

@@ -2,11 +2,13 @@
 /// query's similar tokens: single-letter tokens (initials), which the aligner credits against any
 /// query token with that first letter ("ELASHI, I." ~ "Ihsan Elashi"), and repeated tokens, which
 /// the postings list once while the document's weight counts every occurrence. Derived from the
-/// token space once per matcher (one pass over the document tokens), so the index format is unchanged.
-struct DocumentBoundTerms: Sendable {
+/// token space once per list import and stored in the index file, so a fresh process reads it in
+/// place instead of walking every document at start.
+struct DocumentBoundTerms: Sendable, Equatable {
     /// What the bound reads of one document, packed so that scoring a found document costs one
     /// cache line rather than one per array.
-    struct Document: Sendable {
+    /// Read in place from the index file: `MatchIndex` checks its layout (`layoutKey`) at open.
+    struct Document: Sendable, Equatable, BitwiseCopyable {
         /// Bit `c - 'a'` set when the document holds the initial c.
         var initials: UInt32
         /// The document's weight without its repeated tokens beyond their first occurrence: what
@@ -20,20 +22,20 @@ struct DocumentBoundTerms: Sendable {
         var person: Bool
     }
 
-    let documents: [Document]
+    let documents: FlatArray<Document>
     /// Bit d set when document d has initials: a few kilobytes that stay in cache, so the bound
     /// can reject most documents before it reads their record.
-    let initialBits: [UInt64]
+    let initialBits: FlatArray<UInt64>
     /// Bit id set when vocabulary token id is a single letter: the aligner asks for every listed
     /// token, and these bits stay in cache where the vocabulary's offsets do not.
-    let singleLetterBits: [UInt64]
+    let singleLetterBits: FlatArray<UInt64>
     /// Per document, the summed weight of its initials.
-    let initialWeight: [Float]
+    let initialWeight: FlatArray<Float>
     /// Postings restricted to the documents with initials (CSR by token id, ascending documents):
     /// the candidate walk skips the long postings of common tokens, which alone cannot lift a
     /// document to the floor — unless initial credits add to them, so those documents are found here.
-    let initialPostingOffsets: [Int32]
-    let initialPostings: [Int32]
+    let initialPostingOffsets: FlatArray<Int32>
+    let initialPostings: FlatArray<Int32>
 
     /// `hasInitials(d)`: whether single letters of document d are initials (see
     /// `Matcher.initialsStandForWords`); where they are not, the aligner matches them only exactly.
@@ -84,22 +86,42 @@ struct DocumentBoundTerms: Sendable {
                 }
             }
         }
-        documents = (0..<n).map { d in
+        documents = FlatArray((0..<n).map { d in
             let range = space.documentRange(d)
             return Document(initials: initials[d], listWeight: space.documentWeights[d] - repeatedWeight[d], start: Int32(range.lowerBound),
                             count: UInt16(range.count), hasRepeats: hasRepeats[d], person: person(d))
-        }
+        })
         var bits = [UInt64](repeating: 0, count: (n + 63) / 64)
         for d in 0..<n where initials[d] != 0 { bits[d >> 6] |= 1 << UInt64(d & 63) }
-        initialBits = bits
+        initialBits = FlatArray(bits)
         var letters = [UInt64](repeating: 0, count: (space.vocabulary.count + 63) / 64)
         for id in 0..<space.vocabulary.count where space.vocabulary.offsets[id + 1] - space.vocabulary.offsets[id] == 1 {
             letters[id >> 6] |= 1 << UInt64(id & 63)
         }
-        singleLetterBits = letters
+        singleLetterBits = FlatArray(letters)
+        self.initialWeight = FlatArray(initialWeight)
+        initialPostingOffsets = FlatArray(offsets)
+        initialPostings = FlatArray(postings)
+    }
+
+    /// The tables as read from an index file.
+    init(documents: FlatArray<Document>, initialBits: FlatArray<UInt64>, singleLetterBits: FlatArray<UInt64>, initialWeight: FlatArray<Float>,
+         initialPostingOffsets: FlatArray<Int32>, initialPostings: FlatArray<Int32>) {
+        self.documents = documents
+        self.initialBits = initialBits
+        self.singleLetterBits = singleLetterBits
         self.initialWeight = initialWeight
-        initialPostingOffsets = offsets
-        initialPostings = postings
+        self.initialPostingOffsets = initialPostingOffsets
+        self.initialPostings = initialPostings
+    }
+
+    /// Size, stride and field offsets of `Document`, written into the index file and compared at
+    /// open: a build that laid the record out differently refuses the file instead of misreading it.
+    static var layoutKey: UInt64 {
+        let l = MemoryLayout<Document>.self
+        let fields = [l.offset(of: \.initials), l.offset(of: \.listWeight), l.offset(of: \.start), l.offset(of: \.count),
+                      l.offset(of: \.hasRepeats), l.offset(of: \.person)]
+        return fields.reduce(UInt64(l.size) << 8 | UInt64(l.stride)) { $0 << 6 | UInt64($1 ?? 63) }
     }
 
     /// Whether document d has initials (`documents[d].initials != 0`).
