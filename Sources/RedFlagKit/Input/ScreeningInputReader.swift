@@ -27,10 +27,20 @@ public final class ScreeningInputReader {
     ///
     /// A line or CSV record longer than `maxRecordBytes` (default 1 MiB) becomes an error record;
     /// memory stays bounded by it.
-    public init(path: String, nameColumn: String? = nil, countries: CountryTable = .shared,
-                maxRecordBytes: Int = CSVReader.defaultMaxRecordBytes) throws {
+    public convenience init(path: String, nameColumn: String? = nil, countries: CountryTable = .shared,
+                            maxRecordBytes: Int = CSVReader.defaultMaxRecordBytes) throws {
+        try self.init(source: InputByteSource.open(path), nameColumn: nameColumn, countries: countries, maxRecordBytes: maxRecordBytes)
+    }
+
+    /// Reads an open handle (a pipe fed by a network request), named `path` in messages.
+    public convenience init(handle: FileHandle, path: String, nameColumn: String? = nil, countries: CountryTable = .shared,
+                            maxRecordBytes: Int = CSVReader.defaultMaxRecordBytes) throws {
+        try self.init(source: InputByteSource(handle: handle, path: path), nameColumn: nameColumn, countries: countries,
+                      maxRecordBytes: maxRecordBytes)
+    }
+
+    private init(source: InputByteSource, nameColumn: String?, countries: CountryTable, maxRecordBytes: Int) throws {
         self.maxRecordBytes = maxRecordBytes
-        let source = try InputByteSource.open(path)
         progress = source.progress
         self.path = source.path
         self.countries = countries
@@ -102,6 +112,16 @@ public final class ScreeningInputReader {
     }
 
     private func jsonRecord(_ text: String, line: Int) -> ScreeningInputRecord {
+        Self.jsonRecord(text, line: line, countries: countries)
+    }
+
+    /// One JSON object (`{"name","address","country","type","dob"}`, also the other column names
+    /// the CSV layout accepts) as a query, or the error naming what is wrong with it: the same
+    /// checks a JSON Lines input gets, for a front end that receives one object (`POST /v1/screen`).
+    public static func jsonRecord(_ text: String, line: Int, countries: CountryTable = .shared) -> ScreeningInputRecord {
+        func failure(_ line: Int, _ message: String, _ input: [(key: String, value: String)]) -> ScreeningInputRecord {
+            ScreeningInputRecord(line: line, query: .failure(InputRecordError(line: line, message: message, input: input)))
+        }
         let object: [String: Any]
         do {
             guard let o = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
@@ -137,11 +157,18 @@ public final class ScreeningInputReader {
             }
         }
         return ScreeningInputRecord(line: line, query: makeQuery(name: values[0], address: values[1], country: values[2],
-                                                                 type: values[3], dob: values[4], line: line, input: input))
+                                                                 type: values[3], dob: values[4], line: line, input: input,
+                                                                 countries: countries))
     }
 
     private func makeQuery(name: String?, address: String?, country: String?, type: String?, dob: String?, line: Int,
                            input: [(key: String, value: String)]) -> Result<ScreeningQuery, InputRecordError> {
+        Self.makeQuery(name: name, address: address, country: country, type: type, dob: dob, line: line, input: input,
+                       countries: countries)
+    }
+
+    private static func makeQuery(name: String?, address: String?, country: String?, type: String?, dob: String?, line: Int,
+                           input: [(key: String, value: String)], countries: CountryTable) -> Result<ScreeningQuery, InputRecordError> {
         guard let name else { return .failure(InputRecordError(line: line, message: "empty name", input: input)) }
         var code: String?
         if let country {
