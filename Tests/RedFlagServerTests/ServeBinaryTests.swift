@@ -157,6 +157,8 @@ struct ServeBinaryTests {
         defer { _ = service.terminate() }
         let p = Process()
         p.executableURL = URL(fileURLWithPath: try #require(Self.schemathesis))
+        // schemathesis writes a cache folder where it runs: not into the package.
+        p.currentDirectoryURL = directory
         p.arguments = ["run", service.base + "/openapi.json",
                        "--checks", "not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance",
                        "--max-examples", "30", "--no-color"]
