@@ -140,6 +140,86 @@ struct ServeBinaryTests {
         #expect(service.terminate() == 0, "\(service.stderr)")
     }
 
+    /// A raw TCP connection to the service, to send a request in pieces (what a slow or
+    /// streaming client does) and read what comes back.
+    final class RawConnection {
+        let fd: Int32
+
+        init(port: Int) throws {
+            fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_port = in_port_t(UInt16(port).bigEndian)
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            let connected = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            }
+            try #require(connected == 0, "cannot connect to port \(port)")
+            var timeout = timeval(tv_sec: 60, tv_usec: 0)
+            setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        }
+
+        deinit { close(fd) }
+
+        func send(_ text: String) {
+            let bytes = Array(text.utf8)
+            _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        }
+
+        /// Reads until the peer closes or `until` is in what was read.
+        func receive(until marker: String? = nil) -> String {
+            var received: [UInt8] = []
+            var buffer = [UInt8](repeating: 0, count: 65_536)
+            while true {
+                let n = read(fd, &buffer, buffer.count)
+                if n <= 0 { break }
+                received += buffer[0..<n]
+                if let marker, String(decoding: received, as: UTF8.self).contains(marker) { break }
+            }
+            return String(decoding: received, as: UTF8.self)
+        }
+    }
+
+    @Test("SIGTERM lets a request in flight finish (all its records) before the process exits 0")
+    func drainsOnSIGTERM() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("redflag-serve-drain-\(UUID().uuidString)")
+        try Self.importFixtures(into: directory)
+        let service = try RunningService(arguments: ["--data-dir", directory.path])
+        let connection = try RawConnection(port: service.port)
+        // A chunked batch: the first part, then SIGTERM once records come back, then the rest.
+        connection.send("POST /v1/screen/batch HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n")
+        let first = (0..<300).map { #"{"name":"Everbright Trading \#($0)"}"# + "\n" }.joined()
+        connection.send(String(first.utf8.count, radix: 16) + "\r\n" + first + "\r\n")
+        // The pipeline answers a chunk once 256 records are in: the request is in flight now.
+        let head = connection.receive(until: "\"decision\"")
+        #expect(head.hasPrefix("HTTP/1.1 200"))
+        kill(service.process.processIdentifier, SIGTERM)
+        Thread.sleep(forTimeInterval: 0.5)
+        #expect(service.process.isRunning, "the service waits for the request in flight")
+        let rest = (300..<400).map { #"{"name":"Everbright Trading \#($0)"}"# + "\n" }.joined()
+        connection.send(String(rest.utf8.count, radix: 16) + "\r\n" + rest + "\r\n0\r\n\r\n")
+        let response = head + connection.receive()
+        #expect(response.components(separatedBy: "\"decision\":\"CLEAR\"").count - 1 == 400)
+        service.process.waitUntilExit()
+        #expect(service.process.terminationStatus == 0, "\(service.stderr)")
+    }
+
+    @Test("a client that sends its body too slowly gets 408 read_timeout and the connection back")
+    func slowClient() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("redflag-serve-slow-\(UUID().uuidString)")
+        try Self.importFixtures(into: directory)
+        let service = try RunningService(arguments: ["--data-dir", directory.path, "--read-timeout", "1"])
+        defer { _ = service.terminate() }
+        let connection = try RawConnection(port: service.port)
+        connection.send("POST /v1/screen HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 40\r\n\r\n{\"name\":")
+        let started = Date()
+        let response = connection.receive(until: "}}")
+        #expect(response.hasPrefix("HTTP/1.1 408"), "\(response)")
+        #expect(response.contains("read_timeout"))
+        #expect(Date().timeIntervalSince(started) < 10)
+        #expect(try Self.request("http://127.0.0.1:\(service.port)/healthz").status == 200)
+    }
+
     static var schemathesis: String? {
         for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
             let candidate = "\(dir)/schemathesis"
