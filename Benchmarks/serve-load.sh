@@ -6,7 +6,7 @@
 #   Benchmarks/serve-load.sh [--binary PATH] [--duration 30s] [--connections 64] [--threads 2]
 #                            [--lists DIR|FILE...] [--audit]
 #
-# Defaults: the release binary (.build/release/redflag), 30 s per phase, 64 connections, the real
+# Defaults: the release binary (.build/release/redflag, and redflag-bench beside it for the names), 30 s per phase, 64 connections, the real
 # snapshots of ../shared/lists when present (else the fixture lists), no audit trail and no party
 # memory (--audit turns both on, as a production service runs). Needs wrk (`apt-get install -y wrk`).
 # Targets (issue 15, one service process on a 2-core machine): >= 5,000 screens/s with p99 < 25 ms;
@@ -54,7 +54,7 @@ trap cleanup EXIT
 
 echo "== importing ${#lists[@]} list files"
 "$binary" lists import "${lists[@]}" --data-dir "$work/data" --allow-older >/dev/null
-"$binary" bench generate-names --names 20000 --out "$work/names.txt" --data-dir "$work/data"
+"$(dirname "$binary")/redflag-bench" generate-names --names 20000 --out "$work/names.txt" --data-dir "$work/data"
 
 "$binary" serve --port 0 --data-dir "$work/data" "${audit[@]}" 2>"$work/serve.log" &
 service_pid=$!

@@ -112,11 +112,11 @@ public enum OpenAPIDocument {
           "post": {
             "operationId": "check",
             "summary": "Check an order export",
-            "description": "An order export (CSV with a header row, the columns of `redflag check`) in; the JSON Lines records of `redflag check --format jsonl` out, one per order line, streamed. A line that cannot be read gets an error record.",
+            "description": "An order export (CSV with a header row, or JSON Lines objects with the same column names, as `redflag check` reads) in; the JSON Lines records of `redflag check --format jsonl` out, one per order line, streamed. A line that cannot be read gets an error record.",
             "security": [ { "bearer": [] } ],
             "requestBody": {
               "required": true,
-              "content": { "text/csv": { "schema": { "type": "string" } } }
+              "content": { "text/csv": { "schema": { "type": "string" } }, "application/x-ndjson": { "schema": { "type": "string" } } }
             },
             "responses": {
               "200": { "description": "One CheckRecord (components/schemas/CheckRecord) per line.", "content": { "application/x-ndjson": { "schema": { "type": "string" } } } },
@@ -156,7 +156,7 @@ public enum OpenAPIDocument {
             "security": [ { "bearer": [] } ],
             "parameters": [ { "name": "id", "in": "path", "required": true, "description": "Flag id, e.g. AC-02 (any case).", "schema": { "type": "string" } } ],
             "responses": {
-              "200": { "description": "The flag.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Flag" } } } },
+              "200": { "description": "The flag and whether an order export can evaluate it (`redflag rules show ID --format json`).", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Rule" } } } },
               "401": { "$ref": "#/components/responses/Unauthorized" },
               "404": { "description": "No flag with this id.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } }
             }
@@ -244,12 +244,12 @@ public enum OpenAPIDocument {
           },
           "ListsStatus": {
             "type": "object",
-            "required": ["storeID", "updatedAt", "loadedAt", "maxAgeDays", "sources", "stale"],
+            "required": ["store", "storeID", "updatedAt", "maxAgeDays", "sources", "stale"],
             "additionalProperties": false,
             "properties": {
+              "store": { "type": "string", "description": "The store folder on the service's machine." },
               "storeID": { "type": "string" },
               "updatedAt": { "type": "string", "format": "date-time" },
-              "loadedAt": { "type": "string", "format": "date-time" },
               "maxAgeDays": { "type": "integer", "minimum": 0 },
               "stale": { "type": "array", "items": { "type": "string" } },
               "sources": {
@@ -273,6 +273,16 @@ public enum OpenAPIDocument {
                   }
                 }
               }
+            }
+          },
+          "Rule": {
+            "type": "object",
+            "required": ["configuration", "status", "flag"],
+            "additionalProperties": false,
+            "properties": {
+              "configuration": { "type": "string" },
+              "status": { "type": "string", "enum": ["checked", "not evaluable", "disabled"] },
+              "flag": { "$ref": "#/components/schemas/Flag" }
             }
           },
           "Rules": {

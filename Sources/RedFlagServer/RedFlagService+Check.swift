@@ -9,79 +9,48 @@ import RedFlagMatching
 import RedFlagRules
 
 extension RedFlagService {
-    /// `POST /v1/check`: an order export (CSV with a header row) → the JSON Lines records of
-    /// `redflag check --format jsonl`, one per order line in input order, streamed both ways. The
-    /// order history is the service's store (as `check` without `--no-history`); the request is one
-    /// audit run of the key's user.
+    /// `POST /v1/check`: an order export (CSV with a header row, or JSON Lines with the same
+    /// column names: `OrderInput`) → the JSON Lines records of `redflag check --format jsonl`, one
+    /// per order line in input order, streamed both ways (`OrderCheckRunner`, the code of
+    /// `redflag check`). The order history is the service's store; the request is one audit run.
     func check(_ request: Request, context: ServiceRequestContext) async throws -> Response {
         let lists = try await provider.context()
+        let rules = provider.rules
         let bridge = StreamBridge()
         bridge.feed(request.body)
-        let user = context.user ?? localUser
         let maxRecordBytes = configuration.maxRecordBytes
-        let opened: Result<OrderReader, any Error> = await withCheckedContinuation { done in
-            DispatchQueue.global().async {
-                done.resume(returning: Result {
-                    let csv = CSVReader(handle: bridge.pipe.fileHandleForReading, path: "request body")
-                    csv.maxRecordBytes = maxRecordBytes
-                    return try OrderReader(csv: csv)
-                })
-            }
+        let reader = try await bridge.open { source in
+            UncheckedBox(try OrderInput.reader(source: source, maxRecordBytes: maxRecordBytes))
         }
-        let reader: OrderReader
-        switch opened {
-        case .success(let r): reader = r
-        case .failure(let error):
-            bridge.stop()
-            bridge.finish()
-            throw ServiceError(.badRequest, "bad_input", (error as? RedFlagError)?.description ?? "\(error)")
-        }
-        let history = try stores.orderHistory(create: true)
-        let stamps = lists.snapshots.map { ListStamp(source: $0.source.rawValue, sha256: $0.sha256, stale: $0.isStale ? true : nil) }
-        let output = CheckOutputFormat(kind: .jsonl, configuration: catalog.configuration, lists: stamps,
-                                       passthroughNames: reader.header.passthrough.map(\.name))
+        let output = CheckOutputFormat(kind: .jsonl, rules: rules, context: lists,
+                                       passthroughNames: reader.value.header.passthrough.map(\.name))
         let run = try PipelineRun.begin(
             info: AuditRunInfo(command: "check", inputPath: "POST /v1/check", snapshots: lists.snapshots,
-                               configurationJSON: AuditRunInfo.json(["configuration": catalog.configuration,
-                                                                     "decisionPolicy": lists.engine.configuration.policy.identity]),
-                               user: user),
-            settings: configuration.pipeline, stores: stores, screener: lists.engine, installSignalHandlers: false)
-        let runner = OrderCheckRunner(engine: ruleEngine, screener: lists.engine, history: history, adjust: { run.applyAllowList(to: $0) })
-        let reading = UncheckedBox((reader, runner))
-        let metrics = self.metrics
-        let logger = self.logger
-        DispatchQueue.global().async {
-            var counts = DecisionCounts()
-            do {
-                counts = try reading.value.1.run(
-                    reader: reading.value.0,
-                    processor: OrderedBatchProcessor(chunkSize: 256),
-                    render: { output.render($0) },
-                    emit: { rows in
-                        guard bridge.send(rows.map(\.text).joined()) else { return }
-                        // A JSON Lines row already is the audit record (plus its newline).
-                        try run.record(rows.map { row in (row.check.decision, { String(Substring(row.text.utf8.dropLast())) }) })
-                        var byRole: [PartyScreening.Role: [ScreeningQuery]] = [:]
-                        for row in rows {
-                            for party in row.check.parties { byRole[party.role, default: []].append(party.result.query) }
-                        }
-                        for role in PartyScreening.Role.allCases {
-                            if let queries = byRole[role] { try run.remember(queries, role: role.rawValue) }
-                        }
-                    },
-                    shouldStop: { bridge.isStopped })
-                if bridge.isStopped {
-                    run.fail(ServiceError(.badRequest, "client_gone", "the client went away"))
-                } else {
-                    try run.finish(exitCode: OrderCheckRunner.exitCode(for: counts), printSummary: false)
-                }
-            } catch {
-                run.fail(error)
-                logger.error("check failed", metadata: ["error": "\(error)"])
-                bridge.send(ServiceError(.internalServerError, "internal", "the check stopped: \(error)").json)
-            }
-            metrics.decisions(endpoint: "/v1/check", counts: counts.labelled)
-            bridge.finish()
+                               configurationJSON: AuditRunInfo.json(["configuration": rules.catalog.configuration,
+                                                                     "decisionPolicy": lists.settings.checkPolicy.identity]),
+                               user: context.user ?? localUser),
+            settings: configuration.pipeline, stores: stores, screener: lists.checkScreener, installSignalHandlers: false)
+        let runner = UncheckedBox(OrderCheckRunner(rules: rules, context: lists, history: try stores.orderHistory(create: true),
+                                                   allowList: run.allowList))
+        bridge.run(run: run, endpoint: "/v1/check", metrics: metrics, logger: logger) {
+            let counts = try runner.value.run(
+                reader: reader.value,
+                processor: OrderedBatchProcessor(chunkSize: Self.streamChunk),
+                render: { output.render($0) },
+                emit: { rows in
+                    guard bridge.send(rows.map(\.text).joined()) else { return }
+                    // A JSON Lines row already is the audit record (plus its newline).
+                    try run.record(rows.map { row in (row.check.decision, { String(Substring(row.text.utf8.dropLast())) }) })
+                    var byRole: [PartyScreening.Role: [ScreeningQuery]] = [:]
+                    for row in rows {
+                        for party in row.check.parties { byRole[party.role, default: []].append(party.result.query) }
+                    }
+                    for role in PartyScreening.Role.allCases {
+                        if let queries = byRole[role] { try run.remember(queries, role: role.rawValue) }
+                    }
+                },
+                shouldStop: { bridge.isStopped })
+            return (counts, OrderCheckRunner.exitCode(for: counts))
         }
         return Response(status: .ok, headers: [.contentType: "application/x-ndjson"], body: bridge.responseBody())
     }

@@ -17,7 +17,6 @@ extension RedFlagService {
             j.beginObject()
             j.string("status", "ok")
             j.string("version", BuildInfo.description)
-            j.string("store", lists.manifest.storeID)
             j.number("sources", lists.snapshots.count)
             j.bool("stale", lists.snapshots.contains { $0.isStale(maxAgeDays: configuration.maxAgeDays) })
             j.endObject()
@@ -36,76 +35,34 @@ extension RedFlagService {
     /// `GET /metrics`: Prometheus text exposition.
     func metricsResponse() async -> Response {
         // Picks up a new store too, so list age is current even when no screening request came.
-        let lists = try? await provider.context()
-        metrics.lists(lists, maxAgeDays: configuration.maxAgeDays)
+        _ = try? await provider.context()
+        metrics.lists(await provider.loaded, maxAgeDays: configuration.maxAgeDays)
         return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                         body: .init(byteBuffer: ByteBuffer(string: metrics.text())))
     }
 
-    /// One source as `GET /v1/lists` reports it (the fields of `redflag lists status --format json`).
-    struct SourceStatus: Encodable {
-        var source: ListSource
-        var format: ListFormat
-        var records: Int
-        var names: Int
-        var publicationDate: String?
-        var sha256: String
-        var importedAt: Date?
-        var ageDays: Int?
-        var stale: Bool
-        var files: [String]
-        var warnings: [String: Int]
-    }
-
-    struct ListsStatus: Encodable {
-        var storeID: String
-        var updatedAt: Date
-        var loadedAt: Date
-        var maxAgeDays: Int
-        var sources: [SourceStatus]
-        var stale: [ListSource]
-    }
-
-    /// `GET /v1/lists`: the lists in service (sources, snapshots, age, stale).
+    /// `GET /v1/lists`: the lists in service (sources, snapshots, age, stale): the document of
+    /// `redflag lists status --format json`.
     func lists() async throws -> Response {
-        let lists = try await provider.context()
-        let now = Date()
-        let maxAge = configuration.maxAgeDays
-        let sources = lists.snapshots.map { s in
-            SourceStatus(source: s.source, format: s.format, records: s.recordCount, names: s.nameCount,
-                         publicationDate: s.publicationDate, sha256: s.sha256, importedAt: s.importedAt,
-                         ageDays: s.ageInDays(now: now), stale: s.isStale(maxAgeDays: maxAge, now: now),
-                         files: s.files, warnings: s.warnings)
-        }
-        return try Self.encoded(ListsStatus(storeID: lists.manifest.storeID, updatedAt: lists.manifest.createdAt,
-                                            loadedAt: lists.loadedAt, maxAgeDays: maxAge, sources: sources,
-                                            stale: sources.filter(\.stale).map(\.source)))
-    }
-
-    struct RulesOutput: Encodable {
-        var configuration: String
-        var flags: [FlagDefinition]
+        _ = try await provider.context()
+        return Self.document(try ListsStatusReport.load(dataDirectory: configuration.dataDirectory, maxAgeDays: configuration.maxAgeDays).json())
     }
 
     /// `GET /v1/rules`: the red-flag catalog in force (`redflag rules list --format json`).
     func rules() throws -> Response {
-        try Self.encoded(RulesOutput(configuration: catalog.configuration, flags: catalog.flags))
+        Self.document(try RuleListDocument(catalog: provider.rules.catalog).json())
     }
 
-    /// `GET /v1/rules/{id}`: one flag; 404 naming the id when there is none.
+    /// `GET /v1/rules/{id}`: one flag (`redflag rules show ID --format json`); 404 naming the id
+    /// when there is none.
     func rule(id: String) throws -> Response {
-        guard let flag = catalog[id.uppercased()] else {
+        guard provider.rules.catalog[id.uppercased()] != nil else {
             throw ServiceError(.notFound, "unknown_rule", "unknown flag id \"\(id)\" (GET /v1/rules lists them)")
         }
-        return try Self.encoded(flag)
+        return Self.document(try RuleDocument(catalog: provider.rules.catalog, id: id).json())
     }
 
-    static func encoded(_ value: some Encodable) throws -> Response {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        var data = try encoder.encode(value)
-        data.append(UInt8(ascii: "\n"))
-        return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    static func document(_ bytes: [UInt8]) -> Response {
+        Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 }

@@ -39,8 +39,6 @@ public final class RedFlagService: Sendable {
     let runs: SharedAuditRuns
     /// The user of every request when the service runs without keys.
     let localUser: String
-    let catalog: RedFlagCatalog
-    let ruleEngine: RuleEngine
 
     public init(configuration: ServiceConfiguration, logger: Logger) throws {
         try configuration.validate()
@@ -49,13 +47,11 @@ public final class RedFlagService: Sendable {
         // A client that goes away while its body is piped to a pipeline must not kill the process.
         signal(SIGPIPE, SIG_IGN)
         ListSnapshot.staleAfterDays = configuration.maxAgeDays
-        let policy = try DecisionPolicy.load(configPath: nil)
-        let store = ListStore(dataDirectory: configuration.dataDirectory)
         let log = logger
-        provider = ListsProvider(store: store, configuration: MatchConfiguration(policy: policy)) { old, new in
+        provider = ListsProvider(dataDirectory: configuration.dataDirectory, settings: .default, rules: try CheckRules()) { old, new in
             log.info("lists loaded", metadata: [
-                "store": "\(new.folder.lastPathComponent)", "replaced": "\(old?.folder.lastPathComponent ?? "-")",
-                "sources": "\(new.snapshots.map(\.source.rawValue).joined(separator: ","))",
+                "replaced": "\(old == nil ? "none" : "previous snapshot")",
+                "sources": "\(new.snapshots.map { "\($0.source.rawValue) \($0.publicationDate ?? "undated")" }.joined(separator: ", "))",
             ])
         }
         keys = try configuration.apiKeysPath.map { path in
@@ -66,15 +62,13 @@ public final class RedFlagService: Sendable {
             try configuration.dataDirectory.create()
         }
         localUser = AuditRunInfo.currentUser()
-        catalog = try RedFlagCatalog.bundled()
-        ruleEngine = try RuleEngine(catalog: catalog, groups: CountryGroups.bundled())
         let settings = configuration.pipeline
         let stores = self.stores
         runs = SharedAuditRuns(rollAfter: configuration.auditRollSeconds, begin: { user, context in
             try PipelineRun.begin(
                 info: AuditRunInfo(command: "screen", inputPath: "POST /v1/screen", snapshots: context.snapshots,
-                                   configurationJSON: AuditRunInfo.json(["configuration": context.engine.configuration]), user: user),
-                settings: settings, stores: stores, screener: context.engine, installSignalHandlers: false)
+                                   configurationJSON: AuditRunInfo.json(["configuration": context.settings.screen]), user: user),
+                settings: settings, stores: stores, screener: context.screener, installSignalHandlers: false)
         }, onError: { error in log.error("audit run could not be closed", metadata: ["error": "\(error)"]) })
     }
 

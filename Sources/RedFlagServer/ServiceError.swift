@@ -38,16 +38,6 @@ public struct ServiceError: Error, Sendable {
         if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer realm=\"redflag\"" }
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: json)))
     }
-
-    /// The code of a request record's validation message (the wording the JSON Lines reader uses).
-    static func code(forRecordMessage message: String) -> String {
-        if message == "invalid JSON" { return "invalid_json" }
-        if message == "empty name" { return "empty_name" }
-        if message.hasPrefix("unknown country") { return "unknown_country" }
-        if message.hasPrefix("unknown type") { return "unknown_type" }
-        if message.hasPrefix("unreadable date of birth") { return "bad_date_of_birth" }
-        return "bad_request"
-    }
 }
 
 /// Turns every error a handler throws into a JSON error response, so a client always gets JSON

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Prometheus
 import RedFlagCore
+import RedFlagKit
 import RedFlagLists
 
 /// The service's Prometheus metrics (`GET /metrics`), on a registry of its own (not the process-
@@ -39,11 +40,11 @@ public final class ServiceMetrics: Sendable {
     }
 
     /// Sets the list gauges from the context in service (called before each scrape).
-    func lists(_ context: LoadedLists?, maxAgeDays: Int, now: Date = Date()) {
-        guard let context else { return }
+    func lists(_ loaded: (context: ScreeningContext, loadedAt: Date)?, maxAgeDays: Int, now: Date = Date()) {
+        guard let loaded else { return }
         registry.makeGauge(name: "redflag_lists_loaded_timestamp_seconds",
-                           help: "When the lists in service were loaded (Unix time)").set(to: context.loadedAt.timeIntervalSince1970)
-        for s in context.snapshots {
+                           help: "When the lists in service were loaded (Unix time)").set(to: loaded.loadedAt.timeIntervalSince1970)
+        for s in loaded.context.snapshots {
             let labels = [("source", s.source.rawValue)]
             registry.makeGauge(name: "redflag_list_age_days", labels: labels,
                                help: "Age of each list in days (from its publication date, else its import time)")

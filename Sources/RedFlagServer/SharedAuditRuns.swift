@@ -12,7 +12,8 @@ final class SharedAuditRuns: @unchecked Sendable {
     /// One open run and the requests using it.
     final class Lease: @unchecked Sendable {
         let run: PipelineRun
-        let folder: URL
+        /// The context (lists snapshot) the run screens against.
+        let context: ObjectIdentifier
         let started = Date()
         var inFlight = 0
         var retired = false
@@ -20,9 +21,9 @@ final class SharedAuditRuns: @unchecked Sendable {
         /// two requests recording at once could queue their writes out of order.
         let recordLock = NSLock()
 
-        init(run: PipelineRun, folder: URL) {
+        init(run: PipelineRun, context: ObjectIdentifier) {
             self.run = run
-            self.folder = folder
+            self.context = context
         }
 
         /// Records one screened result and remembers its query, in order.
@@ -37,10 +38,10 @@ final class SharedAuditRuns: @unchecked Sendable {
     private let lock = NSLock()
     private var leases: [String: Lease] = [:]
     private let rollAfter: TimeInterval
-    private let begin: @Sendable (_ user: String, _ context: LoadedLists) throws -> PipelineRun
+    private let begin: @Sendable (_ user: String, _ context: ScreeningContext) throws -> PipelineRun
     private let onError: @Sendable (any Error) -> Void
 
-    init(rollAfter: TimeInterval, begin: @escaping @Sendable (String, LoadedLists) throws -> PipelineRun,
+    init(rollAfter: TimeInterval, begin: @escaping @Sendable (String, ScreeningContext) throws -> PipelineRun,
          onError: @escaping @Sendable (any Error) -> Void) {
         self.rollAfter = rollAfter
         self.begin = begin
@@ -49,16 +50,16 @@ final class SharedAuditRuns: @unchecked Sendable {
 
     /// The user's open run for `context` (begun now when there is none, or the open one is for
     /// other lists or old enough to roll). Pair with `release`.
-    func acquire(user: String, context: LoadedLists) throws -> Lease {
+    func acquire(user: String, context: ScreeningContext) throws -> Lease {
         lock.lock()
         defer { lock.unlock() }
-        if let lease = leases[user], !lease.retired, lease.folder == context.folder,
+        if let lease = leases[user], !lease.retired, lease.context == ObjectIdentifier(context),
            Date().timeIntervalSince(lease.started) < rollAfter {
             lease.inFlight += 1
             return lease
         }
         if let old = leases.removeValue(forKey: user) { retire(old) }
-        let lease = Lease(run: try begin(user, context), folder: context.folder)
+        let lease = Lease(run: try begin(user, context), context: ObjectIdentifier(context))
         lease.inFlight = 1
         leases[user] = lease
         return lease

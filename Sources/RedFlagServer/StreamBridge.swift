@@ -1,20 +1,26 @@
 import Foundation
 import Hummingbird
+import Logging
 import NIOCore
+import RedFlagCore
+import RedFlagKit
 
-/// Connects a streamed request and response to the library's synchronous, file-handle based
-/// pipelines (the same readers, batch processor and writers the CLI runs), without holding the
-/// whole body or the whole answer in memory:
+/// Connects a streamed request and response to the library's synchronous pipelines (the same
+/// readers, batch processor and writers the CLI runs), without holding the whole body or the
+/// whole answer in memory:
 ///
-/// - the request body is written into a pipe by a task of its own (each write on a GCD thread,
-///   since a full pipe blocks), and the pipeline reads the pipe like a file;
+/// - the request body is written into a `ByteChannel` by a task of its own (each write on a GCD
+///   thread, since a full channel blocks), and the pipeline reads it as `input`, an
+///   `InputByteSource` like a file's;
 /// - the pipeline runs on a GCD thread and hands its output chunks to the response through a
 ///   stream that holds at most `window` chunks: a client that reads slowly slows the pipeline
 ///   down instead of filling memory.
 ///
 /// A client that goes away (either direction) stops the pipeline after its current chunk.
 final class StreamBridge: @unchecked Sendable {
-    let pipe = Pipe()
+    let channel = ByteChannel(capacity: 1 << 20)
+    /// The request body as the library's readers take it.
+    let input: InputByteSource
     private let window: DispatchSemaphore
     private let lock = NSLock()
     private var stopped = false
@@ -25,6 +31,7 @@ final class StreamBridge: @unchecked Sendable {
     private(set) var bodyError: (any Error)?
 
     init(window: Int = 4) {
+        input = InputByteSource(reader: channel, path: "request body")
         self.window = DispatchSemaphore(value: window)
         (output, continuation) = AsyncStream.makeStream(of: ByteBuffer.self, bufferingPolicy: .unbounded)
     }
@@ -36,29 +43,70 @@ final class StreamBridge: @unchecked Sendable {
         return stopped
     }
 
-    /// Starts copying `body` into the pipe; the pipe's write end is closed at the end of the body
-    /// or on an error, so the reader sees the end of its input either way.
+    /// Starts copying `body` into the channel; the channel is finished at the end of the body,
+    /// or with the error when reading it failed (the reader then reports a broken input).
     func feed(_ body: RequestBody) {
-        let writer = pipe.fileHandleForWriting
+        let channel = self.channel
         feeder = Task { [self] in
             do {
                 for try await chunk in body {
                     if isStopped { break }
-                    let bytes = Data(chunk.readableBytesView)
-                    let ok: Bool = await withCheckedContinuation { done in
-                        DispatchQueue.global().async {
-                            do { try writer.write(contentsOf: bytes); done.resume(returning: true) } catch { done.resume(returning: false) }
-                        }
+                    let bytes = Array(chunk.readableBytesView)
+                    let accepted: Bool = await withCheckedContinuation { done in
+                        DispatchQueue.global().async { done.resume(returning: channel.write(bytes)) }
                     }
-                    if !ok { break }
+                    if !accepted { break }
                 }
+                channel.finish()
             } catch {
                 lock.withLock {
                     bodyError = error
                     stopped = true
                 }
+                channel.finish(error: error)
             }
-            try? writer.close()
+        }
+    }
+
+    /// Opens the library's reader over the body (on a GCD thread: it blocks until the first line
+    /// has arrived, to detect the format). A body it cannot read at all is a 400 `bad_input`.
+    func open<T: Sendable>(_ make: @escaping @Sendable (InputByteSource) throws -> T) async throws -> T {
+        let opened: Result<T, any Error> = await withCheckedContinuation { done in
+            // The source is read by this thread, then by the pipeline's: one at a time.
+            DispatchQueue.global().async { [self] in done.resume(returning: Result { try make(input) }) }
+        }
+        switch opened {
+        case .success(let value): return value
+        case .failure(let error):
+            stop()
+            finish()
+            throw ServiceError(.badRequest, "bad_input", (error as? RedFlagError)?.description ?? "\(error)")
+        }
+    }
+
+    /// Runs a pipeline (`body`, returning its counts and the exit code a CLI run would have) on a
+    /// GCD thread, then ends the request's audit run: complete; failed when the client went away
+    /// or the pipeline failed (which also ends the response with an error line). Counts the
+    /// decisions and ends the response.
+    func run(run: PipelineRun, endpoint: String, metrics: ServiceMetrics, logger: Logger,
+             _ body: @escaping @Sendable () throws -> (DecisionCounts, Int32)) {
+        DispatchQueue.global().async { [self] in
+            var counts = DecisionCounts()
+            do {
+                let (done, exitCode) = try body()
+                counts = done
+                if isStopped {
+                    run.fail(ServiceError(.badRequest, "client_gone", "the client went away before the end of the answer"))
+                } else {
+                    try run.finish(exitCode: exitCode, printSummary: false)
+                }
+            } catch {
+                run.fail(error)
+                logger.error("request stopped", metadata: ["endpoint": "\(endpoint)", "error": "\(error)"])
+                send(ServiceError(.internalServerError, "internal", "the request stopped: \(error)").json)
+            }
+            metrics.decisions(endpoint: endpoint, counts: counts.labelled)
+            finish()
         }
     }
 
@@ -76,8 +124,8 @@ final class StreamBridge: @unchecked Sendable {
     /// Ends the response body.
     func finish() {
         continuation.finish()
-        // Nothing reads the pipe any more: a feeder blocked on a full pipe must not wait forever.
-        try? pipe.fileHandleForReading.close()
+        // Nothing reads the body any more: a feeder blocked on a full channel must not wait forever.
+        channel.close()
     }
 
     /// The client stopped reading: release a waiting pipeline and stop feeding.
@@ -86,6 +134,7 @@ final class StreamBridge: @unchecked Sendable {
         stopped = true
         lock.unlock()
         for _ in 0..<64 { window.signal() }
+        channel.close()
         feeder?.cancel()
     }
 

@@ -175,7 +175,9 @@ struct RouterTests {
             }
             try await client.execute(uri: "/v1/rules/\(firstID.lowercased())", method: .get) { response in
                 #expect(response.status == .ok)
-                #expect(jsonObject(response.body)["id"] as? String == firstID)
+                let flag = jsonObject(response.body)["flag"] as? [String: Any]
+                #expect(flag?["id"] as? String == firstID)
+                #expect(jsonObject(response.body)["status"] as? String != nil)
             }
             try await client.execute(uri: "/v1/rules/NO-SUCH-FLAG", method: .get) { response in
                 #expect(response.status == .notFound)
