@@ -156,6 +156,35 @@ struct RouterTests {
         }
     }
 
+    @Test("POST /v1/check reads a JSON Lines order export too, with the same records as its CSV form")
+    func checkJSONLines() async throws {
+        let service = try ServiceFixtures.service()
+        let csv = try String(contentsOf: ServiceFixtures.fixture("orders/scenario.csv"), encoding: .utf8)
+        // The same export as JSON Lines objects: header names as keys, the cells as strings.
+        let rows = try CSVReader(data: Data(csv.utf8), path: "scenario.csv").readAll()
+        let header = try #require(rows.first).fields
+        let jsonl = try rows.dropFirst().map { row -> String in
+            let object = Dictionary(uniqueKeysWithValues: zip(header, row.fields).map { ($0, $1) })
+            return String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
+        }.joined(separator: "\n") + "\n"
+        // Two services (two data directories): the second check must not see the first's order history.
+        let other = try ServiceFixtures.service()
+        let fromCSV = try await Application(router: other.router(), logger: ServiceFixtures.logger).test(.router) { client in
+            try await client.execute(uri: "/v1/check", method: .post, body: ByteBuffer(string: csv)) { response in
+                response.body.text.split(separator: "\n").map { (jsonObject(ByteBuffer(string: String($0)))["decision"] as? String) ?? "-" }
+            }
+        }
+        try await ServiceFixtures.test(service) { client in
+            let fromJSONL = try await client.execute(uri: "/v1/check", method: .post, headers: [.contentType: "application/x-ndjson"],
+                                                     body: ByteBuffer(string: jsonl)) { response in
+                #expect(response.status == .ok)
+                return response.body.text.split(separator: "\n").map { (jsonObject(ByteBuffer(string: String($0)))["decision"] as? String) ?? "-" }
+            }
+            #expect(fromJSONL.count == rows.count - 1)
+            #expect(fromJSONL == fromCSV)
+        }
+    }
+
     @Test("GET /v1/lists, /v1/rules, /v1/rules/{id}; an unknown id or path is a JSON 404")
     func info() async throws {
         let service = try ServiceFixtures.service()
