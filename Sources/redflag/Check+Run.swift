@@ -59,8 +59,7 @@ extension Check {
                                        style: out == nil ? .forStandardOutput() : TerminalStyle(colour: false), details: details)
 
         let run = try PipelineRun.begin(
-            info: AuditRunInfo(command: "check", inputPath: input, snapshots: context?.snapshots ?? [],
-                               configurationJSON: AuditRunInfo.json(["configuration": catalog.configuration, "decisionPolicy": policy.identity])),
+            info: .check(rules: rules, policy: policy, context: context, inputPath: input),
             settings: pipeline.settings, stores: stores, screener: screener)
         do {
             let runner = OrderCheckRunner(rules: rules, context: context, history: store, allowList: run.allowList)
@@ -71,10 +70,7 @@ extension Check {
             let counts = try runner.run(
                 reader: reader,
                 render: { output.render($0) },
-                // A JSON Lines row already is the audit record (plus its newline): render it once.
-                renderAudit: { c in
-                    audited && kind != .jsonl && c.error == nil && c.decision != .clear && c.decision != nil ? output.recordJSON(c) : nil
-                },
+                renderAudit: { output.auditJSON($0, audited: audited) },
                 emit: { rows in
                     for row in rows {
                         if !first { sink.write(output.separator) }
@@ -88,20 +84,7 @@ extension Check {
                         }
                     }
                     try sink.flush()
-                    try run.record(rows.map { row in
-                        (row.check.decision, {
-                            if let json = row.auditJSON { return json }
-                            // Drop the row's newline by its UTF-8 byte: `String.dropLast()` counts every Character first.
-                            return kind == .jsonl ? String(Substring(row.text.utf8.dropLast())) : output.recordJSON(row.check)
-                        })
-                    }, fraction: progress?.fraction)
-                    var byRole: [PartyScreening.Role: [ScreeningQuery]] = [:]
-                    for row in rows {
-                        for party in row.check.parties { byRole[party.role, default: []].append(party.result.query) }
-                    }
-                    for role in PartyScreening.Role.allCases {
-                        if let queries = byRole[role] { try run.remember(queries, role: role.rawValue) }
-                    }
+                    try run.recordChecked(rows, output: output, fraction: progress?.fraction)
                 },
                 shouldStop: { run.shouldStop })
             sink.write(output.footer(counts))

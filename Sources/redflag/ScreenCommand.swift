@@ -140,8 +140,7 @@ struct Screen: ParsableCommand {
                                      nearest: explain ? { engine.nearest($0) } : nil)
 
         let run = try PipelineRun.begin(
-            info: AuditRunInfo(command: "screen", inputPath: input, snapshots: context.snapshots,
-                               configurationJSON: AuditRunInfo.json(["configuration": configuration])),
+            info: .screen(context: context, inputPath: input),
             settings: pipeline.settings, stores: try database.stores(dataDir), screener: engine)
         do {
             var tally = ScreeningTally()
@@ -150,10 +149,7 @@ struct Screen: ParsableCommand {
             // JSON Lines rows, and the audit JSON of HOLD and STOP records, are encoded beside the
             // screening on every core; the writing loop only copies them out.
             let encodeAll = kind == .jsonl
-            let audited = pipeline.settings.audit
-            let wanted: @Sendable (ScreeningOutputRecord) -> Bool = { r in
-                encodeAll || (audited && (r.decision == .hold || r.decision == .stop))
-            }
+            let wanted = ScreeningBatch.encoding(all: encodeAll, audited: pipeline.settings.audit)
             let emit: ([ScreenedRecord]) throws -> Void = { items in
                 let records = items.map(\.record)
                 if encodeAll { try writer.write(encoded: items.map { $0.json ?? json.encode($0.record) }) } else { try writer.write(records) }
@@ -163,13 +159,7 @@ struct Screen: ParsableCommand {
                         Console.message("redflag: \(reader?.path ?? "input"): line \(e.line): \(e.message)")
                     }
                 }
-                try run.record(items.map { item in (item.record.decision, { item.json ?? json.encode(item.record) }) },
-                               fraction: reader?.fraction)
-                let queries = records.compactMap { r -> ScreeningQuery? in
-                    if case .result(let result, _) = r { return result.query }
-                    return nil
-                }
-                if !queries.isEmpty { try run.remember(queries) }
+                try run.recordScreened(items, json: json, fraction: reader?.fraction)
             }
             try writer.begin()
             if let reader {

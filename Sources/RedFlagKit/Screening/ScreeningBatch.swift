@@ -51,6 +51,12 @@ public struct ScreeningBatch: Sendable {
         self.chunkSize = chunkSize
     }
 
+    /// Which records a run encodes in the parallel stage: every one when the output is JSON
+    /// Lines, else the HOLD and STOP ones when an audit trail keeps them.
+    public static func encoding(all: Bool, audited: Bool) -> @Sendable (ScreeningOutputRecord) -> Bool {
+        { record in all || (audited && (record.decision == .hold || record.decision == .stop)) }
+    }
+
     /// The output record for one input record (runs in the parallel stage).
     public func record(for input: ScreeningInputRecord) -> ScreeningOutputRecord {
         switch input.query {
