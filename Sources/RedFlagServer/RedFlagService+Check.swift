@@ -25,10 +25,8 @@ extension RedFlagService {
         let output = CheckOutputFormat(kind: .jsonl, rules: rules, context: lists,
                                        passthroughNames: reader.value.header.passthrough.map(\.name))
         let run = try PipelineRun.begin(
-            info: AuditRunInfo(command: "check", inputPath: "POST /v1/check", snapshots: lists.snapshots,
-                               configurationJSON: AuditRunInfo.json(["configuration": rules.catalog.configuration,
-                                                                     "decisionPolicy": lists.settings.checkPolicy.identity]),
-                               user: context.user ?? localUser),
+            info: .check(rules: rules, policy: lists.settings.checkPolicy, context: lists, inputPath: "POST /v1/check",
+                          user: context.user ?? localUser),
             settings: configuration.pipeline, stores: stores, screener: lists.checkScreener, installSignalHandlers: false)
         let runner = UncheckedBox(OrderCheckRunner(rules: rules, context: lists, history: try stores.orderHistory(create: true),
                                                    allowList: run.allowList))
@@ -39,15 +37,7 @@ extension RedFlagService {
                 render: { output.render($0) },
                 emit: { rows in
                     guard bridge.send(rows.map(\.text).joined()) else { return }
-                    // A JSON Lines row already is the audit record (plus its newline).
-                    try run.record(rows.map { row in (row.check.decision, { String(Substring(row.text.utf8.dropLast())) }) })
-                    var byRole: [PartyScreening.Role: [ScreeningQuery]] = [:]
-                    for row in rows {
-                        for party in row.check.parties { byRole[party.role, default: []].append(party.result.query) }
-                    }
-                    for role in PartyScreening.Role.allCases {
-                        if let queries = byRole[role] { try run.remember(queries, role: role.rawValue) }
-                    }
+                    try run.recordChecked(rows, output: output)
                 },
                 shouldStop: { bridge.isStopped })
             return (counts, OrderCheckRunner.exitCode(for: counts))

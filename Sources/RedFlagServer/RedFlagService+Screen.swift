@@ -47,24 +47,16 @@ extension RedFlagService {
             UncheckedBox(try ScreeningInputReader(source: source, maxRecordBytes: maxRecordBytes))
         }
         let run = try PipelineRun.begin(
-            info: AuditRunInfo(command: "screen", inputPath: "POST /v1/screen/batch", snapshots: lists.snapshots,
-                               configurationJSON: AuditRunInfo.json(["configuration": lists.settings.screen]), user: context.user ?? localUser),
+            info: .screen(context: lists, inputPath: "POST /v1/screen/batch", user: context.user ?? localUser),
             settings: configuration.pipeline, stores: stores, screener: lists.screener, installSignalHandlers: false)
         let batch = lists.batch(allowList: run.allowList, chunkSize: Self.streamChunk)
         bridge.run(run: run, endpoint: "/v1/screen/batch", metrics: metrics, logger: logger) {
             let tally = try batch.run(
                 reader: reader.value,
-                encode: { _ in true },
+                encode: ScreeningBatch.encoding(all: true, audited: true),
                 emit: { items in
                     guard bridge.send(items.map { ($0.json ?? batch.json.encode($0.record)) + "\n" }.joined()) else { return }
-                    try run.record(items.map { item in
-                        (item.record.decision, { item.json ?? batch.json.encode(item.record) })
-                    })
-                    let queries = items.compactMap { item -> ScreeningQuery? in
-                        if case .result(let result, _) = item.record { return result.query }
-                        return nil
-                    }
-                    if !queries.isEmpty { try run.remember(queries) }
+                    try run.recordScreened(items, json: batch.json)
                 },
                 shouldStop: { bridge.isStopped })
             return (DecisionCounts(clear: tally.counts[.clear, default: 0], hold: tally.counts[.hold, default: 0],

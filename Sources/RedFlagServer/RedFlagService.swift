@@ -66,8 +66,7 @@ public final class RedFlagService: Sendable {
         let stores = self.stores
         runs = SharedAuditRuns(rollAfter: configuration.auditRollSeconds, begin: { user, context in
             try PipelineRun.begin(
-                info: AuditRunInfo(command: "screen", inputPath: "POST /v1/screen", snapshots: context.snapshots,
-                                   configurationJSON: AuditRunInfo.json(["configuration": context.settings.screen]), user: user),
+                info: .screen(context: context, inputPath: "POST /v1/screen", user: user),
                 settings: settings, stores: stores, screener: context.screener, installSignalHandlers: false)
         }, onError: { error in log.error("audit run could not be closed", metadata: ["error": "\(error)"]) })
     }
