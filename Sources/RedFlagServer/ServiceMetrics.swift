@@ -20,39 +20,45 @@ public final class ServiceMetrics: Sendable {
 
     public init() {}
 
+    static func name(_ metric: String, _ unit: String, _ help: String) -> MetricNameDescriptor {
+        MetricNameDescriptor(namespace: "redflag", metricName: metric, unitName: unit, helpText: help)
+    }
+
+    static var requests: MetricNameDescriptor { name("http_requests", "total", "HTTP requests answered, by endpoint, method and status code") }
+    static var latency: MetricNameDescriptor { name("http_request_duration", "seconds", "Time from request to response head, by endpoint") }
+    static var decisions: MetricNameDescriptor { name("decisions", "total", "Screening and check decisions, by endpoint and decision") }
+    static var loadedAt: MetricNameDescriptor { name("lists_loaded_timestamp", "seconds", "When the lists in service were loaded (Unix time)") }
+    static var listAge: MetricNameDescriptor { name("list_age", "days", "Age of each list in days (from its publication date, else its import time)") }
+    static var listStale: MetricNameDescriptor { name("list_stale", "", "1 when a list is older than --max-age-days") }
+    static var listEntries: MetricNameDescriptor { name("list_entries", "", "Records in each list") }
+
     /// Counts one answered request and its latency. `endpoint` is the route pattern
     /// (`/v1/rules/{id}`), never the raw path, so the label set stays bounded.
     func request(endpoint: String, method: String, status: Int, duration: Duration) {
-        registry.makeCounter(name: "redflag_http_requests_total",
-                             labels: [("endpoint", endpoint), ("method", method), ("status", String(status))],
-                             help: "HTTP requests answered, by endpoint, method and status code").increment()
-        registry.makeDurationHistogram(name: "redflag_http_request_duration_seconds", labels: [("endpoint", endpoint)],
-                                       buckets: Self.buckets, help: "Time from request to response head, by endpoint")
+        registry.makeCounter(descriptor: Self.requests,
+                             labels: [("endpoint", endpoint), ("method", method), ("status", String(status))]).increment()
+        registry.makeDurationHistogram(descriptor: Self.latency, labels: [("endpoint", endpoint)], buckets: Self.buckets)
             .recordNanoseconds(Int64(duration.components.seconds) * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000)
     }
 
     /// Counts decisions made (`clear`, `hold`, `stop`, `error` for a record that could not be screened).
     func decisions(endpoint: String, counts: [(String, Int)]) {
         for (decision, count) in counts where count > 0 {
-            registry.makeCounter(name: "redflag_decisions_total", labels: [("endpoint", endpoint), ("decision", decision)],
-                                 help: "Screening and check decisions, by endpoint and decision").increment(by: Int64(count))
+            registry.makeCounter(descriptor: Self.decisions, labels: [("endpoint", endpoint), ("decision", decision)]).increment(by: Int64(count))
         }
     }
 
     /// Sets the list gauges from the context in service (called before each scrape).
     func lists(_ loaded: (context: ScreeningContext, loadedAt: Date)?, maxAgeDays: Int, now: Date = Date()) {
         guard let loaded else { return }
-        registry.makeGauge(name: "redflag_lists_loaded_timestamp_seconds",
-                           help: "When the lists in service were loaded (Unix time)").set(to: loaded.loadedAt.timeIntervalSince1970)
+        registry.makeGauge(descriptor: Self.loadedAt).set(to: loaded.loadedAt.timeIntervalSince1970)
         for s in loaded.context.snapshots {
             let labels = [("source", s.source.rawValue)]
-            registry.makeGauge(name: "redflag_list_age_days", labels: labels,
-                               help: "Age of each list in days (from its publication date, else its import time)")
+            registry.makeGauge(descriptor: Self.listAge, labels: labels)
                 .set(to: Double(s.ageInDays(now: now) ?? -1))
-            registry.makeGauge(name: "redflag_list_stale", labels: labels,
-                               help: "1 when a list is older than --max-age-days")
+            registry.makeGauge(descriptor: Self.listStale, labels: labels)
                 .set(to: s.isStale(maxAgeDays: maxAgeDays, now: now) ? 1 : 0)
-            registry.makeGauge(name: "redflag_list_entries", labels: labels, help: "Records in each list")
+            registry.makeGauge(descriptor: Self.listEntries, labels: labels)
                 .set(to: Double(s.recordCount))
         }
     }
