@@ -33,4 +33,15 @@ import Testing
                                    "--lists", CLI.fixture("lists/csl.csv")], executable: CLI.benchExecutable)
         #expect(missing.status != 0)
     }
+
+    /// With --database the same export runs on SQLite, then on PostgreSQL, both figures printed.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["REDFLAG_TEST_DATABASE_URL"] != nil, "needs REDFLAG_TEST_DATABASE_URL (PostgreSQL)"))
+    func checkComparesPostgresWithSQLite() throws {
+        let url = try #require(ProcessInfo.processInfo.environment["REDFLAG_TEST_DATABASE_URL"])
+        let run = try CLI.run(["check", "--rows", "100", "--lists", CLI.fixture("lists/csl.csv"), "--data-dir", CLI.temporaryDirectory().path,
+                               "--database", url], executable: CLI.benchExecutable)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("SQLite (data directory): checked 100 rows in"), "\(run.stdout)")
+        #expect(run.stdout.contains("PostgreSQL: checked 100 rows in"), "\(run.stdout)")
+    }
 }

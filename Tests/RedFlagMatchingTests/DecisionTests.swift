@@ -62,6 +62,24 @@ struct DecisionTests {
         #expect(decide(c, 0.95, .sdn, strength: .strong) == .stop)
     }
 
+    @Test("a contradicted country: an exact name is HOLD at most, an approximate one no match unless a date of birth or address corroborates it")
+    func countryContradicted() {
+        let c = MatchConfiguration()
+        let against = Qualifier(name: "country", effect: -0.05, detail: "")
+        let exact = c.policy.decide(score: 0.95, list: .sdn, programs: [], basis: .name, aliasStrength: .strong, qualifiers: [against], thresholds: c)
+        #expect(exact?.decision == .hold)
+        #expect(exact?.capped?.detail.contains("country") == true)
+        #expect(decide(c, 0.85, .sdn, qualifiers: [against]) == .hold)
+        #expect(c.policy.decide(score: 0.95, list: .sdn, programs: [], basis: .name, aliasStrength: .strong, qualifiers: [against], thresholds: c,
+                                nameExact: false) == nil)
+        let dob = Qualifier(name: "date_of_birth", effect: 0.05, detail: "")
+        #expect(c.policy.decide(score: 0.95, list: .sdn, programs: [], basis: .name, aliasStrength: .strong, qualifiers: [against, dob], thresholds: c,
+                                nameExact: false)?.decision == .hold)
+        // A matching country changes nothing.
+        #expect(decide(c, 0.95, .sdn, qualifiers: [Qualifier(name: "country", effect: 0.03, detail: "")]) == .stop)
+        #expect(c.policy.render().contains("country contradicted"))
+    }
+
     @Test("the weak-alias cap reaches the screening result and its explanation")
     func weakAliasInResult() {
         let r = MatcherFixture.matcher().screen(ScreeningQuery(name: "Haydee Elashi"))

@@ -33,6 +33,8 @@ struct GeneralisationTests {
                    addresses: [Address(lines: ["Hong Kong"], country: "CN"),
                                Address(lines: ["Unit 5, 17/F, Orient Plaza", "25 Canton Road"], city: "Tsim Sha Tsui", country: "HK")]),
             person("912", "ILYASOV, Rashad Vagif oglu", country: "AZ"),
+            person("913", "BEN SALEM, Tarek", country: "TN"),
+            person("914", "Yusuf Karim HADDAD", country: "LB"),
         ]
     }()
     static let index = try! MatchIndex(entries: entries)
@@ -143,6 +145,49 @@ struct GeneralisationTests {
         #expect(score("Vagif Rashad oglu Ilyasov", of: "912") < score("Rashad Vagif oglu Ilyasov", of: "912") - 0.2)
     }
 
+    @Test("a listed 'SURNAME, Given' chain is read in its written order: the reversed chain is another person")
+    func chainsAfterComma() {
+        // "BEN SALEM, Tarek" is Tarek son of Salem.
+        #expect(score("Tarek ben Salem", of: "913") >= 0.92)
+        #expect(score("Salem ben Tarek", of: "913") < 0.8, "\(describe(result("Salem ben Tarek")))")
+        #expect(score("BEN TAREK, Salem", of: "913") < 0.8, "the query's comma is read the same way")
+        #expect(score("BEN SALEM, Tarek", of: "913") >= 0.92)
+        #expect(NameChains.commaOffset("BEN SALEM, Tarek", count: 3) == 2)
+        #expect(NameChains.commaOffset("A, B, C", count: 3) == 0, "two commas: read as written")
+        #expect(NameChains.readingOrder(count: 3, commaOffset: 2) == [2, 0, 1])
+    }
+
+    @Test("a listed person's names are a chain in reading order even without a particle")
+    func implicitChain() {
+        // "Yusuf Karim HADDAD": Yusuf son of Karim.
+        #expect(score("Yusuf bin Karim Haddad", of: "914") >= 0.8)
+        #expect(score("Karim bin Yusuf Haddad", of: "914") < 0.8, "\(describe(result("Karim bin Yusuf Haddad")))")
+        #expect(score("Karim Yusuf Haddad", of: "914") >= 0.92, "no particle in the query: no order to enforce")
+    }
+
+    @Test("a company's legal form is not the name of a vessel")
+    func vesselIsNoCompany() throws {
+        let m = try #require(result("Ocean Star Ltd").matches.first { $0.id == "OFAC-SDN:102" })
+        #expect(m.explanation.qualifiers.contains { $0.name == "type" && $0.effect < 0 && $0.detail.contains("vessel") })
+        #expect(score("Ocean Star", of: "102") > score("Ocean Star Ltd", of: "102"))
+    }
+
+    @Test("a contradicted country: an exact name is HOLD at most, a misspelt one is no match unless corroborated")
+    func countryPolicy() throws {
+        let exact = result("Iran Electronics Industries", country: "BR")
+        let m = try #require(exact.matches.first { $0.id == "OFAC-SDN:901" })
+        #expect(m.decision == .hold, "an exact name is never cleared by the country alone, nor stopped")
+        #expect(m.explanation.qualifiers.contains { $0.name == "policy" && $0.detail.contains("country") })
+        #expect(result("Iran Electronics Industries", country: "IR").decision == .stop)
+        #expect(result("Iran Electronics Industires", country: "IR").matches.contains { $0.id == "OFAC-SDN:901" })
+        let misspelt = result("Iran Electronics Industires", country: "BR")
+        #expect(!misspelt.matches.contains { $0.id == "OFAC-SDN:901" }, "\(describe(misspelt))")
+        let near = matcher.nearest(ScreeningQuery(name: "Iran Electronics Industires", country: "BR"))
+        #expect(near.first?.shortfall.contains("country contradicts") == true, "\(near.map(\.shortfall))")
+        // Missing listed parts are still the name as written.
+        #expect(result("Nicolas Maduro", country: "US").matches.first { $0.id == "OFAC-SDN:904" }?.decision == .hold)
+    }
+
     @Test("a stated country that contradicts every listed country lowers the score and says so")
     func country() throws {
         let plain = score("Iran Electronics Industries", of: "901")
@@ -162,6 +207,11 @@ struct GeneralisationTests {
         #expect(otherNumber.matches.isEmpty, "\(describe(otherNumber))")
         let noNumber = result("Pacific Widgets", address: "Orient Plaza, Canton Road, Tsim Sha Tsui")
         #expect(noNumber.matches.isEmpty, "\(describe(noNumber))")
+        // A listed address without any number names an area: alone it matches nothing, with the name it still counts.
+        let area = result("Pacific Widgets", address: "Bantian, Longgang District, Shenzhen")
+        #expect(!area.matches.contains { $0.basis == .address }, "\(describe(area))")
+        let named = result("Huawei Technologies Co Ltd", address: "Bantian, Longgang District, Shenzhen")
+        #expect(named.matches.first { $0.id == "CSL:1" }?.basis == .nameAndAddress, "\(describe(named))")
         #expect(MatchIndexDraft.isPlaceOnly(Address(lines: ["Hong Kong"], country: "CN")))
         #expect(MatchIndexDraft.isPlaceOnly(Address(city: "Tehran", country: "IR")))
         #expect(!MatchIndexDraft.isPlaceOnly(Address(lines: ["89 Queensway"], city: "Admiralty", country: "HK")))

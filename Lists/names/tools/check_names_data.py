@@ -21,6 +21,7 @@ LAYOUT = {
     "hangul.tsv": {"initial": 4, "medial": 4, "final": 4},
     "chinese-words.tsv": {"word": 2, "surname": 1},
     "han-pinyin.tsv": None,
+    "romanisation-swaps.tsv": {"swap": 2},
 }
 HEADER = ("# source:", "# version:", "# licence:")
 

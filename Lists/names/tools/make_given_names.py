@@ -58,7 +58,7 @@ vyacheslav viacheslav vyacheslau
 yakov yakiv jakub jacob yaakov yaqub yakub
 yaroslav jaroslav yaraslau
 yury yuri yuriy yurii iurii jury juri
-mohammed muhammad mohamed mohamad mohammad muhammed mohammad mohamud muhamad mohammod mohamet mehmet mehmed muhammet mohd
+mohammed muhammad mohamed mohamad mohammad muhammed mohammad mohamud muhamad mohammod mohamet mehmet mehmed muhammet mohd md
 ahmed ahmad ahmet achmed akhmed ahmat ehmed
 mahmoud mahmud mahmood mahmut makhmud
 mustafa mustapha moustafa mostafa mustafo
@@ -105,6 +105,71 @@ ramzan ramazan ramadan
 magomed magomet mahomed
 akhmad akhmat ahmad
 islam islom
+ekaterina yekaterina kateryna katsiaryna katerina katarina kaciaryna
+elena yelena olena alena alyona
+olga olha volha
+natalia natalya nataliya natallia natalja
+tatiana tatyana tetiana tatsiana tatjana
+yulia yuliya iuliia yuliia julia
+maria mariya mariia maryia
+svetlana sviatlana svitlana
+irina iryna
+anna hanna ganna
+lyudmila ludmila lyudmyla liudmila
+galina halyna galyna
+nadezhda nadiya nadzeya
+anastasia anastasiya anastasiia anastasija
+ksenia kseniya kseniia
+larisa larysa
+""".strip().splitlines()
+
+# Russian, Ukrainian and Belarusian diminutives (the everyday forms the press and customers use:
+# "Volodya" for Vladimir, "Kolya" for Nikolai), written by hand from general knowledge. Each
+# diminutive ~ its full name, and through the full name's variant group ~ every spelling of it.
+DIMINUTIVES = """
+aleksandr sasha sanya shura
+aleksei alyosha lyosha
+andrei andryusha
+anatoly tolya
+boris borya
+dmitry dima mitya
+evgeny zhenya
+fyodor fedya
+georgy zhora gosha
+grigory grisha
+ilya ilyusha
+ivan vanya
+konstantin kostya
+maksim maks
+mikhail misha
+nikolai kolya
+pavel pasha
+pyotr petya
+sergei seryozha
+stanislav stas
+valery valera
+vasily vasya
+viktor vitya
+vladimir volodya vova
+vyacheslav slava
+yakov yasha
+yury yura
+ekaterina katya
+elena lena
+natalia natasha
+tatiana tanya
+maria masha
+olga olya
+svetlana sveta
+yulia yulya
+anna anya
+irina ira
+lyudmila lyuda
+galina galya
+nadezhda nadya
+lyubov lyuba
+ksenia ksyusha
+anastasia nastya
 """.strip().splitlines()
 
 
@@ -119,10 +184,14 @@ def main() -> None:
             full, nick = row["name1"].strip().lower(), row["name2"].strip().lower()
             if full.isalpha() and nick.isalpha() and full != nick:
                 pairs[full].add(nick)
+    for row in DIMINUTIVES:
+        full, *nicks = row.split()
+        pairs[full].update(nicks)
     lines = [
         "# Given-name variants and nicknames: a token equivalence for PERSON names (\"Bill\" ~ \"William\", \"Oleksandr\" ~ \"Aleksandr\").",
         f"# source: nicknames {version} (PyPI, Apache-2.0, https://github.com/carlton-data/nicknames: names.csv, has_nickname pairs);",
-        "#   transliteration-variant groups written by hand from BGN/PCGN romanisation and the lists' own spellings (make_given_names.py).",
+        "#   transliteration-variant groups and Russian/Ukrainian/Belarusian diminutives written by hand from BGN/PCGN romanisation,",
+        "#   general knowledge and the lists' own spellings (make_given_names.py).",
         "# version: nicknames " + version + "; variants 2026-12-03",
         "# licence: nicknames Apache-2.0 (pairs used as facts); variant groups: own work",
         "# regenerate: python3 Lists/names/tools/make_given_names.py (needs `pip install nicknames`)",

@@ -13,7 +13,11 @@ import RedFlagCore
 /// - a match only through an alias the publisher marks weak is capped (HOLD) unless a date of
 ///   birth, nationality or address corroborates it (OFAC: weak aliases are broad and prone to
 ///   false hits, to be weighed with other identifying information);
-/// - a match on the address alone is capped (HOLD): a shared address is a question, not the party.
+/// - a match on the address alone is capped (HOLD): a shared address is a question, not the party;
+/// - a stated country that contradicts every listed country (`countryContradicted`) is evidence
+///   against identity: a name found exactly as listed is capped (HOLD: a person rules, never an
+///   automatic STOP), and a name found only approximately (a misspelling, a variant) is no match
+///   at all unless a date of birth or an address corroborates it, then capped likewise.
 ///
 /// A match below the strong threshold of its list but at or above review is always HOLD: it
 /// is a potential match a person must rule on, whatever the list.
@@ -69,19 +73,28 @@ public struct DecisionPolicy: Codable, Hashable, Sendable {
     public var otherLists: Fallback
     public var weakAlias: Cap
     public var addressOnly: Cap
+    /// What a contradicted country allows (see the type's comment). `corroborating`: the
+    /// qualifiers that keep an approximate name under review despite the country.
+    public var countryContradicted: Cap
     /// Where the policy came from: the bundled file, a configuration file, or the fail-safe.
     public var identity: String
 
-    public init(lists: [ListRule], otherLists: Fallback, weakAlias: Cap, addressOnly: Cap, identity: String) {
+    public init(lists: [ListRule], otherLists: Fallback, weakAlias: Cap, addressOnly: Cap, countryContradicted: Cap = DecisionPolicy.defaultCountryContradicted,
+                identity: String) {
         self.lists = lists
         index = Self.index(lists)
         self.otherLists = otherLists
         self.weakAlias = weakAlias
         self.addressOnly = addressOnly
+        self.countryContradicted = countryContradicted
         self.identity = identity
     }
 
-    private enum CodingKeys: String, CodingKey { case lists, otherLists, weakAlias, addressOnly, identity }
+    /// The country rule of a policy file written before it existed (and of the fail-safe).
+    public static let defaultCountryContradicted = Cap(cap: .hold, reason: "a stated country that contradicts every listed country is evidence against identity",
+                                                       source: "", corroborating: ["date_of_birth", "address"])
+
+    private enum CodingKeys: String, CodingKey { case lists, otherLists, weakAlias, addressOnly, countryContradicted, identity }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -90,6 +103,7 @@ public struct DecisionPolicy: Codable, Hashable, Sendable {
         otherLists = try c.decode(Fallback.self, forKey: .otherLists)
         weakAlias = try c.decode(Cap.self, forKey: .weakAlias)
         addressOnly = try c.decode(Cap.self, forKey: .addressOnly)
+        countryContradicted = try c.decodeIfPresent(Cap.self, forKey: .countryContradicted) ?? Self.defaultCountryContradicted
         identity = try c.decodeIfPresent(String.self, forKey: .identity) ?? "Lists/decision-policy.json"
     }
 
@@ -130,7 +144,7 @@ public struct DecisionPolicy: Codable, Hashable, Sendable {
             if r.reason.isEmpty { throw bad("lists[\(i)] (\(r.list)): a reason is required") }
         }
         if otherLists.decision == .clear { throw bad("otherLists: decision CLEAR would hide a listed party") }
-        if weakAlias.cap == .clear || addressOnly.cap == .clear { throw bad("a cap of CLEAR would hide a listed party") }
+        if weakAlias.cap == .clear || addressOnly.cap == .clear || countryContradicted.cap == .clear { throw bad("a cap of CLEAR would hide a listed party") }
     }
 
     /// The override a `--config` file carries under `decisionPolicy`: rules replace the bundled
@@ -140,6 +154,7 @@ public struct DecisionPolicy: Codable, Hashable, Sendable {
         public var otherLists: Fallback?
         public var weakAlias: Cap?
         public var addressOnly: Cap?
+        public var countryContradicted: Cap?
     }
 
     /// This policy with a configuration's override applied.
@@ -152,6 +167,7 @@ public struct DecisionPolicy: Codable, Hashable, Sendable {
         if let f = o.otherLists { p.otherLists = f }
         if let c = o.weakAlias { p.weakAlias = c }
         if let c = o.addressOnly { p.addressOnly = c }
+        if let c = o.countryContradicted { p.countryContradicted = c }
         p.identity = identity + " + " + configIdentity
         return p
     }
@@ -196,19 +212,34 @@ public struct DecisionPolicy: Codable, Hashable, Sendable {
     }
 
     /// The decision for one match and, when a cap lowered it, the qualifier that says why (for
-    /// the explanation). Nil when the match is below the review threshold.
+    /// the explanation). Nil when the match is below the review threshold, or when its country
+    /// contradicts the listed ones and `nameExact` is false without corroboration.
+    ///
+    /// `nameExact`: every token of the query's name is a token of the listed name as written
+    /// (listed parts may be missing: "Nicolas Maduro" for "MADURO MOROS, Nicolas").
     public func decide(score: Double, list: ListCode, programs: [String], basis: ScreeningMatch.Basis, aliasStrength: Alias.Strength,
-                       qualifiers: [Qualifier], thresholds: MatchConfiguration) -> (decision: Decision, capped: Qualifier?)? {
+                       qualifiers: [Qualifier], thresholds: MatchConfiguration, nameExact: Bool = true) -> (decision: Decision, capped: Qualifier?)? {
         if basis == .address {
             guard score >= thresholds.addressThreshold else { return nil }
             let full = confirmedDecision(list: list, programs: programs)
             guard full > addressOnly.cap else { return (full, nil) }
             return (addressOnly.cap, Qualifier(name: "policy", effect: 0, detail: "address-only match: \(addressOnly.cap.rawValue) at most (\(addressOnly.reason))"))
         }
-        let decision: Decision
+        var decision: Decision
+        var capped: Qualifier?
         if score >= thresholds.strong(for: list) { decision = confirmedDecision(list: list, programs: programs) }
         else if score >= thresholds.review(for: list) { decision = .hold }
         else { return nil }
+        if qualifiers.contains(where: { $0.name == "country" && $0.effect < 0 }) {
+            let corroborated = qualifiers.contains { Set(countryContradicted.corroborating ?? []).contains($0.name) && $0.effect > 0 }
+            // Two discrepancies (the spelling and the country) outweigh a similar name.
+            if !nameExact && !corroborated { return nil }
+            if decision > countryContradicted.cap {
+                decision = countryContradicted.cap
+                capped = Qualifier(name: "policy", effect: 0,
+                                   detail: "country contradicts every listed country: \(countryContradicted.cap.rawValue) at most (\(countryContradicted.reason))")
+            }
+        }
         if aliasStrength == .weak, decision > weakAlias.cap {
             let lifting = Set(weakAlias.corroborating ?? [])
             let corroborated = qualifiers.contains { lifting.contains($0.name) && $0.effect > 0 }
@@ -217,7 +248,7 @@ public struct DecisionPolicy: Codable, Hashable, Sendable {
                                                  detail: "matched only through a weak alias: \(weakAlias.cap.rawValue) at most without a corroborating date of birth, nationality or address (\(weakAlias.reason))"))
             }
         }
-        return (decision, nil)
+        return (decision, capped)
     }
 
     /// The overall verdict over every live (not allow-listed) match. The same for every policy:
@@ -268,6 +299,8 @@ public struct DecisionPolicy: Codable, Hashable, Sendable {
         s += "\nCaps:\n"
         s += "  weak alias only: \(weakAlias.cap.rawValue) at most unless corroborated by \((weakAlias.corroborating ?? []).joined(separator: ", ")) — \(weakAlias.reason) [\(weakAlias.source)]\n"
         s += "  address only:    \(addressOnly.cap.rawValue) at most — \(addressOnly.reason) [\(addressOnly.source)]\n"
+        s += "  country contradicted: \(countryContradicted.cap.rawValue) at most for a name found exactly as listed; an approximate name is no match unless "
+            + "corroborated by \((countryContradicted.corroborating ?? []).joined(separator: ", ")) — \(countryContradicted.reason) [\(countryContradicted.source)]\n"
         return s
     }
 }

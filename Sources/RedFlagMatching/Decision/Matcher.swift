@@ -23,6 +23,9 @@ public final class Matcher: Sendable {
     let addressTerms: DocumentBoundTerms
     /// Chain particles ("bin", "oglu") among the listed name tokens (see `NameChains`).
     let chainParticles: [Int32: NameChains.Kind]
+    /// Per listed name (keyed by its document id's bytes): how many tokens precede its comma
+    /// (`NameChains.commaOffset`), found only for names a chained query meets.
+    let commaOffsets = TokenCache<Int>(capacity: 50_000)
     /// Bit id set when address vocabulary token id holds a digit (a house number or postcode).
     let addressNumberBits: [UInt64]
 
@@ -65,7 +68,7 @@ public final class Matcher: Sendable {
     /// Names the index proposes for `name` (debug and recall measurement), best upper bound first.
     public func candidateNames(for name: String) -> [Int] {
         pool.withScratch { scratch in
-            let q = prepareName(NameNormalizer.normalize(name), scratch: scratch)
+            let q = prepareQueryName(name, scratch: scratch).query
             return candidates(q, space: index.names, terms: nameTerms, listShare: TokenAligner.listShare, floor: nameFloor, scratch: scratch)
         }
     }
@@ -74,7 +77,7 @@ public final class Matcher: Sendable {
     /// with `fullScan`, from every name: what the candidate-recall measurement compares.
     public func nameScores(for name: String, fullScan: Bool) -> [Int: Double] {
         pool.withScratch { scratch in
-            let q = prepareName(NameNormalizer.normalize(name), scratch: scratch)
+            let q = prepareQueryName(name, scratch: scratch).query
             var best: [Int: Double] = [:]
             for hit in nameHits(q, fullScan: fullScan, floor: nameFloor, scratch: scratch) {
                 let e = Int(index.nameEntry[hit.name])
@@ -96,13 +99,33 @@ public final class Matcher: Sendable {
             // The one place a match is decided: the decision policy.
             guard let (decision, capped) = configuration.policy.decide(score: s.score, list: index.list(entry: s.entry), programs: index.programs(entry: s.entry),
                                                                        basis: s.basis, aliasStrength: s.name.map { index.strength(name: $0) } ?? .strong,
-                                                                       qualifiers: s.qualifiers, thresholds: configuration) else { continue }
+                                                                       qualifiers: s.qualifiers, thresholds: configuration,
+                                                                       nameExact: nameExact(s, query: scored)) else { continue }
             if let capped { s.qualifiers.append(capped) }
             decided.insert(s.entry)
             matches.append(makeMatch(s, decision: decision, query: scored, scratch: scratch))
         }
         // The verdict is taken over every match; the limit trims only the display.
         return configuration.policy.result(query, matches: matches, limit: configuration.limit)
+    }
+
+    /// Whether the query's name is found in the listed name as written: every query token (titles
+    /// and legal-form words aside) paired with a listed token of similarity 1. Aligned again only
+    /// when the policy asks (a contradicted country), so the common path pays nothing.
+    func nameExact(_ s: ScoredMatch, query: ScoredQuery) -> Bool {
+        guard let n = s.name, let q = query.name, s.qualifiers.contains(where: { $0.name == "country" && $0.effect < 0 }) else { return true }
+        let a = align(q, document: n, space: index.names, terms: nameTerms, listShare: TokenAligner.listShare, direct: configuration.fullScan,
+                      initials: nameInitials(n), rules: nameRules(n))
+        guard a.pairs.allSatisfy({ $0.similarity >= 1 }) else { return false }
+        let paired = Set(a.pairs.map(\.q))
+        return a.query.indices.allSatisfy { paired.contains($0) || a.query[$0].weight < PreparedQuery.minimumWeight }
+    }
+
+    /// `NameChains.commaOffset` of listed name d, remembered.
+    func commaOffset(document d: Int, count: Int) -> Int {
+        withUnsafeBytes(of: Int32(d)) { key in
+            commaOffsets.value(Array(key)) { NameChains.commaOffset(index.nameText[d], count: count) }
+        }
     }
 
     /// Names scoring at least this are shown as the nearest candidates of a CLEAR query.

@@ -23,7 +23,9 @@ extension Matcher {
     /// qualifiers that lowered it.
     func shortfall(_ s: ScoredMatch, match: ScreeningMatch) -> String {
         let review = configuration.review(for: match.list)
-        var parts = ["score \(fmt(s.score)) below the review threshold \(fmt(review)) of \(match.list.rawValue)"]
+        var parts = [s.score >= review
+            ? "country contradicts every listed country and the name is not found exactly as listed (score \(fmt(s.score)), review threshold \(fmt(review)) of \(match.list.rawValue))"
+            : "score \(fmt(s.score)) below the review threshold \(fmt(review)) of \(match.list.rawValue)"]
         let tokens = match.explanation.tokens
         let missingQuery = tokens.filter { $0.matched == nil && $0.weight >= 0.05 }.compactMap(\.query)
         let missingListed = tokens.filter { $0.query == nil && $0.weight >= 0.05 }.compactMap(\.matched)

@@ -170,43 +170,51 @@ public struct TokenSpace: Sendable, Equatable {
     }
 
     /// Every way `token` is two vocabulary tokens written together, each of two bytes or more
-    /// ("huawei" = "hua" + "wei"), by ascending cut. The vocabulary entries that begin with a
-    /// prefix of `token` form a range that narrows as the prefix grows (one byte compared per
-    /// step), and the prefix is a token exactly when it is the range's first entry; once the
-    /// range is empty no longer left part exists.
+    /// ("huawei" = "hua" + "wei"), by ascending cut.
     func splits(of token: [UInt8]) -> [(left: Int32, right: Int32)] {
         guard token.count >= 4 else { return [] }
-        var out: [(left: Int32, right: Int32)] = []
+        return token.withUnsafeBufferPointer { t in
+            prefixes(of: t, from: 0, minimum: 2).compactMap { p in
+                guard p.length <= token.count - 2, let right = vocabulary.binarySearch(UnsafeBufferPointer(rebasing: t[p.length...])) else { return nil }
+                return (p.id, Int32(right))
+            }
+        }
+    }
+
+    /// The vocabulary tokens (length of at least `minimum` bytes, and id) that `token[start...]`
+    /// begins with, by ascending length. The vocabulary entries that begin with a prefix of it form
+    /// a range that narrows as the prefix grows (one byte compared per step), and the prefix is a
+    /// token exactly when it is the range's first entry; once the range is empty no longer one
+    /// exists. What splits a word in two and segments a whole name typed without spaces.
+    func prefixes(of token: UnsafeBufferPointer<UInt8>, from start: Int, minimum: Int) -> [(length: Int, id: Int32)] {
+        var out: [(length: Int, id: Int32)] = []
+        guard start < token.count else { return out }
         let offsets = vocabulary.offsets
         vocabulary.bytes.withUnsafeBufferPointer { bytes in
-            token.withUnsafeBufferPointer { t in
-                var lo = 0, hi = vocabulary.count
-                for cut in 1...(token.count - 2) {
-                    // Entries in lo..<hi share t[0 ..< cut - 1]; an entry of exactly that length
-                    // sorts first. Narrow to those whose byte cut - 1 is t[cut - 1].
-                    let k = cut - 1, c = t[k]
-                    func byte(_ e: Int) -> Int {
-                        let start = Int(offsets[e]), length = Int(offsets[e + 1]) - start
-                        return k < length ? Int(bytes[start + k]) : -1
-                    }
-                    var a = lo, b = hi
-                    while a < b {
-                        let mid = (a + b) / 2
-                        if byte(mid) < Int(c) { a = mid + 1 } else { b = mid }
-                    }
-                    var e = a
-                    b = hi
-                    while e < b {
-                        let mid = (e + b) / 2
-                        if byte(mid) <= Int(c) { e = mid + 1 } else { b = mid }
-                    }
-                    lo = a
-                    hi = e
-                    if lo >= hi { break }
-                    guard cut >= 2, Int(offsets[lo + 1]) - Int(offsets[lo]) == cut,
-                          let right = vocabulary.binarySearch(UnsafeBufferPointer(rebasing: t[cut...])) else { continue }
-                    out.append((Int32(lo), Int32(right)))
+            var lo = 0, hi = vocabulary.count
+            for cut in 1...(token.count - start) {
+                // Entries in lo..<hi share the prefix's first cut - 1 bytes; an entry of exactly
+                // that length sorts first. Narrow to those whose byte cut - 1 is the prefix's.
+                let k = cut - 1, c = token[start + k]
+                func byte(_ e: Int) -> Int {
+                    let s = Int(offsets[e]), length = Int(offsets[e + 1]) - s
+                    return k < length ? Int(bytes[s + k]) : -1
                 }
+                var a = lo, b = hi
+                while a < b {
+                    let mid = (a + b) / 2
+                    if byte(mid) < Int(c) { a = mid + 1 } else { b = mid }
+                }
+                var e = a
+                b = hi
+                while e < b {
+                    let mid = (e + b) / 2
+                    if byte(mid) <= Int(c) { e = mid + 1 } else { b = mid }
+                }
+                lo = a
+                hi = e
+                if lo >= hi { break }
+                if cut >= minimum && Int(offsets[lo + 1]) - Int(offsets[lo]) == cut { out.append((cut, Int32(lo))) }
             }
         }
         return out

@@ -13,19 +13,28 @@ public enum GivenNames {
     /// Folded spelling → its equivalent spellings (not itself).
     static let equivalents: [String: Set<String>] = {
         var map: [String: Set<String>] = [:]
+        var nicknames: [(full: String, nick: String)] = []
         for row in NameData.rows("given-names.tsv") {
             switch row.field(0) {
             case "nickname":
                 let full = row.field(1)
-                for nick in row.field(2).split(separator: " ").map(String.init) where nick != full {
-                    map[full, default: []].insert(nick)
-                    map[nick, default: []].insert(full)
-                }
+                for nick in row.field(2).split(separator: " ").map(String.init) where nick != full { nicknames.append((full, nick)) }
             case "variants":
                 let group = row.field(1).split(separator: " ").map(String.init)
                 for a in group { for b in group where a != b { map[a, default: []].insert(b) } }
             default:
                 NameData.fail("\(row.file):\(row.line): unknown row kind '\(row.field(0))' (expected nickname or variants)")
+            }
+        }
+        // A nickname stands for its full name however the full name is spelt: "Kolya" for Nikolai,
+        // Nikolay and Mykola alike (the full name's variant group). Not a nickname of one or two
+        // letters ("Al", "Ab"): those are also name particles and initials.
+        let groups = map
+        for (full, nick) in nicknames {
+            let spellings = nick.utf8.count >= 3 ? [full] + (groups[full].map { $0.sorted() } ?? []) : [full]
+            for spelling in spellings where spelling != nick {
+                map[spelling, default: []].insert(nick)
+                map[nick, default: []].insert(spelling)
             }
         }
         return map

@@ -7,11 +7,39 @@
 /// A link is a (child, father) pair of token positions. When the query links a to b and the
 /// listed name links x to y, aligning a with y and b with x would read the chain backwards:
 /// those two similarities are set to zero, so the names align only as the same person.
+///
+/// Links are read in the name's reading order: lists write persons "SURNAME, Given names"
+/// ("BEN HENI, Lased" is Lased son of Heni), so the part after a single comma comes first
+/// (`readingOrder`). A listed person's name without a particle is still a chain in reading
+/// order ("Usama Muhammed Awad" is Usama son of Muhammed): a query chain whose two names occur
+/// there only the other way round is read backwards too (see `Matcher.similarities`).
 enum NameChains {
-    /// Particles written between a child's name and the father's.
-    static let before: Set<String> = ["bin", "ibn", "bint", "binti", "binte", "ben", "ould"]
+    /// Particles written between a child's name and the father's (Welsh "ap", Indonesian "ibnu" too).
+    static let before: Set<String> = ["bin", "ibn", "ibnu", "bint", "binti", "binte", "ben", "ould", "ap"]
     /// Particles written after the father's name (which follows the child's).
-    static let after: Set<String> = ["oglu", "ogly", "ogli", "ugli", "uglu", "kyzy", "kizi", "qizi", "gyzy", "uulu"]
+    static let after: Set<String> = ["oglu", "ogly", "ogli", "ugli", "uglu", "kyzy", "kizi", "qizi", "gyzy", "uulu", "uly"]
+
+    /// How many of a name's `count` tokens come before its one comma ("BEN HENI, Lased": 2), or 0
+    /// when the name has no comma, more than one, or its parts do not tokenise to `count` tokens
+    /// together (then it is read as written).
+    static func commaOffset(_ raw: String, count: Int) -> Int {
+        let parts = raw.split(separator: ",", omittingEmptySubsequences: false)
+        guard parts.count == 2 else { return 0 }
+        let head = NameNormalizer.normalize(String(parts[0])).tokens.count
+        let tail = NameNormalizer.normalize(String(parts[1])).tokens.count
+        return head > 0 && tail > 0 && head + tail == count ? head : 0
+    }
+
+    /// Token positions in reading order: the `commaOffset` tokens before the comma go last.
+    static func readingOrder(count: Int, commaOffset: Int) -> [Int] {
+        guard commaOffset > 0 && commaOffset < count else { return Array(0..<count) }
+        return Array(commaOffset..<count) + Array(0..<commaOffset)
+    }
+
+    /// `links` over tokens read in `order` (reading position → token position), as token positions.
+    static func links(order: [Int], kind: (Int) -> Kind) -> [(child: Int, father: Int)] {
+        links(count: order.count) { kind(order[$0]) }.map { (order[$0.child], order[$0.father]) }
+    }
 
     /// The (child, father) links among `count` tokens, `kind(i)` telling what token i is.
     static func links(count: Int, kind: (Int) -> Kind) -> [(child: Int, father: Int)] {

@@ -12,6 +12,24 @@ public enum NameNormalizer {
         return splitLegalForms(tokens)
     }
 
+    /// "SiemensAG", "MohammadTahreAnwari", "RahmatullahShahNAWAZ" → words: a capital letter after a
+    /// lower-case one starts a new word, unless it ends the word ("GmbH", "KGaA", "SpA", "PhD" stay
+    /// whole). Applied to queries only (a listed name keeps its spelling; the aligner joins the parts
+    /// again where the list writes one word: "OpenLab", "McDonald").
+    public static func separateCamelCase(_ s: String) -> String {
+        let scalars = Array(s.unicodeScalars)
+        func upper(_ u: Unicode.Scalar) -> Bool { u.value < 0x80 ? (0x41...0x5A).contains(u.value) : u.properties.isUppercase }
+        func lower(_ u: Unicode.Scalar) -> Bool { u.value < 0x80 ? (0x61...0x7A).contains(u.value) : u.properties.isLowercase }
+        func starts(_ i: Int) -> Bool { i > 0 && i + 1 < scalars.count && upper(scalars[i]) && lower(scalars[i - 1]) && (upper(scalars[i + 1]) || lower(scalars[i + 1])) }
+        guard scalars.indices.contains(where: starts) else { return s }
+        var out = String.UnicodeScalarView()
+        for (i, u) in scalars.enumerated() {
+            if starts(i) { out.append(" ") }
+            out.append(u)
+        }
+        return String(out)
+    }
+
     /// Name particles of European surnames, written apart or joined ("van der Bilt", "Vanderbilt",
     /// "de la Cruz", "Delacruz").
     static let particles: Set<String> = ["van", "von", "der", "den", "de", "du", "da", "di", "del", "della", "la", "le", "ter", "ten",

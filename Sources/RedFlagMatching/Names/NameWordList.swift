@@ -58,3 +58,12 @@ enum NameTitles {
     /// Whether `token` is a title word.
     static func contains(_ token: String) -> Bool { words.contains(token) }
 }
+
+/// Words that are a title when they lead a name of three tokens or more and a given name anywhere
+/// else ("Emir", "Sayyid", "Sultan"): see `Lists/names/leading-titles.txt`.
+enum LeadingTitles {
+    static let words: Set<String> = NameWordList.required("names/leading-titles.txt")
+
+    /// Whether token `i` of a query of `count` tokens is read as a title.
+    static func isTitle(_ token: String, at i: Int, of count: Int) -> Bool { i == 0 && count >= 3 && words.contains(token) }
+}

@@ -26,7 +26,7 @@ extension Matcher {
             weights.withUnsafeBufferPointer { weights in
                 documents.indices.map { n in
                     let d = documents[n]
-                    return bestArrangement(q, tokens: UnsafeBufferPointer(rebasing: tokens[space.documentRange(d)]),
+                    return bestArrangement(q, document: d, tokens: UnsafeBufferPointer(rebasing: tokens[space.documentRange(d)]),
                                            weights: UnsafeBufferPointer(rebasing: weights[offsets[n]..<offsets[n + 1]]), space: space, terms: terms,
                                            listShare: listShare, direct: direct, initials: initials(d), rules: rules(d)).score
                 }
@@ -43,11 +43,11 @@ extension Matcher {
         let list = ids.map { AlignUnit(weight: Double(space.weights[Int($0)]), key: $0) }
         let (sims, arrangement) = ids.withUnsafeBufferPointer { ids in
             let sims = [Double](unsafeUninitializedCapacity: nq * nl) { buffer, count in
-                similarities(q, tokens: ids, space: space, terms: terms, direct: direct, initials: initials, into: buffer)
+                similarities(q, document: d, tokens: ids, space: space, terms: terms, direct: direct, initials: initials, into: buffer)
                 count = nq * nl
             }
             let arrangement = list.map(\.weight).withUnsafeBufferPointer { weights in
-                bestArrangement(q, tokens: ids, weights: weights, space: space, terms: terms, listShare: listShare, direct: direct,
+                bestArrangement(q, document: d, tokens: ids, weights: weights, space: space, terms: terms, listShare: listShare, direct: direct,
                                 initials: initials, rules: rules).arrangement
             }
             return (sims, arrangement)
@@ -81,7 +81,7 @@ extension Matcher {
     }
 
     /// `tokens` and `weights`: the document's token ids and their weights.
-    private func bestArrangement(_ q: PreparedQuery, tokens: UnsafeBufferPointer<Int32>, weights lw: UnsafeBufferPointer<Double>, space: TokenSpace,
+    private func bestArrangement(_ q: PreparedQuery, document d: Int, tokens: UnsafeBufferPointer<Int32>, weights lw: UnsafeBufferPointer<Double>, space: TokenSpace,
                                  terms: DocumentBoundTerms, listShare: Double, direct: Bool, initials: Bool,
                                  rules: ListedRules) -> (score: Double, arrangement: Arrangement) {
         let nq = q.units.count, nl = tokens.count
@@ -89,7 +89,7 @@ extension Matcher {
             withUnsafeTemporaryAllocation(of: Double.self, capacity: max(1, nq * nl)) { alternative in
                 // The weights of the side with two tokens joined.
                 withUnsafeTemporaryAllocation(of: Double.self, capacity: max(1, max(nq, nl))) { merged in
-                    similarities(q, tokens: tokens, space: space, terms: terms, direct: direct, initials: initials, into: sims)
+                    similarities(q, document: d, tokens: tokens, space: space, terms: terms, direct: direct, initials: initials, into: sims)
                     let simsRead = UnsafeBufferPointer(sims)
                     return q.weights.withUnsafeBufferPointer { qw in
                         var best = (score: TokenAligner.score(queryWeights: qw, listWeights: lw, similarity: UnsafeBufferPointer(rebasing: simsRead[0..<(nq * nl)]),
@@ -129,7 +129,7 @@ extension Matcher {
     }
 
     /// `into[i * nl + j]`: similarity of query token i and the document's j-th token.
-    private func similarities(_ q: PreparedQuery, tokens: UnsafeBufferPointer<Int32>, space: TokenSpace, terms: DocumentBoundTerms, direct: Bool,
+    private func similarities(_ q: PreparedQuery, document d: Int, tokens: UnsafeBufferPointer<Int32>, space: TokenSpace, terms: DocumentBoundTerms, direct: Bool,
                               initials: Bool, into sims: UnsafeMutableBufferPointer<Double>) {
         let nq = q.units.count, nl = tokens.count
         for (j, id) in tokens.enumerated() {
@@ -150,13 +150,39 @@ extension Matcher {
                 }
             }
         }
-        // A patronymic chain read backwards is another person (see `NameChains`).
-        guard !q.links.isEmpty, !chainParticles.isEmpty else { return }
-        let listed = NameChains.links(count: nl) { chainParticles[tokens[$0]] ?? .name }
+        // A patronymic chain read backwards is another person (see `NameChains`). Only queries
+        // with a chain particle get here (q.links is empty otherwise).
+        guard !q.links.isEmpty else { return }
+        let met = q.links.contains { a, b in (0..<nl).contains { sims[a * nl + $0] > 0 } && (0..<nl).contains { sims[b * nl + $0] > 0 } }
+        guard met else { return }
+        let order = NameChains.readingOrder(count: nl, commaOffset: commaOffset(document: d, count: nl))
+        let listed = NameChains.links(order: order) { chainParticles[tokens[$0]] ?? .name }
         for (a, b) in q.links {
             for (x, y) in listed where sims[a * nl + y] > 0 && sims[b * nl + x] > 0 {
                 sims[a * nl + y] = 0
                 sims[b * nl + x] = 0
+            }
+        }
+        // A listed person's names in reading order are a chain without particles too ("Usama
+        // Muhammed Awad"): a query link whose child is found there only after its father is backwards.
+        guard index.type(entry: Int(index.nameEntry[d])) == .person else { return }
+        var rank = [Int](repeating: 0, count: nl)
+        for (r, j) in order.enumerated() { rank[j] = r }
+        for (a, b) in q.links {
+            var forward = false, backward = false
+            for x in 0..<nl where sims[a * nl + x] > 0 {
+                for y in 0..<nl where y != x && sims[b * nl + y] > 0 {
+                    if rank[x] < rank[y] { forward = true } else { backward = true }
+                }
+            }
+            guard backward && !forward else { continue }
+            var reversed: [(Int, Int)] = []
+            for x in 0..<nl where sims[a * nl + x] > 0 {
+                for y in 0..<nl where y != x && sims[b * nl + y] > 0 && rank[x] > rank[y] { reversed.append((x, y)) }
+            }
+            for (x, y) in reversed {
+                sims[a * nl + x] = 0
+                sims[b * nl + y] = 0
             }
         }
     }

@@ -35,15 +35,18 @@ extension Matcher {
         var score: Double
     }
 
-    func prepareName(_ n: NormalizedName, scratch: Scratch) -> PreparedQuery {
-        PreparedQuery(tokens: n.tokens, written: n.written, legalForms: n.legalForms, space: index.names, scratch: scratch, cache: nameCache,
-                      joinCache: nameJoinCache, chains: true)
+    /// `raw`: the name as written, read for its comma ("BEN HENI, Lased") when it holds a chain particle.
+    func prepareName(_ n: NormalizedName, raw: String? = nil, scratch: Scratch) -> PreparedQuery {
+        let chained = raw != nil && n.tokens.contains { NameChains.kind($0) != .name }
+        return PreparedQuery(tokens: n.tokens, written: n.written, legalForms: n.legalForms, space: index.names, scratch: scratch, cache: nameCache,
+                             joinCache: nameJoinCache, chains: true, truncations: true, commaOffset: chained ? NameChains.commaOffset(raw!, count: n.tokens.count) : 0)
     }
 
     /// Every entry whose best name scores at least `nameFloor` (qualifiers applied), and every
     /// entry whose address matches the query's address: candidates for the decision.
     func score(_ query: ScreeningQuery, nameFloor: Double, scratch: Scratch) -> ScoredQuery {
-        let normal = NameNormalizer.normalize(query.name)
+        let prepared = prepareQueryName(query.name, scratch: scratch)
+        let normal = prepared.normal
         let queryAddressTokens = query.address.map(NameNormalizer.addressTokens) ?? []
         var addressPrepared: PreparedQuery?
         if !queryAddressTokens.isEmpty && index.addresses.documentCount > 0 {
@@ -54,7 +57,7 @@ extension Matcher {
         let birthYear = query.dateOfBirth.flatMap { PartialDate.parse($0).yearSpan() }
         var nameMatched = Set<Int>()
         if !normal.tokens.isEmpty {
-            let q = prepareName(normal, scratch: scratch)
+            let q = prepared.query
             out.name = q
             var bestPerEntry: [Int: (score: Double, hit: NameHit, qualifiers: [Qualifier])] = [:]
             for hit in nameHits(q, fullScan: configuration.fullScan, floor: nameFloor, scratch: scratch) where hit.score >= nameFloor {
@@ -81,7 +84,10 @@ extension Matcher {
             }
         }
         if let a = addressPrepared {
-            for (doc, addressScore) in addressHits(a, scratch: scratch) where addressScore >= configuration.addressThreshold {
+            // Alone, an address must name a building: a listed address without any number (a district,
+            // "Near Damascus in the Yaafur area", "Central District, Pyongyang") names an area many
+            // unrelated parties share. With a name match it still adds its bonus above.
+            for (doc, addressScore) in addressHits(a, scratch: scratch) where addressScore >= configuration.addressThreshold && holdsNumber(address: doc) {
                 let e = Int(index.addressEntry[doc])
                 let best = bestAddress(of: e, query: a)
                 out.matches.append(ScoredMatch(entry: e, name: nil, addressDocument: doc, score: best?.score ?? addressScore, basis: .address,
@@ -132,6 +138,14 @@ extension Matcher {
             if best == nil || s > best!.0 { best = (s, index.addressText[d]) }
         }
         return best.map { (score: $0.0, text: $0.1) }
+    }
+
+    /// Whether listed address d holds a house number, room number or postcode.
+    func holdsNumber(address d: Int) -> Bool {
+        index.addresses.documentRange(d).contains { p in
+            let id = Int(index.addresses.documentTokens[p])
+            return addressNumberBits[id >> 6] & (1 << UInt64(id & 63)) != 0
+        }
     }
 
     /// A listed street address is another place unless the query gives its numbers: "12 Queensway"

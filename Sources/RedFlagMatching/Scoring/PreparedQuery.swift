@@ -82,7 +82,7 @@ struct PreparedQuery {
         return pairs.filter { $0.0.utf8.count >= 6 }.map { (Array($0.0.utf8), Array($0.1.utf8)) }.sorted { $0.written.lexicographicallyPrecedes($1.written) }
     }()
 
-    /// A token no listed token resembles that is one edit from a written form of a canonical
+    /// A token one edit from a written form of a canonical
     /// business word ("industires" for "industries", listed as "industry"): the listed
     /// canonical token is credited 0.92, as the misspelling of a listed word.
     private static func addMisspeltVariant(_ b: [UInt8], space: TokenSpace, into map: inout [Int32: Double]) {
@@ -92,6 +92,35 @@ struct PreparedQuery {
                 guard written.withUnsafeBufferPointer({ TokenSimilarity.withinOneEdit(t, $0) }), let id = space.id(of: canonical) else { continue }
                 map[id] = max(map[id] ?? 0, 0.92)
             }
+        }
+    }
+
+    /// Every written form of the abbreviation table's business words, with its canonical form:
+    /// the words people shorten ("research", "commercial", "communications").
+    private static let businessWords: [(written: [UInt8], canonical: [UInt8])] = {
+        let pairs = Abbreviations.canonical.map { ($0.key, $0.value) } + Set(Abbreviations.canonical.values).map { ($0, $0) }
+        return pairs.map { (Array($0.0.utf8), Array($0.1.utf8)) }.sorted { $0.written.lexicographicallyPrecedes($1.written) }
+    }()
+    /// Credit of a business word a typed abbreviation begins (under a typo's: "res" may be
+    /// research or resource).
+    static let abbreviatedCredit = 0.85
+
+    /// A typed word of three to five letters that begins a business word at least three letters
+    /// longer ("res" for research, "comm" for commercial or communications: truncation is how
+    /// people abbreviate): each such word's canonical listed token is credited `abbreviatedCredit`.
+    static func addAbbreviated(_ typed: [UInt8], space: TokenSpace, into map: inout [Int32: Double]) {
+        guard (3...5).contains(typed.count), typed.allSatisfy({ (97...122).contains($0) }) else { return }
+        // The words beginning with `typed` follow one another in the sorted table.
+        var lo = 0, hi = businessWords.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if businessWords[mid].written.lexicographicallyPrecedes(typed) { lo = mid + 1 } else { hi = mid }
+        }
+        while lo < businessWords.count && businessWords[lo].written.starts(with: typed) {
+            let (written, canonical) = businessWords[lo]
+            lo += 1
+            guard written.count >= typed.count + 3, let id = space.id(of: canonical) else { continue }
+            map[id] = max(map[id] ?? 0, abbreviatedCredit)
         }
     }
 
@@ -114,14 +143,25 @@ struct PreparedQuery {
         if map.isEmpty { addUnglued(b, space: space, into: &map) }
         if map.isEmpty { addLookalikes(b, space: space, scratch: scratch, into: &map) }
         if map.isEmpty { addStemmed(b, space: space, scratch: scratch, into: &map) }
-        if map.isEmpty { addMisspeltVariant(b, space: space, into: &map) }
+        // A misspelt business word may resemble some rarer listed word more than the word it
+        // misspells ("industreis" ~ "industrias", listed as "industry"): always looked for.
+        addMisspeltVariant(b, space: space, into: &map)
+        // Another romanisation of the same name ("mihayl" for "mikhail", "dawud" for "dawood"),
+        // looked for when no listed name holds the token as typed (the common case, spared the
+        // look-ups).
+        let listed = space.id(of: b) != nil
+        for spelling in listed ? [] : RomanisationSwaps.respellings(b) {
+            guard let id = space.id(of: spelling) else { continue }
+            map[id] = max(map[id] ?? 0, RomanisationSwaps.credit)
+        }
         return QueryTokenFacts(similar: map, id: space.id(of: b), splits: b.count >= 5 ? space.splits(of: b) : [])
     }
 
     /// `written` holds the tokens as typed, before abbreviations were made canonical (joins are
     /// made from them: "comm ittee" is "committee", not "communication" + "ittee").
     init(tokens: [String], written: [String]? = nil, legalForms: [String], space: TokenSpace, scratch: Scratch, cache: TokenCache<QueryTokenFacts>,
-         joinCache: TokenCache<[(id: Int32, similarity: Double)]>, unknownWeight: Double = Double(TokenSpace.unknownWeight), chains: Bool = false) {
+         joinCache: TokenCache<[(id: Int32, similarity: Double)]>, unknownWeight: Double = Double(TokenSpace.unknownWeight), chains: Bool = false,
+         truncations: Bool = false, commaOffset: Int = 0) {
         scratch.ensure(documents: space.documentCount, vocabulary: space.vocabulary.count)
         texts = tokens
         bytes = tokens.map { Array($0.utf8) }
@@ -134,15 +174,18 @@ struct PreparedQuery {
         joins = []
         splits = []
         ids = []
-        links = chains ? NameChains.links(count: tokens.count) { NameChains.kind(tokens[$0]) } : []
+        links = chains ? NameChains.links(order: NameChains.readingOrder(count: tokens.count, commaOffset: commaOffset)) { NameChains.kind(tokens[$0]) } : []
         var facts: [QueryTokenFacts] = []
+        let written = written.map { $0.count == tokens.count ? $0 : tokens } ?? tokens
         for (i, b) in bytes.enumerated() {
             let f = cache.value(b) { PreparedQuery.facts(b, skeleton: skeletons[i], space: space, scratch: scratch) }
             facts.append(f)
             ids.append(f.id)
-            let map = f.similar
+            var map = f.similar
+            // As typed: "comm" is made canonical as communications, and may stand for commercial.
+            if truncations { PreparedQuery.addAbbreviated(Array(written[i].utf8), space: space, into: &map) }
             similar.append(map)
-            let weak = LegalForms.words.contains(tokens[i]) || NameTitles.contains(tokens[i])
+            let weak = LegalForms.words.contains(tokens[i]) || NameTitles.contains(tokens[i]) || LeadingTitles.isTitle(tokens[i], at: i, of: tokens.count)
             if weak {
                 // Legal-form words and titles ("Dr", "Sheikh", "President") say little about who.
                 weights.append(Double(LegalForms.wordWeight))
@@ -159,7 +202,6 @@ struct PreparedQuery {
             // unmatched ("Luca Lopez" against "LUCAS") must still lower the score.
             if !weak { weights[i] = max(weights[i], PreparedQuery.minimumWeight) }
         }
-        let written = written.map { $0.count == tokens.count ? $0 : tokens } ?? tokens
         for i in 0..<max(0, bytes.count - 1) {
             let typed = written[i] + written[i + 1]
             let joined = Array((Abbreviations.canonical[typed] ?? typed).utf8)

@@ -23,7 +23,7 @@ enum Qualifiers {
     static let maximumBonus = typeMatches + countryMatches + birthMatches
 
     /// `queryNamesCompany`: the query carries a company legal form ("Kone Oyj"), so, when no type
-    /// was given, a listed person is a different type (the penalty only: an inferred type earns no bonus).
+    /// was given, a listed person, vessel or aircraft is a different type (the penalty only: an inferred type earns no bonus).
     static func forName(_ n: Int, entry e: Int, index: MatchIndex, query: ScreeningQuery, queryLegalForms: Set<String>,
                         queryNamesCompany: Bool = false, birthYears: ClosedRange<Int>?) -> [Qualifier] {
         var out: [Qualifier] = []
@@ -47,9 +47,11 @@ enum Qualifiers {
             } else {
                 out.append(Qualifier(name: "type", effect: typeDiffers, detail: "type \(qt.rawValue) vs listed \(entryType.rawValue)"))
             }
-        } else if queryNamesCompany && entryType == .person {
+        } else if queryNamesCompany && (entryType == .person || entryType == .vessel || entryType == .aircraft) {
+            // A vessel or aircraft is named without a legal form (its owner carries one): "Magnolia
+            // Marine Limited" is not the ship MAGNOLIA.
             out.append(Qualifier(name: "type", effect: typeDiffers,
-                                 detail: "legal form \(queryLegalForms.sorted().joined(separator: "/")) names a company; listed party is a person"))
+                                 detail: "legal form \(queryLegalForms.sorted().joined(separator: "/")) names a company; listed party is a \(entryType.rawValue)"))
         }
         if let qc = query.country?.uppercased(), !qc.isEmpty {
             let countries = index.countries(entry: e)

@@ -54,6 +54,18 @@ public enum TokenSimilarity {
             // name. A short unvowelled query token (Arabic script "hsn", "asd") still compares.
             return 0
         }
+        if b.count <= 4 && a.count == b.count + 1 && !abjad {
+            // A listed word of up to four letters (`b`) leaves no room to tell a typo from another
+            // word: with a consonant inserted it is another name ("tesa" ~ "tesla", "osam" ~
+            // "osram", "orka" ~ "orkla"). A doubled letter is a typo ("tesa" ~ "tessa"); a vowel, h,
+            // w or y a transliteration ("said" ~ "saeid", "fath" ~ "fathi", "daud" ~ "dawud").
+            var i = 0
+            while i < b.count && a[i] == b[i] { i += 1 }
+            let inserted = a[i]
+            let rest = equal(UnsafeBufferPointer(rebasing: a[(i + 1)...]), UnsafeBufferPointer(rebasing: b[i...]))
+            let doubled = (i > 0 && a[i - 1] == inserted) || (i + 1 < a.count && a[i + 1] == inserted)
+            if rest && !isVowel(inserted) && inserted != 104 && inserted != 119 && !doubled { return 0 }
+        }
         if min(a.count, b.count) <= 4 && !abjad {
             // A word of up to four letters and the same word with a consonant added at the end is
             // another word ("yara" ~ "yaran", "tuli" ~ "tulip"); a letter missing inside is a typo

@@ -13,17 +13,9 @@ public final class AllowListStore: AllowListStoring, Sendable {
     /// Opens (creating when needed) the allow-list at `url`.
     public init(url: URL) throws {
         self.url = url
-        do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            // WAL and a busy timeout like every redflag file: desks adding rules while a batch
-            // reads them wait for each other instead of failing with "database is locked".
-            queue = try JournaledDatabase.open(path: url.path)
-            try JournaledDatabase.migrate(Self.migrator, queue)
-        } catch let error as RedFlagError {
-            throw error
-        } catch {
-            throw RedFlagError.cannotWrite(path: url.path, reason: "cannot open the allow-list database: \(error)")
-        }
+        // WAL and a busy timeout like every redflag file: desks adding rules while a batch
+        // reads them wait for each other instead of failing with "database is locked".
+        queue = try JournaledDatabase.open(url: url, migrator: Self.migrator, failure: "cannot open the allow-list database")
     }
 
     /// Opens the allow-list of a data directory.

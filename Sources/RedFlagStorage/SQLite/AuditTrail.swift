@@ -27,15 +27,9 @@ public final class AuditTrail: AuditStoring, Sendable {
     /// Opens (creating when needed) the audit trail at `url`.
     public init(url: URL) throws {
         self.url = url
-        do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            // A power cut may lose the last commits (see JournaledDatabase); the run then still
-            // reads as incomplete.
-            queue = try JournaledDatabase.open(path: url.path)
-            try JournaledDatabase.migrate(Self.migrator, queue)
-        } catch {
-            throw RedFlagError.cannotWrite(path: url.path, reason: "cannot open the audit database: \(error)")
-        }
+        // A power cut may lose the last commits (see JournaledDatabase); the run then still
+        // reads as incomplete.
+        queue = try JournaledDatabase.open(url: url, migrator: Self.migrator, failure: "cannot open the audit database")
     }
 
     public convenience init(dataDirectory: DataDirectory) throws {

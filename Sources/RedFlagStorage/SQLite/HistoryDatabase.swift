@@ -4,12 +4,10 @@ import GRDB
 /// The schema of `history.sqlite`, shared by the order history (`orders`) and the known parties
 /// (`known_party`): one file, one migrator, whichever store opens it first.
 enum HistoryDatabase {
-    /// Opens the file with the journal settings of every redflag file and brings its schema up to date.
-    static func open(url: URL) throws -> DatabaseQueue {
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let queue = try JournaledDatabase.open(path: url.path)
-        try JournaledDatabase.migrate(migrator, queue)
-        return queue
+    /// Opens the file with the journal settings of every redflag file and brings its schema up to
+    /// date; `failure` names the store in the error.
+    static func open(url: URL, failure: String) throws -> DatabaseQueue {
+        try JournaledDatabase.open(url: url, migrator: migrator, failure: failure)
     }
 
     static var migrator: DatabaseMigrator {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import RedFlagCore
 
 /// Opens redflag's SQLite files (order history and known parties, audit trail) the one way a
 /// nightly batch can afford: WAL journal with `synchronous = NORMAL`.
@@ -19,6 +20,23 @@ public enum JournaledDatabase {
         let queue = try DatabaseQueue(path: path, configuration: configuration)
         try enableWAL(queue)
         return queue
+    }
+
+    /// Opens (creating it and its folder when needed) the SQLite file at `url` with these
+    /// settings and brings its schema up to date with `migrator`: the preamble of every redflag
+    /// store. A failure is a `RedFlagError.cannotWrite` naming the file, its reason prefixed with
+    /// `failure` (which database it is); a `RedFlagError` passes through unchanged.
+    public static func open(url: URL, migrator: DatabaseMigrator, failure: String) throws -> DatabaseQueue {
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            let queue = try open(path: url.path)
+            try migrate(migrator, queue)
+            return queue
+        } catch let error as RedFlagError {
+            throw error
+        } catch {
+            throw RedFlagError.cannotWrite(path: url.path, reason: "\(failure): \(error)")
+        }
     }
 
     /// Switches the file to WAL once, however many processes open it for the first time together.

@@ -13,11 +13,7 @@ public final class KnownPartyStore: KnownPartyStoring, Sendable {
 
     public init(url: URL) throws {
         self.url = url
-        do {
-            queue = try HistoryDatabase.open(url: url)
-        } catch {
-            throw RedFlagError.cannotWrite(path: url.path, reason: "history database (known parties): \(error)")
-        }
+        queue = try HistoryDatabase.open(url: url, failure: "history database (known parties)")
     }
 
     public convenience init(dataDirectory: DataDirectory) throws {

@@ -15,11 +15,7 @@ public final class OrderHistoryStore: OrderHistoryStoring, @unchecked Sendable {
     /// Opens (creating if needed) the history database at `url`.
     public init(url: URL) throws {
         path = url.path
-        do {
-            queue = try HistoryDatabase.open(url: url)
-        } catch {
-            throw RedFlagError.cannotWrite(path: url.path, reason: "history database: \(error)")
-        }
+        queue = try HistoryDatabase.open(url: url, failure: "history database")
     }
 
     /// Every recorded order of a customer.

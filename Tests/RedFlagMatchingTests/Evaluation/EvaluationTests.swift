@@ -23,26 +23,27 @@ import Testing
 @Suite("Evaluation set on the real lists", .serialized)
 struct EvaluationTests {
     /// Recall floors on the test part, a little under what the matcher reached on 2026-12-03 after the
-    /// issue-11 matcher, scripts and verdict work merged (full run; figures in README "Quality and
-    /// speed"). The issue's target is ≥ 0.95 in every class.
+    /// issue-11 recall work (glued names, truncated business words, romanisation swaps, diminutives,
+    /// leading titles; full run; figures in Data/results.md). The issue's target is ≥ 0.95 in every class.
     static let classFloors: [String: Double] = [
-        "typo": 0.98, "legal_form": 0.98, "abbreviation": 0.96, "dropped_generic": 0.98, "reordered_person": 0.98,
-        "transliteration": 0.92, "original_script": 0.98, "bracketed": 0.98, "typo_common_word": 0.92,
-        "given_name_variant": 0.92, "name_parts": 0.95, "joined_split": 0.88, "numbers": 0.97, "titles": 0.92,
+        "typo": 0.98, "legal_form": 0.98, "abbreviation": 0.99, "dropped_generic": 0.98, "reordered_person": 0.98,
+        "transliteration": 0.935, "original_script": 0.98, "bracketed": 0.98, "typo_common_word": 0.99,
+        "given_name_variant": 0.97, "name_parts": 0.965, "joined_split": 0.975, "numbers": 0.97, "titles": 0.985,
         "country_consistent": 0.97, "address_same_number": 0.98,
     ]
-    /// False-alarm ceilings per negative class of the test part, a little over what was reached. The
-    /// contradicting-country class (99 %) gets no ceiling until the matcher brings it down: a ceiling of
-    /// 1.0 could not fail.
+    /// False-alarm ceilings per negative class of the test part, a little over what was reached after
+    /// the issue-11 false-alarm work (contradicted-country policy, chains in reading order, short listed
+    /// words, vessels vs legal forms, number-less addresses alone).
     static let negativeCeilings: [String: Double] = [
-        "negative_organisation": 0.09, "negative_person": 0.04, "negative_invented": 0.02,
-        "negative_one_shared_token": 0.02, "negative_one_word_apart": 0.05, "negative_short_name": 0.20,
-        "negative_address_other_number": 0.04, "negative_address_city_only": 0.12, "negative_reversed_chain": 0.47,
+        "negative_organisation": 0.07, "negative_person": 0.04, "negative_invented": 0.01,
+        "negative_one_shared_token": 0.02, "negative_one_word_apart": 0.04, "negative_short_name": 0.17,
+        "negative_address_other_number": 0.03, "negative_address_city_only": 0.03, "negative_reversed_chain": 0.22,
+        "negative_country": 0.15,
     ]
-    /// Overall recall floor on the test part (reached 0.9723; target 0.99).
-    static let overallFloor = 0.96
-    /// Highest tolerated false-alarm rate on all negatives of the test part (reached 0.114; target 0.005).
-    static let falseAlarmCeiling = 0.13
+    /// Overall recall floor on the test part (reached 0.9907; target 0.99).
+    static let overallFloor = 0.985
+    /// Highest tolerated false-alarm rate on all negatives of the test part (reached 0.047; target 0.005).
+    static let falseAlarmCeiling = 0.055
     /// Lowest tolerated cross-script found-rate, test part (reached 0.476; target 0.90).
     static let crossScriptFloor = 0.45
     /// Lowest tolerated pass rate of the published test cases, test part (reached 0.704).
