@@ -5,7 +5,7 @@ import PackageDescription
 // the `redflag` executable only wires them to the command line.
 let package = Package(
     name: "redflag",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "redflag", targets: ["redflag"]),
         .executable(name: "redflag-bench", targets: ["redflag-bench"]),
@@ -20,6 +20,11 @@ let package = Package(
         // that sleeps while a server is silent, where Linux URLSession spins.
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        // The HTTP service (`redflag serve`): server, graceful shutdown, logs, Prometheus metrics.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         .systemLibrary(
@@ -69,8 +74,18 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "PostgresNIO", package: "postgres-nio"),
         ]),
-        .executableTarget(name: "redflag", dependencies: [
+        // The HTTP service: router, handlers, API keys, metrics and the OpenAPI document. A library so
+        // tests drive it in-process; the `serve` command only wires options to it.
+        .target(name: "RedFlagServer", dependencies: [
             "RedFlagKit", "RedFlagStorage", "RedFlagCore", "RedFlagLists", "RedFlagMatching", "RedFlagRules",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
+        ]),
+        .executableTarget(name: "redflag", dependencies: [
+            "RedFlagServer", "RedFlagKit",
+            .product(name: "Logging", package: "swift-log"), "RedFlagStorage", "RedFlagCore", "RedFlagLists", "RedFlagMatching", "RedFlagRules",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Synthetic order exports and names for benchmarks and the precision corpus: not in the product.
@@ -95,6 +110,10 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "RedFlagCLITests", dependencies: ["RedFlagCore"]),
+        .testTarget(name: "RedFlagServerTests", dependencies: [
+            "RedFlagServer", "RedFlagKit", "RedFlagStorage", "RedFlagCore",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -4,6 +4,7 @@ import RedFlagCore
 import RedFlagKit
 import RedFlagLists
 import RedFlagMatching
+import RedFlagServer
 
 /// `redflag screen`: one name for the sales desk, or a stream of parties from `--input`.
 struct Screen: ParsableCommand {
@@ -71,9 +72,17 @@ struct Screen: ParsableCommand {
     @Flag(help: "Show each match's token alignment, per-token scores and qualifiers; on a CLEAR result, the nearest candidates and why each fell short (table format).")
     var explain = false
 
+    @Option(help: ArgumentHelp(
+        "Ask a running `redflag serve` at this URL instead of screening locally (API key from $REDFLAG_API_KEY); the output is the same.",
+        valueName: "url"))
+    var server: String?
+
     @OptionGroup var pipeline: PipelineOptions
 
     func validate() throws {
+        if server != nil, !listFiles.lists.isEmpty || config != nil || threshold != nil || strongThreshold != nil || limit != nil {
+            throw ValidationError("--server screens with the service's lists and configuration: --lists, --config, --threshold, --strong-threshold and --limit do not apply")
+        }
         if name == nil && input == nil { throw ValidationError("give a NAME to screen or --input FILE (- for standard input)") }
         if name != nil && input != nil { throw ValidationError("give either a NAME or --input, not both") }
         if let name, name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
@@ -116,6 +125,7 @@ struct Screen: ParsableCommand {
     }
 
     private func execute() throws -> Int32 {
+        if let server { return try executeRemotely(server: server) }
         let configuration = try matchConfiguration()
         // Open the input before the lists so a missing file is reported at once.
         let reader = try input.map { try ScreeningInputReader(path: $0, nameColumn: nameColumn, maxRecordBytes: pipeline.maxRecordBytes) }
@@ -165,6 +175,52 @@ struct Screen: ParsableCommand {
             run.fail(error)
             throw error
         }
+    }
+}
+
+extension Screen {
+    /// `--server URL`: the service screens (and keeps the audit trail, under the key's name); the
+    /// records it returns are printed by the same writers as local results.
+    func executeRemotely(server: String) throws -> Int32 {
+        let client = try ServiceClient(server: server, apiKey: ProcessInfo.processInfo.environment["REDFLAG_API_KEY"])
+        let batch = input != nil
+        let remote: [ServiceClient.RemoteRecord]
+        if let input {
+            let data: Data
+            if input == "-" {
+                data = FileHandle.standardInput.readDataToEndOfFile()
+            } else {
+                guard FileManager.default.fileExists(atPath: input) else { throw RedFlagError.fileNotFound(path: input) }
+                guard let d = FileManager.default.contents(atPath: input) else {
+                    throw RedFlagError.unreadable(path: input, reason: "permission denied or not a file")
+                }
+                data = d
+            }
+            remote = try client.screenBatch(data)
+        } else if let request {
+            do { remote = [try client.screen(try request.query())] } catch let error as ScreenRequestError {
+                throw RedFlagError.usage(error.description)
+            }
+        } else {
+            remote = []
+        }
+        let kind = format ?? (isatty(STDOUT_FILENO) == 1 ? .table : batch ? .jsonl : .json)
+        let snapshots = remote.first { !$0.snapshots.isEmpty }?.snapshots ?? []
+        var tally = ScreeningTally()
+        for r in remote {
+            tally.add(r.record)
+            if case .error(let e) = r.record { Console.message("redflag: \(input ?? "input"): line \(e.line): \(e.message)") }
+        }
+        if kind == .jsonl || (kind == .json && !batch) {
+            // The service's own text: byte for byte what local screening prints.
+            for r in remote { writeLine(r.text) }
+        } else {
+            let writer = ScreeningWriter(kind: kind, sink: Console.out, snapshots: snapshots, asArray: batch, explain: explain)
+            try writer.begin()
+            try writer.write(remote.map(\.record))
+            try writer.end()
+        }
+        return tally.exitCode
     }
 }
 

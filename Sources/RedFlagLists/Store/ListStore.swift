@@ -102,7 +102,9 @@ public struct ListStore: Sendable {
         return try Self.decode([String: String].self, from: url)
     }
 
-    static func readManifest(in folder: URL) throws -> StoreManifest {
+    /// The manifest of one store folder: resolve the folder once with `currentFolder()` and read
+    /// everything from it, so a concurrent import cannot mix two stores (the service's list swap).
+    public static func readManifest(in folder: URL) throws -> StoreManifest {
         let url = folder.appendingPathComponent(StoreManifest.fileName)
         let manifest = try decode(StoreManifest.self, from: url)
         guard manifest.formatVersion == StoreManifest.currentFormatVersion else {
