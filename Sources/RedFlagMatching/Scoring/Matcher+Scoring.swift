@@ -35,14 +35,37 @@ extension Matcher {
         var score: Double
     }
 
-    func prepareName(_ n: NormalizedName, scratch: Scratch) -> PreparedQuery {
+    func prepareName(_ n: NormalizedName, scratch: Scratch, origin: String? = nil) -> PreparedQuery {
         PreparedQuery(tokens: n.tokens, written: n.written, legalForms: n.legalForms, space: index.names, scratch: scratch, cache: nameCache,
-                      joinCache: nameJoinCache, chains: true)
+                      joinCache: nameJoinCache, chains: true, crossScript: origin.flatMap { crossScriptChannel(n.tokens, origin: $0) })
+    }
+
+    /// The cross-script channel for a name whose tokens `tokens` were read from `origin`, nil
+    /// when `origin` is Latin: every token not also a token of the name's Latin words is
+    /// compared phonetically, as romanised from the name's script.
+    func crossScriptChannel(_ tokens: [String], origin: String) -> CrossScriptChannel? {
+        guard !origin.utf8.allSatisfy({ $0 < 0x80 }), let source = PhoneticComparison.Source(name: origin) else { return nil }
+        var latinPart = String.UnicodeScalarView()
+        for u in origin.unicodeScalars {
+            let script = ScriptDetector.script(of: u)
+            latinPart.append(script == nil || script == "Latn" ? u : " ")
+        }
+        let latin = Set(NameNormalizer.normalize(String(latinPart)).tokens)
+        let flags = tokens.map { !latin.contains($0) }
+        guard flags.contains(true) else { return nil }
+        let phonetic = phoneticIndex.get()
+        let space = index.names, cache = phoneticCache
+        let tag = UInt8(PhoneticComparison.Source.allCases.firstIndex(of: source)!)
+        return CrossScriptChannel(fromScript: flags) { token in
+            cache.value([tag] + token) { phonetic.similar(token, source: source, space: space) }
+        }
     }
 
     /// Every entry whose best name scores at least `nameFloor` (qualifiers applied), and every
     /// entry whose address matches the query's address: candidates for the decision.
-    func score(_ query: ScreeningQuery, nameFloor: Double, scratch: Scratch) -> ScoredQuery {
+    /// `origin`: the name as the user wrote it when `query.name` is one of its romanisations
+    /// (nil: `query.name` itself), which decides the tokens compared phonetically.
+    func score(_ query: ScreeningQuery, nameFloor: Double, scratch: Scratch, origin: String? = nil) -> ScoredQuery {
         let normal = NameNormalizer.normalize(query.name)
         let queryAddressTokens = query.address.map(NameNormalizer.addressTokens) ?? []
         var addressPrepared: PreparedQuery?
@@ -54,7 +77,7 @@ extension Matcher {
         let birthYear = query.dateOfBirth.flatMap { PartialDate.parse($0).yearSpan() }
         var nameMatched = Set<Int>()
         if !normal.tokens.isEmpty {
-            let q = prepareName(normal, scratch: scratch)
+            let q = prepareName(normal, scratch: scratch, origin: origin ?? query.name)
             out.name = q
             var bestPerEntry: [Int: (score: Double, hit: NameHit, qualifiers: [Qualifier])] = [:]
             for hit in nameHits(q, fullScan: configuration.fullScan, floor: nameFloor, scratch: scratch) where hit.score >= nameFloor {

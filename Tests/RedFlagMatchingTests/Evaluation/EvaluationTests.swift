@@ -333,11 +333,12 @@ final class EvaluationContext: Sendable {
     }
 
     /// The rows a run screens: all of them, or (`REDFLAG_EVAL_PER_CLASS=N`) N rows per class and part
-    /// spread evenly over the class, plus every cross-script and published row.
+    /// spread evenly over the class, plus every cross-script (positive or negative) and published row.
     static func sample(_ rows: [EvaluationRow]) -> [EvaluationRow] {
         if fullRun { return rows }
-        let keep = rows.filter { $0.kind == "cross_script" || $0.kind.hasPrefix("published") }
-        let rest = rows.filter { $0.kind != "cross_script" && !$0.kind.hasPrefix("published") }
+        let whole = { (row: EvaluationRow) in row.kind.hasSuffix("cross_script") || row.kind.hasPrefix("published") }
+        let keep = rows.filter(whole)
+        let rest = rows.filter { !whole($0) }
         return keep + spread(rest.filter { $0.split == "dev" }, perClass: perClass) + spread(rest.filter { $0.split == "test" }, perClass: perClass)
     }
 
