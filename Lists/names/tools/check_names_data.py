@@ -21,7 +21,7 @@ LAYOUT = {
     "hangul.tsv": {"initial": 4, "medial": 4, "final": 4},
     "chinese-words.tsv": {"word": 2, "surname": 1},
     "han-pinyin.tsv": None,
-    "phonetic.tsv": {"class": 2, "reading": 3, "vowel": 3, "substitute": 4, "gap": 6, "epenthetic": 3},
+    "phonetic.tsv": {"class": 2, "reading": 3, "vowel": 3, "substitute": 4, "gap": 6, "epenthetic": 3, "group": 3},
 }
 HEADER = ("# source:", "# version:", "# licence:")
 

@@ -64,9 +64,10 @@ public final class Matcher: Sendable {
     }
 
     /// Screens one query, its name read one way only (`origin`: the name as written when
-    /// `query.name` is one of its romanisations).
-    func screenOnce(_ query: ScreeningQuery, origin: String? = nil) -> ScreeningResult {
-        pool.withScratch { scratch in screen(query, scratch: scratch, origin: origin) }
+    /// `query.name` is one of its romanisations; `phonetic`: whether its tokens romanised from a
+    /// non-Latin script are also compared by sound).
+    func screenOnce(_ query: ScreeningQuery, origin: String? = nil, phonetic: Bool = true) -> ScreeningResult {
+        pool.withScratch { scratch in screen(query, scratch: scratch, origin: origin, phonetic: phonetic) }
     }
 
     /// Names the index proposes for `name` (debug and recall measurement), best upper bound first.
@@ -94,8 +95,8 @@ public final class Matcher: Sendable {
     /// The lowest name score that could still reach review after the largest qualifier bonus.
     var nameFloor: Double { configuration.lowestReview - Qualifiers.maximumBonus }
 
-    private func screen(_ query: ScreeningQuery, scratch: Scratch, origin: String? = nil) -> ScreeningResult {
-        let scored = score(query, nameFloor: nameFloor, scratch: scratch, origin: origin)
+    private func screen(_ query: ScreeningQuery, scratch: Scratch, origin: String? = nil, phonetic: Bool = true) -> ScreeningResult {
+        let scored = score(query, nameFloor: nameFloor, scratch: scratch, origin: origin, phonetic: phonetic)
         var matches: [ScreeningMatch] = []
         var decided = Set<Int>()
         // Name matches come first: an entry matched by name is not reported again by address.

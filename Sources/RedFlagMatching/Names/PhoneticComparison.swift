@@ -50,6 +50,8 @@ public enum PhoneticComparison {
 
     /// Least phonetic similarity that counts as a match (the aligner's token floor).
     public static let floor = 0.8
+    /// Least phonetic similarity for a query of one word, which no other word confirms.
+    public static let singleWordFloor = 0.95
 
     /// One sound of a token: a consonant of a class, or a run of vowels.
     struct Segment: Equatable {
@@ -86,6 +88,8 @@ public enum PhoneticComparison {
         let gaps: [Gaps]
         /// Per source: vowel group bits → cost of inserting it.
         let epenthetic: [[UInt32: Double]]
+        /// Per source: vowel group as written → the vowels it stands for (bit set).
+        let groups: [[UInt32: UInt8]]
 
         init() {
             let sources = Source.allCases
@@ -111,6 +115,7 @@ public enum PhoneticComparison {
             var substitutes = [[Double]](repeating: [Double](repeating: 1, count: 81), count: sources.count)
             var gaps = [Gaps?](repeating: nil, count: sources.count)
             var epenthetic = [[UInt32: Double]](repeating: [:], count: sources.count)
+            var groups = [[UInt32: UInt8]](repeating: [:], count: sources.count)
             var longest = 1
             // "*" rows first so that a source's own row overrides them whatever the file order.
             let rows = NameData.rows("phonetic.tsv")
@@ -148,6 +153,13 @@ public enum PhoneticComparison {
                             NameData.fail("\(row.file):\(row.line): '\(v)' is not a vowel")
                         }
                         for s in sourceIndex(row.field(1), row) { epenthetic[s][PhoneticComparison.groupKey(row.field(2))] = cost(row.field(3), row) }
+                    case "group":
+                        var bits: UInt8 = 0
+                        for v in (row.field(2) + row.field(3)).unicodeScalars where PhoneticComparison.vowelBit(String(v)) == nil {
+                            NameData.fail("\(row.file):\(row.line): '\(v)' is not a vowel")
+                        }
+                        for v in row.field(3).unicodeScalars { bits |= PhoneticComparison.vowelBit(String(v))! }
+                        for s in sourceIndex(row.field(1), row) { groups[s][PhoneticComparison.groupKey(row.field(2))] = bits }
                     default:
                         NameData.fail("\(row.file):\(row.line): unknown row kind '\(row.field(0))'")
                     }
@@ -166,6 +178,7 @@ public enum PhoneticComparison {
                 return g
             }
             self.epenthetic = epenthetic
+            self.groups = groups
         }
     }
 
@@ -200,17 +213,33 @@ public enum PhoneticComparison {
         var i = 0
         while i < t.count {
             let c = t[i]
+            if c == 121, i + 1 < t.count, isVowel(t[i + 1]), t[i + 1] != 121 {
+                // y before a vowel is a glide ("yevgeniy", "doyota"), not a vowel that merges with its neighbours.
+                out.append(Segment(vowel: false, value: classW, letters: 121))
+                i += 1
+                continue
+            }
             if isVowel(c) {
                 var j = i
                 var bits: UInt8 = 0
                 var key: UInt32 = 0
-                while j < t.count, isVowel(t[j]) {
+                while j < t.count, isVowel(t[j]), !(t[j] == 121 && j + 1 < t.count && isVowel(t[j + 1]) && t[j + 1] != 121) {
                     // Cyrillic ы, romanised y, lies between i and u ("Ын" for Un).
                     bits |= t[j] == 121 && source == .cyrillic ? 20 : (t[j] == 121 ? 4 : vowelBit(String(UnicodeScalar(t[j])))!)
                     if j - i < 4 { key = key << 8 | UInt32(t[j]) }
                     j += 1
                 }
-                // A y before a vowel at the start of a word is a glide ("yevgeniy", "yong"): it joins the group.
+                if source == .han, j < t.count, t[j] == 114, j - i >= 2, t[j - 1] == 101 {
+                    // 尔 er after another syllable is a final r ("米尔" mier for mir, "谢尔盖" xieergai):
+                    // its e is no vowel of the name.
+                    bits = 0
+                    key = 0
+                    for k in i..<(j - 1) {
+                        bits |= vowelBit(String(UnicodeScalar(t[k])))!
+                        if k - i < 4 { key = key << 8 | UInt32(t[k]) }
+                    }
+                }
+                if source != nil, let read = tables.groups[s][key], j - i <= 4 { bits = read }
                 out.append(Segment(vowel: true, value: bits, letters: key))
                 i = j
                 continue
@@ -288,12 +317,9 @@ public enum PhoneticComparison {
         func substitute(_ x: Segment, _ y: Segment) -> Double {
             if x.vowel != y.vowel { return .infinity }
             if x.vowel {
-                if x.value & y.value != 0 { return 0 }
-                var best = 1.0
-                for a in 0..<5 where x.value & (1 << a) != 0 {
-                    for b in 0..<5 where y.value & (1 << b) != 0 { best = min(best, tables.vowels[a * 5 + b]) }
-                }
-                return best
+                // Cyrillic ы (bits i and u) is read as either.
+                if x.value == 20 { return min(vowelGroups(4, y.value, tables), vowelGroups(16, y.value, tables)) }
+                return vowelGroups(x.value, y.value, tables)
             }
             if x.letters == y.letters { return 0 }
             return substitutes[Int(x.value) * 9 + Int(y.value)]
@@ -314,6 +340,22 @@ public enum PhoneticComparison {
             swap(&prev, &cur)
         }
         return prev[m]
+    }
+
+    /// Cost of reading vowel group `a` as `b` (bit sets): the farthest any vowel of either group is
+    /// from the nearest of the other ("ou" ~ "u" 0.2, "io" ~ "o" 0.5, "au" ~ "i" 0.5), so a
+    /// diphthong does not pass for any vowel it holds.
+    static func vowelGroups(_ a: UInt8, _ b: UInt8, _ tables: Tables) -> Double {
+        if a == b { return 0 }
+        var worst = 0.0
+        for (x, y) in [(a, b), (b, a)] {
+            for p in 0..<5 where x & (1 << p) != 0 {
+                var nearest = 1.0
+                for q in 0..<5 where y & (1 << q) != 0 { nearest = min(nearest, tables.vowels[p * 5 + q]) }
+                worst = max(worst, nearest)
+            }
+        }
+        return worst
     }
 
     /// Phonetic similarity in [0, 1] of a query token romanised from `source` with listed segments:

@@ -56,16 +56,20 @@ extension Matcher {
         let phonetic = phoneticIndex.get()
         let space = index.names, cache = phoneticCache
         let tag = UInt8(PhoneticComparison.Source.allCases.firstIndex(of: source)!)
+        // A one-word name ("ソニー", "سيمنس") has nothing else to confirm a sound-alike: it must
+        // sound almost exactly like the listed word.
+        let least = tokens.count == 1 ? PhoneticComparison.credit(PhoneticComparison.singleWordFloor) : 0
         return CrossScriptChannel(fromScript: flags) { token in
-            cache.value([tag] + token) { phonetic.similar(token, source: source, space: space) }
+            cache.value([tag] + token) { phonetic.similar(token, source: source, space: space) }.filter { $0.similarity >= least }
         }
     }
 
     /// Every entry whose best name scores at least `nameFloor` (qualifiers applied), and every
     /// entry whose address matches the query's address: candidates for the decision.
     /// `origin`: the name as the user wrote it when `query.name` is one of its romanisations
-    /// (nil: `query.name` itself), which decides the tokens compared phonetically.
-    func score(_ query: ScreeningQuery, nameFloor: Double, scratch: Scratch, origin: String? = nil) -> ScoredQuery {
+    /// (nil: `query.name` itself), which decides the tokens compared phonetically (none when
+    /// `phonetic` is false).
+    func score(_ query: ScreeningQuery, nameFloor: Double, scratch: Scratch, origin: String? = nil, phonetic: Bool = true) -> ScoredQuery {
         let normal = NameNormalizer.normalize(query.name)
         let queryAddressTokens = query.address.map(NameNormalizer.addressTokens) ?? []
         var addressPrepared: PreparedQuery?
@@ -77,7 +81,7 @@ extension Matcher {
         let birthYear = query.dateOfBirth.flatMap { PartialDate.parse($0).yearSpan() }
         var nameMatched = Set<Int>()
         if !normal.tokens.isEmpty {
-            let q = prepareName(normal, scratch: scratch, origin: origin ?? query.name)
+            let q = prepareName(normal, scratch: scratch, origin: phonetic ? origin ?? query.name : nil)
             out.name = q
             var bestPerEntry: [Int: (score: Double, hit: NameHit, qualifiers: [Qualifier])] = [:]
             for hit in nameHits(q, fullScan: configuration.fullScan, floor: nameFloor, scratch: scratch) where hit.score >= nameFloor {
