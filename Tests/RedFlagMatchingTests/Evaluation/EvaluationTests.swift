@@ -38,15 +38,19 @@ struct EvaluationTests {
         "negative_organisation": 0.09, "negative_person": 0.04, "negative_invented": 0.02,
         "negative_one_shared_token": 0.02, "negative_one_word_apart": 0.05, "negative_short_name": 0.20,
         "negative_address_other_number": 0.04, "negative_address_city_only": 0.12, "negative_reversed_chain": 0.47,
+        // Non-Latin renderings of unlisted people and companies (reached 0.20 with the phonetic cross-script comparison).
+        "negative_cross_script": 0.22,
     ]
     /// Overall recall floor on the test part (reached 0.9723; target 0.99).
     static let overallFloor = 0.96
     /// Highest tolerated false-alarm rate on all negatives of the test part (reached 0.114; target 0.005).
     static let falseAlarmCeiling = 0.13
-    /// Lowest tolerated cross-script found-rate, test part (reached 0.476; target 0.90).
-    static let crossScriptFloor = 0.45
-    /// Lowest tolerated pass rate of the published test cases, test part (reached 0.704).
-    static let publishedFloor = 0.66
+    /// Lowest tolerated cross-script found-rate, test part (reached 0.631 with the phonetic cross-script
+    /// comparison, 0.476 before; target 0.90).
+    static let crossScriptFloor = 0.62
+    /// Lowest tolerated pass rate of the published test cases, test part (reached 0.845; 0.704 before the
+    /// phonetic cross-script comparison).
+    static let publishedFloor = 0.83
     /// Lowest tolerated candidate recall of the index against a full scan (target ≥ 99.5 %).
     static let candidateRecallFloor = 0.99
 
