@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "redflag", targets: ["redflag"]),
+        .executable(name: "redflag-bench", targets: ["redflag-bench"]),
         .library(name: "RedFlagKit", targets: ["RedFlagKit"]),
     ],
     dependencies: [
@@ -62,6 +63,13 @@ let package = Package(
             "RedFlagKit", "RedFlagStorage", "RedFlagCore", "RedFlagLists", "RedFlagMatching", "RedFlagRules",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Synthetic order exports and names for benchmarks and the precision corpus: not in the product.
+        .target(name: "RedFlagSynthetic", dependencies: ["RedFlagCore", "RedFlagRules", "RedFlagKit"]),
+        // The benchmarks: time the `redflag` executable built beside them, as child processes.
+        .executableTarget(name: "redflag-bench", dependencies: [
+            "RedFlagKit", "RedFlagCore", "RedFlagLists", "RedFlagSynthetic",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
         .testTarget(name: "RedFlagCoreTests", dependencies: ["RedFlagCore"]),
         .testTarget(name: "RedFlagListsTests", dependencies: ["RedFlagLists", "RedFlagCore"]),
         .testTarget(
@@ -71,7 +79,7 @@ let package = Package(
             exclude: ["Evaluation/Data"]
         ),
         .testTarget(name: "RedFlagRulesTests", dependencies: ["RedFlagRules", "RedFlagStorage", "RedFlagCore"]),
-        .testTarget(name: "RedFlagKitTests", dependencies: ["RedFlagKit", "RedFlagStorage", "RedFlagLists", "RedFlagMatching", "RedFlagRules", "RedFlagCore"]),
+        .testTarget(name: "RedFlagKitTests", dependencies: ["RedFlagKit", "RedFlagSynthetic", "RedFlagStorage", "RedFlagLists", "RedFlagMatching", "RedFlagRules", "RedFlagCore"]),
         .testTarget(name: "RedFlagStorageTests", dependencies: [
             "RedFlagStorage", "RedFlagKit", "RedFlagRules", "RedFlagLists", "RedFlagCore",
             .product(name: "GRDB", package: "GRDB.swift"),

@@ -37,7 +37,8 @@ module RedFlagLists $(find Sources/RedFlagLists -name '*.swift')
 # The order reader and the screening-input reader only: their modules' other parts (SQLite stores,
 # pipelines) are not reachable from these inputs and need GRDB.
 module RedFlagRules Sources/RedFlagRules/Orders/*.swift Sources/RedFlagRules/Reports/PartyScreening.swift
-module RedFlagKit Sources/RedFlagKit/Input/*.swift Sources/RedFlagKit/Output/ScreeningOutputRecord.swift Sources/RedFlagKit/Pipeline/InputProgress.swift
+module RedFlagKit Sources/RedFlagKit/Input/*.swift Sources/RedFlagKit/Screening/ScreenRequest.swift \
+  Sources/RedFlagKit/Output/ScreeningOutputRecord.swift Sources/RedFlagKit/Pipeline/InputProgress.swift
 
 # harness NAME FILE LIBS...
 harness() {
@@ -52,7 +53,7 @@ for t in "${targets[@]}"; do
     csv) harness csv Fuzz/CSVReaderFuzz.swift; seeds=(Fixtures/lists/*.csv Fixtures/orders/*.csv) ;;
     list) harness list Fuzz/ListParserFuzz.swift -lRedFlagLists -lxml2 -lz; seeds=(Fixtures/lists/*.xml Fixtures/lists/*.csv Fixtures/lists/*.json) ;;
     order) harness order Fuzz/OrderReaderFuzz.swift -lRedFlagRules; seeds=(Fixtures/orders/*.csv) ;;
-    input) harness input Fuzz/ScreeningInputFuzz.swift -lRedFlagKit -lRedFlagLists -lxml2 -lz; seeds=(Fixtures/orders/*.csv) ;;
+    input) harness input Fuzz/ScreeningInputFuzz.swift -lRedFlagKit -lRedFlagRules -lRedFlagLists -lxml2 -lz; seeds=(Fixtures/orders/*.csv) ;;
     *) echo "unknown target $t (csv, list, order, input)" >&2; exit 64 ;;
   esac
   corpus="$out/corpus/$t"; crashes="$out/crashes/$t"

@@ -13,38 +13,22 @@ extension Check {
         var columnMap = ColumnMap()
         if let mapFile { columnMap = try ColumnMap.load(path: mapFile) }
         if let map { columnMap = columnMap.merging(try ColumnMap.parse(option: map)) }
-        let checkConfig = try config.map { try CheckConfiguration.load(path: $0) } ?? .default
-        let catalog = try RedFlagCatalog.bundled().applying(checkConfig)
-        let engine = try RuleEngine(catalog: catalog, groups: CountryGroups.bundled())
+        let rules = try CheckRules.load(configPath: config)
+        let catalog = rules.catalog
 
-        let csv: CSVReader
-        var progress: InputProgress?
-        if input == "-" {
-            csv = CSVReader(handle: .standardInput, path: "<stdin>")
-        } else {
-            // Opened here rather than by CSVReader(url:) so the progress line can follow the read position.
-            let path = URL(fileURLWithPath: input).path
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw RedFlagError.fileNotFound(path: path)
-            }
-            guard !isDirectory.boolValue, let handle = FileHandle(forReadingAtPath: path) else {
-                throw RedFlagError.unreadable(path: path, reason: "permission denied or not a file")
-            }
-            progress = InputProgress(handle: handle)
-            csv = CSVReader(handle: handle, path: path)
-        }
-        csv.maxRecordBytes = pipeline.maxRecordBytes
-        let reader = try OrderReader(csv: csv, map: columnMap)
+        let source = try OrderInput.open(path: input)
+        let progress = source.progress
+        let reader = try OrderInput.reader(source: source, map: columnMap, maxRecordBytes: pipeline.maxRecordBytes)
 
         let directory = dataDir.directory
         // The same policy `screen` applies, so a party gets the same verdict in both.
         let policy = try DecisionPolicy.load(configPath: config)
-        let screener: ScreeningEngine? = skipScreening ? nil
-            : try ScreeningEngine.open(dataDirectory: directory, listPaths: listFiles.urls,
-                                       configuration: MatchConfiguration(policy: policy))
-        try pipeline.checkStaleness(screener?.snapshots ?? [])
-        let stamps = screener?.snapshots.map { ListStamp(source: $0.source.rawValue, sha256: $0.sha256, stale: $0.isStale ? true : nil) } ?? []
+        let context: ScreeningContext? = skipScreening ? nil
+            : try ScreeningContext.load(dataDirectory: directory, listPaths: listFiles.urls,
+                                        settings: ScreeningSettings(screen: MatchConfiguration(policy: policy), checkPolicy: policy),
+                                        rules: rules)
+        let screener = context?.checkScreener
+        try pipeline.checkStaleness(context?.snapshots ?? [])
 
         let stores = try database.stores(dataDir)
         let store: (any OrderHistoryStoring)?
@@ -57,7 +41,9 @@ extension Check {
             store = try stores.orderHistory(create: true)
         }
 
-        let caseFiles = reportDir.map { CaseFileWriter(directory: URL(fileURLWithPath: $0), configuration: catalog.configuration, lists: stamps) }
+        let caseFiles = reportDir.map {
+            CaseFileWriter(directory: URL(fileURLWithPath: $0), configuration: catalog.configuration, lists: context?.listStamps ?? [])
+        }
         try caseFiles?.prepare()
 
         let sink: OutputSink
@@ -68,17 +54,15 @@ extension Check {
         }
         let kind: CheckOutputFormat.Kind = format.flatMap { CheckOutputFormat.Kind(rawValue: $0.rawValue) }
             ?? (isatty(STDOUT_FILENO) == 1 && out == nil ? .table : .jsonl)
-        let output = CheckOutputFormat(kind: kind, configuration: catalog.configuration, lists: stamps,
+        let output = CheckOutputFormat(kind: kind, rules: rules, context: context,
                                        passthroughNames: reader.header.passthrough.map(\.name),
                                        style: out == nil ? .forStandardOutput() : TerminalStyle(colour: false), details: details)
 
         let run = try PipelineRun.begin(
-            info: AuditRunInfo(command: "check", inputPath: input, snapshots: screener?.snapshots ?? [],
-                               configurationJSON: AuditRunInfo.json(["configuration": catalog.configuration, "decisionPolicy": policy.identity])),
+            info: .check(rules: rules, policy: policy, context: context, inputPath: input),
             settings: pipeline.settings, stores: stores, screener: screener)
         do {
-            let runner = OrderCheckRunner(engine: engine, screener: screener, history: store,
-                                          adjust: { run.applyAllowList(to: $0) })
+            let runner = OrderCheckRunner(rules: rules, context: context, history: store, allowList: run.allowList)
             let inputName = input == "-" ? "<stdin>" : input
             sink.write(output.header)
             var first = true
@@ -86,10 +70,7 @@ extension Check {
             let counts = try runner.run(
                 reader: reader,
                 render: { output.render($0) },
-                // A JSON Lines row already is the audit record (plus its newline): render it once.
-                renderAudit: { c in
-                    audited && kind != .jsonl && c.error == nil && c.decision != .clear && c.decision != nil ? output.recordJSON(c) : nil
-                },
+                renderAudit: { output.auditJSON($0, audited: audited) },
                 emit: { rows in
                     for row in rows {
                         if !first { sink.write(output.separator) }
@@ -103,20 +84,7 @@ extension Check {
                         }
                     }
                     try sink.flush()
-                    try run.record(rows.map { row in
-                        (row.check.decision, {
-                            if let json = row.auditJSON { return json }
-                            // Drop the row's newline by its UTF-8 byte: `String.dropLast()` counts every Character first.
-                            return kind == .jsonl ? String(Substring(row.text.utf8.dropLast())) : output.recordJSON(row.check)
-                        })
-                    }, fraction: progress?.fraction)
-                    var byRole: [PartyScreening.Role: [ScreeningQuery]] = [:]
-                    for row in rows {
-                        for party in row.check.parties { byRole[party.role, default: []].append(party.result.query) }
-                    }
-                    for role in PartyScreening.Role.allCases {
-                        if let queries = byRole[role] { try run.remember(queries, role: role.rawValue) }
-                    }
+                    try run.recordChecked(rows, output: output, fraction: progress?.fraction)
                 },
                 shouldStop: { run.shouldStop })
             sink.write(output.footer(counts))

@@ -24,54 +24,21 @@ struct ListsStatus: ParsableCommand {
     @Option(name: .customLong("max-age-days"), help: ArgumentHelp("Age in days after which a list is stale.", valueName: "days"))
     var maxAgeDays: Int = 7
 
-    struct SourceStatus: Encodable {
-        var source: ListSource
-        var format: ListFormat
-        var records: Int
-        var names: Int
-        var publicationDate: String?
-        var sha256: String
-        var importedAt: Date?
-        var ageDays: Int?
-        var stale: Bool
-        var files: [String]
-        var warnings: [String: Int]
-    }
-
-    struct Output: Encodable {
-        var store: String
-        var storeID: String
-        var updatedAt: Date
-        var maxAgeDays: Int
-        var sources: [SourceStatus]
-        var stale: [ListSource]
-    }
-
     func validate() throws {
         guard maxAgeDays >= 0 else { throw ValidationError("--max-age-days must be 0 or more") }
     }
 
     func run() throws {
         try runReportingErrors {
-            let store = ListStore(dataDirectory: data.directory)
-            guard let folder = store.currentFolder(), let manifest = try store.manifest() else {
-                throw RedFlagError.noLists("no lists imported in \(data.directory.url.path): run `redflag lists import PATH...` or `redflag lists update`")
-            }
-            let now = Date()
-            let sources = manifest.sources.map { s in
-                SourceStatus(source: s.source, format: s.format, records: s.recordCount, names: s.nameCount,
-                             publicationDate: s.publicationDate, sha256: s.sha256, importedAt: s.importedAt,
-                             ageDays: s.ageInDays(now: now), stale: s.isStale(maxAgeDays: maxAgeDays, now: now),
-                             files: s.files, warnings: s.warnings)
-            }
+            let status = try ListsStatusReport.load(dataDirectory: data.directory, maxAgeDays: maxAgeDays)
+            let sources = status.sources
             for s in sources where s.stale {
                 let basis = s.publicationDate.map { "published \($0)" } ?? "imported \(isoMinute(s.importedAt))"
                 printError("redflag: warning: \(s.source.rawValue) is \(s.ageDays ?? 0) days old (\(basis)), older than \(maxAgeDays) days: run `redflag lists update`")
             }
             switch format {
             case .json:
-                try printJSON(Output(store: folder.path, storeID: manifest.storeID, updatedAt: manifest.createdAt,
-                                     maxAgeDays: maxAgeDays, sources: sources, stale: sources.filter(\.stale).map(\.source)))
+                Console.out.write(bytes: try status.json())
             case .table:
                 writeLine(table(["SOURCE", "FORMAT", "RECORDS", "NAMES", "PUBLISHED", "IMPORTED", "AGE", "WARNINGS", "SHA256"],
                             sources.map { s in
@@ -80,7 +47,7 @@ struct ListsStatus: ParsableCommand {
                                  s.ageDays.map { "\($0) d" + (s.stale ? " STALE" : "") } ?? "-",
                                  grouped(s.warnings.values.reduce(0, +)), String(s.sha256.prefix(16))]
                             }))
-                writeLine("Store: \(folder.path) (updated \(isoMinute(manifest.createdAt)))")
+                writeLine("Store: \(status.store) (updated \(isoMinute(status.updatedAt)))")
             }
             return RedFlagCore.ExitCode.clear
         }

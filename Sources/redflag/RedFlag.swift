@@ -18,7 +18,7 @@ struct RedFlag: ParsableCommand {
             table, sources…) from DIR instead of the copy built into the binary ($REDFLAG_LISTS_DATA too).
             """,
         version: "redflag " + BuildInfo.description,
-        subcommands: [Lists.self, Screen.self, Check.self, Rules.self, Allow.self, Audit.self, Rescreen.self, Store.self, Bench.self]
+        subcommands: [Lists.self, Screen.self, Check.self, Rules.self, Allow.self, Audit.self, Rescreen.self, Store.self]
     )
 
     /// Entry point: prepares the standard streams, takes the global `--lists-data DIR`, then parses

@@ -42,44 +42,25 @@ struct Rescreen: ParsableCommand {
 
     func run() throws {
         try runReportingErrors {
-            let directory = data.directory
             let configuration = try config.map { try MatchConfiguration.load(from: URL(fileURLWithPath: $0)) } ?? .default
-            try configuration.validate()
-            let store = ListStore(dataDirectory: directory)
-            guard try store.manifest() != nil else {
-                throw RedFlagError.noLists("no lists imported: run `redflag lists import` first (rescreen works on the store's change log)")
-            }
-            var start = RescreenStart(since: try since.map(AuditTimestamp.parse), consumed: [])
-            if since == nil && !last {
-                start = try RescreenStart.afterLastRescreen(in: try database.stores(data).audit(create: false))
-            }
-            let changeSet = try RescreenChangeSet.load(store: store, since: start.since, lastImportOnly: last, excluding: start.consumed)
-            // Delistings need the verdict now: the full lists, opened only when something was removed.
-            let current = try changeSet.removedEntries.isEmpty ? nil
-                : ScreeningEngine.open(dataDirectory: directory, listPaths: [], configuration: configuration)
-            let allowList = pipeline.settings.allowList ? try database.stores(data).allowList(create: false)?.load() ?? .empty : .empty
-            let rescreener = try Rescreener(changeSet: changeSet, factory: { entries, snapshots in
-                try ScreeningEngine(listSet: ListSet(entries: entries, snapshots: snapshots), configuration: configuration)
-            }, current: current.map { ($0, $0.snapshots) }, allowList: allowList)
+            let plan = try RescreenPlan.prepare(
+                RescreenRequest(since: try since.map(AuditTimestamp.parse), lastImportOnly: last, configuration: configuration),
+                dataDirectory: data.directory, audit: { try database.stores(data).audit(create: false) },
+                allowList: { pipeline.settings.allowList ? try database.stores(data).allowList(create: false)?.load() ?? .empty : .empty })
             var known = try database.stores(data).knownParties(create: false)?.all() ?? []
             for path in parties { known += try PartyFileReader.read(URL(fileURLWithPath: path), maxRecordBytes: pipeline.maxRecordBytes) }
             known = PartyFileReader.unique(known)
 
-            let recorded = RescreenConfiguration(matcher: AuditRunInfo.json(configuration),
-                                                 consumedChanges: changeSet.logs.map(RescreenChangeSet.key))
-            try pipeline.checkStaleness(changeSet.snapshots)
-            var info = AuditRunInfo(command: "rescreen", snapshots: changeSet.snapshots, configurationJSON: AuditRunInfo.json(recorded))
+            try pipeline.checkStaleness(plan.changeSet.snapshots)
+            var info = AuditRunInfo(command: "rescreen", snapshots: plan.changeSet.snapshots,
+                                    configurationJSON: AuditRunInfo.json(plan.recordedConfiguration))
             info.inputPath = parties.count == 1 ? parties[0] : nil
             var settings = pipeline.settings
             settings.rememberParties = false
-            let run = try PipelineRun.begin(info: info, settings: settings, stores: try database.stores(data), screener: rescreener.screener)
-            if !pipeline.quiet {
-                let sinceText = last ? "the newest import" : start.since.map { AuditTimestamp.string($0) } ?? "the first import"
-                let logs = changeSet.logs.isEmpty ? "no list changes" : changeSet.logs.map(\.summary).joined(separator: "; ")
-                Console.message("redflag rescreen: \(known.count) known parties against \(changeSet.entries.count) changed entries and \(changeSet.removedEntries.count) removed entries since \(sinceText) (\(logs))")
-            }
+            let run = try PipelineRun.begin(info: info, settings: settings, stores: try database.stores(data), screener: plan.rescreener.screener)
+            if !pipeline.quiet { Console.message(plan.summary(partyCount: known.count)) }
             do {
-                let perParty = rescreener.records(known, allowList: run.allowList, shouldStop: { run.shouldStop })
+                let perParty = plan.records(known, allowList: run.allowList, shouldStop: { run.shouldStop })
                 let hits = perParty.flatMap { $0 }
                 try RescreenOutput(format: RescreenOutput.Format(rawValue: format.rawValue) ?? .jsonl).write(hits)
                 // One audit record per output record (delistings kept even when the party is CLEAR
@@ -87,10 +68,7 @@ struct Rescreen: ParsableCommand {
                 let results: [RescreenHit?] = perParty.flatMap { $0.isEmpty ? [nil] : $0.map { Optional($0) } }
                 try run.record(entries: results.map { hit in
                     (decision: hit?.decision ?? .clear, keep: hit?.kind == .removed, json: { @Sendable in
-                        let encoder = JSONEncoder()
-                        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-                        encoder.dateEncodingStrategy = .iso8601
-                        return hit.flatMap { try? encoder.encode($0) }.map { String(decoding: $0, as: UTF8.self) } ?? ""
+                        hit.flatMap { try? RescreenOutput.jsonLine($0) } ?? ""
                     })
                 })
                 return try run.finish(exitCode: hits.map(\.decision).max()?.exitCode ?? ExitCode.clear)

@@ -42,16 +42,12 @@ struct RulesList: ParsableCommand {
             let implemented = Set(RuleSet.implementedIDs)
             switch format {
             case .json:
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                struct Out: Encodable { var configuration: String; var flags: [FlagDefinition] }
-                let data = try encoder.encode(Out(configuration: catalog.configuration, flags: catalog.flags))
-                Console.out.write(bytes: Array(data)); Console.out.write("\n")
+                Console.out.write(bytes: try RuleListDocument(catalog: catalog).json())
             case .table:
                 var s = "configuration: \(catalog.configuration)\n"
                 s += "ID              SEVERITY  STATUS         TITLE\n"
                 for f in catalog.flags {
-                    let status = !f.enabled ? "disabled" : implemented.contains(f.id) ? "checked" : "not evaluable"
+                    let status = RuleDocument.status(of: f)
                     s += RulesList.pad(f.id, 16) + RulesList.pad(f.severity.rawValue + (f.strongSeverity.map { "/\($0.rawValue)" } ?? ""), 10)
                         + RulesList.pad(status, 15) + f.title + "\n"
                 }
@@ -72,14 +68,20 @@ struct RulesShow: ParsableCommand {
     @Argument(help: "Flag id, e.g. AC-02 or REG-CN-CBC.")
     var id: String
 
+    @Option(name: .customLong("format"), help: "table or json.")
+    var format: RulesList.RulesFormat = .table
+
     @OptionGroup var options: CatalogOptions
 
     func run() throws {
         try runReportingErrors {
             let catalog = try options.catalog()
-            guard let f = catalog[id.uppercased()] else {
-                throw RedFlagError.usage("unknown flag id '\(id)' (see `redflag rules`)")
+            let document = try RuleDocument(catalog: catalog, id: id)
+            if format == .json {
+                Console.out.write(bytes: try document.json())
+                return 0
             }
+            let f = document.flag
             let implemented = RuleSet.implementedIDs.contains(f.id)
             var s = "\(f.id): \(f.title)\n\n"
             s += "Severity: \(f.severity.rawValue)" + (f.strongSeverity.map { " (strong form: \($0.rawValue))" } ?? "") + (f.enabled ? "" : " (disabled by the configuration)") + "\n"
@@ -123,9 +125,7 @@ struct RulesPolicy: ParsableCommand {
             let policy = try DecisionPolicy.load(configPath: config)
             switch format {
             case .json:
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                Console.out.write(bytes: Array(try encoder.encode(policy))); Console.out.write("\n")
+                Console.out.write(bytes: try DocumentJSON.encode(policy))
             case .table:
                 Console.out.write(policy.render())
             }

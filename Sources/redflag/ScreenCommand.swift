@@ -76,7 +76,9 @@ struct Screen: ParsableCommand {
     func validate() throws {
         if name == nil && input == nil { throw ValidationError("give a NAME to screen or --input FILE (- for standard input)") }
         if name != nil && input != nil { throw ValidationError("give either a NAME or --input, not both") }
-        if let name, name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw ValidationError("the name is empty") }
+        if let name, name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            throw ValidationError(ScreenRequestError.emptyName.description)
+        }
         if input != nil, address != nil || country != nil || type != nil || dob != nil {
             throw ValidationError("--address, --country, --type and --dob describe one NAME; with --input put them in columns")
         }
@@ -85,13 +87,16 @@ struct Screen: ParsableCommand {
         for (flag, value) in [("--threshold", threshold), ("--strong-threshold", strongThreshold)] {
             if let value, !(0...1).contains(value) { throw ValidationError("\(flag) must be between 0 and 1, not \(value)") }
         }
-        if let country, CountryTable.shared.code(for: country) == nil {
-            throw ValidationError("unknown country \"\(country)\": give an ISO 3166 code (CN) or an English name (China)")
+        do {
+            _ = try request?.query()
+        } catch {
+            throw ValidationError(error.description)
         }
-        if let type, PartyType(listValue: type) == .unknown {
-            throw ValidationError("unknown type \"\(type)\": person, entity, vessel or aircraft")
-        }
-        if let dob, !PartialDate.parse(dob).isValid { throw ValidationError("unreadable date of birth \"\(dob)\"") }
+    }
+
+    /// The one party to screen (nil with `--input`).
+    var request: ScreenRequest? {
+        name.map { ScreenRequest(name: $0, address: address, country: country, type: type, dob: dob) }
     }
 
     func run() throws {
@@ -114,30 +119,27 @@ struct Screen: ParsableCommand {
         let configuration = try matchConfiguration()
         // Open the input before the lists so a missing file is reported at once.
         let reader = try input.map { try ScreeningInputReader(path: $0, nameColumn: nameColumn, maxRecordBytes: pipeline.maxRecordBytes) }
-        let engine = try ScreeningEngine.open(dataDirectory: dataDir.directory, listPaths: listFiles.urls, configuration: configuration)
-        try pipeline.checkStaleness(engine.snapshots)
+        let context = try ScreeningContext.load(dataDirectory: dataDir.directory, listPaths: listFiles.urls,
+                                                settings: ScreeningSettings(screen: configuration))
+        let engine = context.screener
+        try pipeline.checkStaleness(context.snapshots)
         let batch = reader != nil
         let kind = format ?? (isatty(STDOUT_FILENO) == 1 ? .table : batch ? .jsonl : .json)
         let sink = Console.out
-        let writer = ScreeningWriter(kind: kind, sink: sink, snapshots: engine.snapshots, asArray: batch, explain: explain,
+        let writer = ScreeningWriter(kind: kind, sink: sink, snapshots: context.snapshots, asArray: batch, explain: explain,
                                      nearest: explain ? { engine.nearest($0) } : nil)
 
         let run = try PipelineRun.begin(
-            info: AuditRunInfo(command: "screen", inputPath: input, snapshots: engine.snapshots,
-                               configurationJSON: AuditRunInfo.json(["configuration": configuration])),
+            info: .screen(context: context, inputPath: input),
             settings: pipeline.settings, stores: try database.stores(dataDir), screener: engine)
         do {
             var tally = ScreeningTally()
-            let json = ScreeningJSON(snapshots: engine.snapshots)
+            // After the staleness check: the records' "lists" mark the stale ones.
+            let json = context.screeningJSON()
             // JSON Lines rows, and the audit JSON of HOLD and STOP records, are encoded beside the
-            // screening on every core; the writing loop only copies them out (it encoded every
-            // record on one thread, and the audit writer encoded HOLD/STOP records again).
+            // screening on every core; the writing loop only copies them out.
             let encodeAll = kind == .jsonl
-            let audited = pipeline.settings.audit
-            let screened: @Sendable (ScreeningOutputRecord) -> ScreenedRecord = { r in
-                let wanted = encodeAll || (audited && (r.decision == .hold || r.decision == .stop))
-                return ScreenedRecord(record: r, json: wanted ? json.encode(r) : nil)
-            }
+            let wanted = ScreeningBatch.encoding(all: encodeAll, audited: pipeline.settings.audit)
             let emit: ([ScreenedRecord]) throws -> Void = { items in
                 let records = items.map(\.record)
                 if encodeAll { try writer.write(encoded: items.map { $0.json ?? json.encode($0.record) }) } else { try writer.write(records) }
@@ -147,33 +149,15 @@ struct Screen: ParsableCommand {
                         Console.message("redflag: \(reader?.path ?? "input"): line \(e.line): \(e.message)")
                     }
                 }
-                try run.record(items.map { item in (item.record.decision, { item.json ?? json.encode(item.record) }) },
-                               fraction: reader?.fraction)
-                let queries = records.compactMap { r -> ScreeningQuery? in
-                    if case .result(let result, _) = r { return result.query }
-                    return nil
-                }
-                if !queries.isEmpty { try run.remember(queries) }
+                try run.recordScreened(items, json: json, fraction: reader?.fraction)
             }
             try writer.begin()
             if let reader {
-                let source = ScreeningRecordSource(reader: reader)
-                // Chunks of 1,024: the per-chunk flush and audit transaction vanish next to the matching.
-                try OrderedBatchProcessor(chunkSize: 1_024).run(
-                    next: { try source.next() },
-                    transform: { record -> ScreenedRecord in
-                        switch record.query {
-                        case .success(let query): return screened(.result(run.applyAllowList(to: engine.screen(query)), line: record.line))
-                        case .failure(let error): return screened(.error(error))
-                        }
-                    },
-                    emit: emit,
-                    shouldStop: { run.shouldStop })
-            } else if let name {
-                let query = ScreeningQuery(name: name.trimmingCharacters(in: .whitespacesAndNewlines), address: address,
-                                           country: country.flatMap { CountryTable.shared.code(for: $0) },
-                                           type: type.map { PartyType(listValue: $0) }, dateOfBirth: dob)
-                try emit([screened(.result(run.applyAllowList(to: engine.screen(query)), line: nil))])
+                try ScreeningBatch(screener: engine, json: json, adjust: { run.applyAllowList(to: $0) })
+                    .run(reader: reader, encode: wanted, emit: emit, shouldStop: { run.shouldStop })
+            } else if let request {
+                let record = ScreeningOutputRecord.result(try context.screen(request, allowList: run.allowList), line: nil)
+                try emit([ScreenedRecord(record: record, json: wanted(record) ? json.encode(record) : nil)])
             }
             try writer.end()
             return try run.finish(exitCode: tally.exitCode, printSummary: batch)
@@ -182,35 +166,6 @@ struct Screen: ParsableCommand {
             throw error
         }
     }
-}
-
-/// Turns a read error in the middle of the input (a CSV field that is not UTF-8, an unreadable
-/// stream) into a final error record, so the records before it are still written and the run
-/// says where it stopped instead of losing the chunk in progress.
-final class ScreeningRecordSource {
-    private let reader: ScreeningInputReader
-    private var failed = false
-
-    init(reader: ScreeningInputReader) { self.reader = reader }
-
-    func next() throws -> ScreeningInputRecord? {
-        if failed { return nil }
-        do {
-            return try reader.next()
-        } catch let error as RedFlagError {
-            failed = true
-            var line = 0
-            if case .badData(_, let location?, _) = error, let n = Int(location.replacingOccurrences(of: "line ", with: "")) { line = n }
-            return ScreeningInputRecord(line: line, query: .failure(InputRecordError(
-                line: line, message: "\(error.description); reading stopped here", input: [])))
-        }
-    }
-}
-
-/// An output record with its JSON when it was encoded in the parallel stage.
-struct ScreenedRecord: Sendable {
-    var record: ScreeningOutputRecord
-    var json: String?
 }
 
 /// The writer for the chosen format, behind one type so the command drives any of them alike.

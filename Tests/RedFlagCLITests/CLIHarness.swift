@@ -9,15 +9,20 @@ enum CLI {
     }
 
     /// The `redflag` binary beside the test bundle (`swift build --build-tests` builds both).
-    static var executable: URL {
+    static var executable: URL { built("redflag") }
+
+    /// The `redflag-bench` binary (benchmarks and synthetic inputs), built beside `redflag`.
+    static var benchExecutable: URL { built("redflag-bench") }
+
+    static func built(_ name: String) -> URL {
         let testBinary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         var dir = testBinary.deletingLastPathComponent()
         for _ in 0..<4 {
-            let candidate = dir.appendingPathComponent("redflag")
+            let candidate = dir.appendingPathComponent(name)
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
             dir = dir.deletingLastPathComponent()
         }
-        return URL(fileURLWithPath: ".build/debug/redflag")
+        return URL(fileURLWithPath: ".build/debug/\(name)")
     }
 
     /// The package root (for Fixtures/ and Lists/).
@@ -40,7 +45,8 @@ enum CLI {
     }
 
     @discardableResult
-    static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:]) throws -> Result {
+    static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:],
+                    executable: URL = CLI.executable) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments

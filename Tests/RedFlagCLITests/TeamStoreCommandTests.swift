@@ -71,7 +71,7 @@ import Testing
     func concurrentDesksLoseNothing(backend: String) throws {
         let store = try Self.store(backend)
         let export = CLI.temporaryDirectory().appendingPathComponent("orders.csv")
-        #expect(try CLI.run(["bench", "generate-orders", "--rows", "600", "--out", export.path]).status == 0)
+        #expect(try CLI.run(["generate-orders", "--rows", "600", "--out", export.path], executable: CLI.benchExecutable).status == 0)
         let desks = 4
         let processes = (0..<desks).map { _ -> (Process, Pipe) in
             let p = Process()
@@ -146,7 +146,7 @@ import Testing
     func killedRunStaysIncompleteInPostgres() throws {
         let team = try Self.store("postgres")
         let export = CLI.temporaryDirectory().appendingPathComponent("orders.csv")
-        #expect(try CLI.run(["bench", "generate-orders", "--rows", "30000", "--out", export.path]).status == 0)
+        #expect(try CLI.run(["generate-orders", "--rows", "30000", "--out", export.path], executable: CLI.benchExecutable).status == 0)
         let p = Process()
         p.executableURL = CLI.executable
         p.arguments = ["check", export.path, "--lists"] + Self.lists + team.options + ["--quiet", "--format", "jsonl"]

@@ -3,6 +3,7 @@ import Testing
 import RedFlagCore
 @testable import RedFlagKit
 import RedFlagRules
+import RedFlagSynthetic
 
 /// The hand-written check record JSON must be byte for byte what `JSONEncoder` (sorted keys,
 /// snake_case, unescaped slashes) wrote before it: the schema, the CLI tests and users' stored

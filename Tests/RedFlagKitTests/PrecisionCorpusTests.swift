@@ -3,6 +3,7 @@ import Testing
 import RedFlagCore
 import RedFlagKit
 import RedFlagRules
+import RedFlagSynthetic
 
 /// The precision corpus (`HonestOrders`): 1,200 honest order lines checked end to end against the
 /// fixture lists. Issue 12's bar: no STOP, at most 5 % HOLD. Prints the flags that fire most.

@@ -39,7 +39,7 @@ public final class CSVReader {
     public let path: String
     public let delimiter: UInt8
     public let encoding: Encoding
-    private let handle: FileHandle?
+    private let source: (any ByteReading)?
     private var buffer: [UInt8]
     private var position = 0
     private var exhausted: Bool
@@ -62,40 +62,46 @@ public final class CSVReader {
     private static let chunkSize = 1 << 20
 
     /// Reads the file at `url`. Throws `fileNotFound` (exit 66) when it does not exist.
-    public init(url: URL, delimiter: UInt8 = UInt8(ascii: ","), encoding: Encoding = .utf8) throws {
+    public convenience init(url: URL, delimiter: UInt8 = UInt8(ascii: ","), encoding: Encoding = .utf8) throws {
         guard FileManager.default.fileExists(atPath: url.path) else { throw RedFlagError.fileNotFound(path: url.path) }
         guard let h = FileHandle(forReadingAtPath: url.path) else {
             throw RedFlagError.unreadable(path: url.path, reason: "permission denied or not a file")
         }
-        self.path = url.path
-        self.handle = h
-        self.delimiter = delimiter
-        self.encoding = encoding
-        self.buffer = []
-        self.exhausted = false
+        self.init(handle: h, path: url.path, delimiter: delimiter, encoding: encoding)
     }
 
-    /// Reads from an open handle (standard input), named `path` in messages.
-    public init(handle: FileHandle, path: String, delimiter: UInt8 = UInt8(ascii: ","), encoding: Encoding = .utf8) {
-        self.path = path
-        self.handle = handle
-        self.delimiter = delimiter
-        self.encoding = encoding
-        self.buffer = []
-        self.exhausted = false
+    /// Reads from an open handle (standard input), named `path` in messages; closes it when done.
+    public convenience init(handle: FileHandle, path: String, delimiter: UInt8 = UInt8(ascii: ","), encoding: Encoding = .utf8) {
+        self.init(source: FileHandleByteReader(handle: handle), ownedHandle: handle, bytes: [], path: path,
+                  delimiter: delimiter, encoding: encoding)
+    }
+
+    /// Reads from any byte stream (a request body), named `path` in messages. An error the
+    /// stream throws ends `next` with that error.
+    public convenience init(reader: any ByteReading, path: String, delimiter: UInt8 = UInt8(ascii: ","), encoding: Encoding = .utf8) {
+        self.init(source: reader, ownedHandle: nil, bytes: [], path: path, delimiter: delimiter, encoding: encoding)
     }
 
     /// Reads bytes already in memory.
-    public init(data: Data, path: String, delimiter: UInt8 = UInt8(ascii: ","), encoding: Encoding = .utf8) {
-        self.path = path
-        self.handle = nil
-        self.delimiter = delimiter
-        self.encoding = encoding
-        self.buffer = [UInt8](data)
-        self.exhausted = true
+    public convenience init(data: Data, path: String, delimiter: UInt8 = UInt8(ascii: ","), encoding: Encoding = .utf8) {
+        self.init(source: nil, ownedHandle: nil, bytes: [UInt8](data), path: path, delimiter: delimiter, encoding: encoding)
     }
 
-    deinit { try? handle?.close() }
+    private init(source: (any ByteReading)?, ownedHandle: FileHandle?, bytes: [UInt8], path: String, delimiter: UInt8, encoding: Encoding) {
+        self.path = path
+        self.source = source
+        self.ownedHandle = ownedHandle
+        self.delimiter = delimiter
+        self.encoding = encoding
+        self.buffer = bytes
+        // Without a stream the bytes given are the whole input.
+        self.exhausted = source == nil
+    }
+
+    /// The handle this reader was given or opened, closed with the reader.
+    private let ownedHandle: FileHandle?
+
+    deinit { try? ownedHandle?.close() }
 
     /// The 1-based line number the next record starts on.
     public var currentLine: Int { line }
@@ -112,16 +118,16 @@ public final class CSVReader {
     public func next() throws -> CSVRecord? {
         if atStart {
             atStart = false
-            guard ensure(3) || position < buffer.count else { return nil }
+            guard try ensure(3) || position < buffer.count else { return nil }
             if buffer.count - position >= 3, buffer[position] == 0xEF, buffer[position + 1] == 0xBB, buffer[position + 2] == 0xBF {
                 position += 3
             }
         }
-        guard ensure(1) else { return nil }
+        guard try ensure(1) else { return nil }
         // OFAC ends its CSV files with a 0x1A (SUB) byte, sometimes followed by a line end.
         if buffer[position] == 0x1A {
             var p = position + 1
-            while ensure(p - position + 1), p < buffer.count, buffer[p] == 0x0D || buffer[p] == 0x0A || buffer[p] == 0x1A { p += 1 }
+            while try ensure(p - position + 1), p < buffer.count, buffer[p] == 0x0D || buffer[p] == 0x0A || buffer[p] == 0x1A { p += 1 }
             if p >= buffer.count && exhausted { position = buffer.count; return nil }
         }
         let startLine = line
@@ -136,7 +142,7 @@ public final class CSVReader {
         var inQuotes = false
         var quotedField = false
         while true {
-            guard ensure(1) else {
+            guard try ensure(1) else {
                 if inQuotes {
                     throw RedFlagError.badData(path: path, location: "line \(startLine)",
                                                message: "quoted field never closed (file truncated?)")
@@ -158,7 +164,7 @@ public final class CSVReader {
             position += 1
             if inQuotes {
                 if b == UInt8(ascii: "\"") {
-                    if ensure(1), buffer[position] == UInt8(ascii: "\"") {
+                    if try ensure(1), buffer[position] == UInt8(ascii: "\"") {
                         field.append(b)
                         position += 1
                     } else {
@@ -166,7 +172,7 @@ public final class CSVReader {
                     }
                 } else {
                     if b == 0x0A { line += 1 }
-                    else if b == 0x0D, !(ensure(1) && buffer[position] == 0x0A) { line += 1 }
+                    else if b == 0x0D, try !(ensure(1) && buffer[position] == 0x0A) { line += 1 }
                     field.append(b)
                     appendPlainRun(to: &field, quoted: true)
                 }
@@ -181,11 +187,11 @@ public final class CSVReader {
                 inQuotes = true
                 quotedField = true
             case 0x0D, 0x0A:
-                if b == 0x0D, ensure(1), buffer[position] == 0x0A { position += 1 }
+                if b == 0x0D, try ensure(1), buffer[position] == 0x0A { position += 1 }
                 line += 1
                 fields.append(decode(field, line: startLine))
                 return try finish(fields, line: startLine)
-            case 0x1A where !ensure(1) || buffer[position] == 0x0D || buffer[position] == 0x0A || buffer[position] == 0x1A:
+            case 0x1A where try !ensure(1) || buffer[position] == 0x0D || buffer[position] == 0x0A || buffer[position] == 0x1A:
                 // End-of-file marker directly after the last field.
                 fields.append(decode(field, line: startLine))
                 position = buffer.count
@@ -223,18 +229,18 @@ public final class CSVReader {
 
     /// Makes sure at least `count` unread bytes are buffered if the input has them; false at the end.
     @inline(__always)
-    private func ensure(_ count: Int) -> Bool {
+    private func ensure(_ count: Int) throws -> Bool {
         if buffer.count - position >= count { return true }
-        return refill(count)
+        return try refill(count)
     }
 
-    private func refill(_ count: Int) -> Bool {
+    private func refill(_ count: Int) throws -> Bool {
         while !exhausted && buffer.count - position < count {
             if position > 0 {
                 buffer.removeSubrange(0..<position)
                 position = 0
             }
-            let chunk = handle?.readData(ofLength: Self.chunkSize) ?? Data()
+            let chunk = try source?.read(upTo: Self.chunkSize) ?? []
             if chunk.isEmpty { exhausted = true } else { buffer.append(contentsOf: chunk) }
         }
         return buffer.count - position >= count

@@ -145,6 +145,12 @@ extension AllowListRule {
 
 /// An allow-list bound to the current list entries; cheap to apply to every result.
 public struct ResolvedAllowList: Sendable {
+    /// `list` as the adjustment a batch applies to every result; nil (no adjustment) for nil.
+    public static func adjustment(_ list: ResolvedAllowList?) -> (@Sendable (ScreeningResult) -> ScreeningResult)? {
+        guard let list else { return nil }
+        return { list.apply(to: $0) }
+    }
+
     let rulesByEntry: [String: [AllowListRule]]
     /// Current fingerprint per allow-listed entry id; absent when the entry is no longer listed.
     let currentFingerprints: [String: String]

@@ -85,6 +85,12 @@ public struct CheckOutputFormat: Sendable {
         CheckRecordJSON.encode(c, shared: shared, configuration: configuration, lists: lists)
     }
 
+    /// The audit record of a row to render beside the check: the JSON of a HOLD or STOP row
+    /// when `audited`, nil otherwise and for JSON Lines (whose row text already is the record).
+    public func auditJSON(_ c: OrderCheck, audited: Bool) -> String? {
+        audited && kind != .jsonl && c.error == nil && c.decision != .clear && c.decision != nil ? recordJSON(c) : nil
+    }
+
     /// One line per order: id, verdict (coloured on a terminal), license status, the flags that
     /// fired; with `details`, each finding with its facts below. Text from the export is escaped.
     func tableBlock(_ c: OrderCheck) -> String {

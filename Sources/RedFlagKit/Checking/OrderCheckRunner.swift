@@ -114,3 +114,39 @@ public struct LineChecker: Sendable {
         return engine.check(line, history: summary, parties: parties)
     }
 }
+
+extension OrderCheckRunner {
+    /// A runner with `rules`, screening the parties against `context` (its check screener;
+    /// nil: no screening, list flags "not evaluated"), the history store (nil: only the earlier
+    /// lines of this export) and the allow-list applied to every party's result.
+    public convenience init(rules: CheckRules, context: ScreeningContext?, history: (any OrderHistoryStoring)?,
+                            allowList: ResolvedAllowList? = nil) {
+        self.init(engine: rules.engine, screener: context?.checkScreener, history: history,
+                  adjust: ResolvedAllowList.adjustment(allowList))
+    }
+
+    /// Checks every line of `reader` and hands each chunk to `write` as JSON Lines bytes (one
+    /// record per order line, error rows included, in input order): the exact bytes of
+    /// `redflag check … --format jsonl`. `output` must be a `.jsonl` format. Returns the counts
+    /// per decision (`exitCode(for:)` turns them into the CLI's exit code).
+    @discardableResult
+    public func writeJSONLines(reader: OrderReader, output: CheckOutputFormat, shouldStop: () -> Bool = { false },
+                               write: ([UInt8]) throws -> Void) throws -> DecisionCounts {
+        precondition(output.kind == .jsonl, "writeJSONLines needs a JSON Lines output format")
+        return try run(reader: reader, render: { output.render($0) }, emit: { rows in
+            var bytes: [UInt8] = []
+            for row in rows { bytes.append(contentsOf: row.text.utf8) }
+            try write(bytes)
+        }, shouldStop: shouldStop)
+    }
+}
+
+extension CheckOutputFormat {
+    /// The format for a check with `rules` against `context`'s lists (none when nil), naming the
+    /// export's extra columns (`reader.header.passthrough`).
+    public init(kind: Kind, rules: CheckRules, context: ScreeningContext?, passthroughNames: [String],
+                style: TerminalStyle = TerminalStyle(colour: false), details: Bool = false) {
+        self.init(kind: kind, configuration: rules.catalog.configuration, lists: context?.listStamps ?? [],
+                  passthroughNames: passthroughNames, style: style, details: details)
+    }
+}

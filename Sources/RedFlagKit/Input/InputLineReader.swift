@@ -16,14 +16,14 @@ final class InputLineReader {
     }
 
     /// The next line's bytes and number, or nil at the end.
-    func next() -> (bytes: ArraySlice<UInt8>, line: Int, tooLong: Bool)? {
+    func next() throws -> (bytes: ArraySlice<UInt8>, line: Int, tooLong: Bool)? {
         var skipping = false
         while true {
             if let end = buffer[position...].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) {
                 var bytes = buffer[position..<end]
                 position = end + 1
                 if buffer[end] == 0x0D {
-                    if position >= buffer.count { refill() }
+                    if position >= buffer.count { try refill() }
                     if position < buffer.count, buffer[position] == 0x0A { position += 1 }
                 }
                 stripBOM(&bytes)
@@ -38,7 +38,7 @@ final class InputLineReader {
                 position = 0
             }
             let before = buffer.count - position
-            refill()
+            try refill()
             if buffer.count - position == before {
                 guard position < buffer.count || skipping else { return nil }
                 var bytes = buffer[position...]
@@ -49,12 +49,12 @@ final class InputLineReader {
             }
         }
     }
-    private func refill() {
+    private func refill() throws {
         if position > 0 {
             buffer.removeSubrange(0..<position)
             position = 0
         }
-        buffer.append(contentsOf: source.read())
+        buffer.append(contentsOf: try source.read())
     }
 
     private func stripBOM(_ bytes: inout ArraySlice<UInt8>) {

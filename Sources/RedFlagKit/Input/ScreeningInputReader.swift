@@ -27,19 +27,26 @@ public final class ScreeningInputReader {
     ///
     /// A line or CSV record longer than `maxRecordBytes` (default 1 MiB) becomes an error record;
     /// memory stays bounded by it.
-    public init(path: String, nameColumn: String? = nil, countries: CountryTable = .shared,
+    public convenience init(path: String, nameColumn: String? = nil, countries: CountryTable = .shared,
+                            maxRecordBytes: Int = CSVReader.defaultMaxRecordBytes) throws {
+        try self.init(source: try InputByteSource.open(path), nameColumn: nameColumn, countries: countries,
+                      maxRecordBytes: maxRecordBytes)
+    }
+
+    /// Reads any byte stream (a request body: `InputByteSource(reader: channel, path: "request body")`)
+    /// and detects its format, as `init(path:)` does for a file.
+    public init(source: InputByteSource, nameColumn: String? = nil, countries: CountryTable = .shared,
                 maxRecordBytes: Int = CSVReader.defaultMaxRecordBytes) throws {
         self.maxRecordBytes = maxRecordBytes
-        let source = try InputByteSource.open(path)
         progress = source.progress
         self.path = source.path
         self.countries = countries
-        let first = source.peekFirstLine(limit: maxRecordBytes)
+        let first = try source.peekFirstLine(limit: maxRecordBytes)
         format = ScreeningInputFormat.detect(firstLine: first, nameColumn: nameColumn)
         switch format {
         case .csv:
             let delimiter = Self.delimiter(of: first)
-            let reader = CSVReader(handle: source.remainingHandle(), path: source.path, delimiter: delimiter)
+            let reader = CSVReader(reader: source, path: source.path, delimiter: delimiter)
             reader.maxRecordBytes = maxRecordBytes
             guard let header = try reader.next() else {
                 throw RedFlagError.badData(path: source.path, location: nil, message: "empty input: no CSV header")
@@ -73,7 +80,7 @@ public final class ScreeningInputReader {
             }
         case .jsonLines, .lines:
             guard let lineReader else { return nil }
-            while let (bytes, line, tooLong) = lineReader.next() {
+            while let (bytes, line, tooLong) = try lineReader.next() {
                 if tooLong { return failure(line, "line longer than \(maxRecordBytes) bytes (skipped)", []) }
                 guard let text = String(validating: bytes, as: UTF8.self) else {
                     return ScreeningInputRecord(line: line, query: .failure(InputRecordError(
@@ -96,86 +103,35 @@ public final class ScreeningInputReader {
             let v = record[index].trimmingCharacters(in: .whitespacesAndNewlines)
             return v.isEmpty ? nil : v
         }
-        return ScreeningInputRecord(line: record.line, query: makeQuery(
-            name: value(columns.name), address: value(columns.address), country: value(columns.country),
-            type: value(columns.type), dob: value(columns.dob), line: record.line, input: fields))
+        let request = ScreenRequest(name: value(columns.name) ?? "", address: value(columns.address), country: value(columns.country),
+                                    type: value(columns.type), dob: value(columns.dob))
+        return query(request, line: record.line, input: fields)
     }
 
     private func jsonRecord(_ text: String, line: Int) -> ScreeningInputRecord {
-        let object: [String: Any]
         do {
-            guard let o = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
-                return failure(line, "a JSON Lines record must be an object", [("line", text)])
-            }
-            object = o
+            let (request, input) = try ScreenRequest.decodeJSONObject(text.utf8)
+            return query(request, line: line, input: input)
         } catch {
-            return failure(line, "invalid JSON", [("line", text)])
-        }
-        var input: [(key: String, value: String)] = []
-        for k in object.keys.sorted() {
-            if let v = object[k] { input.append((k, Self.describe(v))) }
-        }
-        func string(_ keys: [String]) -> Result<String?, InputRecordError> {
-            for k in keys {
-                guard let v = object[k] else { continue }
-                if v is NSNull { return .success(nil) }
-                guard let s = v as? String else {
-                    return .failure(InputRecordError(line: line, message: "\"\(k)\" must be a string", input: input))
-                }
-                let t = s.trimmingCharacters(in: .whitespacesAndNewlines)
-                return .success(t.isEmpty ? nil : t)
-            }
-            return .success(nil)
-        }
-        let fields = [ScreeningInputFormat.nameColumns, ScreeningInputFormat.addressColumns, ScreeningInputFormat.countryColumns,
-                      ScreeningInputFormat.typeColumns, ScreeningInputFormat.dobColumns].map(string)
-        var values: [String?] = []
-        for f in fields {
-            switch f {
-            case .success(let v): values.append(v)
-            case .failure(let e): return ScreeningInputRecord(line: line, query: .failure(e))
+            switch error {
+            case .invalidJSON, .notAnObject: return failure(line, error.recordMessage, [("line", text)])
+            case .notAString(_, let input): return failure(line, error.recordMessage, input)
+            default: return failure(line, error.recordMessage, [])
             }
         }
-        return ScreeningInputRecord(line: line, query: makeQuery(name: values[0], address: values[1], country: values[2],
-                                                                 type: values[3], dob: values[4], line: line, input: input))
     }
 
-    private func makeQuery(name: String?, address: String?, country: String?, type: String?, dob: String?, line: Int,
-                           input: [(key: String, value: String)]) -> Result<ScreeningQuery, InputRecordError> {
-        guard let name else { return .failure(InputRecordError(line: line, message: "empty name", input: input)) }
-        var code: String?
-        if let country {
-            guard let c = countries.code(for: country) else {
-                return .failure(InputRecordError(line: line, message: "unknown country \"\(country)\"", input: input))
-            }
-            code = c
+    /// The request validated as `ScreenRequest.query()` does for one name, its error as an error record.
+    private func query(_ request: ScreenRequest, line: Int, input: [(key: String, value: String)]) -> ScreeningInputRecord {
+        do {
+            return ScreeningInputRecord(line: line, query: .success(try request.query(countries: countries)))
+        } catch {
+            return failure(line, error.recordMessage, input)
         }
-        var partyType: PartyType?
-        if let type {
-            let t = PartyType(listValue: type)
-            guard t != .unknown else {
-                return .failure(InputRecordError(line: line, message: "unknown type \"\(type)\" (person, entity, vessel or aircraft)",
-                                                 input: input))
-            }
-            partyType = t
-        }
-        if let dob, !PartialDate.parse(dob).isValid {
-            return .failure(InputRecordError(line: line, message: "unreadable date of birth \"\(dob)\"", input: input))
-        }
-        return .success(ScreeningQuery(name: name, address: address, country: code, type: partyType, dateOfBirth: dob))
     }
 
     private func failure(_ line: Int, _ message: String, _ input: [(key: String, value: String)]) -> ScreeningInputRecord {
         ScreeningInputRecord(line: line, query: .failure(InputRecordError(line: line, message: message, input: input)))
-    }
-
-    private static func describe(_ v: Any) -> String {
-        if let s = v as? String { return s }
-        if v is NSNull { return "null" }
-        if let d = try? JSONSerialization.data(withJSONObject: v, options: [.fragmentsAllowed]) {
-            return String(decoding: d, as: UTF8.self)
-        }
-        return "\(v)"
     }
 
     private static func delimiter(of header: String) -> UInt8 {

@@ -5,9 +5,14 @@ public final class ScreeningJSONLinesWriter: RecordWriter {
     private let sink: OutputSink
     private let json: ScreeningJSON
 
-    public init(sink: OutputSink, snapshots: [ListSnapshot]) {
+    public convenience init(sink: OutputSink, snapshots: [ListSnapshot]) {
+        self.init(sink: sink, json: ScreeningJSON(snapshots: snapshots))
+    }
+
+    /// Writes with an encoder already made (a batch's).
+    public init(sink: OutputSink, json: ScreeningJSON) {
         self.sink = sink
-        self.json = ScreeningJSON(snapshots: snapshots)
+        self.json = json
     }
 
     public func begin() throws {}

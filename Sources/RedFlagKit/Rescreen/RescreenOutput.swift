@@ -11,11 +11,22 @@ public struct RescreenOutput: Sendable {
 
     public init(format: Format) { self.format = format }
 
-    /// The text for `hits` in this format.
-    public func render(_ hits: [RescreenHit]) throws -> String {
+    /// One record as its JSON line (no newline): what `--format jsonl` prints and the audit
+    /// trail keeps.
+    public static func jsonLine(_ hit: RescreenHit) throws -> String {
+        String(decoding: try lineEncoder().encode(hit), as: UTF8.self)
+    }
+
+    private static func lineEncoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
+        return encoder
+    }
+
+    /// The text for `hits` in this format.
+    public func render(_ hits: [RescreenHit]) throws -> String {
+        let encoder = Self.lineEncoder()
         switch format {
         case .jsonl:
             return try hits.map { String(decoding: try encoder.encode($0), as: UTF8.self) + "\n" }.joined()

@@ -29,20 +29,8 @@ public final class ScreeningEngine: PartyScreener, Sendable {
     /// Opens the lists to screen against: `listPaths` when given (parsed now), else the store of
     /// `dataDirectory` through its prebuilt index. Throws `noLists` when neither has anything.
     public static func open(dataDirectory: DataDirectory, listPaths: [URL], configuration: MatchConfiguration) throws -> ScreeningEngine {
-        try configuration.validate()
-        if !listPaths.isEmpty {
-            let parsed = try ListSet.checkedUnique(ListFileLoader.load(paths: listPaths))
-            return try ScreeningEngine(listSet: ListSet(parsed: parsed), configuration: configuration)
-        }
-        let store = ListStore(dataDirectory: dataDirectory)
-        guard let manifest = try store.manifest() else {
-            throw RedFlagError.noLists("no lists imported: run `redflag lists import` or pass --lists")
-        }
-        if let url = store.artifactURL(named: MatchIndex.fileName) {
-            return ScreeningEngine(index: try MatchIndex(contentsOf: url), snapshots: manifest.sources, configuration: configuration)
-        }
-        // A store imported before the index existed: build it in memory (slow, but correct).
-        return try ScreeningEngine(listSet: ListSet.load(store: store), configuration: configuration)
+        try ScreeningContext.load(dataDirectory: dataDirectory, listPaths: listPaths,
+                                  settings: ScreeningSettings(screen: configuration)).screener
     }
 
     public func screen(_ query: ScreeningQuery) -> ScreeningResult {

@@ -43,6 +43,25 @@ public struct ListStore: Sendable {
         return nil
     }
 
+    /// A cheap identity of the current snapshot (two file-system calls, nothing read): the
+    /// folder the `lists` link points at and its manifest's modification time, nil when nothing
+    /// is imported. Every import makes a new folder, so a long-running process compares this
+    /// with the identity it loaded to learn whether to load again.
+    public func currentSnapshotID() -> String? {
+        guard let folder = currentFolder() else { return nil }
+        let manifest = folder.appendingPathComponent(StoreManifest.fileName).path
+        let modified = (try? FileManager.default.attributesOfItem(atPath: manifest)[.modificationDate] as? Date)
+            .map { String($0.timeIntervalSince1970) } ?? "?"
+        return "\(folder.path)@\(modified)"
+    }
+
+    /// The current folder with its manifest, read together so a concurrent import cannot pair
+    /// one store's folder with another's manifest; nil when nothing is imported.
+    public func currentSnapshot() throws -> (folder: URL, manifest: StoreManifest)? {
+        guard let folder = currentFolder() else { return nil }
+        return (folder, try Self.readManifest(in: folder))
+    }
+
     /// The current manifest, nil when nothing has been imported.
     public func manifest() throws -> StoreManifest? {
         guard let folder = currentFolder() else { return nil }

@@ -1,15 +1,36 @@
 import Foundation
 import RedFlagCore
 
+/// The records of an order export in any layout: a header record first, then one record per
+/// order line, each field at the index of its header cell. `CSVReader` is one; a JSON Lines
+/// reader that turns each object into such a record is another.
+public protocol OrderRecordSource: AnyObject {
+    /// The input's name in messages.
+    var path: String { get }
+    /// The 1-based line the last record (read or failed) started on.
+    var lastRecordLine: Int { get }
+    /// The next record, nil at the end. Throws `RedFlagError.badData` for a record that cannot
+    /// be read after consuming it (the reader goes on with the next one).
+    func next() throws -> CSVRecord?
+}
+
+extension CSVReader: OrderRecordSource {}
+
 /// Streams an order export: reads the header once, then yields one parsed line (or row error)
 /// per record, skipping blank lines. Memory stays constant whatever the file length.
 public final class OrderReader {
     public let header: OrderHeader
-    private let csv: CSVReader
+    private let csv: any OrderRecordSource
     private let parser: OrderLineParser
 
     /// Opens a reader over `csv`; throws when the header is missing or lacks required columns.
-    public init(csv: CSVReader, map: ColumnMap = ColumnMap(), countries: CountryTable = .shared) throws {
+    public convenience init(csv: CSVReader, map: ColumnMap = ColumnMap(), countries: CountryTable = .shared) throws {
+        try self.init(records: csv, map: map, countries: countries)
+    }
+
+    /// Opens a reader over any record source (CSV, JSON Lines); throws when the header is
+    /// missing or lacks required columns.
+    public init(records csv: any OrderRecordSource, map: ColumnMap = ColumnMap(), countries: CountryTable = .shared) throws {
         self.csv = csv
         var first = try csv.next()
         while let r = first, r.fields.count == 1, r.fields[0].isEmpty { first = try csv.next() }

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// Opens redflag's SQLite files (order history and known parties, audit trail) the one way a
@@ -16,8 +17,34 @@ public enum JournaledDatabase {
         // hundreds of MB (order ids, party keys), and with the small cache most of them re-read pages.
         configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768") }
         let queue = try DatabaseQueue(path: path, configuration: configuration)
-        try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
+        try enableWAL(queue)
         return queue
+    }
+
+    /// Switches the file to WAL once, however many processes open it for the first time together.
+    ///
+    /// Changing the journal mode needs an exclusive lock, and SQLite can answer SQLITE_BUSY at once
+    /// without calling the busy handler (another process is creating the file or switching it
+    /// itself), so four desks starting on a fresh shared data directory saw "database is locked".
+    /// WAL is persistent in the file: a file already in WAL needs no switch; otherwise the switch is
+    /// retried with a short back-off for as long as the busy timeout would have waited.
+    static func enableWAL(_ queue: DatabaseQueue, deadline: TimeInterval = 10) throws {
+        let start = Date()
+        var pause: useconds_t = 2_000
+        while true {
+            do {
+                let mode = try queue.writeWithoutTransaction { db in
+                    try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? ""
+                }
+                if mode.lowercased() == "wal" { return }
+                try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
+                return
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+                if Date().timeIntervalSince(start) > deadline { throw error }
+                usleep(pause)
+                pause = min(pause * 2, 100_000)
+            }
+        }
     }
 
     /// Brings a file's schema up to date when several processes may open it for the first time

@@ -3,6 +3,7 @@ import Foundation
 import RedFlagCore
 import RedFlagKit
 import RedFlagLists
+import RedFlagSynthetic
 import RedFlagRules
 
 extension SyntheticOrders.Mix: ExpressibleByArgument {}
@@ -12,7 +13,7 @@ import Glibc
 import Darwin
 #endif
 
-/// `redflag bench check`: the nightly job as users run it. Generates a synthetic export and
+/// `redflag-bench check`: the nightly job as users run it. Generates a synthetic export and
 /// times `redflag check FILE --format jsonl --out FILE` as a child process with everything a
 /// default run does (history, audit trail, allow-list, party memory), reporting rows/s, CPU
 /// time and the child's peak memory.
@@ -40,6 +41,8 @@ struct BenchCheck: ParsableCommand {
 
     @OptionGroup var listFiles: ListFileOptions
     @OptionGroup var dataDir: DataDirOptions
+
+    @OptionGroup var redflag: RedflagBinaryOptions
 
     @Option(help: ArgumentHelp("Folder of list snapshots, imported when no store exists (default: ../shared/lists).", valueName: "dir"))
     var shared: String?
@@ -97,7 +100,7 @@ struct BenchCheck: ParsableCommand {
                 exportURL = tmp.appendingPathComponent("orders.csv")
                 let t0 = Date()
                 try SyntheticOrders(rows: rows, mix: mix, listedNames: mix == .heavy ? try listedNames() : []).write(to: exportURL)
-                print("generated \(grouped(rows)) rows, \(mix.rawValue) mix (\(grouped(SyntheticOrders.customerCount(rows: rows))) customers) in \(secondsText(Date().timeIntervalSince(t0)))")
+                writeLine("generated \(grouped(rows)) rows, \(mix.rawValue) mix (\(grouped(SyntheticOrders.customerCount(rows: rows))) customers) in \(secondsText(Date().timeIntervalSince(t0)))")
             }
             arguments.insert(exportURL.path, at: 1)
             if bare { arguments += ["--no-history", "--no-audit", "--no-remember-parties"] }
@@ -105,7 +108,7 @@ struct BenchCheck: ParsableCommand {
             let outputFile = tmp.appendingPathComponent("results.jsonl")
             arguments += ["--out", outputFile.path]
 
-            let result = try BenchSupport.time(BenchSupport.executable(), arguments)
+            let result = try BenchSupport.time(try redflag.executable(), arguments)
             let rowsOut = try BenchSupport.countLines(outputFile)
             let bytes = (try? FileManager.default.attributesOfItem(atPath: outputFile.path)[.size] as? Int) ?? 0
             writeLine("lists: \(listsLabel)")
@@ -128,7 +131,7 @@ struct BenchCheck: ParsableCommand {
     }
 }
 
-/// `redflag bench generate-orders`: writes the synthetic export the check benchmark uses.
+/// `redflag-bench generate-orders`: writes the synthetic export the check benchmark uses.
 struct BenchGenerateOrders: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate-orders",

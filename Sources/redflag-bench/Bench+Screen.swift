@@ -3,13 +3,14 @@ import Foundation
 import RedFlagCore
 import RedFlagKit
 import RedFlagLists
+import RedFlagSynthetic
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
 
-/// `redflag bench screen`: fresh-process latency of one name, batch throughput and peak memory,
+/// `redflag-bench screen`: fresh-process latency of one name, batch throughput and peak memory,
 /// measured by running this very executable as a user would.
 struct BenchScreen: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -21,7 +22,7 @@ struct BenchScreen: ParsableCommand {
             `lists import` would; with --data-dir its store is used from a throw-away data directory, so \
             the runs' audit trail and party memory never reach the caller's databases. Then: `redflag \
             screen NAME` is run --runs times as a fresh process (median and p95 wall time, target < 100 ms), \
-            and `redflag screen --input FILE --format jsonl` over --names generated names (`bench \
+            and `redflag screen --input FILE --format jsonl` over --names generated names (`redflag-bench \
             generate-names` writes the same file: a fifth list names with a typo or a dropped word, the \
             rest invented company and person names, mostly distinct, deterministic), once as users run it \
             (audit trail, allow-list, party memory) and once bare (--no-audit --no-remember-parties): \
@@ -45,6 +46,8 @@ struct BenchScreen: ParsableCommand {
 
     @Option(help: "Output: table or json.")
     var format: SummaryFormat = .table
+
+    @OptionGroup var redflag: RedflagBinaryOptions
 
     struct Latency: Encodable {
         var label: String
@@ -83,7 +86,7 @@ struct BenchScreen: ParsableCommand {
         try runReportingErrors {
             // The child's stores are the throw-away directory's, never a team database from the environment.
             unsetenv("REDFLAG_DATABASE_URL")
-            let executable = BenchSupport.executable()
+            let executable = try redflag.executable()
             var importSeconds: Double?
             let directory: URL
             var temporary: URL?
@@ -113,7 +116,7 @@ struct BenchScreen: ParsableCommand {
             }
             if listSources.isEmpty { listSources = manifest.sources.map(\.source) }
             let sample = try ListSet.load(store: store)
-            let batch = Self.generateNames(count: names, entries: sample.entries)
+            let batch = SyntheticNames.benchmarkBatch(count: names, entries: sample.entries)
 
             let probes = ["Huawei Technologies Co Ltd", "Everbright Trading Co., Ltd.", "Bank Melli Iran", "Ivan Petrov",
                           "Rosoboronexport", "Mohammed Ali Hassan", "Shenzhen Velocity Compute"]
@@ -173,41 +176,9 @@ struct BenchScreen: ParsableCommand {
             return RedFlagCore.ExitCode.clear
         }
     }
-
-    /// A deterministic mix like a customer file: mostly parties on no list (invented company and
-    /// person names from `SyntheticNames`, mostly distinct as in a real customer master, so no
-    /// cache can stand in for the matching work), a fifth list names with a typo or a dropped
-    /// word, so scoring work is real.
-    static func generateNames(count: Int, entries: [ListEntry]) -> [String] {
-        var rng = SyntheticNames.Rng(seed: 0x2026_1122)
-        var out: [String] = []
-        out.reserveCapacity(count)
-        for _ in 0..<count {
-            let kind = rng.int(10)
-            if kind < 2, !entries.isEmpty {
-                var tokens = entries[rng.int(entries.count)].name.split(separator: " ").map(String.init)
-                if tokens.count > 2 && rng.int(2) == 0 {
-                    tokens.remove(at: rng.int(tokens.count))
-                } else if !tokens.isEmpty {
-                    let i = rng.int(tokens.count)
-                    if tokens[i].count > 4 {
-                        var t = Array(tokens[i])
-                        t.swapAt(1, 2)
-                        tokens[i] = String(t)
-                    }
-                }
-                out.append(tokens.joined(separator: " "))
-            } else if kind < 6 {
-                out.append(SyntheticNames.company(&rng))
-            } else {
-                out.append(SyntheticNames.person(&rng))
-            }
-        }
-        return out
-    }
 }
 
-/// `redflag bench generate-names`: writes the names `bench screen` times, one per line.
+/// `redflag-bench generate-names`: writes the names `bench screen` times, one per line.
 struct BenchGenerateNames: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate-names",
@@ -225,7 +196,7 @@ struct BenchGenerateNames: ParsableCommand {
         try runReportingErrors {
             // The perturbed list names come from the imported store when there is one.
             let entries = (try? ListSet.load(store: ListStore(dataDirectory: dataDir.directory)).entries) ?? []
-            let batch = BenchScreen.generateNames(count: names, entries: entries)
+            let batch = SyntheticNames.benchmarkBatch(count: names, entries: entries)
             do {
                 try Data((batch.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: out))
             } catch {

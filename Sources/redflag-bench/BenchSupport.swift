@@ -111,8 +111,8 @@ enum BenchSupport {
         return (seconds, exitStatus, peakMB, cpu)
     }
 
-    /// The running `redflag` binary, so the benchmark measures exactly this build.
-    static func executable() -> URL {
+    /// This running executable (the `redflag` to time is looked for beside it).
+    static func ownExecutable() -> URL {
         #if os(Linux)
         let proc = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         if FileManager.default.isExecutableFile(atPath: proc.path) { return proc }

@@ -1,3 +1,5 @@
+import RedFlagCore
+
 /// Invented company and person names for benchmarks, from a space large enough that a customer
 /// master of tens of thousands or a file of a million names is mostly distinct (as real ones
 /// are), mixing rare brand-like words with the common words real names share ("Pacific",
@@ -89,4 +91,36 @@ public struct SyntheticNames: Sendable {
     }
 
     static let initials = Array("ABCDEFGHIJKLMNOPRSTVW")
+
+    /// A deterministic mix like a customer file: mostly parties on no list (invented company and
+    /// person names, mostly distinct as in a real customer master, so no
+    /// cache can stand in for the matching work), a fifth list names with a typo or a dropped
+    /// word, so scoring work is real.
+    public static func benchmarkBatch(count: Int, entries: [ListEntry]) -> [String] {
+        var rng = Rng(seed: 0x2026_1122)
+        var out: [String] = []
+        out.reserveCapacity(count)
+        for _ in 0..<count {
+            let kind = rng.int(10)
+            if kind < 2, !entries.isEmpty {
+                var tokens = entries[rng.int(entries.count)].name.split(separator: " ").map(String.init)
+                if tokens.count > 2 && rng.int(2) == 0 {
+                    tokens.remove(at: rng.int(tokens.count))
+                } else if !tokens.isEmpty {
+                    let i = rng.int(tokens.count)
+                    if tokens[i].count > 4 {
+                        var t = Array(tokens[i])
+                        t.swapAt(1, 2)
+                        tokens[i] = String(t)
+                    }
+                }
+                out.append(tokens.joined(separator: " "))
+            } else if kind < 6 {
+                out.append(company(&rng))
+            } else {
+                out.append(person(&rng))
+            }
+        }
+        return out
+    }
 }

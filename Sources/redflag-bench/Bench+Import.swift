@@ -9,7 +9,7 @@ import Glibc
 import Darwin
 #endif
 
-/// `redflag bench import`: how long parsing and storing the lists takes, and the peak memory.
+/// `redflag-bench import`: how long parsing and storing the lists takes, and the peak memory.
 struct BenchImport: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",

@@ -1,5 +1,6 @@
 import Foundation
 import RedFlagCore
+import RedFlagKit
 import RedFlagRules
 
 /// Writes a precision corpus: an order export of honest business only, to measure false alarms.
