@@ -29,6 +29,10 @@ public final class Matcher: Sendable {
     let commaOffsets = TokenCache<Int>(capacity: 50_000)
     /// Bit id set when address vocabulary token id holds a digit (a house number or postcode).
     let addressNumberBits: [UInt64]
+    /// The name vocabulary by phonetic key, built on the first query in a non-Latin script.
+    let phoneticIndex: LazyValue<PhoneticIndex>
+    /// Per source script and query token: the listed tokens it sounds like.
+    let phoneticCache = TokenCache<[(id: Int32, similarity: Double)]>()
 
     public init(index: MatchIndex, configuration: MatchConfiguration = .default) {
         self.index = index
@@ -45,6 +49,8 @@ public final class Matcher: Sendable {
             bits[id >> 6] |= 1 << UInt64(id & 63)
         }
         addressNumberBits = bits
+        let names = index.names
+        phoneticIndex = LazyValue { PhoneticIndex(space: names) }
     }
 
     /// Whether a single letter in a listed name of `type` is an initial, standing for any word with
@@ -59,15 +65,17 @@ public final class Matcher: Sendable {
         screenReadings(query)
     }
 
-    /// Screens one query, its name read one way only.
-    func screenOnce(_ query: ScreeningQuery) -> ScreeningResult {
-        pool.withScratch { scratch in screen(query, scratch: scratch) }
+    /// Screens one query, its name read one way only (`origin`: the name as written when
+    /// `query.name` is one of its romanisations; `phonetic`: whether its tokens romanised from a
+    /// non-Latin script are also compared by sound).
+    func screenOnce(_ query: ScreeningQuery, origin: String? = nil, phonetic: Bool = true) -> ScreeningResult {
+        pool.withScratch { scratch in screen(query, scratch: scratch, origin: origin, phonetic: phonetic) }
     }
 
     /// Names the index proposes for `name` (debug and recall measurement), best upper bound first.
     public func candidateNames(for name: String) -> [Int] {
         pool.withScratch { scratch in
-            let q = prepareQueryName(name, scratch: scratch).query
+            let q = prepareQueryName(name, scratch: scratch, origin: name).query
             return candidates(q, space: index.names, terms: nameTerms, listShare: TokenAligner.listShare, floor: nameFloor, scratch: scratch)
         }
     }
@@ -76,7 +84,7 @@ public final class Matcher: Sendable {
     /// with `fullScan`, from every name: what the candidate-recall measurement compares.
     public func nameScores(for name: String, fullScan: Bool) -> [Int: Double] {
         pool.withScratch { scratch in
-            let q = prepareQueryName(name, scratch: scratch).query
+            let q = prepareQueryName(name, scratch: scratch, origin: name).query
             var best: [Int: Double] = [:]
             for hit in nameHits(q, fullScan: fullScan, floor: nameFloor, scratch: scratch) {
                 let e = Int(index.nameEntry[hit.name])
@@ -89,8 +97,8 @@ public final class Matcher: Sendable {
     /// The lowest name score that could still reach review after the largest qualifier bonus.
     var nameFloor: Double { configuration.lowestReview - Qualifiers.maximumBonus }
 
-    private func screen(_ query: ScreeningQuery, scratch: Scratch) -> ScreeningResult {
-        let scored = score(query, nameFloor: nameFloor, scratch: scratch)
+    private func screen(_ query: ScreeningQuery, scratch: Scratch, origin: String? = nil, phonetic: Bool = true) -> ScreeningResult {
+        let scored = score(query, nameFloor: nameFloor, scratch: scratch, origin: origin, phonetic: phonetic)
         var matches: [ScreeningMatch] = []
         var decided = Set<Int>()
         // Name matches come first: an entry matched by name is not reported again by address.

@@ -59,13 +59,16 @@ public enum Transliterator {
     /// name need not hold a letter only Ukrainian has: "Зеленський"), Hangul
     /// also in Revised Romanization (South Korean names), an Arabic-script name also with its
     /// vowel letters read ("حسين" → "hsin" beside the skeleton "hsn"), Greek μπ ντ γκ read b d g
-    /// inside words (foreign names). Empty for Latin text; each applies only when the name has
+    /// inside words (foreign names), and the reading of a foreign name transcribed into the script
+    /// (`Options.foreignName`: each Hangul or Han word one token, vowel letters read), which the
+    /// matcher compares phonetically. Empty for Latin text; each applies only when the name has
     /// that script, so most names have one or two.
     public static func alternativeReadings(_ s: String) -> [String] {
         guard needsTransliteration(s) else { return [] }
         let primary = toLatin(s)
         var out: [String] = []
-        for options in [Options(cyrillic: .russian), Options(cyrillic: .ukrainian), Options(hangulRevised: true), Options(arabicVowels: true), Options(greekForeign: true)] {
+        for options in [Options(cyrillic: .russian), Options(cyrillic: .ukrainian), Options(hangulRevised: true), Options(arabicVowels: true), Options(greekForeign: true),
+                        Options.foreignName] {
             let alternative = romanise(s, options)
             if alternative != primary && !out.contains(alternative) { out.append(alternative) }
         }
@@ -84,12 +87,26 @@ public enum Transliterator {
         /// ("Βλαντιμίρ Πούτιν" → "vladimir poutin"), not only at the start of a word.
         var greekForeign = false
 
-        init(cyrillic: CyrillicLanguage? = nil, hangulRevised: Bool = false, arabicVowels: Bool = false, greekForeign: Bool = false) {
+        /// Each Hangul word one token, however many syllables ("라브로프" rabeuropeu), not a Korean
+        /// name's syllables apart.
+        var hangulJoined = false
+        /// Each Han word one token: no surname set apart (a foreign name transcribed syllable by
+        /// syllable, "普京" pujing, is no Chinese surname and given name).
+        var hanJoined = false
+
+        init(cyrillic: CyrillicLanguage? = nil, hangulRevised: Bool = false, arabicVowels: Bool = false, greekForeign: Bool = false,
+             hangulJoined: Bool = false, hanJoined: Bool = false) {
             self.cyrillic = cyrillic
             self.hangulRevised = hangulRevised
             self.arabicVowels = arabicVowels
             self.greekForeign = greekForeign
+            self.hangulJoined = hangulJoined
+            self.hanJoined = hanJoined
         }
+
+        /// A foreign name as another script transcribes it, read to be compared by sound: words
+        /// whole, vowel letters read, Hangul in Revised Romanization (closest to the sounds).
+        static let foreignName = Options(hangulRevised: true, arabicVowels: true, greekForeign: true, hangulJoined: true, hanJoined: true)
     }
 
     /// Latin letters that look like Cyrillic ones, typed by mistake inside a Cyrillic word
@@ -139,13 +156,16 @@ public enum Transliterator {
             case .greek: out += Letters.shared.greek(run, foreign: options.greekForeign)
             case .arabic: out += Letters.shared.arabic(run, vowels: options.arabicVowels)
             case .hebrew: out += Letters.shared.hebrew(run)
-            case .hangul: out += Hangul.romanise(run, revised: options.hangulRevised)
-            case .han: out += Han.shared.romanise(run, wholeName: han == letters)
+            case .hangul: out += Hangul.romanise(run, revised: options.hangulRevised, joined: options.hangulJoined)
+            case .han: out += Han.shared.romanise(run, wholeName: han == letters && !options.hanJoined)
             case .otherScript:
                 var view = String.UnicodeScalarView()
                 view.append(contentsOf: run)
                 let text = String(view)
-                out += text.applyingTransform(.toLatin, reverse: false) ?? text
+                // ICU writes the Indic anusvara ṁ; before a consonant it is the nasal of that consonant,
+                // n in the names the lists write ("जोंग" jong, not jomg).
+                out += (text.applyingTransform(.toLatin, reverse: false) ?? text).replacingOccurrences(of: "\u{1E41}", with: "n")
+                    .replacingOccurrences(of: "m\u{307}", with: "n")
             }
             if kind == .han || kind == .hangul, j < scalars.count, scalars[j].properties.isAlphabetic { out += " " }
             i = j
@@ -330,13 +350,13 @@ enum Hangul {
         return Table(initial: column("initial", 19), medial: column("medial", 21), final: column("final", 28))
     }
 
-    static func romanise(_ run: [Unicode.Scalar], revised: Bool = false) -> String {
+    static func romanise(_ run: [Unicode.Scalar], revised: Bool = false, joined: Bool = false) -> String {
         let t = revised ? revisedTable : table
         let syllables = run.map { u -> String in
             let v = Int(u.value) - 0xAC00
             return t.initial[v / (21 * 28)] + t.medial[(v / 28) % 21] + t.final[v % 28]
         }
-        return (2...4).contains(syllables.count) ? syllables.joined(separator: " ") : syllables.joined()
+        return (2...4).contains(syllables.count) && !joined ? syllables.joined(separator: " ") : syllables.joined()
     }
 }
 

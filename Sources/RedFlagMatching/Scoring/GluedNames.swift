@@ -73,14 +73,14 @@ extension Matcher {
     /// where the list writes one word: "OpenLab"), and a token of `GluedNames.minimumLength` bytes
     /// or more that no listed token spells closely (at least `PreparedQuery.borrowFrom`) is read as
     /// the words it is glued from.
-    func prepareQueryName(_ name: String, scratch: Scratch) -> (normal: NormalizedName, query: PreparedQuery) {
+    func prepareQueryName(_ name: String, scratch: Scratch, origin: String? = nil) -> (normal: NormalizedName, query: PreparedQuery) {
         let separated = NameNormalizer.separateCamelCase(name)
         let normal = NameNormalizer.normalize(separated)
         // The comma of "BEN HENI, Lased" gives the reading order of a chain (none once unglued:
         // the token count no longer matches the comma's halves, and the offset falls back to 0).
-        let q = prepareName(normal, raw: separated, scratch: scratch)
+        let q = prepareName(normal, raw: separated, scratch: scratch, origin: origin)
         guard let unglued = unglued(normal, q) else { return (normal, q) }
-        return (unglued, prepareName(unglued, raw: separated, scratch: scratch))
+        return (unglued, prepareName(unglued, raw: separated, scratch: scratch, origin: origin))
     }
 
     private func unglued(_ n: NormalizedName, _ q: PreparedQuery) -> NormalizedName? {

@@ -36,16 +36,46 @@ extension Matcher {
     }
 
     /// `raw`: the name as written, read for its comma ("BEN HENI, Lased") when it holds a chain particle.
-    func prepareName(_ n: NormalizedName, raw: String? = nil, scratch: Scratch) -> PreparedQuery {
+    /// `origin`: the name as the user wrote it, when it is in another script (the cross-script channel).
+    func prepareName(_ n: NormalizedName, raw: String? = nil, scratch: Scratch, origin: String? = nil) -> PreparedQuery {
         let chained = raw != nil && n.tokens.contains { NameChains.kind($0) != .name }
         return PreparedQuery(tokens: n.tokens, written: n.written, legalForms: n.legalForms, space: index.names, scratch: scratch, cache: nameCache,
-                             joinCache: nameJoinCache, chains: true, truncations: true, commaOffset: chained ? NameChains.commaOffset(raw!, count: n.tokens.count) : 0)
+                             joinCache: nameJoinCache, chains: true, truncations: true,
+                             commaOffset: chained ? NameChains.commaOffset(raw!, count: n.tokens.count) : 0,
+                             crossScript: origin.flatMap { crossScriptChannel(n.tokens, origin: $0) })
+    }
+
+    /// The cross-script channel for a name whose tokens `tokens` were read from `origin`, nil
+    /// when `origin` is Latin: every token not also a token of the name's Latin words is
+    /// compared phonetically, as romanised from the name's script.
+    func crossScriptChannel(_ tokens: [String], origin: String) -> CrossScriptChannel? {
+        guard !origin.utf8.allSatisfy({ $0 < 0x80 }), let source = PhoneticComparison.Source(name: origin) else { return nil }
+        var latinPart = String.UnicodeScalarView()
+        for u in origin.unicodeScalars {
+            let script = ScriptDetector.script(of: u)
+            latinPart.append(script == nil || script == "Latn" ? u : " ")
+        }
+        let latin = Set(NameNormalizer.normalize(String(latinPart)).tokens)
+        let flags = tokens.map { !latin.contains($0) }
+        guard flags.contains(true) else { return nil }
+        let phonetic = phoneticIndex.get()
+        let space = index.names, cache = phoneticCache
+        let tag = UInt8(PhoneticComparison.Source.allCases.firstIndex(of: source)!)
+        // A one-word name ("ソニー", "سيمنس") has nothing else to confirm a sound-alike: it must
+        // sound almost exactly like the listed word.
+        let least = tokens.count == 1 ? PhoneticComparison.credit(PhoneticComparison.singleWordFloor) : 0
+        return CrossScriptChannel(fromScript: flags) { token in
+            cache.value([tag] + token) { phonetic.similar(token, source: source, space: space) }.filter { $0.similarity >= least }
+        }
     }
 
     /// Every entry whose best name scores at least `nameFloor` (qualifiers applied), and every
     /// entry whose address matches the query's address: candidates for the decision.
-    func score(_ query: ScreeningQuery, nameFloor: Double, scratch: Scratch) -> ScoredQuery {
-        let prepared = prepareQueryName(query.name, scratch: scratch)
+    /// `origin`: the name as the user wrote it when `query.name` is one of its romanisations
+    /// (nil: `query.name` itself), which decides the tokens compared phonetically (none when
+    /// `phonetic` is false).
+    func score(_ query: ScreeningQuery, nameFloor: Double, scratch: Scratch, origin: String? = nil, phonetic: Bool = true) -> ScoredQuery {
+        let prepared = prepareQueryName(query.name, scratch: scratch, origin: phonetic ? origin ?? query.name : nil)
         let normal = prepared.normal
         let queryAddressTokens = query.address.map(NameNormalizer.addressTokens) ?? []
         var addressPrepared: PreparedQuery?

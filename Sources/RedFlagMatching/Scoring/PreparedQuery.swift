@@ -1,3 +1,11 @@
+/// The query tokens romanised from a non-Latin script (`fromScript`, one flag per token) and how
+/// to find the listed tokens each sounds like (`PhoneticIndex`): the cross-script channel, which
+/// adds those tokens to the candidates and their similarities to the alignment.
+struct CrossScriptChannel {
+    var fromScript: [Bool]
+    var lookup: ([UInt8]) -> [(id: Int32, similarity: Double)]
+}
+
 /// A query's tokens looked up once against a token space: weights, and for each token the
 /// vocabulary tokens similar to it with their similarity. Scoring every candidate then needs no
 /// string work at all, and the index and the scorer can never disagree on a similarity.
@@ -161,7 +169,7 @@ struct PreparedQuery {
     /// made from them: "comm ittee" is "committee", not "communication" + "ittee").
     init(tokens: [String], written: [String]? = nil, legalForms: [String], space: TokenSpace, scratch: Scratch, cache: TokenCache<QueryTokenFacts>,
          joinCache: TokenCache<[(id: Int32, similarity: Double)]>, unknownWeight: Double = Double(TokenSpace.unknownWeight), chains: Bool = false,
-         truncations: Bool = false, commaOffset: Int = 0) {
+         truncations: Bool = false, commaOffset: Int = 0, crossScript: CrossScriptChannel? = nil) {
         scratch.ensure(documents: space.documentCount, vocabulary: space.vocabulary.count)
         texts = tokens
         bytes = tokens.map { Array($0.utf8) }
@@ -184,6 +192,10 @@ struct PreparedQuery {
             var map = f.similar
             // As typed: "comm" is made canonical as communications, and may stand for commercial.
             if truncations { PreparedQuery.addAbbreviated(Array(written[i].utf8), space: space, into: &map) }
+            if let x = crossScript, x.fromScript[i] {
+                // A token romanised from another script also meets the listed tokens it sounds like.
+                for (id, s) in x.lookup(b) where s > (map[id] ?? 0) { map[id] = s }
+            }
             similar.append(map)
             let weak = LegalForms.words.contains(tokens[i]) || NameTitles.contains(tokens[i]) || LeadingTitles.isTitle(tokens[i], at: i, of: tokens.count)
             if weak {
@@ -215,6 +227,14 @@ struct PreparedQuery {
             let initial = bytes[i].count == 1 || bytes[i + 1].count == 1
             for (id, s) in found where s >= 0.9 && (s == 1 || !initial) {
                 joins.append((i, id, s))
+            }
+        }
+        if let x = crossScript {
+            // "غازبروم بنك" gazbrum bnk is the listed "gazprombank": adjacent romanised tokens joined.
+            for i in 0..<max(0, bytes.count - 1) where x.fromScript[i] && x.fromScript[i + 1] {
+                for (id, s) in x.lookup(bytes[i] + bytes[i + 1]) where s >= PreparedQuery.closeEnough - 0.05 && !joins.contains(where: { $0.i == i && $0.id == id }) {
+                    joins.append((i, id, s))
+                }
             }
         }
         similarity = SimilarityTable(similar)

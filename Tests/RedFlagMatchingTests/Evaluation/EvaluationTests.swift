@@ -39,15 +39,19 @@ struct EvaluationTests {
         "negative_one_shared_token": 0.02, "negative_one_word_apart": 0.04, "negative_short_name": 0.17,
         "negative_address_other_number": 0.03, "negative_address_city_only": 0.03, "negative_reversed_chain": 0.22,
         "negative_country": 0.15,
+        // Non-Latin renderings of unlisted people and companies (reached 0.20 with the phonetic cross-script comparison).
+        "negative_cross_script": 0.22,
     ]
     /// Overall recall floor on the test part (reached 0.9907; target 0.99).
     static let overallFloor = 0.985
     /// Highest tolerated false-alarm rate on all negatives of the test part (reached 0.047; target 0.005).
     static let falseAlarmCeiling = 0.055
-    /// Lowest tolerated cross-script found-rate, test part (reached 0.476; target 0.90).
-    static let crossScriptFloor = 0.45
-    /// Lowest tolerated pass rate of the published test cases, test part (reached 0.704).
-    static let publishedFloor = 0.66
+    /// Lowest tolerated cross-script found-rate, test part (reached 0.631 with the phonetic cross-script
+    /// comparison, 0.476 before; target 0.90).
+    static let crossScriptFloor = 0.62
+    /// Lowest tolerated pass rate of the published test cases, test part (reached 0.845; 0.704 before the
+    /// phonetic cross-script comparison).
+    static let publishedFloor = 0.83
     /// Lowest tolerated candidate recall of the index against a full scan (target ≥ 99.5 %).
     static let candidateRecallFloor = 0.99
 
@@ -334,11 +338,12 @@ final class EvaluationContext: Sendable {
     }
 
     /// The rows a run screens: all of them, or (`REDFLAG_EVAL_PER_CLASS=N`) N rows per class and part
-    /// spread evenly over the class, plus every cross-script and published row.
+    /// spread evenly over the class, plus every cross-script (positive or negative) and published row.
     static func sample(_ rows: [EvaluationRow]) -> [EvaluationRow] {
         if fullRun { return rows }
-        let keep = rows.filter { $0.kind == "cross_script" || $0.kind.hasPrefix("published") }
-        let rest = rows.filter { $0.kind != "cross_script" && !$0.kind.hasPrefix("published") }
+        let whole = { (row: EvaluationRow) in row.kind.hasSuffix("cross_script") || row.kind.hasPrefix("published") }
+        let keep = rows.filter(whole)
+        let rest = rows.filter { !whole($0) }
         return keep + spread(rest.filter { $0.split == "dev" }, perClass: perClass) + spread(rest.filter { $0.split == "test" }, perClass: perClass)
     }
 

@@ -746,6 +746,21 @@ def main():
             made += 1
     print(f"cross_script: {made} rows, {len(anchors)} parties", file=sys.stderr)
 
+    # cross-script negatives: unlisted people and companies as other scripts write them -------------------
+    made = 0
+    dropped_x = []
+    for ln in read_table("cross-script-negatives.tsv"):
+        f = ln.split("\t")
+        if len(f) < 4 or f[1].strip() not in ("person", "entity"):
+            raise SystemExit(f"cross-script-negatives.tsv: bad line {ln!r}")
+        name, typ, lang, q = f[0].strip(), f[1].strip(), f[2].strip(), f[3].strip()
+        if (person_is_listed(name) if typ == "person" else org_is_listed(name)):
+            dropped_x.append(name)
+            continue
+        if add("negative_cross_script", split_of(name), q, typ, set(), name + " [" + lang + "]"):
+            made += 1
+    print(f"negative_cross_script: {made} rows (dropped as listed: {sorted(set(dropped_x))})", file=sys.stderr)
+
     # published name pairs of other screening projects --------------------------------------------------
     made = 0
     for ln in read_table("published-pairs.tsv"):

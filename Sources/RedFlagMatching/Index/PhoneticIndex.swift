@@ -1,0 +1,110 @@
+import Foundation
+
+/// The listed name tokens filed by their loose phonetic key (consonant classes, h and glides left
+/// out, equal neighbours merged: "vladimir" → P L T M L), so that a query token romanised from a
+/// non-Latin script finds the listed tokens it may transcribe ("beulladimireu", "fulajimier") and
+/// `PhoneticComparison` scores them. Built from the name vocabulary on the first non-Latin query,
+/// never at import: Latin screening pays nothing for it.
+final class PhoneticIndex: Sendable {
+    /// Packed key (4 bits per class, at most 15 classes) → vocabulary ids.
+    private let tokens: [UInt64: [Int32]]
+
+    init(space: TokenSpace) {
+        var tokens: [UInt64: [Int32]] = [:]
+        for id in 0..<space.vocabulary.count {
+            let bytes = space.vocabulary.withBytes(id) { Array($0) }
+            guard bytes.count >= 2, let segments = PhoneticComparison.segments(bytes, source: nil) else { continue }
+            let key = PhoneticComparison.key(segments)
+            guard !key.isEmpty, let packed = Self.pack(key) else { continue }
+            tokens[packed, default: []].append(Int32(id))
+        }
+        self.tokens = tokens
+    }
+
+    static func pack(_ key: [UInt8]) -> UInt64? {
+        guard key.count <= 15 else { return nil }
+        var v: UInt64 = UInt64(key.count)
+        for c in key { v = v << 4 | UInt64(c + 1) }
+        return v
+    }
+
+    /// Classes a key may gain, lose or change (not h and glides, which keys leave out).
+    private static let keyClasses: [UInt8] = [0, 1, 2, 4, 5, 6, 7]
+
+    /// Merges equal neighbours (an edit can make two meet).
+    private static func merged(_ key: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        for c in key where out.last != c { out.append(c) }
+        return out
+    }
+
+    /// The keys within one edit of `key` (itself included): a query romanised from another script
+    /// may have gained, lost or changed one consonant class. A key of one class is looked up
+    /// only as it is, one of two classes without deletions (a single class matches too much).
+    static func neighbours(_ key: [UInt8]) -> Set<UInt64> {
+        var out = Set<UInt64>()
+        func add(_ k: [UInt8]) {
+            let m = merged(k)
+            if m.count >= min(2, key.count), let p = pack(m) { out.insert(p) }
+        }
+        add(key)
+        guard key.count >= 2 else { return out }
+        if key.count >= 3 {
+            for i in key.indices { var k = key; k.remove(at: i); add(k) }
+        }
+        for i in 0...key.count {
+            for c in keyClasses { var k = key; k.insert(c, at: i); add(k) }
+        }
+        for i in key.indices {
+            for c in keyClasses where c != key[i] { var k = key; k[i] = c; add(k) }
+        }
+        return out
+    }
+
+    /// Listed tokens phonetically like `token` (romanised from `source`), with the similarity the
+    /// aligner credits (`PhoneticComparison.credit` of a phonetic similarity of at least `floor`). A listed token of one consonant ("ali", "un") must
+    /// match almost exactly: too many short words sound alike.
+    func similar(_ token: [UInt8], source: PhoneticComparison.Source, space: TokenSpace) -> [(id: Int32, similarity: Double)] {
+        guard token.count >= 2, let q = PhoneticComparison.segments(token, source: source) else { return [] }
+        var key = PhoneticComparison.key(q)
+        guard !key.isEmpty else { return [] }
+        var keys = Self.neighbours(key)
+        if source == .kana, q.first?.vowel == true, q.first?.value == 16 {
+            // ウ u before a consonant may be a w or v lost (see `PhoneticComparison.cost`).
+            key.insert(0, at: 0)
+            keys.formUnion(Self.neighbours(key))
+        }
+        var seen = Set<Int32>()
+        var out: [(id: Int32, similarity: Double)] = []
+        for k in keys.sorted() {
+            guard let ids = tokens[k] else { continue }
+            for id in ids where seen.insert(id).inserted {
+                let bytes = space.vocabulary.withBytes(Int(id)) { Array($0) }
+                guard let l = PhoneticComparison.segments(bytes, source: nil) else { continue }
+                let s = PhoneticComparison.similarity(q, l, source: source)
+                let consonants = l.filter { !$0.vowel && !PhoneticComparison.weak($0.value) }.count
+                if s >= PhoneticComparison.floor && (consonants >= 2 || s >= 0.95) { out.append((id, PhoneticComparison.credit(s))) }
+            }
+        }
+        out.sort { $0.id < $1.id }
+        return out
+    }
+}
+
+/// A value built on first use, once, by whichever thread asks first.
+final class LazyValue<Value: Sendable>: @unchecked Sendable {
+    private var value: Value?
+    private let lock = NSLock()
+    private let make: @Sendable () -> Value
+
+    init(_ make: @escaping @Sendable () -> Value) { self.make = make }
+
+    func get() -> Value {
+        lock.lock()
+        defer { lock.unlock() }
+        if let value { return value }
+        let v = make()
+        value = v
+        return v
+    }
+}

@@ -1,0 +1,380 @@
+import RedFlagCore
+
+/// Loose phonetic comparison of a romanised non-Latin name token with a listed Latin token.
+///
+/// A foreign name written in another script loses and gains sounds in regular ways: Arabic script
+/// has no p, v, o or e and leaves short vowels unwritten ("بوتين" butin for Putin), Korean and
+/// Japanese break consonant clusters with epenthetic vowels and merge l and r ("블라디미르"
+/// beulladimireu, "ウラジーミル" urajimiru for Vladimir), Chinese writes one syllable per consonant
+/// ("弗拉基米尔" fulajimier, "普京" pujing), Hindi keeps an inherent a. Letter-based similarity
+/// (Jaro-Winkler, edit distance) fails on all of these; here both tokens become sequences of
+/// sound segments (consonant classes and vowel groups) aligned with costs that depend on the
+/// script the query came from (`Lists/names/phonetic.tsv`): an epenthetic vowel of that script
+/// costs almost nothing, a consonant of the same class little, a consonant gained or lost a lot.
+///
+/// Only queries written in a non-Latin script are compared so (the matcher never applies it to a
+/// Latin query token), so it cannot raise false alarms on Latin names.
+public enum PhoneticComparison {
+    /// The script a query token came from: what decides which sounds it may have lost or gained.
+    public enum Source: String, Sendable, CaseIterable {
+        case cyrillic, greek, arabic, hebrew, hangul, han, kana, indic, southeast, other
+
+        /// The source of an ISO 15924 script code, nil for Latin (or no script).
+        public init?(script: String) {
+            switch script {
+            case "Latn": return nil
+            case "Cyrl": self = .cyrillic
+            case "Grek": self = .greek
+            case "Arab": self = .arabic
+            case "Hebr": self = .hebrew
+            case "Hang": self = .hangul
+            case "Hani": self = .han
+            case "Hira", "Kana": self = .kana
+            case "Deva", "Beng", "Guru", "Gujr", "Orya", "Taml", "Telu", "Knda", "Mlym", "Sinh": self = .indic
+            case "Thai", "Laoo", "Khmr", "Mymr": self = .southeast
+            default: self = .other
+            }
+        }
+
+        /// The source of a whole name: its dominant non-Latin script (Japanese written with kana
+        /// and Han counts as kana), nil for a Latin name.
+        public init?(name: String) {
+            let script = ScriptDetector.script(of: name)
+            if script == "Hani", name.unicodeScalars.contains(where: { (0x3040...0x30FF).contains($0.value) }) {
+                self = .kana
+                return
+            }
+            self.init(script: script)
+        }
+    }
+
+    /// Least phonetic similarity that counts as a match (the aligner's token floor).
+    public static let floor = 0.8
+    /// Least phonetic similarity for a query of one word, which no other word confirms.
+    public static let singleWordFloor = 0.95
+
+    /// One sound of a token: a consonant of a class, or a run of vowels.
+    struct Segment: Equatable {
+        var vowel: Bool
+        /// Consonant class index, or the vowel group's letters as a bit set (a e i o u).
+        var value: UInt8
+        /// The grapheme as written (a consonant of the same class but another letter costs a little).
+        var letters: UInt32
+    }
+
+    /// Consonant classes: their order is the key alphabet.
+    static let classNames: [Character] = ["P", "T", "K", "H", "S", "L", "M", "N", "W"]
+    static let classH: UInt8 = 3
+    static let classW: UInt8 = 8
+
+    /// Whether class `c` is a glide or h, cheap to gain or lose and left out of keys.
+    @inline(__always) static func weak(_ c: UInt8) -> Bool { c == classH || c == classW }
+
+    /// The tables of `Lists/names/phonetic.tsv`, read on first use.
+    final class Tables: Sendable {
+        static let shared = Tables()
+
+        struct Gaps: Sendable {
+            var vowelInsert: Double, vowelDelete: Double, consonantInsert: Double, consonantDelete: Double, glide: Double
+        }
+
+        /// grapheme → class, for each source (the general table with that source's readings on top).
+        let graphemes: [[[UInt8]: UInt8]]
+        let longestGrapheme: Int
+        /// 5 × 5 vowel costs.
+        let vowels: [Double]
+        /// Per source: 9 × 9 consonant class costs.
+        let substitutes: [[Double]]
+        let gaps: [Gaps]
+        /// Per source: vowel group bits → cost of inserting it.
+        let epenthetic: [[UInt32: Double]]
+        /// Per source: vowel group as written → the vowels it stands for (bit set).
+        let groups: [[UInt32: UInt8]]
+
+        init() {
+            let sources = Source.allCases
+            func sourceIndex(_ name: String, _ row: NameData.Row) -> [Int] {
+                if name == "*" { return Array(sources.indices) }
+                guard let s = Source(rawValue: name) else { NameData.fail("\(row.file):\(row.line): unknown source '\(name)'") }
+                return [sources.firstIndex(of: s)!]
+            }
+            func classIndex(_ name: String, _ row: NameData.Row) -> UInt8 {
+                guard let i = PhoneticComparison.classNames.firstIndex(of: Character(name)), name.count == 1 else {
+                    NameData.fail("\(row.file):\(row.line): unknown class '\(name)'")
+                }
+                return UInt8(i)
+            }
+            func cost(_ text: String, _ row: NameData.Row) -> Double {
+                guard let v = Double(text), v >= 0 else { NameData.fail("\(row.file):\(row.line): cost '\(text)' is not a number ≥ 0") }
+                return v
+            }
+            var general: [[UInt8]: UInt8] = [:]
+            var readings = [[[UInt8]: UInt8]](repeating: [:], count: sources.count)
+            var vowels = [Double](repeating: 1, count: 25)
+            for i in 0..<5 { vowels[i * 5 + i] = 0 }
+            var substitutes = [[Double]](repeating: [Double](repeating: 1, count: 81), count: sources.count)
+            var gaps = [Gaps?](repeating: nil, count: sources.count)
+            var epenthetic = [[UInt32: Double]](repeating: [:], count: sources.count)
+            var groups = [[UInt32: UInt8]](repeating: [:], count: sources.count)
+            var longest = 1
+            // "*" rows first so that a source's own row overrides them whatever the file order.
+            let rows = NameData.rows("phonetic.tsv")
+            for star in [true, false] {
+                for row in rows where (row.fields.count > 1 && row.fields[1] == "*") == star {
+                    switch row.field(0) {
+                    case "class" where star == false:
+                        let c = classIndex(row.field(1), row)
+                        for g in row.field(2).split(separator: " ") {
+                            general[Array(g.utf8)] = c
+                            longest = max(longest, g.utf8.count)
+                        }
+                    case "class": break
+                    case "reading":
+                        for s in sourceIndex(row.field(1), row) { readings[s][Array(row.field(2).utf8)] = classIndex(row.field(3), row) }
+                    case "vowel":
+                        guard let a = PhoneticComparison.vowelBit(row.field(1)), let b = PhoneticComparison.vowelBit(row.field(2)) else {
+                            NameData.fail("\(row.file):\(row.line): vowels must be among a e i o u")
+                        }
+                        let x = a.trailingZeroBitCount, y = b.trailingZeroBitCount
+                        vowels[x * 5 + y] = cost(row.field(3), row)
+                        vowels[y * 5 + x] = vowels[x * 5 + y]
+                    case "substitute":
+                        let a = Int(classIndex(row.field(2), row)), b = Int(classIndex(row.field(3), row)), c = cost(row.field(4), row)
+                        for s in sourceIndex(row.field(1), row) {
+                            substitutes[s][a * 9 + b] = c
+                            substitutes[s][b * 9 + a] = c
+                        }
+                    case "gap":
+                        let g = Gaps(vowelInsert: cost(row.field(2), row), vowelDelete: cost(row.field(3), row), consonantInsert: cost(row.field(4), row),
+                                     consonantDelete: cost(row.field(5), row), glide: cost(row.field(6), row))
+                        for s in sourceIndex(row.field(1), row) { gaps[s] = g }
+                    case "epenthetic":
+                        for v in row.field(2).unicodeScalars where PhoneticComparison.vowelBit(String(v)) == nil {
+                            NameData.fail("\(row.file):\(row.line): '\(v)' is not a vowel")
+                        }
+                        for s in sourceIndex(row.field(1), row) { epenthetic[s][PhoneticComparison.groupKey(row.field(2))] = cost(row.field(3), row) }
+                    case "group":
+                        var bits: UInt8 = 0
+                        for v in (row.field(2) + row.field(3)).unicodeScalars where PhoneticComparison.vowelBit(String(v)) == nil {
+                            NameData.fail("\(row.file):\(row.line): '\(v)' is not a vowel")
+                        }
+                        for v in row.field(3).unicodeScalars { bits |= PhoneticComparison.vowelBit(String(v))! }
+                        for s in sourceIndex(row.field(1), row) { groups[s][PhoneticComparison.groupKey(row.field(2))] = bits }
+                    default:
+                        NameData.fail("\(row.file):\(row.line): unknown row kind '\(row.field(0))'")
+                    }
+                }
+            }
+            guard !general.isEmpty else { NameData.fail("names/phonetic.tsv: no class rows") }
+            for s in sources.indices {
+                for c in 0..<9 { substitutes[s][c * 9 + c] = 0.05 }
+            }
+            self.graphemes = readings.map { general.merging($0) { _, reading in reading } }
+            self.longestGrapheme = longest
+            self.vowels = vowels
+            self.substitutes = substitutes
+            self.gaps = gaps.enumerated().map { i, g in
+                guard let g else { NameData.fail("names/phonetic.tsv: no gap row for source \(sources[i].rawValue) (nor '*')") }
+                return g
+            }
+            self.epenthetic = epenthetic
+            self.groups = groups
+        }
+    }
+
+    static func vowelBit(_ s: String) -> UInt8? {
+        switch s {
+        case "a": return 1
+        case "e": return 2
+        case "i", "y": return 4
+        case "o": return 8
+        case "u": return 16
+        default: return nil
+        }
+    }
+
+    /// A vowel group as written, packed (up to four letters) to tell epenthetic groups apart.
+    static func groupKey(_ s: String) -> UInt32 {
+        var k: UInt32 = 0
+        for b in s.utf8.prefix(4) { k = k << 8 | UInt32(b) }
+        return k
+    }
+
+    @inline(__always) static func isVowel(_ c: UInt8) -> Bool { c == 97 || c == 101 || c == 105 || c == 111 || c == 117 || c == 121 }
+
+    /// The sound segments of a lower-case ASCII token read as romanised from `source` (nil: a
+    /// listed Latin token). Nil when the token holds anything but letters.
+    static func segments(_ t: [UInt8], source: Source?) -> [Segment]? {
+        guard !t.isEmpty, t.allSatisfy({ (97...122).contains($0) }) else { return nil }
+        let tables = Tables.shared
+        let s = source.map { Source.allCases.firstIndex(of: $0)! } ?? Source.allCases.firstIndex(of: .other)!
+        let graphemes = tables.graphemes[s]
+        var out: [Segment] = []
+        var i = 0
+        while i < t.count {
+            let c = t[i]
+            if c == 121, i + 1 < t.count, isVowel(t[i + 1]), t[i + 1] != 121 {
+                // y before a vowel is a glide ("yevgeniy", "doyota"), not a vowel that merges with its neighbours.
+                out.append(Segment(vowel: false, value: classW, letters: 121))
+                i += 1
+                continue
+            }
+            if isVowel(c) {
+                var j = i
+                var bits: UInt8 = 0
+                var key: UInt32 = 0
+                while j < t.count, isVowel(t[j]), !(t[j] == 121 && j + 1 < t.count && isVowel(t[j + 1]) && t[j + 1] != 121) {
+                    // Cyrillic ы, romanised y, lies between i and u ("Ын" for Un).
+                    bits |= t[j] == 121 && source == .cyrillic ? 20 : (t[j] == 121 ? 4 : vowelBit(String(UnicodeScalar(t[j])))!)
+                    if j - i < 4 { key = key << 8 | UInt32(t[j]) }
+                    j += 1
+                }
+                if source == .han, j < t.count, t[j] == 114, j - i >= 2, t[j - 1] == 101 {
+                    // 尔 er after another syllable is a final r ("米尔" mier for mir, "谢尔盖" xieergai):
+                    // its e is no vowel of the name.
+                    bits = 0
+                    key = 0
+                    for k in i..<(j - 1) {
+                        bits |= vowelBit(String(UnicodeScalar(t[k])))!
+                        if k - i < 4 { key = key << 8 | UInt32(t[k]) }
+                    }
+                }
+                if source != nil, let read = tables.groups[s][key], j - i <= 4 { bits = read }
+                out.append(Segment(vowel: true, value: bits, letters: key))
+                i = j
+                continue
+            }
+            if c == 120 && source != .han {
+                // x is k + s outside pinyin.
+                out.append(Segment(vowel: false, value: 2, letters: 107))
+                out.append(Segment(vowel: false, value: 4, letters: 115))
+                i += 1
+                continue
+            }
+            var matched = false
+            for length in stride(from: min(tables.longestGrapheme, t.count - i), through: 1, by: -1) {
+                let g = Array(t[i..<(i + length)])
+                // "ng" before a vowel is n + g ("angola"), except in pinyin where syllables end in ng.
+                // (and in Hindi, which writes ng as anusvara + g: "जोंग" jonga for Jong).
+                if g == [110, 103], i + 2 < t.count, isVowel(t[i + 2]), source != .han, source != .hangul, source != .indic { continue }
+                guard var cls = graphemes[g] else { continue }
+                if length == 1 && c == 99 && source != .han {
+                    // c before e, i, y is soft.
+                    cls = i + 1 < t.count && (t[i + 1] == 101 || t[i + 1] == 105 || t[i + 1] == 121) ? 4 : 2
+                }
+                var letters: UInt32 = 0
+                for b in g.prefix(4) { letters = letters << 8 | UInt32(b) }
+                if let last = out.last, !last.vowel, last.value == cls {
+                    // A doubled letter is one sound ("ll", "mm"), and so are two of one class
+                    // that meet (Korean "beulra" for bla, "dt").
+                } else {
+                    out.append(Segment(vowel: false, value: cls, letters: letters))
+                }
+                i += length
+                matched = true
+                break
+            }
+            if !matched { i += 1 }
+        }
+        if source == .kana {
+            // Japanese writes m before m, b, p as ン n ("モハンマド" for Mohammad).
+            var k = 0
+            while k + 1 < out.count {
+                if !out[k].vowel, out[k].value == 7, !out[k + 1].vowel, out[k + 1].value == 6 || out[k + 1].value == 0 {
+                    if out[k + 1].value == 6 { out.remove(at: k); continue }
+                    out[k] = Segment(vowel: false, value: 6, letters: 109)
+                }
+                k += 1
+            }
+        }
+        return out
+    }
+
+    /// The consonant classes of `segments` without h and glides, equal neighbours merged: the
+    /// key under which the phonetic index files a token (every class a letter P…N).
+    static func key(_ segments: [Segment]) -> [UInt8] {
+        var out: [UInt8] = []
+        for s in segments where !s.vowel && !weak(s.value) {
+            if out.last != s.value { out.append(s.value) }
+        }
+        return out
+    }
+
+    /// Cost of aligning query segments `q` (romanised from `source`) with listed segments `l`.
+    static func cost(_ q: [Segment], _ l: [Segment], source: Source) -> Double {
+        let tables = Tables.shared
+        let s = Source.allCases.firstIndex(of: source)!
+        let gaps = tables.gaps[s], substitutes = tables.substitutes[s], epenthetic = tables.epenthetic[s]
+        let n = q.count, m = l.count
+        func insert(_ x: Segment) -> Double {
+            if x.vowel { return epenthetic[x.letters] ?? gaps.vowelInsert }
+            return weak(x.value) ? gaps.glide : gaps.consonantInsert
+        }
+        func delete(_ y: Segment) -> Double {
+            if y.vowel { return gaps.vowelDelete }
+            return weak(y.value) ? gaps.glide : gaps.consonantDelete
+        }
+        func substitute(_ x: Segment, _ y: Segment) -> Double {
+            if x.vowel != y.vowel { return .infinity }
+            if x.vowel {
+                // Cyrillic ы (bits i and u) is read as either.
+                if x.value == 20 { return min(vowelGroups(4, y.value, tables), vowelGroups(16, y.value, tables)) }
+                return vowelGroups(x.value, y.value, tables)
+            }
+            if x.letters == y.letters { return 0 }
+            return substitutes[Int(x.value) * 9 + Int(y.value)]
+        }
+        var prev = [Double](repeating: 0, count: m + 1)
+        var cur = [Double](repeating: 0, count: m + 1)
+        for j in 0..<m { prev[j + 1] = prev[j] + delete(l[j]) }
+        for i in 0..<n {
+            cur[0] = prev[0] + insert(q[i])
+            for j in 0..<m {
+                var v = min(prev[j + 1] + insert(q[i]), cur[j] + delete(l[j]), prev[j] + substitute(q[i], l[j]))
+                // Japanese ウ u at the start of a word stands for w or v before another sound ("ウラジーミル" Vladimir).
+                if source == .kana && i == 0 && j == 0 && q[0].vowel && q[0].value == 16 && !l[0].vowel && (l[0].value == 0 || l[0].value == classW) {
+                    v = min(v, 0.2)
+                }
+                cur[j + 1] = v
+            }
+            swap(&prev, &cur)
+        }
+        return prev[m]
+    }
+
+    /// Cost of reading vowel group `a` as `b` (bit sets): the farthest any vowel of either group is
+    /// from the nearest of the other ("ou" ~ "u" 0.2, "io" ~ "o" 0.5, "au" ~ "i" 0.5), so a
+    /// diphthong does not pass for any vowel it holds.
+    static func vowelGroups(_ a: UInt8, _ b: UInt8, _ tables: Tables) -> Double {
+        if a == b { return 0 }
+        var worst = 0.0
+        for (x, y) in [(a, b), (b, a)] {
+            for p in 0..<5 where x & (1 << p) != 0 {
+                var nearest = 1.0
+                for q in 0..<5 where y & (1 << q) != 0 { nearest = min(nearest, tables.vowels[p * 5 + q]) }
+                worst = max(worst, nearest)
+            }
+        }
+        return worst
+    }
+
+    /// Phonetic similarity in [0, 1] of a query token romanised from `source` with listed segments:
+    /// one minus the alignment cost per consonant (the larger side's count, plus a half).
+    static func similarity(_ q: [Segment], _ l: [Segment], source: Source) -> Double {
+        let cq = q.filter { !$0.vowel && !weak($0.value) }.count, cl = l.filter { !$0.vowel && !weak($0.value) }.count
+        guard cq > 0, cl > 0 else { return 0 }
+        let c = cost(q, l, source: source)
+        return max(0, 1 - c / (Double(max(cq, cl)) + 0.5))
+    }
+
+    /// What the aligner credits for phonetic similarity `s` (≥ `floor`): a transcription never
+    /// spells a name exactly, so a phonetic 0.8 (a class changed, a vowel read otherwise) is
+    /// credited 0.85 and 1 stays 1, between a typo's credit and the spelling itself.
+    static func credit(_ s: Double) -> Double { min(1, 0.85 + (s - floor) * 0.75) }
+
+    /// Phonetic similarity of two tokens (the query token romanised from `source`).
+    public static func similarity(query: String, source: Source, listed: String) -> Double {
+        guard let q = segments(Array(query.utf8), source: source), let l = segments(Array(listed.utf8), source: nil) else { return 0 }
+        return similarity(q, l, source: source)
+    }
+}
