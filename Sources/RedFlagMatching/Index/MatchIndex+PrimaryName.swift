@@ -17,4 +17,16 @@ extension MatchIndex {
         }
         return nil
     }
+
+    /// Every name of the entry that listed name `n` belongs to, `n` first (names are indexed in
+    /// entry order, so they are one run of `nameEntry` around `n`).
+    func names(ofEntryAround n: Int) -> [String] {
+        let e = nameEntry[n]
+        var out = [nameText[n]]
+        var i = n - 1
+        while i >= 0 && nameEntry[i] == e { out.append(nameText[i]); i -= 1 }
+        i = n + 1
+        while i < nameEntry.count && nameEntry[i] == e { out.append(nameText[i]); i += 1 }
+        return out
+    }
 }

@@ -44,6 +44,22 @@ enum ScriptComparison {
                          detail: "in \(script) script '\(missing.joined(separator: " "))' is not spelt in the listed '\(listed)'")
     }
 
+    /// The qualifier for `query` against a listed party whose names are `listed` (the matched one
+    /// first): a romanised or sound-alike match on the party's Latin name must not hide that the
+    /// party also writes its name in the query's own script, and spells it otherwise. Uses the
+    /// listed name in that script that spells the most query words; nil when the party has none.
+    static func qualifier(query: String, party listed: [String]) -> Qualifier? {
+        guard !query.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        let script = ScriptDetector.script(of: query)
+        guard script != "Latn" else { return nil }
+        var best: Qualifier?
+        for name in listed where !name.utf8.allSatisfy({ $0 < 0x80 }) && ScriptDetector.script(of: name) == script {
+            guard let q = qualifier(query: query, listed: name) else { return nil }
+            if best == nil || q.effect > best!.effect { best = q }
+        }
+        return best
+    }
+
     private static func spells(_ listed: String, _ word: String) -> Bool {
         if listed == word { return true }
         let a = Array(listed.unicodeScalars), b = Array(word.unicodeScalars)

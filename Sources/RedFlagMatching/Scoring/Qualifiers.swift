@@ -24,11 +24,16 @@ enum Qualifiers {
 
     /// `queryNamesCompany`: the query carries a company legal form ("Kone Oyj"), so, when no type
     /// was given, a listed person, vessel or aircraft is a different type (the penalty only: an inferred type earns no bonus).
-    static func forName(_ n: Int, entry e: Int, index: MatchIndex, query: ScreeningQuery, queryLegalForms: Set<String>,
+    /// `written`: the name as the user wrote it when `query.name` is one of its romanisations: the
+    /// same-script comparison reads the original letters.
+    static func forName(_ n: Int, entry e: Int, index: MatchIndex, query: ScreeningQuery, written: String? = nil, queryLegalForms: Set<String>,
                         queryNamesCompany: Bool = false, birthYears: ClosedRange<Int>?) -> [Qualifier] {
         var out: [Qualifier] = []
         // Same non-Latin script on both sides: compared in that script too (Names/ScriptComparison.swift).
-        if let q = ScriptComparison.qualifier(query: query.name, listed: index.nameText[n]) { out.append(q) }
+        let writtenName = written ?? query.name
+        if !writtenName.utf8.allSatisfy({ $0 < 0x80 }), let q = ScriptComparison.qualifier(query: writtenName, party: index.names(ofEntryAround: n)) {
+            out.append(q)
+        }
         if index.strength(name: n) == .weak {
             out.append(Qualifier(name: "weak_alias", effect: weakAlias, detail: "matched a weak (low-quality) alias"))
         }
