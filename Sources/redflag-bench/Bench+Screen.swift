@@ -87,29 +87,9 @@ struct BenchScreen: ParsableCommand {
             // The child's stores are the throw-away directory's, never a team database from the environment.
             unsetenv("REDFLAG_DATABASE_URL")
             let executable = try redflag.executable()
-            var importSeconds: Double?
-            let directory: URL
-            var temporary: URL?
-            var listSources: [ListSource] = []
-            if let dataDir {
-                // A throw-away data directory whose list store is the caller's, so the runs' audit
-                // trail and party memory never land in the caller's databases.
-                let t = FileManager.default.temporaryDirectory.appendingPathComponent("redflag-bench-screen-\(UUID().uuidString)")
-                temporary = t
-                directory = t
-                guard let folder = ListStore(dataDirectory: DataDirectory(url: URL(fileURLWithPath: dataDir))).currentFolder() else {
-                    throw RedFlagError.noLists("\(dataDir): no lists imported")
-                }
-                try BenchSupport.makeRunDirectory(t, usingStore: folder)
-            } else {
-                let t = FileManager.default.temporaryDirectory.appendingPathComponent("redflag-bench-screen-\(UUID().uuidString)")
-                temporary = t
-                directory = t
-                let started = Date()
-                listSources = try BenchSupport.importShared(shared, into: t)
-                importSeconds = Date().timeIntervalSince(started)
-            }
-            defer { if let temporary { try? FileManager.default.removeItem(at: temporary) } }
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("redflag-bench-screen-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: directory) }
+            var (listSources, importSeconds) = try BenchSupport.prepareRunDirectory(directory, dataDir: dataDir, shared: shared)
             let store = ListStore(dataDirectory: DataDirectory(url: directory))
             guard let manifest = try store.manifest() else {
                 throw RedFlagError.noLists("\(directory.path): no lists imported")

@@ -65,14 +65,7 @@ struct BenchStartup: ParsableCommand {
             unsetenv("REDFLAG_DATABASE_URL")
             let directory = FileManager.default.temporaryDirectory.appendingPathComponent("redflag-bench-startup-\(UUID().uuidString)")
             defer { try? FileManager.default.removeItem(at: directory) }
-            if let dataDir {
-                guard let folder = ListStore(dataDirectory: DataDirectory(url: URL(fileURLWithPath: dataDir))).currentFolder() else {
-                    throw RedFlagError.noLists("\(dataDir): no lists imported")
-                }
-                try BenchSupport.makeRunDirectory(directory, usingStore: folder)
-            } else {
-                _ = try BenchSupport.importShared(shared, into: directory)
-            }
+            _ = try BenchSupport.prepareRunDirectory(directory, dataDir: dataDir, shared: shared)
             let sources = try ListStore(dataDirectory: DataDirectory(url: directory)).manifest()?.sources.map(\.source.rawValue) ?? []
             let executable = try redflag.executable()
             let screen = ["screen", name, "--data-dir", directory.path, "--format", "json"]

@@ -154,6 +154,22 @@ enum BenchSupport {
         return counts
     }
 
+    /// Fills the throw-away run directory `directory`: with the list store of `dataDir` when given
+    /// (the runs' audit trail and party memory never land in the caller's databases), else with
+    /// the lists of `shared` imported afresh, timed. Returns the imported sources and the import time.
+    static func prepareRunDirectory(_ directory: URL, dataDir: String?, shared: String?) throws -> (sources: [ListSource], importSeconds: Double?) {
+        if let dataDir {
+            guard let folder = ListStore(dataDirectory: DataDirectory(url: URL(fileURLWithPath: dataDir))).currentFolder() else {
+                throw RedFlagError.noLists("\(dataDir): no lists imported")
+            }
+            try makeRunDirectory(directory, usingStore: folder)
+            return ([], nil)
+        }
+        let started = Date()
+        let sources = try importShared(shared, into: directory)
+        return (sources, Date().timeIntervalSince(started))
+    }
+
     /// Makes `directory` a data directory whose list store is `storeFolder` (a symlink), so a
     /// benchmarked run records its audit trail, history and party memory there and never in the
     /// data directory the lists came from.
