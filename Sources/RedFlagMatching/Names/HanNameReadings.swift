@@ -10,7 +10,7 @@ import RedFlagCore
 /// and on, voiced in compounds: 田 ta, da, den), so a Japanese reading is kept only when every part
 /// of it is a listed word: the listed vocabulary chooses among the readings.
 enum HanNameReadings {
-    /// The names of two to this many characters are read so (Korean names have three syllables,
+    /// The names of two to this many characters are read so (Korean names of three syllables,
     /// Japanese names two to five characters).
     static let longestName = 5
     /// At most this many Korean readings of one name (a character has one to three readings).
@@ -19,6 +19,8 @@ enum HanNameReadings {
     /// is asked, and this many Japanese readings of a name are kept.
     static let japanesePartLimit = 2_000
     static let japaneseLimit = 4
+    /// The shortest reading of a part of a Japanese name, in letters.
+    static let minimumPart = 3
 
     private final class Table: Sendable {
         let korean: [Unicode.Scalar: [String]]
@@ -72,11 +74,13 @@ enum HanNameReadings {
 
     /// The Korean readings of a Han name, romanised as the lists write Korean names: in the DPRK
     /// spelling and in Revised Romanization, syllables apart ("金正恩" → "kim jong un", "gim jeong
-    /// eun"). Empty unless the name has two to four characters, each with a Korean reading.
+    /// eun"). Empty unless the name has three characters, each with a Korean reading.
     static func korean(_ name: String) -> [String] {
         guard let words = hanWords(name) else { return [] }
         let chars = words.flatMap { $0 }
-        guard chars.count <= 4 else { return [] }
+        // Korean names have three syllables (a two-character name is far more often Chinese: 李强 is
+        // not "ri kang").
+        guard chars.count == 3 else { return [] }
         var hangul: [[Unicode.Scalar]] = [[]]
         for c in chars {
             guard let readings = table.korean[c] else { return [] }
@@ -118,11 +122,9 @@ enum HanNameReadings {
             }
             partial = next
         }
+        // A reading of one or two letters ("o", "ho") is a listed word by chance, not a name.
         var out: [String] = []
-        for p in partial where listed(p) && !out.contains(p) {
-            out.append(p)
-            // A sokuon is not written in Han ("日本" nippon): not tried, too loose.
-        }
+        for p in partial where p.utf8.count >= minimumPart && listed(p) && !out.contains(p) { out.append(p) }
         return out
     }
 
@@ -141,7 +143,8 @@ enum HanNameReadings {
             }
         }
         var out: [String] = []
-        for (surname, given) in splits {
+        // A Japanese surname has two characters or more (山田, 田中, 佐々木).
+        for (surname, given) in splits where surname.count >= 2 {
             let s = japanesePart(surname, listed: listed)
             guard !s.isEmpty else { continue }
             let g = japanesePart(given, listed: listed)
