@@ -57,6 +57,8 @@ struct PersonFalseAlarmTests {
         #expect(score("LADIN BIN OSAMA", of: "950") < 0.8, "\(describe(result("LADIN BIN OSAMA")))")
         #expect(NameChains.readingOrder(count: 3, commaOffset: 0) { $0 == 0 ? .before : .name } == [2, 0, 1])
         #expect(NameChains.readingOrder(count: 3, commaOffset: 0) { $0 == 1 ? .before : .name } == [0, 1, 2])
+        #expect(NameChains.commaOffset("Usama Bin Muhammed Bin Awad, Osama Bin Laden", count: 8) == 0, "two chains: two names, read as written")
+        #expect(NameChains.commaOffset("BIN LADEN, Usama Bin Muhammed", count: 5) == 2)
     }
 
     @Test("a chain whose father is the listed person names the listed person's son")

@@ -25,14 +25,17 @@ enum NameChains {
     static let after: Set<String> = ["oglu", "ogly", "ogli", "ugli", "uglu", "kyzy", "kizi", "qizi", "gyzy", "uulu", "uly"]
 
     /// How many of a name's `count` tokens come before its one comma ("BEN HENI, Lased": 2), or 0
-    /// when the name has no comma, more than one, or its parts do not tokenise to `count` tokens
-    /// together (then it is read as written).
+    /// when the name has no comma, more than one, a chain on both sides, or its parts do not
+    /// tokenise to `count` tokens together (then it is read as written).
     static func commaOffset(_ raw: String, count: Int) -> Int {
         let parts = raw.split(separator: ",", omittingEmptySubsequences: false)
         guard parts.count == 2 else { return 0 }
-        let head = NameNormalizer.normalize(String(parts[0])).tokens.count
-        let tail = NameNormalizer.normalize(String(parts[1])).tokens.count
-        return head > 0 && tail > 0 && head + tail == count ? head : 0
+        let head = NameNormalizer.normalize(String(parts[0])).tokens, tail = NameNormalizer.normalize(String(parts[1])).tokens
+        // Two chains on either side of the comma ("Usama Bin Muhammed Bin Awad, Osama Bin Laden")
+        // are two names of one person, not "SURNAME, Given": read as written.
+        let chained = { (t: [String]) in !links(count: t.count) { kind(t[$0]) }.isEmpty }
+        if chained(head) && chained(tail) { return 0 }
+        return !head.isEmpty && !tail.isEmpty && head.count + tail.count == count ? head.count : 0
     }
 
     /// Token positions in reading order: the `commaOffset` tokens before the comma go last. A name
