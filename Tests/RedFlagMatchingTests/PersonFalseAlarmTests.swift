@@ -23,6 +23,7 @@ struct PersonFalseAlarmTests {
             person("955", "Shaykh Usama Bin Ladin"),
             entity("953", "PANYA AG"),
             entity("954", "SHAHID KARIMI INDUSTRIES"),
+            entity("956", "ANSAR AL-ISLAM"),
         ]
     }()
     static let index = try! MatchIndex(entries: entries)
@@ -85,6 +86,9 @@ struct PersonFalseAlarmTests {
         #expect((loose?.score ?? 1) < (looseMatch("Saeed Karimi", of: "954", type: .entity)?.score ?? 0) - 0.1)
         #expect(result("Shahid Karimi Industries").decision == .stop)
         #expect(score("Shahid Karimi", of: "954") >= 0.8, "the company without its business word is still reviewed: \(describe(result("Shahid Karimi")))")
+        // An organisation named with the query's very given name may be what was meant: its exact name still STOPs.
+        #expect(PersonNameShape.givenName(NameNormalizer.normalize("Ansar al-Islam")) != nil)
+        #expect(result("Ansar al-Islam").decision == .stop, "\(describe(result("Ansar al-Islam")))")
         let typed = matcher.screen(ScreeningQuery(name: "Saeed Karimi", type: .entity))
         #expect(!typed.matches.contains { $0.explanation.qualifiers.contains { $0.detail.contains("a person's name") } }, "a stated type wins")
     }
