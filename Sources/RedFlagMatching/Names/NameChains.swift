@@ -13,6 +13,11 @@
 /// (`readingOrder`). A listed person's name without a particle is still a chain in reading
 /// order ("Usama Muhammed Awad" is Usama son of Muhammed): a query chain whose two names occur
 /// there only the other way round is read backwards too (see `Matcher.similarities`).
+///
+/// A chain also says whose name it is: its first name in reading order (`own`). A query whose
+/// father is the listed person ("Muhammad Bin Usamah Bin Ladin" against "BIN LADIN, Usama", "Mohammed
+/// Bin Rami MAKHLOUF" against "MAKHLOUF, Rami"), or whose own name is the listed person's father, names
+/// the listed person's son or father: those pairings are set to zero as well.
 enum NameChains {
     /// Particles written between a child's name and the father's (Welsh "ap", Indonesian "ibnu" too).
     static let before: Set<String> = ["bin", "ibn", "ibnu", "bint", "binti", "binte", "ben", "ould", "ap"]
@@ -20,20 +25,33 @@ enum NameChains {
     static let after: Set<String> = ["oglu", "ogly", "ogli", "ugli", "uglu", "kyzy", "kizi", "qizi", "gyzy", "uulu", "uly"]
 
     /// How many of a name's `count` tokens come before its one comma ("BEN HENI, Lased": 2), or 0
-    /// when the name has no comma, more than one, or its parts do not tokenise to `count` tokens
-    /// together (then it is read as written).
+    /// when the name has no comma, more than one, a chain on both sides, or its parts do not
+    /// tokenise to `count` tokens together (then it is read as written).
     static func commaOffset(_ raw: String, count: Int) -> Int {
         let parts = raw.split(separator: ",", omittingEmptySubsequences: false)
         guard parts.count == 2 else { return 0 }
-        let head = NameNormalizer.normalize(String(parts[0])).tokens.count
-        let tail = NameNormalizer.normalize(String(parts[1])).tokens.count
-        return head > 0 && tail > 0 && head + tail == count ? head : 0
+        let head = NameNormalizer.normalize(String(parts[0])).tokens, tail = NameNormalizer.normalize(String(parts[1])).tokens
+        // Two chains on either side of the comma ("Usama Bin Muhammed Bin Awad, Osama Bin Laden")
+        // are two names of one person, not "SURNAME, Given": read as written.
+        let chained = { (t: [String]) in !links(count: t.count) { kind(t[$0]) }.isEmpty }
+        if chained(head) && chained(tail) { return 0 }
+        return !head.isEmpty && !tail.isEmpty && head.count + tail.count == count ? head.count : 0
     }
 
-    /// Token positions in reading order: the `commaOffset` tokens before the comma go last.
-    static func readingOrder(count: Int, commaOffset: Int) -> [Int] {
-        guard commaOffset > 0 && commaOffset < count else { return Array(0..<count) }
-        return Array(commaOffset..<count) + Array(0..<commaOffset)
+    /// Token positions in reading order: the `commaOffset` tokens before the comma go last. A name
+    /// without that comma which opens with a particle and a name ("Ben Laden Usama", "Bin Laden
+    /// Usamah Bin Muhammad") writes its family name first, the way lists write surnames: the
+    /// particle and the name after it go last ("Usama Ben Laden"), for no child stands before them.
+    static func readingOrder(count: Int, commaOffset: Int, kind: (Int) -> Kind = { _ in .name }) -> [Int] {
+        if commaOffset > 0 && commaOffset < count { return Array(commaOffset..<count) + Array(0..<commaOffset) }
+        if count >= 3 && kind(0) == .before && kind(1) == .name && kind(2) == .name { return Array(2..<count) + [0, 1] }
+        return Array(0..<count)
+    }
+
+    /// The person a name is about, in a chain: the first name token in reading `order` (its child
+    /// side), `isWeak` skipping titles ("Sheikh Usama bin Ladin" is about Usama). Nil when none.
+    static func own(order: [Int], kind: (Int) -> Kind, isWeak: (Int) -> Bool = { _ in false }) -> Int? {
+        order.first { kind($0) == .name && !isWeak($0) }
     }
 
     /// `links` over tokens read in `order` (reading position → token position), as token positions.

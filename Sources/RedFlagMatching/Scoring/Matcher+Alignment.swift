@@ -153,19 +153,30 @@ extension Matcher {
         // A patronymic chain read backwards is another person (see `NameChains`). Only queries
         // with a chain particle get here (q.links is empty otherwise).
         guard !q.links.isEmpty else { return }
-        let met = q.links.contains { a, b in (0..<nl).contains { sims[a * nl + $0] > 0 } && (0..<nl).contains { sims[b * nl + $0] > 0 } }
-        guard met else { return }
-        let order = NameChains.readingOrder(count: nl, commaOffset: commaOffset(document: d, count: nl))
-        let listed = NameChains.links(order: order) { chainParticles[tokens[$0]] ?? .name }
+        let found = { (i: Int) in (0..<nl).contains { sims[i * nl + $0] > 0 } }
+        // Whose chain it is needs one name of a link found; a link read backwards needs both.
+        guard q.links.contains(where: { found($0.child) || found($0.father) }) else { return }
+        let kind = { (j: Int) in self.chainParticles[tokens[j]] ?? .name }
+        let order = NameChains.readingOrder(count: nl, commaOffset: commaOffset(document: d, count: nl), kind: kind)
+        let listed = NameChains.links(order: order, kind: kind)
         for (a, b) in q.links {
             for (x, y) in listed where sims[a * nl + y] > 0 && sims[b * nl + x] > 0 {
                 sims[a * nl + y] = 0
                 sims[b * nl + x] = 0
             }
         }
+        guard index.type(entry: Int(index.nameEntry[d])) == .person else { return }
+        // Whose chain it is: the query's father is not the listed person, nor the query's own
+        // person the listed father (a son or father of the listed person, see `NameChains`).
+        let title = { (j: Int) in space.vocabulary.withBytes(Int(tokens[j])) { NameTitles.contains(String(decoding: $0, as: UTF8.self)) } }
+        if let l0 = NameChains.own(order: order, kind: kind, isWeak: title) {
+            for (_, b) in q.links where b != q.own { sims[b * nl + l0] = 0 }
+        }
+        if let q0 = q.own {
+            for (x, y) in listed where y != x { sims[q0 * nl + y] = 0 }
+        }
         // A listed person's names in reading order are a chain without particles too ("Usama
         // Muhammed Awad"): a query link whose child is found there only after its father is backwards.
-        guard index.type(entry: Int(index.nameEntry[d])) == .person else { return }
         var rank = [Int](repeating: 0, count: nl)
         for (r, j) in order.enumerated() { rank[j] = r }
         for (a, b) in q.links {

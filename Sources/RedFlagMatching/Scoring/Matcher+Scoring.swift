@@ -90,10 +90,11 @@ extension Matcher {
             let q = prepared.query
             out.name = q
             var bestPerEntry: [Int: (score: Double, hit: NameHit, qualifiers: [Qualifier])] = [:]
+            let givenName = query.type == nil || query.type == .unknown ? PersonNameShape.givenName(normal) : nil
             for hit in nameHits(q, fullScan: configuration.fullScan, floor: nameFloor, scratch: scratch) where hit.score >= nameFloor {
                 let e = Int(index.nameEntry[hit.name])
                 let quals = Qualifiers.forName(hit.name, entry: e, index: index, query: query, written: origin, queryLegalForms: q.legalForms,
-                                               queryNamesCompany: normal.namesCompany, birthYears: birthYear)
+                                               queryNamesCompany: normal.namesCompany, queryGivenName: givenName, birthYears: birthYear)
                 let score = min(1, max(0, hit.score + quals.reduce(0) { $0 + $1.effect }))
                 if let current = bestPerEntry[e], current.score >= score { continue }
                 bestPerEntry[e] = (score, hit, quals)

@@ -31,11 +31,15 @@ struct PreparedQuery {
     var links: [(child: Int, father: Int)]
     /// Whether tokens of the query were romanised from another script and compared by sound.
     var fromOtherScript = false
+    /// With `links`: the token naming the query's own person, first in reading order (`NameChains.own`).
+    var own: Int?
 
     var totalWeight: Double { weights.reduce(0, +) }
 
     /// Least weight of a query token (legal-form words excepted).
     static let minimumWeight = 0.2
+    /// A name of two tokens of at most this many letters is joined only into a listed token spelt exactly so.
+    static let shortJoinPart = 3
     /// Least similarity of a listed token to a query token read another way (stemmed, digits as
     /// letters) for it to count: a spelling within an edit, not a shared consonant skeleton.
     static let closeEnough = 0.9
@@ -185,7 +189,12 @@ struct PreparedQuery {
         joins = []
         splits = []
         ids = []
-        links = chains ? NameChains.links(order: NameChains.readingOrder(count: tokens.count, commaOffset: commaOffset)) { NameChains.kind(tokens[$0]) } : []
+        let kind = { (i: Int) in NameChains.kind(tokens[i]) }
+        let order = NameChains.readingOrder(count: tokens.count, commaOffset: commaOffset, kind: kind)
+        links = chains ? NameChains.links(order: order, kind: kind) : []
+        own = links.isEmpty ? nil : NameChains.own(order: order, kind: kind) { i in
+            NameTitles.contains(tokens[i]) || LeadingTitles.isTitle(tokens[i], at: i, of: tokens.count)
+        }
         var facts: [QueryTokenFacts] = []
         let written = written.map { $0.count == tokens.count ? $0 : tokens } ?? tokens
         for (i, b) in bytes.enumerated() {
@@ -228,7 +237,11 @@ struct PreparedQuery {
                 space.tokensWithinOneEdit(joined, skeleton: sk, counts: &scratch.counts, touched: &scratch.touchedVocab)
             }
             let initial = bytes[i].count == 1 || bytes[i + 1].count == 1
-            for (id, s) in found where s >= 0.9 && (s == 1 || !initial) {
+            // A whole name of two short words glued with a typo besides ("PAN, Yu" or "Pan Na" ~ "panya")
+            // is a guess too many: a person's short name parts are rejoined only into a listed word spelt
+            // so. In a longer name ("Abd al-Rahman") the other words confirm the join.
+            let short = bytes.count == 2 && max(bytes[0].count, bytes[1].count) <= PreparedQuery.shortJoinPart
+            for (id, s) in found where s >= 0.9 && (s == 1 || (!initial && !short)) {
                 joins.append((i, id, s))
             }
         }

@@ -24,10 +24,13 @@ enum Qualifiers {
 
     /// `queryNamesCompany`: the query carries a company legal form ("Kone Oyj"), so, when no type
     /// was given, a listed person, vessel or aircraft is a different type (the penalty only: an inferred type earns no bonus).
+    /// `queryGivenName`: the given name that makes the query read as a person's (`PersonNameShape`),
+    /// so, when no type was given, a listed organisation whose name lacks that given name is a
+    /// different type (the penalty only).
     /// `written`: the name as the user wrote it when `query.name` is one of its romanisations: the
     /// same-script comparison reads the original letters.
     static func forName(_ n: Int, entry e: Int, index: MatchIndex, query: ScreeningQuery, written: String? = nil, queryLegalForms: Set<String>,
-                        queryNamesCompany: Bool = false, birthYears: ClosedRange<Int>?) -> [Qualifier] {
+                        queryNamesCompany: Bool = false, queryGivenName: String? = nil, birthYears: ClosedRange<Int>?) -> [Qualifier] {
         var out: [Qualifier] = []
         // Same non-Latin script on both sides: compared in that script too (Names/ScriptComparison.swift).
         let writtenName = written ?? query.name
@@ -57,6 +60,10 @@ enum Qualifiers {
             // Marine Limited" is not the ship MAGNOLIA.
             out.append(Qualifier(name: "type", effect: typeDiffers,
                                  detail: "legal form \(queryLegalForms.sorted().joined(separator: "/")) names a company; listed party is a \(entryType.rawValue)"))
+        } else if let given = queryGivenName, entryType == .entity, !names(n, index: index, contain: given) {
+            // An organisation named with that very given name ("ANSAR AL-ISLAM") may be what was meant.
+            out.append(Qualifier(name: "type", effect: typeDiffers,
+                                 detail: "a person's name (given name \(given), no business word); listed party is an organisation"))
         }
         if let qc = query.country?.uppercased(), !qc.isEmpty {
             let countries = index.countries(entry: e)
@@ -80,5 +87,11 @@ enum Qualifiers {
             }
         }
         return out
+    }
+
+    /// Whether listed name n holds `token` as one of its words.
+    static func names(_ n: Int, index: MatchIndex, contain token: String) -> Bool {
+        guard let id = index.names.id(of: Array(token.utf8)) else { return false }
+        return index.names.documentRange(n).contains { index.names.documentTokens[$0] == id }
     }
 }

@@ -5,8 +5,8 @@ import RedFlagLists
 import RedFlagMatching
 import Testing
 
-/// The matcher's quality on the evaluation set built from the real lists (Data/evaluation-set.tsv, made
-/// by Data/make_eval_set.py; see Data/README-evaluation.md): recall per class of issue 11, false alarms
+/// The matcher's quality on the evaluation set built from the real lists (Data/evaluation-set-dev.tsv and
+/// Data/evaluation-set-test.tsv, made by Data/make_eval_set.py; see Data/README-evaluation.md): recall per class of issue 11, false alarms
 /// on negatives (well-known unlisted organisations, person names of many cultures, hard negatives),
 /// the cross-script found-rate and the published test cases of other screening projects. Screens through
 /// `ScreeningEngine`, the path `redflag screen` uses, at the default thresholds. Needs ../shared/lists
@@ -33,19 +33,24 @@ struct EvaluationTests {
     ]
     /// False-alarm ceilings per negative class of the test part, a little over what was reached after
     /// the issue-11 false-alarm work (contradicted-country policy, chains in reading order, short listed
-    /// words, vessels vs legal forms, number-less addresses alone).
+    /// words, vessels vs legal forms, number-less addresses alone). Persons, chains and countries after
+    /// the person false-alarm work (whose chain it is, a leading particle, a person's name against an
+    /// organisation, short parts not glued; set: homonyms reported apart, contradicted countries only
+    /// where the lists give one): person 0.028, reversed chain 0.110, country 0.072.
     static let negativeCeilings: [String: Double] = [
-        "negative_organisation": 0.07, "negative_person": 0.04, "negative_invented": 0.01,
+        "negative_organisation": 0.07, "negative_person": 0.035, "negative_invented": 0.01,
         "negative_one_shared_token": 0.02, "negative_one_word_apart": 0.04, "negative_short_name": 0.17,
-        "negative_address_other_number": 0.03, "negative_address_city_only": 0.03, "negative_reversed_chain": 0.22,
-        "negative_country": 0.15,
-        // Non-Latin renderings of unlisted people and companies (reached 0.20 with the phonetic cross-script comparison).
-        "negative_cross_script": 0.22,
+        "negative_address_other_number": 0.03, "negative_address_city_only": 0.03, "negative_reversed_chain": 0.13,
+        "negative_country": 0.09,
+        // Non-Latin renderings of unlisted people and companies (reached 0.20 with the phonetic cross-script comparison, 0.18 after
+        // the person false-alarm work).
+        "negative_cross_script": 0.20,
     ]
     /// Overall recall floor on the test part (reached 0.9907; target 0.99).
     static let overallFloor = 0.985
-    /// Highest tolerated false-alarm rate on all negatives of the test part (reached 0.047; target 0.005).
-    static let falseAlarmCeiling = 0.055
+    /// Highest tolerated false-alarm rate on all negatives of the test part (reached 0.040 after the person
+    /// false-alarm work, 0.049 before; target 0.005).
+    static let falseAlarmCeiling = 0.045
     /// Lowest tolerated cross-script found-rate, test part (reached 0.673 with business words, Korean and
     /// Japanese readings of Han names and the letters other scripts use for foreign sounds; 0.631 with the
     /// phonetic cross-script comparison, 0.476 before; target 0.90).
@@ -133,6 +138,8 @@ struct EvaluationTests {
         // (the matcher may show one of two identical names only).
         case "published_match": ok = alerting.contains { listedID($0.id) == row.pairID || row.expected.contains(listedID($0.id)) }
         case "published_nomatch": ok = !alerting.contains { listedID($0.id) == row.pairID || row.expected.contains(listedID($0.id)) }
+        // A homonym of a listed person under the issue's own rules: reported as the share that alerts, never a false alarm.
+        case let kind where kind.hasPrefix("homonym"): ok = result.decision != .clear
         default:
             ok = row.isPositive ? alerting.contains { row.expected.contains(listedID($0.id)) } : result.decision == .clear
         }
@@ -153,7 +160,7 @@ struct EvaluationTests {
 
         Written by `REDFLAG_EVAL_WRITE=1 swift test --filter EvaluationTests` (EvaluationTests.swift); \(rowsScreened) of \(total) rows
         screened (\(EvaluationContext.fullRun ? "full run" : "sample of \(EvaluationContext.perClass) per class and part")), default thresholds, through
-        `ScreeningEngine` (the path `redflag screen` uses). Set: evaluation-set.tsv made by make_eval_set.py (classes in
+        `ScreeningEngine` (the path `redflag screen` uses). Set: evaluation-set-{dev,test}.tsv made by make_eval_set.py (classes in
         README-evaluation.md). A positive passes when one of its labelled entries is among the HOLD/STOP matches; a negative
         when the decision is CLEAR; a published pair by its candidate entry only. Misses are listed for the DEV part only:
         the test part is for reporting, never for tuning.
@@ -199,7 +206,7 @@ struct EvaluationSummary {
     var classes: [String: Count] = [:]
 
     /// Classes not pooled into the overall recall: reported on their own.
-    static let separate: Set<String> = ["cross_script", "published_match", "published_nomatch"]
+    static let separate: Set<String> = ["cross_script", "published_match", "published_nomatch", "homonym_person"]
 
     init(rows: [EvaluationRow], outcomes: [EvaluationOutcome], split: String) {
         self.split = split
@@ -233,6 +240,7 @@ struct EvaluationSummary {
     private func line(_ kind: String, _ c: Count) -> (label: String, value: String) {
         let negative = kind.hasPrefix("negative")
         let label = negative ? "\(kind) (false alarms)" : kind.hasPrefix("published") ? "\(kind) (pass)"
+            : kind.hasPrefix("homonym") ? "\(kind) (alerted; reported, not counted)"
             : kind == "cross_script" ? "cross_script (found)" : "\(kind) (recall)"
         let r = c.n == 0 ? 1 : Double(c.ok) / Double(c.n)
         let value = negative ? String(format: "%.4f (%d/%d)", 1 - r, c.n - c.ok, c.n) : String(format: "%.4f (%d/%d)", r, c.ok, c.n)
@@ -284,7 +292,7 @@ struct EvaluationRow: Sendable {
     var candidate: String
     /// The id of the extra entry that holds a published pair's candidate.
     var pairID: String
-    var isPositive: Bool { !kind.hasPrefix("negative") && kind != "published_nomatch" }
+    var isPositive: Bool { !kind.hasPrefix("negative") && kind != "published_nomatch" && !kind.hasPrefix("homonym") }
 }
 
 /// The real lists loaded once for every evaluation test (plus the published pairs' candidates as extra
@@ -313,24 +321,27 @@ final class EvaluationContext: Sendable {
     let rows: [EvaluationRow]
 
     init() throws {
-        let url = Self.evaluationDirectory.appendingPathComponent("Data/evaluation-set.tsv")
-        let text = try String(contentsOf: url, encoding: .utf8)
         var rows: [EvaluationRow] = []
         var pairs: [ListEntry] = []
-        for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().dropFirst() where !line.isEmpty {
-            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            guard f.count == 9 else {
-                throw RedFlagError.badData(path: url.path, location: "line \(n + 1)", message: "expected 9 tab-separated fields, found \(f.count)")
+        // One file per part (each under 1 MB); published pairs are numbered over both, dev first.
+        for part in ["dev", "test"] {
+            let url = Self.evaluationDirectory.appendingPathComponent("Data/evaluation-set-\(part).tsv")
+            let text = try String(contentsOf: url, encoding: .utf8)
+            for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().dropFirst() where !line.isEmpty {
+                let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+                guard f.count == 9 else {
+                    throw RedFlagError.badData(path: url.path, location: "line \(n + 1)", message: "expected 9 tab-separated fields, found \(f.count)")
+                }
+                var row = EvaluationRow(kind: f[0], split: f[1], query: f[2], expected: Set(f[4].split(separator: ",").map(String.init)),
+                                        base: f[5], country: f[6], address: f[7], candidate: f[8], pairID: "")
+                if !row.candidate.isEmpty {
+                    let entry = ListEntry(source: .csl, sourceID: "PAIR-\(pairs.count)", list: .entityList,
+                                          type: f[3] == "person" ? .person : f[3] == "vessel" ? .vessel : .entity, name: row.candidate)
+                    row.pairID = entry.id
+                    pairs.append(entry)
+                }
+                rows.append(row)
             }
-            var row = EvaluationRow(kind: f[0], split: f[1], query: f[2], expected: Set(f[4].split(separator: ",").map(String.init)),
-                                    base: f[5], country: f[6], address: f[7], candidate: f[8], pairID: "")
-            if !row.candidate.isEmpty {
-                let entry = ListEntry(source: .csl, sourceID: "PAIR-\(pairs.count)", list: .entityList,
-                                      type: f[3] == "person" ? .person : f[3] == "vessel" ? .vessel : .entity, name: row.candidate)
-                row.pairID = entry.id
-                pairs.append(entry)
-            }
-            rows.append(row)
         }
         self.rows = rows
         let parsed = try ListFileLoader.load(paths: Self.files.map { Self.sharedLists.appendingPathComponent($0) })

@@ -2,7 +2,8 @@
 """Deterministic generator of redflag's screening evaluation set (issue 11: an honest evaluation).
 
 Reads the real list snapshots in ../shared/lists (never copied into the repo) and the hand-written
-data files beside this script, and writes evaluation-set.tsv:
+data files beside this script, and writes evaluation-set-dev.tsv and evaluation-set-test.tsv (one per
+part, same columns):
 
     class  split  query  type  expected_ids  base_name  country  address  candidate
 
@@ -13,7 +14,8 @@ data files beside this script, and writes evaluation-set.tsv:
 * expected_ids: every entry id carrying the base name (positives); empty for negatives.
 * country / address: optional query fields (country and address classes).
 * candidate: only for published_* rows: the other side of a published name pair. The harness adds it to
-  the index as an extra entry (`CSL:PAIR-<n>`, n = the row's number among published rows); expected_ids
+  the index as an extra entry (`CSL:PAIR-<n>`, n = the row's number among the published rows of the dev
+  file, then the test file); expected_ids
   then lists the listed entries that carry the candidate's very name, which count as the candidate.
 
 Perturbation rules are written from how people type names, independently of redflag's matcher; no row
@@ -49,7 +51,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
 from evallib import (  # noqa: E402
-    GENERIC, INVENT_A, INVENT_B, INVENT_C, CITIES, KEYBOARD, LEGAL, case_like, clean, distinctive, fold,
+    GENERIC, INVENT_A, INVENT_B, INVENT_C, CITIES, KEYBOARD, LEGAL, LEGAL_WORDS, case_like, clean, distinctive, fold,
     is_latin, key, p_abbrev, p_drop_generic, p_join_split, p_legal, p_reorder, p_script, p_translit,
     p_typo, read_csl, read_eu, read_ofac, read_uk, read_un, skeleton, tokens,
 )
@@ -94,6 +96,36 @@ def csl_details(path):
             countries["CSL:" + row["_id"]] = cc
             addresses["CSL:" + row["_id"]] = addrs
     return countries, addresses
+
+
+def eu_countries(path):
+    """Countries (ISO 3166-1 alpha-2) of every EU entry, by entry id: its citizenships and address countries."""
+    import xml.etree.ElementTree as ET
+    out = {}
+    for ev, el in ET.iterparse(path, events=("end",)):
+        if el.tag.split("}")[-1] != "sanctionEntity":
+            continue
+        cc = set()
+        for n in el.iter():
+            if n.tag.split("}")[-1] in ("citizenship", "address"):
+                c = n.get("countryIso2Code", "")
+                if re.fullmatch(r"[A-Z]{2}", c) and c != "00":
+                    cc.add(c)
+        out["EU:" + el.get("logicalId")] = cc
+        el.clear()
+    return out
+
+
+def known_countries(eid, countries):
+    """The countries the lists give for entry eid as far as this script reads them: CSL rows, OFAC rows through
+    their CSL twin (the same record, same number), EU entries; None for an entry whose countries it cannot read
+    (UN and UK write them as free text)."""
+    if eid.startswith("CSL:") or eid.startswith("EU:"):
+        return countries.get(eid, set())
+    if eid.startswith("OFAC-SDN:") or eid.startswith("OFAC-CONS:"):
+        twin = "CSL:" + eid.split(":", 1)[1]
+        return countries.get(twin) if twin in countries else None
+    return None
 
 
 # ---------------------------------------------------------------- perturbation rules (new classes)
@@ -156,6 +188,26 @@ def load_variants():
 
 
 VARIANTS, NICKS = None, None
+CANON = {}
+
+
+def load_canon():
+    """Folded spelling → canonical spelling (the first of its group; a nickname → its full name's)."""
+    out = {}
+    for ln in read_table("given-name-variants.txt"):
+        if ln.startswith("nick:"):
+            continue
+        parts = [fold(p.strip()) for p in ln.split("|")]
+        for p in parts:
+            out.setdefault(p, parts[0])
+    for ln in read_table("given-name-variants.txt"):
+        if ln.startswith("nick:"):
+            parts = [fold(p.strip()) for p in ln[5:].split("|")]
+            full = out.get(parts[0], parts[0])
+            out.setdefault(parts[0], full)
+            for nick in parts[1:]:
+                out.setdefault(nick, full)
+    return out
 
 
 def given_positions(name):
@@ -306,6 +358,41 @@ def p_reverse_chain(name, rnd):
     return None
 
 
+def chain_reading(name):
+    """A person's name as folded tokens in reading order: "SURNAME, Given" read "Given SURNAME" (unless both
+    halves hold a chain: two names), and a name
+    opening with a chain particle ("Bin Laden Usama", a family name written first without its comma) read
+    with that family name last ("Usama Bin Laden")."""
+    if name.count(",") == 1:
+        last, _, first = name.partition(",")
+        # two chains joined by a comma ("Usama Bin Muhammed Bin Awad, Osama Bin Laden") are two
+        # names, not "SURNAME, Given"
+        if not (has_link(last) and has_link(first)):
+            name = first + " " + last
+    toks = fold(name).split()
+    if len(toks) >= 3 and toks[0] in CHAIN and toks[1] not in CHAIN:
+        toks = toks[2:] + toks[:2]
+    return toks
+
+
+def has_link(part):
+    t = fold(part).split()
+    return any(t[i] in CHAIN and t[i - 1] not in CHAIN and t[i + 1] not in CHAIN for i in range(1, len(t) - 1))
+
+
+def chain_links(name):
+    """The (child, father) pairs a name's chain particles state: "Usama bin Ladin" says Usama is Ladin's son."""
+    t = chain_reading(name)
+    return {(t[i - 1], t[i + 1]) for i in range(1, len(t) - 1)
+            if t[i] in CHAIN and t[i - 1] not in CHAIN and t[i + 1] not in CHAIN and t[i - 1] != t[i + 1]}
+
+
+def chain_reversed(q, n):
+    """Whether q states a (child, father) pair that base name n states the other way round."""
+    base = chain_links(n)
+    return any((f, c) in base for c, f in chain_links(q))
+
+
 # ---------------------------------------------------------------- main
 
 def main():
@@ -314,9 +401,10 @@ def main():
     ap.add_argument("--shared", default=os.path.normpath(os.path.join(HERE, "../../../../../shared/lists")))
     ap.add_argument("--per-class", type=int, default=400)
     ap.add_argument("--seed", type=int, default=20261203)
-    ap.add_argument("--out", default=os.path.join(HERE, "evaluation-set.tsv"))
+    ap.add_argument("--out-dir", default=HERE, help="folder of evaluation-set-dev.tsv and evaluation-set-test.tsv")
     a = ap.parse_args()
     VARIANTS, NICKS = load_variants()
+    CANON.update(load_canon())
     S = a.shared
     entries = []
     entries += read_ofac(os.path.join(S, FILES[0]), "OFAC-SDN")
@@ -326,6 +414,7 @@ def main():
     entries += read_eu(os.path.join(S, FILES[4]))
     entries += read_uk(os.path.join(S, FILES[5]))
     countries, addresses = csl_details(os.path.join(S, FILES[2]))
+    eu_cc = eu_countries(os.path.join(S, FILES[4]))
     print(f"{len(entries)} entries read", file=sys.stderr)
     by_id = {e.id: e for e in entries}
 
@@ -441,6 +530,82 @@ def main():
                     return True
         return False
 
+    # listed persons' names in reading order, for the chain checks
+    person_readings = []
+    by_ptok = defaultdict(list)
+    for e in entries:
+        if e.type != "person":
+            continue
+        for n in e.names:
+            t = chain_reading(n)
+            if t:
+                for tok in set(t):
+                    by_ptok[tok].append(len(person_readings))
+                person_readings.append(t)
+
+    def chain_supported(q):
+        """Whether q's names in reading order (particles aside) are a subsequence of a listed person's names
+        in reading order, starting with the same (own) name: in a chain every later name is the father's or an
+        ancestor's, so q is then that listed person written with name parts missing (issue item 6), not another
+        person ("Samer Zuhair bin Foz" in "FOZ, Samer Zuhair"; not "Fahd bin Hajjaj" in "Hajjaj Fahd Hajjaj":
+        that is the listed person's father)."""
+        names = [t for t in chain_reading(q) if t not in CHAIN]
+        if not names:
+            return False
+        for i in set.intersection(*(set(by_ptok.get(t, [])) for t in names)):
+            listed = [t for t in person_readings[i] if t not in CHAIN]
+            it = iter(listed[1:])
+            # the first name is the person's own: a query that starts further on names a father
+            if listed[0] == names[0] and all(any(t == u for u in it) for t in names[1:]):
+                return True
+        return False
+
+    # homonyms: the same name under the issue's own rules (5: given-name variants; 6: missing name parts)
+    def canon(tok):
+        """A token's canonical form: the first spelling of its group in given-name-variants.txt (a nickname
+        stands for its full name), and a Slavic surname's feminine ending made masculine (Kuznetsova →
+        kuznetsov, Lebedeva → lebedev, Ivanova → ivanov, Pushkina → pushkin, Tsvetskaya → tsvetsky)."""
+        f = fold(tok)
+        if f in CANON:
+            return CANON[f]
+        for fem, masc in (("skaya", "sky"), ("tskaya", "tsky"), ("ova", "ov"), ("eva", "ev"), ("ina", "in")):
+            if len(f) >= 6 and f.endswith(fem):
+                return f[: -len(fem)] + masc
+        return f
+
+    canon_sets = []
+    by_ctok = defaultdict(list)
+    for e in entries:
+        # persons, and parties of no stated type (lists such as ISN and DTC give none) named without a
+        # business word or legal form
+        if e.type not in ("person", "unknown"):
+            continue
+        for n in e.names:
+            if e.type == "unknown" and any(t in GENERIC or t in LEGALISH for t in fold(n).split()):
+                continue
+            c = frozenset(canon(t) for t in fold(n).split())
+            if c:
+                for t in c:
+                    by_ctok[t].append(len(canon_sets))
+                canon_sets.append(c)
+
+    def person_is_homonym(q):
+        """A negative person is a homonym of a listed person (or of a party of no stated type named as a person
+        is) when, every token canonical (`canon`), all its
+        parts occur in one listed person's name, or that name's parts all occur in it (and it has two or more
+        parts): the name a screening must flag under the issue's own rules, whoever the person is."""
+        s = frozenset(canon(t) for t in fold(q).split())
+        if len(s) < 2:
+            return False
+        cands = set.intersection(*(set(by_ctok.get(t, [])) for t in s))
+        if cands:
+            return True
+        for t in s:
+            for i in by_ctok.get(t, []):
+                if len(canon_sets[i]) >= 2 and canon_sets[i] <= s:
+                    return True
+        return False
+
     rnd = random.Random(a.seed)
     rows = []
     seen = set()
@@ -464,17 +629,29 @@ def main():
         rnd.shuffle(out)
         return out
 
-    def emit(cls, gen, candidates, limit, same_ok=False):
-        made = 0
+    def emit(cls, gen, candidates, limit, same_ok=False, reclass=None):
+        """`reclass(n, q)` may move a generated row to another class (a negative: no labels) or drop it
+        (None); such a row still counts towards `limit`, so the random draws of every later row stay
+        the same whatever the rule decides."""
+        made = moved = dropped = 0
         for e, n in candidates:
             if made >= limit:
                 break
             q = gen(n, rnd)
             if not q or (not same_ok and fold(q) == fold(n)) or len(fold(q)) < 3:
                 continue
+            target = reclass(n, q) if reclass else cls
+            if target != cls:
+                made += 1
+                if target and add(target, entry_split(e.id), q, e.type, set(), n):
+                    moved += 1
+                else:
+                    dropped += 1
+                continue
             if add(cls, entry_split(e.id), q, e.type, labels(e, n, q), n):
                 made += 1
-        print(f"{cls}: {made}", file=sys.stderr)
+        print(f"{cls}: {made - moved - dropped}" + (f" ({moved} moved to another class, {dropped} dropped)" if reclass else ""),
+              file=sys.stderr)
 
     latin = lambda e, n: is_latin(n) and len(fold(n)) >= 4
     ent = lambda e, n: latin(e, n) and e.type == "entity"
@@ -486,7 +663,17 @@ def main():
     emit("legal_form", p_legal, pool(lambda e, n: ent(e, n) and any(re.search(p, n.lower()) for p, _ in LEGAL)), P)
     emit("abbreviation", p_abbrev, pool(ent), P)
     emit("dropped_generic", p_drop_generic, pool(ent), P)
-    emit("reordered_person", p_reorder, pool(lambda e, n: per(e, n) and len(n.split()) >= 2), P)
+    # A reordering that states a chain pair the base name does not ("HENI BEN Lased" for "Lased BEN HENI":
+    # Heni son of Lased) names another person: a reversed pair goes to negative_reversed_chain (when that
+    # person is not listed), any other new pair is dropped. Defined below, used once the listed names are read.
+    def reorder_class(n, q):
+        if chain_links(q) <= chain_links(n):
+            return "reordered_person"
+        if chain_reversed(q, n) and fold(q) not in ordered and not chain_supported(q):
+            return "negative_reversed_chain"
+        return None
+
+    emit("reordered_person", p_reorder, pool(lambda e, n: per(e, n) and len(n.split()) >= 2), P, reclass=reorder_class)
     emit("transliteration", p_translit, pool(per), P)
     script_pool = [(e, s) for e in entries for s in e.scripts if s and not is_latin(s) and len(s) >= 2]
     rnd.shuffle(script_pool)
@@ -510,7 +697,8 @@ def main():
         if made >= P:
             break
         q = p_reverse_chain(n, rnd)
-        if q and fold(q) not in ordered and add("negative_reversed_chain", entry_split(e.id), q, "person", set(), n):
+        if q and fold(q) not in ordered and not chain_supported(q) \
+                and add("negative_reversed_chain", entry_split(e.id), q, "person", set(), n):
             made += 1
     print(f"negative_reversed_chain: {made}", file=sys.stderr)
 
@@ -602,6 +790,7 @@ def main():
     print(f"negative_short_name: {made}", file=sys.stderr)
 
     # country (13): a typo'd listed name with its own country (positive) or a contradicting one (negative)
+    negatives = 0
     MAJOR = ["DE", "FR", "US", "GB", "JP", "BR", "CA", "AU", "IT", "ES", "NL", "SE", "MX", "IN", "ZA", "AR", "KR"]
     made = 0
     for e, n in pool(lambda e, n: latin(e, n) and e.id.startswith("CSL:") and countries.get(e.id)):
@@ -617,9 +806,20 @@ def main():
             continue
         sp = entry_split(e.id)
         if add("country_consistent", sp, q, e.type, ids, n, country=sorted(countries[e.id])[0]):
-            add("negative_country", sp, q, e.type, set(), n, country=rnd.choice(other))
+            contradicting = rnd.choice(other)
+            # A negative needs a misspelt NAME: not when the typo'd name is itself listed ("SUFAAT, Yazid" is an
+            # alias of "SHUFAAT, Yazid"), only moved a space or a bracket ("PAN,G Su Nam"), or fell in a legal-form
+            # word ("LIMITED LIABILIRY COMPANY"). Such a name is exact, and the decision policy (countryContradicted) reviews an exact
+            # name whatever the country: HOLD is the expected outcome, not a false alarm.
+            typoed = {fold(t) for t in tokens(n)} - {fold(t) for t in tokens(q)}
+            exact = key(q) in by_key or loose(q) == loose(n) or (bool(typoed) and all(w in LEGAL_WORDS or w in LEGALISH for t in typoed for w in t.split()))
+            # Nor when an entry carrying the name gives no country (or none this script can read): a stated
+            # country contradicts nothing there, and the same name on that entry is rightly found.
+            known = [known_countries(i, {**countries, **eu_cc}) for i in ids]
+            if not exact and all(k for k in known) and contradicting not in set().union(*known):
+                negatives += add("negative_country", sp, q, e.type, set(), n, country=contradicting)
             made += 1
-    print(f"country: {made} pairs", file=sys.stderr)
+    print(f"country: {made} consistent, {negatives} contradicted", file=sys.stderr)
 
     # addresses (14) ------------------------------------------------------------------------------
     def invented_name():
@@ -721,7 +921,7 @@ def main():
             if person_is_listed(q):
                 dropped_p.append(q)
                 continue
-            if add("negative_person", split_of(q), q, "person", set(), culture):
+            if add("homonym_person" if person_is_homonym(q) else "negative_person", split_of(q), q, "person", set(), culture):
                 m += 1
         made += m
     print(f"negative_person: {made} (dropped as listed: {len(dropped_p)})", file=sys.stderr)
@@ -776,14 +976,17 @@ def main():
             made += 1
     print(f"published pairs: {made}", file=sys.stderr)
 
-    with open(a.out, "w", newline="", encoding="utf-8") as f:
-        f.write("class\tsplit\tquery\ttype\texpected_ids\tbase_name\tcountry\taddress\tcandidate\n")
-        for r in rows:
-            f.write("\t".join(x.replace("\t", " ").replace("\n", " ") for x in r) + "\n")
+    # one file per part (each under 1 MB), rows in the order they were made
     splits = defaultdict(int)
-    for r in rows:
-        splits[r[1]] += 1
-    print(f"wrote {len(rows)} rows to {a.out} ({dict(splits)})", file=sys.stderr)
+    for part in ("dev", "test"):
+        path = os.path.join(a.out_dir, f"evaluation-set-{part}.tsv")
+        with open(path, "w", newline="", encoding="utf-8") as f:
+            f.write("class\tsplit\tquery\ttype\texpected_ids\tbase_name\tcountry\taddress\tcandidate\n")
+            for r in rows:
+                if r[1] == part:
+                    f.write("\t".join(x.replace("\t", " ").replace("\n", " ") for x in r) + "\n")
+                    splits[part] += 1
+    print(f"wrote {len(rows)} rows to {a.out_dir}/evaluation-set-{{dev,test}}.tsv ({dict(splits)})", file=sys.stderr)
 
 
 LEGALISH = set("""se sa ag nv bv ab as oy oyj asa spa kg kgaa plc pte pty tbk berhad bhd pcl sas sarl srl sl sau ltda sab

@@ -6,7 +6,7 @@ Setup (once; a few minutes, mostly compiling pyicu):
     python3 -m venv /tmp/osvenv && /tmp/osvenv/bin/pip install nomenklatura rigour followthemoney rapidfuzz jellyfish
 
 Inputs:
-    evaluation-set.tsv (beside this script) for the classes, queries, types and base names;
+    evaluation-set-dev.tsv and evaluation-set-test.tsv (beside this script) for the classes, queries, types and base names;
     redflag's per-query outcomes, written by the Swift evaluation test:
         REDFLAG_EVAL_OUT=/tmp/redflag-eval.tsv swift test --filter EvaluationTests
 Run:
@@ -78,8 +78,9 @@ def main():
     ap.add_argument("--split", default="test", help="parts to score: test (default), dev or dev,test")
     a = ap.parse_args()
 
-    evalset = list(csv.DictReader(open(os.path.join(HERE, "evaluation-set.tsv"), encoding="utf-8"), delimiter="\t",
-                                  quoting=csv.QUOTE_NONE))
+    evalset = [r for part in ("dev", "test")
+               for r in csv.DictReader(open(os.path.join(HERE, f"evaluation-set-{part}.tsv"), encoding="utf-8"), delimiter="\t",
+                                       quoting=csv.QUOTE_NONE)]
     outcomes = list(csv.DictReader(open(a.outcomes, encoding="utf-8"), delimiter="\t", quoting=csv.QUOTE_NONE))
     # the Swift run may have screened a sample: join on (class, split, query, base_name)
     by_row = {(e["class"], e["split"], e["query"], e["base_name"]): e for e in evalset}

@@ -1,0 +1,26 @@
+/// Whether a query name without a stated type reads as a person's: "Saeed Karimi" is not the
+/// company "SHAHID KARIMI INDUSTRIES", though the two share a surname. A company's name carries a
+/// legal form or business words; a person's is two to four words, one of its ends a given name.
+///
+/// Used only to lower a match against a listed organisation (the `type` qualifier, as a legal form
+/// lowers a match against a listed person): an inferred type earns no bonus, and a name this
+/// misreads still reaches review when it is near-exact.
+enum PersonNameShape {
+    /// Business words: the abbreviation table's words and their canonical forms ("trading",
+    /// "industries", "bank"), read from `Lists/names/abbreviations.tsv`.
+    static let businessWords: Set<String> = Set(Abbreviations.canonical.keys).union(Abbreviations.canonical.values)
+
+    /// The given name that makes `name` read as a person's, nil when it does not: two to four
+    /// tokens of letters (a particle aside), no legal form, no business word or stopword, and its
+    /// first or last token a given name of `Lists/names/given-names.tsv` ("KARIMI, Saeed" ends with
+    /// one once normalised).
+    static func givenName(_ name: NormalizedName) -> String? {
+        let t = name.tokens
+        guard (2...4).contains(t.count), name.legalForms.isEmpty, !name.namesCompany else { return nil }
+        for w in t {
+            guard w.utf8.count >= 2, w.utf8.allSatisfy({ (97...122).contains($0) }) else { return nil }
+            if businessWords.contains(w) || Abbreviations.stopwords.contains(w) || LegalForms.words.contains(w) { return nil }
+        }
+        return [t[0], t[t.count - 1]].first { $0.utf8.count >= 3 && !GivenNames.variants(of: $0).isEmpty }
+    }
+}
