@@ -162,6 +162,13 @@ struct PreparedQuery {
             guard let id = space.id(of: spelling) else { continue }
             map[id] = max(map[id] ?? 0, RomanisationSwaps.credit)
         }
+        // The name as another language's press writes it ("chamenei", "poetin", "putyin"): the
+        // listed word so read is that name; a listed query word only counts as its respelling.
+        let pressCredit = listed ? PressOrthographies.listedCredit : PressOrthographies.credit
+        for reading in PressOrthographies.readings(b) {
+            guard let id = space.id(of: reading) else { continue }
+            map[id] = max(map[id] ?? 0, pressCredit)
+        }
         return QueryTokenFacts(similar: map, id: space.id(of: b), splits: b.count >= 5 ? space.splits(of: b) : [])
     }
 
@@ -169,7 +176,7 @@ struct PreparedQuery {
     /// made from them: "comm ittee" is "committee", not "communication" + "ittee").
     init(tokens: [String], written: [String]? = nil, legalForms: [String], space: TokenSpace, scratch: Scratch, cache: TokenCache<QueryTokenFacts>,
          joinCache: TokenCache<[(id: Int32, similarity: Double)]>, unknownWeight: Double = Double(TokenSpace.unknownWeight), chains: Bool = false,
-         truncations: Bool = false, commaOffset: Int = 0, crossScript: CrossScriptChannel? = nil) {
+         truncations: Bool = false, commaOffset: Int = 0, crossScript: CrossScriptChannel? = nil, lightInitials: Bool = false) {
         scratch.ensure(documents: space.documentCount, vocabulary: space.vocabulary.count)
         texts = tokens
         bytes = tokens.map { Array($0.utf8) }
@@ -213,6 +220,15 @@ struct PreparedQuery {
             // Every name part the user typed counts for something: a common surname left
             // unmatched ("Luca Lopez" against "LUCAS") must still lower the score.
             if !weak { weights[i] = max(weights[i], PreparedQuery.minimumWeight) }
+        }
+        if lightInitials {
+            // An initial beside two name words or more ("Mohammed F. AL-TAL") stands for any name
+            // with that letter: it weighs what the least name part weighs, so a middle initial the
+            // list leaves out costs little. Digits are not initials ("SNOW STORM 1").
+            let words = bytes.indices.filter { bytes[$0].count >= 2 && weights[$0] >= PreparedQuery.minimumWeight }.count
+            for i in bytes.indices where words >= 2 && bytes[i].count == 1 && (97...122).contains(bytes[i][0]) {
+                weights[i] = min(weights[i], PreparedQuery.minimumWeight)
+            }
         }
         for i in 0..<max(0, bytes.count - 1) {
             let typed = written[i] + written[i + 1]

@@ -67,9 +67,10 @@ enum TokenAligner {
     static let missingPersonPart = 0.3
     /// The query coverage from which listed name parts the query lacks count `missingPersonPart`.
     static let coveredQuery = 0.85
-    /// The least similarity of every pair for that: the name written as listed, parts left out,
-    /// not a similar name ("Carlos Durand" is not "DURAN NUNEZ, Juan Carlos").
-    static let exactEnough = 1.0
+    /// The least similarity of every pair for that: the name written as listed, or as another
+    /// language's press writes it (`PressOrthographies.credit`), parts left out, not a similar name
+    /// ("Carlos Durand" is not "DURAN NUNEZ, Juan Carlos").
+    static let exactEnough = PressOrthographies.credit
     /// A listed token of at least this weight is distinctive (held by a few hundred names at most).
     static let distinctiveWeight = 0.3
     /// The most an organisation's name scores when the query shares only one of its distinctive
