@@ -29,6 +29,11 @@ struct PreparedQuery {
     var ids: [Int32?]
     /// Patronymic links (child, father) among the query tokens ("salman bin muhammad"): see `NameChains`.
     var links: [(child: Int, father: Int)]
+    /// `weights` with the query's middle initials weighing what the least name part weighs, nil
+    /// when it has none: used only where every other query token is found exactly (see
+    /// `Matcher.lightInitialScore`), so an initial the list leaves out costs little while it still
+    /// counts against a name only alike ("Samuel N. Jensen" is not "Sam Johnson").
+    var initialLightWeights: [Double]?
 
     var totalWeight: Double { weights.reduce(0, +) }
 
@@ -223,12 +228,13 @@ struct PreparedQuery {
         }
         if lightInitials {
             // An initial beside two name words or more ("Mohammed F. AL-TAL") stands for any name
-            // with that letter: it weighs what the least name part weighs, so a middle initial the
-            // list leaves out costs little. Digits are not initials ("SNOW STORM 1").
+            // with that letter. Digits are not initials ("SNOW STORM 1").
             let words = bytes.indices.filter { bytes[$0].count >= 2 && weights[$0] >= PreparedQuery.minimumWeight }.count
+            var light = weights
             for i in bytes.indices where words >= 2 && bytes[i].count == 1 && (97...122).contains(bytes[i][0]) {
-                weights[i] = min(weights[i], PreparedQuery.minimumWeight)
+                light[i] = min(light[i], PreparedQuery.minimumWeight)
             }
+            if light != weights { initialLightWeights = light }
         }
         for i in 0..<max(0, bytes.count - 1) {
             let typed = written[i] + written[i + 1]
