@@ -100,6 +100,8 @@ struct LatinPressSpellingTests {
         #expect(score("Yevgeniy Arkhipovich K. KHOLMOGORTSEV", of: "971") >= 0.9)
         // The initial is light, the surname is not: another surname is another person.
         #expect(score("Yevgeniy K. KHOLMOV", of: "971") < 0.8)
+        // Beside a name only alike the initial counts in full.
+        #expect(score("Yevgenii K. KHOLMOGORSKY", of: "971") < 0.8)
     }
 
     @Test("a number that differs from the listed name's sets two names apart")

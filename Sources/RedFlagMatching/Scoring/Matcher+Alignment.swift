@@ -205,6 +205,8 @@ extension Matcher {
     static func lightInitialScore(_ light: [Double], full: UnsafeBufferPointer<Double>, listWeights: UnsafeBufferPointer<Double>,
                                   similarity: UnsafeBufferPointer<Double>, listShare: Double, rules: ListedRules) -> Double? {
         let nq = full.count, nl = listWeights.count
+        // Cheap test first: each other query token must meet some listed token exactly.
+        for i in 0..<nq where light[i] == full[i] && !(0..<nl).contains(where: { similarity[i * nl + $0] >= TokenAligner.exactEnough }) { return nil }
         return light.withUnsafeBufferPointer { lq in
             withUnsafeTemporaryAllocation(of: (q: Int, l: Int, similarity: Double).self, capacity: max(1, min(nq, nl))) { pairs in
                 let r = TokenAligner.score(queryWeights: lq, listWeights: listWeights, similarity: similarity, listShare: listShare, rules: rules, pairs: pairs)
