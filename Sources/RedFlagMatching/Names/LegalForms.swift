@@ -40,6 +40,10 @@ public enum LegalForms {
         return out
     }()
 
+    /// Words that qualify a legal form before it ("public", "open", "closed", "private"): an
+    /// edge-only form after them is still at the start of the name ("PUBLIC AO GAZPROM").
+    static let qualifiers: Set<String> = Set(NameData.rows(file, kind: "weak-word").map { $0.field(0) })
+
     /// Spellings in `table` that are romanised Han or Hangul syllables: legal forms only as a whole phrase.
     static let romanisedSyllables: Set<String> = Set(NameData.rows(file, kind: "form").filter { $0.fields.count > 2 && $0.fields[2] == "whole-phrase" }.map { $0.field(1) })
 

@@ -207,7 +207,10 @@ public enum NameNormalizer {
             let end = i + phrase.tokens.count
             guard end <= raw.count else { return false }
             for k in 0..<phrase.tokens.count where !spells(raw[i + k], phrase.tokens[k], fuzzy: fuzzy) { return false }
-            if phrase.tokens.count == 1, LegalForms.edgeOnly.contains(phrase.tokens[0]), i != 0, end != raw.count { return false }
+            // At the start means after nothing but legal qualifiers or titles too: "PUBLIC AO GAZPROM"
+            // is PAO, "Col. A.S. MUJEL" is "A.S. MUJEL" with a title.
+            if phrase.tokens.count == 1, LegalForms.edgeOnly.contains(phrase.tokens[0]), end != raw.count,
+               !raw[..<i].allSatisfy({ LegalForms.qualifiers.contains($0) || NameTitles.contains($0) }) { return false }
             return true
         }
         if let phrases = legalPhrases[raw[i]], let p = phrases.first(where: { fits($0, fuzzy: true) }) {

@@ -3,6 +3,8 @@ extension Matcher {
     /// tokens `q.joins[n]` joined, or with the listed tokens of `q.splits[n]` joined.
     enum Arrangement {
         case asWritten
+        /// As written, the query's middle initials light (`PreparedQuery.initialLightWeights`).
+        case lightInitials
         case join(Int)
         case split(Int)
     }
@@ -55,6 +57,10 @@ extension Matcher {
         switch arrangement {
         case .asWritten:
             return TokenAligner.align(query: q.units, list: list, similarity: sims, listShare: listShare, rules: rules)
+        case .lightInitials:
+            let light = q.initialLightWeights ?? q.weights
+            let units = q.units.enumerated().map { AlignUnit(weight: light[$0.offset], key: $0.element.key, key2: $0.element.key2) }
+            return TokenAligner.align(query: units, list: list, similarity: sims, listShare: listShare, rules: rules)
         case .join(let n):
             let join = q.joins[n]
             let j = ids.withUnsafeBufferPointer { Matcher.position(of: join.id, in: $0) }!
@@ -95,6 +101,11 @@ extension Matcher {
                         var best = (score: TokenAligner.score(queryWeights: qw, listWeights: lw, similarity: UnsafeBufferPointer(rebasing: simsRead[0..<(nq * nl)]),
                                                               listShare: listShare, rules: rules).score,
                                     arrangement: Arrangement.asWritten)
+                        if best.score < 0.999, let light = q.initialLightWeights,
+                           let a = Matcher.lightInitialScore(light, full: qw, listWeights: lw, similarity: UnsafeBufferPointer(rebasing: simsRead[0..<(nq * nl)]),
+                                                             listShare: listShare, rules: rules), a > best.score {
+                            best = (a, .lightInitials)
+                        }
                         if best.score >= 0.999 { return best }
                         // "hua wei" in the query against "huawei" listed.
                         for (n, join) in q.joins.enumerated() {
@@ -194,6 +205,29 @@ extension Matcher {
             for (x, y) in reversed {
                 sims[a * nl + x] = 0
                 sims[b * nl + y] = 0
+            }
+        }
+    }
+
+    /// The score with the query's middle initials light (`light`; `full`: the weights as they are),
+    /// when every other query token is paired with a listed token exactly (or as another language
+    /// writes it): "Mohammed F. AL-TAL" for "AL-TAL, Mohammed". Nil otherwise: beside a name only
+    /// alike, an initial the list lacks still counts in full.
+    static func lightInitialScore(_ light: [Double], full: UnsafeBufferPointer<Double>, listWeights: UnsafeBufferPointer<Double>,
+                                  similarity: UnsafeBufferPointer<Double>, listShare: Double, rules: ListedRules) -> Double? {
+        let nq = full.count, nl = listWeights.count
+        // Cheap test first: each other query token must meet some listed token exactly.
+        for i in 0..<nq where light[i] == full[i] && !(0..<nl).contains(where: { similarity[i * nl + $0] >= TokenAligner.exactEnough }) { return nil }
+        return light.withUnsafeBufferPointer { lq in
+            withUnsafeTemporaryAllocation(of: (q: Int, l: Int, similarity: Double).self, capacity: max(1, min(nq, nl))) { pairs in
+                let r = TokenAligner.score(queryWeights: lq, listWeights: listWeights, similarity: similarity, listShare: listShare, rules: rules, pairs: pairs)
+                var paired = 0
+                for p in pairs[0..<r.pairCount] where lq[p.q] == full[p.q] {
+                    guard p.similarity >= TokenAligner.exactEnough else { return nil }
+                    paired += 1
+                }
+                let others = (0..<nq).filter { lq[$0] == full[$0] }.count
+                return paired == others ? r.score : nil
             }
         }
     }

@@ -42,7 +42,7 @@ extension Matcher {
         return PreparedQuery(tokens: n.tokens, written: n.written, legalForms: n.legalForms, space: index.names, scratch: scratch, cache: nameCache,
                              joinCache: nameJoinCache, chains: true, truncations: true,
                              commaOffset: chained ? NameChains.commaOffset(raw!, count: n.tokens.count) : 0,
-                             crossScript: origin.flatMap { crossScriptChannel(n.tokens, origin: $0) })
+                             crossScript: origin.flatMap { crossScriptChannel(n.tokens, origin: $0) }, lightInitials: true)
     }
 
     /// The cross-script channel for a name whose tokens `tokens` were read from `origin`, nil
@@ -91,10 +91,12 @@ extension Matcher {
             out.name = q
             var bestPerEntry: [Int: (score: Double, hit: NameHit, qualifiers: [Qualifier])] = [:]
             let givenName = query.type == nil || query.type == .unknown ? PersonNameShape.givenName(normal) : nil
+            let queryNumbers = Qualifiers.numbers(q.bytes)
             for hit in nameHits(q, fullScan: configuration.fullScan, floor: nameFloor, scratch: scratch) where hit.score >= nameFloor {
                 let e = Int(index.nameEntry[hit.name])
                 let quals = Qualifiers.forName(hit.name, entry: e, index: index, query: query, written: origin, queryLegalForms: q.legalForms,
                                                queryNamesCompany: normal.namesCompany, queryGivenName: givenName, birthYears: birthYear)
+                    + [Qualifiers.number(queryNumbers, name: hit.name, index: index)].compactMap { $0 }
                 let score = min(1, max(0, hit.score + quals.reduce(0) { $0 + $1.effect }))
                 if let current = bestPerEntry[e], current.score >= score { continue }
                 bestPerEntry[e] = (score, hit, quals)

@@ -33,6 +33,11 @@ struct PreparedQuery {
     var fromOtherScript = false
     /// With `links`: the token naming the query's own person, first in reading order (`NameChains.own`).
     var own: Int?
+    /// `weights` with the query's middle initials weighing what the least name part weighs, nil
+    /// when it has none: used only where every other query token is found exactly (see
+    /// `Matcher.lightInitialScore`), so an initial the list leaves out costs little while it still
+    /// counts against a name only alike ("Samuel N. Jensen" is not "Sam Johnson").
+    var initialLightWeights: [Double]?
 
     var totalWeight: Double { weights.reduce(0, +) }
 
@@ -168,6 +173,13 @@ struct PreparedQuery {
             guard let id = space.id(of: spelling) else { continue }
             map[id] = max(map[id] ?? 0, RomanisationSwaps.credit)
         }
+        // The name as another language's press writes it ("chamenei", "poetin", "putyin"): the
+        // listed word so read is that name; a listed query word only counts as its respelling.
+        let pressCredit = listed ? PressOrthographies.listedCredit : PressOrthographies.credit
+        for reading in PressOrthographies.readings(b) {
+            guard let id = space.id(of: reading) else { continue }
+            map[id] = max(map[id] ?? 0, pressCredit)
+        }
         return QueryTokenFacts(similar: map, id: space.id(of: b), splits: b.count >= 5 ? space.splits(of: b) : [])
     }
 
@@ -175,7 +187,7 @@ struct PreparedQuery {
     /// made from them: "comm ittee" is "committee", not "communication" + "ittee").
     init(tokens: [String], written: [String]? = nil, legalForms: [String], space: TokenSpace, scratch: Scratch, cache: TokenCache<QueryTokenFacts>,
          joinCache: TokenCache<[(id: Int32, similarity: Double)]>, unknownWeight: Double = Double(TokenSpace.unknownWeight), chains: Bool = false,
-         truncations: Bool = false, commaOffset: Int = 0, crossScript: CrossScriptChannel? = nil) {
+         truncations: Bool = false, commaOffset: Int = 0, crossScript: CrossScriptChannel? = nil, lightInitials: Bool = false) {
         scratch.ensure(documents: space.documentCount, vocabulary: space.vocabulary.count)
         texts = tokens
         bytes = tokens.map { Array($0.utf8) }
@@ -225,6 +237,16 @@ struct PreparedQuery {
             // Every name part the user typed counts for something: a common surname left
             // unmatched ("Luca Lopez" against "LUCAS") must still lower the score.
             if !weak { weights[i] = max(weights[i], PreparedQuery.minimumWeight) }
+        }
+        if lightInitials {
+            // An initial beside two name words or more ("Mohammed F. AL-TAL") stands for any name
+            // with that letter. Digits are not initials ("SNOW STORM 1").
+            let words = bytes.indices.filter { bytes[$0].count >= 2 && weights[$0] >= PreparedQuery.minimumWeight }.count
+            var light = weights
+            for i in bytes.indices where words >= 2 && bytes[i].count == 1 && (97...122).contains(bytes[i][0]) {
+                light[i] = min(light[i], PreparedQuery.minimumWeight)
+            }
+            if light != weights { initialLightWeights = light }
         }
         for i in 0..<max(0, bytes.count - 1) {
             let typed = written[i] + written[i + 1]

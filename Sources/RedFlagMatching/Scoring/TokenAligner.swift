@@ -69,9 +69,10 @@ enum TokenAligner {
     static let missingPersonPart = 0.3
     /// The query coverage from which listed name parts the query lacks count `missingPersonPart`.
     static let coveredQuery = 0.85
-    /// The least similarity of every pair for that: the name written as listed, parts left out,
-    /// not a similar name ("Carlos Durand" is not "DURAN NUNEZ, Juan Carlos").
-    static let exactEnough = 1.0
+    /// The least similarity of every pair for that: the name written as listed, or as another
+    /// language's press writes it (`PressOrthographies.credit`), parts left out, not a similar name
+    /// ("Carlos Durand" is not "DURAN NUNEZ, Juan Carlos").
+    static let exactEnough = PressOrthographies.credit
     /// The same for a query written in another script, which no transcription spells exactly
     /// ("عثمانوف" for USMANOV, "哈梅内伊" for KHAMENEI): a phonetic pair credited this much
     /// (`PhoneticComparison.credit`, a phonetic similarity of about 0.87) is the name as listed.

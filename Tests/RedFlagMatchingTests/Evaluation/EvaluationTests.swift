@@ -27,8 +27,8 @@ struct EvaluationTests {
     /// leading titles; full run; figures in Data/results.md). The target is ≥ 0.95 in every class.
     static let classFloors: [String: Double] = [
         "typo": 0.98, "legal_form": 0.98, "abbreviation": 0.99, "dropped_generic": 0.98, "reordered_person": 0.98,
-        "transliteration": 0.935, "original_script": 0.98, "bracketed": 0.98, "typo_common_word": 0.99,
-        "given_name_variant": 0.97, "name_parts": 0.965, "joined_split": 0.975, "numbers": 0.97, "titles": 0.985,
+        "transliteration": 0.95, "original_script": 0.98, "bracketed": 0.98, "typo_common_word": 0.99,
+        "given_name_variant": 0.97, "name_parts": 0.97, "joined_split": 0.975, "numbers": 0.97, "titles": 0.985,
         "country_consistent": 0.97, "address_same_number": 0.98,
     ]
     /// False-alarm ceilings per negative class of the test part, a little over what was reached after
@@ -55,9 +55,10 @@ struct EvaluationTests {
     /// Japanese readings of Han names and the letters other scripts use for foreign sounds; 0.631 with the
     /// phonetic cross-script comparison, 0.476 before; target 0.90).
     static let crossScriptFloor = 0.66
-    /// Lowest tolerated pass rate of the published test cases, test part (reached 0.845; 0.704 before the
-    /// phonetic cross-script comparison).
-    static let publishedFloor = 0.83
+    /// Lowest tolerated pass rate of the published test cases, test part (reached 0.887 with other
+    /// languages' press spellings, titles and differing numbers; 0.845 before; 0.704 before the phonetic
+    /// cross-script comparison).
+    static let publishedFloor = 0.87
     /// Lowest tolerated candidate recall of the index against a full scan (target ≥ 99.5 %).
     static let candidateRecallFloor = 0.99
 

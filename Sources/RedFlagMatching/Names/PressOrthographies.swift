@@ -1,0 +1,120 @@
+/// A name word as other languages' press writes it, read back into the English-style romanisation
+/// the lists use: "wladimirowitsch" (German) → "vladimirovich", "poetin" (Dutch) → "putin",
+/// "putyin" (Hungarian) → "putin", "vladimiras" (Lithuanian) → "vladimir". The rules are data
+/// (`Lists/names/press-orthographies.tsv`, one set per language, with their sources).
+///
+/// Unlike `RomanisationSwaps`, which changes one or two letter groups anywhere, a reading applies
+/// every rule of one language along the whole word, as a writer of that language did: the German
+/// "Wladimirowitsch" differs from "Vladimirovich" in three places, all by German convention.
+enum PressOrthographies {
+    /// Most readings made of one word per language (each alternative of a rule doubles them).
+    static let limit = 16
+    /// Shortest word read (shorter ones are as often initials or acronyms).
+    static let minimumLength = 4
+    /// Shortest reading shorter than the word ("putinas" → "putin", "poutine" → "putin"): a shorter
+    /// stem ("tomas" → "tom", "nike" → "nik") is another, common word as often as the same name.
+    static let minimumStem = 5
+    /// Similarity credited to a listed word equal to a reading of an unlisted query word: the same
+    /// name as another language writes it ("chamenei" is "khamenei"), so a name found so keeps the
+    /// leniency of an exact one for parts left out (`TokenAligner.exactEnough`). Just under 1: the
+    /// name is not found as written, so a reading that undoes a typo ("Halid" read "khalid") is no
+    /// exact name for the contradicted-country rule (`Matcher.nameExact`).
+    static let credit = 0.995
+    /// Similarity credited when the query word is itself listed ("wladimirowitsch" is in a German
+    /// alias of the EU list): a reading of a real listed word may be another party's word, so it
+    /// counts as a respelling (`RomanisationSwaps.credit`), never as the word itself.
+    static let listedCredit = RomanisationSwaps.credit
+
+    struct Rule {
+        var letters: [UInt8]
+        var atStart: Bool
+        var atEnd: Bool
+        /// Replacements; the letters themselves when an alternative is "=".
+        var readings: [[UInt8]]
+    }
+
+    /// Per language, its rules by first letter (index 0 = "a"), longest first (the longest rule
+    /// that fits is applied): a word's letters look up only the rules that can start there.
+    static let languages: [[[Rule]]] = {
+        var byLanguage: [String: [Rule]] = [:]
+        var order: [String] = []
+        for row in NameData.rows("press-orthographies.tsv", kind: "rule") {
+            let language = row.field(0)
+            var text = row.field(1)
+            let atStart = text.hasPrefix("^"), atEnd = text.hasSuffix("$")
+            if atStart { text.removeFirst() }
+            if atEnd { text.removeLast() }
+            let letters = Array(text.utf8)
+            guard !letters.isEmpty, letters.allSatisfy({ (97...122).contains($0) }) else {
+                NameData.fail("\(row.file):\(row.line): letters must be folded lower-case a-z, found '\(row.field(1))'")
+            }
+            let readings: [[UInt8]] = row.field(2).split(separator: "|", omittingEmptySubsequences: false).map { alternative in
+                switch alternative {
+                case "=": return letters
+                case "-": return []
+                default:
+                    let bytes = Array(alternative.utf8)
+                    guard !bytes.isEmpty, bytes.allSatisfy({ (97...122).contains($0) }) else {
+                        NameData.fail("\(row.file):\(row.line): a reading must be folded lower-case a-z, '=' or '-', found '\(alternative)'")
+                    }
+                    return bytes
+                }
+            }
+            if byLanguage[language] == nil { order.append(language) }
+            byLanguage[language, default: []].append(Rule(letters: letters, atStart: atStart, atEnd: atEnd, readings: readings))
+        }
+        return order.map { language in
+            var byFirst = [[Rule]](repeating: [], count: 26)
+            for rule in byLanguage[language]!.sorted(by: { $0.letters.count > $1.letters.count }) {
+                byFirst[Int(rule.letters[0] - 97)].append(rule)
+            }
+            return byFirst
+        }
+    }()
+
+    /// Every reading of `word` in every language, each once, never the word itself. Words shorter
+    /// than `minimumLength` or holding anything but a-z are not read.
+    static func readings(_ word: [UInt8]) -> [[UInt8]] {
+        guard word.count >= minimumLength, word.allSatisfy({ (97...122).contains($0) }) else { return [] }
+        var seen: Set<[UInt8]> = [word]
+        var out: [[UInt8]] = []
+        for rules in languages {
+            for reading in read(word, rules) where reading.count >= (reading.count < word.count ? minimumStem : 3) && seen.insert(reading).inserted {
+                out.append(reading)
+            }
+        }
+        return out
+    }
+
+    /// `word` read with one language's `rules`: at each place the longest rule that fits, each of
+    /// its alternatives continuing another reading (at most `limit`; past it, the first alternative).
+    /// Nothing is allocated for a language none of whose rules fits the word (the common case).
+    static func read(_ word: [UInt8], _ rules: [[Rule]]) -> [[UInt8]] {
+        var partial: [[UInt8]] = []
+        var copied = 0
+        var i = 0
+        while i < word.count {
+            guard let rule = rules[Int(word[i] - 97)].first(where: { fits($0, word, at: i) }) else {
+                i += 1
+                continue
+            }
+            if partial.isEmpty { partial = [[]] }
+            for k in partial.indices { partial[k] += word[copied..<i] }
+            if partial.count * rule.readings.count <= limit {
+                partial = partial.flatMap { p in rule.readings.map { p + $0 } }
+            } else {
+                for k in partial.indices { partial[k] += rule.readings[0] }
+            }
+            i += rule.letters.count
+            copied = i
+        }
+        for k in partial.indices { partial[k] += word[copied...] }
+        return partial
+    }
+
+    private static func fits(_ rule: Rule, _ word: [UInt8], at i: Int) -> Bool {
+        let end = i + rule.letters.count
+        guard end <= word.count, !rule.atStart || i == 0, !rule.atEnd || end == word.count else { return false }
+        return word[i..<end].elementsEqual(rule.letters)
+    }
+}
