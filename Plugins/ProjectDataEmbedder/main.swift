@@ -60,8 +60,16 @@ let commit = git(["rev-parse", "--short=12", "HEAD"])
 var text = "// Generated at build time by the EmbedProjectData plugin from Lists/. Do not edit; not committed.\n"
 text += "enum EmbeddedProjectData {\n"
 text += "    static let commit: String? = \(commit.map(literal) ?? "nil")\n"
-text += "    static let files: [String: String] = [\n"
 let found = files(under: root)
+// FNV-1a over the name tables (path and bytes, in path order): a match index built with other
+// name knowledge normalised the listed names otherwise, so it records this and is refused later.
+var digest: UInt64 = 0xcbf2_9ce4_8422_2325
+for url in found.sorted(by: { $0.path < $1.path }) where url.path.hasPrefix(root.path + "/names/") {
+    let bytes = Array(url.path.dropFirst(root.path.count + 1).utf8) + [0] + Array((try? Data(contentsOf: url)) ?? Data())
+    for byte in bytes { digest = (digest ^ UInt64(byte)) &* 0x100_0000_01b3 }
+}
+text += "    static let namesDigest: UInt64 = \(digest)\n"
+text += "    static let files: [String: String] = [\n"
 for url in found {
     var name = url.path
     if name.hasPrefix(root.path + "/") { name.removeFirst(root.path.count + 1) }

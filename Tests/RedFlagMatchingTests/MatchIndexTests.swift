@@ -52,6 +52,19 @@ struct MatchIndexTests {
         try data.write(to: url)
         #expect(!MatchIndex.isCurrentFile(at: url))
         #expect(!MatchIndex.isCurrentFile(at: url.appendingPathExtension("missing")))
+
+        // Built with other name tables (another build's Lists/names): listed names were
+        // normalised otherwise, so the file is refused and not taken for current.
+        var tables = MatcherFixture.index.serialized()
+        tables[16] ^= 0xFF
+        do {
+            _ = try MatchIndex(data: tables, path: "tables.bin")
+            Issue.record("an index built with other name tables was read")
+        } catch let e as RedFlagError {
+            #expect(e.description.contains("other name tables"))
+        }
+        try tables.write(to: url)
+        #expect(!MatchIndex.isCurrentFile(at: url))
     }
 
     @Test("the candidate-bound tables read from the file are those derived from its token spaces")

@@ -75,4 +75,8 @@ public enum ProjectData {
     /// The git commit the binary was built from (`-dirty` when the tree had local changes), or nil
     /// when it was built outside a git checkout.
     public static var buildCommit: String? { EmbeddedProjectData.commit }
+
+    /// A digest of the name tables (`Lists/names/`) built in: a match index records it, since
+    /// listed names normalised with other name knowledge would be misread by this build.
+    public static var namesDigest: UInt64 { EmbeddedProjectData.namesDigest }
 }

@@ -1,7 +1,8 @@
 import Foundation
 import RedFlagCore
 
-/// The index file: a magic number, a format version, the layout key of the stored records, then
+/// The index file: a magic number, a format version, the layout key of the stored records, the
+/// digest of the name tables it was built with (`ProjectData.namesDigest`), then
 /// every flat array of `MatchIndex` in a fixed order, each as a byte length and raw little-endian
 /// bytes padded to 8. Opening maps the file and reads every array in place (`FlatArray`): no copy,
 /// no parsing, no per-entry allocation, and only the pages a query touches are ever read, which is
@@ -12,8 +13,9 @@ extension MatchIndex {
     static let magic: UInt32 = 0x5846_4D52  // "RMFX" little-endian
     /// 7: the candidate-bound tables (`DocumentBoundTerms`) are stored rather than derived at open,
     /// and the arrays are read in place. An index of another version is refused with a message
-    /// asking for a re-import (`lists import` rebuilds it), never read.
-    static let version: UInt32 = 7
+    /// asking for a re-import (`lists import` rebuilds it), never read. 8: the name tables' digest
+    /// follows the layout key, so an index built with other name knowledge is rebuilt too.
+    static let version: UInt32 = 8
 
     /// Serialises the index.
     public func serialized() -> Data {
@@ -30,6 +32,7 @@ extension MatchIndex {
         w.scalar(MatchIndex.magic)
         w.scalar(MatchIndex.version)
         w.scalar(DocumentBoundTerms.layoutKey)
+        w.scalar(ProjectData.namesDigest)
         w.space(names)
         w.array(nameEntry); w.array(nameFlags); w.table(nameText); w.table(nameLegalForms)
         w.space(addresses)
@@ -50,15 +53,16 @@ extension MatchIndex {
     }
 
     /// Whether the file at `url` is an index in this build's format (magic number, version and
-    /// record layout; its first 16 bytes). False for a missing, foreign or older file.
+    /// record layout, name tables; its first 24 bytes). False for a missing, foreign or older file.
     public static func isCurrentFile(at url: URL) -> Bool {
         guard let handle = try? FileHandle(forReadingFrom: url) else { return false }
         defer { try? handle.close() }
-        guard let head = try? handle.read(upToCount: 16), head.count == 16 else { return false }
+        guard let head = try? handle.read(upToCount: 24), head.count == 24 else { return false }
         return head.withUnsafeBytes { b in
             UInt32(littleEndian: b.loadUnaligned(fromByteOffset: 0, as: UInt32.self)) == magic
                 && UInt32(littleEndian: b.loadUnaligned(fromByteOffset: 4, as: UInt32.self)) == version
                 && UInt64(littleEndian: b.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) == DocumentBoundTerms.layoutKey
+                && UInt64(littleEndian: b.loadUnaligned(fromByteOffset: 16, as: UInt64.self)) == ProjectData.namesDigest
         }
     }
 
@@ -88,6 +92,9 @@ extension MatchIndex {
         #endif
         guard try r.scalar(UInt64.self) == DocumentBoundTerms.layoutKey else {
             throw RedFlagError.badData(path: path, location: nil, message: "match index written by a build with another record layout: re-import the lists")
+        }
+        guard try r.scalar(UInt64.self) == ProjectData.namesDigest else {
+            throw RedFlagError.badData(path: path, location: nil, message: "match index built with other name tables: re-import the lists (`redflag lists import` rebuilds it)")
         }
         let names = try r.space()
         let nameEntry: FlatArray<Int32> = try r.array(), nameFlags: FlatArray<UInt8> = try r.array()
