@@ -7,14 +7,17 @@ import RedFlagCore
 ///
 /// The capacity is sized for a customer master of tens of thousands: each customer brings a few
 /// queries per ship-to country and payer (a synthetic export of 10,000 customers names 158,000
-/// distinct queries over 1,000,000 lines), and most results are CLEAR with no matches, a few
-/// hundred bytes each, so 400,000 results stay around 100–200 MB.
+/// distinct queries over 1,000,000 lines). A CLEAR result is a few hundred bytes, but a result
+/// with list matches carries their explanations, several kB: on a HOLD/STOP-heavy export
+/// 158,000 results took most of a 1 GB peak. Since the matcher remembers each name's scoring
+/// (`QueryMemo`), a query missed here costs only its qualifiers and explanation, so 100,000
+/// results (emptied at most once or twice per million lines) cost little time and bound memory.
 final class ScreeningCache: @unchecked Sendable {
     private let lock = NSLock()
     private var results: [ScreeningQuery: ScreeningResult] = [:]
     private let capacity: Int
 
-    init(capacity: Int = 400_000) { self.capacity = capacity }
+    init(capacity: Int = 100_000) { self.capacity = capacity }
 
     func result(for query: ScreeningQuery, compute: (ScreeningQuery) -> ScreeningResult) -> ScreeningResult {
         lock.lock()

@@ -16,8 +16,10 @@ public final class ScreeningEngine: PartyScreener, Sendable {
 
     public var configuration: MatchConfiguration { matcher.configuration }
 
-    public init(index: MatchIndex, snapshots: [ListSnapshot], configuration: MatchConfiguration) {
-        matcher = Matcher(index: index, configuration: configuration)
+    /// `remembering`: the matcher keeps each name's and address's scoring for the queries that
+    /// repeat it (the default; false scores every query from scratch, with the same results).
+    public init(index: MatchIndex, snapshots: [ListSnapshot], configuration: MatchConfiguration, remembering: Bool = true) {
+        matcher = Matcher(index: index, configuration: configuration, remembering: remembering)
         self.snapshots = snapshots
     }
 

@@ -10,6 +10,8 @@ public final class Matcher: Sendable {
     public let index: MatchIndex
     public let configuration: MatchConfiguration
     let pool = ScratchPool()
+    /// Name and address scorings remembered across queries (`QueryMemo`).
+    let memo: QueryMemo
     /// An address word no listed address contains ("Hong Kong" where the list says "HK", a
     /// building name the list spells differently) is weak evidence either way.
     static let unknownAddressWeight = 0.3
@@ -34,9 +36,12 @@ public final class Matcher: Sendable {
     /// Per source script and query token: the listed tokens it sounds like.
     let phoneticCache = TokenCache<[(id: Int32, similarity: Double)]>()
 
-    public init(index: MatchIndex, configuration: MatchConfiguration = .default) {
+    /// `remembering`: keep each name's and address's scoring for later queries that repeat it
+    /// (`QueryMemo`; results are the same either way, only faster on repeated parties).
+    public init(index: MatchIndex, configuration: MatchConfiguration = .default, remembering: Bool = true) {
         self.index = index
         self.configuration = configuration
+        memo = QueryMemo(enabled: remembering)
         nameTerms = index.nameTerms
         addressTerms = index.addressTerms
         var particles: [Int32: NameChains.Kind] = [:]

@@ -75,24 +75,23 @@ extension Matcher {
     /// (nil: `query.name` itself), which decides the tokens compared phonetically (none when
     /// `phonetic` is false).
     func score(_ query: ScreeningQuery, nameFloor: Double, scratch: Scratch, origin: String? = nil, phonetic: Bool = true) -> ScoredQuery {
-        let prepared = prepareQueryName(query.name, scratch: scratch, origin: phonetic ? origin ?? query.name : nil)
-        let normal = prepared.normal
-        let queryAddressTokens = query.address.map(NameNormalizer.addressTokens) ?? []
-        var addressPrepared: PreparedQuery?
-        if !queryAddressTokens.isEmpty && index.addresses.documentCount > 0 {
-            addressPrepared = PreparedQuery(tokens: queryAddressTokens, legalForms: [], space: index.addresses, scratch: scratch, cache: addressCache,
-                                            joinCache: addressJoinCache, unknownWeight: Matcher.unknownAddressWeight)
-        }
-        var out = ScoredQuery(name: nil, nameTokens: normal.tokens, address: addressPrepared, addressTokens: queryAddressTokens, matches: [])
+        // The name's and the address's own scoring, remembered across queries (`QueryMemo`).
+        let nameOrigin = phonetic ? origin ?? query.name : nil
+        let named = nameScoring(query.name, origin: nameOrigin, floor: nameFloor, scratch: scratch)
+        let normal = named.normal
+        let addressed = addressScoring(query.address, scratch: scratch)
+        // Prepared only when a match needs it: a name match is compared with it, an address match explained by it.
+        let addressPrepared = named.hits.isEmpty && addressed.hits.isEmpty ? nil : preparedAddress(addressed.tokens, scratch: scratch)
+        var out = ScoredQuery(name: nil, nameTokens: normal.tokens, address: addressPrepared, addressTokens: addressed.tokens, matches: [])
         let birthYear = query.dateOfBirth.flatMap { PartialDate.parse($0).yearSpan() }
         var nameMatched = Set<Int>()
-        if !normal.tokens.isEmpty {
-            let q = prepared.query
+        if !normal.tokens.isEmpty && !named.hits.isEmpty {
+            let q = preparedName(named, name: query.name, origin: nameOrigin, scratch: scratch)
             out.name = q
             var bestPerEntry: [Int: (score: Double, hit: NameHit, qualifiers: [Qualifier])] = [:]
             let givenName = query.type == nil || query.type == .unknown ? PersonNameShape.givenName(normal) : nil
             let queryNumbers = Qualifiers.numbers(q.bytes)
-            for hit in nameHits(q, fullScan: configuration.fullScan, floor: nameFloor, scratch: scratch) where hit.score >= nameFloor {
+            for hit in named.hits {
                 let e = Int(index.nameEntry[hit.name])
                 let quals = Qualifiers.forName(hit.name, entry: e, index: index, query: query, written: origin, queryLegalForms: q.legalForms,
                                                queryNamesCompany: normal.namesCompany, queryGivenName: givenName, birthYears: birthYear)
@@ -117,10 +116,8 @@ extension Matcher {
             }
         }
         if let a = addressPrepared {
-            // Alone, an address must name a building: a listed address without any number (a district,
-            // "Near Damascus in the Yaafur area", "Central District, Pyongyang") names an area many
-            // unrelated parties share. With a name match it still adds its bonus above.
-            for (doc, addressScore) in addressHits(a, scratch: scratch) where addressScore >= configuration.addressThreshold && holdsNumber(address: doc) {
+            // `addressed.hits` are the listed addresses that name a building (see `addressScoring`).
+            for (doc, addressScore) in addressed.hits {
                 let e = Int(index.addressEntry[doc])
                 let best = bestAddress(of: e, query: a)
                 out.matches.append(ScoredMatch(entry: e, name: nil, addressDocument: doc, score: best?.score ?? addressScore, basis: .address,

@@ -16,6 +16,10 @@ public struct RuleContext: Sendable {
     public let embargoFacts: [String]
     /// The line's notes and end-use statement read against the free-text patterns, once.
     public let text: LineText
+    /// Every party's matches not suppressed by the allow-list, each with its party, gathered
+    /// once: nine screening rules read them, and copying the matches per rule cost more than
+    /// the rules themselves on a HOLD/STOP-heavy export.
+    let liveMatches: [(PartyScreening, ScreeningMatch)]
 
     public init(line: OrderLine, item: ItemProfile, groups: CountryGroups, catalog: RedFlagCatalog, history: HistorySummary,
                 parties: [PartyScreening]?, text: LineText = .none) {
@@ -27,6 +31,7 @@ public struct RuleContext: Sendable {
         self.parties = parties
         embargoFacts = RegulatoryRules.embargoFacts(line, groups: groups)
         self.text = text
+        liveMatches = (parties ?? []).flatMap { p in p.result.matches.filter { $0.suppressed == nil }.map { (p, $0) } }
     }
 
     public var day: CalendarDay { line.orderDate }

@@ -38,16 +38,16 @@ enum ScreeningRules {
     static func describe(_ p: PartyScreening, _ m: ScreeningMatch) -> String {
         var s = "\(p.role.rawValue) '\(p.result.query.name)' matches \(m.list.rawValue) \(m.id) '\(m.name)'"
         if m.matchedName != m.name { s += " (as '\(m.matchedName)')" }
-        s += String(format: ", score %.2f, basis %@", m.score, m.basis.rawValue)
+        // The number alone through `format`: a `%@` argument is bridged to an NSString per call.
+        s += ", score " + String(format: "%.2f", m.score) + ", basis " + m.basis.rawValue
         if !m.programs.isEmpty { s += ", programs \(m.programs.joined(separator: "/"))" }
         if let a = m.explanation.matchedAddress { s += ", listed address '\(a)'" }
         for q in m.explanation.qualifiers where q.name == "policy" { s += "; " + q.detail }
         return s
     }
 
-    static func live(_ ctx: RuleContext) -> [(PartyScreening, ScreeningMatch)] {
-        (ctx.parties ?? []).flatMap { p in p.result.matches.filter { $0.suppressed == nil }.map { (p, $0) } }
-    }
+    /// The matches the allow-list left, with their parties (gathered once per line).
+    static func live(_ ctx: RuleContext) -> [(PartyScreening, ScreeningMatch)] { ctx.liveMatches }
 
     static func listRule(_ id: String) -> FlagRule {
         FlagRule(id, thresholds: ["strong_score"], needsScreening: true) { ctx, def in
