@@ -26,7 +26,7 @@ extension RedFlagService {
             j.beginObject()
             j.string("status", "no_lists")
             j.string("version", BuildInfo.description)
-            j.string("message", error.description)
+            j.string("message", ServiceError.forCaller(error.description, dataDirectory: configuration.dataDirectory.url.path))
             j.endObject()
             return Self.json(j.text + "\n", status: .serviceUnavailable)
         }
@@ -42,10 +42,11 @@ extension RedFlagService {
     }
 
     /// `GET /v1/lists`: the lists in service (sources, snapshots, age, stale): the document of
-    /// `redflag lists status --format json`.
+    /// `redflag lists status --format json`, with the store named by its folder only.
     func lists() async throws -> Response {
         _ = try await provider.context()
-        return Self.document(try ListsStatusReport.load(dataDirectory: configuration.dataDirectory, maxAgeDays: configuration.maxAgeDays).json())
+        let report = try ListsStatusReport.load(dataDirectory: configuration.dataDirectory, maxAgeDays: configuration.maxAgeDays)
+        return Self.document(try report.withoutServerPaths().json())
     }
 
     /// `GET /v1/rules`: the red-flag catalog in force (`redflag rules list --format json`).

@@ -86,7 +86,8 @@ public final class RedFlagService: Sendable {
     public func router() -> Router<ServiceRequestContext> {
         let router = Router(context: ServiceRequestContext.self)
         router.add(middleware: MetricsMiddleware(metrics: metrics))
-        router.add(middleware: ErrorMiddleware(logger: logger, maxBodyBytes: configuration.maxBodyBytes))
+        router.add(middleware: ErrorMiddleware(logger: logger, maxBodyBytes: configuration.maxBodyBytes,
+                                              dataDirectory: configuration.dataDirectory.url.path))
         router.get("/healthz") { _, _ in try await self.health() }
         router.get("/metrics") { _, _ in await self.metricsResponse() }
         router.get("/openapi.json") { _, _ in

@@ -51,14 +51,24 @@ public struct ServiceClient: Sendable {
         return RemoteRecord(text: text, record: decoded.record, snapshots: decoded.snapshots)
     }
 
-    /// Many parties (`--input`): the file's bytes go to `POST /v1/screen/batch` as they are (the
-    /// service reads CSV, JSON Lines or one name per line as `screen --input` does); one decoded
-    /// record per input record comes back, in order.
-    public func screenBatch(_ input: Data) throws -> [RemoteRecord] {
-        let body = try send(path: "v1/screen/batch", body: input, contentType: "application/x-ndjson")
-        return try String(decoding: body, as: UTF8.self).split(separator: "\n").filter { !$0.isEmpty }.map { line in
-            let decoded = try Self.decode(record: String(line))
-            return RemoteRecord(text: String(line), record: decoded.record, snapshots: decoded.snapshots)
+    /// Many parties streamed (`--input`): the input's bytes go to `POST /v1/screen/batch` as they
+    /// are read, and each record the service answers is handed to `record` as it arrives, in
+    /// input order. Neither the input nor the answer is ever held whole.
+    /// `waiting` runs whenever the next record is not there yet (to flush what was printed).
+    public func screenBatch(streaming input: any ByteReading, inputName: String,
+                            record: (RemoteRecord) throws -> Void, waiting: () throws -> Void = {}) throws {
+        var headers = [("Content-Type", "application/x-ndjson"), ("Accept", "application/x-ndjson")]
+        if let apiKey { headers.append(("Authorization", "Bearer \(apiKey)")) }
+        let stream = try BatchStream(url: baseURL.appendingPathComponent("v1/screen/batch"), headers: headers,
+                                     input: input, inputName: inputName, idleTimeout: timeout)
+        defer { stream.close() }
+        do {
+            while let line = try stream.nextLine(beforeWaiting: waiting) {
+                let decoded = try Self.decode(record: line)
+                try record(RemoteRecord(text: line, record: decoded.record, snapshots: decoded.snapshots))
+            }
+        } catch let failure as BatchStream.Failure {
+            throw error(status: failure.status, body: Data(failure.body.utf8))
         }
     }
 
@@ -78,16 +88,24 @@ public struct ServiceClient: Sendable {
         guard let response, let data else {
             throw RedFlagError.download(source: "service", url: where_, reason: error.map { "\($0.localizedDescription)" } ?? "no response")
         }
-        guard response.statusCode == 200 else {
-            let message = Self.errorMessage(data) ?? "HTTP \(response.statusCode)"
-            switch response.statusCode {
-            case 400: throw RedFlagError.usage("the service refused the request: \(message)")
-            case 401: throw RedFlagError.usage("the service refused the API key (set REDFLAG_API_KEY): \(message)")
-            case 503: throw RedFlagError.noLists("the service has no lists: \(message)")
-            default: throw RedFlagError.download(source: "service", url: where_, reason: message)
-            }
-        }
+        guard response.statusCode == 200 else { throw Self.error(status: response.statusCode, body: data, server: where_) }
         return data
+    }
+
+    /// A refused request as the CLI's error (and so its exit code): 400 is the caller's input,
+    /// 401 the key, 503 a service without lists.
+    func error(status: Int, body: Data) -> RedFlagError {
+        Self.error(status: status, body: body, server: baseURL.absoluteString)
+    }
+
+    static func error(status: Int, body: Data, server: String) -> RedFlagError {
+        let message = errorMessage(body) ?? "HTTP \(status)"
+        switch status {
+        case 400: return .usage("the service refused the request: \(message)")
+        case 401: return .usage("the service refused the API key (set REDFLAG_API_KEY): \(message)")
+        case 503: return .noLists("the service has no lists: \(message)")
+        default: return .download(source: "service", url: server, reason: message)
+        }
     }
 
     /// The `message` of a service error body.

@@ -33,6 +33,13 @@ public struct ServiceError: Error, Sendable {
         return j.text + "\n"
     }
 
+    /// `message` with the server's data directory path replaced by words: callers learn what is
+    /// wrong, not how the server's disk is laid out.
+    static func forCaller(_ message: String, dataDirectory: String) -> String {
+        guard !dataDirectory.isEmpty else { return message }
+        return message.replacingOccurrences(of: dataDirectory, with: "the service's data directory")
+    }
+
     public var response: Response {
         var headers: HTTPFields = [.contentType: "application/json"]
         if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer realm=\"redflag\"" }
@@ -47,6 +54,10 @@ public struct ServiceError: Error, Sendable {
 struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     let logger: Logger
     let maxBodyBytes: Int
+    /// The data directory: named in the log, but not to callers (it is the server's business).
+    let dataDirectory: String
+
+    func forCaller(_ message: String) -> String { ServiceError.forCaller(message, dataDirectory: dataDirectory) }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
@@ -68,12 +79,12 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch let error as RedFlagError {
             switch error {
             case .noLists(let message):
-                return ServiceError(.serviceUnavailable, "no_lists", message).response
+                return ServiceError(.serviceUnavailable, "no_lists", forCaller(message)).response
             case .usage(let message), .badData(_, _, let message):
-                return ServiceError(.badRequest, "bad_request", message).response
+                return ServiceError(.badRequest, "bad_request", forCaller(message)).response
             default:
                 logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(error.description)"])
-                return ServiceError(.internalServerError, "internal", "the service could not answer: \(error.description)").response
+                return ServiceError(.internalServerError, "internal", "the service could not answer: \(forCaller(error.description))").response
             }
         } catch {
             logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])

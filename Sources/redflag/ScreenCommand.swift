@@ -184,41 +184,44 @@ extension Screen {
     func executeRemotely(server: String) throws -> Int32 {
         let client = try ServiceClient(server: server, apiKey: ProcessInfo.processInfo.environment["REDFLAG_API_KEY"])
         let batch = input != nil
-        let remote: [ServiceClient.RemoteRecord]
-        if let input {
-            let data: Data
-            if input == "-" {
-                data = FileHandle.standardInput.readDataToEndOfFile()
-            } else {
-                guard FileManager.default.fileExists(atPath: input) else { throw RedFlagError.fileNotFound(path: input) }
-                guard let d = FileManager.default.contents(atPath: input) else {
-                    throw RedFlagError.unreadable(path: input, reason: "permission denied or not a file")
-                }
-                data = d
-            }
-            remote = try client.screenBatch(data)
-        } else if let request {
-            do { remote = [try client.screen(try request.query())] } catch let error as ScreenRequestError {
-                throw RedFlagError.usage(error.description)
-            }
-        } else {
-            remote = []
-        }
         let kind = format ?? (isatty(STDOUT_FILENO) == 1 ? .table : batch ? .jsonl : .json)
-        let snapshots = remote.first { !$0.snapshots.isEmpty }?.snapshots ?? []
         var tally = ScreeningTally()
-        for r in remote {
+        // The service's own text, byte for byte what local screening prints; other formats go
+        // through the local writers, begun with the lists of the first record.
+        let verbatim = kind == .jsonl || (kind == .json && !batch)
+        var writer: ScreeningWriter?
+        var listsChecked = false
+        func print(_ r: ServiceClient.RemoteRecord) throws {
+            if !listsChecked, !r.snapshots.isEmpty {
+                // The lists the service screened against: warned about (and refused with
+                // --fail-if-stale) by this desk's age limit, as local lists would be.
+                listsChecked = true
+                try pipeline.checkStaleness(r.snapshots)
+            }
             tally.add(r.record)
             if case .error(let e) = r.record { Console.message("redflag: \(input ?? "input"): line \(e.line): \(e.message)") }
+            if verbatim { return writeLine(r.text) }
+            if writer == nil {
+                writer = ScreeningWriter(kind: kind, sink: Console.out, snapshots: r.snapshots, asArray: batch, explain: explain)
+                try writer?.begin()
+            }
+            try writer?.write([r.record])
         }
-        if kind == .jsonl || (kind == .json && !batch) {
-            // The service's own text: byte for byte what local screening prints.
-            for r in remote { writeLine(r.text) }
-        } else {
-            let writer = ScreeningWriter(kind: kind, sink: Console.out, snapshots: snapshots, asArray: batch, explain: explain)
-            try writer.begin()
-            try writer.write(remote.map(\.record))
-            try writer.end()
+        if let input {
+            // Streamed both ways: a pipe of a million names is neither held nor waited for.
+            let source = try InputByteSource.open(input)
+            try client.screenBatch(streaming: source, inputName: source.path, record: print, waiting: { try Console.out.flush() })
+        } else if let request {
+            do { try print(try client.screen(try request.query())) } catch let error as ScreenRequestError {
+                throw RedFlagError.usage(error.description)
+            }
+        }
+        if !verbatim {
+            if writer == nil {
+                writer = ScreeningWriter(kind: kind, sink: Console.out, snapshots: [], asArray: batch, explain: explain)
+                try writer?.begin()
+            }
+            try writer?.end()
         }
         return tally.exitCode
     }

@@ -187,11 +187,16 @@ struct RouterTests {
 
     @Test("GET /v1/lists, /v1/rules, /v1/rules/{id}; an unknown id or path is a JSON 404")
     func info() async throws {
-        let service = try ServiceFixtures.service()
+        let directory = ServiceFixtures.temporaryDirectory()
+        let service = try ServiceFixtures.service(directory: directory)
         try await ServiceFixtures.test(service) { client in
             try await client.execute(uri: "/v1/lists", method: .get) { response in
                 #expect(response.status == .ok)
                 let o = jsonObject(response.body)
+                // The snapshot by its folder's name, not the server's path to it.
+                let store = o["store"] as? String ?? "/"
+                #expect(!store.isEmpty && !store.contains("/"), "\(store)")
+                #expect(!response.body.text.contains(directory.path))
                 let sources = (o["sources"] as? [[String: Any]] ?? []).compactMap { $0["source"] as? String }
                 #expect(Set(sources) == ["CSL", "OFAC-SDN"])
                 #expect(o["stale"] as? [String] != nil)
@@ -227,10 +232,12 @@ struct RouterTests {
             try await client.execute(uri: "/healthz", method: .get) { response in
                 #expect(response.status == .serviceUnavailable)
                 #expect(jsonObject(response.body)["status"] as? String == "no_lists")
+                #expect(!response.body.text.contains(directory.path), "the server's folders are not the caller's business")
             }
             try await client.execute(uri: "/v1/screen", method: .post, body: ByteBuffer(string: #"{"name":"Acme"}"#)) { response in
                 #expect(response.status == .serviceUnavailable)
                 #expect(errorCode(response.body) == "no_lists")
+                #expect(!response.body.text.contains(directory.path))
             }
             try ServiceFixtures.importLists(["csl.csv"], into: directory)
             try await client.execute(uri: "/healthz", method: .get) { response in

@@ -140,6 +140,56 @@ struct ServeBinaryTests {
         #expect(service.terminate() == 0, "\(service.stderr)")
     }
 
+    @Test("screen --input --server: every format as local screening prints it, streamed both ways")
+    func remoteBatch() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("redflag-serve-batch-\(UUID().uuidString)")
+        try Self.importFixtures(into: directory)
+        let service = try RunningService(arguments: ["--data-dir", directory.path, "--max-age-days", "36500"])
+        defer { _ = service.terminate() }
+        let names = ["name"] + (1...300).map { "Everbright Trading \($0)" } + ["Zhongshan Everlight Microelectronics Co., Ltd.", ""]
+        let file = directory.appendingPathComponent("names.csv")
+        try names.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        for format in ["jsonl", "json", "csv", "table"] {
+            let remote = try Self.run(["screen", "--input", file.path, "--server", service.base, "--format", format, "--max-age-days", "36500"])
+            let local = try Self.run(["screen", "--input", file.path, "--data-dir", directory.path, "--format", format, "--no-audit",
+                                      "--no-remember-parties", "--max-age-days", "36500"])
+            #expect(remote.status == 2, "\(format)")
+            #expect(remote.status == local.status, "\(format)")
+            #expect(remote.stdout == local.stdout, "\(format)")
+        }
+
+        // Standard input still open: the first answers arrive before the input ends.
+        let p = Process()
+        p.executableURL = try #require(Self.executable)
+        p.arguments = ["screen", "--input", "-", "--server", service.base, "--format", "jsonl", "--max-age-days", "36500"]
+        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+        p.standardInput = stdin
+        p.standardOutput = stdout
+        p.standardError = stderr
+        try p.run()
+        let first = (1...600).map { "Everbright Trading \($0)\n" }.joined()
+        stdin.fileHandleForWriting.write(Data(first.utf8))
+        var early = Data()
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline, !String(decoding: early, as: UTF8.self).contains("\n") {
+            early += stdout.fileHandleForReading.availableData
+        }
+        #expect(String(decoding: early, as: UTF8.self).hasPrefix(#"{"line":1,"#), "records come back while the input is still open")
+        stdin.fileHandleForWriting.write(Data("Zhongshan Everlight Microelectronics Co., Ltd.\n".utf8))
+        try stdin.fileHandleForWriting.close()
+        let rest = stdout.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        let lines = String(decoding: early + rest, as: UTF8.self).split(separator: "\n")
+        let messages = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(lines.count == 601, "\(messages)")
+        #expect(p.terminationStatus == 2, "\(messages)")
+
+        // The service down: exit 69 and a message, nothing on stdout.
+        let refused = try Self.run(["screen", "--input", file.path, "--server", "http://127.0.0.1:9"])
+        #expect(refused.status == 69)
+        #expect(refused.stdout.isEmpty)
+    }
+
     /// A raw TCP connection to the service, to send a request in pieces (what a slow or
     /// streaming client does) and read what comes back.
     final class RawConnection {

@@ -51,6 +51,14 @@ public struct ListsStatusReport: Encodable, Sendable {
                            sources: sources, stale: sources.filter(\.stale).map(\.source))
     }
 
+    /// The report for a caller on another machine (`GET /v1/lists`): the store by its folder's
+    /// name (the snapshot it is), never where it lives on the server's disk.
+    public func withoutServerPaths() -> ListsStatusReport {
+        var report = self
+        report.store = URL(fileURLWithPath: store).lastPathComponent
+        return report
+    }
+
     /// The JSON document, newline included: the bytes of `redflag lists status --format json`.
     public func json() throws -> [UInt8] { try DocumentJSON.encode(self) }
 }

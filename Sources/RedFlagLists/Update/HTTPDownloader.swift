@@ -147,27 +147,14 @@ public final class HTTPDownloader: Sendable {
         headers.add(name: "Accept-Encoding", value: "identity")
         headers.add(name: "Connection", value: "close")
         let head = HTTPRequestHead(version: .http1_1, method: .GET, uri: target, headers: headers)
-        let tls: NIOSSLContext?
+        let channel: EventLoopFuture<Channel>
         do {
-            tls = secure ? try NIOSSLContext(configuration: .makeClientConfiguration()) : nil
+            channel = try HTTPClientChannel.connect(host: host, port: port, secure: secure, idleTimeout: policy.idleTimeout) {
+                ExchangeHandler(request: head, exchange: exchange)
+            }
         } catch {
             throw Failure(reason: "TLS set-up failed: \(error)", transient: false)
         }
-        // An IP address is not a TLS server name.
-        let serverName = host.allSatisfy({ $0.isNumber || $0 == "." || $0 == ":" }) ? nil : host
-        let idle = TimeAmount.nanoseconds(Int64(policy.idleTimeout * 1_000_000_000))
-        let channel = ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .connectTimeout(idle)
-            .channelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    let pipeline = channel.pipeline.syncOperations
-                    if let tls { try pipeline.addHandler(try NIOSSLClientHandler(context: tls, serverHostname: serverName)) }
-                    try pipeline.addHTTPClientHandlers()
-                    try pipeline.addHandler(IdleStateHandler(readTimeout: idle))
-                    try pipeline.addHandler(ExchangeHandler(request: head, exchange: exchange))
-                }
-            }
-            .connect(host: host, port: port)
         channel.whenFailure { error in
             let timedOut = (error as? ChannelError).map { if case .connectTimeout = $0 { return true } else { return false } } ?? false
             exchange.finish(timedOut ? IdleTimeout() : error)
@@ -181,12 +168,8 @@ public final class HTTPDownloader: Sendable {
         if error is ClosedEarly {
             return Failure(reason: "connection closed before the response was complete", transient: true)
         }
-        if let connection = error as? NIOConnectionError {
-            let reasons = connection.connectionErrors.map { "\($0.error)" } + (connection.dnsAError.map { ["\($0)"] } ?? [])
-            let refused = reasons.contains { $0.contains("refused") }
-            return Failure(reason: refused ? "cannot connect to \(connection.host):\(connection.port): connection refused"
-                                           : "cannot connect to \(connection.host):\(connection.port)" + (reasons.first.map { ": \($0)" } ?? ""),
-                           transient: true)
+        if error is NIOConnectionError {
+            return Failure(reason: HTTPClientChannel.describe(error), transient: true)
         }
         if let tls = error as? NIOSSLError {
             let text = "\(tls)"
