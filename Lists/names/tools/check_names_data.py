@@ -22,6 +22,8 @@ LAYOUT = {
     "chinese-words.tsv": {"word": 2, "surname": 1},
     "han-pinyin.tsv": None,
     "romanisation-swaps.tsv": {"swap": 2},
+    "business-words.tsv": {"word": 3},
+    "han-readings.tsv": {"ko": 2, "ja": 2},
     "phonetic.tsv": {"class": 2, "reading": 3, "vowel": 3, "substitute": 4, "gap": 6, "epenthetic": 3, "group": 3},
 }
 HEADER = ("# source:", "# version:", "# licence:")

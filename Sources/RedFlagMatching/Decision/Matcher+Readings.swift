@@ -17,16 +17,41 @@ extension Matcher {
         let foreign = Transliterator.romanise(query.name, .foreignName)
         let phonetic = { (reading: String) in source != .hangul && source != .han || reading == foreign }
         let first = screenOnce(query, phonetic: phonetic(Transliterator.toLatin(query.name)))
-        let readings = Transliterator.alternativeReadings(query.name)
+        var readings = Transliterator.alternativeReadings(query.name).map { ($0, phonetic($0)) }
+        readings += otherLanguageReadings(query.name).filter { r in !readings.contains { $0.0 == r.0 } }
         guard !readings.isEmpty else { return first }
         var best: [String: ScreeningMatch] = [:]
         for m in first.matches { best[m.id] = m }
-        for reading in readings {
+        for (reading, phonetic) in readings {
             var alternative = query
             alternative.name = reading
-            for m in screenOnce(alternative, origin: query.name, phonetic: phonetic(reading)).matches where (best[m.id]?.score ?? -1) < m.score { best[m.id] = m }
+            for m in screenOnce(alternative, origin: query.name, phonetic: phonetic).matches where (best[m.id]?.score ?? -1) < m.score { best[m.id] = m }
         }
         // The policy takes the verdict over every match and trims only the display, as for one reading.
         return configuration.policy.result(query, matches: Array(best.values), limit: configuration.limit)
+    }
+
+    /// Readings of a non-Latin name in the language it may be written in rather than the one its
+    /// script suggests, each with whether to compare its tokens by sound: business words in
+    /// English ("طيران ماهان" → "air mhn", then read as usual), a Han-written name read as Korean
+    /// (金正恩 → "kim jong un") or Japanese when the lists know both its parts (山田太郎 → "yamada
+    /// taro"). Korean and Japanese readings are exact syllables, not compared by sound.
+    func otherLanguageReadings(_ name: String) -> [(String, Bool)] {
+        var out: [(String, Bool)] = []
+        let source = PhoneticComparison.Source(name: name)
+        for translated in BusinessWords.readings(name) {
+            let foreign = Transliterator.romanise(translated, .foreignName)
+            for reading in [Transliterator.toLatin(translated), foreign] where !out.contains(where: { $0.0 == reading }) {
+                out.append((reading, source != .hangul && source != .han || reading == foreign))
+            }
+        }
+        if source == .han {
+            let names = index.names
+            for reading in HanNameReadings.korean(name) + HanNameReadings.japanese(name, listed: { names.id(of: Array($0.utf8)) != nil })
+            where !out.contains(where: { $0.0 == reading }) {
+                out.append((reading, false))
+            }
+        }
+        return out
     }
 }

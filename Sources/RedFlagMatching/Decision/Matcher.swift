@@ -125,7 +125,7 @@ public final class Matcher: Sendable {
     func nameExact(_ s: ScoredMatch, query: ScoredQuery) -> Bool {
         guard let n = s.name, let q = query.name, s.qualifiers.contains(where: { $0.name == "country" && $0.effect < 0 }) else { return true }
         let a = align(q, document: n, space: index.names, terms: nameTerms, listShare: TokenAligner.listShare, direct: configuration.fullScan,
-                      initials: nameInitials(n), rules: nameRules(n))
+                      initials: nameInitials(n), rules: nameRules(n, query: q))
         guard a.pairs.allSatisfy({ $0.similarity >= 1 }) else { return false }
         let paired = Set(a.pairs.map(\.q))
         return a.query.indices.allSatisfy { paired.contains($0) || a.query[$0].weight < PreparedQuery.minimumWeight }

@@ -8,7 +8,7 @@ extension Matcher {
     func makeMatch(_ s: ScoredMatch, decision: Decision, query: ScoredQuery, scratch: Scratch) -> ScreeningMatch {
         if let n = s.name, let q = query.name {
             let alignment = align(q, document: n, space: index.names, terms: nameTerms, listShare: TokenAligner.listShare, direct: configuration.fullScan,
-                                  initials: nameInitials(n), rules: nameRules(n))
+                                  initials: nameInitials(n), rules: nameRules(n, query: q))
             return makeNameMatch(entry: s.entry, name: n, queryTokens: query.nameTokens, score: s.score, decision: decision, basis: s.basis,
                                  alignment: alignment, qualifiers: s.qualifiers, addressScore: s.addressScore, matchedAddress: s.matchedAddress)
         }

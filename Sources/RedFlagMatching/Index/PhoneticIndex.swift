@@ -74,6 +74,10 @@ final class PhoneticIndex: Sendable {
             key.insert(0, at: 0)
             keys.formUnion(Self.neighbours(key))
         }
+        if let first = q.first, !first.vowel, PhoneticComparison.weak(first.value) {
+            // An initial y or h may be a listed j ("Γιονγκ" yong for Jong, "Хоакин" for Joaquin), which keys keep as S.
+            keys.formUnion(Self.neighbours([4] + PhoneticComparison.key(q)))
+        }
         var seen = Set<Int32>()
         var out: [(id: Int32, similarity: Double)] = []
         for k in keys.sorted() {

@@ -70,6 +70,10 @@ public enum PhoneticComparison {
     /// Whether class `c` is a glide or h, cheap to gain or lose and left out of keys.
     @inline(__always) static func weak(_ c: UInt8) -> Bool { c == classH || c == classW }
 
+    /// Whether a transcription may gain or lose segment `s` cheaply: a glide or a plain h, not kh or a
+    /// Greek ch, which every script writes ("خامنئي" khmn is not "Amen").
+    @inline(__always) static func lightlyLost(_ s: Segment) -> Bool { s.value == classW || s.value == classH && s.letters == 104 }
+
     /// The tables of `Lists/names/phonetic.tsv`, read on first use.
     final class Tables: Sendable {
         static let shared = Tables()
@@ -219,6 +223,13 @@ public enum PhoneticComparison {
                 i += 1
                 continue
             }
+            if source == nil, c == 113, i + 2 < t.count, t[i + 1] == 117, isVowel(t[i + 2]) {
+                // A listed "qu" before a vowel is k in Spanish, French and Portuguese names (Joaquin, Marquez,
+                // Jacques); the u is silent (and an English kw keeps only a glide, cheap to lose).
+                out.append(Segment(vowel: false, value: 2, letters: 113))
+                i += 2
+                continue
+            }
             if isVowel(c) {
                 var j = i
                 var bits: UInt8 = 0
@@ -305,23 +316,32 @@ public enum PhoneticComparison {
         let tables = Tables.shared
         let s = Source.allCases.firstIndex(of: source)!
         let gaps = tables.gaps[s], substitutes = tables.substitutes[s], epenthetic = tables.epenthetic[s]
+        let abjad = source == .arabic || source == .hebrew
         let n = q.count, m = l.count
         func insert(_ x: Segment) -> Double {
             if x.vowel { return epenthetic[x.letters] ?? gaps.vowelInsert }
-            return weak(x.value) ? gaps.glide : gaps.consonantInsert
+            return lightlyLost(x) ? gaps.glide : gaps.consonantInsert
         }
         func delete(_ y: Segment) -> Double {
             if y.vowel { return gaps.vowelDelete }
-            return weak(y.value) ? gaps.glide : gaps.consonantDelete
+            return lightlyLost(y) ? gaps.glide : gaps.consonantDelete
         }
         func substitute(_ x: Segment, _ y: Segment) -> Double {
             if x.vowel != y.vowel { return .infinity }
             if x.vowel {
                 // Cyrillic ы (bits i and u) is read as either.
                 if x.value == 20 { return min(vowelGroups(4, y.value, tables), vowelGroups(16, y.value, tables)) }
+                // The Arabic and Hebrew scripts have no letters for e and o: their i and u letters write them too
+                // (and Hebrew's vav o is also u).
+                if abjad, x.value == 4 || x.value == 16 || x.value == 8 {
+                    return min(vowelGroups(x.value, y.value, tables), vowelGroups(x.value == 4 ? 2 : x.value == 16 ? 8 : 16, y.value, tables) + 0.05)
+                }
                 return vowelGroups(x.value, y.value, tables)
             }
             if x.letters == y.letters { return 0 }
+            // A listed j is h in Spanish names (Joaquin, Juarez) and y in German and Slavic ones (Jürgen,
+            // Jovan): other scripts write it so ("Хоакин", "ホアキン", "Йован").
+            if y.letters == 106, x.value == classH || x.value == classW { return 0.3 }
             return substitutes[Int(x.value) * 9 + Int(y.value)]
         }
         var prev = [Double](repeating: 0, count: m + 1)

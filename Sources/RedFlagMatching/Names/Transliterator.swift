@@ -54,21 +54,23 @@ public enum Transliterator {
     }
 
     /// The other ways `s` is commonly romanised, for the matcher to try beside `toLatin(s)`
-    /// (at most five, none equal to it): Cyrillic also read with Russian and with Ukrainian letter
+    /// (at most seven, none equal to it): Cyrillic also read with Russian and with Ukrainian letter
     /// values (the lists often romanise occupied-territory officials from Russian, and a Ukrainian
     /// name need not hold a letter only Ukrainian has: "Зеленський"), Hangul
     /// also in Revised Romanization (South Korean names), an Arabic-script name also with its
     /// vowel letters read ("حسين" → "hsin" beside the skeleton "hsn"), Greek μπ ντ γκ read b d g
     /// inside words (foreign names), and the reading of a foreign name transcribed into the script
     /// (`Options.foreignName`: each Hangul or Han word one token, vowel letters read), which the
-    /// matcher compares phonetically. Empty for Latin text; each applies only when the name has
+    /// matcher compares phonetically, and that reading with kana split where ン meets a vowel. Empty for Latin text; each applies only when the name has
     /// that script, so most names have one or two.
     public static func alternativeReadings(_ s: String) -> [String] {
         guard needsTransliteration(s) else { return [] }
         let primary = toLatin(s)
         var out: [String] = []
+        var kanaApart = Options.foreignName
+        kanaApart.kanaApart = true
         for options in [Options(cyrillic: .russian), Options(cyrillic: .ukrainian), Options(hangulRevised: true), Options(arabicVowels: true), Options(greekForeign: true),
-                        Options.foreignName] {
+                        Options.foreignName, kanaApart] {
             let alternative = romanise(s, options)
             if alternative != primary && !out.contains(alternative) { out.append(alternative) }
         }
@@ -81,7 +83,8 @@ public enum Transliterator {
         var cyrillic: CyrillicLanguage?
         /// Hangul in Revised Romanization instead of the DPRK/McCune-Reischauer spelling.
         var hangulRevised = false
-        /// Arabic-script vowel letters read as vowels even in words of three or more consonants.
+        /// Arabic-script vowel letters read as vowels even in words of three or more consonants (and a
+        /// word-initial alef or Hebrew alef that only seats the vowel letter after it dropped).
         var arabicVowels = false
         /// Greek μπ, ντ, γκ read b, d, g everywhere, as in foreign names the Greek press writes
         /// ("Βλαντιμίρ Πούτιν" → "vladimir poutin"), not only at the start of a word.
@@ -93,6 +96,9 @@ public enum Transliterator {
         /// Each Han word one token: no surname set apart (a foreign name transcribed syllable by
         /// syllable, "普京" pujing, is no Chinese surname and given name).
         var hanJoined = false
+        /// Kana words split where ン meets a vowel ("ジョンウン" jon un for Jong Un): katakana writes a
+        /// foreign name of several words as one ("キム・ジョンウン" Kim Jong Un).
+        var kanaApart = false
 
         init(cyrillic: CyrillicLanguage? = nil, hangulRevised: Bool = false, arabicVowels: Bool = false, greekForeign: Bool = false,
              hangulJoined: Bool = false, hanJoined: Bool = false) {
@@ -148,14 +154,15 @@ public enum Transliterator {
             let kind = Kind(scalars[i])
             var j = i + 1
             // Combining marks (Arabic harakat, Hebrew points) belong to the run they follow.
-            while j < scalars.count, Kind(scalars[j]) == kind || (kind != .neutral && scalars[j].properties.generalCategory == .nonspacingMark) { j += 1 }
+            while j < scalars.count, Kind(scalars[j]) == kind || (kind != .neutral && scalars[j].properties.generalCategory == .nonspacingMark)
+                || (kind == .hebrew && Letters.geresh.contains(scalars[j])) { j += 1 }
             let run = Array(scalars[i..<j])
             switch kind {
             case .neutral: out.unicodeScalars.append(contentsOf: run)
             case .cyrillic: out += Letters.shared.cyrillic(run, language: cyrillic)
             case .greek: out += Letters.shared.greek(run, foreign: options.greekForeign)
             case .arabic: out += Letters.shared.arabic(run, vowels: options.arabicVowels)
-            case .hebrew: out += Letters.shared.hebrew(run)
+            case .hebrew: out += Letters.shared.hebrew(run, vowels: options.arabicVowels)
             case .hangul: out += Hangul.romanise(run, revised: options.hangulRevised, joined: options.hangulJoined)
             case .han: out += Han.shared.romanise(run, wholeName: han == letters && !options.hanJoined)
             case .otherScript:
@@ -164,8 +171,11 @@ public enum Transliterator {
                 let text = String(view)
                 // ICU writes the Indic anusvara ṁ; before a consonant it is the nasal of that consonant,
                 // n in the names the lists write ("जोंग" jong, not jomg).
-                out += (text.applyingTransform(.toLatin, reverse: false) ?? text).replacingOccurrences(of: "\u{1E41}", with: "n")
+                var latin = (text.applyingTransform(.toLatin, reverse: false) ?? text).replacingOccurrences(of: "\u{1E41}", with: "n")
                     .replacingOccurrences(of: "m\u{307}", with: "n")
+                // ICU marks a kana ン before a vowel with an apostrophe ("jon'un").
+                if options.kanaApart, run.contains(where: { (0x3040...0x30FF).contains($0.value) }) { latin = latin.replacingOccurrences(of: "'", with: " ") }
+                out += latin
             }
             if kind == .han || kind == .hangul, j < scalars.count, scalars[j].properties.isAlphabetic { out += " " }
             i = j
@@ -251,6 +261,12 @@ final class Letters: Sendable {
         var out = ""
         var k = 0
         while k < s.count {
+            if foreign, s[k] == "γ", k + 2 < s.count, s[k + 1] == "ι", "αεηιουω".unicodeScalars.contains(s[k + 2]) {
+                // γι before a vowel is a y (BGN/PCGN), how the Greek press writes a foreign y or j ("Γιονγκ" Jong).
+                out += "y"
+                k += 2
+                continue
+            }
             if k + 1 < s.count, let v = table[String(s[k]) + String(s[k + 1])] {
                 out += Self.wordStart(s, k) || foreign ? v.initial : v.plain
                 k += 2
@@ -287,7 +303,11 @@ final class Letters: Sendable {
             guard let v = table[String(u)] else { out.unicodeScalars.append(u); continue }
             let vowelLetter = Self.arabicVowelLetters.contains(u)
             let consonantal = (u == "و" || u == "ي" || u == "ی") && k + 1 < letters.count && ["ا", "و", "ي", "ی", "ى"].contains(letters[k + 1])
-            if k == 0 || consonantal {
+            if vowels, k == 0, ["ا", "أ", "إ", "آ"].contains(u), letters.count > 2, ["و", "ي", "ی"].contains(letters[1]),
+               !["ا", "و", "ي", "ی", "ى"].contains(letters[2]) {
+                // An alef that only seats the vowel letter after it ("أوليغ" Oleg, "إيران" Iran): the vowel is that letter's.
+                continue
+            } else if k == 0 || consonantal {
                 out += v.initial
             } else if vowelLetter && consonants >= 3 && !vowels {
                 continue
@@ -298,14 +318,28 @@ final class Letters: Sendable {
         return out
     }
 
-    /// Hebrew: vowel letters read as vowels inside a word, bet/kaf/pe hard at its start.
-    func hebrew(_ run: [Unicode.Scalar]) -> String {
+    /// The geresh (and the apostrophe typed for it) after a Hebrew letter.
+    static let geresh: Set<Unicode.Scalar> = ["\u{5F3}", "'", "\u{2019}"]
+    /// Letters that the geresh turns into sounds Hebrew lacks, as foreign names are written (ג׳ j, ז׳ zh, צ׳ ch).
+    private static let withGeresh: [Unicode.Scalar: String] = ["ג": "j", "ז": "zh", "צ": "ch", "ץ": "ch"]
+
+    /// Hebrew: vowel letters read as vowels inside a word, bet/kaf/pe hard at its start; a letter
+    /// with a geresh is the foreign sound it stands for ("ג'ונג" jong).
+    func hebrew(_ run: [Unicode.Scalar], vowels: Bool = false) -> String {
         let table = tables["he"]!
         let s = run.filter { $0.properties.generalCategory != .nonspacingMark }
         var out = ""
         for k in s.indices {
+            if Self.geresh.contains(s[k]) { continue }
+            if k + 1 < s.count, Self.geresh.contains(s[k + 1]), let sound = Self.withGeresh[s[k]] {
+                out += sound
+                continue
+            }
             guard let v = table[String(s[k])] else { out.unicodeScalars.append(s[k]); continue }
-            if k == 0 {
+            if vowels, k == 0, s[k] == "א", s.count > 2, s[1] == "ו" || s[1] == "י", s[2] != "ו" {
+                // An alef that only seats the vowel letter after it ("און" Un, "איראן" Iran).
+                continue
+            } else if k == 0 {
                 out += v.initial
             } else if k + 1 < s.count, s[k] == "ו", s[k + 1] == "ו" {
                 out += "v"

@@ -132,14 +132,18 @@ extension Matcher {
         let docs: [Int] = fullScan ? Array(0..<index.names.documentCount)
             : candidates(q, space: index.names, terms: nameTerms, listShare: TokenAligner.listShare, floor: floor, scratch: scratch)
         let scores = alignmentScores(q, documents: docs, space: index.names, terms: nameTerms, listShare: TokenAligner.listShare, direct: fullScan,
-                                     initials: nameInitials, rules: nameRules)
+                                     initials: nameInitials, rules: { self.nameRules($0, query: q) })
         return zip(docs, scores).map { NameHit(name: $0, score: $1) }
     }
 
     /// How name d's unmatched tokens count: a person's missing parts lightly, an organisation's
     /// name not on one shared distinctive token alone.
-    func nameRules(_ d: Int) -> ListedRules {
-        index.type(entry: Int(index.nameEntry[d])) == .person ? .person : .organisation
+    /// How name d's unmatched tokens count for query `q` (a query from another script has its
+    /// pairs judged by `TokenAligner.transcribedEnough`).
+    func nameRules(_ d: Int, query q: PreparedQuery) -> ListedRules {
+        var rules: ListedRules = index.type(entry: Int(index.nameEntry[d])) == .person ? .person : .organisation
+        if q.fromOtherScript { rules.exactEnough = TokenAligner.transcribedEnough }
+        return rules
     }
 
     /// Whether single letters of name d are initials (see `initialsStandForWords`).

@@ -29,6 +29,8 @@ struct PreparedQuery {
     var ids: [Int32?]
     /// Patronymic links (child, father) among the query tokens ("salman bin muhammad"): see `NameChains`.
     var links: [(child: Int, father: Int)]
+    /// Whether tokens of the query were romanised from another script and compared by sound.
+    var fromOtherScript = false
 
     var totalWeight: Double { weights.reduce(0, +) }
 
@@ -175,6 +177,7 @@ struct PreparedQuery {
         bytes = tokens.map { Array($0.utf8) }
         skeletons = bytes.map { b in b.withUnsafeBufferPointer { TokenSimilarity.skeleton($0) } }
         self.legalForms = Set(legalForms)
+        fromOtherScript = crossScript != nil
         similar = []
         similarity = SimilarityTable([])
         units = []

@@ -47,6 +47,8 @@ struct ListedRules {
     var missingListed = 1.0
     /// Whether one shared distinctive token alone caps the score at `TokenAligner.singleTokenScore`.
     var capSingleToken = false
+    /// The least similarity of every pair for `missingListed` to apply (see `TokenAligner.score`).
+    var exactEnough = TokenAligner.exactEnough
 
     static let address = ListedRules()
     static let person = ListedRules(missingListed: TokenAligner.missingPersonPart)
@@ -70,6 +72,10 @@ enum TokenAligner {
     /// The least similarity of every pair for that: the name written as listed, parts left out,
     /// not a similar name ("Carlos Durand" is not "DURAN NUNEZ, Juan Carlos").
     static let exactEnough = 1.0
+    /// The same for a query written in another script, which no transcription spells exactly
+    /// ("عثمانوف" for USMANOV, "哈梅内伊" for KHAMENEI): a phonetic pair credited this much
+    /// (`PhoneticComparison.credit`, a phonetic similarity of about 0.87) is the name as listed.
+    static let transcribedEnough = 0.9
     /// A listed token of at least this weight is distinctive (held by a few hundred names at most).
     static let distinctiveWeight = 0.3
     /// The most an organisation's name scores when the query shares only one of its distinctive
@@ -158,7 +164,7 @@ enum TokenAligner {
                     qCovered += c.s * queryWeights[c.q]
                     lCovered += c.s * listWeights[c.l]
                     lMatched += listWeights[c.l]
-                    if c.s < exactEnough { approximate = true }
+                    if c.s < rules.exactEnough { approximate = true }
                 }
                 for j in 0..<nl where rules.capSingleToken && listWeights[j] >= distinctiveWeight {
                     if taken[nq + j] { distinctiveMatched += 1; matchedWeight += listWeights[j] } else { missedWeight += listWeights[j] }

@@ -49,9 +49,10 @@ struct EvaluationTests {
     /// Highest tolerated false-alarm rate on all negatives of the test part (reached 0.036 after the
     /// one-approximate-word rule, 0.049 before; target 0.005).
     static let falseAlarmCeiling = 0.045
-    /// Lowest tolerated cross-script found-rate, test part (reached 0.631 with the phonetic cross-script
-    /// comparison, 0.476 before; target 0.90).
-    static let crossScriptFloor = 0.62
+    /// Lowest tolerated cross-script found-rate, test part (reached 0.673 with business words, Korean and
+    /// Japanese readings of Han names and the letters other scripts use for foreign sounds; 0.631 with the
+    /// phonetic cross-script comparison, 0.476 before; target 0.90).
+    static let crossScriptFloor = 0.66
     /// Lowest tolerated pass rate of the published test cases, test part (reached 0.845; 0.704 before the
     /// phonetic cross-script comparison).
     static let publishedFloor = 0.83

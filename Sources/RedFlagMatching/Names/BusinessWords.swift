@@ -1,0 +1,116 @@
+import RedFlagCore
+
+/// Business words of company names written in a non-Latin script, read as their English forms
+/// (`Lists/names/business-words.tsv`): the press writes a listed company in its own language, with
+/// the distinctive name transcribed and the business word translated ("طيران ماهان", "마한 항공",
+/// "マーハーン航空" for MAHAN AIR). Romanising the business word ("tyran", "hanggong") leaves
+/// nothing to meet the listed "AIR"; its English form does, and the distinctive name is still
+/// compared by sound. Read on the first name that holds a word of those scripts.
+enum BusinessWords {
+    /// word as written (lower case) → English forms, the first the usual one.
+    private static let table: [String: [String]] = {
+        var out: [String: [String]] = [:]
+        for row in NameData.rows("business-words.tsv") {
+            guard row.field(0) == "word" else { NameData.fail("\(row.file):\(row.line): unknown row kind '\(row.field(0))' (expected word)") }
+            let forms = row.field(3).split(separator: "|").map { String($0) }
+            guard !forms.isEmpty, forms.allSatisfy({ !$0.isEmpty && !Transliterator.needsTransliteration($0) }) else {
+                NameData.fail("\(row.file):\(row.line): English forms '\(row.field(3))' must be Latin words separated by '|'")
+            }
+            out[row.field(2).lowercased()] = forms
+        }
+        return out
+    }()
+
+    /// The longest word of the table in letters, to bound the affix search.
+    private static let longest: Int = table.keys.map { $0.unicodeScalars.count }.max() ?? 0
+
+    /// Scripts written without spaces between words, where a business word may end (or start) a
+    /// longer run of letters ("마한항공", "マーハーン航空" splits at the script change anyway).
+    private static func unspaced(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0xAC00...0xD7A3, 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF: return true
+        default: return false
+        }
+    }
+
+    /// One word of the name: a run of letters of one script (combining marks kept, joiners dropped).
+    private struct Word {
+        var range: Range<Int>
+        var text: String
+    }
+
+    private static func words(_ scalars: [Unicode.Scalar]) -> [Word] {
+        var out: [Word] = []
+        var k = 0
+        while k < scalars.count {
+            guard scalars[k].properties.isAlphabetic, let script = ScriptDetector.script(of: scalars[k]), script != "Latn" else { k += 1; continue }
+            var j = k + 1
+            while j < scalars.count,
+                  scalars[j].properties.generalCategory == .nonspacingMark || scalars[j].value == 0x30FC
+                    || (scalars[j].properties.isAlphabetic && ScriptDetector.script(of: scalars[j]) == script) { j += 1 }
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[k..<j].filter { $0.properties.generalCategory != .nonspacingMark })
+            out.append(Word(range: k..<j, text: String(view).lowercased()))
+            k = j
+        }
+        return out
+    }
+
+    /// `name` with each business word replaced by its English form, once per alternative form
+    /// (the first reading uses every word's first form, the n-th its n-th where it has one). Empty
+    /// when the name holds no business word of the table, or holds only business words (a name
+    /// that is nothing but "bank" names no company).
+    static func readings(_ name: String) -> [String] {
+        guard Transliterator.needsTransliteration(name) else { return [] }
+        // Joiners inside words (Persian ZWNJ in "بین‌المللی") would split a word of the table.
+        let scalars = Array(name.unicodeScalars.filter { $0.value != 0x200C && $0.value != 0x200D && $0.value != 0x640 })
+        var found: [(range: Range<Int>, forms: [String])] = []
+        var distinctive = false
+        for w in words(scalars) {
+            if let forms = table[w.text] {
+                found.append((w.range, forms))
+                continue
+            }
+            let letters = Array(w.text.unicodeScalars)
+            // A business word glued to the name in a script written without spaces ("마한항공").
+            if letters.count >= 3, unspaced(letters[0]) {
+                var glued: (range: Range<Int>, forms: [String])?
+                for length in stride(from: min(longest, letters.count - 1), through: 2, by: -1) {
+                    if let forms = table[text(letters[(letters.count - length)...])] {
+                        glued = ((w.range.upperBound - length)..<w.range.upperBound, forms)
+                        break
+                    }
+                    if let forms = table[text(letters[..<length])] {
+                        glued = (w.range.lowerBound..<(w.range.lowerBound + length), forms)
+                        break
+                    }
+                }
+                if let glued { found.append(glued) }
+            }
+            distinctive = true
+        }
+        guard !found.isEmpty, distinctive else { return [] }
+        let alternatives = found.map(\.forms.count).max() ?? 1
+        var out: [String] = []
+        for n in 0..<alternatives {
+            var result = String.UnicodeScalarView()
+            var k = 0
+            for f in found {
+                result.append(contentsOf: scalars[k..<f.range.lowerBound])
+                // Spaces keep the English word apart from a name written without them.
+                result.append(contentsOf: " \(f.forms[min(n, f.forms.count - 1)]) ".unicodeScalars)
+                k = f.range.upperBound
+            }
+            result.append(contentsOf: scalars[k...])
+            let reading = String(result).split(separator: " ").joined(separator: " ")
+            if !out.contains(reading) { out.append(reading) }
+        }
+        return out
+    }
+
+    private static func text(_ s: ArraySlice<Unicode.Scalar>) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: s)
+        return String(view)
+    }
+}
