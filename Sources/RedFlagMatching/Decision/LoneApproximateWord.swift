@@ -89,7 +89,7 @@ extension Matcher {
         guard let n = s.name, let q = query.name else { return nil }
         let rule = configuration.policy.loneApproximateWord
         let a = align(q, document: n, space: index.names, terms: nameTerms, listShare: TokenAligner.listShare, direct: configuration.fullScan,
-                      initials: nameInitials(n), rules: nameRules(n))
+                      initials: nameInitials(n), rules: nameRules(n, query: q))
         let weak = Double(LegalForms.wordWeight)
         let telling = a.pairs.filter { a.query[$0.q].weight > weak && a.list[$0.l].weight > weak }
         guard let lone = telling.max(by: { a.query[$0.q].weight < a.query[$1.q].weight }), lone.similarity < 1 else { return nil }
