@@ -76,17 +76,20 @@ public struct DecisionPolicy: Codable, Hashable, Sendable {
     /// What a contradicted country allows (see the type's comment). `corroborating`: the
     /// qualifiers that keep an approximate name under review despite the country.
     public var countryContradicted: Cap
+    /// What a match resting on one approximately matched word allows (`LoneApproximateWord`).
+    public var loneApproximateWord: LoneWordRule
     /// Where the policy came from: the bundled file, a configuration file, or the fail-safe.
     public var identity: String
 
     public init(lists: [ListRule], otherLists: Fallback, weakAlias: Cap, addressOnly: Cap, countryContradicted: Cap = DecisionPolicy.defaultCountryContradicted,
-                identity: String) {
+                loneApproximateWord: LoneWordRule = DecisionPolicy.defaultLoneApproximateWord, identity: String) {
         self.lists = lists
         index = Self.index(lists)
         self.otherLists = otherLists
         self.weakAlias = weakAlias
         self.addressOnly = addressOnly
         self.countryContradicted = countryContradicted
+        self.loneApproximateWord = loneApproximateWord
         self.identity = identity
     }
 
@@ -94,7 +97,7 @@ public struct DecisionPolicy: Codable, Hashable, Sendable {
     public static let defaultCountryContradicted = Cap(cap: .hold, reason: "a stated country that contradicts every listed country is evidence against identity",
                                                        source: "", corroborating: ["date_of_birth", "address"])
 
-    private enum CodingKeys: String, CodingKey { case lists, otherLists, weakAlias, addressOnly, countryContradicted, identity }
+    private enum CodingKeys: String, CodingKey { case lists, otherLists, weakAlias, addressOnly, countryContradicted, loneApproximateWord, identity }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -104,6 +107,7 @@ public struct DecisionPolicy: Codable, Hashable, Sendable {
         weakAlias = try c.decode(Cap.self, forKey: .weakAlias)
         addressOnly = try c.decode(Cap.self, forKey: .addressOnly)
         countryContradicted = try c.decodeIfPresent(Cap.self, forKey: .countryContradicted) ?? Self.defaultCountryContradicted
+        loneApproximateWord = try c.decodeIfPresent(LoneWordRule.self, forKey: .loneApproximateWord) ?? Self.defaultLoneApproximateWord
         identity = try c.decodeIfPresent(String.self, forKey: .identity) ?? "Lists/decision-policy.json"
     }
 
@@ -144,7 +148,11 @@ public struct DecisionPolicy: Codable, Hashable, Sendable {
             if r.reason.isEmpty { throw bad("lists[\(i)] (\(r.list)): a reason is required") }
         }
         if otherLists.decision == .clear { throw bad("otherLists: decision CLEAR would hide a listed party") }
-        if weakAlias.cap == .clear || addressOnly.cap == .clear || countryContradicted.cap == .clear { throw bad("a cap of CLEAR would hide a listed party") }
+        if weakAlias.cap == .clear || addressOnly.cap == .clear || countryContradicted.cap == .clear || loneApproximateWord.cap == .clear {
+            throw bad("a cap of CLEAR would hide a listed party")
+        }
+        if loneApproximateWord.typoLength < 1 { throw bad("loneApproximateWord.typoLength must be at least 1") }
+        if !(0...1).contains(loneApproximateWord.secondWordWeight) { throw bad("loneApproximateWord.secondWordWeight must lie in 0...1") }
     }
 
     /// The override a `--config` file carries under `decisionPolicy`: rules replace the bundled
@@ -155,6 +163,7 @@ public struct DecisionPolicy: Codable, Hashable, Sendable {
         public var weakAlias: Cap?
         public var addressOnly: Cap?
         public var countryContradicted: Cap?
+        public var loneApproximateWord: LoneWordRule?
     }
 
     /// This policy with a configuration's override applied.
@@ -168,6 +177,7 @@ public struct DecisionPolicy: Codable, Hashable, Sendable {
         if let c = o.weakAlias { p.weakAlias = c }
         if let c = o.addressOnly { p.addressOnly = c }
         if let c = o.countryContradicted { p.countryContradicted = c }
+        if let r = o.loneApproximateWord { p.loneApproximateWord = r }
         p.identity = identity + " + " + configIdentity
         return p
     }
@@ -217,8 +227,11 @@ public struct DecisionPolicy: Codable, Hashable, Sendable {
     ///
     /// `nameExact`: every token of the query's name is a token of the listed name as written
     /// (listed parts may be missing: "Nicolas Maduro" for "MADURO MOROS, Nicolas").
+    /// `loneWord`: the one approximately matched word the match rests on, if it does (asked only
+    /// for a match at or above review): no match unless corroborated (`loneApproximateWord`).
     public func decide(score: Double, list: ListCode, programs: [String], basis: ScreeningMatch.Basis, aliasStrength: Alias.Strength,
-                       qualifiers: [Qualifier], thresholds: MatchConfiguration, nameExact: Bool = true) -> (decision: Decision, capped: Qualifier?)? {
+                       qualifiers: [Qualifier], thresholds: MatchConfiguration, nameExact: Bool = true,
+                       loneWord: () -> LoneApproximateWord? = { nil }) -> (decision: Decision, capped: Qualifier?)? {
         if basis == .address {
             guard score >= thresholds.addressThreshold else { return nil }
             let full = confirmedDecision(list: list, programs: programs)
@@ -238,6 +251,17 @@ public struct DecisionPolicy: Codable, Hashable, Sendable {
                 decision = countryContradicted.cap
                 capped = Qualifier(name: "policy", effect: 0,
                                    detail: "country contradicts every listed country: \(countryContradicted.cap.rawValue) at most (\(countryContradicted.reason))")
+            }
+        }
+        if let lone = loneWord() {
+            // One word spelt otherwise, nothing else in common: another party unless corroborated.
+            guard corroboratesLoneWord(qualifiers) else { return nil }
+            // Named in the explanation even when the decision was HOLD already (unless another cap said why).
+            let lowered = decision > loneApproximateWord.cap
+            if lowered { decision = loneApproximateWord.cap }
+            if lowered || capped == nil {
+                capped = Qualifier(name: "lone_approximate_word", effect: 0,
+                                   detail: "rests on one approximate word \(lone.description), corroborated: \(loneApproximateWord.cap.rawValue) at most (\(loneApproximateWord.reason))")
             }
         }
         if aliasStrength == .weak, decision > weakAlias.cap {
@@ -301,6 +325,7 @@ public struct DecisionPolicy: Codable, Hashable, Sendable {
         s += "  address only:    \(addressOnly.cap.rawValue) at most — \(addressOnly.reason) [\(addressOnly.source)]\n"
         s += "  country contradicted: \(countryContradicted.cap.rawValue) at most for a name found exactly as listed; an approximate name is no match unless "
             + "corroborated by \((countryContradicted.corroborating ?? []).joined(separator: ", ")) — \(countryContradicted.reason) [\(countryContradicted.source)]\n"
+        s += loneWordLine
         return s
     }
 }

@@ -104,6 +104,8 @@ public final class Matcher: Sendable {
 
     private func screen(_ query: ScreeningQuery, scratch: Scratch, origin: String? = nil, phonetic: Bool = true) -> ScreeningResult {
         let scored = score(query, nameFloor: nameFloor, scratch: scratch, origin: origin, phonetic: phonetic)
+        // A name in another script is compared by sound, with its own rule for one-word names.
+        let latin = origin == nil && !Transliterator.needsTransliteration(query.name)
         var matches: [ScreeningMatch] = []
         var decided = Set<Int>()
         // Name matches come first: an entry matched by name is not reported again by address.
@@ -112,7 +114,8 @@ public final class Matcher: Sendable {
             guard let (decision, capped) = configuration.policy.decide(score: s.score, list: index.list(entry: s.entry), programs: index.programs(entry: s.entry),
                                                                        basis: s.basis, aliasStrength: s.name.map { index.strength(name: $0) } ?? .strong,
                                                                        qualifiers: s.qualifiers, thresholds: configuration,
-                                                                       nameExact: nameExact(s, query: scored)) else { continue }
+                                                                       nameExact: nameExact(s, query: scored),
+                                                                       loneWord: { latin ? self.loneApproximateWord(s, query: scored) : nil }) else { continue }
             if let capped { s.qualifiers.append(capped) }
             decided.insert(s.entry)
             matches.append(makeMatch(s, decision: decision, query: scored, scratch: scratch))
@@ -158,7 +161,8 @@ public final class Matcher: Sendable {
             let ranked = best.values.sorted { $0.score > $1.score || ($0.score == $1.score && $0.entry < $1.entry) }
             return ranked.lazy.filter { !decided.contains(self.index.entryID[$0.entry]) }.prefix(count).map { s in
                 let match = makeMatch(s, decision: .clear, query: scored, scratch: scratch)
-                return NearCandidate(match: match, shortfall: shortfall(s, match: match))
+                return NearCandidate(match: match, shortfall: shortfall(s, match: match, query: scored,
+                                                                        latin: !Transliterator.needsTransliteration(query.name)))
             }
         }
     }

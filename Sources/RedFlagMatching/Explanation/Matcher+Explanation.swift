@@ -21,11 +21,16 @@ extension Matcher {
     /// Why a near candidate is not a match: its score against the review threshold of its list,
     /// the query and listed tokens left unmatched, pairs matched only approximately, and the
     /// qualifiers that lowered it.
-    func shortfall(_ s: ScoredMatch, match: ScreeningMatch) -> String {
+    func shortfall(_ s: ScoredMatch, match: ScreeningMatch, query: ScoredQuery, latin: Bool) -> String {
         let review = configuration.review(for: match.list)
-        var parts = [s.score >= review
-            ? "country contradicts every listed country and the name is not found exactly as listed (score \(fmt(s.score)), review threshold \(fmt(review)) of \(match.list.rawValue))"
-            : "score \(fmt(s.score)) below the review threshold \(fmt(review)) of \(match.list.rawValue)"]
+        let contradicted = s.qualifiers.contains { $0.name == "country" && $0.effect < 0 }
+        let lone = s.score >= review && !contradicted && latin ? loneApproximateWord(s, query: query) : nil
+        var parts = [s.score < review
+            ? "score \(fmt(s.score)) below the review threshold \(fmt(review)) of \(match.list.rawValue)"
+            : lone.map { "lone_approximate_word: rests on one approximate word \($0.description), uncorroborated by "
+                + "\(configuration.policy.loneApproximateWord.corroborating.joined(separator: ", ")) (score \(fmt(s.score)), review threshold \(fmt(review)) of "
+                + "\(match.list.rawValue); \(configuration.policy.loneApproximateWord.reason))" }
+            ?? "country contradicts every listed country and the name is not found exactly as listed (score \(fmt(s.score)), review threshold \(fmt(review)) of \(match.list.rawValue))"]
         let tokens = match.explanation.tokens
         let missingQuery = tokens.filter { $0.matched == nil && $0.weight >= 0.05 }.compactMap(\.query)
         let missingListed = tokens.filter { $0.query == nil && $0.weight >= 0.05 }.compactMap(\.matched)

@@ -199,13 +199,18 @@ extension Matcher {
         }
         guard !listed.isEmpty else { return true }
         var shared = false, queryPostcode = false, postcodeShared = false
+        // Each listed number stands for one number of the query: "1 marta, 10/1" is not "8 marta,
+        // 10/1" although its "1" is found in the listed "10/1".
+        var unused = listed
         for (i, b) in q.bytes.enumerated() where b.contains(where: { (48...57).contains($0) }) {
             let isListed = q.ids[i].map { listed.contains($0) } ?? false
             shared = shared || isListed
             if b.count >= 5 {
                 queryPostcode = true
                 postcodeShared = postcodeShared || isListed
-            } else if !isListed {
+            } else if let id = q.ids[i], let k = unused.firstIndex(of: id) {
+                unused.remove(at: k)
+            } else {
                 return false
             }
         }

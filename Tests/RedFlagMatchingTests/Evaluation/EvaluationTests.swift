@@ -25,8 +25,9 @@ struct EvaluationTests {
     /// Recall floors on the test part, a little under what the matcher reached on 2026-12-03 after the
     /// issue-11 recall work (glued names, truncated business words, romanisation swaps, diminutives,
     /// leading titles; full run; figures in Data/results.md). The issue's target is ≥ 0.95 in every class.
+    /// typo: 0.976 after the one-approximate-word rule (0.991 before; development part unchanged at 0.995).
     static let classFloors: [String: Double] = [
-        "typo": 0.98, "legal_form": 0.98, "abbreviation": 0.99, "dropped_generic": 0.98, "reordered_person": 0.98,
+        "typo": 0.97, "legal_form": 0.98, "abbreviation": 0.99, "dropped_generic": 0.98, "reordered_person": 0.98,
         "transliteration": 0.95, "original_script": 0.98, "bracketed": 0.98, "typo_common_word": 0.99,
         "given_name_variant": 0.97, "name_parts": 0.97, "joined_split": 0.975, "numbers": 0.97, "titles": 0.985,
         "country_consistent": 0.97, "address_same_number": 0.98,
@@ -38,9 +39,10 @@ struct EvaluationTests {
     /// organisation, short parts not glued; set: homonyms reported apart, contradicted countries only
     /// where the lists give one): person 0.028, reversed chain 0.110, country 0.072.
     static let negativeCeilings: [String: Double] = [
-        "negative_organisation": 0.07, "negative_person": 0.035, "negative_invented": 0.01,
-        "negative_one_shared_token": 0.02, "negative_one_word_apart": 0.04, "negative_short_name": 0.17,
-        "negative_address_other_number": 0.03, "negative_address_city_only": 0.03, "negative_reversed_chain": 0.13,
+        // Organisation classes after the one-approximate-word rule (reached 0.019, 0.004, 0.010, 0.029, 0.000).
+        "negative_organisation": 0.025, "negative_person": 0.035, "negative_invented": 0.008,
+        "negative_one_shared_token": 0.02, "negative_one_word_apart": 0.02, "negative_short_name": 0.06,
+        "negative_address_other_number": 0.03, "negative_address_city_only": 0.015, "negative_reversed_chain": 0.13,
         "negative_country": 0.09,
         // Non-Latin renderings of unlisted people and companies (reached 0.20 with the phonetic cross-script comparison, 0.18 after
         // the person false-alarm work).
@@ -49,7 +51,7 @@ struct EvaluationTests {
     /// Overall recall floor on the test part (reached 0.9907; target 0.99).
     static let overallFloor = 0.985
     /// Highest tolerated false-alarm rate on all negatives of the test part (reached 0.040 after the person
-    /// false-alarm work, 0.049 before; target 0.005).
+    /// false-alarm work, 0.036 after the one-approximate-word rule alone, 0.049 before both; target 0.005).
     static let falseAlarmCeiling = 0.045
     /// Lowest tolerated cross-script found-rate, test part (reached 0.673 with business words, Korean and
     /// Japanese readings of Han names and the letters other scripts use for foreign sounds; 0.631 with the

@@ -1,0 +1,147 @@
+import RedFlagCore
+
+/// A name match that rests on one word only, and that word matched approximately: "Intel
+/// Corporation" against the listed "INTER", "Shell plc" against "Sahel", "SKF AB" against
+/// "Zaicev", "Alcoa Corporation" against "ALCO". A word of five letters one edit from another is
+/// as often another word as a typo, and an acronym's consonants are found in many words; with
+/// nothing else in common (no second word, no date of birth, country or address) such a match is
+/// evidence of a different party, however high the similarity of the one word.
+///
+/// The policy's `loneApproximateWord` rule (`Lists/decision-policy.json`) says what such a match
+/// may decide: nothing without corroboration, at most `cap` with it. How much an edit weighs
+/// depends on the word's length: from `typoLength` letters a word within the edits its length
+/// allows is the listed word mistyped ("Ibbrahim" for "IBRAHIM"), not another name; a word
+/// read another way (digits for letters, a glued legal form, a given-name variant, another
+/// romanisation) is exempt too (`readAnotherWay`).
+public struct LoneApproximateWord: Hashable, Sendable {
+    /// The query word (two typed words joined read as one) and the listed word it matched.
+    public var query: String
+    public var listed: String
+    public var similarity: Double
+
+    public init(query: String, listed: String, similarity: Double) {
+        self.query = query
+        self.listed = listed
+        self.similarity = similarity
+    }
+
+    /// "'intel'~'inter' 0.92"
+    public var description: String { "'\(query)'~'\(listed)' \(fmt(similarity))" }
+}
+
+extension DecisionPolicy {
+    /// The `loneApproximateWord` rule of the policy: see `LoneApproximateWord`.
+    public struct LoneWordRule: Codable, Hashable, Sendable {
+        /// What a corroborated lone approximate word decides at most.
+        public var cap: Decision
+        /// Qualifier names (`date_of_birth`, `country`, `address`) whose positive effect corroborates it.
+        public var corroborating: [String]
+        /// From this length (the longer of the two words) a word within the edits its length
+        /// allows (`TokenSimilarity.allowedEdits`: one up to 9 letters, two up to 13) is a typo,
+        /// exempt from the rule.
+        public var typoLength: Int
+        /// Least weight (`TokenSpace` weights: 1 for a word held by one listed name, about 0.2 for
+        /// "bank", "trading") of a second matched query word for it to count as a second word in
+        /// common; legal-form words and titles weigh 0.03 and never count.
+        public var secondWordWeight: Double
+        public var reason: String
+        public var source: String
+
+        public init(cap: Decision, corroborating: [String], typoLength: Int, secondWordWeight: Double, reason: String, source: String) {
+            self.cap = cap
+            self.corroborating = corroborating
+            self.typoLength = typoLength
+            self.secondWordWeight = secondWordWeight
+            self.reason = reason
+            self.source = source
+        }
+    }
+
+    /// The rule of a policy file written before it existed (and of the fail-safe).
+    public static let defaultLoneApproximateWord = LoneWordRule(
+        cap: .hold, corroborating: ["date_of_birth", "country", "address"], typoLength: 9, secondWordWeight: 0.1,
+        reason: "one short word spelt otherwise than the listed word is as often another word as a typo", source: "")
+
+    /// Whether `qualifiers` corroborate a lone approximate word.
+    func corroboratesLoneWord(_ qualifiers: [Qualifier]) -> Bool {
+        let lifting = Set(loneApproximateWord.corroborating)
+        return qualifiers.contains { lifting.contains($0.name) && $0.effect > 0 }
+    }
+
+    /// One line of `render()`.
+    var loneWordLine: String {
+        let r = loneApproximateWord
+        return "  one approximate word: a name matched on one word alone, spelt otherwise (words of \(r.typoLength)+ letters within their typos "
+            + "excepted, a second matched word of weight \(fmt(r.secondWordWeight))+ lifting it) is no match unless corroborated by "
+            + "\(r.corroborating.joined(separator: ", ")), then \(r.cap.rawValue) at most — \(r.reason) [\(r.source)]\n"
+    }
+}
+
+extension Matcher {
+    /// The lone approximate word match `s` rests on, or nil: only for a name written in Latin
+    /// letters (a name in another script is compared by sound, where a one-word name must sound
+    /// almost exactly like the listed word: `PhoneticComparison.singleWordFloor`).
+    ///
+    /// The match rests on one word when one pair only of its alignment joins a query word
+    /// weighing more than legal-form words and titles to a listed word; a second pair lifts the
+    /// rule when its query word weighs at least the rule's `secondWordWeight`.
+    func loneApproximateWord(_ s: ScoredMatch, query: ScoredQuery) -> LoneApproximateWord? {
+        guard let n = s.name, let q = query.name else { return nil }
+        let rule = configuration.policy.loneApproximateWord
+        let a = align(q, document: n, space: index.names, terms: nameTerms, listShare: TokenAligner.listShare, direct: configuration.fullScan,
+                      initials: nameInitials(n), rules: nameRules(n, query: q))
+        let weak = Double(LegalForms.wordWeight)
+        let telling = a.pairs.filter { a.query[$0.q].weight > weak && a.list[$0.l].weight > weak }
+        guard let lone = telling.max(by: { a.query[$0.q].weight < a.query[$1.q].weight }), lone.similarity < 1 else { return nil }
+        if telling.contains(where: { ($0.q, $0.l) != (lone.q, lone.l) && a.query[$0.q].weight >= rule.secondWordWeight }) { return nil }
+        let qu = a.query[lone.q], lu = a.list[lone.l]
+        let typed = qu.key2 >= 0 ? q.texts[Int(qu.key)] + q.texts[Int(qu.key2)] : q.texts[Int(qu.key)]
+        let listed = lu.key2 >= 0 ? index.names.vocabulary[Int(lu.key)] + index.names.vocabulary[Int(lu.key2)] : index.names.vocabulary[Int(lu.key)]
+        if LoneApproximateWord.readAnotherWay(typed, listed, typoLength: rule.typoLength, person: index.type(entry: s.entry) == .person) { return nil }
+        return LoneApproximateWord(query: typed, listed: listed, similarity: lone.similarity)
+    }
+}
+
+extension LoneApproximateWord {
+    /// Whether `typed` is the listed word written another way rather than another word: no
+    /// lookalike, so the rule does not apply. A long word within the typos its length allows
+    /// (`TokenSimilarity.allowedEdits`: one up to 9 letters, two up to 13) once it has
+    /// `typoLength` letters ("aynajaturahman"); a doubled letter in a word of six or more
+    /// ("ibbrahim"); digits typed for letters ("dest1ny": no word mixes them); the listed word
+    /// with a legal form or stopword glued to it ("raydayincompany"); for a listed `person`, a
+    /// variant of a given name or a respelling in another romanisation (`GivenNames`,
+    /// `RomanisationSwaps`: "iuliia" for "julia").
+    static func readAnotherWay(_ typed: String, _ listed: String, typoLength: Int, person: Bool) -> Bool {
+        let a = Array(typed.utf8), b = Array(listed.utf8)
+        let longer = max(a.count, b.count)
+        if longer >= typoLength {
+            let allowed = TokenSimilarity.allowedEdits(longer)
+            if TokenSimilarity.editDistance(a, b, limit: allowed) <= allowed { return true }
+        }
+        // A letter doubled or undoubled in a word of six letters or more: a key pressed twice
+        // ("ibbrahim"), where a shorter word doubled is as often another name ("elisa", "elissa").
+        if min(a.count, b.count) >= 6 && (LoneApproximateWord.doubled(a, b) || LoneApproximateWord.doubled(b, a)) { return true }
+        let digit = { (c: UInt8) in (48...57).contains(c) }
+        if a.contains(where: digit) && a.contains(where: { !digit($0) }) && !b.contains(where: digit) { return true }
+        if a.count > b.count && b.count >= 4 {
+            let glue = a.starts(with: b) ? String(decoding: a[b.count...], as: UTF8.self)
+                : a.reversed().starts(with: b.reversed()) ? String(decoding: a[..<(a.count - b.count)], as: UTF8.self) : nil
+            if let glue, LegalForms.words.contains(glue) || Abbreviations.stopwords.contains(glue) { return true }
+        }
+        // A person's name is written in many romanisations and variants; a company's is a brand
+        // spelt one way ("Sysco" is not "SJSCO", "Zenith" not "ZENIT").
+        guard person else { return false }
+        if GivenNames.areVariants(typed, listed) { return true }
+        return RomanisationSwaps.respellings(a).contains(b)
+    }
+
+    /// Whether `long` is `short` with one of its letters written twice.
+    static func doubled(_ long: [UInt8], _ short: [UInt8]) -> Bool {
+        guard long.count == short.count + 1 else { return false }
+        var i = 0
+        while i < short.count && long[i] == short[i] { i += 1 }
+        // long[i] is the extra letter: a double when it repeats its neighbour.
+        let isDouble = (i > 0 && long[i] == long[i - 1]) || (i + 1 < long.count && long[i] == long[i + 1])
+        return isDouble && long[(i + 1)...].elementsEqual(short[i...])
+    }
+}
