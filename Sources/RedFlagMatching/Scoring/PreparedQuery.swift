@@ -51,6 +51,11 @@ struct PreparedQuery {
     /// Least similarity from which an unknown query token borrows the weight of its nearest listed token.
     static let borrowFrom = 0.9
 
+    /// Whether `a` and `b` hold the same letters, each as often (a typo that only swapped letters).
+    static func sameLetters(_ a: [UInt8], _ b: String) -> Bool {
+        a.count == b.utf8.count && a.sorted() == b.utf8.sorted()
+    }
+
     /// Words people glue to a name: "andtourism", "ofradio", "zamanoildmcc". Not "for", with which
     /// too many words begin ("fortinet" is not "for tinet").
     private static let glue: [[UInt8]] = (Abbreviations.stopwords.subtracting(["for"]).map { Array($0.utf8) }
@@ -260,10 +265,12 @@ struct PreparedQuery {
             }
             let initial = bytes[i].count == 1 || bytes[i + 1].count == 1
             // A whole name of two short words glued with a typo besides ("PAN, Yu" or "Pan Na" ~ "panya")
-            // is a guess too many: a person's short name parts are rejoined only into a listed word spelt
-            // so. In a longer name ("Abd al-Rahman") the other words confirm the join.
+            // is a guess too many: a letter of a two- or three-letter part is a third of its evidence.
+            // Such parts are rejoined only into a listed word spelt so, or with two letters swapped
+            // ("Hua Wie" ~ "huawei": every letter typed is there). In a longer name ("Abd al-Rahman")
+            // the other words confirm the join.
             let short = bytes.count == 2 && max(bytes[0].count, bytes[1].count) <= PreparedQuery.shortJoinPart
-            for (id, s) in found where s >= 0.9 && (s == 1 || (!initial && !short)) {
+            for (id, s) in found where s >= 0.9 && (s == 1 || (!initial && (!short || Self.sameLetters(joined, space.vocabulary[Int(id)])))) {
                 joins.append((i, id, s))
             }
         }
