@@ -50,9 +50,9 @@ struct EvaluationTests {
     ]
     /// Overall recall floor on the test part (reached 0.9907; target 0.99).
     static let overallFloor = 0.985
-    /// Highest tolerated false-alarm rate on all negatives of the test part (reached 0.040 after the person
-    /// false-alarm work, 0.036 after the one-approximate-word rule alone, 0.049 before both; target 0.005).
-    static let falseAlarmCeiling = 0.045
+    /// Highest tolerated false-alarm rate on all negatives of the test part (reached 0.026 with the person
+    /// false-alarm work and the one-approximate-word rule together, 0.049 before both; target 0.005).
+    static let falseAlarmCeiling = 0.03
     /// Lowest tolerated cross-script found-rate, test part (reached 0.673 with business words, Korean and
     /// Japanese readings of Han names and the letters other scripts use for foreign sounds; 0.631 with the
     /// phonetic cross-script comparison, 0.476 before; target 0.90).
