@@ -8,17 +8,23 @@ import Foundation
 final class PhoneticIndex: Sendable {
     /// Packed key (4 bits per class, at most 15 classes) → vocabulary ids.
     private let tokens: [UInt64: [Int32]]
+    /// The segments of each filed token, by vocabulary id (nil: not filed), worked out once here
+    /// rather than again for every query token that looks the listed token up.
+    private let segments: [[PhoneticComparison.Segment]?]
 
     init(space: TokenSpace) {
         var tokens: [UInt64: [Int32]] = [:]
+        var segments = [[PhoneticComparison.Segment]?](repeating: nil, count: space.vocabulary.count)
         for id in 0..<space.vocabulary.count {
             let bytes = space.vocabulary.withBytes(id) { Array($0) }
-            guard bytes.count >= 2, let segments = PhoneticComparison.segments(bytes, source: nil) else { continue }
-            let key = PhoneticComparison.key(segments)
+            guard bytes.count >= 2, let s = PhoneticComparison.segments(bytes, source: nil) else { continue }
+            let key = PhoneticComparison.key(s)
             guard !key.isEmpty, let packed = Self.pack(key) else { continue }
             tokens[packed, default: []].append(Int32(id))
+            segments[id] = s
         }
         self.tokens = tokens
+        self.segments = segments
     }
 
     static func pack(_ key: [UInt8]) -> UInt64? {
@@ -83,8 +89,7 @@ final class PhoneticIndex: Sendable {
         for k in keys.sorted() {
             guard let ids = tokens[k] else { continue }
             for id in ids where seen.insert(id).inserted {
-                let bytes = space.vocabulary.withBytes(Int(id)) { Array($0) }
-                guard let l = PhoneticComparison.segments(bytes, source: nil) else { continue }
+                guard let l = segments[Int(id)] else { continue }
                 let s = PhoneticComparison.similarity(q, l, source: source)
                 let consonants = l.filter { !$0.vowel && !PhoneticComparison.weak($0.value) }.count
                 if s >= PhoneticComparison.floor && (consonants >= 2 || s >= 0.95) { out.append((id, PhoneticComparison.credit(s))) }
