@@ -19,7 +19,7 @@ public protocol ByteReading: AnyObject {
 
 /// The bytes of an open file handle (a file, standard input, a pipe).
 ///
-/// Reads with `read(2)` itself: Foundation's `readData(ofLength:)` traps (a `try!` inside) when a
+/// Reads with `read(2)` itself: Foundation's `readData(ofLength:)` traps (a forced `try` inside) when a
 /// signal interrupts the read (EINTR), which the fuzzer's timer signal showed; here an interrupted
 /// read is simply retried and any other failure is an error the reader reports.
 public final class FileHandleByteReader: ByteReading {
