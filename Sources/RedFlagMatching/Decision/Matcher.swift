@@ -24,11 +24,13 @@ public final class Matcher: Sendable {
     /// the index, see `MatchIndex.nameTerms`).
     let nameTerms: DocumentBoundTerms
     let addressTerms: DocumentBoundTerms
-    /// Chain particles ("bin", "oglu") among the listed name tokens (see `NameChains`).
+    /// Chain particles ("bin", "oglu") and articles ("al") among the listed name tokens (see `NameChains`).
     let chainParticles: [Int32: NameChains.Kind]
     /// Per listed name (keyed by its document id's bytes): how many tokens precede its comma
     /// (`NameChains.commaOffset`), found only for names a chained query meets.
     let commaOffsets = TokenCache<Int>(capacity: 50_000)
+    /// Per entry (keyed by its index's bytes): the countries of the entries sharing a name with it (`partyCountries`).
+    let partyCountryCache = TokenCache<[String]>(capacity: 50_000)
     /// Bit id set when address vocabulary token id holds a digit (a house number or postcode).
     let addressNumberBits: [UInt64]
     /// The name vocabulary by phonetic key, built on the first query in a non-Latin script.
@@ -47,6 +49,7 @@ public final class Matcher: Sendable {
         var particles: [Int32: NameChains.Kind] = [:]
         for p in NameChains.before { if let id = index.names.id(of: Array(p.utf8)) { particles[id] = .before } }
         for p in NameChains.after { if let id = index.names.id(of: Array(p.utf8)) { particles[id] = .after } }
+        for p in NameChains.articles { if let id = index.names.id(of: Array(p.utf8)) { particles[id] = .article } }
         chainParticles = particles
         let vocabulary = index.addresses.vocabulary
         var bits = [UInt64](repeating: 0, count: (vocabulary.count + 63) / 64)

@@ -23,6 +23,12 @@ enum NameChains {
     static let before: Set<String> = ["bin", "ibn", "ibnu", "bint", "binti", "binte", "ben", "ould", "ap"]
     /// Particles written after the father's name (which follows the child's).
     static let after: Set<String> = ["oglu", "ogly", "ogli", "ugli", "uglu", "kyzy", "kizi", "qizi", "gyzy", "uulu", "uly"]
+    /// The Arabic article, written as a word of its own before a name ("bin al-Sheikh"): the father
+    /// a particle names is the name after it as well. Never a chain's own name.
+    static let articles: Set<String> = ["al", "el"]
+
+    /// Whether `token` is a chain particle (not an article).
+    static func isParticle(_ token: String) -> Bool { before.contains(token) || after.contains(token) }
 
     /// How many of a name's `count` tokens come before its one comma ("BEN HENI, Lased": 2), or 0
     /// when the name has no comma, more than one, a chain on both sides, or its parts do not
@@ -50,8 +56,10 @@ enum NameChains {
 
     /// The person a name is about, in a chain: the first name token in reading `order` (its child
     /// side), `isWeak` skipping titles ("Sheikh Usama bin Ladin" is about Usama). Nil when none.
+    /// None when the name opens with a particle (`childlessFather`: "Ben Hammedi" names a father only).
     static func own(order: [Int], kind: (Int) -> Kind, isWeak: (Int) -> Bool = { _ in false }) -> Int? {
-        order.first { kind($0) == .name && !isWeak($0) }
+        if let first = order.first, kind(first) == .before { return nil }
+        return order.first { kind($0) == .name && !isWeak($0) }
     }
 
     /// `links` over tokens read in `order` (reading position → token position), as token positions.
@@ -65,22 +73,37 @@ enum NameChains {
         for i in 0..<count {
             switch kind(i) {
             case .before:
+                // An article on either side is read as a name too ("Al Bin Ramzi"), and the name
+                // after an article as the father ("bin al-Sheikh": Sheikh).
                 let child = i - 1, father = i + 1
-                guard child >= 0, father < count, kind(child) == .name, kind(father) == .name else { continue }
+                let named = { (k: Kind) in k == .name || k == .article }
+                guard child >= 0, father < count, named(kind(child)), named(kind(father)) else { continue }
                 out.append((child, father))
+                if kind(father) == .article && father + 1 < count && kind(father + 1) == .name { out.append((child, father + 1)) }
             case .after:
                 let father = i - 1, child = i - 2
                 guard child >= 0, kind(child) == .name, kind(father) == .name else { continue }
                 out.append((child, father))
-            case .name:
+            case .name, .article:
                 continue
             }
         }
         return out
     }
 
-    enum Kind { case name, before, after }
+    /// The father a name in reading `order` names without a child before him: "HAMMEDI, Ben" (read
+    /// "Ben Hammedi") is someone's son of Hammedi, so a query whose own name is Hammedi names his
+    /// father. Nil unless the name opens with a particle and a name.
+    static func childlessFather(order: [Int], kind: (Int) -> Kind) -> Int? {
+        guard order.count >= 2, kind(order[0]) == .before else { return nil }
+        let f = order.count >= 3 && kind(order[1]) == .article ? order[2] : order[1]
+        return kind(f) == .name ? f : nil
+    }
+
+    enum Kind { case name, before, after, article }
 
     /// What a token is in a chain.
-    static func kind(_ token: String) -> Kind { before.contains(token) ? .before : after.contains(token) ? .after : .name }
+    static func kind(_ token: String) -> Kind {
+        before.contains(token) ? .before : after.contains(token) ? .after : articles.contains(token) ? .article : .name
+    }
 }

@@ -43,9 +43,10 @@ extension Matcher {
         let nq = q.units.count, nl = range.count
         let ids = Array(space.documentTokens[range])
         let list = ids.map { AlignUnit(weight: Double(space.weights[Int($0)]), key: $0) }
+        var backwards = false
         let (sims, arrangement) = ids.withUnsafeBufferPointer { ids in
             let sims = [Double](unsafeUninitializedCapacity: nq * nl) { buffer, count in
-                similarities(q, document: d, tokens: ids, space: space, terms: terms, direct: direct, initials: initials, into: buffer)
+                backwards = similarities(q, document: d, tokens: ids, space: space, terms: terms, direct: direct, initials: initials, into: buffer)
                 count = nq * nl
             }
             let arrangement = list.map(\.weight).withUnsafeBufferPointer { weights in
@@ -54,6 +55,18 @@ extension Matcher {
             }
             return (sims, arrangement)
         }
+        var result = aligned(q, ids: ids, list: list, sims: sims, arrangement: arrangement, listShare: listShare, rules: rules)
+        if backwards {
+            result.score = min(result.score, TokenAligner.otherPersonScore)
+            result.chainBackwards = true
+        }
+        return result
+    }
+
+    /// The alignment of one arrangement (see `align`).
+    private func aligned(_ q: PreparedQuery, ids: [Int32], list: [AlignUnit], sims: [Double], arrangement: Arrangement, listShare: Double,
+                         rules: ListedRules) -> AlignmentResult {
+        let nq = q.units.count, nl = ids.count
         switch arrangement {
         case .asWritten:
             return TokenAligner.align(query: q.units, list: list, similarity: sims, listShare: listShare, rules: rules)
@@ -91,11 +104,12 @@ extension Matcher {
                                  terms: DocumentBoundTerms, listShare: Double, direct: Bool, initials: Bool,
                                  rules: ListedRules) -> (score: Double, arrangement: Arrangement) {
         let nq = q.units.count, nl = tokens.count
-        return withUnsafeTemporaryAllocation(of: Double.self, capacity: max(1, nq * nl)) { sims in
+        var backwards = false
+        let best = withUnsafeTemporaryAllocation(of: Double.self, capacity: max(1, nq * nl)) { sims in
             withUnsafeTemporaryAllocation(of: Double.self, capacity: max(1, nq * nl)) { alternative in
                 // The weights of the side with two tokens joined.
                 withUnsafeTemporaryAllocation(of: Double.self, capacity: max(1, max(nq, nl))) { merged in
-                    similarities(q, document: d, tokens: tokens, space: space, terms: terms, direct: direct, initials: initials, into: sims)
+                    backwards = similarities(q, document: d, tokens: tokens, space: space, terms: terms, direct: direct, initials: initials, into: sims)
                     let simsRead = UnsafeBufferPointer(sims)
                     return q.weights.withUnsafeBufferPointer { qw in
                         var best = (score: TokenAligner.score(queryWeights: qw, listWeights: lw, similarity: UnsafeBufferPointer(rebasing: simsRead[0..<(nq * nl)]),
@@ -137,11 +151,14 @@ extension Matcher {
                 }
             }
         }
+        return backwards ? (min(best.score, TokenAligner.otherPersonScore), best.arrangement) : best
     }
 
-    /// `into[i * nl + j]`: similarity of query token i and the document's j-th token.
+    /// `into[i * nl + j]`: similarity of query token i and the document's j-th token. True when
+    /// the query's patronymic chain is read backwards in the document (another person of the family).
+    @discardableResult
     private func similarities(_ q: PreparedQuery, document d: Int, tokens: UnsafeBufferPointer<Int32>, space: TokenSpace, terms: DocumentBoundTerms, direct: Bool,
-                              initials: Bool, into sims: UnsafeMutableBufferPointer<Double>) {
+                              initials: Bool, into sims: UnsafeMutableBufferPointer<Double>) -> Bool {
         let nq = q.units.count, nl = tokens.count
         for (j, id) in tokens.enumerated() {
             let listInitial = terms.isSingleLetter(id)
@@ -161,30 +178,50 @@ extension Matcher {
                 }
             }
         }
+        // In a person's name (`initials`), an initial is evidence only beside the name's other words (`NameInitials`).
+        if initials {
+            let queryInitial = { (i: Int) in q.bytes[i].count == 1 }, listedInitial = { (j: Int) in terms.isSingleLetter(tokens[j]) }
+            if (0..<nq).contains(where: queryInitial) || (0..<nl).contains(where: listedInitial) {
+                let weak = Double(LegalForms.wordWeight)
+                NameInitials.dropUnsupported(
+                    sims, nq: nq, nl: nl, queryInitial: queryInitial, listedInitial: listedInitial,
+                    queryFull: { i in q.bytes[i].count >= NameInitials.fullWordLength && q.weights[i] > weak && NameChains.kind(String(decoding: q.bytes[i], as: UTF8.self)) == .name },
+                    listedFull: { j in
+                        space.vocabulary.withBytes(Int(tokens[j])) { $0.count } >= NameInitials.fullWordLength && Double(space.weights[Int(tokens[j])]) > weak
+                            && self.chainParticles[tokens[j]] == nil
+                    })
+            }
+        }
         // A patronymic chain read backwards is another person (see `NameChains`). Only queries
         // with a chain particle get here (q.links is empty otherwise).
-        guard !q.links.isEmpty else { return }
+        guard !q.links.isEmpty else { return false }
         let found = { (i: Int) in (0..<nl).contains { sims[i * nl + $0] > 0 } }
         // Whose chain it is needs one name of a link found; a link read backwards needs both.
-        guard q.links.contains(where: { found($0.child) || found($0.father) }) else { return }
+        guard q.links.contains(where: { found($0.child) || found($0.father) }) else { return false }
         let kind = { (j: Int) in self.chainParticles[tokens[j]] ?? .name }
         let order = NameChains.readingOrder(count: nl, commaOffset: commaOffset(document: d, count: nl), kind: kind)
         let listed = NameChains.links(order: order, kind: kind)
+        // A link the listed name states the other way round, and nowhere the same way: the query
+        // names another person of the family (`TokenAligner.otherPersonScore`).
+        var backwards = false
         for (a, b) in q.links {
+            let forward = listed.contains { x, y in sims[a * nl + x] > 0 && sims[b * nl + y] > 0 }
             for (x, y) in listed where sims[a * nl + y] > 0 && sims[b * nl + x] > 0 {
                 sims[a * nl + y] = 0
                 sims[b * nl + x] = 0
+                if !forward { backwards = true }
             }
         }
-        guard index.type(entry: Int(index.nameEntry[d])) == .person else { return }
-        // Whose chain it is: the query's father is not the listed person, nor the query's own
-        // person the listed father (a son or father of the listed person, see `NameChains`).
+        guard index.type(entry: Int(index.nameEntry[d])) == .person else { return backwards }
+        // Whose chain it is: no name of the query but its own is the listed person, nor the query's
+        // own person the listed father (a son, brother or father of the listed person, see `NameChains`).
         let title = { (j: Int) in space.vocabulary.withBytes(Int(tokens[j])) { NameTitles.contains(String(decoding: $0, as: UTF8.self)) } }
         if let l0 = NameChains.own(order: order, kind: kind, isWeak: title) {
-            for (_, b) in q.links where b != q.own { sims[b * nl + l0] = 0 }
+            for i in 0..<nq where i != q.own && NameChains.kind(String(decoding: q.bytes[i], as: UTF8.self)) == .name { sims[i * nl + l0] = 0 }
         }
         if let q0 = q.own {
             for (x, y) in listed where y != x { sims[q0 * nl + y] = 0 }
+            if let f = NameChains.childlessFather(order: order, kind: kind) { sims[q0 * nl + f] = 0 }
         }
         // A listed person's names in reading order are a chain without particles too ("Usama
         // Muhammed Awad"): a query link whose child is found there only after its father is backwards.
@@ -206,7 +243,9 @@ extension Matcher {
                 sims[a * nl + x] = 0
                 sims[b * nl + y] = 0
             }
+            backwards = backwards || !reversed.isEmpty
         }
+        return backwards
     }
 
     /// The score with the query's middle initials light (`light`; `full`: the weights as they are),

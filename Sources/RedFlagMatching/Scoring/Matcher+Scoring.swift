@@ -38,7 +38,7 @@ extension Matcher {
     /// `raw`: the name as written, read for its comma ("BEN HENI, Lased") when it holds a chain particle.
     /// `origin`: the name as the user wrote it, when it is in another script (the cross-script channel).
     func prepareName(_ n: NormalizedName, raw: String? = nil, scratch: Scratch, origin: String? = nil) -> PreparedQuery {
-        let chained = raw != nil && n.tokens.contains { NameChains.kind($0) != .name }
+        let chained = raw != nil && n.tokens.contains { NameChains.isParticle($0) }
         return PreparedQuery(tokens: n.tokens, written: n.written, legalForms: n.legalForms, space: index.names, scratch: scratch, cache: nameCache,
                              joinCache: nameJoinCache, chains: true, truncations: true,
                              commaOffset: chained ? NameChains.commaOffset(raw!, count: n.tokens.count) : 0,
@@ -94,7 +94,8 @@ extension Matcher {
             for hit in named.hits {
                 let e = Int(index.nameEntry[hit.name])
                 let quals = Qualifiers.forName(hit.name, entry: e, index: index, query: query, written: origin, queryLegalForms: q.legalForms,
-                                               queryNamesCompany: normal.namesCompany, queryGivenName: givenName, birthYears: birthYear)
+                                               queryNamesCompany: normal.namesCompany, queryGivenName: givenName, birthYears: birthYear,
+                                               countries: { self.partyCountries(entry: e) })
                     + [Qualifiers.number(queryNumbers, name: hit.name, index: index)].compactMap { $0 }
                 let score = min(1, max(0, hit.score + quals.reduce(0) { $0 + $1.effect }))
                 if let current = bestPerEntry[e], current.score >= score { continue }

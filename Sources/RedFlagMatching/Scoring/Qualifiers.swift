@@ -29,8 +29,11 @@ enum Qualifiers {
     /// different type (the penalty only).
     /// `written`: the name as the user wrote it when `query.name` is one of its romanisations: the
     /// same-script comparison reads the original letters.
+    /// `countries`: the listed party's countries (`Matcher.partyCountries`: the entry's and those of
+    /// the entries sharing a name with it, `shared` when these added any), asked only when the query states a country.
     static func forName(_ n: Int, entry e: Int, index: MatchIndex, query: ScreeningQuery, written: String? = nil, queryLegalForms: Set<String>,
-                        queryNamesCompany: Bool = false, queryGivenName: String? = nil, birthYears: ClosedRange<Int>?) -> [Qualifier] {
+                        queryNamesCompany: Bool = false, queryGivenName: String? = nil, birthYears: ClosedRange<Int>?,
+                        countries partyCountries: (() -> (countries: [String], shared: Bool))? = nil) -> [Qualifier] {
         var out: [Qualifier] = []
         // Same non-Latin script on both sides: compared in that script too (Names/ScriptComparison.swift).
         let writtenName = written ?? query.name
@@ -66,12 +69,13 @@ enum Qualifiers {
                                  detail: "a person's name (given name \(given), no business word); listed party is an organisation"))
         }
         if let qc = query.country?.uppercased(), !qc.isEmpty {
-            let countries = index.countries(entry: e)
+            let (countries, shared) = partyCountries?() ?? (index.countries(entry: e), false)
             if !countries.isEmpty {
                 if countries.contains(qc) {
                     out.append(Qualifier(name: "country", effect: countryMatches, detail: "country \(qc) matches"))
                 } else {
-                    out.append(Qualifier(name: "country", effect: countryDiffers, detail: "country \(qc) not among listed \(countries.joined(separator: ","))"))
+                    let whose = shared ? " (this entry and the entries listing the same name)" : ""
+                    out.append(Qualifier(name: "country", effect: countryDiffers, detail: "country \(qc) not among listed \(countries.joined(separator: ","))\(whose)"))
                 }
             }
         }

@@ -19,6 +19,9 @@ struct AlignmentResult {
     var pairs: [(q: Int, l: Int, similarity: Double)]
     var query: [AlignUnit]
     var list: [AlignUnit]
+    /// The query's patronymic chain is read backwards in the listed name: the score is capped at
+    /// `TokenAligner.otherPersonScore` (named in the explanation).
+    var chainBackwards = false
 
     /// The alignment for the explanation: matched pairs first, then each unmatched token.
     func tokenAlignments(queryText: (AlignUnit) -> String, listText: (AlignUnit) -> String) -> [TokenAlignment] {
@@ -88,6 +91,11 @@ enum TokenAligner {
     /// for that cap: comparable ("ALMAZ-ANTEY"), not a lighter qualifier left out ("ALEKSINSKY
     /// CHEMICAL PLANT" written "Aleksinsky Plant").
     static let otherTokens = 0.75
+    /// The most a person's name scores when the query's patronymic chain is read backwards in it
+    /// ("Abdul Ben Youssef Baki" against "Youssef Ben Abdul Baki", "Muhamad bin Wanndy" against
+    /// "Muhamad Wanndy Muhamad"): under the default review threshold, as the two name another person of
+    /// the family, whatever else they share (`NameChains`).
+    static let otherPersonScore = 0.75
 
     /// Aligns with `similarity[i * list.count + j]` (0 = no match).
     static func align(query: [AlignUnit], list: [AlignUnit], similarity: [Double], listShare: Double = listShare,
