@@ -40,7 +40,7 @@ extension Matcher {
         if !weak.isEmpty {
             parts.append("only alike: " + weak.map { "'\($0.query!)'~'\($0.matched!)' \(fmt($0.similarity))" }.joined(separator: ", "))
         }
-        if match.explanation.summary.contains(Matcher.chainBackwardsNote) { parts.append(Matcher.chainBackwardsNote) }
+        for note in [Matcher.chainBackwardsNote, Matcher.initialsUnsupportedNote] where match.explanation.summary.contains(note) { parts.append(note) }
         let lowering = s.qualifiers.filter { $0.effect < 0 }
         if !lowering.isEmpty { parts.append("lowered by " + lowering.map { "\($0.detail) (\(fmt($0.effect)))" }.joined(separator: ", ")) }
         return parts.joined(separator: "; ")
@@ -49,6 +49,10 @@ extension Matcher {
     /// What the explanation says when a patronymic chain is read backwards (`TokenAligner.otherPersonScore`).
     static let chainBackwardsNote = "chain_backwards: the query's patronymic chain is read backwards in the listed name, "
         + "another person of the family (name capped at \(fmt(TokenAligner.otherPersonScore)))"
+
+    /// What the explanation says when an initial was not paired with a word (`NameInitials`).
+    static let initialsUnsupportedNote = "initials_unsupported: an initial stands for no word here, as its own name holds a given name "
+        + "the other name lacks"
 
     private func queryText(_ q: [String]) -> (AlignUnit) -> String {
         { u in u.key2 >= 0 ? q[Int(u.key)] + q[Int(u.key2)] : q[Int(u.key)] }
@@ -68,6 +72,7 @@ extension Matcher {
         let unmatched = tokens.filter { $0.query == nil || $0.matched == nil }.map { $0.query ?? $0.matched ?? "" }
         if !unmatched.isEmpty { parts.append("unmatched: " + unmatched.joined(separator: ", ")) }
         if alignment.chainBackwards { parts.append(Matcher.chainBackwardsNote) }
+        if alignment.initialsUnsupported { parts.append(Matcher.initialsUnsupportedNote) }
         parts += qualifiers.map { "\($0.detail) (\($0.effect >= 0 ? "+" : "")\(fmt($0.effect)))" }
         let explanation = MatchExplanation(nameScore: round3(alignment.score), tokens: tokens, qualifiers: qualifiers,
                                            addressScore: addressScore.map(round3), matchedAddress: matchedAddress,

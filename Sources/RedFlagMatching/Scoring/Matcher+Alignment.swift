@@ -43,10 +43,10 @@ extension Matcher {
         let nq = q.units.count, nl = range.count
         let ids = Array(space.documentTokens[range])
         let list = ids.map { AlignUnit(weight: Double(space.weights[Int($0)]), key: $0) }
-        var backwards = false
+        var notes = SimilarityNotes()
         let (sims, arrangement) = ids.withUnsafeBufferPointer { ids in
             let sims = [Double](unsafeUninitializedCapacity: nq * nl) { buffer, count in
-                backwards = similarities(q, document: d, tokens: ids, space: space, terms: terms, direct: direct, initials: initials, into: buffer)
+                notes = similarities(q, document: d, tokens: ids, space: space, terms: terms, direct: direct, initials: initials, into: buffer)
                 count = nq * nl
             }
             let arrangement = list.map(\.weight).withUnsafeBufferPointer { weights in
@@ -56,10 +56,11 @@ extension Matcher {
             return (sims, arrangement)
         }
         var result = aligned(q, ids: ids, list: list, sims: sims, arrangement: arrangement, listShare: listShare, rules: rules)
-        if backwards {
+        if notes.backwards {
             result.score = min(result.score, TokenAligner.otherPersonScore)
             result.chainBackwards = true
         }
+        result.initialsUnsupported = notes.initialsUnsupported
         return result
     }
 
@@ -109,7 +110,7 @@ extension Matcher {
             withUnsafeTemporaryAllocation(of: Double.self, capacity: max(1, nq * nl)) { alternative in
                 // The weights of the side with two tokens joined.
                 withUnsafeTemporaryAllocation(of: Double.self, capacity: max(1, max(nq, nl))) { merged in
-                    backwards = similarities(q, document: d, tokens: tokens, space: space, terms: terms, direct: direct, initials: initials, into: sims)
+                    backwards = similarities(q, document: d, tokens: tokens, space: space, terms: terms, direct: direct, initials: initials, into: sims).backwards
                     let simsRead = UnsafeBufferPointer(sims)
                     return q.weights.withUnsafeBufferPointer { qw in
                         var best = (score: TokenAligner.score(queryWeights: qw, listWeights: lw, similarity: UnsafeBufferPointer(rebasing: simsRead[0..<(nq * nl)]),
@@ -154,12 +155,19 @@ extension Matcher {
         return backwards ? (min(best.score, TokenAligner.otherPersonScore), best.arrangement) : best
     }
 
-    /// `into[i * nl + j]`: similarity of query token i and the document's j-th token. True when
-    /// the query's patronymic chain is read backwards in the document (another person of the family).
+    /// What `similarities` found besides the similarities: the query's patronymic chain read backwards
+    /// in the document (another person of the family), pairs of an initial dropped (`NameInitials`).
+    struct SimilarityNotes {
+        var backwards = false
+        var initialsUnsupported = false
+    }
+
+    /// `into[i * nl + j]`: similarity of query token i and the document's j-th token.
     @discardableResult
     private func similarities(_ q: PreparedQuery, document d: Int, tokens: UnsafeBufferPointer<Int32>, space: TokenSpace, terms: DocumentBoundTerms, direct: Bool,
-                              initials: Bool, into sims: UnsafeMutableBufferPointer<Double>) -> Bool {
+                              initials: Bool, into sims: UnsafeMutableBufferPointer<Double>) -> SimilarityNotes {
         let nq = q.units.count, nl = tokens.count
+        var notes = SimilarityNotes()
         for (j, id) in tokens.enumerated() {
             let listInitial = terms.isSingleLetter(id)
             let row = direct || listInitial ? nil : q.similarity.row(of: id)
@@ -183,7 +191,7 @@ extension Matcher {
             let queryInitial = { (i: Int) in q.bytes[i].count == 1 }, listedInitial = { (j: Int) in terms.isSingleLetter(tokens[j]) }
             if (0..<nq).contains(where: queryInitial) || (0..<nl).contains(where: listedInitial) {
                 let weak = Double(LegalForms.wordWeight)
-                NameInitials.dropUnsupported(
+                notes.initialsUnsupported = NameInitials.dropUnsupported(
                     sims, nq: nq, nl: nl, queryInitial: queryInitial, listedInitial: listedInitial,
                     queryFull: { i in q.bytes[i].count >= NameInitials.fullWordLength && q.weights[i] > weak && NameChains.kind(String(decoding: q.bytes[i], as: UTF8.self)) == .name },
                     listedFull: { j in
@@ -194,10 +202,10 @@ extension Matcher {
         }
         // A patronymic chain read backwards is another person (see `NameChains`). Only queries
         // with a chain particle get here (q.links is empty otherwise).
-        guard !q.links.isEmpty else { return false }
+        guard !q.links.isEmpty else { return notes }
         let found = { (i: Int) in (0..<nl).contains { sims[i * nl + $0] > 0 } }
         // Whose chain it is needs one name of a link found; a link read backwards needs both.
-        guard q.links.contains(where: { found($0.child) || found($0.father) }) else { return false }
+        guard q.links.contains(where: { found($0.child) || found($0.father) }) else { return notes }
         let kind = { (j: Int) in self.chainParticles[tokens[j]] ?? .name }
         let order = NameChains.readingOrder(count: nl, commaOffset: commaOffset(document: d, count: nl), kind: kind)
         let listed = NameChains.links(order: order, kind: kind)
@@ -212,7 +220,8 @@ extension Matcher {
                 if !forward { backwards = true }
             }
         }
-        guard index.type(entry: Int(index.nameEntry[d])) == .person else { return backwards }
+        notes.backwards = backwards
+        guard index.type(entry: Int(index.nameEntry[d])) == .person else { return notes }
         // Whose chain it is: no name of the query but its own is the listed person, nor the query's
         // own person the listed father (a son, brother or father of the listed person, see `NameChains`).
         let title = { (j: Int) in space.vocabulary.withBytes(Int(tokens[j])) { NameTitles.contains(String(decoding: $0, as: UTF8.self)) } }
@@ -243,9 +252,9 @@ extension Matcher {
                 sims[a * nl + x] = 0
                 sims[b * nl + y] = 0
             }
-            backwards = backwards || !reversed.isEmpty
+            notes.backwards = notes.backwards || !reversed.isEmpty
         }
-        return backwards
+        return notes
     }
 
     /// The score with the query's middle initials light (`light`; `full`: the weights as they are),

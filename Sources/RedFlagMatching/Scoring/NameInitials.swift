@@ -12,18 +12,22 @@ enum NameInitials {
     static let fullWordLength = 3
 
     /// Zeroes, in `sims` (`nq` query rows × `nl` listed columns), each pair of an initial with a full
-    /// word when the initial's side holds a full word (`full`) with no similar word on the other side.
+    /// word when the initial's side holds a full word (`full`) with no similar word on the other side;
+    /// true when it zeroed a pair.
+    @discardableResult
     static func dropUnsupported(_ sims: UnsafeMutableBufferPointer<Double>, nq: Int, nl: Int,
                                 queryInitial: (Int) -> Bool, listedInitial: (Int) -> Bool,
-                                queryFull: (Int) -> Bool, listedFull: (Int) -> Bool) {
+                                queryFull: (Int) -> Bool, listedFull: (Int) -> Bool) -> Bool {
         let queryInitials = (0..<nq).filter(queryInitial), listedInitials = (0..<nl).filter(listedInitial)
         let queryUnfound = !queryInitials.isEmpty && (0..<nq).contains { i in queryFull(i) && !(0..<nl).contains { sims[i * nl + $0] > 0 } }
         let listedUnfound = !listedInitials.isEmpty && (0..<nl).contains { j in listedFull(j) && !(0..<nq).contains { sims[$0 * nl + j] > 0 } }
+        var dropped = false
         if queryUnfound {
-            for i in queryInitials { for j in 0..<nl where !listedInitial(j) { sims[i * nl + j] = 0 } }
+            for i in queryInitials { for j in 0..<nl where !listedInitial(j) && sims[i * nl + j] > 0 { sims[i * nl + j] = 0; dropped = true } }
         }
         if listedUnfound {
-            for j in listedInitials { for i in 0..<nq where !queryInitial(i) { sims[i * nl + j] = 0 } }
+            for j in listedInitials { for i in 0..<nq where !queryInitial(i) && sims[i * nl + j] > 0 { sims[i * nl + j] = 0; dropped = true } }
         }
+        return dropped
     }
 }

@@ -22,6 +22,9 @@ struct AlignmentResult {
     /// The query's patronymic chain is read backwards in the listed name: the score is capped at
     /// `TokenAligner.otherPersonScore` (named in the explanation).
     var chainBackwards = false
+    /// A pair of an initial with a full word was not made: its own name holds a given name the other
+    /// lacks (`NameInitials`, named in the explanation).
+    var initialsUnsupported = false
 
     /// The alignment for the explanation: matched pairs first, then each unmatched token.
     func tokenAlignments(queryText: (AlignUnit) -> String, listText: (AlignUnit) -> String) -> [TokenAlignment] {
