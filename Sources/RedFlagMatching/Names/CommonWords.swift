@@ -1,0 +1,40 @@
+import Foundation
+import RedFlagCore
+
+/// The common words of English (`Lists/names/common-words.txt`, from SCOWL: its header says
+/// which lists and why): what an everyday word is, however rarely the sanctions lists hold it.
+///
+/// The matcher's weights come from the lists' own word counts, so "puma", "orange", "venture"
+/// or "zenith" weigh like a rare name there; among the companies a desk screens they are common,
+/// and a match that rests on such a word alone is as often another company named for it
+/// (`CommonWordMatch`). Read only when a match at review level is judged, never when scoring.
+enum CommonWords {
+    /// The words, loaded on first use. Each line is one lower-case ASCII word, so the file is read
+    /// as it stands (no name normalisation, which would cost more than the whole table).
+    static let words: Set<String> = {
+        let data: Data
+        do { data = try ProjectData.contents("names/common-words.txt").data } catch { NameData.fail("\(error)") }
+        var out = Set<String>(minimumCapacity: 64_000)
+        for line in data.split(separator: UInt8(ascii: "\n")) where line.first != UInt8(ascii: "#") {
+            out.insert(String(decoding: line, as: UTF8.self))
+        }
+        return out
+    }()
+
+    /// Whether `token` (a normalised name token) is a common word.
+    static func contains(_ token: String) -> Bool { words.contains(token) }
+
+    /// Words that say what kind of body a name is, not which (`Lists/names/generic-words.txt`, the
+    /// business words of `Abbreviations` in any spelling, its stopwords, legal-form words, titles).
+    static let generic: Set<String> = NameWordList.required("names/generic-words.txt")
+        .union(Abbreviations.canonical.keys).union(Abbreviations.canonical.values).union(Abbreviations.stopwords)
+
+    /// Whether `token` is a generic word of organisation names (see `generic`), a legal-form word or a title.
+    static func isGeneric(_ token: String) -> Bool {
+        generic.contains(token) || LegalForms.words.contains(token) || NameTitles.contains(token)
+    }
+
+    /// Whether `token` is an everyday word that can name a company: common, not generic ("zenith",
+    /// "orange", "puma"; not "bank", "communication").
+    static func isEveryday(_ token: String) -> Bool { contains(token) && !isGeneric(token) }
+}
