@@ -22,6 +22,8 @@ struct OrganisationFalseAlarmTests {
             entity("963", "MAPLE TRADING COMPANY LLC"),
             entity("964", "KORVATEL SECURITY"),
             ListEntry(source: .ofacSDN, sourceID: "965", list: .ofacSDN, type: .person, name: "ģenerālis Ostravek", programs: ["DRC"]),
+            ListEntry(source: .ofacSDN, sourceID: "966", list: .ofacSDN, type: .person, name: "صفری", programs: ["IRAN"]),
+            entity("967", "SFR"),
         ]
         // "security" held by a few listed names (lighter than a word held by one, too heavy to
         // drop unnoticed), "bank" by a dozen (a generic word, about 0.25 here and 0.2 on the real lists).
@@ -99,6 +101,15 @@ struct OrganisationFalseAlarmTests {
         let r = result("Generali")
         #expect(match(r, "965") == nil, "\(describe(r))")
         #expect(match(result("Ostravek"), "965") != nil)
+    }
+
+    @Test("an acronym is not the consonants of a word of a name written in another script; an acronym listed as such still matches")
+    func acronymAgainstScript() throws {
+        let r = result("SFR")
+        #expect(match(r, "966") == nil, "\(describe(r))")
+        #expect(match(r, "967") != nil, "\(describe(r))")
+        let near = try #require(matcher.nearest(ScreeningQuery(name: "SFR")).first { $0.match.id == "OFAC-SDN:966" })
+        #expect(near.shortfall.contains("acronym_against_script"), "\(near.shortfall)")
     }
 
     @Test("a surname as another language's press writes it is the listed name, not a look-alike")

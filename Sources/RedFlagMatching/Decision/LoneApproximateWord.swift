@@ -21,6 +21,10 @@ public struct LoneApproximateWord: Hashable, Sendable {
         /// Common words of English only (`CommonWords`), while the names differ in words as heavy
         /// as a share of them (`CommonWordMatch`): "Puma SE" / "PUMA SECURITY COMPANY".
         case commonWord
+        /// A word without vowels (an acronym: "SFR", "MTN") that meets only a word of a name the
+        /// list writes in a script without short vowels, romanised as its consonants: the
+        /// acronym's letters stand for words, the listed word's for one word's sounds.
+        case acronym
     }
 
     /// The query word (two typed words joined read as one) and the listed word it matched; for
@@ -42,6 +46,7 @@ public struct LoneApproximateWord: Hashable, Sendable {
         switch kind {
         case .approximate: return "'\(query)'~'\(listed)' \(fmt(similarity))"
         case .commonWord: return "common word\(query.contains(" ") ? "s" : "") '\(query)' alone, not '\(listed)'"
+        case .acronym: return "acronym '\(query)' alone, against '\(listed)' of a name written in another script, romanised without its vowels"
         }
     }
 
@@ -49,7 +54,13 @@ public struct LoneApproximateWord: Hashable, Sendable {
     public var restsOn: String { kind == .approximate ? "one approximate word \(description)" : description }
 
     /// The qualifier name the explanation gives the rule's case.
-    public var qualifierName: String { kind == .approximate ? "lone_approximate_word" : "common_word" }
+    public var qualifierName: String {
+        switch kind {
+        case .approximate: return "lone_approximate_word"
+        case .commonWord: return "common_word"
+        case .acronym: return "acronym_against_script"
+        }
+    }
 }
 
 extension DecisionPolicy {
@@ -134,6 +145,7 @@ extension Matcher {
         let telling = a.pairs.filter { a.query[$0.q].weight > weak && a.list[$0.l].weight > weak }
         let organisation = index.type(entry: s.entry) != .person
         if organisation, let share = rule.commonWordShare, let common = commonWordMatch(a, telling: telling, query: q, share: share) { return common }
+        if let acronym = acronymAgainstScript(a, telling: telling, query: q, document: n) { return acronym }
         guard let lone = telling.max(by: { a.query[$0.q].weight < a.query[$1.q].weight }), lone.similarity < 1 else { return nil }
         let qu = a.query[lone.q], lu = a.list[lone.l]
         let typed = qu.key2 >= 0 ? q.texts[Int(qu.key)] + q.texts[Int(qu.key2)] : q.texts[Int(qu.key)]
@@ -145,6 +157,27 @@ extension Matcher {
         if telling.contains(where: { ($0.q, $0.l) != (lone.q, lone.l) && a.query[$0.q].weight >= second }) { return nil }
         if LoneApproximateWord.readAnotherWay(typed, listed, typoLength: rule.typoLength, person: !organisation) { return nil }
         return LoneApproximateWord(query: typed, listed: listed, similarity: lone.similarity)
+    }
+}
+
+extension Matcher {
+    /// Longest word read as an acronym when it has no vowel.
+    static let acronymLength = 5
+
+    /// The acronym case (`LoneApproximateWord.Kind.acronym`) of alignment `a` with listed name
+    /// `d`, or nil: the one telling pair joins a query word of two to `acronymLength` letters
+    /// without a vowel (a, e, i, o, u, y) to a word of a listed name written in a non-Latin script
+    /// ("SFR" against "صفری", read "sfr"). A Latin name is never written without its vowels, so the
+    /// query word is an acronym, and the listed word the consonants of another word.
+    func acronymAgainstScript(_ a: AlignmentResult, telling: [(q: Int, l: Int, similarity: Double)], query q: PreparedQuery,
+                              document d: Int) -> LoneApproximateWord? {
+        guard telling.count == 1, let pair = telling.first, a.query[pair.q].key2 < 0, a.list[pair.l].key2 < 0 else { return nil }
+        let word = q.bytes[Int(a.query[pair.q].key)]
+        let vowels: Set<UInt8> = Set("aeiouy".utf8)
+        guard (2...Matcher.acronymLength).contains(word.count), word.allSatisfy({ (97...122).contains($0) && !vowels.contains($0) }),
+              Transliterator.needsTransliteration(index.nameText[d]) else { return nil }
+        return LoneApproximateWord(query: q.texts[Int(a.query[pair.q].key)], listed: index.names.vocabulary[Int(a.list[pair.l].key)],
+                                   similarity: pair.similarity, kind: .acronym)
     }
 }
 
