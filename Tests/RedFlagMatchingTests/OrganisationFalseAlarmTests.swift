@@ -93,6 +93,17 @@ struct OrganisationFalseAlarmTests {
     func table() {
         #expect(CommonWords.contains("puma") && CommonWords.contains("zenith") && CommonWords.contains("orange"))
         #expect(!CommonWords.contains("zenit") && !CommonWords.contains("rosneft") && !CommonWords.contains("huawei"))
+        // Looked up by binary search: the table must be sorted by bytes, one word a line.
+        #expect(CommonWords.count > 50_000)
+        var previous = ""
+        var unsorted: [String] = []
+        for i in 0..<CommonWords.count {
+            let w = CommonWords.word(i)
+            if !(previous.utf8.lexicographicallyPrecedes(w.utf8)) || !w.utf8.allSatisfy({ (97...122).contains($0) }) { unsorted.append(w) }
+            previous = w
+        }
+        #expect(unsorted.isEmpty, "out of order or not lower-case letters: \(unsorted.prefix(5))")
+        #expect(CommonWords.contains(CommonWords.word(0)) && CommonWords.contains(CommonWords.word(CommonWords.count - 1)))
     }
 
     @Test("a military rank as another EU language writes it is a title: an everyday word like it is no match")
