@@ -24,6 +24,7 @@ struct OrganisationFalseAlarmTests {
             ListEntry(source: .ofacSDN, sourceID: "965", list: .ofacSDN, type: .person, name: "ģenerālis Ostravek", programs: ["DRC"]),
             ListEntry(source: .ofacSDN, sourceID: "966", list: .ofacSDN, type: .person, name: "صفری", programs: ["IRAN"]),
             entity("967", "SFR"),
+            ListEntry(source: .ofacSDN, sourceID: "968", list: .ofacSDN, type: .person, name: "NICOLAS", programs: ["SDGT"]),
         ]
         // "security" held by a few listed names (lighter than a word held by one, too heavy to
         // drop unnoticed), "bank" by a dozen (a generic word, about 0.25 here and 0.2 on the real lists).
@@ -121,6 +122,15 @@ struct OrganisationFalseAlarmTests {
         #expect(match(r, "967") != nil, "\(describe(r))")
         let near = try #require(matcher.nearest(ScreeningQuery(name: "SFR")).first { $0.match.id == "OFAC-SDN:966" })
         #expect(near.shortfall.contains("acronym_against_script"), "\(near.shortfall)")
+    }
+
+    @Test("a company's name in a legal form of another language is no person's given-name variant; the variant alone still is")
+    func legalFormOfAnotherLanguage() {
+        #expect(LegalForms.words.contains("aktiebolag") && LegalForms.words.contains("kgaa") && LegalForms.words.contains("osakeyhtio"))
+        let company = result("Claas KGaA mbH")
+        #expect(match(company, "968") == nil, "\(describe(company))")
+        let person = result("Claas")
+        #expect(match(person, "968") != nil, "\(describe(person))")
     }
 
     @Test("a surname as another language's press writes it is the listed name, not a look-alike")

@@ -155,7 +155,9 @@ extension Matcher {
         let everyday = organisation && CommonWords.isEveryday(typed)
         let second = everyday ? max(rule.secondWordWeight, rule.commonWordSecondWeight ?? rule.secondWordWeight) : rule.secondWordWeight
         if telling.contains(where: { ($0.q, $0.l) != (lone.q, lone.l) && a.query[$0.q].weight >= second }) { return nil }
-        if LoneApproximateWord.readAnotherWay(typed, listed, typoLength: rule.typoLength, person: !organisation) { return nil }
+        // A person's name is respelt many ways; a name with a legal form ("Claas KGaA") names a
+        // company, whose word is not a given-name variant of a listed person's ("NICOLAS").
+        if LoneApproximateWord.readAnotherWay(typed, listed, typoLength: rule.typoLength, person: !organisation && q.legalForms.isEmpty) { return nil }
         return LoneApproximateWord(query: typed, listed: listed, similarity: lone.similarity)
     }
 }
