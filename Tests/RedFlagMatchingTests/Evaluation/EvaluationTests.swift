@@ -39,9 +39,10 @@ struct EvaluationTests {
     /// organisation, short parts not glued; set: homonyms reported apart, contradicted countries only
     /// where the lists give one): person 0.028, reversed chain 0.110, country 0.072.
     static let negativeCeilings: [String: Double] = [
-        // Organisation classes after the one-approximate-word rule (reached 0.019, 0.004, 0.010, 0.029, 0.000).
+        // Organisation classes after the one-approximate-word rule (reached 0.019, 0.004, 0.010, 0.029, 0.000);
+        // short names 0.000 (0/35) after its common-word and acronym cases: 0.03 allows one row of 35.
         "negative_organisation": 0.025, "negative_person": 0.035, "negative_invented": 0.008,
-        "negative_one_shared_token": 0.02, "negative_one_word_apart": 0.02, "negative_short_name": 0.06,
+        "negative_one_shared_token": 0.02, "negative_one_word_apart": 0.02, "negative_short_name": 0.03,
         "negative_address_other_number": 0.03, "negative_address_city_only": 0.015, "negative_reversed_chain": 0.13,
         "negative_country": 0.09,
         // Non-Latin renderings of unlisted people and companies (reached 0.20 with the phonetic cross-script comparison, 0.18 after
