@@ -63,6 +63,10 @@ struct CrossScriptReadingsTests {
         #expect(Transliterator.toLatin("محمد ای").split(separator: " ").count == 2)  // no he before it: a word of its own
         #expect(Self.finds("سرگئی لاوروف", "x2"))
         #expect(Self.finds("أليشر عثمانوف", "x8"))
+        // Read with its vowels: Persian he + ای is ei, و between a consonant and ي the o of oi.
+        #expect(Transliterator.romanise("خامنه‌ای", Transliterator.Options(arabicVowels: true)) == "khamnei")
+        #expect(Transliterator.romanise("شويغو", Transliterator.Options(arabicVowels: true)) == "shuighu")
+        #expect(Transliterator.romanise("ويليام", Transliterator.Options(arabicVowels: true)).hasPrefix("w"))  // an initial و stays w
         #expect(!Self.finds("سرگئی لاریونوف", "x2"))  // Sergei Larionov
     }
 

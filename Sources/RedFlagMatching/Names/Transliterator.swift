@@ -344,7 +344,16 @@ final class Letters: Sendable {
             let u = letters[k]
             guard let v = table[String(u)] else { out.unicodeScalars.append(u); continue }
             let vowelLetter = Self.arabicVowelLetters.contains(u)
-            let consonantal = (u == "و" || u == "ي" || u == "ی") && (k + 1 < letters.count && ["ا", "و", "ي", "ی", "ى"].contains(letters[k + 1]) || afterAlef(k))
+            // Read with its vowels, و between a consonant and ي is the o of a foreign oi ("شويغو" Shoigu).
+            let foreignOi = vowels && u == "و" && k > 0 && !Self.arabicVowelLetters.contains(letters[k - 1]) && k + 1 < letters.count
+                && (letters[k + 1] == "ي" || letters[k + 1] == "ی")
+            let consonantal = (u == "و" || u == "ي" || u == "ی") && !foreignOi
+                && (k + 1 < letters.count && ["ا", "و", "ي", "ی", "ى"].contains(letters[k + 1]) || afterAlef(k))
+            if vowels, k > 0, u == "ه" || u == "ہ", Array(letters[(k + 1)...]) == ["ا", "ی"] || Array(letters[(k + 1)...]) == ["ا", "ي"] {
+                // Persian he before the suffix ای is a vowel, and the alef only seats the ی: "خامنه‌ای" Khamenei.
+                out += "ei"
+                break
+            }
             if vowels, k == 0, ["ا", "أ", "إ", "آ"].contains(u), letters.count > 2, ["و", "ي", "ی"].contains(letters[1]),
                !["ا", "و", "ي", "ی", "ى"].contains(letters[2]) {
                 // An alef that only seats the vowel letter after it ("أوليغ" Oleg, "إيران" Iran): the vowel is that letter's.
