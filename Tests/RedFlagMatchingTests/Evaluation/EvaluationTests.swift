@@ -54,10 +54,11 @@ struct EvaluationTests {
     /// Highest tolerated false-alarm rate on all negatives of the test part (reached 0.026 with the person
     /// false-alarm work and the one-approximate-word rule together, 0.049 before both; target 0.005).
     static let falseAlarmCeiling = 0.03
-    /// Lowest tolerated cross-script found-rate, test part (reached 0.673 with business words, Korean and
-    /// Japanese readings of Han names and the letters other scripts use for foreign sounds; 0.631 with the
-    /// phonetic cross-script comparison, 0.476 before; target 0.90).
-    static let crossScriptFloor = 0.66
+    /// Lowest tolerated cross-script found-rate, test part (reached 0.696 with Thai, Lao, Khmer and Burmese
+    /// tables and the press-transcription conventions of CrossScriptReadingsTests, dev 0.859 → 0.943; 0.673
+    /// with business words, Korean and Japanese readings of Han names and the letters other scripts use for
+    /// foreign sounds; 0.631 with the phonetic cross-script comparison, 0.476 before; target 0.90).
+    static let crossScriptFloor = 0.68
     /// Lowest tolerated pass rate of the published test cases, test part (reached 0.887 with other
     /// languages' press spellings, titles and differing numbers; 0.845 before; 0.704 before the phonetic
     /// cross-script comparison).
