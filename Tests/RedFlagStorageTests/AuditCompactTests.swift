@@ -74,6 +74,21 @@ import Testing
         #expect(total * 4 < texts.reduce(0) { $0 + $1.utf8.count })
     }
 
+    /// The string scan by `memchr` ends each string where a byte-by-byte walk over its escapes does.
+    @Test func closingQuoteAgreesWithAWalkOverEscapes() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [UInt8] = Array(#"\"a\"#.utf8) + [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+        for _ in 0..<20_000 {
+            let count = Int.random(in: 1...24, using: &generator)
+            let bytes = [UInt8(ascii: "\"")] + (0..<count).map { _ in alphabet.randomElement(using: &generator)! }
+            var j = 1
+            while j < bytes.count, bytes[j] != UInt8(ascii: "\"") { j += bytes[j] == UInt8(ascii: "\\") ? 2 : 1 }
+            let walked: Int? = j < bytes.count ? j : nil
+            let found = bytes.withUnsafeBufferPointer { AuditRecordPacker.closingQuote($0, after: 0) }
+            #expect(found == walked, "\(String(decoding: bytes, as: UTF8.self).debugDescription)")
+        }
+    }
+
     @Test func repeatedPartsAreStoredOnce() {
         var packer = AuditRecordPacker()
         let records = (0..<1000).map { AuditStoredRecord(index: $0, decision: .hold, json: Self.record($0)) }

@@ -89,6 +89,23 @@ struct AuditRecordPacker {
         return payload
     }
 
+    /// The quote that closes the string opened at `open`, nil when none does. Found with
+    /// `memchr` (strings are most of a record's bytes): a quote closes it unless an odd run of
+    /// backslashes escapes it.
+    static func closingQuote(_ bytes: UnsafeBufferPointer<UInt8>, after open: Int) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
+        var from = open + 1
+        while from < bytes.count {
+            guard let hit = memchr(base + from, Int32(UInt8(ascii: "\"")), bytes.count - from) else { return nil }
+            let q = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            var slashes = 0
+            while q - slashes - 1 > open, bytes[q - slashes - 1] == UInt8(ascii: "\\") { slashes += 1 }
+            if slashes % 2 == 0 { return q }
+            from = q + 1
+        }
+        return nil
+    }
+
     /// Finds where each container of `bytes` closes (`scratch.closeAt`, in opening order).
     /// False for text whose strings or brackets do not balance.
     private func matchContainers(_ bytes: UnsafeBufferPointer<UInt8>, scratch: inout Scratch) -> Bool {
@@ -100,9 +117,7 @@ struct AuditRecordPacker {
         while i < n {
             switch bytes[i] {
             case UInt8(ascii: "\""):
-                var j = i + 1
-                while j < n, bytes[j] != UInt8(ascii: "\"") { j += bytes[j] == UInt8(ascii: "\\") ? 2 : 1 }
-                guard j < n else { return false }
+                guard let j = Self.closingQuote(bytes, after: i) else { return false }
                 i = j
             case UInt8(ascii: "{"), UInt8(ascii: "["):
                 scratch.openStack.append(scratch.closeAt.count)
@@ -144,9 +159,7 @@ struct AuditRecordPacker {
             switch byte {
             case UInt8(ascii: "\""):
                 let start = scratch.out.count
-                var j = i + 1
-                while j < n, bytes[j] != UInt8(ascii: "\"") { j += bytes[j] == UInt8(ascii: "\\") ? 2 : 1 }
-                guard j < n else { return false }
+                guard let j = Self.closingQuote(bytes, after: i) else { return false }
                 scratch.out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i...j]))
                 i = j + 1
                 let isKey = keyNext && scratch.kinds.last == UInt8(ascii: "{")
