@@ -92,4 +92,32 @@ struct CheckRecordJSONTests {
                                passthrough: [])
         expectSame([check])
     }
+
+    /// The output format remembers the JSON of parties with matches; a party met again with the
+    /// same result reuses it, one whose result changed (a suppression, a new score) is written
+    /// afresh, and a party that cannot be written falls back with its record.
+    @Test func rememberedPartiesWriteTheSameBytes() throws {
+        let checks = try checks(of: Self.root.appendingPathComponent("Fixtures/orders/scenario.csv"))
+        #expect(checks.contains { $0.parties.contains { !$0.result.matches.isEmpty } })
+        let format = CheckOutputFormat(kind: .jsonl, configuration: "default", lists: Self.stamps, passthroughNames: [])
+        var changed: [OrderCheck] = []
+        for c in checks {
+            var c = c
+            for p in c.parties.indices where !c.parties[p].result.matches.isEmpty {
+                c.parties[p].result.matches[0].suppressed = Suppression(reason: "reviewed", by: "ana", at: "2026-01-01")
+                c.parties[p].result.matches[0].score -= 0.125
+            }
+            changed.append(c)
+        }
+        var broken = checks.first { $0.parties.contains { !$0.result.matches.isEmpty } }!
+        let p = broken.parties.firstIndex { !$0.result.matches.isEmpty }!
+        broken.parties[p].result.matches[0].explanation.nameScore = .nan
+        for round in [checks, checks, changed, checks, changed, [broken], checks] {
+            for c in round {
+                let reference = CheckRecordJSON.encodeWithFoundation(c, configuration: "default", lists: Self.stamps)
+                #expect(format.render(c) == reference + "\n", "line \(c.line)")
+                #expect(format.recordJSON(c) == reference, "line \(c.line)")
+            }
+        }
+    }
 }

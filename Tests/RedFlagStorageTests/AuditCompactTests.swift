@@ -46,6 +46,49 @@ import Testing
         }
     }
 
+    /// Containers found whole (a repeated party, a repeated flag list) and the fragments inside
+    /// them: every mix of first and repeated sightings, nested and hostile text, comes back
+    /// exactly, with the threshold low enough to look up nearly every container whole.
+    @Test(arguments: [16, 64, 512])
+    func wholeContainerLookupsComeBackByteForByte(wholeMinimum: Int) throws {
+        var packer = AuditRecordPacker(wholeMinimum: wholeMinimum)
+        var unpacker = AuditRecordUnpacker()
+        let long = (0..<40).map { i in Self.record(i) + String(repeating: " ", count: i % 3) }
+        let nested = (0..<30).map { i in "{\"parties\":[\(Self.record(i % 4)),\(Self.record(i % 5))],\"again\":[\(Self.record(i % 4))],\"n\":\(i)}" }
+        var texts = long + nested + Self.hostile + nested.reversed() + long
+        texts.append(String(repeating: "[", count: 200) + Self.record(1) + String(repeating: "]", count: 200))
+        texts.append("{\"x\":[" + Self.record(2) + "]" )
+        var index = 0
+        var total = 0
+        for chunk in stride(from: 0, to: texts.count, by: 17) {
+            let records = texts[chunk..<min(chunk + 17, texts.count)].map { text -> AuditStoredRecord in
+                defer { index += 1 }
+                return AuditStoredRecord(index: index, decision: .hold, json: text)
+            }
+            let payload = packer.pack(records)
+            total += payload.count
+            let back = try unpacker.unpack(payload)
+            #expect(back.map { String(decoding: $0.bytes, as: UTF8.self) } == records.map(\.json))
+        }
+        // The repeats still cost a few bytes each: far below the text itself.
+        #expect(total * 4 < texts.reduce(0) { $0 + $1.utf8.count })
+    }
+
+    /// The string scan by `memchr` ends each string where a byte-by-byte walk over its escapes does.
+    @Test func closingQuoteAgreesWithAWalkOverEscapes() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [UInt8] = Array(#"\"a\"#.utf8) + [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+        for _ in 0..<20_000 {
+            let count = Int.random(in: 1...24, using: &generator)
+            let bytes = [UInt8(ascii: "\"")] + (0..<count).map { _ in alphabet.randomElement(using: &generator)! }
+            var j = 1
+            while j < bytes.count, bytes[j] != UInt8(ascii: "\"") { j += bytes[j] == UInt8(ascii: "\\") ? 2 : 1 }
+            let walked: Int? = j < bytes.count ? j : nil
+            let found = bytes.withUnsafeBufferPointer { AuditRecordPacker.closingQuote($0, after: 0) }
+            #expect(found == walked, "\(String(decoding: bytes, as: UTF8.self).debugDescription)")
+        }
+    }
+
     @Test func repeatedPartsAreStoredOnce() {
         var packer = AuditRecordPacker()
         let records = (0..<1000).map { AuditStoredRecord(index: $0, decision: .hold, json: Self.record($0)) }

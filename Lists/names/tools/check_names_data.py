@@ -25,6 +25,8 @@ LAYOUT = {
     "business-words.tsv": {"word": 3},
     "han-readings.tsv": {"ko": 2, "ja": 2},
     "press-orthographies.tsv": {"rule": 3},
+    "compound-names.tsv": {"head": 2},
+    "southeast-letters.tsv": {"Thai": 3, "Laoo": 3, "Khmr": 3, "Mymr": 3},
     "phonetic.tsv": {"class": 2, "reading": 3, "vowel": 3, "substitute": 4, "gap": 6, "epenthetic": 3, "group": 3},
 }
 HEADER = ("# source:", "# version:", "# licence:")
@@ -58,10 +60,33 @@ def check(name: str, kinds) -> list:
     return problems
 
 
+SOUTHEAST_KINDS = {"option", "consonant", "lead", "sign", "medial", "glide", "killer", "rime", "closed", "cluster"}
+
+
+def check_southeast() -> list:
+    """southeast-letters.tsv: the second column names the row's kind; killers are final, stack or silent."""
+    problems = []
+    with open(os.path.join(ROOT, "southeast-letters.tsv"), encoding="utf-8") as f:
+        for n, line in enumerate(f.read().split("\n"), 1):
+            if not line or line.startswith("#"):
+                continue
+            fields = line.split("\t")
+            if len(fields) < 4:
+                continue
+            if fields[1] not in SOUTHEAST_KINDS:
+                problems.append(f"southeast-letters.tsv:{n}: unknown kind '{fields[1]}'")
+            elif fields[1] == "killer" and fields[3] not in ("final", "stack", "silent"):
+                problems.append(f"southeast-letters.tsv:{n}: a killer is final, stack or silent")
+            elif fields[1] in ("consonant", "lead", "sign", "medial", "glide", "killer") and len(fields[2]) != 1:
+                problems.append(f"southeast-letters.tsv:{n}: a {fields[1]} is one character")
+    return problems
+
+
 def main() -> int:
     problems = []
     for name, kinds in LAYOUT.items():
         problems += check(name, kinds)
+    problems += check_southeast()
     extra = sorted(set(f for f in os.listdir(ROOT) if f.endswith(".tsv")) - set(LAYOUT))
     problems += [f"{f}: not known to this checker" for f in extra]
     for p in problems:

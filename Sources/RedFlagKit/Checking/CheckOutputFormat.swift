@@ -14,6 +14,8 @@ public struct CheckOutputFormat: Sendable {
     /// Names of the export's extra columns, for the CSV header.
     public let passthroughNames: [String]
     private let shared: CheckRecordJSON.SharedFields
+    /// The JSON of parties with matches, written once per result for every row that names them.
+    private let parties = PartyJSONCache()
     /// Table only: the verdict in colour (on a terminal).
     public let style: TerminalStyle
     /// Table only: each finding and its facts under the order's line (`--details`).
@@ -62,7 +64,7 @@ public struct CheckOutputFormat: Sendable {
     /// One row.
     public func render(_ c: OrderCheck) -> String {
         switch kind {
-        case .jsonl: return recordJSON(c) + "\n"
+        case .jsonl: return CheckRecordJSON.encode(c, shared: shared, configuration: configuration, lists: lists, parties: parties, newline: true)
         case .json: return recordJSON(c)
         case .csv:
             var fields = [c.orderID ?? "", String(c.line), c.error == nil ? (c.decision?.rawValue ?? "CLEAR") : "ERROR",
@@ -82,7 +84,7 @@ public struct CheckOutputFormat: Sendable {
     /// The row's JSON object (the JSON Lines record without its newline), whatever `kind` is:
     /// what the audit trail keeps for a HOLD or STOP row.
     public func recordJSON(_ c: OrderCheck) -> String {
-        CheckRecordJSON.encode(c, shared: shared, configuration: configuration, lists: lists)
+        CheckRecordJSON.encode(c, shared: shared, configuration: configuration, lists: lists, parties: parties)
     }
 
     /// The audit record of a row to render beside the check: the JSON of a HOLD or STOP row

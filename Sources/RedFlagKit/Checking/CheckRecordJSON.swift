@@ -115,8 +115,12 @@ struct CheckRecordJSON: Encodable {
     }
 
     /// The record, written by hand in the sorted key order `encodeWithFoundation` produces.
-    static func encode(_ check: OrderCheck, shared: SharedFields, configuration: String, lists: [ListStamp]) -> String {
+    /// `parties` (when given) remembers the JSON of parties with matches across records;
+    /// `newline` ends the text with one (a JSON Lines row).
+    static func encode(_ check: OrderCheck, shared: SharedFields, configuration: String, lists: [ListStamp],
+                       parties: PartyJSONCache? = nil, newline: Bool = false) -> String {
         var j = FoundationJSONText()
+        let end = newline ? "\n" : ""
         j.beginObject()
         if let error = check.error {
             j.string("decision", "ERROR")
@@ -124,6 +128,7 @@ struct CheckRecordJSON: Encodable {
             j.number("line", check.line)
             j.string("order_id", check.orderID)
             j.endObject()
+            if newline { j.terminate(with: UInt8(ascii: "\n")) }
             return j.text
         }
         if !check.passthrough.isEmpty {
@@ -165,10 +170,17 @@ struct CheckRecordJSON: Encodable {
         j.strings("not_evaluated", check.notEvaluated)
         j.string("order_id", check.orderID)
         j.beginArray("parties")
-        for p in check.parties { writeParty(p, to: &j) }
+        for p in check.parties {
+            if let parties {
+                parties.append(p, to: &j) { writeParty(p, to: &$0) }
+            } else {
+                writeParty(p, to: &j)
+            }
+        }
         j.endArray()
         j.endObject()
-        if j.invalid { return encodeWithFoundation(check, configuration: configuration, lists: lists) }
+        if j.invalid { return encodeWithFoundation(check, configuration: configuration, lists: lists) + end }
+        if newline { j.terminate(with: UInt8(ascii: "\n")) }
         return j.text
     }
 

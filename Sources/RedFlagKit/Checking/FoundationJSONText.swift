@@ -50,6 +50,17 @@ struct FoundationJSONText {
         endArray()
     }
 
+    /// An already-encoded array element (a party written before, from `PartyJSONCache`).
+    mutating func rawElement(_ json: [UInt8]) {
+        if needsComma { bytes.append(UInt8(ascii: ",")) }
+        bytes.append(contentsOf: json)
+        needsComma = true
+    }
+
+    /// Appends a raw byte after the JSON (a JSON Lines record's newline), so the record becomes
+    /// one `String` without copying it again to add it.
+    mutating func terminate(with byte: UInt8) { bytes.append(byte) }
+
     /// A key that is not a literal (a passed-through column name).
     mutating func dynamicKey(_ key: String) {
         if needsComma { bytes.append(UInt8(ascii: ",")) }

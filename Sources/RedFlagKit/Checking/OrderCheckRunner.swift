@@ -29,7 +29,7 @@ public final class OrderCheckRunner {
     }
 
     enum Input: Sendable {
-        case line(OrderLine, HistorySummary)
+        case line(OrderLine, ItemProfile, HistorySummary)
         case failed(OrderRowError)
     }
 
@@ -54,7 +54,8 @@ public final class OrderCheckRunner {
                 switch row {
                 case .failure(let e): return .failed(e)
                 case .success(let line):
-                    return .line(line, try history.summary(for: line, item: ItemProfile(line: line, items: checker.engine.items)))
+                    let item = ItemProfile(line: line, items: checker.engine.items)
+                    return .line(line, item, try history.summary(for: line, item: item))
                 }
             },
             transform: { [checker] input -> CheckedRow in
@@ -62,8 +63,8 @@ public final class OrderCheckRunner {
                 case .failed(let e):
                     let c = OrderCheck.failed(e)
                     return CheckedRow(check: c, line: nil, text: render(c), auditJSON: renderAudit(c))
-                case .line(let line, let summary):
-                    let c = checker.check(line, history: summary)
+                case .line(let line, let item, let summary):
+                    let c = checker.check(line, item: item, history: summary)
                     return CheckedRow(check: c, line: line, text: render(c), auditJSON: renderAudit(c))
                 }
             },
@@ -104,14 +105,24 @@ public struct LineChecker: Sendable {
 
     /// Checks one line given its customer's history.
     public func check(_ line: OrderLine, history summary: HistorySummary) -> OrderCheck {
+        check(line, item: ItemProfile(line: line, items: engine.items), history: summary)
+    }
+
+    /// Checks one line given its item profile (made with `engine.items`) and its customer's history.
+    public func check(_ line: OrderLine, item: ItemProfile, history summary: HistorySummary) -> OrderCheck {
         var parties: [PartyScreening]?
         if let screener {
+            // The allow-list is fixed for the runner's life, so its adjustment is remembered with
+            // the result: every line naming the party then shares one result's storage (which
+            // also makes the output's party JSON memo a pointer comparison).
             parties = OrderParties.queries(for: line).map { role, query in
-                let result = cache.result(for: query) { screener.screen($0) }
-                return PartyScreening(role: role, result: adjust.map { $0(result) } ?? result)
+                PartyScreening(role: role, result: cache.result(for: query) { query in
+                    let result = screener.screen(query)
+                    return adjust.map { $0(result) } ?? result
+                })
             }
         }
-        return engine.check(line, history: summary, parties: parties)
+        return engine.check(line, item: item, history: summary, parties: parties)
     }
 }
 

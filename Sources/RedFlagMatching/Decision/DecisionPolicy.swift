@@ -260,8 +260,8 @@ public struct DecisionPolicy: Codable, Hashable, Sendable {
             let lowered = decision > loneApproximateWord.cap
             if lowered { decision = loneApproximateWord.cap }
             if lowered || capped == nil {
-                capped = Qualifier(name: "lone_approximate_word", effect: 0,
-                                   detail: "rests on one approximate word \(lone.description), corroborated: \(loneApproximateWord.cap.rawValue) at most (\(loneApproximateWord.reason))")
+                capped = Qualifier(name: lone.qualifierName, effect: 0,
+                                   detail: "rests on \(lone.restsOn), corroborated: \(loneApproximateWord.cap.rawValue) at most (\(loneApproximateWord.reason))")
             }
         }
         if aliasStrength == .weak, decision > weakAlias.cap {

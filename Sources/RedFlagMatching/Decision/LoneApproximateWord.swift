@@ -14,19 +14,53 @@ import RedFlagCore
 /// read another way (digits for letters, a glued legal form, a given-name variant, another
 /// romanisation) is exempt too (`readAnotherWay`).
 public struct LoneApproximateWord: Hashable, Sendable {
-    /// The query word (two typed words joined read as one) and the listed word it matched.
+    /// What the match rests on.
+    public enum Kind: String, Hashable, Sendable {
+        /// One word spelt otherwise than the listed word, nothing else in common (the rule's first case).
+        case approximate
+        /// Common words of English only (`CommonWords`), while the names differ in words as heavy
+        /// as a share of them (`CommonWordMatch`): "Puma SE" / "PUMA SECURITY COMPANY".
+        case commonWord
+        /// A word without vowels (an acronym: "SFR", "MTN") that meets only a word of a name the
+        /// list writes in a script without short vowels, romanised as its consonants: the
+        /// acronym's letters stand for words, the listed word's for one word's sounds.
+        case acronym
+    }
+
+    /// The query word (two typed words joined read as one) and the listed word it matched; for
+    /// `commonWord`, the shared common words and the words only one side holds.
     public var query: String
     public var listed: String
     public var similarity: Double
+    public var kind: Kind
 
-    public init(query: String, listed: String, similarity: Double) {
+    public init(query: String, listed: String, similarity: Double, kind: Kind = .approximate) {
         self.query = query
         self.listed = listed
         self.similarity = similarity
+        self.kind = kind
     }
 
-    /// "'intel'~'inter' 0.92"
-    public var description: String { "'\(query)'~'\(listed)' \(fmt(similarity))" }
+    /// "'intel'~'inter' 0.92"; "common word 'puma' alone, not 'security'".
+    public var description: String {
+        switch kind {
+        case .approximate: return "'\(query)'~'\(listed)' \(fmt(similarity))"
+        case .commonWord: return "common word\(query.contains(" ") ? "s" : "") '\(query)' alone, not '\(listed)'"
+        case .acronym: return "acronym '\(query)' alone, against '\(listed)' of a name written in another script, romanised without its vowels"
+        }
+    }
+
+    /// What the match rests on, for the explanation: "one approximate word 'intel'~'inter' 0.92".
+    public var restsOn: String { kind == .approximate ? "one approximate word \(description)" : description }
+
+    /// The qualifier name the explanation gives the rule's case.
+    public var qualifierName: String {
+        switch kind {
+        case .approximate: return "lone_approximate_word"
+        case .commonWord: return "common_word"
+        case .acronym: return "acronym_against_script"
+        }
+    }
 }
 
 extension DecisionPolicy {
@@ -44,14 +78,26 @@ extension DecisionPolicy {
         /// "bank", "trading") of a second matched query word for it to count as a second word in
         /// common; legal-form words and titles weigh 0.03 and never count.
         public var secondWordWeight: Double
+        /// For an organisation: least weight of a second matched query word when the one
+        /// approximate word is a common word of English (`CommonWords`): "Zenith Bank" is not
+        /// "BANK ZENIT", a generic "bank" (about 0.2) beside another everyday word is no second
+        /// word in common. Nil (a file written before it): `secondWordWeight`.
+        public var commonWordSecondWeight: Double?
+        /// For an organisation: when every distinctive word the names share is a common word of
+        /// English, the match rests on them alone once the words only one side holds weigh at
+        /// least this share of them ("Orange S.A." / "ORANGE VOLUNTEERS"). Nil: not applied.
+        public var commonWordShare: Double?
         public var reason: String
         public var source: String
 
-        public init(cap: Decision, corroborating: [String], typoLength: Int, secondWordWeight: Double, reason: String, source: String) {
+        public init(cap: Decision, corroborating: [String], typoLength: Int, secondWordWeight: Double, commonWordSecondWeight: Double? = nil,
+                    commonWordShare: Double? = nil, reason: String, source: String) {
             self.cap = cap
             self.corroborating = corroborating
             self.typoLength = typoLength
             self.secondWordWeight = secondWordWeight
+            self.commonWordSecondWeight = commonWordSecondWeight
+            self.commonWordShare = commonWordShare
             self.reason = reason
             self.source = source
         }
@@ -71,8 +117,13 @@ extension DecisionPolicy {
     /// One line of `render()`.
     var loneWordLine: String {
         let r = loneApproximateWord
+        var common = ""
+        if let w = r.commonWordSecondWeight { common += "; for an organisation, beside a common word of English spelt otherwise only a second word of weight \(fmt(w))+ lifts it" }
+        if let share = r.commonWordShare {
+            common += "; an organisation's name sharing only common words with the listed one, the words apart weighing \(fmt(share))+ of them, is treated alike (common_word)"
+        }
         return "  one approximate word: a name matched on one word alone, spelt otherwise (words of \(r.typoLength)+ letters within their typos "
-            + "excepted, a second matched word of weight \(fmt(r.secondWordWeight))+ lifting it) is no match unless corroborated by "
+            + "excepted, a second matched word of weight \(fmt(r.secondWordWeight))+ lifting it\(common)) is no match unless corroborated by "
             + "\(r.corroborating.joined(separator: ", ")), then \(r.cap.rawValue) at most — \(r.reason) [\(r.source)]\n"
     }
 }
@@ -92,13 +143,43 @@ extension Matcher {
                       initials: nameInitials(n), rules: nameRules(n, query: q))
         let weak = Double(LegalForms.wordWeight)
         let telling = a.pairs.filter { a.query[$0.q].weight > weak && a.list[$0.l].weight > weak }
+        let organisation = index.type(entry: s.entry) != .person
+        if organisation, let share = rule.commonWordShare, let common = commonWordMatch(a, telling: telling, query: q, share: share) { return common }
+        if let acronym = acronymAgainstScript(a, telling: telling, query: q, document: n) { return acronym }
         guard let lone = telling.max(by: { a.query[$0.q].weight < a.query[$1.q].weight }), lone.similarity < 1 else { return nil }
-        if telling.contains(where: { ($0.q, $0.l) != (lone.q, lone.l) && a.query[$0.q].weight >= rule.secondWordWeight }) { return nil }
         let qu = a.query[lone.q], lu = a.list[lone.l]
         let typed = qu.key2 >= 0 ? q.texts[Int(qu.key)] + q.texts[Int(qu.key2)] : q.texts[Int(qu.key)]
         let listed = lu.key2 >= 0 ? index.names.vocabulary[Int(lu.key)] + index.names.vocabulary[Int(lu.key2)] : index.names.vocabulary[Int(lu.key)]
-        if LoneApproximateWord.readAnotherWay(typed, listed, typoLength: rule.typoLength, person: index.type(entry: s.entry) == .person) { return nil }
+        // An everyday word spelt otherwise than the listed word is that word, not a typo: beside
+        // it only a distinctive second word counts, not a generic one ("Zenith Bank", "BANK ZENIT").
+        let everyday = organisation && CommonWords.isEveryday(typed)
+        let second = everyday ? max(rule.secondWordWeight, rule.commonWordSecondWeight ?? rule.secondWordWeight) : rule.secondWordWeight
+        if telling.contains(where: { ($0.q, $0.l) != (lone.q, lone.l) && a.query[$0.q].weight >= second }) { return nil }
+        // A person's name is respelt many ways; a name with a legal form ("Claas KGaA") names a
+        // company, whose word is not a given-name variant of a listed person's ("NICOLAS").
+        if LoneApproximateWord.readAnotherWay(typed, listed, typoLength: rule.typoLength, person: !organisation && q.legalForms.isEmpty) { return nil }
         return LoneApproximateWord(query: typed, listed: listed, similarity: lone.similarity)
+    }
+}
+
+extension Matcher {
+    /// Longest word read as an acronym when it has no vowel.
+    static let acronymLength = 5
+
+    /// The acronym case (`LoneApproximateWord.Kind.acronym`) of alignment `a` with listed name
+    /// `d`, or nil: the one telling pair joins a query word of two to `acronymLength` letters
+    /// without a vowel (a, e, i, o, u, y) to a word of a listed name written in a non-Latin script
+    /// ("SFR" against "صفری", read "sfr"). A Latin name is never written without its vowels, so the
+    /// query word is an acronym, and the listed word the consonants of another word.
+    func acronymAgainstScript(_ a: AlignmentResult, telling: [(q: Int, l: Int, similarity: Double)], query q: PreparedQuery,
+                              document d: Int) -> LoneApproximateWord? {
+        guard telling.count == 1, let pair = telling.first, a.query[pair.q].key2 < 0, a.list[pair.l].key2 < 0 else { return nil }
+        let word = q.bytes[Int(a.query[pair.q].key)]
+        let vowels: Set<UInt8> = Set("aeiouy".utf8)
+        guard (2...Matcher.acronymLength).contains(word.count), word.allSatisfy({ (97...122).contains($0) && !vowels.contains($0) }),
+              Transliterator.needsTransliteration(index.nameText[d]) else { return nil }
+        return LoneApproximateWord(query: q.texts[Int(a.query[pair.q].key)], listed: index.names.vocabulary[Int(a.list[pair.l].key)],
+                                   similarity: pair.similarity, kind: .acronym)
     }
 }
 
@@ -132,6 +213,8 @@ extension LoneApproximateWord {
         // spelt one way ("Sysco" is not "SJSCO", "Zenith" not "ZENIT").
         guard person else { return false }
         if GivenNames.areVariants(typed, listed) { return true }
+        // The name as another language's press writes it ("putyin", "poetin" for PUTIN).
+        if PressOrthographies.readings(a).contains(b) { return true }
         return RomanisationSwaps.respellings(a).contains(b)
     }
 

@@ -35,7 +35,8 @@ extension Matcher {
     /// script suggests, each with whether to compare its tokens by sound: business words in
     /// English ("طيران ماهان" → "air mhn", then read as usual), a Han-written name read as Korean
     /// (金正恩 → "kim jong un") or Japanese when the lists know both its parts (山田太郎 → "yamada
-    /// taro"). Korean and Japanese readings are exact syllables, not compared by sound.
+    /// taro"), an Arabic-script compound given name split (محمدجواد → "mhmd jwad", `CompoundGivenNames`).
+    /// Korean and Japanese readings are exact syllables, not compared by sound.
     func otherLanguageReadings(_ name: String) -> [(String, Bool)] {
         var out: [(String, Bool)] = []
         let source = PhoneticComparison.Source(name: name)
@@ -43,6 +44,11 @@ extension Matcher {
             let foreign = Transliterator.romanise(translated, .foreignName)
             for reading in [Transliterator.toLatin(translated), foreign] where !out.contains(where: { $0.0 == reading }) {
                 out.append((reading, source != .hangul && source != .han || reading == foreign))
+            }
+        }
+        if source == .arabic, let split = CompoundGivenNames.split(name) {
+            for reading in [Transliterator.toLatin(split), Transliterator.romanise(split, .foreignName)] where !out.contains(where: { $0.0 == reading }) {
+                out.append((reading, true))
             }
         }
         if source == .han {

@@ -27,7 +27,7 @@ extension Matcher {
         let lone = s.score >= review && !contradicted && latin ? loneApproximateWord(s, query: query) : nil
         var parts = [s.score < review
             ? "score \(fmt(s.score)) below the review threshold \(fmt(review)) of \(match.list.rawValue)"
-            : lone.map { "lone_approximate_word: rests on one approximate word \($0.description), uncorroborated by "
+            : lone.map { "\($0.qualifierName): rests on \($0.restsOn), uncorroborated by "
                 + "\(configuration.policy.loneApproximateWord.corroborating.joined(separator: ", ")) (score \(fmt(s.score)), review threshold \(fmt(review)) of "
                 + "\(match.list.rawValue); \(configuration.policy.loneApproximateWord.reason))" }
             ?? "country contradicts every listed country and the name is not found exactly as listed (score \(fmt(s.score)), review threshold \(fmt(review)) of \(match.list.rawValue))"]

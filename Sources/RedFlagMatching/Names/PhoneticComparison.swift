@@ -59,6 +59,18 @@ public enum PhoneticComparison {
     public static let floor = 0.8
     /// Least phonetic similarity for a query of one word, which no other word confirms.
     public static let singleWordFloor = 0.95
+    /// The same for a word of at least `longWordConsonants` consonants (h and glides not counted):
+    /// two or three consonants that sound alike are often another word ("ソニー" sonii for SONGI), but
+    /// a longer run of them alike by chance is rare, while each script changes a long name's vowels
+    /// and one or two of its sounds ("חיזבאללה" khizvlla for HIZBALLAH).
+    public static let longSingleWordFloor = 0.88
+    public static let longWordConsonants = 3
+
+    /// The least phonetic similarity for `token`, the one word of a query romanised from `source`.
+    public static func singleWordFloor(_ token: String, source: Source) -> Double {
+        guard let s = segments(Array(token.utf8), source: source) else { return singleWordFloor }
+        return key(s).count >= longWordConsonants ? longSingleWordFloor : singleWordFloor
+    }
 
     /// One sound of a token: a consonant of a class, or a run of vowels.
     struct Segment: Equatable {
@@ -302,8 +314,9 @@ public enum PhoneticComparison {
             }
             if !matched { i += 1 }
         }
-        if source == .kana {
-            // Japanese writes m before m, b, p as ン n ("モハンマド" for Mohammad).
+        if source == .kana || source == .han {
+            // Japanese writes m before m, b, p as ン n ("モハンマド" for Mohammad), and so does Chinese
+            // transcription with a syllable's n ("穆罕默德" muhanmode for Muhammad).
             var k = 0
             while k + 1 < out.count {
                 if !out[k].vowel, out[k].value == 7, !out[k + 1].vowel, out[k + 1].value == 6 || out[k + 1].value == 0 {
@@ -351,6 +364,9 @@ public enum PhoneticComparison {
             return lightlyLost(y) ? gaps.glide : gaps.consonantDelete
         }
         func vowels(_ a: UInt8, _ b: UInt8) -> Double { groupCosts[Int(a) &* 32 &+ Int(b)] }
+        // A listed name's final h after a vowel is silent (Arabic ta marbuta, Persian he: "Hizballah",
+        // "Nasrallah", "Fatemeh"): other scripts' transcriptions leave it out.
+        let silentFinalH = m >= 2 && l[m - 1].letters == 104 && l[m - 2].vowel
         func substitute(_ x: Segment, _ y: Segment) -> Double {
             if x.vowel != y.vowel { return .infinity }
             if x.vowel {
@@ -367,8 +383,12 @@ public enum PhoneticComparison {
             // A listed j is h in Spanish names (Joaquin, Juarez) and y in German and Slavic ones (Jürgen,
             // Jovan): other scripts write it so ("Хоакин", "ホアキン", "Йован").
             if y.letters == 106, x.value == classH || x.value == classW { return 0.3 }
+            // Japanese フ fu writes a foreign h before u and a final h as well as f ("ナスルッラーフ" Nasrallah,
+            // "フライン" Hlaing).
+            if source == .kana, x.letters == 102, y.value == classH { return 0.3 }
             return substitutes[Int(x.value) * 9 + Int(y.value)]
         }
+        func deleteAt(_ j: Int) -> Double { silentFinalH && j == m - 1 ? min(0.1, delete(l[j])) : delete(l[j]) }
         // Two rows and the listed side's deletions, on the stack: no allocation per listed token.
         return withUnsafeTemporaryAllocation(of: Double.self, capacity: 3 * (m + 1)) { buffer in
             var prev = UnsafeMutableBufferPointer(rebasing: buffer[0...m])
@@ -376,7 +396,7 @@ public enum PhoneticComparison {
             let deletions = UnsafeMutableBufferPointer(rebasing: buffer[(2 * m + 2)...])
             prev[0] = 0
             for j in 0..<m {
-                deletions[j] = delete(l[j])
+                deletions[j] = deleteAt(j)
                 prev[j + 1] = prev[j] + deletions[j]
             }
             for i in 0..<n {

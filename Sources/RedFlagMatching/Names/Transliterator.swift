@@ -11,8 +11,10 @@ import RedFlagCore
 /// which the matcher compares with "Mohammed" by consonants), Hebrew, Hangul (the DPRK/McCune-
 /// Reischauer spelling the lists use for North Korean names: "김정은" → "kim jong un") and Han
 /// (toneless pinyin with a name's syllables joined, business words in English: "华为技术有限公司"
-/// → "huawei technology co., ltd."). Other scripts (kana, Devanagari and other Indic scripts,
-/// Armenian, Georgian…) go through Foundation's ICU `toLatin` transform. Results are cached.
+/// → "huawei technology co., ltd."), and Thai, Lao, Khmer and Burmese syllable by syllable
+/// (`SoutheastAsianScripts`: ICU has no Khmer or Lao transform here). Other scripts (kana,
+/// Devanagari and other Indic scripts, Armenian, Georgian…) go through Foundation's ICU `toLatin`
+/// transform. Results are cached.
 public enum Transliterator {
     private static let cache = LockedCache()
 
@@ -36,7 +38,7 @@ public enum Transliterator {
 
     /// The scripts romanised from tables here; everything else non-Latin goes to ICU.
     enum Kind: Equatable {
-        case cyrillic, greek, arabic, hebrew, hangul, han, otherScript, neutral
+        case cyrillic, greek, arabic, hebrew, hangul, han, southeast, otherScript, neutral
 
         init(_ u: Unicode.Scalar) {
             switch u.value {
@@ -48,6 +50,7 @@ public enum Transliterator {
             case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF: self = .han
             case 0..<0x250: self = .neutral
             default:
+                if SoutheastAsianScripts.covers(u) { self = .southeast; return }
                 if u.properties.isAlphabetic, let script = ScriptDetector.script(of: u), script != "Latn" { self = .otherScript } else { self = .neutral }
             }
         }
@@ -99,6 +102,8 @@ public enum Transliterator {
         /// Kana words split where ン meets a vowel ("ジョンウン" jon un for Jong Un): katakana writes a
         /// foreign name of several words as one ("キム・ジョンウン" Kim Jong Un).
         var kanaApart = false
+        /// A Burmese word's syllables one token ("ပူတင်" putin), not a Burmese name's syllables apart.
+        var southeastJoined = false
 
         init(cyrillic: CyrillicLanguage? = nil, hangulRevised: Bool = false, arabicVowels: Bool = false, greekForeign: Bool = false,
              hangulJoined: Bool = false, hanJoined: Bool = false) {
@@ -112,7 +117,11 @@ public enum Transliterator {
 
         /// A foreign name as another script transcribes it, read to be compared by sound: words
         /// whole, vowel letters read, Hangul in Revised Romanization (closest to the sounds).
-        static let foreignName = Options(hangulRevised: true, arabicVowels: true, greekForeign: true, hangulJoined: true, hanJoined: true)
+        static let foreignName: Options = {
+            var o = Options(hangulRevised: true, arabicVowels: true, greekForeign: true, hangulJoined: true, hanJoined: true)
+            o.southeastJoined = true
+            return o
+        }()
     }
 
     /// Latin letters that look like Cyrillic ones, typed by mistake inside a Cyrillic word
@@ -138,14 +147,38 @@ public enum Transliterator {
         return out
     }
 
+    /// Persian and Urdu write the suffix -ی / -ای of a name ending in he apart or after a non-joiner
+    /// ("خامنہ ای", "خامنه‌ای" Khamenei): it is the end of that word, not a word of its own.
+    static func joinSuffixes(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        let he: Set<Unicode.Scalar> = ["ه", "ہ", "ة"], suffixes: [[Unicode.Scalar]] = [["ا", "ی"], ["ا", "ي"], ["ا", "ئ", "ی"], ["ئ", "ی"]]
+        guard s.contains(" "), s.contains(where: { he.contains($0) }) else { return s }
+        var out: [Unicode.Scalar] = []
+        for k in s.indices {
+            if s[k] == " ", let last = out.last, he.contains(last), suffixes.contains(where: { suffix in
+                let end = k + 1 + suffix.count
+                return end <= s.count && Array(s[(k + 1)..<end]) == suffix && (end == s.count || !s[end].properties.isAlphabetic)
+            }) {
+                continue  // the space goes: the suffix ends the word before it
+            }
+            out.append(s[k])
+        }
+        return out
+    }
+
+    /// The dots Chinese and Japanese write between the words of a foreign name (·, ・, •, ‧, ･).
+    static let foreignNameDots: Set<UInt32> = [0xB7, 0x30FB, 0x2022, 0x2027, 0xFF65]
+
     /// Romanises each run of one script with its table (or ICU), leaving Latin, digits and
     /// punctuation as they are. Han and Hangul runs (written without spaces) are set apart by a
     /// space from Latin letters that follow.
     static func romanise(_ s: String, _ options: Options = Options()) -> String {
         // Joiners and marks that sit inside a word (Persian ZWNJ in "خامنه‌ای", tatweel).
-        let scalars = unmixCyrillic(s.unicodeScalars.filter { $0.value != 0x200C && $0.value != 0x200D && $0.value != 0x200E && $0.value != 0x200F && $0.value != 0x640 })
+        let scalars = joinSuffixes(unmixCyrillic(s.unicodeScalars.filter { $0.value != 0x200C && $0.value != 0x200D && $0.value != 0x200E && $0.value != 0x200F && $0.value != 0x640 }))
         let han = scalars.filter { Kind($0) == .han }.count
         let letters = scalars.filter { $0.properties.isAlphabetic }.count
+        // Chinese sets the words of a foreign name apart with a middle dot ("弗拉基米尔·普京"); its own names
+        // have none, so a dotted name is no surname and given name ("叶夫根尼" Yevgeny, not Ye Fugenni).
+        let dotted = scalars.contains { Self.foreignNameDots.contains($0.value) }
         let cyrillic = options.cyrillic ?? CyrillicLanguage(scalars)
         var out = ""
         out.reserveCapacity(s.utf8.count * 2)
@@ -164,7 +197,8 @@ public enum Transliterator {
             case .arabic: out += Letters.shared.arabic(run, vowels: options.arabicVowels)
             case .hebrew: out += Letters.shared.hebrew(run, vowels: options.arabicVowels)
             case .hangul: out += Hangul.romanise(run, revised: options.hangulRevised, joined: options.hangulJoined)
-            case .han: out += Han.shared.romanise(run, wholeName: han == letters && !options.hanJoined)
+            case .han: out += Han.shared.romanise(run, wholeName: han == letters && !options.hanJoined && !dotted, foreign: options.hanJoined)
+            case .southeast: out += SoutheastAsianScripts.shared.romanise(run, joined: options.southeastJoined)
             case .otherScript:
                 var view = String.UnicodeScalarView()
                 view.append(contentsOf: run)
@@ -173,6 +207,8 @@ public enum Transliterator {
                 // n in the names the lists write ("जोंग" jong, not jomg).
                 var latin = (text.applyingTransform(.toLatin, reverse: false) ?? text).replacingOccurrences(of: "\u{1E41}", with: "n")
                     .replacingOccurrences(of: "m\u{307}", with: "n")
+                    // Modifier-letter primes and apostrophes (Georgian ejectives "pʼutʼini", ISO 11940 marks) are no letters of a name.
+                    .replacingOccurrences(of: "\u{2BC}", with: "").replacingOccurrences(of: "\u{2B9}", with: "")
                 // ICU marks a kana ン before a vowel with an apostrophe ("jon'un").
                 if options.kanaApart, run.contains(where: { (0x3040...0x30FF).contains($0.value) }) { latin = latin.replacingOccurrences(of: "'", with: " ") }
                 out += latin
@@ -297,12 +333,27 @@ final class Letters: Sendable {
             word = word.dropFirst(2)
         }
         let letters = Array(word)
-        let consonants = letters.filter { !Self.arabicVowelLetters.contains($0) }.count
+        // و after an alef inside a word and before a consonant is one too: the long a is written, and
+        // no vowel follows it in the same letter ("لاوروف" Lavrov, "داود" Davud; a word-initial alef
+        // only seats the vowel, "اون" Un).
+        let afterAlef = { (k: Int) in
+            k > 1 && k + 1 < letters.count && letters[k] == "و" && letters[k - 1] == "ا" && !Self.arabicVowelLetters.contains(letters[k + 1])
+        }
+        let consonants = letters.indices.filter { !Self.arabicVowelLetters.contains(letters[$0]) || afterAlef($0) }.count
         for k in letters.indices {
             let u = letters[k]
             guard let v = table[String(u)] else { out.unicodeScalars.append(u); continue }
             let vowelLetter = Self.arabicVowelLetters.contains(u)
-            let consonantal = (u == "و" || u == "ي" || u == "ی") && k + 1 < letters.count && ["ا", "و", "ي", "ی", "ى"].contains(letters[k + 1])
+            // Read with its vowels, و between a consonant and ي is the o of a foreign oi ("شويغو" Shoigu).
+            let foreignOi = vowels && u == "و" && k > 0 && !Self.arabicVowelLetters.contains(letters[k - 1]) && k + 1 < letters.count
+                && (letters[k + 1] == "ي" || letters[k + 1] == "ی")
+            let consonantal = (u == "و" || u == "ي" || u == "ی") && !foreignOi
+                && (k + 1 < letters.count && ["ا", "و", "ي", "ی", "ى"].contains(letters[k + 1]) || afterAlef(k))
+            if vowels, k > 0, u == "ه" || u == "ہ", Array(letters[(k + 1)...]) == ["ا", "ی"] || Array(letters[(k + 1)...]) == ["ا", "ي"] {
+                // Persian he before the suffix ای is a vowel, and the alef only seats the ی: "خامنه‌ای" Khamenei.
+                out += "ei"
+                break
+            }
             if vowels, k == 0, ["ا", "أ", "إ", "آ"].contains(u), letters.count > 2, ["و", "ي", "ی"].contains(letters[1]),
                !["ا", "و", "ي", "ی", "ى"].contains(letters[2]) {
                 // An alef that only seats the vowel letter after it ("أوليغ" Oleg, "إيران" Iran): the vowel is that letter's.
@@ -444,15 +495,18 @@ final class Han: Sendable {
         return String(view)
     }
 
-    /// Pinyin syllables of a stretch with no business word, longest irregular word first.
-    private func syllables(_ s: ArraySlice<Unicode.Scalar>) -> [String] {
+    /// Pinyin syllables of a stretch with no business word, longest irregular word first. `foreign`:
+    /// read as the transcription of a foreign name, where the r-initial syllables write zh and j
+    /// (日 ri, 热 re, 任 ren, 若 ruo for Russian ж and French j: "普里戈任" Prigozhin; a foreign r is
+    /// written with l-initial ones, 里 li, 罗 luo).
+    private func syllables(_ s: ArraySlice<Unicode.Scalar>, foreign: Bool = false) -> [String] {
         var out: [String] = []
         var k = s.startIndex
         while k < s.endIndex {
             var matched = false
             for length in stride(from: min(longestReading, s.endIndex - k), through: 1, by: -1) {
                 if let r = readings[Self.text(s[k..<(k + length)])] {
-                    out += r
+                    out += foreign ? r.map { $0.hasPrefix("r") ? "zh" + $0.dropFirst() : $0 } : r
                     k += length
                     matched = true
                     break
@@ -466,7 +520,7 @@ final class Han: Sendable {
         return out
     }
 
-    func romanise(_ run: [Unicode.Scalar], wholeName: Bool) -> String {
+    func romanise(_ run: [Unicode.Scalar], wholeName: Bool, foreign: Bool = false) -> String {
         let s = run[...]
         if wholeName, (2...4).contains(s.count) {
             for surnameLength in [2, 1] where s.count > surnameLength && surnames.contains(Self.text(s.prefix(surnameLength))) {
@@ -477,7 +531,7 @@ final class Han: Sendable {
         var pending = s.startIndex
         var k = s.startIndex
         func flush(_ end: Int) {
-            if pending < end { parts.append(syllables(s[pending..<end]).joined()) }
+            if pending < end { parts.append(syllables(s[pending..<end], foreign: foreign).joined()) }
         }
         while k < s.endIndex {
             var found: (length: Int, english: String)?

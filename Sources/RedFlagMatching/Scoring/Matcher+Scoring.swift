@@ -63,7 +63,7 @@ extension Matcher {
         let tag = UInt8(PhoneticComparison.Source.allCases.firstIndex(of: source)!)
         // A one-word name ("ソニー", "سيمنس") has nothing else to confirm a sound-alike: it must
         // sound almost exactly like the listed word.
-        let least = tokens.count == 1 ? PhoneticComparison.credit(PhoneticComparison.singleWordFloor) : 0
+        let least = tokens.count == 1 ? PhoneticComparison.credit(PhoneticComparison.singleWordFloor(tokens[0], source: source)) : 0
         return CrossScriptChannel(fromScript: flags) { token in
             cache.value([tag] + token) { phonetic.similar(token, source: source, space: space) }.filter { $0.similarity >= least }
         }

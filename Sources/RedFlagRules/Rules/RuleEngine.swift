@@ -96,7 +96,12 @@ public struct RuleEngine: Sendable {
 
     /// Checks one line. `parties` nil means no lists were loaded.
     public func check(_ line: OrderLine, history: HistorySummary, parties: [PartyScreening]?) -> OrderCheck {
-        let item = ItemProfile(line: line, items: items)
+        check(line, item: ItemProfile(line: line, items: items), history: history, parties: parties)
+    }
+
+    /// Checks one line whose item profile (`ItemProfile(line:items:)` with this engine's
+    /// `items`) the caller already made, for its history summary.
+    public func check(_ line: OrderLine, item: ItemProfile, history: HistorySummary, parties: [PartyScreening]?) -> OrderCheck {
         let ctx = RuleContext(line: line, item: item, groups: groups, catalog: catalog, history: history, parties: parties,
                               text: LineText(line: line, library: textLibrary))
         let license = LicenseRules.determine(ctx, flags: licenseFlags)

@@ -38,8 +38,7 @@ enum ScreeningRules {
     static func describe(_ p: PartyScreening, _ m: ScreeningMatch) -> String {
         var s = "\(p.role.rawValue) '\(p.result.query.name)' matches \(m.list.rawValue) \(m.id) '\(m.name)'"
         if m.matchedName != m.name { s += " (as '\(m.matchedName)')" }
-        // The number alone through `format`: a `%@` argument is bridged to an NSString per call.
-        s += ", score " + String(format: "%.2f", m.score) + ", basis " + m.basis.rawValue
+        s += ", score " + Format.twoDecimals(m.score) + ", basis " + m.basis.rawValue
         if !m.programs.isEmpty { s += ", programs \(m.programs.joined(separator: "/"))" }
         if let a = m.explanation.matchedAddress { s += ", listed address '\(a)'" }
         for q in m.explanation.qualifiers where q.name == "policy" { s += "; " + q.detail }

@@ -45,7 +45,7 @@ struct AuditBlockWriter {
         var links: [UInt8] = []
         links.reserveCapacity(records.count * AuditChain.storedLinkLength)
         for record in records {
-            let link = chain.append(index: record.index, decision: record.decisionByte, record: Array(record.json.utf8))
+            let link = chain.append(index: record.index, decision: record.decisionByte, record: record.json)
             links.append(contentsOf: link.prefix(AuditChain.storedLinkLength))
         }
         let data = AuditBytes.compress(packer.pack(records))

@@ -24,6 +24,18 @@ enum AuditBytes {
         _ = SHA256_Final(digest, &context)
     }
 
+    /// SHA-256 of `first` followed by `second`, without joining them.
+    static func sha256(_ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: 32) { out, count in
+            var context = SHA256_CTX()
+            _ = SHA256_Init(&context)
+            if let base = first.baseAddress, first.count > 0 { _ = SHA256_Update(&context, base, first.count) }
+            if let base = second.baseAddress, second.count > 0 { _ = SHA256_Update(&context, base, second.count) }
+            _ = SHA256_Final(out.baseAddress!, &context)
+            count = 32
+        }
+    }
+
     /// SHA-256 of `bytes`.
     static func sha256(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         [UInt8](unsafeUninitializedCapacity: 32) { out, count in

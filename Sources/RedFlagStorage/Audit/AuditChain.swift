@@ -30,13 +30,22 @@ struct AuditChain {
 
     /// Extends the chain with one record; returns the new link.
     mutating func append(index: Int, decision: UInt8, record: [UInt8]) -> [UInt8] {
-        var input = head
-        input.reserveCapacity(32 + 9 + record.count)
+        record.withUnsafeBufferPointer { append(index: index, decision: decision, record: $0) }
+    }
+
+    /// Extends the chain with one record's text, hashed where it lies: a heavy check's records
+    /// are kilobytes each, and copying every one twice to hash it cost more than the hashing.
+    mutating func append(index: Int, decision: UInt8, record: String) -> [UInt8] {
+        var text = record
+        return text.withUTF8 { append(index: index, decision: decision, record: $0) }
+    }
+
+    private mutating func append(index: Int, decision: UInt8, record: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var prefix = head
         var i = UInt64(index).bigEndian
-        withUnsafeBytes(of: &i) { input.append(contentsOf: $0) }
-        input.append(decision)
-        input.append(contentsOf: record)
-        head = AuditBytes.sha256(input)
+        withUnsafeBytes(of: &i) { prefix.append(contentsOf: $0) }
+        prefix.append(decision)
+        head = prefix.withUnsafeBufferPointer { AuditBytes.sha256($0, record) }
         return head
     }
 

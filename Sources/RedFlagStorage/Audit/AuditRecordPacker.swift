@@ -24,44 +24,60 @@ struct AuditRecordPacker {
     /// stored again, which costs space, never correctness), so memory stays bounded on any run.
     static let capacity = 1 << 20
 
+    /// 128 bits of a fragment's SHA-256 and its length (`FragmentTable` probes by `a`).
     struct Key: Hashable {
         var a: UInt64
         var b: UInt64
         var length: Int
-
-        /// `a` is already 64 bits of SHA-256: hashing it alone spreads the table as well as all
-        /// three fields would, for a third of the hashing on every fragment of every record.
-        func hash(into hasher: inout Hasher) { hasher.combine(a) }
     }
 
     /// Set in a record's decision byte when its text is stored as is (not JSON, or holding 0x01).
     static let storedWhole: UInt8 = 0x80
 
-    private var ids: [Key: UInt32] = [:]
+    private var ids = FragmentTable()
     private(set) var nextID: UInt32 = 0
+
+    /// Containers whose whole text is at least this long are first looked up as they stand: a
+    /// party or flag list repeated from an earlier line is then one lookup, not one per fragment
+    /// inside it (each a likely cache miss in a table of a million).
+    let wholeMinimum: Int
+
+    init(wholeMinimum: Int = 512) { self.wholeMinimum = wholeMinimum }
+
+    /// Per-record working arrays, kept between records so they are allocated once per block.
+    private struct Scratch {
+        var out: [UInt8] = []
+        var kinds: [UInt8] = []
+        var starts: [Int] = []
+        /// Per open container: the key of its whole text when it was looked up and not found.
+        var wholeKeys: [Key?] = []
+        /// Per container in the order they open: where it closes, and how many had opened by then.
+        var closeAt: [Int] = []
+        var opensBeforeClose: [Int] = []
+        var openStack: [Int] = []
+    }
 
     /// The block payload (uncompressed) for `records`: the fragments they define, then the
     /// records as skeletons.
     mutating func pack(_ records: [AuditStoredRecord]) -> [UInt8] {
-        if ids.count > Self.capacity { ids.removeAll(keepingCapacity: true) }
+        if ids.count > Self.capacity { ids.removeAll() }
         let firstID = nextID
         var fragments: [UInt8] = []
         var fragmentCount = 0
         var skeletons: [UInt8] = []
-        var out: [UInt8] = []
-        var kinds: [UInt8] = []
-        var starts: [Int] = []
+        var scratch = Scratch()
         for record in records {
-            out.removeAll(keepingCapacity: true)
-            let bytes = Array(record.json.utf8)
-            let whole = bytes.contains(0x01) || !bytes.withUnsafeBufferPointer { buffer in
-                split(buffer, into: &out, kinds: &kinds, starts: &starts, fragments: &fragments, fragmentCount: &fragmentCount)
+            scratch.out.removeAll(keepingCapacity: true)
+            var json = record.json
+            let whole = json.withUTF8 { bytes in
+                let whole = bytes.contains(0x01) || !split(bytes, scratch: &scratch, fragments: &fragments, fragmentCount: &fragmentCount)
+                if whole { scratch.out = Array(bytes) }
+                return whole
             }
-            if whole { out = bytes }
             AuditBytes.appendVarint(UInt64(record.index), to: &skeletons)
             skeletons.append(record.decisionByte | (whole ? Self.storedWhole : 0))
-            AuditBytes.appendVarint(UInt64(out.count), to: &skeletons)
-            skeletons.append(contentsOf: out)
+            AuditBytes.appendVarint(UInt64(scratch.out.count), to: &skeletons)
+            skeletons.append(contentsOf: scratch.out)
         }
         var payload: [UInt8] = []
         payload.reserveCapacity(fragments.count + skeletons.count + 16)
@@ -73,59 +89,133 @@ struct AuditRecordPacker {
         return payload
     }
 
-    /// Copies `bytes` into `out`, replacing every object, array and long string value inside
-    /// the record by a reference (innermost first, so a parent's key covers its children's
-    /// references). Object keys stay in place: they are short and repeat inside their parent.
-    /// Returns false, leaving `out` unusable, for text that is not balanced JSON.
-    private mutating func split(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8], kinds: inout [UInt8], starts: inout [Int],
+    /// The quote that closes the string opened at `open`, nil when none does. Found with
+    /// `memchr` (strings are most of a record's bytes): a quote closes it unless an odd run of
+    /// backslashes escapes it.
+    static func closingQuote(_ bytes: UnsafeBufferPointer<UInt8>, after open: Int) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
+        var from = open + 1
+        while from < bytes.count {
+            guard let hit = memchr(base + from, Int32(UInt8(ascii: "\"")), bytes.count - from) else { return nil }
+            let q = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            var slashes = 0
+            while q - slashes - 1 > open, bytes[q - slashes - 1] == UInt8(ascii: "\\") { slashes += 1 }
+            if slashes % 2 == 0 { return q }
+            from = q + 1
+        }
+        return nil
+    }
+
+    /// Finds where each container of `bytes` closes (`scratch.closeAt`, in opening order).
+    /// False for text whose strings or brackets do not balance.
+    private func matchContainers(_ bytes: UnsafeBufferPointer<UInt8>, scratch: inout Scratch) -> Bool {
+        scratch.closeAt.removeAll(keepingCapacity: true)
+        scratch.opensBeforeClose.removeAll(keepingCapacity: true)
+        scratch.openStack.removeAll(keepingCapacity: true)
+        let n = bytes.count
+        var i = 0
+        while i < n {
+            switch bytes[i] {
+            case UInt8(ascii: "\""):
+                guard let j = Self.closingQuote(bytes, after: i) else { return false }
+                i = j
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                scratch.openStack.append(scratch.closeAt.count)
+                scratch.closeAt.append(-1)
+                scratch.opensBeforeClose.append(0)
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                guard let k = scratch.openStack.popLast() else { return false }
+                scratch.closeAt[k] = i
+                scratch.opensBeforeClose[k] = scratch.closeAt.count
+            default:
+                break
+            }
+            i += 1
+        }
+        return scratch.openStack.isEmpty
+    }
+
+    /// Copies `bytes` into `scratch.out`, replacing every object, array and long string value
+    /// inside the record by a reference (innermost first, so a parent's key covers its children's
+    /// references). Object keys stay in place: they are short and repeat inside their parent. A
+    /// container of `wholeMinimum` bytes or more whose whole text was seen before becomes its
+    /// earlier fragment's reference at once; when new, its whole text is filed beside its
+    /// skeleton, so the next copy is found that way. Returns false, leaving `out` unusable, for
+    /// text that is not balanced JSON.
+    private mutating func split(_ bytes: UnsafeBufferPointer<UInt8>, scratch: inout Scratch,
                                 fragments: inout [UInt8], fragmentCount: inout Int) -> Bool {
-        kinds.removeAll(keepingCapacity: true)
-        starts.removeAll(keepingCapacity: true)
+        scratch.kinds.removeAll(keepingCapacity: true)
+        scratch.starts.removeAll(keepingCapacity: true)
+        scratch.wholeKeys.removeAll(keepingCapacity: true)
+        let n = bytes.count
+        let lookWhole = n > wholeMinimum
+        if lookWhole && !matchContainers(bytes, scratch: &scratch) { return false }
+        var opened = 0
         var keyNext = false
         var i = 0
-        let n = bytes.count
-        out.reserveCapacity(n)
+        scratch.out.reserveCapacity(n)
         while i < n {
             let byte = bytes[i]
             switch byte {
             case UInt8(ascii: "\""):
-                let start = out.count
-                var j = i + 1
-                while j < n, bytes[j] != UInt8(ascii: "\"") { j += bytes[j] == UInt8(ascii: "\\") ? 2 : 1 }
-                guard j < n else { return false }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i...j]))
+                let start = scratch.out.count
+                guard let j = Self.closingQuote(bytes, after: i) else { return false }
+                scratch.out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i...j]))
                 i = j + 1
-                let isKey = keyNext && kinds.last == UInt8(ascii: "{")
+                let isKey = keyNext && scratch.kinds.last == UInt8(ascii: "{")
                 keyNext = false
-                if !isKey && !kinds.isEmpty && out.count - start >= Self.minimumFragment {
-                    reference(from: start, in: &out, fragments: &fragments, fragmentCount: &fragmentCount)
+                if !isKey && !scratch.kinds.isEmpty && scratch.out.count - start >= Self.minimumFragment {
+                    _ = reference(from: start, in: &scratch.out, fragments: &fragments, fragmentCount: &fragmentCount)
                 }
                 continue
             case UInt8(ascii: "{"), UInt8(ascii: "["):
-                kinds.append(byte)
-                starts.append(out.count)
-                out.append(byte)
+                let container = opened
+                opened += 1
+                var wholeKey: Key?
+                if lookWhole && !scratch.kinds.isEmpty {
+                    let close = scratch.closeAt[container]
+                    if close - i + 1 >= wholeMinimum {
+                        let key = AuditBytes.key(UnsafeBufferPointer(rebasing: bytes[i...close]))
+                        if let known = ids[key] {
+                            scratch.out.append(0x01)
+                            AuditBytes.appendVarint(UInt64(known), to: &scratch.out)
+                            i = close + 1
+                            opened = scratch.opensBeforeClose[container]
+                            keyNext = false
+                            continue
+                        }
+                        wholeKey = key
+                    }
+                }
+                scratch.kinds.append(byte)
+                scratch.starts.append(scratch.out.count)
+                scratch.wholeKeys.append(wholeKey)
+                scratch.out.append(byte)
                 keyNext = byte == UInt8(ascii: "{")
             case UInt8(ascii: "}"), UInt8(ascii: "]"):
-                guard kinds.popLast() != nil, let start = starts.popLast() else { return false }
-                out.append(byte)
+                guard scratch.kinds.popLast() != nil, let start = scratch.starts.popLast(), let wholeKey = scratch.wholeKeys.popLast() else {
+                    return false
+                }
+                scratch.out.append(byte)
                 keyNext = false
-                if !kinds.isEmpty && out.count - start >= Self.minimumFragment {
-                    reference(from: start, in: &out, fragments: &fragments, fragmentCount: &fragmentCount)
+                if !scratch.kinds.isEmpty && (scratch.out.count - start >= Self.minimumFragment || wholeKey != nil) {
+                    let id = reference(from: start, in: &scratch.out, fragments: &fragments, fragmentCount: &fragmentCount)
+                    if let wholeKey, ids[wholeKey] == nil { ids.insert(wholeKey, id: id) }
                 }
             case UInt8(ascii: ","):
-                out.append(byte)
-                keyNext = kinds.last == UInt8(ascii: "{")
+                scratch.out.append(byte)
+                keyNext = scratch.kinds.last == UInt8(ascii: "{")
             default:
-                out.append(byte)
+                scratch.out.append(byte)
             }
             i += 1
         }
-        return kinds.isEmpty
+        return scratch.kinds.isEmpty
     }
 
-    /// Replaces `out[start...]` by a reference to its fragment, defining the fragment when new.
-    private mutating func reference(from start: Int, in out: inout [UInt8], fragments: inout [UInt8], fragmentCount: inout Int) {
+    /// Replaces `out[start...]` by a reference to its fragment, defining the fragment when new;
+    /// returns the fragment's number.
+    private mutating func reference(from start: Int, in out: inout [UInt8], fragments: inout [UInt8], fragmentCount: inout Int) -> UInt32 {
         let key = out.withUnsafeBufferPointer { buffer in AuditBytes.key(UnsafeBufferPointer(rebasing: buffer[start...])) }
         let id: UInt32
         if let known = ids[key] {
@@ -133,7 +223,7 @@ struct AuditRecordPacker {
         } else {
             id = nextID
             nextID += 1
-            ids[key] = id
+            ids.insert(key, id: id)
             AuditBytes.appendVarint(UInt64(out.count - start), to: &fragments)
             fragments.append(contentsOf: out[start...])
             fragmentCount += 1
@@ -141,6 +231,7 @@ struct AuditRecordPacker {
         out.removeSubrange(start...)
         out.append(0x01)
         AuditBytes.appendVarint(UInt64(id), to: &out)
+        return id
     }
 }
 

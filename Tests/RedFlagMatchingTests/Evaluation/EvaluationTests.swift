@@ -39,9 +39,10 @@ struct EvaluationTests {
     /// organisation, short parts not glued; set: homonyms reported apart, contradicted countries only
     /// where the lists give one): person 0.028, reversed chain 0.110, country 0.072.
     static let negativeCeilings: [String: Double] = [
-        // Organisation classes after the one-approximate-word rule (reached 0.019, 0.004, 0.010, 0.029, 0.000).
+        // Organisation classes after the one-approximate-word rule (reached 0.019, 0.004, 0.010, 0.029, 0.000);
+        // short names 0.000 (0/35) after its common-word and acronym cases: 0.03 allows one row of 35.
         "negative_organisation": 0.025, "negative_person": 0.035, "negative_invented": 0.008,
-        "negative_one_shared_token": 0.02, "negative_one_word_apart": 0.02, "negative_short_name": 0.06,
+        "negative_one_shared_token": 0.02, "negative_one_word_apart": 0.02, "negative_short_name": 0.03,
         "negative_address_other_number": 0.03, "negative_address_city_only": 0.015, "negative_reversed_chain": 0.13,
         "negative_country": 0.09,
         // Non-Latin renderings of unlisted people and companies (reached 0.20 with the phonetic cross-script comparison, 0.18 after
@@ -53,10 +54,11 @@ struct EvaluationTests {
     /// Highest tolerated false-alarm rate on all negatives of the test part (reached 0.026 with the person
     /// false-alarm work and the one-approximate-word rule together, 0.049 before both; target 0.005).
     static let falseAlarmCeiling = 0.03
-    /// Lowest tolerated cross-script found-rate, test part (reached 0.673 with business words, Korean and
-    /// Japanese readings of Han names and the letters other scripts use for foreign sounds; 0.631 with the
-    /// phonetic cross-script comparison, 0.476 before; target 0.90).
-    static let crossScriptFloor = 0.66
+    /// Lowest tolerated cross-script found-rate, test part (reached 0.696 with Thai, Lao, Khmer and Burmese
+    /// tables and the press-transcription conventions of CrossScriptReadingsTests, dev 0.859 → 0.943; 0.673
+    /// with business words, Korean and Japanese readings of Han names and the letters other scripts use for
+    /// foreign sounds; 0.631 with the phonetic cross-script comparison, 0.476 before; target 0.90).
+    static let crossScriptFloor = 0.68
     /// Lowest tolerated pass rate of the published test cases, test part (reached 0.887 with other
     /// languages' press spellings, titles and differing numbers; 0.845 before; 0.704 before the phonetic
     /// cross-script comparison).

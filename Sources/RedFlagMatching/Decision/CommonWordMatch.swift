@@ -1,0 +1,51 @@
+import RedFlagCore
+
+/// A match between an organisation's name and a listed organisation that rests on common words
+/// of English alone: "Puma SE" against the listed "PUMA SECURITY COMPANY", "Orange S.A." against
+/// "ORANGE VOLUNTEERS", "Venture Corporation" against "RUSSIAN VENTURE COMPANY", "Apex Security"
+/// against "APEX". The lists hold "puma" or "orange" in one name, so their weights call the word
+/// distinctive; among companies in general it is an everyday word many are named for
+/// (`CommonWords`), and when the names differ in other words as heavy as a share of the shared
+/// ones, that word is a coincidence, not the listed party.
+///
+/// Decided by the policy's `loneApproximateWord` rule (case `commonWord`, its `commonWordShare`):
+/// no match without a corroborating date of birth, country or address, HOLD at most with one.
+/// A name that differs only in generic or legal-form words ("Orange Trading" for "ORANGE TRADING
+/// COMPANY LLC") keeps its match: those weigh too little against the shared word.
+extension Matcher {
+    /// The common-word case of `alignment` (its `telling` pairs: both words weigh more than a
+    /// legal-form word), or nil: every distinctive pair (the listed word weighs at least
+    /// `TokenAligner.distinctiveWeight`) joins a query word that is a common word, and the words
+    /// left unpaired on both sides (generic words, legal-form words, titles and one- or two-letter
+    /// words aside) weigh at least `share` of those pairs' listed words.
+    func commonWordMatch(_ a: AlignmentResult, telling: [(q: Int, l: Int, similarity: Double)], query q: PreparedQuery,
+                         share: Double) -> LoneApproximateWord? {
+        let distinctive = telling.filter { a.list[$0.l].weight >= TokenAligner.distinctiveWeight }
+        guard !distinctive.isEmpty else { return nil }
+        let text = { (u: AlignUnit) in u.key2 >= 0 ? q.texts[Int(u.key)] + q.texts[Int(u.key2)] : q.texts[Int(u.key)] }
+        let shared = distinctive.map { text(a.query[$0.q]) }
+        guard shared.allSatisfy(CommonWords.isEveryday) else { return nil }
+        let weak = Double(LegalForms.wordWeight)
+        let pairedQuery = Set(a.pairs.map(\.q)), pairedList = Set(a.pairs.map(\.l))
+        let vocabulary = index.names.vocabulary
+        var apart: [String] = []
+        var apartWeight = 0.0
+        // Words that tell two names apart: not generic ("bank", "institute", "science" may be
+        // dropped from or added to a name), not a stray letter or two ("S.A.R.L." read "r l").
+        let telling = { (word: String) in word.utf8.count >= 3 && !CommonWords.isGeneric(word) }
+        for (i, u) in a.query.enumerated() where !pairedQuery.contains(i) && u.weight > weak && telling(text(u)) {
+            apart.append(text(u))
+            apartWeight += u.weight
+        }
+        for (j, u) in a.list.enumerated() where !pairedList.contains(j) && u.weight > weak {
+            let word = u.key2 >= 0 ? vocabulary[Int(u.key)] + vocabulary[Int(u.key2)] : vocabulary[Int(u.key)]
+            guard telling(word) else { continue }
+            apart.append(word)
+            apartWeight += u.weight
+        }
+        let sharedWeight = distinctive.reduce(0) { $0 + a.list[$1.l].weight }
+        guard !apart.isEmpty, apartWeight >= share * sharedWeight else { return nil }
+        return LoneApproximateWord(query: shared.joined(separator: " "), listed: apart.joined(separator: " "),
+                                   similarity: distinctive.map(\.similarity).min() ?? 1, kind: .commonWord)
+    }
+}
