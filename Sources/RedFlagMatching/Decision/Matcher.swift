@@ -53,8 +53,13 @@ public final class Matcher: Sendable {
         chainParticles = particles
         let vocabulary = index.addresses.vocabulary
         var bits = [UInt64](repeating: 0, count: (vocabulary.count + 63) / 64)
-        for id in 0..<vocabulary.count where vocabulary.withBytes(id, { $0.contains { (48...57).contains($0) } }) {
-            bits[id >> 6] |= 1 << UInt64(id & 63)
+        // One pass over the vocabulary's bytes, not a call per token: this runs at every start.
+        vocabulary.offsets.withUnsafeBufferPointer { offsets in
+            vocabulary.bytes.withUnsafeBufferPointer { bytes in
+                for id in 0..<vocabulary.count where bytes[Int(offsets[id])..<Int(offsets[id + 1])].contains(where: { (48...57).contains($0) }) {
+                    bits[id >> 6] |= 1 << UInt64(id & 63)
+                }
+            }
         }
         addressNumberBits = bits
         let names = index.names

@@ -45,7 +45,11 @@ public struct FlatArray<Element: BitwiseCopyable>: RandomAccessCollection, @unch
     /// Calls `body` with the values as a buffer (no copy).
     @inlinable
     public func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Element>) throws -> R) rethrows -> R {
-        try withExtendedLifetime(owner) { try body(UnsafeBufferPointer(start: base, count: count)) }
+        // `owner` is kept alive past `body` by an empty `withExtendedLifetime` after it, not by
+        // running `body` inside one: wrapped around `body`, the generic call was not specialised
+        // where `body` is large, and cost a call and two retains for every token compared.
+        defer { withExtendedLifetime(owner) {} }
+        return try body(UnsafeBufferPointer(start: base, count: count))
     }
 
     /// Calls `body` with the values' bytes (no copy).

@@ -175,8 +175,13 @@ public struct MatchIndex: Sendable, Equatable {
         }
     }
 
-    public func source(entry e: Int) -> ListSource { ListSource.allCases[Int(entrySource[e])] }
-    public func type(entry e: Int) -> PartyType { PartyType.allCases[Int(entryType[e])] }
+    public func source(entry e: Int) -> ListSource { MatchIndex.sources[Int(entrySource[e])] }
+    public func type(entry e: Int) -> PartyType { MatchIndex.types[Int(entryType[e])] }
+
+    /// `allCases` once: it builds a new array on every call, and the type of an entry is asked
+    /// for every candidate name of every query.
+    private static let sources = ListSource.allCases
+    private static let types = PartyType.allCases
     public func list(entry e: Int) -> ListCode { ListCode(entryList[e]) }
 
     public func programs(entry e: Int) -> [String] {

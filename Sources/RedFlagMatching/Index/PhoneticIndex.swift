@@ -8,23 +8,35 @@ import Foundation
 final class PhoneticIndex: Sendable {
     /// Packed key (4 bits per class, at most 15 classes) → vocabulary ids.
     private let tokens: [UInt64: [Int32]]
-    /// The segments of each filed token, by vocabulary id (nil: not filed), worked out once here
-    /// rather than again for every query token that looks the listed token up.
-    private let segments: [[PhoneticComparison.Segment]?]
+    /// The segments of each filed token, worked out once here rather than again for every query
+    /// token that looks the listed token up: token id's are `segments[segmentStart[id] ..<
+    /// segmentStart[id + 1]]` (empty: not filed), all in one array so that comparing a listed
+    /// token retains nothing.
+    private let segments: [PhoneticComparison.Segment]
+    private let segmentStart: [Int32]
+    /// `PhoneticComparison.strongConsonants` of each filed token, by vocabulary id, counted once here.
+    private let consonants: [Int32]
 
     init(space: TokenSpace) {
         var tokens: [UInt64: [Int32]] = [:]
-        var segments = [[PhoneticComparison.Segment]?](repeating: nil, count: space.vocabulary.count)
+        var segments: [PhoneticComparison.Segment] = []
+        var segmentStart: [Int32] = [0]
+        segmentStart.reserveCapacity(space.vocabulary.count + 1)
+        var consonants = [Int32](repeating: 0, count: space.vocabulary.count)
         for id in 0..<space.vocabulary.count {
+            defer { segmentStart.append(Int32(segments.count)) }
             let bytes = space.vocabulary.withBytes(id) { Array($0) }
             guard bytes.count >= 2, let s = PhoneticComparison.segments(bytes, source: nil) else { continue }
             let key = PhoneticComparison.key(s)
             guard !key.isEmpty, let packed = Self.pack(key) else { continue }
             tokens[packed, default: []].append(Int32(id))
-            segments[id] = s
+            segments += s
+            consonants[id] = Int32(PhoneticComparison.strongConsonants(s))
         }
         self.tokens = tokens
         self.segments = segments
+        self.segmentStart = segmentStart
+        self.consonants = consonants
     }
 
     static func pack(_ key: [UInt8]) -> UInt64? {
@@ -84,15 +96,20 @@ final class PhoneticIndex: Sendable {
             // An initial y or h may be a listed j ("Γιονγκ" yong for Jong, "Хоакин" for Joaquin), which keys keep as S.
             keys.formUnion(Self.neighbours([4] + PhoneticComparison.key(q)))
         }
-        var seen = Set<Int32>()
+        let cq = PhoneticComparison.strongConsonants(q)
         var out: [(id: Int32, similarity: Double)] = []
-        for k in keys.sorted() {
-            guard let ids = tokens[k] else { continue }
-            for id in ids where seen.insert(id).inserted {
-                guard let l = segments[Int(id)] else { continue }
-                let s = PhoneticComparison.similarity(q, l, source: source)
-                let consonants = l.filter { !$0.vowel && !PhoneticComparison.weak($0.value) }.count
-                if s >= PhoneticComparison.floor && (consonants >= 2 || s >= 0.95) { out.append((id, PhoneticComparison.credit(s))) }
+        q.withUnsafeBufferPointer { q in
+            segments.withUnsafeBufferPointer { segments in
+                // Each token is filed under one key and `keys` is a set: no token is met twice.
+                for k in keys.sorted() {
+                    guard let ids = tokens[k] else { continue }
+                    for id in ids {
+                        let l = UnsafeBufferPointer(rebasing: segments[Int(segmentStart[Int(id)])..<Int(segmentStart[Int(id) + 1])])
+                        let consonants = Int(self.consonants[Int(id)])
+                        let s = PhoneticComparison.similarity(q, l, source: source, consonants: (cq, consonants), least: PhoneticComparison.floor)
+                        if s >= PhoneticComparison.floor && (consonants >= 2 || s >= 0.95) { out.append((id, PhoneticComparison.credit(s))) }
+                    }
+                }
             }
         }
         out.sort { $0.id < $1.id }

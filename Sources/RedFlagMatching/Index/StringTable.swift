@@ -47,24 +47,50 @@ public struct StringTable: Sendable, Equatable {
         return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[lo..<hi])) }
     }
 
+    /// The table's strings in place, for a loop over many of them: the table's storage is
+    /// reached once for the loop, not once per string (which retained and released it each time).
+    @inline(__always)
+    func withStrings<R>(_ body: (Strings) -> R) -> R {
+        bytes.withUnsafeBufferPointer { b in offsets.withUnsafeBufferPointer { o in body(Strings(bytes: b, offsets: o)) } }
+    }
+
+    /// The strings of a table, valid inside `withStrings`.
+    struct Strings {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let offsets: UnsafeBufferPointer<Int32>
+
+        /// The bytes of string i.
+        @inline(__always)
+        subscript(i: Int) -> UnsafeBufferPointer<UInt8> {
+            precondition(i >= 0 && i + 1 < offsets.count, "StringTable index out of range")
+            return UnsafeBufferPointer(rebasing: bytes[Int(offsets[i])..<Int(offsets[i + 1])])
+        }
+    }
+
     /// Lexicographic byte comparison of string i with `key` (<0, 0, >0).
     func compare(_ i: Int, _ key: UnsafeBufferPointer<UInt8>) -> Int {
-        withBytes(i) { s in
-            let n = min(s.count, key.count)
-            for k in 0..<n where s[k] != key[k] { return Int(s[k]) - Int(key[k]) }
-            return s.count - key.count
-        }
+        withBytes(i) { StringTable.compare($0, key) }
+    }
+
+    /// Lexicographic byte comparison of `s` with `key` (<0, 0, >0).
+    @inline(__always)
+    static func compare(_ s: UnsafeBufferPointer<UInt8>, _ key: UnsafeBufferPointer<UInt8>) -> Int {
+        let n = min(s.count, key.count)
+        for k in 0..<n where s[k] != key[k] { return Int(s[k]) - Int(key[k]) }
+        return s.count - key.count
     }
 
     /// Index of `key` in a table sorted by bytes, nil when absent.
     func binarySearch(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
-        var lo = 0, hi = count - 1
-        while lo <= hi {
-            let mid = (lo + hi) / 2
-            let c = compare(mid, key)
-            if c == 0 { return mid }
-            if c < 0 { lo = mid + 1 } else { hi = mid - 1 }
+        withStrings { strings in
+            var lo = 0, hi = count - 1
+            while lo <= hi {
+                let mid = (lo + hi) / 2
+                let c = StringTable.compare(strings[mid], key)
+                if c == 0 { return mid }
+                if c < 0 { lo = mid + 1 } else { hi = mid - 1 }
+            }
+            return nil
         }
-        return nil
     }
 }

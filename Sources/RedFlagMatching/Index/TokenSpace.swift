@@ -257,16 +257,17 @@ public struct TokenSpace: Sendable, Equatable {
         let k = TokenSimilarity.allowedEdits(token.count + 1)
         let need = UInt16(max(token.count <= 6 ? 1 : 2, distinct - 4 * k))
         var out: [(id: Int32, similarity: Double)] = []
-        token.withUnsafeBufferPointer { q in
-            for id in touched {
-                let c = counts[Int(id)]
-                counts[Int(id)] = 0
-                guard c >= need else { continue }
-                let sim = vocabulary.withBytes(Int(id)) { v -> Double in
-                    guard c >= 100 || abs(v.count - q.count) <= max(2, q.count / 3) else { return 0 }
-                    return TokenSimilarity.similarity(q, v, skeletonA: skeleton, skeletonB: skeletons[Int(id)])
+        vocabulary.withStrings { vocabulary in
+            token.withUnsafeBufferPointer { q in
+                for id in touched {
+                    let c = counts[Int(id)]
+                    counts[Int(id)] = 0
+                    guard c >= need else { continue }
+                    let v = vocabulary[Int(id)]
+                    guard c >= 100 || abs(v.count - q.count) <= max(2, q.count / 3) else { continue }
+                    let sim = TokenSimilarity.similarity(q, v, skeletonA: skeleton, skeletonB: skeletons[Int(id)])
+                    if sim > 0 { out.append((id, sim)) }
                 }
-                if sim > 0 { out.append((id, sim)) }
             }
         }
         GivenNames.addVariants(of: token, to: &out) { self.id(of: $0) }
@@ -309,11 +310,12 @@ public struct TokenSpace: Sendable, Equatable {
             }
         }
         var out: [(id: Int32, similarity: Double)] = []
-        token.withUnsafeBufferPointer { q in
-            for id in touched {
-                counts[Int(id)] = 0
-                vocabulary.withBytes(Int(id)) { v in
-                    guard TokenSimilarity.withinOneEdit(q, v) else { return }
+        vocabulary.withStrings { vocabulary in
+            token.withUnsafeBufferPointer { q in
+                for id in touched {
+                    counts[Int(id)] = 0
+                    let v = vocabulary[Int(id)]
+                    guard TokenSimilarity.withinOneEdit(q, v) else { continue }
                     let sim = TokenSimilarity.similarity(q, v, skeletonA: skeleton, skeletonB: skeletons[Int(id)])
                     if sim > 0 { out.append((id, sim)) }
                 }

@@ -10,18 +10,50 @@ public enum GivenNames {
     /// listed spelling still ranks first.
     public static let variantSimilarity = 0.93
 
-    /// Folded spelling → its equivalent spellings (not itself).
-    static let equivalents: [String: Set<String>] = {
-        var map: [String: Set<String>] = [:]
-        var nicknames: [(full: String, nick: String)] = []
+    /// The equivalence over the table's spellings: each spelling's equivalents (not itself), as
+    /// sorted ids into `spellings`, at `neighbours[start[id] ..< start[id + 1]]`.
+    ///
+    /// Built at every start (the first query token looks it up), so it is built on integers: each
+    /// spelling hashed once, the pairs sorted, no set per spelling (`MatcherSpeedTests` compares it
+    /// with the equivalence written plainly, as sets).
+    struct Table: Sendable {
+        let ids: [String: Int32]
+        let spellings: [String]
+        let start: [Int32]
+        let neighbours: [Int32]
+
+        /// The ids of `token`'s equivalents (empty when it is no known given name).
+        func equivalents(of token: String) -> ArraySlice<Int32> {
+            guard let id = ids[token] else { return [] }
+            return neighbours[Int(start[Int(id)])..<Int(start[Int(id) + 1])]
+        }
+    }
+
+    static let table: Table = {
+        var ids: [String: Int32] = [:]
+        ids.reserveCapacity(4096)
+        var spellings: [String] = []
+        func id(_ s: String) -> Int32 {
+            if let known = ids[s] { return known }
+            let new = Int32(spellings.count)
+            ids[s] = new
+            spellings.append(s)
+            return new
+        }
+        // (a, b): b is an equivalent of a, packed so that sorting orders by a, then b.
+        func pair(_ a: Int32, _ b: Int32) -> UInt64 { UInt64(UInt32(a)) << 32 | UInt64(UInt32(b)) }
+        var pairs: [UInt64] = []
+        var nicknames: [(full: Int32, nick: Int32, short: Bool)] = []
         for row in NameData.rows("given-names.tsv") {
             switch row.field(0) {
             case "nickname":
                 let full = row.field(1)
-                for nick in row.field(2).split(separator: " ").map(String.init) where nick != full { nicknames.append((full, nick)) }
+                for nick in row.field(2).split(separator: " ").map(String.init) where nick != full {
+                    nicknames.append((id(full), id(nick), nick.utf8.count < 3))
+                }
             case "variants":
-                let group = row.field(1).split(separator: " ").map(String.init)
-                for a in group { for b in group where a != b { map[a, default: []].insert(b) } }
+                let group = row.field(1).split(separator: " ").map { id(String($0)) }
+                for a in group { for b in group where a != b { pairs.append(pair(a, b)) } }
             default:
                 NameData.fail("\(row.file):\(row.line): unknown row kind '\(row.field(0))' (expected nickname or variants)")
             }
@@ -29,22 +61,51 @@ public enum GivenNames {
         // A nickname stands for its full name however the full name is spelt: "Kolya" for Nikolai,
         // Nikolay and Mykola alike (the full name's variant group). Not a nickname of one or two
         // letters ("Al", "Ab"): those are also name particles and initials.
-        let groups = map
-        for (full, nick) in nicknames {
-            let spellings = nick.utf8.count >= 3 ? [full] + (groups[full].map { $0.sorted() } ?? []) : [full]
+        pairs.sort()
+        let variants = pairs
+        func variantsOf(_ a: Int32) -> ArraySlice<UInt64> {
+            var lo = 0, hi = variants.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if variants[mid] < pair(a, 0) { lo = mid + 1 } else { hi = mid }
+            }
+            var end = lo
+            while end < variants.count && variants[end] >> 32 == UInt64(UInt32(a)) { end += 1 }
+            return variants[lo..<end]
+        }
+        for (full, nick, short) in nicknames {
+            let spellings = [full] + (short ? [] : variantsOf(full).map { Int32(truncatingIfNeeded: $0) })
             for spelling in spellings where spelling != nick {
-                map[spelling, default: []].insert(nick)
-                map[nick, default: []].insert(spelling)
+                pairs.append(pair(spelling, nick))
+                pairs.append(pair(nick, spelling))
             }
         }
-        return map
+        pairs.sort()
+        var start = [Int32](repeating: 0, count: spellings.count + 1)
+        var neighbours: [Int32] = []
+        neighbours.reserveCapacity(pairs.count)
+        var last: UInt64?
+        for p in pairs where p != last {
+            last = p
+            start[Int(p >> 32) + 1] += 1
+            neighbours.append(Int32(truncatingIfNeeded: p))
+        }
+        for i in 0..<spellings.count { start[i + 1] += start[i] }
+        return Table(ids: ids, spellings: spellings, start: start, neighbours: neighbours)
     }()
 
     /// The spellings equivalent to `token` (empty when it is no known given name).
-    public static func variants(of token: String) -> Set<String> { equivalents[token] ?? [] }
+    public static func variants(of token: String) -> Set<String> {
+        let t = table
+        return Set(t.equivalents(of: token).map { t.spellings[Int($0)] })
+    }
 
     /// Whether `a` and `b` are variants or nickname and full name of one given name.
-    public static func areVariants(_ a: String, _ b: String) -> Bool { equivalents[a]?.contains(b) ?? false }
+    public static func areVariants(_ a: String, _ b: String) -> Bool {
+        let t = table
+        guard let other = t.ids[b] else { return false }
+        return t.equivalents(of: a).contains(other)
+    }
 }
 
 extension GivenNames {
@@ -52,9 +113,9 @@ extension GivenNames {
     /// tokens that are variants or nicknames of `token`, at `variantSimilarity` or their spelling
     /// similarity when higher: the one place the table enters token similarity.
     static func addVariants(of token: [UInt8], to similar: inout [(id: Int32, similarity: Double)], _ vocabularyID: ([UInt8]) -> Int32?) {
-        guard let variants = equivalents[String(decoding: token, as: UTF8.self)] else { return }
-        for v in variants {
-            guard let id = vocabularyID(Array(v.utf8)) else { continue }
+        let t = table
+        for v in t.equivalents(of: String(decoding: token, as: UTF8.self)) {
+            guard let id = vocabularyID(Array(t.spellings[Int(v)].utf8)) else { continue }
             if let k = similar.firstIndex(where: { $0.id == id }) {
                 similar[k].similarity = max(similar[k].similarity, variantSimilarity)
             } else {

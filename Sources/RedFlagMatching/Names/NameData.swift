@@ -37,12 +37,16 @@ enum NameData {
         } catch {
             fail("\(error)")
         }
+        // Split on the bytes of LF and TAB rather than on Characters: the same lines and fields of
+        // LF text (neither byte occurs inside a multi-byte sequence, and each is a grapheme of its
+        // own), without breaking every table into graphemes at every start.
         var out: [Row] = []
         var lineNumber = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in text.utf8.split(separator: 10, omittingEmptySubsequences: false) {
             lineNumber += 1
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            out.append(Row(fields: line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init), file: path, line: lineNumber))
+            if line.isEmpty || line.first == UInt8(ascii: "#") { continue }
+            let fields = line.split(separator: 9, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+            out.append(Row(fields: fields, file: path, line: lineNumber))
         }
         return out
     }

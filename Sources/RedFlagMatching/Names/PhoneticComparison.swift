@@ -36,6 +36,13 @@ public enum PhoneticComparison {
             }
         }
 
+        /// `allCases` once: it builds a new array on every call, and the tables are indexed by
+        /// source for every listed token a query token is compared with.
+        private static let cases = allCases
+
+        /// Position in `allCases`: the index of this source's tables.
+        var ordinal: Int { Source.cases.firstIndex(of: self)! }
+
         /// The source of a whole name: its dominant non-Latin script (Japanese written with kana
         /// and Han counts as kana), nil for a Latin name.
         public init?(name: String) {
@@ -99,6 +106,9 @@ public enum PhoneticComparison {
         let longestGrapheme: Int
         /// 5 × 5 vowel costs.
         let vowels: [Double]
+        /// `vowelGroups` of every two vowel groups (bit sets below 32), 32 × 32: worked out here
+        /// once instead of for every pair of vowels the aligner meets.
+        let vowelGroupCosts: [Double]
         /// Per source: 9 × 9 consonant class costs.
         let substitutes: [[Double]]
         let gaps: [Gaps]
@@ -188,6 +198,11 @@ public enum PhoneticComparison {
             self.graphemes = readings.map { general.merging($0) { _, reading in reading } }
             self.longestGrapheme = longest
             self.vowels = vowels
+            var groupCosts = [Double](repeating: 0, count: 32 * 32)
+            for a in 0..<32 {
+                for b in 0..<32 { groupCosts[a * 32 + b] = PhoneticComparison.vowelGroups(UInt8(a), UInt8(b), vowels: vowels) }
+            }
+            self.vowelGroupCosts = groupCosts
             self.substitutes = substitutes
             self.gaps = gaps.enumerated().map { i, g in
                 guard let g else { NameData.fail("names/phonetic.tsv: no gap row for source \(sources[i].rawValue) (nor '*')") }
@@ -223,7 +238,7 @@ public enum PhoneticComparison {
     static func segments(_ t: [UInt8], source: Source?) -> [Segment]? {
         guard !t.isEmpty, t.allSatisfy({ (97...122).contains($0) }) else { return nil }
         let tables = Tables.shared
-        let s = source.map { Source.allCases.firstIndex(of: $0)! } ?? Source.allCases.firstIndex(of: .other)!
+        let s = (source ?? .other).ordinal
         let graphemes = tables.graphemes[s]
         var out: [Segment] = []
         var i = 0
@@ -325,10 +340,19 @@ public enum PhoneticComparison {
     }
 
     /// Cost of aligning query segments `q` (romanised from `source`) with listed segments `l`.
-    static func cost(_ q: [Segment], _ l: [Segment], source: Source) -> Double {
+    /// With a `limit`, the alignment stops as soon as every way through it costs more than
+    /// `limit`, and returns that (a cost above `limit`, not the full one): a query token is
+    /// compared with hundreds of listed tokens, most of them far from it.
+    static func cost(_ q: [Segment], _ l: [Segment], source: Source, limit: Double = .infinity) -> Double {
+        q.withUnsafeBufferPointer { q in l.withUnsafeBufferPointer { l in cost(q, l, source: source, limit: limit) } }
+    }
+
+    /// `cost` of segments in place (the phonetic index keeps every listed token's in one array).
+    static func cost(_ q: UnsafeBufferPointer<Segment>, _ l: UnsafeBufferPointer<Segment>, source: Source, limit: Double = .infinity) -> Double {
         let tables = Tables.shared
-        let s = Source.allCases.firstIndex(of: source)!
+        let s = source.ordinal
         let gaps = tables.gaps[s], substitutes = tables.substitutes[s], epenthetic = tables.epenthetic[s]
+        let groupCosts = tables.vowelGroupCosts
         let abjad = source == .arabic || source == .hebrew
         let n = q.count, m = l.count
         func insert(_ x: Segment) -> Double {
@@ -339,6 +363,7 @@ public enum PhoneticComparison {
             if y.vowel { return gaps.vowelDelete }
             return lightlyLost(y) ? gaps.glide : gaps.consonantDelete
         }
+        func vowels(_ a: UInt8, _ b: UInt8) -> Double { groupCosts[Int(a) &* 32 &+ Int(b)] }
         // A listed name's final h after a vowel is silent (Arabic ta marbuta, Persian he: "Hizballah",
         // "Nasrallah", "Fatemeh"): other scripts' transcriptions leave it out.
         let silentFinalH = m >= 2 && l[m - 1].letters == 104 && l[m - 2].vowel
@@ -346,13 +371,13 @@ public enum PhoneticComparison {
             if x.vowel != y.vowel { return .infinity }
             if x.vowel {
                 // Cyrillic ы (bits i and u) is read as either.
-                if x.value == 20 { return min(vowelGroups(4, y.value, tables), vowelGroups(16, y.value, tables)) }
+                if x.value == 20 { return min(vowels(4, y.value), vowels(16, y.value)) }
                 // The Arabic and Hebrew scripts have no letters for e and o: their i and u letters write them too
                 // (and Hebrew's vav o is also u).
                 if abjad, x.value == 4 || x.value == 16 || x.value == 8 {
-                    return min(vowelGroups(x.value, y.value, tables), vowelGroups(x.value == 4 ? 2 : x.value == 16 ? 8 : 16, y.value, tables) + 0.05)
+                    return min(vowels(x.value, y.value), vowels(x.value == 4 ? 2 : x.value == 16 ? 8 : 16, y.value) + 0.05)
                 }
-                return vowelGroups(x.value, y.value, tables)
+                return vowels(x.value, y.value)
             }
             if x.letters == y.letters { return 0 }
             // A listed j is h in Spanish names (Joaquin, Juarez) and y in German and Slavic ones (Jürgen,
@@ -363,35 +388,48 @@ public enum PhoneticComparison {
             if source == .kana, x.letters == 102, y.value == classH { return 0.3 }
             return substitutes[Int(x.value) * 9 + Int(y.value)]
         }
-        var prev = [Double](repeating: 0, count: m + 1)
-        var cur = [Double](repeating: 0, count: m + 1)
         func deleteAt(_ j: Int) -> Double { silentFinalH && j == m - 1 ? min(0.1, delete(l[j])) : delete(l[j]) }
-        for j in 0..<m { prev[j + 1] = prev[j] + deleteAt(j) }
-        for i in 0..<n {
-            cur[0] = prev[0] + insert(q[i])
+        // Two rows and the listed side's deletions, on the stack: no allocation per listed token.
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: 3 * (m + 1)) { buffer in
+            var prev = UnsafeMutableBufferPointer(rebasing: buffer[0...m])
+            var cur = UnsafeMutableBufferPointer(rebasing: buffer[(m + 1)...(2 * m + 1)])
+            let deletions = UnsafeMutableBufferPointer(rebasing: buffer[(2 * m + 2)...])
+            prev[0] = 0
             for j in 0..<m {
-                var v = min(prev[j + 1] + insert(q[i]), cur[j] + deleteAt(j), prev[j] + substitute(q[i], l[j]))
-                // Japanese ウ u at the start of a word stands for w or v before another sound ("ウラジーミル" Vladimir).
-                if source == .kana && i == 0 && j == 0 && q[0].vowel && q[0].value == 16 && !l[0].vowel && (l[0].value == 0 || l[0].value == classW) {
-                    v = min(v, 0.2)
-                }
-                cur[j + 1] = v
+                deletions[j] = deleteAt(j)
+                prev[j + 1] = prev[j] + deletions[j]
             }
-            swap(&prev, &cur)
+            for i in 0..<n {
+                let x = q[i], inserted = insert(x)
+                cur[0] = prev[0] + inserted
+                var least = cur[0]
+                for j in 0..<m {
+                    var v = min(prev[j + 1] + inserted, cur[j] + deletions[j], prev[j] + substitute(x, l[j]))
+                    // Japanese ウ u at the start of a word stands for w or v before another sound ("ウラジーミル" Vladimir).
+                    if source == .kana && i == 0 && j == 0 && q[0].vowel && q[0].value == 16 && !l[0].vowel && (l[0].value == 0 || l[0].value == classW) {
+                        v = min(v, 0.2)
+                    }
+                    cur[j + 1] = v
+                    least = min(least, v)
+                }
+                // Every cost is ≥ 0, so the cheapest cell of a row bounds every later row from below.
+                if least > limit { return least }
+                swap(&prev, &cur)
+            }
+            return prev[m]
         }
-        return prev[m]
     }
 
     /// Cost of reading vowel group `a` as `b` (bit sets): the farthest any vowel of either group is
     /// from the nearest of the other ("ou" ~ "u" 0.2, "io" ~ "o" 0.5, "au" ~ "i" 0.5), so a
     /// diphthong does not pass for any vowel it holds.
-    static func vowelGroups(_ a: UInt8, _ b: UInt8, _ tables: Tables) -> Double {
+    static func vowelGroups(_ a: UInt8, _ b: UInt8, vowels: [Double]) -> Double {
         if a == b { return 0 }
         var worst = 0.0
         for (x, y) in [(a, b), (b, a)] {
             for p in 0..<5 where x & (1 << p) != 0 {
                 var nearest = 1.0
-                for q in 0..<5 where y & (1 << q) != 0 { nearest = min(nearest, tables.vowels[p * 5 + q]) }
+                for q in 0..<5 where y & (1 << q) != 0 { nearest = min(nearest, vowels[p * 5 + q]) }
                 worst = max(worst, nearest)
             }
         }
@@ -401,10 +439,28 @@ public enum PhoneticComparison {
     /// Phonetic similarity in [0, 1] of a query token romanised from `source` with listed segments:
     /// one minus the alignment cost per consonant (the larger side's count, plus a half).
     static func similarity(_ q: [Segment], _ l: [Segment], source: Source) -> Double {
-        let cq = q.filter { !$0.vowel && !weak($0.value) }.count, cl = l.filter { !$0.vowel && !weak($0.value) }.count
-        guard cq > 0, cl > 0 else { return 0 }
-        let c = cost(q, l, source: source)
-        return max(0, 1 - c / (Double(max(cq, cl)) + 0.5))
+        q.withUnsafeBufferPointer { q in
+            l.withUnsafeBufferPointer { l in similarity(q, l, source: source, consonants: (strongConsonants(q), strongConsonants(l))) }
+        }
+    }
+
+    /// `similarity` with each side's `strongConsonants` given (the phonetic index counts a listed
+    /// token's once). With `least` > 0, a similarity below `least` may be returned lower than it
+    /// is (the alignment stops once it cannot reach `least`); one of at least `least` is exact.
+    static func similarity(_ q: UnsafeBufferPointer<Segment>, _ l: UnsafeBufferPointer<Segment>, source: Source, consonants: (q: Int, l: Int),
+                           least: Double = 0) -> Double {
+        guard consonants.q > 0, consonants.l > 0 else { return 0 }
+        let per = Double(max(consonants.q, consonants.l)) + 0.5
+        // 1 - c / per ≥ least needs c ≤ (1 - least) × per; the margin keeps rounding out of it.
+        let c = cost(q, l, source: source, limit: least > 0 ? (1 - least) * per + 1e-9 : .infinity)
+        return max(0, 1 - c / per)
+    }
+
+    /// How many consonants of `segments` are neither h nor a glide: what a similarity is measured per.
+    static func strongConsonants<C: Collection<Segment>>(_ segments: C) -> Int {
+        var n = 0
+        for s in segments where !s.vowel && !weak(s.value) { n += 1 }
+        return n
     }
 
     /// What the aligner credits for phonetic similarity `s` (≥ `floor`): a transcription never

@@ -20,9 +20,16 @@ extension Matcher {
         offsets.reserveCapacity(documents.count + 1)
         var weights: [Double] = []
         weights.reserveCapacity(documents.count * 4)
+        // Each document's initials and rules are asked for here too (they read the entry's type,
+        // another load that would otherwise stall its alignment).
+        var initialsOf: [Bool] = [], rulesOf: [ListedRules] = []
+        initialsOf.reserveCapacity(documents.count)
+        rulesOf.reserveCapacity(documents.count)
         for d in documents {
             for p in space.documentRange(d) { weights.append(Double(space.weights[Int(space.documentTokens[p])])) }
             offsets.append(weights.count)
+            initialsOf.append(initials(d))
+            rulesOf.append(rules(d))
         }
         return space.documentTokens.withUnsafeBufferPointer { tokens in
             weights.withUnsafeBufferPointer { weights in
@@ -30,7 +37,7 @@ extension Matcher {
                     let d = documents[n]
                     return bestArrangement(q, document: d, tokens: UnsafeBufferPointer(rebasing: tokens[space.documentRange(d)]),
                                            weights: UnsafeBufferPointer(rebasing: weights[offsets[n]..<offsets[n + 1]]), space: space, terms: terms,
-                                           listShare: listShare, direct: direct, initials: initials(d), rules: rules(d)).score
+                                           listShare: listShare, direct: direct, initials: initialsOf[n], rules: rulesOf[n]).score
                 }
             }
         }
