@@ -11,21 +11,16 @@ public final class CountryTable: Sendable {
 
     /// English short name per code.
     public let names: [String: String]
-    private let byFoldedName: [String: String]
+    /// Code per folded name, built on the first look-up by name: folding a thousand names costs
+    /// a fresh process about a millisecond, and screening one name without a country needs none.
+    private let byFoldedName: FoldedNames
     private let lookups = CodeLookups()
 
     public init(rows: [(code: String, names: [String])]) {
         var names: [String: String] = [:]
-        var index: [String: String] = [:]
-        for row in rows {
-            names[row.code] = row.names.first ?? row.code
-            for n in row.names {
-                let key = Self.key(n)
-                if index[key] == nil { index[key] = row.code }
-            }
-        }
+        for row in rows { names[row.code] = row.names.first ?? row.code }
         self.names = names
-        self.byFoldedName = index
+        self.byFoldedName = FoldedNames(rows: rows)
     }
 
     public convenience init(contentsOf url: URL) throws {
@@ -34,13 +29,15 @@ public final class CountryTable: Sendable {
 
     /// The table from the text of a `countries.tsv` (code, name, `|`-separated variants).
     public convenience init(text: String) {
+        // Split on the bytes of LF, TAB and `|` (none occurs inside a multi-byte sequence): the
+        // same fields as splitting Characters, without breaking the table into graphemes at start.
         var rows: [(String, [String])] = []
-        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
-            let cols = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        for line in text.utf8.split(separator: UInt8(ascii: "\n")) where line.first != UInt8(ascii: "#") {
+            let cols = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
             guard cols.count >= 2, cols[0].count == 2 else { continue }
-            var names = [cols[1]]
-            if cols.count > 2 { names += cols[2].split(separator: "|").map(String.init) }
-            rows.append((cols[0], names))
+            var names = [String(decoding: cols[1], as: UTF8.self)]
+            if cols.count > 2 { names += cols[2].split(separator: UInt8(ascii: "|")).map { String(decoding: $0, as: UTF8.self) } }
+            rows.append((String(decoding: cols[0], as: UTF8.self), names))
         }
         self.init(rows: rows)
     }
@@ -61,7 +58,7 @@ public final class CountryTable: Sendable {
             let up = t.uppercased()
             if names[up] != nil { return up }
         }
-        return byFoldedName[Self.key(t)]
+        return byFoldedName.code(forKey: Self.key(t))
     }
 
     /// English name of a code (`CN` → `China`), or the code itself when unknown.
@@ -70,10 +67,35 @@ public final class CountryTable: Sendable {
     /// Whether the table knows `code`.
     public func contains(code: String) -> Bool { names[code.uppercased()] != nil }
 
-    private static func key(_ s: String) -> String {
+    fileprivate static func key(_ s: String) -> String {
         var k = TextFolding.fold(s)
         if k.hasPrefix("the ") { k.removeFirst(4) }
         return k
+    }
+}
+
+/// The code of each folded name and variant (the first row naming it wins), built on first use.
+private final class FoldedNames: @unchecked Sendable {
+    private let lock = NSLock()
+    private var rows: [(code: String, names: [String])]
+    private var index: [String: String]?
+
+    init(rows: [(code: String, names: [String])]) { self.rows = rows }
+
+    func code(forKey key: String) -> String? {
+        lock.lock(); defer { lock.unlock() }
+        if index == nil {
+            var built: [String: String] = [:]
+            for row in rows {
+                for n in row.names {
+                    let key = CountryTable.key(n)
+                    if built[key] == nil { built[key] = row.code }
+                }
+            }
+            index = built
+            rows = []
+        }
+        return index?[key]
     }
 }
 

@@ -4,12 +4,64 @@ import RedFlagCore
 /// The one form every audit time takes: ISO 8601 UTC with milliseconds (sorts as text in time
 /// order), and the dates the audit commands accept.
 public enum AuditTimestamp {
-    /// ISO 8601 UTC with milliseconds.
+    /// ISO 8601 UTC with milliseconds (`2026-12-04T05:03:22.123Z`).
+    ///
+    /// Written by hand for the years 1970–9999, because every run stamps its start and a fresh
+    /// process's first `ISO8601DateFormatter` loads ICU's calendar and time-zone data: about 1.5 ms
+    /// of a one-name screen. The digits are those of `ISO8601DateFormatter` (the proleptic
+    /// Gregorian calendar, milliseconds rounded to nearest from the seconds since 2001, which is
+    /// how `Date` stores them); outside those years, where the formatter switches to the Julian
+    /// calendar, the formatter itself writes them.
     public static func string(_ date: Date) -> String {
+        let sinceReference = date.timeIntervalSinceReferenceDate
+        guard sinceReference >= -978_307_200, sinceReference < 252_423_993_599 else { return formatted(date) }
+        var seconds = sinceReference.rounded(.down)
+        var milliseconds = Int(((sinceReference - seconds) * 1000).rounded(.toNearestOrEven))
+        if milliseconds == 1000 {
+            milliseconds = 0
+            seconds += 1
+        }
+        let sinceEpoch = Int(seconds) + 978_307_200
+        let day = sinceEpoch / 86_400, second = sinceEpoch % 86_400
+        let (year, month, dayOfMonth) = civilDate(daysSinceEpoch: day)
+        var bytes = [UInt8](repeating: 0, count: 24)
+        func put(_ value: Int, at start: Int, digits: Int) {
+            var v = value
+            for i in stride(from: start + digits - 1, through: start, by: -1) {
+                bytes[i] = UInt8(ascii: "0") + UInt8(v % 10)
+                v /= 10
+            }
+        }
+        put(year, at: 0, digits: 4); bytes[4] = UInt8(ascii: "-")
+        put(month, at: 5, digits: 2); bytes[7] = UInt8(ascii: "-")
+        put(dayOfMonth, at: 8, digits: 2); bytes[10] = UInt8(ascii: "T")
+        put(second / 3600, at: 11, digits: 2); bytes[13] = UInt8(ascii: ":")
+        put(second / 60 % 60, at: 14, digits: 2); bytes[16] = UInt8(ascii: ":")
+        put(second % 60, at: 17, digits: 2); bytes[19] = UInt8(ascii: ".")
+        put(milliseconds, at: 20, digits: 3); bytes[23] = UInt8(ascii: "Z")
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The formatter's own rendering (dates `string` does not write by hand, and the tests).
+    static func formatted(_ date: Date) -> String {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         formatter.timeZone = TimeZone(identifier: "UTC")
         return formatter.string(from: date)
+    }
+
+    /// Year, month and day of the proleptic Gregorian calendar for days since 1970-01-01
+    /// (non-negative), by Howard Hinnant's `civil_from_days`.
+    static func civilDate(daysSinceEpoch days: Int) -> (year: Int, month: Int, day: Int) {
+        let z = days + 719_468
+        let era = z / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shiftedMonth = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
     /// The date of a stored timestamp, nil when it is not one.

@@ -9,32 +9,43 @@ import RedFlagCore
 /// and a match that rests on such a word alone is as often another company named for it
 /// (`CommonWordMatch`). Read only when a match at review level is judged, never when scoring.
 enum CommonWords {
-    /// The file's bytes and where each word starts, in the file's (sorted) order, loaded on first
-    /// use: a look-up is a binary search over the bytes as they stand, so no set of 59,000 strings
-    /// is built (that would cost a fresh process more than screening one name). Each line is one
-    /// lower-case ASCII word, so no name normalisation is needed.
-    private static let table: (bytes: [UInt8], starts: [Int32]) = {
+    /// The file's bytes and where its first word starts, loaded on first use. A look-up is a
+    /// binary search over the bytes as they stand (each probe steps back to its line's start), so
+    /// neither a set of 59,000 strings nor a table of where each word starts is built: either would
+    /// cost a fresh process more than screening one name. Each line below the `#` header is one
+    /// lower-case ASCII word, in byte order, so no name normalisation is needed.
+    private static let text: (bytes: [UInt8], wordsStart: Int) = {
         let data: Data
         do { data = try ProjectData.contents("names/common-words.txt").data } catch { NameData.fail("\(error)") }
         let bytes = [UInt8](data)
-        var starts: [Int32] = []
-        starts.reserveCapacity(64_000)
-        var lineStart = 0
-        for (i, b) in bytes.enumerated() where b == UInt8(ascii: "\n") {
-            if i > lineStart && bytes[lineStart] != UInt8(ascii: "#") { starts.append(Int32(lineStart)) }
+        var start = 0
+        while start < bytes.count && bytes[start] == UInt8(ascii: "#") {
+            while start < bytes.count && bytes[start] != UInt8(ascii: "\n") { start += 1 }
+            start += 1
+        }
+        return (bytes, min(start, bytes.count))
+    }()
+
+    /// Where each word starts (for the tests that walk the table; look-ups do not need it).
+    private static let starts: [Int] = {
+        let t = text
+        var starts: [Int] = []
+        var lineStart = t.wordsStart
+        for i in t.wordsStart..<t.bytes.count where t.bytes[i] == UInt8(ascii: "\n") {
+            if i > lineStart { starts.append(lineStart) }
             lineStart = i + 1
         }
-        if lineStart < bytes.count && bytes[lineStart] != UInt8(ascii: "#") { starts.append(Int32(lineStart)) }
-        return (bytes, starts)
+        if lineStart < t.bytes.count { starts.append(lineStart) }
+        return starts
     }()
 
     /// Number of words in the table.
-    static var count: Int { table.starts.count }
+    static var count: Int { starts.count }
 
     /// Word `i` of the table (in its sorted order).
     static func word(_ i: Int) -> String {
-        let t = table
-        let start = Int(t.starts[i])
+        let t = text
+        let start = starts[i]
         var end = start
         while end < t.bytes.count && t.bytes[end] != UInt8(ascii: "\n") { end += 1 }
         return String(decoding: t.bytes[start..<end], as: UTF8.self)
@@ -42,19 +53,24 @@ enum CommonWords {
 
     /// Whether `token` (a normalised name token) is a common word.
     static func contains(_ token: String) -> Bool {
-        let key = Array(token.utf8)
-        let t = table
-        var lo = 0, hi = t.starts.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            let start = Int(t.starts[mid])
-            var end = start
-            while end < t.bytes.count && t.bytes[end] != UInt8(ascii: "\n") { end += 1 }
-            let word = t.bytes[start..<end]
-            if word.elementsEqual(key) { return true }
-            if word.lexicographicallyPrecedes(key) { lo = mid + 1 } else { hi = mid }
+        let t = text
+        var token = token
+        return token.withUTF8 { key in
+            t.bytes.withUnsafeBufferPointer { bytes in
+                // [lo, hi) always starts and ends at line boundaries.
+                var lo = t.wordsStart, hi = bytes.count
+                while lo < hi {
+                    var start = (lo + hi) / 2
+                    while start > lo && bytes[start - 1] != UInt8(ascii: "\n") { start -= 1 }
+                    var end = start
+                    while end < hi && bytes[end] != UInt8(ascii: "\n") { end += 1 }
+                    let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                    if word.elementsEqual(key) { return true }
+                    if word.lexicographicallyPrecedes(key) { lo = end + 1 } else { hi = start }
+                }
+                return false
+            }
         }
-        return false
     }
 
     /// Words that say what kind of body a name is, not which (`Lists/names/generic-words.txt`, the
