@@ -9,7 +9,7 @@ struct AuditTimestampTests {
     /// Random instants of 1970–9999 at three precisions (any microsecond of any millisecond, whole
     /// microseconds, whole milliseconds), with a fixed seed so a failure repeats.
     @Test func randomInstantsMatchTheFormatter() {
-        var generator = SplitMix(seed: 0x5eed_2026)
+        var generator = PipelineReaderFuzzTests.Random(state: 0x5eed_2026)
         var mismatches: [String] = []
         for i in 0..<60_000 {
             let t: Double
@@ -56,7 +56,7 @@ struct AuditTimestampTests {
 
     /// Every stamp reads back within half a millisecond of its date, and stamps sort as their dates.
     @Test func stampsReadBackAndSortAsText() throws {
-        var generator = SplitMix(seed: 7)
+        var generator = PipelineReaderFuzzTests.Random(state: 7)
         var pairs: [(Date, String)] = []
         for _ in 0..<5_000 {
             let date = Date(timeIntervalSince1970: Double(generator.next() % 4_102_444_800_000_000) / 1e6)
@@ -77,18 +77,5 @@ struct AuditTimestampTests {
         let r = date.timeIntervalSinceReferenceDate
         let scaled = (r - r.rounded(.down)) * 1000
         return abs(scaled - scaled.rounded(.down) - 0.5) < max(0.002, r.ulp * 4000)
-    }
-}
-
-/// A small seeded generator (SplitMix64), so random cases repeat.
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -23,7 +23,7 @@ public enum AuditTimestamp {
         }
         let sinceEpoch = Int(seconds) + 978_307_200
         let day = sinceEpoch / 86_400, second = sinceEpoch % 86_400
-        let (year, month, dayOfMonth) = civilDate(daysSinceEpoch: day)
+        let (year, month, dayOfMonth) = CivilDate.fromDays(day)
         var bytes = [UInt8](repeating: 0, count: 24)
         func put(_ value: Int, at start: Int, digits: Int) {
             var v = value
@@ -48,20 +48,6 @@ public enum AuditTimestamp {
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         formatter.timeZone = TimeZone(identifier: "UTC")
         return formatter.string(from: date)
-    }
-
-    /// Year, month and day of the proleptic Gregorian calendar for days since 1970-01-01
-    /// (non-negative), by Howard Hinnant's `civil_from_days`.
-    static func civilDate(daysSinceEpoch days: Int) -> (year: Int, month: Int, day: Int) {
-        let z = days + 719_468
-        let era = z / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shiftedMonth = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
-        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
     /// The date of a stored timestamp, nil when it is not one.
