@@ -14,49 +14,36 @@ enum CommonWords {
     /// neither a set of 59,000 strings nor a table of where each word starts is built: either would
     /// cost a fresh process more than screening one name. Each line below the `#` header is one
     /// lower-case ASCII word, in byte order, so no name normalisation is needed.
-    private static let text: (bytes: [UInt8], wordsStart: Int) = {
-        let data: Data
-        do { data = try ProjectData.contents("names/common-words.txt").data } catch { NameData.fail("\(error)") }
-        let bytes = [UInt8](data)
-        var start = 0
-        while start < bytes.count && bytes[start] == UInt8(ascii: "#") {
-            while start < bytes.count && bytes[start] != UInt8(ascii: "\n") { start += 1 }
+    private static let text: (bytes: Data, wordsStart: Int) = {
+        let bytes: Data
+        do { bytes = try ProjectData.contents("names/common-words.txt").data } catch { NameData.fail("\(error)") }
+        var start = bytes.startIndex
+        while start < bytes.endIndex && bytes[start] == UInt8(ascii: "#") {
+            while start < bytes.endIndex && bytes[start] != UInt8(ascii: "\n") { start += 1 }
             start += 1
         }
-        return (bytes, min(start, bytes.count))
+        return (bytes, min(start, bytes.endIndex) - bytes.startIndex)
     }()
 
-    /// Where each word starts (for the tests that walk the table; look-ups do not need it).
-    private static let starts: [Int] = {
+    /// Every word, in the file's order (for the tests that walk the table; look-ups never build it).
+    private static let allWords: [String] = {
         let t = text
-        var starts: [Int] = []
-        var lineStart = t.wordsStart
-        for i in t.wordsStart..<t.bytes.count where t.bytes[i] == UInt8(ascii: "\n") {
-            if i > lineStart { starts.append(lineStart) }
-            lineStart = i + 1
-        }
-        if lineStart < t.bytes.count { starts.append(lineStart) }
-        return starts
+        return t.bytes.dropFirst(t.wordsStart).split(separator: UInt8(ascii: "\n")).map { String(decoding: $0, as: UTF8.self) }
     }()
 
     /// Number of words in the table.
-    static var count: Int { starts.count }
+    static var count: Int { allWords.count }
 
     /// Word `i` of the table (in its sorted order).
-    static func word(_ i: Int) -> String {
-        let t = text
-        let start = starts[i]
-        var end = start
-        while end < t.bytes.count && t.bytes[end] != UInt8(ascii: "\n") { end += 1 }
-        return String(decoding: t.bytes[start..<end], as: UTF8.self)
-    }
+    static func word(_ i: Int) -> String { allWords[i] }
 
     /// Whether `token` (a normalised name token) is a common word.
     static func contains(_ token: String) -> Bool {
         let t = text
         var token = token
         return token.withUTF8 { key in
-            t.bytes.withUnsafeBufferPointer { bytes in
+            t.bytes.withUnsafeBytes { raw in
+                let bytes = raw.bindMemory(to: UInt8.self)
                 // [lo, hi) always starts and ends at line boundaries.
                 var lo = t.wordsStart, hi = bytes.count
                 while lo < hi {

@@ -33,7 +33,8 @@ public enum GivenNames {
         var ids: [String: Int32] = [:]
         ids.reserveCapacity(4096)
         var spellings: [String] = []
-        func id(_ s: String) -> Int32 {
+        func id(_ bytes: ArraySlice<UInt8>) -> Int32 {
+            let s = String(decoding: bytes, as: UTF8.self)
             if let known = ids[s] { return known }
             let new = Int32(spellings.count)
             ids[s] = new
@@ -44,18 +45,25 @@ public enum GivenNames {
         func pair(_ a: Int32, _ b: Int32) -> UInt64 { UInt64(UInt32(a)) << 32 | UInt64(UInt32(b)) }
         var pairs: [UInt64] = []
         var nicknames: [(full: Int32, nick: Int32, short: Bool)] = []
-        for row in NameData.rows("given-names.tsv") {
-            switch row.field(0) {
-            case "nickname":
-                let full = row.field(1)
-                for nick in row.field(2).split(separator: " ").map(String.init) where nick != full {
-                    nicknames.append((id(full), id(nick), nick.utf8.count < 3))
+        var group: [Int32] = []
+        let space = UInt8(ascii: " ")
+        NameData.forEachRow("given-names.tsv") { fields, line, path in
+            func field(_ i: Int) -> ArraySlice<UInt8> {
+                guard i < fields.count else { NameData.fail("\(path):\(line): expected at least \(i + 1) tab-separated fields, found \(fields.count)") }
+                return fields[i]
+            }
+            let kind = field(0)
+            if kind.elementsEqual("nickname".utf8) {
+                let full = field(1), fullID = id(full)
+                for nick in field(2).split(separator: space) where !nick.elementsEqual(full) {
+                    nicknames.append((fullID, id(nick), nick.count < 3))
                 }
-            case "variants":
-                let group = row.field(1).split(separator: " ").map { id(String($0)) }
+            } else if kind.elementsEqual("variants".utf8) {
+                group.removeAll(keepingCapacity: true)
+                for spelling in field(1).split(separator: space) { group.append(id(spelling)) }
                 for a in group { for b in group where a != b { pairs.append(pair(a, b)) } }
-            default:
-                NameData.fail("\(row.file):\(row.line): unknown row kind '\(row.field(0))' (expected nickname or variants)")
+            } else {
+                NameData.fail("\(path):\(line): unknown row kind '\(String(decoding: kind, as: UTF8.self))' (expected nickname or variants)")
             }
         }
         // A nickname stands for its full name however the full name is spelt: "Kolya" for Nikolai,

@@ -51,6 +51,31 @@ enum NameData {
         return out
     }
 
+    /// Calls `body` with each data row of `Lists/names/<file>` as byte slices of its tab-separated
+    /// fields, its line number and the path to cite: the tables built at every start (given-name
+    /// variants) read this way, without a String and an array of Strings per row.
+    static func forEachRow(_ file: String, _ body: (_ fields: [ArraySlice<UInt8>], _ line: Int, _ path: String) -> Void) {
+        let bytes: [UInt8]
+        let path: String
+        do {
+            let (data, cited) = try ProjectData.contents("names/" + file)
+            bytes = [UInt8](data)
+            path = cited
+        } catch {
+            fail("\(error)")
+        }
+        guard String(validating: bytes, as: UTF8.self) != nil else { fail("\(path): not UTF-8 text") }
+        var lineNumber = 0
+        var fields: [ArraySlice<UInt8>] = []
+        for line in bytes.split(separator: 10, omittingEmptySubsequences: false) {
+            lineNumber += 1
+            if line.isEmpty || line.first == UInt8(ascii: "#") { continue }
+            fields.removeAll(keepingCapacity: true)
+            fields.append(contentsOf: line.split(separator: 9, omittingEmptySubsequences: false))
+            body(fields, lineNumber, path)
+        }
+    }
+
     /// Rows of `file` whose first field is `kind`, without that field.
     static func rows(_ file: String, kind: String) -> [Row] {
         rows(file).filter { $0.fields.first == kind }.map { Row(fields: Array($0.fields.dropFirst()), file: $0.file, line: $0.line) }
