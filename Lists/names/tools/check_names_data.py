@@ -86,8 +86,10 @@ def check_southeast() -> list:
     return problems
 
 
-# Word lists of one lower-case ASCII word a line, sorted and unique (the matcher reads them as sets).
+# Word lists of one lower-case ASCII word a line, unique; the sorted ones are looked up by binary search
+# (SortedWordFile.swift), the others read as sets.
 WORD_LISTS = ("common-names.txt", "name-endings.txt")
+SORTED_WORD_LISTS = ("common-names.txt",)
 
 
 def check_words(name: str) -> list:
@@ -102,6 +104,8 @@ def check_words(name: str) -> list:
             problems.append(f"{name}:{n}: '{line}' is not one lower-case ASCII word")
     if len(set(words)) != len(words):
         problems.append(f"{name}: repeated words")
+    if name in SORTED_WORD_LISTS and words != sorted(words):
+        problems.append(f"{name}: not sorted (the matcher looks words up by binary search)")
     return problems
 
 

@@ -75,10 +75,9 @@ enum ApproximatePersonMatch {
     /// Whether `word` is `base` with a surname-building ending that `base` lacks: the rest of
     /// `word` has `base`'s consonants ("mohammadi" from "mohammed", "hosseini" from "hossein").
     /// A vowel ending counts only after a base ending in a consonant ("sergei" is not "sergey" + i),
-    /// and a word one edit from `base` only when it is `base` and the ending ("williams" from
-    /// "william"; "husseni" is "hussein" with two letters swapped).
+    /// and never for `base` with two letters swapped ("husseni" is a typo of "hussein").
     static func derived(_ word: [UInt8], from base: [UInt8]) -> Bool {
-        if !word.starts(with: base) && TokenSimilarity.editDistance(word, base, limit: 1) <= 1 { return false }
+        if word.count == base.count && word.sorted() == base.sorted() && TokenSimilarity.editDistance(word, base, limit: 1) <= 1 { return false }
         return NameEndings.endings.contains { e in
             guard word.count >= e.count + 3, word.suffix(e.count).elementsEqual(e), !base.suffix(e.count).elementsEqual(e),
                   let last = base.last else { return false }
@@ -89,10 +88,15 @@ enum ApproximatePersonMatch {
 
     static func isVowel(_ c: UInt8) -> Bool { "aeiouy".utf8.contains(c) }
 
-    /// The word's consonants, a doubled one once ("hossein" → "hsn"; y counts as a vowel).
+    /// The word's consonants, a doubled one once ("hossein" → "hsn"; y counts as a vowel); a
+    /// consonant repeated across a vowel stays twice ("karar" → "krr", not "kakar"'s "kkr").
     static func consonants(_ word: ArraySlice<UInt8>) -> [UInt8] {
         var out: [UInt8] = []
-        for c in word where !isVowel(c) && out.last != c { out.append(c) }
+        var previous: UInt8 = 0
+        for c in word {
+            if !isVowel(c) && c != previous { out.append(c) }
+            previous = c
+        }
         return out
     }
 }
@@ -114,6 +118,16 @@ enum NameEndings {
 }
 
 extension Matcher {
+    /// Whether listed name d is a person's: its entry is a person, or of no stated type and its
+    /// name reads as a person's (`PersonNameShape`: the ITAR debarred list gives no types).
+    func namesPerson(_ d: Int) -> Bool {
+        switch index.type(entry: Int(index.nameEntry[d])) {
+        case .person: return true
+        case .unknown: return PersonNameShape.givenName(NameNormalizer.normalize(index.nameText[d])) != nil
+        default: return false
+        }
+    }
+
     /// `ApproximatePersonMatch` for alignment `a` of a listed person, its `telling` pairs.
     func approximatePerson(_ a: AlignmentResult, telling: [(q: Int, l: Int, similarity: Double)], query q: PreparedQuery) -> LoneApproximateWord? {
         let pairs = telling.map { p in

@@ -152,7 +152,7 @@ extension Matcher {
         let organisation = index.type(entry: s.entry) != .person
         if organisation, let share = rule.commonWordShare, let common = commonWordMatch(a, telling: telling, query: q, share: share) { return common }
         if let acronym = acronymAgainstScript(a, telling: telling, query: q, document: n) { return acronym }
-        if !organisation, q.legalForms.isEmpty, let other = approximatePerson(a, telling: telling, query: q) { return other }
+        if q.legalForms.isEmpty, namesPerson(n), let other = approximatePerson(a, telling: telling, query: q) { return other }
         guard let lone = telling.max(by: { a.query[$0.q].weight < a.query[$1.q].weight }), lone.similarity < 1 else { return nil }
         let qu = a.query[lone.q], lu = a.list[lone.l]
         let typed = qu.key2 >= 0 ? q.texts[Int(qu.key)] + q.texts[Int(qu.key2)] : q.texts[Int(qu.key)]

@@ -9,53 +9,17 @@ import RedFlagCore
 /// and a match that rests on such a word alone is as often another company named for it
 /// (`CommonWordMatch`). Read only when a match at review level is judged, never when scoring.
 enum CommonWords {
-    /// The file's bytes and where each word starts, in the file's (sorted) order, loaded on first
-    /// use: a look-up is a binary search over the bytes as they stand, so no set of 59,000 strings
-    /// is built (that would cost a fresh process more than screening one name). Each line is one
-    /// lower-case ASCII word, so no name normalisation is needed.
-    private static let table: (bytes: [UInt8], starts: [Int32]) = {
-        let data: Data
-        do { data = try ProjectData.contents("names/common-words.txt").data } catch { NameData.fail("\(error)") }
-        let bytes = [UInt8](data)
-        var starts: [Int32] = []
-        starts.reserveCapacity(64_000)
-        var lineStart = 0
-        for (i, b) in bytes.enumerated() where b == UInt8(ascii: "\n") {
-            if i > lineStart && bytes[lineStart] != UInt8(ascii: "#") { starts.append(Int32(lineStart)) }
-            lineStart = i + 1
-        }
-        if lineStart < bytes.count && bytes[lineStart] != UInt8(ascii: "#") { starts.append(Int32(lineStart)) }
-        return (bytes, starts)
-    }()
+    /// The file, loaded on first use and looked up by binary search (`SortedWordFile`).
+    private static let table = SortedWordFile(required: "names/common-words.txt")
 
     /// Number of words in the table.
-    static var count: Int { table.starts.count }
+    static var count: Int { table.count }
 
     /// Word `i` of the table (in its sorted order).
-    static func word(_ i: Int) -> String {
-        let t = table
-        let start = Int(t.starts[i])
-        var end = start
-        while end < t.bytes.count && t.bytes[end] != UInt8(ascii: "\n") { end += 1 }
-        return String(decoding: t.bytes[start..<end], as: UTF8.self)
-    }
+    static func word(_ i: Int) -> String { table.word(i) }
 
     /// Whether `token` (a normalised name token) is a common word.
-    static func contains(_ token: String) -> Bool {
-        let key = Array(token.utf8)
-        let t = table
-        var lo = 0, hi = t.starts.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            let start = Int(t.starts[mid])
-            var end = start
-            while end < t.bytes.count && t.bytes[end] != UInt8(ascii: "\n") { end += 1 }
-            let word = t.bytes[start..<end]
-            if word.elementsEqual(key) { return true }
-            if word.lexicographicallyPrecedes(key) { lo = mid + 1 } else { hi = mid }
-        }
-        return false
-    }
+    static func contains(_ token: String) -> Bool { table.contains(token) }
 
     /// Words that say what kind of body a name is, not which (`Lists/names/generic-words.txt`, the
     /// business words of `Abbreviations` in any spelling, its stopwords, legal-form words, titles).
