@@ -31,27 +31,13 @@ struct PersonFalseAlarm2Tests {
         ]
     }()
     static let index = try! MatchIndex(entries: entries)
-    let matcher = Matcher(index: PersonFalseAlarm2Tests.index)
+    let screens = FixtureScreens(PersonFalseAlarm2Tests.index)
+    var matcher: Matcher { screens.matcher }
 
-    private func result(_ name: String, country: String? = nil) -> ScreeningResult {
-        matcher.screen(ScreeningQuery(name: name, country: country))
-    }
-
-    /// The decision on entry `id` (CLEAR when it is no match).
-    private func decision(_ name: String, _ id: String, country: String? = nil) -> Decision {
-        result(name, country: country).matches.first { $0.id == id }?.decision ?? .clear
-    }
-
-    /// The match with entry `id` however low (review threshold 0.3).
-    private func looseMatch(_ name: String, of id: String) -> ScreeningMatch? {
-        var c = MatchConfiguration.default
-        c.reviewThreshold = 0.3
-        return Matcher(index: Self.index, configuration: c).screen(ScreeningQuery(name: name)).matches.first { $0.id == id }
-    }
-
-    private func describe(_ r: ScreeningResult) -> String {
-        r.matches.map { "\($0.id) \($0.matchedName) \($0.score) \($0.decision.rawValue): \($0.explanation.summary)" }.joined(separator: " | ")
-    }
+    private func result(_ name: String, country: String? = nil) -> ScreeningResult { screens.result(name, country: country) }
+    private func decision(_ name: String, _ id: String, country: String? = nil) -> Decision { screens.decision(name, id, country: country) }
+    private func looseMatch(_ name: String, of id: String) -> ScreeningMatch? { screens.looseMatch(name, of: id) }
+    private func describe(_ r: ScreeningResult) -> String { screens.describe(r) }
 
     @Test("a stated country contradicts the party as every list gives it, not only the entry matched")
     func partyCountries() {

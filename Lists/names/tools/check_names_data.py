@@ -32,17 +32,21 @@ LAYOUT = {
 HEADER = ("# source:", "# version:", "# licence:")
 
 
+def check_header(name: str, lines: list) -> list:
+    """The header names the source, version and licence, and how to regenerate or check the table."""
+    header = [l for l in lines if l.startswith("#")]
+    problems = [f"{name}: header lacks '{h}'" for h in HEADER if not any(l.startswith(h) for l in header)]
+    if not any("regenerate" in l for l in header):
+        problems.append(f"{name}: header does not say how to regenerate or check it")
+    return problems
+
+
 def check(name: str, kinds) -> list:
     problems = []
     path = os.path.join(ROOT, name)
     with open(path, encoding="utf-8") as f:
         lines = f.read().split("\n")
-    header = [l for l in lines if l.startswith("#")]
-    for h in HEADER:
-        if not any(l.startswith(h) for l in header):
-            problems.append(f"{name}: header lacks '{h}'")
-    if not any("regenerate" in l for l in header):
-        problems.append(f"{name}: header does not say how to regenerate or check it")
+    problems += check_header(name, lines)
     for n, line in enumerate(lines, 1):
         if not line or line.startswith("#"):
             continue
@@ -82,16 +86,41 @@ def check_southeast() -> list:
     return problems
 
 
+# Word lists of one lower-case ASCII word a line, unique; the sorted ones are looked up by binary search
+# (SortedWordFile.swift), the others read as sets.
+WORD_LISTS = ("common-names.txt", "name-endings.txt")
+SORTED_WORD_LISTS = ("common-names.txt",)
+
+
+def check_words(name: str) -> list:
+    """A word list: its header (source, version, licence, how to regenerate), then one word a line."""
+    problems = []
+    with open(os.path.join(ROOT, name), encoding="utf-8") as f:
+        lines = f.read().split("\n")
+    problems += check_header(name, lines)
+    words = [l for l in lines if l and not l.startswith("#")]
+    for n, line in enumerate(lines, 1):
+        if line and not line.startswith("#") and not (line.isascii() and line.isalpha() and line.islower()):
+            problems.append(f"{name}:{n}: '{line}' is not one lower-case ASCII word")
+    if len(set(words)) != len(words):
+        problems.append(f"{name}: repeated words")
+    if name in SORTED_WORD_LISTS and words != sorted(words):
+        problems.append(f"{name}: not sorted (the matcher looks words up by binary search)")
+    return problems
+
+
 def main() -> int:
     problems = []
     for name, kinds in LAYOUT.items():
         problems += check(name, kinds)
     problems += check_southeast()
+    for name in WORD_LISTS:
+        problems += check_words(name)
     extra = sorted(set(f for f in os.listdir(ROOT) if f.endswith(".tsv")) - set(LAYOUT))
     problems += [f"{f}: not known to this checker" for f in extra]
     for p in problems:
         print(p, file=sys.stderr)
-    print(f"{len(LAYOUT)} tables checked, {len(problems)} problems")
+    print(f"{len(LAYOUT) + len(WORD_LISTS)} tables checked, {len(problems)} problems")
     return 1 if problems else 0
 
 

@@ -25,6 +25,10 @@ public struct LoneApproximateWord: Hashable, Sendable {
         /// list writes in a script without short vowels, romanised as its consonants: the
         /// acronym's letters stand for words, the listed word's for one word's sounds.
         case acronym
+        /// A person's name with a part that is another name, beside no part as listed but a
+        /// common name (`ApproximatePersonMatch`): "Johannes Smit" / "Smith, John", "KOZLOV, Mikhail" /
+        /// "Mikhail KISELYOV".
+        case approximateParts
     }
 
     /// The query word (two typed words joined read as one) and the listed word it matched; for
@@ -47,6 +51,7 @@ public struct LoneApproximateWord: Hashable, Sendable {
         case .approximate: return "'\(query)'~'\(listed)' \(fmt(similarity))"
         case .commonWord: return "common word\(query.contains(" ") ? "s" : "") '\(query)' alone, not '\(listed)'"
         case .acronym: return "acronym '\(query)' alone, against '\(listed)' of a name written in another script, romanised without its vowels"
+        case .approximateParts: return "another name '\(query)' for '\(listed)' \(fmt(similarity)), beside no part as listed but a common name"
         }
     }
 
@@ -59,6 +64,7 @@ public struct LoneApproximateWord: Hashable, Sendable {
         case .approximate: return "lone_approximate_word"
         case .commonWord: return "common_word"
         case .acronym: return "acronym_against_script"
+        case .approximateParts: return "approximate_person"
         }
     }
 }
@@ -146,6 +152,7 @@ extension Matcher {
         let organisation = index.type(entry: s.entry) != .person
         if organisation, let share = rule.commonWordShare, let common = commonWordMatch(a, telling: telling, query: q, share: share) { return common }
         if let acronym = acronymAgainstScript(a, telling: telling, query: q, document: n) { return acronym }
+        if q.legalForms.isEmpty, namesPerson(n), let other = approximatePerson(a, telling: telling, query: q) { return other }
         guard let lone = telling.max(by: { a.query[$0.q].weight < a.query[$1.q].weight }), lone.similarity < 1 else { return nil }
         let qu = a.query[lone.q], lu = a.list[lone.l]
         let typed = qu.key2 >= 0 ? q.texts[Int(qu.key)] + q.texts[Int(qu.key2)] : q.texts[Int(qu.key)]

@@ -233,7 +233,20 @@ extension Matcher {
         // own person the listed father (a son, brother or father of the listed person, see `NameChains`).
         let title = { (j: Int) in space.vocabulary.withBytes(Int(tokens[j])) { NameTitles.contains(String(decoding: $0, as: UTF8.self)) } }
         if let l0 = NameChains.own(order: order, kind: kind, isWeak: title) {
-            for i in 0..<nq where i != q.own && NameChains.kind(String(decoding: q.bytes[i], as: UTF8.self)) == .name { sims[i * nl + l0] = 0 }
+            var fatherIsListedOwn = false
+            for i in 0..<nq where i != q.own && NameChains.kind(String(decoding: q.bytes[i], as: UTF8.self)) == .name {
+                fatherIsListedOwn = fatherIsListedOwn || (q.links.contains { $0.father == i } && sims[i * nl + l0] > 0)
+                sims[i * nl + l0] = 0
+            }
+            // The query's father is the listed person and its own name stands after him in the
+            // listed chain ("Fahd bin Hajjaj" against "Hajjaj Fahd Hajjaj AL-AJMI"): the query names
+            // the listed person's father (or another forebear), not him.
+            if fatherIsListedOwn, let q0 = q.own, sims[q0 * nl + l0] == 0, let start = order.firstIndex(of: l0) {
+                for j in order[(start + 1)...] where sims[q0 * nl + j] > 0 {
+                    sims[q0 * nl + j] = 0
+                    notes.backwards = true
+                }
+            }
         }
         if let q0 = q.own {
             for (x, y) in listed where y != x { sims[q0 * nl + y] = 0 }

@@ -913,7 +913,13 @@ def main():
     dropped_p = []
     prng = random.Random(a.seed + 1)
     per_culture = 75
-    for culture, order, given, surnames in persons_parts:
+    # person-name-parts-more.tsv (countries the hand-written table holds few names of, from names-dataset) comes
+    # after the hand-written cultures, so that their rows stay as they were.
+    more_parts = []
+    for ln in read_table("person-name-parts-more.tsv"):
+        culture, order, given, surnames = ln.split("\t")
+        more_parts.append((culture, order, given.split(), merge_particles(surnames.split())))
+    for culture, order, given, surnames in persons_parts + more_parts:
         m = tries = 0
         while m < per_culture and tries < per_culture * 20:
             tries += 1

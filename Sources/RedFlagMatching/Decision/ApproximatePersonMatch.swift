@@ -1,0 +1,141 @@
+import RedFlagCore
+
+/// A person match that rests on another name: "Johannes Smit" against "Smith, John", "Volodymyr
+/// Petrenko" against "Vladimir Petrušenko", "KOZLOV, Mikhail" against "Mikhail Sergeyevich KISELYOV".
+/// A listed person found under a typo keeps the rest of his name as listed, and a typo makes no
+/// one's name ("Dehghsn, Hadi" for "DEHGHAN, Hadi"); a part that is itself another name ("Smit" is
+/// a Dutch surname, "Kozlov" a Russian one, "Mohammadi" a Persian one built on Mohammad) names
+/// another person unless the parts shared as listed are telling. Such a match is treated as a lone
+/// approximate word (`LoneApproximateWord`, kind `approximateParts`): no match unless a date of
+/// birth, country or address corroborates it, then HOLD at most.
+///
+/// The pairs of the alignment that join two telling words (heavier than titles) are read as:
+/// - as listed: similarity at least `TokenAligner.exactEnough` (the name written as listed, or as
+///   another language's press writes it); a common given name or surname (`CommonNames`) counts
+///   `commonNameAnchor`, any other part 1;
+/// - a variant: a given-name variant or another romanisation (`GivenNames`, `PressOrthographies`,
+///   `RomanisationSwaps`): the same name written another way, neither for nor against;
+/// - another name (`isAnotherName`): a common name that is not a respelling of the listed one, or a
+///   name that differs from it by a surname-building ending (`NameEndings`).
+///
+/// The rule applies when one part is another name and the parts as listed weigh less than 1:
+/// none, or one common name.
+enum ApproximatePersonMatch {
+    /// How much a part as listed counts when it is a common given name or surname.
+    static let commonNameAnchor = 0.5
+
+    /// The rule's finding for `pairs` (typed word, listed word, similarity) of a person match, or nil.
+    static func finding(_ pairs: [(typed: String, listed: String, similarity: Double)]) -> LoneApproximateWord? {
+        guard pairs.count >= 2 else { return nil }
+        var anchor = 0.0
+        var others: [(typed: String, listed: String, similarity: Double)] = []
+        for p in pairs {
+            if p.similarity >= TokenAligner.exactEnough || p.typed == p.listed {
+                anchor += CommonNames.contains(p.listed) ? commonNameAnchor : 1
+            } else if !isVariant(p.typed, p.listed) && isAnotherName(p.typed, p.listed) {
+                others.append(p)
+            }
+        }
+        guard !others.isEmpty, anchor < 1 else { return nil }
+        return LoneApproximateWord(query: others.map(\.typed).joined(separator: " "), listed: others.map(\.listed).joined(separator: " "),
+                                   similarity: others.map(\.similarity).min()!, kind: .approximateParts)
+    }
+
+    /// Whether `typed` is `listed` written another way: a given-name variant, another language's
+    /// press spelling or another romanisation.
+    static func isVariant(_ typed: String, _ listed: String) -> Bool {
+        let a = Array(typed.utf8), b = Array(listed.utf8)
+        return GivenNames.areVariants(typed, listed) || PressOrthographies.readings(a).contains(b) || RomanisationSwaps.respellings(a).contains(b)
+    }
+
+    /// Whether `typed` is another name than `listed`, not a misspelling of it: the one is the other
+    /// (or a variant of it) with a surname-building ending ("mohammadi" / "mohammed", "williams" /
+    /// "william"); both carry the same ending of `sharedEnding` letters or more on stems two edits
+    /// apart or more, of other consonants ("petrenko" / "petrusenko"; not "bogatyryova" /
+    /// "bohatyryova"); or `typed` is a common name (`CommonNames`) whose consonants or length
+    /// differ from the listed word's ("smit" / "smith", "kozlov" / "kiselyov"; not "yusef" /
+    /// "yusif", "sergei" / "sergey").
+    static func isAnotherName(_ typed: String, _ listed: String) -> Bool {
+        guard typed != listed else { return false }
+        let a = Array(typed.utf8), b = Array(listed.utf8)
+        if derived(a, from: b) || derived(b, from: a) { return true }
+        if let ending = NameEndings.shared(a, b), ending >= sharedEnding {
+            let stemA = Array(a.dropLast(ending)), stemB = Array(b.dropLast(ending))
+            if stemA.count >= 3 && stemB.count >= 3 && consonants(stemA[...]) != consonants(stemB[...])
+                && TokenSimilarity.editDistance(stemA, stemB, limit: 2) >= 2 { return true }
+        }
+        guard CommonNames.contains(typed) else { return false }
+        return consonants(a[...]) != consonants(b[...]) || abs(a.count - b.count) > 1
+    }
+
+    /// Least length of an ending two names share for their stems to be compared ("-enko", "-ova";
+    /// not "-i", "-in", which a respelt stem ends with as often).
+    static let sharedEnding = 3
+
+    /// Whether `word` is `base` with a surname-building ending that `base` lacks: the rest of
+    /// `word` has `base`'s consonants ("mohammadi" from "mohammed", "hosseini" from "hossein").
+    /// A vowel ending counts only after a base ending in a consonant ("sergei" is not "sergey" + i),
+    /// and never for `base` with two letters swapped ("husseni" is a typo of "hussein").
+    static func derived(_ word: [UInt8], from base: [UInt8]) -> Bool {
+        if word.count == base.count && word.sorted() == base.sorted() && TokenSimilarity.editDistance(word, base, limit: 1) <= 1 { return false }
+        return NameEndings.endings.contains { e in
+            guard word.count >= e.count + 3, word.suffix(e.count).elementsEqual(e), !base.suffix(e.count).elementsEqual(e),
+                  let last = base.last else { return false }
+            if e.count == 1 && isVowel(last) { return false }
+            return consonants(word.dropLast(e.count)) == consonants(base[...])
+        }
+    }
+
+    static func isVowel(_ c: UInt8) -> Bool { "aeiouy".utf8.contains(c) }
+
+    /// The word's consonants, a doubled one once ("hossein" → "hsn"; y counts as a vowel); a
+    /// consonant repeated across a vowel stays twice ("karar" → "krr", not "kakar"'s "kkr").
+    static func consonants(_ word: ArraySlice<UInt8>) -> [UInt8] {
+        var out: [UInt8] = []
+        var previous: UInt8 = 0
+        for c in word {
+            if !isVowel(c) && c != previous { out.append(c) }
+            previous = c
+        }
+        return out
+    }
+}
+
+/// Endings that build surnames from other names (`Lists/names/name-endings.txt`: its header says
+/// which and why): "-i" (Mohammadi), "-enko" (Petrenko), "-s" (Williams).
+enum NameEndings {
+    static let words: Set<String> = NameWordList.required("names/name-endings.txt")
+    /// The endings as bytes, longest first.
+    static let endings: [[UInt8]] = words.map { Array($0.utf8) }.sorted { $0.count > $1.count || ($0.count == $1.count && $0.lexicographicallyPrecedes($1)) }
+
+    /// Whether `suffix` is one of the endings.
+    static func contains(_ suffix: ArraySlice<UInt8>) -> Bool { words.contains(String(decoding: suffix, as: UTF8.self)) }
+
+    /// The length of the longest ending both words carry, or nil.
+    static func shared(_ a: [UInt8], _ b: [UInt8]) -> Int? {
+        endings.first { a.count > $0.count && b.count > $0.count && a.suffix($0.count).elementsEqual($0) && b.suffix($0.count).elementsEqual($0) }?.count
+    }
+}
+
+extension Matcher {
+    /// Whether listed name d is a person's: its entry is a person, or of no stated type and its
+    /// name reads as a person's (`PersonNameShape`: the ITAR debarred list gives no types).
+    func namesPerson(_ d: Int) -> Bool {
+        switch index.type(entry: Int(index.nameEntry[d])) {
+        case .person: return true
+        case .unknown: return PersonNameShape.givenName(NameNormalizer.normalize(index.nameText[d])) != nil
+        default: return false
+        }
+    }
+
+    /// `ApproximatePersonMatch` for alignment `a` of a listed person, its `telling` pairs.
+    func approximatePerson(_ a: AlignmentResult, telling: [(q: Int, l: Int, similarity: Double)], query q: PreparedQuery) -> LoneApproximateWord? {
+        let pairs = telling.map { p in
+            let qu = a.query[p.q], lu = a.list[p.l]
+            let typed = qu.key2 >= 0 ? q.texts[Int(qu.key)] + q.texts[Int(qu.key2)] : q.texts[Int(qu.key)]
+            let listed = lu.key2 >= 0 ? index.names.vocabulary[Int(lu.key)] + index.names.vocabulary[Int(lu.key2)] : index.names.vocabulary[Int(lu.key)]
+            return (typed: typed, listed: listed, similarity: p.similarity)
+        }
+        return ApproximatePersonMatch.finding(pairs)
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import RedFlagCore
+
+/// A data file of one lower-case ASCII word a line, sorted (`#` lines are its header), looked up
+/// by binary search over its bytes as they stand, each probe stepping back to its line's start:
+/// neither a set of tens of thousands of strings nor a table of where each word starts is built
+/// (either would cost a fresh process more than screening one name). Each line is one word as the
+/// name pipeline writes tokens, so no normalisation is needed. `CommonWords` and `CommonNames`.
+struct SortedWordFile: Sendable {
+    /// The file's bytes, as embedded or read (not copied).
+    private let bytes: Data
+    /// Offset of the first word, after the `#` header.
+    private let wordsStart: Int
+
+    /// `Lists/<relativePath>`; a missing file stops the process with the reason (`NameData.fail`).
+    init(required relativePath: String) {
+        let data: Data
+        do { data = try ProjectData.contents(relativePath).data } catch { NameData.fail("\(error)") }
+        bytes = data
+        var start = data.startIndex
+        while start < data.endIndex && data[start] == UInt8(ascii: "#") {
+            while start < data.endIndex && data[start] != UInt8(ascii: "\n") { start += 1 }
+            start += 1
+        }
+        wordsStart = min(start, data.endIndex) - data.startIndex
+    }
+
+    /// Every word, in the file's order (walks the whole file: for tests and tools).
+    var words: [String] {
+        bytes.dropFirst(wordsStart).split(separator: UInt8(ascii: "\n")).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Whether `token` is one of the words.
+    func contains(_ token: String) -> Bool {
+        var token = token
+        let start = wordsStart
+        return token.withUTF8 { key in
+            bytes.withUnsafeBytes { raw in
+                let bytes = raw.bindMemory(to: UInt8.self)
+                // [lo, hi) always starts and ends at line boundaries.
+                var lo = start, hi = bytes.count
+                while lo < hi {
+                    var start = (lo + hi) / 2
+                    while start > lo && bytes[start - 1] != UInt8(ascii: "\n") { start -= 1 }
+                    var end = start
+                    while end < hi && bytes[end] != UInt8(ascii: "\n") { end += 1 }
+                    let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                    if word.elementsEqual(key) { return true }
+                    if word.lexicographicallyPrecedes(key) { lo = end + 1 } else { hi = start }
+                }
+                return false
+            }
+        }
+    }
+}
