@@ -16,6 +16,14 @@ enum FixtureWithParties {
         Matcher(index: try! MatchIndex(entries: MatcherFixture.entries + parties))
     }
 
+    /// The match of the party whose source id is `id` in `result`, if any.
+    static func match(_ result: ScreeningResult, _ id: String) -> ScreeningMatch? { result.matches.first { $0.id.hasSuffix(":" + id) } }
+
+    /// Every match of `result` with its score, decision and explanation, for a failure message.
+    static func describe(_ result: ScreeningResult) -> String {
+        result.matches.map { "\($0.id) \($0.matchedName) \($0.score) \($0.decision): \($0.explanation.summary)" }.joined(separator: " | ")
+    }
+
     /// Whether `query` alerts with the party whose source id is `id` among its matches.
     static func finds(_ matcher: Matcher, _ query: String, _ id: String) -> Bool {
         let result = matcher.screen(ScreeningQuery(name: query))

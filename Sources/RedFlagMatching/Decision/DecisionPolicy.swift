@@ -64,6 +64,14 @@ public struct DecisionPolicy: Codable, Hashable, Sendable {
         /// Weak aliases only: qualifier names (`date_of_birth`, `country`, `address`) whose positive
         /// effect corroborates the match and lifts the cap.
         public var corroborating: [String]?
+        /// Weak aliases only: what a match without corroboration through a short weak alias (at
+        /// most `shortLetters` letters in its words, legal forms aside: "CAE", "JSC NEC") decides.
+        /// CLEAR: no match at all (OFAC FAQ 122 and 124: weak AKAs include unusually common
+        /// acronyms; they are not expected to be screened, only to help confirm a hit arising from
+        /// other information); nil (a file written before it): `cap`.
+        public var uncorroborated: Decision?
+        /// See `uncorroborated`; nil: no alias is short.
+        public var shortLetters: Int?
     }
 
     public var lists: [ListRule] { didSet { index = Self.index(lists) } }
@@ -229,9 +237,11 @@ public struct DecisionPolicy: Codable, Hashable, Sendable {
     /// (listed parts may be missing: "Nicolas Maduro" for "MADURO MOROS, Nicolas").
     /// `loneWord`: the one approximately matched word the match rests on, if it does (asked only
     /// for a match at or above review): no match unless corroborated (`loneApproximateWord`).
+    /// `weakAliasLetters`: the letters of the matched weak alias's words (asked only for a weak alias;
+    /// `Int.max` for a bracketed acronym the index made a weak alias, which issue 11 item 1 lets match alone).
     public func decide(score: Double, list: ListCode, programs: [String], basis: ScreeningMatch.Basis, aliasStrength: Alias.Strength,
                        qualifiers: [Qualifier], thresholds: MatchConfiguration, nameExact: Bool = true,
-                       loneWord: () -> LoneApproximateWord? = { nil }) -> (decision: Decision, capped: Qualifier?)? {
+                       loneWord: () -> LoneApproximateWord? = { nil }, weakAliasLetters: () -> Int = { .max }) -> (decision: Decision, capped: Qualifier?)? {
         if basis == .address {
             guard score >= thresholds.addressThreshold else { return nil }
             let full = confirmedDecision(list: list, programs: programs)
@@ -264,10 +274,12 @@ public struct DecisionPolicy: Codable, Hashable, Sendable {
                                    detail: "rests on \(lone.restsOn), corroborated: \(loneApproximateWord.cap.rawValue) at most (\(loneApproximateWord.reason))")
             }
         }
-        if aliasStrength == .weak, decision > weakAlias.cap {
+        if aliasStrength == .weak {
             let lifting = Set(weakAlias.corroborating ?? [])
             let corroborated = qualifiers.contains { lifting.contains($0.name) && $0.effect > 0 }
-            if !corroborated {
+            // A short weak alias (an acronym) alone only helps confirm a hit that other information raised.
+            if !corroborated && weakAlias.uncorroborated == .clear, let short = weakAlias.shortLetters, weakAliasLetters() <= short { return nil }
+            if !corroborated && decision > weakAlias.cap {
                 return (weakAlias.cap, Qualifier(name: "policy", effect: 0,
                                                  detail: "matched only through a weak alias: \(weakAlias.cap.rawValue) at most without a corroborating date of birth, nationality or address (\(weakAlias.reason))"))
             }
@@ -321,7 +333,8 @@ public struct DecisionPolicy: Codable, Hashable, Sendable {
             s += line + row[4] + "\n"
         }
         s += "\nCaps:\n"
-        s += "  weak alias only: \(weakAlias.cap.rawValue) at most unless corroborated by \((weakAlias.corroborating ?? []).joined(separator: ", ")) — \(weakAlias.reason) [\(weakAlias.source)]\n"
+        let short = weakAlias.uncorroborated == .clear ? weakAlias.shortLetters.map { "; one of \($0) letters or fewer is no match without it" } ?? "" : ""
+        s += "  weak alias only: \(weakAlias.cap.rawValue) at most unless corroborated by \((weakAlias.corroborating ?? []).joined(separator: ", "))\(short) — \(weakAlias.reason) [\(weakAlias.source)]\n"
         s += "  address only:    \(addressOnly.cap.rawValue) at most — \(addressOnly.reason) [\(addressOnly.source)]\n"
         s += "  country contradicted: \(countryContradicted.cap.rawValue) at most for a name found exactly as listed; an approximate name is no match unless "
             + "corroborated by \((countryContradicted.corroborating ?? []).joined(separator: ", ")) — \(countryContradicted.reason) [\(countryContradicted.source)]\n"

@@ -29,6 +29,9 @@ public struct LoneApproximateWord: Hashable, Sendable {
         /// common name (`ApproximatePersonMatch`): "Johannes Smit" / "Smith, John", "KOZLOV, Mikhail" /
         /// "Mikhail KISELYOV".
         case approximateParts
+        /// One shared distinctive word, beside which the customer's name holds a word of its own
+        /// (`OneSharedWord`): "DSK Bank" / "OOO DSK".
+        case oneSharedWord
     }
 
     /// The query word (two typed words joined read as one) and the listed word it matched; for
@@ -52,6 +55,7 @@ public struct LoneApproximateWord: Hashable, Sendable {
         case .commonWord: return "common word\(query.contains(" ") ? "s" : "") '\(query)' alone, not '\(listed)'"
         case .acronym: return "acronym '\(query)' alone, against '\(listed)' of a name written in another script, romanised without its vowels"
         case .approximateParts: return "another name '\(query)' for '\(listed)' \(fmt(similarity)), beside no part as listed but a common name"
+        case .oneSharedWord: return "one shared word '\(query)', beside the customer's own '\(listed)'"
         }
     }
 
@@ -65,6 +69,7 @@ public struct LoneApproximateWord: Hashable, Sendable {
         case .commonWord: return "common_word"
         case .acronym: return "acronym_against_script"
         case .approximateParts: return "approximate_person"
+        case .oneSharedWord: return "one_shared_word"
         }
     }
 }
@@ -93,17 +98,21 @@ extension DecisionPolicy {
         /// English, the match rests on them alone once the words only one side holds weigh at
         /// least this share of them ("Orange S.A." / "ORANGE VOLUNTEERS"). Nil: not applied.
         public var commonWordShare: Double?
+        /// For an organisation: whether a match on one shared distinctive word, beside a word of
+        /// the customer's own, is treated alike (`OneSharedWord`). Nil: not applied.
+        public var oneSharedWord: Bool?
         public var reason: String
         public var source: String
 
         public init(cap: Decision, corroborating: [String], typoLength: Int, secondWordWeight: Double, commonWordSecondWeight: Double? = nil,
-                    commonWordShare: Double? = nil, reason: String, source: String) {
+                    commonWordShare: Double? = nil, oneSharedWord: Bool? = nil, reason: String, source: String) {
             self.cap = cap
             self.corroborating = corroborating
             self.typoLength = typoLength
             self.secondWordWeight = secondWordWeight
             self.commonWordSecondWeight = commonWordSecondWeight
             self.commonWordShare = commonWordShare
+            self.oneSharedWord = oneSharedWord
             self.reason = reason
             self.source = source
         }
@@ -127,6 +136,9 @@ extension DecisionPolicy {
         if let w = r.commonWordSecondWeight { common += "; for an organisation, beside a common word of English spelt otherwise only a second word of weight \(fmt(w))+ lifts it" }
         if let share = r.commonWordShare {
             common += "; an organisation's name sharing only common words with the listed one, the words apart weighing \(fmt(share))+ of them, is treated alike (common_word)"
+        }
+        if r.oneSharedWord == true {
+            common += "; an organisation's name sharing one distinctive word with the listed one beside a word of its own is treated alike (one_shared_word)"
         }
         return "  one approximate word: a name matched on one word alone, spelt otherwise (words of \(r.typoLength)+ letters within their typos "
             + "excepted, a second matched word of weight \(fmt(r.secondWordWeight))+ lifting it\(common)) is no match unless corroborated by "
@@ -153,13 +165,19 @@ extension Matcher {
         if organisation, let share = rule.commonWordShare, let common = commonWordMatch(a, telling: telling, query: q, share: share) { return common }
         if let acronym = acronymAgainstScript(a, telling: telling, query: q, document: n) { return acronym }
         if q.legalForms.isEmpty, namesPerson(n), let other = approximatePerson(a, telling: telling, query: q) { return other }
+        if organisation, rule.oneSharedWord == true, let one = oneSharedWord(a, telling: telling, query: q) { return one }
         guard let lone = telling.max(by: { a.query[$0.q].weight < a.query[$1.q].weight }), lone.similarity < 1 else { return nil }
         let qu = a.query[lone.q], lu = a.list[lone.l]
         let typed = qu.key2 >= 0 ? q.texts[Int(qu.key)] + q.texts[Int(qu.key2)] : q.texts[Int(qu.key)]
         let listed = lu.key2 >= 0 ? index.names.vocabulary[Int(lu.key)] + index.names.vocabulary[Int(lu.key2)] : index.names.vocabulary[Int(lu.key)]
         // An everyday word spelt otherwise than the listed word is that word, not a typo: beside
         // it only a distinctive second word counts, not a generic one ("Zenith Bank", "BANK ZENIT").
-        let everyday = organisation && CommonWords.isEveryday(typed)
+        // So is a word the lists themselves hold as another word ("Bank Melli" is not "BANK MELLAT":
+        // both are listed words; a generic word, which abbreviations are read as, aside), and a short word found in a longer one's consonants (an acronym is
+        // not a word's skeleton, issue 11 item 3: "ICL Group" is not "AQUILA CAPITAL GROUP").
+        let everyday = organisation && (CommonWords.isEveryday(typed)
+            || (!CommonWords.isGeneric(typed)
+                && LoneApproximateWord.anotherWord(typed, listed, listedElsewhere: qu.key2 < 0 && index.names.id(of: Array(typed.utf8)) != nil)))
         let second = everyday ? max(rule.secondWordWeight, rule.commonWordSecondWeight ?? rule.secondWordWeight) : rule.secondWordWeight
         if telling.contains(where: { ($0.q, $0.l) != (lone.q, lone.l) && a.query[$0.q].weight >= second }) { return nil }
         // A person's name is respelt many ways; a name with a legal form ("Claas KGaA") names a
@@ -223,6 +241,35 @@ extension LoneApproximateWord {
         // The name as another language's press writes it ("putyin", "poetin" for PUTIN).
         if PressOrthographies.readings(a).contains(b) { return true }
         return RomanisationSwaps.respellings(a).contains(b)
+    }
+
+    /// Whether the query word `typed`, matched approximately to the listed word `listed`, is a
+    /// word in its own right rather than the listed word mistyped: a token the lists hold
+    /// elsewhere (`listedElsewhere`: "melli" beside "mellat", "otokar" beside "atacar"), or a word
+    /// of four letters or fewer against one at least two letters longer, which no typo makes
+    /// (one edit changes a length by one): only a consonant skeleton joins them ("icl",
+    /// "aquila"). Neither when the shorter word is the longer one cut short or contracted (two
+    /// letters or more shorter, its letters in order from the same first letter: "comm" for
+    /// "commercial", "mgmt" for "management"), as people abbreviate.
+    /// Beside such a word only a distinctive second word (the policy's `commonWordSecondWeight`)
+    /// makes the match, not a generic one ("bank", "group").
+    static func anotherWord(_ typed: String, _ listed: String, listedElsewhere: Bool) -> Bool {
+        let a = Array(typed.utf8), b = Array(listed.utf8)
+        let (short, long) = a.count < b.count ? (a, b) : (b, a)
+        if long.count - short.count >= 2 && contracted(short, long) { return false }
+        return listedElsewhere || (short.count <= 4 && long.count - short.count >= 2)
+    }
+
+    /// Whether `short` is `long` cut short or contracted: the same first letter, then its letters
+    /// in order within `long`.
+    static func contracted(_ short: [UInt8], _ long: [UInt8]) -> Bool {
+        guard let first = short.first, first == long.first else { return false }
+        var i = long.startIndex
+        for c in short {
+            guard let j = long[i...].firstIndex(of: c) else { return false }
+            i = j + 1
+        }
+        return true
     }
 
     /// Whether `long` is `short` with one of its letters written twice.

@@ -123,13 +123,20 @@ public final class Matcher: Sendable {
                                                                        basis: s.basis, aliasStrength: s.name.map { index.strength(name: $0) } ?? .strong,
                                                                        qualifiers: s.qualifiers, thresholds: configuration,
                                                                        nameExact: nameExact(s, query: scored),
-                                                                       loneWord: { latin ? self.loneApproximateWord(s, query: scored) : nil }) else { continue }
+                                                                       loneWord: { latin ? self.loneApproximateWord(s, query: scored) : nil },
+                                                                       weakAliasLetters: { s.name.map { self.index.isBracketOnly(name: $0) ? .max : self.letters(name: $0) } ?? .max }) else { continue }
             if let capped { s.qualifiers.append(capped) }
             decided.insert(s.entry)
             matches.append(makeMatch(s, decision: decision, query: scored, scratch: scratch))
         }
         // The verdict is taken over every match; the limit trims only the display.
         return configuration.policy.result(query, matches: matches, limit: configuration.limit)
+    }
+
+    /// The letters of listed name `n`'s words as indexed (legal forms and stopwords removed):
+    /// "JSC NEC" has three.
+    func letters(name n: Int) -> Int {
+        index.names.documentRange(n).reduce(0) { $0 + index.names.vocabulary[Int(index.names.documentTokens[$1])].utf8.count }
     }
 
     /// Whether the query's name is found in the listed name as written: every query token (titles

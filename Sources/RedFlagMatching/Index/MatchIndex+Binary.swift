@@ -14,8 +14,9 @@ extension MatchIndex {
     /// 7: the candidate-bound tables (`DocumentBoundTerms`) are stored rather than derived at open,
     /// and the arrays are read in place. An index of another version is refused with a message
     /// asking for a re-import (`lists import` rebuilds it), never read. 8: the name tables' digest
-    /// follows the layout key, so an index built with other name knowledge is rebuilt too.
-    static let version: UInt32 = 8
+    /// follows the layout key, so an index built with other name knowledge is rebuilt too. 9: a
+    /// name's flags mark a bracketed part standing alone (`isBracketOnly`).
+    static let version: UInt32 = 9
 
     /// Serialises the index.
     public func serialized() -> Data {

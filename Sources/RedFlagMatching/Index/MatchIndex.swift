@@ -165,6 +165,9 @@ public struct MatchIndex: Sendable, Equatable {
 
     /// Whether name `n` is the entry's primary name.
     public func isPrimary(name n: Int) -> Bool { nameFlags[n] & 1 == 1 }
+    /// Whether name `n` is a bracketed part of a listed name standing alone ("NICO" of "NAFTIRAN
+    /// INTERTRADE CO. (NICO) SARL"): weak by this index's choice, not by the publisher's.
+    public func isBracketOnly(name n: Int) -> Bool { nameFlags[n] & 8 != 0 }
 
     /// Alias strength of name `n` (primary names are strong).
     public func strength(name n: Int) -> Alias.Strength {

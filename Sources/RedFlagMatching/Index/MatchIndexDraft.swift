@@ -89,11 +89,13 @@ struct MatchIndexDraft: Sendable {
     init(_ entry: ListEntry, json: Data?, normalNames: NormalNames) {
         var seenNames = Set<String>()
         var names: [Name] = []
-        func add(_ text: String, strength: Alias.Strength, primary: Bool) {
+        // Flags: bit 0 primary name, bits 1–2 strength, bit 3 a bracketed part standing alone (weak
+        // by this index's choice, not by the publisher's).
+        func add(_ text: String, strength: Alias.Strength, primary: Bool, bracketOnly: Bool = false) {
             let normal = normalNames[text]
             guard !normal.tokens.isEmpty, seenNames.insert(text).inserted else { return }
             let code: UInt8 = strength == .strong ? 0 : strength == .weak ? 1 : 2
-            names.append(Name(tokens: normal.tokens, flags: (primary ? 1 : 0) | code << 1, text: text, legalForms: normal.legalForms))
+            names.append(Name(tokens: normal.tokens, flags: (primary ? 1 : 0) | code << 1 | (bracketOnly ? 8 : 0), text: text, legalForms: normal.legalForms))
         }
         for n in entry.allNames { add(n.name, strength: n.strength, primary: n.isPrimary) }
         // Bracketed parts are optional evidence: the name without them is the party's name too;
@@ -101,7 +103,7 @@ struct MatchIndexDraft: Sendable {
         // is broad, as OFAC says of its low-quality aliases).
         for n in entry.allNames {
             for v in BracketedParts.variants(of: n.name) {
-                add(v.text, strength: v.isBracketOnly ? .weak : n.strength, primary: false)
+                add(v.text, strength: v.isBracketOnly ? .weak : n.strength, primary: false, bracketOnly: v.isBracketOnly)
             }
         }
         self.names = names

@@ -20,7 +20,11 @@ enum GluedNames {
     /// ("isil in yemen", not "isi lin yemen"); a listed word of two bytes never begins or ends it.
     /// Nil unless the reading has three words or more (two of them substantial), or two ending in a
     /// legal form.
-    static func segment(_ token: [UInt8], space: TokenSpace) -> [String]? {
+    ///
+    /// `formGlued`: whether a legal form may be the glued second word; false for a name that
+    /// states its legal form apart ("Alicorp S.A.A." is not "Ali Corp S.A.A."): a company writes
+    /// its form once.
+    static func segment(_ token: [UInt8], space: TokenSpace, formGlued: Bool = true) -> [String]? {
         let n = token.count
         guard n >= minimumLength else { return nil }
         var cost = [Double](repeating: .infinity, count: n + 1)
@@ -62,7 +66,7 @@ enum GluedNames {
         // And at least two words of four letters or more that are no stopword or legal form: three
         // short pieces ("inv en tec" in "Inventec") are a coincidence of a large vocabulary.
         let substantial = parts.filter { $0.count >= 4 && !legalWords.contains($0) && !Abbreviations.stopwords.contains(String(decoding: $0, as: UTF8.self)) }
-        guard parts.count >= 3 ? substantial.count >= 2 : (parts.count == 2 && legalWords.contains(parts[0])) else { return nil }
+        guard parts.count >= 3 ? substantial.count >= 2 : (parts.count == 2 && formGlued && legalWords.contains(parts[0])) else { return nil }
         return parts.reversed().map { String(decoding: $0, as: UTF8.self) }
     }
 }
@@ -92,7 +96,7 @@ extension Matcher {
             let known = NameTitles.contains(token) || LegalForms.words.contains(token) || !GivenNames.variants(of: token).isEmpty
             let joined = q.joins.contains { $0.i == i || $0.i + 1 == i }
             if !known, !joined, q.bytes[i].count >= GluedNames.minimumLength, !q.similar[i].values.contains(where: { $0 >= PreparedQuery.borrowFrom }),
-               let parts = GluedNames.segment(q.bytes[i], space: index.names) {
+               let parts = GluedNames.segment(q.bytes[i], space: index.names, formGlued: n.legalForms.isEmpty) {
                 written += parts
                 changed = true
             } else {
