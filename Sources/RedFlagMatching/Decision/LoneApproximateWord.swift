@@ -25,6 +25,9 @@ public struct LoneApproximateWord: Hashable, Sendable {
         /// list writes in a script without short vowels, romanised as its consonants: the
         /// acronym's letters stand for words, the listed word's for one word's sounds.
         case acronym
+        /// A name written in another script whose only words in common with a listed person are a
+        /// given name and a surname that merely sounds alike (`Matcher.soundAlikeSurname`).
+        case soundAlikeSurname
     }
 
     /// The query word (two typed words joined read as one) and the listed word it matched; for
@@ -47,6 +50,7 @@ public struct LoneApproximateWord: Hashable, Sendable {
         case .approximate: return "'\(query)'~'\(listed)' \(fmt(similarity))"
         case .commonWord: return "common word\(query.contains(" ") ? "s" : "") '\(query)' alone, not '\(listed)'"
         case .acronym: return "acronym '\(query)' alone, against '\(listed)' of a name written in another script, romanised without its vowels"
+        case .soundAlikeSurname: return "a given name and a surname that only sounds alike, '\(query)'~'\(listed)' \(fmt(similarity)), of a name written in another script"
         }
     }
 
@@ -59,6 +63,7 @@ public struct LoneApproximateWord: Hashable, Sendable {
         case .approximate: return "lone_approximate_word"
         case .commonWord: return "common_word"
         case .acronym: return "acronym_against_script"
+        case .soundAlikeSurname: return "sound_alike_surname"
         }
     }
 }
