@@ -15,7 +15,7 @@ struct ChineseTranscriptionTests {
         F.person("t1", "Alexander Vasilievich BORTNIKOV"), F.person("t2", "Nikolai Platonovich PATRUSHEV"),
         F.person("t3", "Vyacheslav Victorovich VOLODIN"), F.person("t4", "Ali Husseini KHAMENEI"),
         F.person("t5", "Sergey Sergeevich BRAUN"), F.person("t6", "Ismail HANIYEH"), F.person("t7", "Abdul Ghani BARADAR"),
-        F.person("t8", "Sergei Viktorovich LAVROV"),
+        F.person("t8", "Sergei Viktorovich LAVROV"), F.person("t9", "Valery Vasilevich GERASIMOV"),
     ])
 
     static func finds(_ query: String, _ id: String) -> Bool { F.finds(matcher, query, id) }
@@ -47,6 +47,17 @@ struct ChineseTranscriptionTests {
         #expect(P.similarity(query: "nigula", source: .han, listed: "nikolau") < P.similarity(query: "nigula", source: .han, listed: "nikolai"))
         #expect(Self.finds("尼古拉·帕特鲁舍夫", "t2"))
         #expect(!Self.finds("尼古拉·普京", "t2"))
+    }
+
+    @Test("an abjad's two consonants of one class are two sounds, their vowel unwritten: ולרי is Valery")
+    func abjadNeighbours() {
+        typealias P = PhoneticComparison
+        #expect(P.similarity(query: "vlri", source: .hebrew, listed: "valery") >= P.floor)
+        #expect(P.similarity(query: "vlri", source: .hebrew, listed: "valery") > P.similarity(query: "vlri", source: .hebrew, listed: "vali"))
+        // Elsewhere two of one class that meet are still one sound (Korean "beulra" for bla).
+        #expect(P.similarity(query: "beulladimireu", source: .hangul, listed: "vladimir") >= P.floor)
+        #expect(Self.finds("ולרי גרסימוב", "t9"))
+        #expect(!Self.finds("ולרי גרגייב", "t9"))  // Valery Gergiev
     }
 
     @Test("a given name in common and a surname that only sounds alike is no match for a name in Cyrillic or Greek")

@@ -248,6 +248,7 @@ public enum PhoneticComparison {
         let tables = Tables.shared
         let s = (source ?? .other).ordinal
         let graphemes = tables.graphemes[s]
+        let abjad = source == .arabic || source == .hebrew
         var out: [Segment] = []
         var i = 0
         while i < t.count {
@@ -310,9 +311,10 @@ public enum PhoneticComparison {
                 }
                 var letters: UInt32 = 0
                 for b in g.prefix(4) { letters = letters << 8 | UInt32(b) }
-                if let last = out.last, !last.vowel, last.value == cls {
+                if let last = out.last, !last.vowel, last.value == cls, !abjad || last.letters == letters {
                     // A doubled letter is one sound ("ll", "mm"), and so are two of one class
-                    // that meet (Korean "beulra" for bla, "dt").
+                    // that meet (Korean "beulra" for bla, "dt"); not two letters of an abjad, whose
+                    // vowel between them is unwritten ("ולרי" vlri, Valery: l and r are two sounds).
                 } else {
                     out.append(Segment(vowel: false, value: cls, letters: letters))
                 }
