@@ -21,13 +21,14 @@ LAYOUT = {
     "hangul.tsv": {"initial": 4, "medial": 4, "final": 4},
     "chinese-words.tsv": {"word": 2, "surname": 1},
     "han-pinyin.tsv": None,
+    "han-transcription.tsv": {"sound": 2},
     "romanisation-swaps.tsv": {"swap": 2},
     "business-words.tsv": {"word": 3},
     "han-readings.tsv": {"ko": 2, "ja": 2},
     "press-orthographies.tsv": {"rule": 3},
     "compound-names.tsv": {"head": 2},
     "southeast-letters.tsv": {"Thai": 3, "Laoo": 3, "Khmr": 3, "Mymr": 3},
-    "phonetic.tsv": {"class": 2, "reading": 3, "vowel": 3, "substitute": 4, "gap": 6, "epenthetic": 3, "group": 3},
+    "phonetic.tsv": {"class": 2, "reading": 3, "vowel": 3, "substitute": 4, "gap": 6, "epenthetic": 3, "group": 3, "offglide": 2},
 }
 HEADER = ("# source:", "# version:", "# licence:")
 
@@ -67,22 +68,38 @@ def check(name: str, kinds) -> list:
 SOUTHEAST_KINDS = {"option", "consonant", "lead", "sign", "medial", "glide", "killer", "rime", "closed", "cluster"}
 
 
+def rows(name: str, fields: int):
+    """(line number, fields) of each row of table `name` with at least `fields` fields."""
+    with open(os.path.join(ROOT, name), encoding="utf-8") as f:
+        for n, line in enumerate(f.read().split("\n"), 1):
+            if line and not line.startswith("#") and len(line.split("\t")) >= fields:
+                yield n, line.split("\t")
+
+
 def check_southeast() -> list:
     """southeast-letters.tsv: the second column names the row's kind; killers are final, stack or silent."""
     problems = []
-    with open(os.path.join(ROOT, "southeast-letters.tsv"), encoding="utf-8") as f:
-        for n, line in enumerate(f.read().split("\n"), 1):
-            if not line or line.startswith("#"):
-                continue
-            fields = line.split("\t")
-            if len(fields) < 4:
-                continue
-            if fields[1] not in SOUTHEAST_KINDS:
-                problems.append(f"southeast-letters.tsv:{n}: unknown kind '{fields[1]}'")
-            elif fields[1] == "killer" and fields[3] not in ("final", "stack", "silent"):
-                problems.append(f"southeast-letters.tsv:{n}: a killer is final, stack or silent")
-            elif fields[1] in ("consonant", "lead", "sign", "medial", "glide", "killer") and len(fields[2]) != 1:
-                problems.append(f"southeast-letters.tsv:{n}: a {fields[1]} is one character")
+    for n, fields in rows("southeast-letters.tsv", 4):
+        if fields[1] not in SOUTHEAST_KINDS:
+            problems.append(f"southeast-letters.tsv:{n}: unknown kind '{fields[1]}'")
+        elif fields[1] == "killer" and fields[3] not in ("final", "stack", "silent"):
+            problems.append(f"southeast-letters.tsv:{n}: a killer is final, stack or silent")
+        elif fields[1] in ("consonant", "lead", "sign", "medial", "glide", "killer") and len(fields[2]) != 1:
+            problems.append(f"southeast-letters.tsv:{n}: a {fields[1]} is one character")
+    return problems
+
+
+def check_han_transcription() -> list:
+    """han-transcription.tsv: one Han character per row, once, read as lower-case letters a-z."""
+    problems, seen = [], set()
+    for n, fields in rows("han-transcription.tsv", 3):
+        if len(fields[1]) != 1 or not (0x3400 <= ord(fields[1]) <= 0x9FFF):
+            problems.append(f"han-transcription.tsv:{n}: '{fields[1]}' is not one Han character")
+        elif fields[1] in seen:
+            problems.append(f"han-transcription.tsv:{n}: '{fields[1]}' twice")
+        seen.add(fields[1])
+        if not fields[2].isascii() or not fields[2].isalpha() or not fields[2].islower():
+            problems.append(f"han-transcription.tsv:{n}: the sound is lower-case letters a-z")
     return problems
 
 
@@ -116,6 +133,7 @@ def main() -> int:
     problems += check_southeast()
     for name in WORD_LISTS:
         problems += check_words(name)
+    problems += check_han_transcription()
     extra = sorted(set(f for f in os.listdir(ROOT) if f.endswith(".tsv")) - set(LAYOUT))
     problems += [f"{f}: not known to this checker" for f in extra]
     for p in problems:

@@ -32,6 +32,9 @@ public struct LoneApproximateWord: Hashable, Sendable {
         /// One shared distinctive word, beside which the customer's name holds a word of its own
         /// (`OneSharedWord`): "DSK Bank" / "OOO DSK".
         case oneSharedWord
+        /// A name written in another script whose only words in common with a listed person are a
+        /// given name and a surname that merely sounds alike (`Matcher.soundAlikeSurname`).
+        case soundAlikeSurname
     }
 
     /// The query word (two typed words joined read as one) and the listed word it matched; for
@@ -56,6 +59,7 @@ public struct LoneApproximateWord: Hashable, Sendable {
         case .acronym: return "acronym '\(query)' alone, against '\(listed)' of a name written in another script, romanised without its vowels"
         case .approximateParts: return "another name '\(query)' for '\(listed)' \(fmt(similarity)), beside no part as listed but a common name"
         case .oneSharedWord: return "one shared word '\(query)', beside the customer's own '\(listed)'"
+        case .soundAlikeSurname: return "a given name and a surname that only sounds alike, '\(query)'~'\(listed)' \(fmt(similarity)), of a name written in another script"
         }
     }
 
@@ -70,6 +74,7 @@ public struct LoneApproximateWord: Hashable, Sendable {
         case .acronym: return "acronym_against_script"
         case .approximateParts: return "approximate_person"
         case .oneSharedWord: return "one_shared_word"
+        case .soundAlikeSurname: return "sound_alike_surname"
         }
     }
 }

@@ -15,7 +15,8 @@ extension Matcher {
         guard Transliterator.needsTransliteration(query.name) else { return screenOnce(query) }
         let source = PhoneticComparison.Source(name: query.name)
         let foreign = Transliterator.romanise(query.name, .foreignName)
-        let phonetic = { (reading: String) in source != .hangul && source != .han || reading == foreign }
+        let transcribed = source == .han ? Transliterator.romanise(query.name, .transcribedName) : foreign
+        let phonetic = { (reading: String) in source != .hangul && source != .han || reading == foreign || reading == transcribed }
         let first = screenOnce(query, phonetic: phonetic(Transliterator.toLatin(query.name)))
         var readings = Transliterator.alternativeReadings(query.name).map { ($0, phonetic($0)) }
         readings += otherLanguageReadings(query.name).filter { r in !readings.contains { $0.0 == r.0 } }

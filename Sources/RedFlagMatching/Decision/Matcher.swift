@@ -114,6 +114,7 @@ public final class Matcher: Sendable {
         let scored = score(query, nameFloor: nameFloor, scratch: scratch, origin: origin, phonetic: phonetic)
         // A name in another script is compared by sound, with its own rule for one-word names.
         let latin = origin == nil && !Transliterator.needsTransliteration(query.name)
+        let source = latin ? nil : PhoneticComparison.Source(name: origin ?? query.name)
         var matches: [ScreeningMatch] = []
         var decided = Set<Int>()
         // Name matches come first: an entry matched by name is not reported again by address.
@@ -123,7 +124,7 @@ public final class Matcher: Sendable {
                                                                        basis: s.basis, aliasStrength: s.name.map { index.strength(name: $0) } ?? .strong,
                                                                        qualifiers: s.qualifiers, thresholds: configuration,
                                                                        nameExact: nameExact(s, query: scored),
-                                                                       loneWord: { latin ? self.loneApproximateWord(s, query: scored) : nil },
+                                                                       loneWord: { latin ? self.loneApproximateWord(s, query: scored) : self.soundAlikeSurname(s, query: scored, source: source) },
                                                                        weakAliasLetters: { s.name.map { self.index.isBracketOnly(name: $0) ? .max : self.letters(name: $0) } ?? .max }) else { continue }
             if let capped { s.qualifiers.append(capped) }
             decided.insert(s.entry)

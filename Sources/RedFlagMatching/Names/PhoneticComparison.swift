@@ -116,6 +116,10 @@ public enum PhoneticComparison {
         let epenthetic: [[UInt32: Double]]
         /// Per source: vowel group as written → the vowels it stands for (bit set).
         let groups: [[UInt32: UInt8]]
+        /// Per source: cost of a query vowel for a listed diphthong of that vowel and i/y (infinity: no
+        /// such rule). Chinese transcription drops the glide of a diphthong ("尼古拉" nigula for Nikolai,
+        /// "谢尔盖" for Sergei).
+        let offglide: [Double]
 
         init() {
             let sources = Source.allCases
@@ -142,6 +146,7 @@ public enum PhoneticComparison {
             var gaps = [Gaps?](repeating: nil, count: sources.count)
             var epenthetic = [[UInt32: Double]](repeating: [:], count: sources.count)
             var groups = [[UInt32: UInt8]](repeating: [:], count: sources.count)
+            var offglide = [Double](repeating: .infinity, count: sources.count)
             var longest = 1
             // "*" rows first so that a source's own row overrides them whatever the file order.
             let rows = NameData.rows("phonetic.tsv")
@@ -179,6 +184,8 @@ public enum PhoneticComparison {
                             NameData.fail("\(row.file):\(row.line): '\(v)' is not a vowel")
                         }
                         for s in sourceIndex(row.field(1), row) { epenthetic[s][PhoneticComparison.groupKey(row.field(2))] = cost(row.field(3), row) }
+                    case "offglide":
+                        for s in sourceIndex(row.field(1), row) { offglide[s] = cost(row.field(2), row) }
                     case "group":
                         var bits: UInt8 = 0
                         for v in (row.field(2) + row.field(3)).unicodeScalars where PhoneticComparison.vowelBit(String(v)) == nil {
@@ -210,6 +217,7 @@ public enum PhoneticComparison {
             }
             self.epenthetic = epenthetic
             self.groups = groups
+            self.offglide = offglide
         }
     }
 
@@ -240,6 +248,7 @@ public enum PhoneticComparison {
         let tables = Tables.shared
         let s = (source ?? .other).ordinal
         let graphemes = tables.graphemes[s]
+        let abjad = source == .arabic || source == .hebrew
         var out: [Segment] = []
         var i = 0
         while i < t.count {
@@ -302,9 +311,10 @@ public enum PhoneticComparison {
                 }
                 var letters: UInt32 = 0
                 for b in g.prefix(4) { letters = letters << 8 | UInt32(b) }
-                if let last = out.last, !last.vowel, last.value == cls {
+                if let last = out.last, !last.vowel, last.value == cls, !abjad || last.letters == letters {
                     // A doubled letter is one sound ("ll", "mm"), and so are two of one class
-                    // that meet (Korean "beulra" for bla, "dt").
+                    // that meet (Korean "beulra" for bla, "dt"); not two letters of an abjad, whose
+                    // vowel between them is unwritten ("ולרי" vlri, Valery: l and r are two sounds).
                 } else {
                     out.append(Segment(vowel: false, value: cls, letters: letters))
                 }
@@ -353,6 +363,7 @@ public enum PhoneticComparison {
         let s = source.ordinal
         let gaps = tables.gaps[s], substitutes = tables.substitutes[s], epenthetic = tables.epenthetic[s]
         let groupCosts = tables.vowelGroupCosts
+        let offglide = tables.offglide[s]
         let abjad = source == .arabic || source == .hebrew
         let n = q.count, m = l.count
         func insert(_ x: Segment) -> Double {
@@ -377,6 +388,8 @@ public enum PhoneticComparison {
                 if abjad, x.value == 4 || x.value == 16 || x.value == 8 {
                     return min(vowels(x.value, y.value), vowels(x.value == 4 ? 2 : x.value == 16 ? 8 : 16, y.value) + 0.05)
                 }
+                // A listed diphthong ai, ei, oi, ui (ay, ey…) for its first vowel alone, where the script drops the glide.
+                if offglide < 1, x.value != 4, y.value == x.value | 4, x.value.nonzeroBitCount == 1 { return min(offglide, vowels(x.value, y.value)) }
                 return vowels(x.value, y.value)
             }
             if x.letters == y.letters { return 0 }

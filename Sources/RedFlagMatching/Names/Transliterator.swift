@@ -57,14 +57,15 @@ public enum Transliterator {
     }
 
     /// The other ways `s` is commonly romanised, for the matcher to try beside `toLatin(s)`
-    /// (at most seven, none equal to it): Cyrillic also read with Russian and with Ukrainian letter
+    /// (at most eight, none equal to it): Cyrillic also read with Russian and with Ukrainian letter
     /// values (the lists often romanise occupied-territory officials from Russian, and a Ukrainian
     /// name need not hold a letter only Ukrainian has: "Зеленський"), Hangul
     /// also in Revised Romanization (South Korean names), an Arabic-script name also with its
     /// vowel letters read ("حسين" → "hsin" beside the skeleton "hsn"), Greek μπ ντ γκ read b d g
     /// inside words (foreign names), and the reading of a foreign name transcribed into the script
     /// (`Options.foreignName`: each Hangul or Han word one token, vowel letters read), which the
-    /// matcher compares phonetically, and that reading with kana split where ン meets a vowel. Empty for Latin text; each applies only when the name has
+    /// matcher compares phonetically, that reading with kana split where ン meets a vowel, and with Han characters read as the
+    /// sounds the Chinese transcription of foreign names gives them (`Options.transcribedName`). Empty for Latin text; each applies only when the name has
     /// that script, so most names have one or two.
     public static func alternativeReadings(_ s: String) -> [String] {
         guard needsTransliteration(s) else { return [] }
@@ -73,7 +74,9 @@ public enum Transliterator {
         var kanaApart = Options.foreignName
         kanaApart.kanaApart = true
         for options in [Options(cyrillic: .russian), Options(cyrillic: .ukrainian), Options(hangulRevised: true), Options(arabicVowels: true), Options(greekForeign: true),
-                        Options.foreignName, kanaApart] {
+                        Options.foreignName, kanaApart, Options.transcribedName] {
+            // Kana with Han is Japanese: its Han characters are no transcription of a foreign name.
+            if options.hanTranscription, s.unicodeScalars.contains(where: { (0x3040...0x30FF).contains($0.value) }) { continue }
             let alternative = romanise(s, options)
             if alternative != primary && !out.contains(alternative) { out.append(alternative) }
         }
@@ -104,6 +107,9 @@ public enum Transliterator {
         var kanaApart = false
         /// A Burmese word's syllables one token ("ပူတင်" putin), not a Burmese name's syllables apart.
         var southeastJoined = false
+        /// Han characters of the transcription of foreign names read as the sounds they write there
+        /// (`Lists/names/han-transcription.tsv`: 维 vi, 尔 r, 斯 s), not as their pinyin.
+        var hanTranscription = false
 
         init(cyrillic: CyrillicLanguage? = nil, hangulRevised: Bool = false, arabicVowels: Bool = false, greekForeign: Bool = false,
              hangulJoined: Bool = false, hanJoined: Bool = false) {
@@ -120,6 +126,15 @@ public enum Transliterator {
         static let foreignName: Options = {
             var o = Options(hangulRevised: true, arabicVowels: true, greekForeign: true, hangulJoined: true, hanJoined: true)
             o.southeastJoined = true
+            return o
+        }()
+
+        /// `foreignName` with Han characters read as the sounds the Xinhua transcription tables give
+        /// them ("博尔特尼科夫" bortnikov, beside the pinyin reading "boertenikefu"). Differs from
+        /// `foreignName` only for a name with Han characters.
+        static let transcribedName: Options = {
+            var o = foreignName
+            o.hanTranscription = true
             return o
         }()
     }
@@ -197,7 +212,8 @@ public enum Transliterator {
             case .arabic: out += Letters.shared.arabic(run, vowels: options.arabicVowels)
             case .hebrew: out += Letters.shared.hebrew(run, vowels: options.arabicVowels)
             case .hangul: out += Hangul.romanise(run, revised: options.hangulRevised, joined: options.hangulJoined)
-            case .han: out += Han.shared.romanise(run, wholeName: han == letters && !options.hanJoined && !dotted, foreign: options.hanJoined)
+            case .han: out += Han.shared.romanise(run, wholeName: han == letters && !options.hanJoined && !dotted, foreign: options.hanJoined,
+                                                  transcription: options.hanTranscription)
             case .southeast: out += SoutheastAsianScripts.shared.romanise(run, joined: options.southeastJoined)
             case .otherScript:
                 var view = String.UnicodeScalarView()
@@ -461,8 +477,18 @@ final class Han: Sendable {
     let words: [String: String]
     let longestWord: Int
     let surnames: Set<String>
+    /// Characters of the transcription of foreign names → the sound they write (`han-transcription.tsv`).
+    let sounds: [Unicode.Scalar: String]
 
     init() {
+        var sounds: [Unicode.Scalar: String] = [:]
+        for row in NameData.rows("han-transcription.tsv") {
+            guard row.field(0) == "sound", let c = row.field(1).unicodeScalars.first, row.field(1).unicodeScalars.count == 1 else {
+                NameData.fail("\(row.file):\(row.line): expected sound<TAB>one character<TAB>letters")
+            }
+            sounds[c] = row.field(2)
+        }
+        self.sounds = sounds
         var readings: [String: [String]] = [:]
         var longestReading = 1
         for row in NameData.rows("han-pinyin.tsv") {
@@ -499,10 +525,15 @@ final class Han: Sendable {
     /// read as the transcription of a foreign name, where the r-initial syllables write zh and j
     /// (日 ri, 热 re, 任 ren, 若 ruo for Russian ж and French j: "普里戈任" Prigozhin; a foreign r is
     /// written with l-initial ones, 里 li, 罗 luo).
-    private func syllables(_ s: ArraySlice<Unicode.Scalar>, foreign: Bool = false) -> [String] {
+    private func syllables(_ s: ArraySlice<Unicode.Scalar>, foreign: Bool = false, transcription: Bool = false) -> [String] {
         var out: [String] = []
         var k = s.startIndex
         while k < s.endIndex {
+            if transcription, let sound = sounds[s[k]] {
+                out.append(sound)
+                k += 1
+                continue
+            }
             var matched = false
             for length in stride(from: min(longestReading, s.endIndex - k), through: 1, by: -1) {
                 if let r = readings[Self.text(s[k..<(k + length)])] {
@@ -520,7 +551,7 @@ final class Han: Sendable {
         return out
     }
 
-    func romanise(_ run: [Unicode.Scalar], wholeName: Bool, foreign: Bool = false) -> String {
+    func romanise(_ run: [Unicode.Scalar], wholeName: Bool, foreign: Bool = false, transcription: Bool = false) -> String {
         let s = run[...]
         if wholeName, (2...4).contains(s.count) {
             for surnameLength in [2, 1] where s.count > surnameLength && surnames.contains(Self.text(s.prefix(surnameLength))) {
@@ -531,7 +562,7 @@ final class Han: Sendable {
         var pending = s.startIndex
         var k = s.startIndex
         func flush(_ end: Int) {
-            if pending < end { parts.append(syllables(s[pending..<end], foreign: foreign).joined()) }
+            if pending < end { parts.append(syllables(s[pending..<end], foreign: foreign, transcription: transcription).joined()) }
         }
         while k < s.endIndex {
             var found: (length: Int, english: String)?
