@@ -393,6 +393,21 @@ def chain_reversed(q, n):
     return any((f, c) in base for c, f in chain_links(q))
 
 
+def chain_reads_in(q, n, same):
+    """Whether name q reads correctly in name n: in reading order (`chain_reading`, particles aside), the same own
+    name first, then q's other names in n's order, or n's other names (one or more) in q's order (n with name
+    parts missing or added, issue item 6); name parts compared by `same`."""
+    names = [t for t in chain_reading(q) if t not in CHAIN]
+    listed = [t for t in chain_reading(n) if t not in CHAIN]
+    if not names or not listed or not same(listed[0], names[0]):
+        return False
+
+    def in_order(short, long):
+        it = iter(long)      # greedy earliest match: any comparison works
+        return all(any(same(t, u) for u in it) for t in short)
+    return in_order(names[1:], listed[1:]) or (len(listed) >= 2 and in_order(listed[1:], names[1:]))
+
+
 # ---------------------------------------------------------------- main
 
 def main():
@@ -460,6 +475,16 @@ def main():
 
     def entry_split(eid):
         return split_of(group_min[find(eid)])
+
+    # the entries of each party group (one party on several lists, joined through any shared name)
+    members = defaultdict(list)
+    for e in entries:
+        members[find(e.id)].append(e)
+
+    def party_names(eid):
+        """Every Latin name of every entry of eid's party group: its aliases, other spellings and entries on
+        other lists."""
+        return [n for m in members[find(eid)] for n in m.names if n and is_latin(n)]
 
     # token sets for the "is this negative really listed?" checks -----------------------------
     all_tokens = []          # folded token sets of every listed name (persons: all tokens)
@@ -606,7 +631,44 @@ def main():
                     return True
         return False
 
+    def same_name(x, y):
+        """Whether two folded name parts are one name as this generator compares names: equal, one spelling
+        group or nickname of given-name-variants.txt (`canon`), or within typo distance (normalised Levenshtein
+        similarity >= 0.75, as `near_listed_word`): a transliteration variant (Toumeh / Toameh) is the same
+        name."""
+        return x == y or canon(x) == canon(y) or Levenshtein.normalized_similarity(x, y) >= 0.75
+
+    def party_supported(q, eid):
+        """Whether reversed chain q reads correctly in any name of any entry of eid's party group (`party_names`):
+        in reading order (`chain_reading`, particles aside), starting with the same own name (`same_name`), q's
+        other names in that name's order, or that name's in q's order (the party with name parts missing or
+        added, issue item 6): "Awad AUF Ibn MUHAMMAD" (made from "Awad Muhammad Ibn AUF") reads as the same
+        party's "AUF, Awad Ibn" with a name added; "Nabil MOHAMMED BIN TOUMEH" as its "BIN MOHAMMED TOAMEH,
+        Nabil". Such a query is that party, not another person: no negative."""
+        return any(chain_reads_in(q, n, same_name) for n in party_names(eid))
+
+    def party_name_match(q, n):
+        """Whether q is n under the issue's rules as this generator reads them: the distinctive parts (two or
+        more) of one all occur in the other (a missing or added name part, item 6), spelling compared by
+        `same_name` (a variant, item 5, or a typo)."""
+        def core(x):
+            return [t for t in fold(x).split() if len(t) > 1 and t not in GENERIC and t not in LEGALISH]
+        short, long = sorted((core(q), core(n)), key=len)
+        return len(short) >= 2 and all(any(same_name(t, u) for u in long) for t in short)
+
+    # the rules above on fixed cases, each beside a look-alike that must not change (run on every generation)
+    assert same_name("toumeh", "toameh") and same_name("mohammed", "muhammad") and not same_name("ahmad", "hamad")
+    assert chain_reads_in("Nabil MOHAMMED BIN TOUMEH", "BIN MOHAMMED TOAMEH, Nabil", same_name)
+    assert not chain_reads_in("Nabil MOHAMMED BIN TOUMEH", "Nabil TOUMEH BIN MOHAMMED", same_name)
+    assert chain_reads_in("Awad AUF Ibn MUHAMMAD", "AUF, Awad Ibn", same_name)
+    assert not chain_reads_in("Awad AUF Ibn MUHAMMAD", "Awad Muhammad Ibn AUF", same_name)
+    assert not chain_reads_in("MUHAMMAD BIN SALMAN", "SALMAN BIN MUHAMMAD", same_name)
+    assert party_name_match("KAZAAKEVICH, Gennady Arkadyevich", "Gennadi Arkadievich KAZAKEVICH")
+    assert not party_name_match("KAZAAKEVICH, Gennady Arkadyevich", "Gennadi Arkadievich KUZNETSOV")
+
     rnd = random.Random(a.seed)
+    party_country_dropped = []   # (split, query, country, base) of country negatives another party entry forbids
+    party_dropped = []       # (split, query, base) of reversed chains read in a name of their own party
     rows = []
     seen = set()
     counts = defaultdict(int)
@@ -620,6 +682,17 @@ def main():
         counts[cls] += 1
         return True
 
+    def drop_for_party(split, q, base):
+        """Drops a reversed chain that `party_supported` reads as its own party, counted as the row it would have
+        been (True unless the query was already made or dropped: a repeated query is no new row), so that every
+        other row stays as it was before that rule."""
+        k = ("negative_reversed_chain", clean(q), "", "")
+        if k in seen:
+            return False
+        seen.add(k)
+        party_dropped.append((split, q, base))
+        return True
+
     def pool(pred):
         out = []
         for e in entries:
@@ -630,7 +703,7 @@ def main():
         return out
 
     def emit(cls, gen, candidates, limit, same_ok=False, reclass=None):
-        """`reclass(n, q)` may move a generated row to another class (a negative: no labels) or drop it
+        """`reclass(e, n, q)` may move a generated row to another class (a negative: no labels) or drop it
         (None); such a row still counts towards `limit`, so the random draws of every later row stay
         the same whatever the rule decides."""
         made = moved = dropped = 0
@@ -640,7 +713,7 @@ def main():
             q = gen(n, rnd)
             if not q or (not same_ok and fold(q) == fold(n)) or len(fold(q)) < 3:
                 continue
-            target = reclass(n, q) if reclass else cls
+            target = reclass(e, n, q) if reclass else cls
             if target != cls:
                 made += 1
                 if target and add(target, entry_split(e.id), q, e.type, set(), n):
@@ -665,11 +738,15 @@ def main():
     emit("dropped_generic", p_drop_generic, pool(ent), P)
     # A reordering that states a chain pair the base name does not ("HENI BEN Lased" for "Lased BEN HENI":
     # Heni son of Lased) names another person: a reversed pair goes to negative_reversed_chain (when that
-    # person is not listed), any other new pair is dropped. Defined below, used once the listed names are read.
-    def reorder_class(n, q):
+    # person is not listed, nor the same party under another of its names: `party_supported`), any other new
+    # pair is dropped.
+    def reorder_class(e, n, q):
         if chain_links(q) <= chain_links(n):
             return "reordered_person"
         if chain_reversed(q, n) and fold(q) not in ordered and not chain_supported(q):
+            if party_supported(q, e.id):
+                drop_for_party(entry_split(e.id), q, n)
+                return None
             return "negative_reversed_chain"
         return None
 
@@ -691,16 +768,25 @@ def main():
                                          or rnd.random() < 0.05)), P)
     emit("titles", p_titles, pool(per), P)
 
-    # negatives: reversed name chains (11); the reversed chain must not itself be a listed name
-    made = 0
+    # negatives: reversed name chains (11); the reversed chain must not itself be a listed name, nor be read in a
+    # listed person's name or in any name of the same party (`party_supported`). A chain dropped for the party
+    # still counts towards P, so that every other row stays as it was before that rule (2026-12-04).
+    made = dropped = 0
     for e, n in pool(lambda e, n: per(e, n) and any(fold(t) in CHAIN for t in n.split())):
         if made >= P:
             break
         q = p_reverse_chain(n, rnd)
-        if q and fold(q) not in ordered and not chain_supported(q) \
-                and add("negative_reversed_chain", entry_split(e.id), q, "person", set(), n):
-            made += 1
-    print(f"negative_reversed_chain: {made}", file=sys.stderr)
+        if q and fold(q) not in ordered and not chain_supported(q):
+            if party_supported(q, e.id):
+                if drop_for_party(entry_split(e.id), q, n):
+                    made += 1
+                    dropped += 1
+                continue
+            if add("negative_reversed_chain", entry_split(e.id), q, "person", set(), n):
+                made += 1
+    print(f"negative_reversed_chain: {made - dropped} (read in a name of the same party, dropped: {dropped} here,"
+          f" {len(party_dropped) - dropped} moved from reordered_person;"
+          f" {'; '.join(f'{sp}: {q} ({n})' for sp, q, n in party_dropped if sp == 'dev')})", file=sys.stderr)
 
     # vocabulary of real words that are not listed names' tokens: from the negative organisations
     orgs = []
@@ -814,12 +900,22 @@ def main():
             typoed = {fold(t) for t in tokens(n)} - {fold(t) for t in tokens(q)}
             exact = key(q) in by_key or loose(q) == loose(n) or (bool(typoed) and all(w in LEGAL_WORDS or w in LEGALISH for t in typoed for w in t.split()))
             # Nor when an entry carrying the name gives no country (or none this script can read): a stated
-            # country contradicts nothing there, and the same name on that entry is rightly found.
-            known = [known_countries(i, {**countries, **eu_cc}) for i in ids]
+            # country contradicts nothing there, and the same name on that entry is rightly found. The entries
+            # checked are those carrying the name and, since 2026-12-04, every entry of the same party group
+            # carrying another name the query matches (`party_name_match`: "KAZAAKEVICH, Gennady Arkadyevich"
+            # is also the EU's "Gennadi Arkadievich KAZAKEVICH", which gives no country).
+            checked = ids | {m.id for m in members[find(e.id)] if m.id not in ids
+                             and any(party_name_match(q, x) for x in m.names)}
+            known = [known_countries(i, {**countries, **eu_cc}) for i in sorted(checked)]
             if not exact and all(k for k in known) and contradicting not in set().union(*known):
                 negatives += add("negative_country", sp, q, e.type, set(), n, country=contradicting)
+            elif not exact and all(known_countries(i, {**countries, **eu_cc}) for i in ids) \
+                    and contradicting not in set().union(*(known_countries(i, {**countries, **eu_cc}) for i in ids)):
+                party_country_dropped.append((sp, q, contradicting, n))
             made += 1
-    print(f"country: {made} consistent, {negatives} contradicted", file=sys.stderr)
+    print(f"country: {made} consistent, {negatives} contradicted ({len(party_country_dropped)} not made for another entry of"
+          f" the party: {'; '.join(f'{sp}: {q} [{c}] ({n})' for sp, q, c, n in party_country_dropped if sp == 'dev')})",
+          file=sys.stderr)
 
     # addresses (14) ------------------------------------------------------------------------------
     def invented_name():
