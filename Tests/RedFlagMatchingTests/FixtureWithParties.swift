@@ -8,6 +8,12 @@ enum FixtureWithParties {
         ListEntry(source: .eu, sourceID: id, list: .eu, type: .person, name: name, programs: ["TEST"])
     }
 
+    /// An OFAC SDN person, of `country` if given (the person false-alarm suites' parties).
+    static func sdnPerson(_ id: String, _ name: String, country: String? = nil) -> ListEntry {
+        ListEntry(source: .ofacSDN, sourceID: id, list: .sdn, type: .person, name: name, programs: ["SDGT"],
+                  nationalities: country.map { [CountryRef(code: $0, raw: $0)] } ?? [])
+    }
+
     static func entity(_ id: String, _ name: String) -> ListEntry {
         ListEntry(source: .csl, sourceID: id, list: .entityList, type: .entity, name: name, programs: ["TEST"])
     }

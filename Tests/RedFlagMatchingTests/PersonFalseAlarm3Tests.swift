@@ -11,10 +11,7 @@ import Testing
 @Suite("Person false alarms (3)")
 struct PersonFalseAlarm3Tests {
     static let entries: [ListEntry] = {
-        func person(_ id: String, _ name: String, country: String? = nil) -> ListEntry {
-            ListEntry(source: .ofacSDN, sourceID: id, list: .sdn, type: .person, name: name, programs: ["SDGT"],
-                      nationalities: country.map { [CountryRef(code: $0, raw: $0)] } ?? [])
-        }
+        func person(_ id: String, _ name: String, country: String? = nil) -> ListEntry { FixtureWithParties.sdnPerson(id, name, country: country) }
         return MatcherFixture.entries + [
             person("980", "SMITH, John", country: "GB"),
             person("981", "PETRUSHENKO, Vladimir"),

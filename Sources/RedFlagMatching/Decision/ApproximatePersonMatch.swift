@@ -20,25 +20,69 @@ import RedFlagCore
 ///
 /// The rule applies when one part is another name and the parts as listed weigh less than 1:
 /// none, or one common name.
+///
+/// A second case (kind `commonNamesOnly`) sums what each pair proves: a part as listed or a
+/// variant of it 1, or `commonNameAnchor` for a common name; a common name written with other
+/// vowels and no known variant of it (`otherVowels`: "Eman" / "AMAN", "Haider" / "HAIDAR")
+/// `otherVowelsEvidence`; the child's name of a listed kunya ("Abu Fatma") typed without "Abu"
+/// nothing; any other approximate part as a variant. Under 1 (one common name as listed, the
+/// rest only similar), and with such a weak pair, the match is another person's name unless
+/// corroborated: "Eman Mohammed" / "AMAN, Mohammed", "Fatma Ali" / "Abu Fatma"; not "Mohammed
+/// Aman", nor "Haider Mohammad Ali" / "HAIDAR, Mohamad Ali" (two common names as listed or variants).
 enum ApproximatePersonMatch {
     /// How much a part as listed counts when it is a common given name or surname.
     static let commonNameAnchor = 0.5
 
     /// The rule's finding for `pairs` (typed word, listed word, similarity) of a person match, or nil.
-    static func finding(_ pairs: [(typed: String, listed: String, similarity: Double)]) -> LoneApproximateWord? {
-        guard pairs.count >= 2 else { return nil }
-        var anchor = 0.0
+    /// `kunya`: the listed words that follow "Abu"/"Umm" in the listed name when the query types
+    /// neither (the listed person is named by his child: "Abu Fatma" is Fatma's father).
+    static func finding(_ pairs: [(typed: String, listed: String, similarity: Double)], kunya: Set<String> = []) -> LoneApproximateWord? {
+        guard pairs.count >= 2 || (pairs.count == 1 && !kunya.isEmpty) else { return nil }
+        var anchor = 0.0, evidence = 0.0
         var others: [(typed: String, listed: String, similarity: Double)] = []
+        var weak: [(typed: String, listed: String, similarity: Double)] = []
         for p in pairs {
-            if p.similarity >= TokenAligner.exactEnough || p.typed == p.listed {
-                anchor += CommonNames.contains(p.listed) ? commonNameAnchor : 1
-            } else if !isVariant(p.typed, p.listed) && isAnotherName(p.typed, p.listed) {
+            let common = CommonNames.contains(p.listed)
+            if kunya.contains(p.listed) {
+                weak.append(p)
+            } else if p.similarity >= TokenAligner.exactEnough || p.typed == p.listed {
+                anchor += common ? commonNameAnchor : 1
+                evidence += common ? commonNameAnchor : 1
+            } else if isVariant(p.typed, p.listed) {
+                evidence += common ? commonNameAnchor : 1
+            } else if isAnotherName(p.typed, p.listed) {
                 others.append(p)
+            } else if common && otherVowels(p.typed, p.listed) {
+                evidence += otherVowelsEvidence
+                weak.append(p)
+            } else {
+                evidence += common ? commonNameAnchor : 1
             }
         }
-        guard !others.isEmpty, anchor < 1 else { return nil }
-        return LoneApproximateWord(query: others.map(\.typed).joined(separator: " "), listed: others.map(\.listed).joined(separator: " "),
-                                   similarity: others.map(\.similarity).min()!, kind: .approximateParts)
+        if !others.isEmpty && anchor < 1 {
+            return LoneApproximateWord(query: others.map(\.typed).joined(separator: " "), listed: others.map(\.listed).joined(separator: " "),
+                                       similarity: others.map(\.similarity).min()!, kind: .approximateParts)
+        }
+        guard !weak.isEmpty, evidence < 1 else { return nil }
+        return LoneApproximateWord(query: weak.map(\.typed).joined(separator: " "), listed: weak.map(\.listed).joined(separator: " "),
+                                   similarity: weak.map(\.similarity).min()!, kind: .commonNamesOnly)
+    }
+
+    /// What a common name written with other vowels, not a known variant of it, proves of the
+    /// listed one ("Eman" for "AMAN", "Haider" for "HAIDAR", "Chong" for "CHUNG"): a quarter of
+    /// the name as listed; such names are as often two names as one name respelt.
+    static let otherVowelsEvidence = 0.25
+
+    /// Whether `typed` is `listed` with one or more vowels replaced by other vowels, the same
+    /// length and the same consonants in the same places ("eman" / "aman", "nor" / "nur"; not
+    /// "hasan" / "hashan", a letter added, nor "kakar" / "karar").
+    static func otherVowels(_ typed: String, _ listed: String) -> Bool {
+        let a = Array(typed.utf8), b = Array(listed.utf8)
+        guard a.count == b.count, a != b else { return false }
+        for (x, y) in zip(a, b) where x != y {
+            if !isVowel(x) || !isVowel(y) { return false }
+        }
+        return true
     }
 
     /// Whether `typed` is `listed` written another way: a given-name variant, another language's
@@ -129,13 +173,39 @@ extension Matcher {
     }
 
     /// `ApproximatePersonMatch` for alignment `a` of a listed person, its `telling` pairs.
-    func approximatePerson(_ a: AlignmentResult, telling: [(q: Int, l: Int, similarity: Double)], query q: PreparedQuery) -> LoneApproximateWord? {
+    func approximatePerson(_ a: AlignmentResult, telling: [(q: Int, l: Int, similarity: Double)], query q: PreparedQuery,
+                           document d: Int) -> LoneApproximateWord? {
         let pairs = telling.map { p in
             let qu = a.query[p.q], lu = a.list[p.l]
             let typed = qu.key2 >= 0 ? q.texts[Int(qu.key)] + q.texts[Int(qu.key2)] : q.texts[Int(qu.key)]
             let listed = lu.key2 >= 0 ? index.names.vocabulary[Int(lu.key)] + index.names.vocabulary[Int(lu.key2)] : index.names.vocabulary[Int(lu.key)]
             return (typed: typed, listed: listed, similarity: p.similarity)
         }
-        return ApproximatePersonMatch.finding(pairs)
+        return ApproximatePersonMatch.finding(pairs, kunya: kunyaNames(document: d, query: q))
     }
+
+    /// The child's name of listed name `d` when the name opens with a kunya word ("abu", "umm":
+    /// `Kunya`) and the query holds none: the word after it ("Abu Fatma", "Abu Ali al-Samarra'i"),
+    /// or in a name written surname first whose given part is the kunya word alone ("KARAR, Abu"),
+    /// the surname part. A kunya word inside a name ("Khalid Abu Bakr ...") is a compound given
+    /// name, not a kunya, and is left alone.
+    func kunyaNames(document d: Int, query q: PreparedQuery) -> Set<String> {
+        let text = index.nameText[d]
+        guard !q.texts.contains(where: Kunya.contains) else { return [] }
+        let parts = text.split(separator: ",", maxSplits: 1).map { NameNormalizer.normalize(String($0)).tokens }
+        if parts.count == 2, let first = parts[1].first, Kunya.contains(first) {
+            let child = parts[1].count > 1 ? [parts[1][1]] : parts[0]
+            return Set(child.filter { !Kunya.contains($0) })
+        }
+        guard parts.count == 1, parts[0].count >= 2, Kunya.contains(parts[0][0]), !Kunya.contains(parts[0][1]) else { return [] }
+        return [parts[0][1]]
+    }
+}
+
+/// Words that open a kunya, "Abu X" / "Umm X" (`Lists/names/kunya-words.txt`): the name that
+/// follows is a child's.
+enum Kunya {
+    static let words: Set<String> = NameWordList.required("names/kunya-words.txt")
+
+    static func contains(_ word: String) -> Bool { words.contains(word) }
 }

@@ -29,6 +29,11 @@ public struct LoneApproximateWord: Hashable, Sendable {
         /// common name (`ApproximatePersonMatch`): "Johannes Smit" / "Smith, John", "KOZLOV, Mikhail" /
         /// "Mikhail KISELYOV".
         case approximateParts
+        /// A person's name matched on common names only, too few of them as listed: a common name
+        /// written with other vowels ("Eman" / "AMAN, Mohammed") or the child's name of a listed
+        /// kunya typed without "Abu" ("Fatma Ali" / "Abu Fatma") proves little
+        /// (`ApproximatePersonMatch`, evidence under one name as listed).
+        case commonNamesOnly
         /// One shared distinctive word, beside which the customer's name holds a word of its own
         /// (`OneSharedWord`): "DSK Bank" / "OOO DSK".
         case oneSharedWord
@@ -58,6 +63,7 @@ public struct LoneApproximateWord: Hashable, Sendable {
         case .commonWord: return "common word\(query.contains(" ") ? "s" : "") '\(query)' alone, not '\(listed)'"
         case .acronym: return "acronym '\(query)' alone, against '\(listed)' of a name written in another script, romanised without its vowels"
         case .approximateParts: return "another name '\(query)' for '\(listed)' \(fmt(similarity)), beside no part as listed but a common name"
+        case .commonNamesOnly: return "common names only, '\(query)' for '\(listed)' \(fmt(similarity)) other vowels or a kunya's child, too few parts as listed"
         case .oneSharedWord: return "one shared word '\(query)', beside the customer's own '\(listed)'"
         case .soundAlikeSurname: return "a given name and a surname that only sounds alike, '\(query)'~'\(listed)' \(fmt(similarity)), of a name written in another script"
         }
@@ -73,6 +79,7 @@ public struct LoneApproximateWord: Hashable, Sendable {
         case .commonWord: return "common_word"
         case .acronym: return "acronym_against_script"
         case .approximateParts: return "approximate_person"
+        case .commonNamesOnly: return "common_names_person"
         case .oneSharedWord: return "one_shared_word"
         case .soundAlikeSurname: return "sound_alike_surname"
         }
@@ -169,7 +176,7 @@ extension Matcher {
         let organisation = index.type(entry: s.entry) != .person
         if organisation, let share = rule.commonWordShare, let common = commonWordMatch(a, telling: telling, query: q, share: share) { return common }
         if let acronym = acronymAgainstScript(a, telling: telling, query: q, document: n) { return acronym }
-        if q.legalForms.isEmpty, namesPerson(n), let other = approximatePerson(a, telling: telling, query: q) { return other }
+        if q.legalForms.isEmpty, namesPerson(n), let other = approximatePerson(a, telling: telling, query: q, document: n) { return other }
         if organisation, rule.oneSharedWord == true, let one = oneSharedWord(a, telling: telling, query: q) { return one }
         guard let lone = telling.max(by: { a.query[$0.q].weight < a.query[$1.q].weight }), lone.similarity < 1 else { return nil }
         let qu = a.query[lone.q], lu = a.list[lone.l]
