@@ -12,7 +12,17 @@ extension Matcher {
     /// other readings set a Korean or Chinese name's syllables apart, and a syllable ("ji", "men")
     /// sounds like too many listed words.
     func screenReadings(_ query: ScreeningQuery) -> ScreeningResult {
-        guard Transliterator.needsTransliteration(query.name) else { return screenOnce(query) }
+        guard Transliterator.needsTransliteration(query.name) else {
+            // "Abd al-Lahi" is also read "Abdallahi" (`ArticleCompounds`): a second screen for
+            // the few Latin names that write such a compound apart.
+            guard let joined = ArticleCompounds.joined(query.name) else { return screenOnce(query) }
+            var alternative = query
+            alternative.name = joined
+            var best: [String: ScreeningMatch] = [:]
+            for m in screenOnce(query).matches + screenOnce(alternative).matches
+            where (best[m.id]?.score ?? -1) < m.score { best[m.id] = m }
+            return configuration.policy.result(query, matches: Array(best.values), limit: configuration.limit)
+        }
         let source = PhoneticComparison.Source(name: query.name)
         let foreign = Transliterator.romanise(query.name, .foreignName)
         let transcribed = source == .han ? Transliterator.romanise(query.name, .transcribedName) : foreign

@@ -8,8 +8,11 @@ enum RomanisationSwaps {
     static let credit = 0.9
     /// Most respellings tried per token (a long token with many letter groups stops there).
     static let limit = 64
-    /// Shortest token respelt.
+    /// Shortest token respelt with any letter group.
     static let minimumLength = 5
+    /// Shortest token respelt at all: one of three or four letters only with a consonant digraph
+    /// (`digraphSwaps`), and only when it has a vowel (see `respellings`).
+    static let shortLength = 3
 
     /// Each letter group with the groups that replace it (both directions of every row).
     static let swaps: [(from: [UInt8], to: [UInt8])] = {
@@ -22,11 +25,29 @@ enum RomanisationSwaps {
         return out
     }()
 
+    /// The swaps of `swaps` between a consonant digraph (two letters, the second an h: dh, kh,
+    /// gh, th, zh, ph) and one letter ("zere" / "dhere", "hud" / "khud"): the only ones made in a
+    /// token of three or four letters. There a vowel or y swapped is as often another name
+    /// ("dina" / "dyna", "mia" / "mya"), and one digraph for another another sound ("chan" /
+    /// "khan" / "shan").
+    static let digraphSwaps: [(from: [UInt8], to: [UInt8])] = swaps.filter {
+        (isDigraph($0.from) && $0.to.count == 1) || (isDigraph($0.to) && $0.from.count == 1)
+    }
+
+    /// Two letters, a consonant then h.
+    static func isDigraph(_ group: [UInt8]) -> Bool {
+        group.count == 2 && group[1] == 104 && !"aeiouy".utf8.contains(group[0])
+    }
+
     /// The token respelt with one swap, then with two (at non-overlapping places), each spelling
     /// once, at most `limit`, never the token itself. Tokens of `minimumLength` letters or more
-    /// only: a shorter one is as often an acronym ("BCE", "WPP", "YPF"), whose letters are not sounds.
-    static func respellings(_ token: [UInt8]) -> [[UInt8]] {
-        guard token.count >= minimumLength else { return [] }
+    /// take every swap; a token of `shortLength` to four letters only one swap of `digraphSwaps`,
+    /// at its first letter, and only when it holds a vowel: a short all-consonant token is an
+    /// acronym ("BCE", "WPP", "THK"), whose letters are not sounds. `twice: false` stops after
+    /// one swap (a listed token's respellings: fewer look-ups, and a name written as listed
+    /// reaches only the spellings one sound away).
+    static func respellings(_ token: [UInt8], twice: Bool = true) -> [[UInt8]] {
+        guard token.count >= minimumLength else { return shortRespellings(token) }
         var seen: Set<[UInt8]> = [token]
         var out: [[UInt8]] = []
         // One swap, remembering where it ended so the second is made after it.
@@ -45,7 +66,7 @@ enum RomanisationSwaps {
                 i += 1
             }
         }
-        for (spelling, end) in first {
+        for (spelling, end) in first where twice {
             for (from, to) in swaps {
                 var i = end
                 while i + from.count <= spelling.count {
@@ -59,6 +80,21 @@ enum RomanisationSwaps {
                     i += 1
                 }
             }
+        }
+        return out
+    }
+
+    /// `respellings` of a token of `shortLength` to `minimumLength` − 1 letters: one digraph swap
+    /// at its first letter, where romanisations differ most ("zere" / "dhere"), each result of
+    /// three letters or more. Not at the end: there a letter added makes another name ("smit" /
+    /// "smith").
+    static func shortRespellings(_ token: [UInt8]) -> [[UInt8]] {
+        guard token.count >= shortLength, token.count < minimumLength,
+              token.allSatisfy({ (97...122).contains($0) }), token.contains(where: { "aeiouy".utf8.contains($0) }) else { return [] }
+        var out: [[UInt8]] = []
+        for (from, to) in digraphSwaps where token.starts(with: from) {
+            let s = to + Array(token[from.count...])
+            if s.count >= shortLength && s != token && !out.contains(s) { out.append(s) }
         }
         return out
     }

@@ -170,13 +170,24 @@ struct PreparedQuery {
         // A misspelt business word may resemble some rarer listed word more than the word it
         // misspells ("industreis" ~ "industrias", listed as "industry"): always looked for.
         addMisspeltVariant(b, space: space, into: &map)
-        // Another romanisation of the same name ("mihayl" for "mikhail", "dawud" for "dawood"),
-        // looked for when no listed name holds the token as typed (the common case, spared the
-        // look-ups).
+        // Another romanisation of the same name ("mihayl" for "mikhail", "dawud" for "dawood",
+        // "zere" for "dhere"), looked for whether or not some listed name holds the token as typed:
+        // one listed person is "Dawud", another "Dawood". Only respellings in the vocabulary
+        // count. A listed token's respelling is credited only where the similarity found nothing
+        // ("dawud" / "dawood" are two letters apart): one it already rates ("nuaimi" / "nuaymi")
+        // keeps its rating, so a name written as listed gains no new near-matches; and a listed
+        // token is respelt with one swap only (a third of the look-ups of two).
         let listed = space.id(of: b) != nil
-        for spelling in listed ? [] : RomanisationSwaps.respellings(b) {
-            guard let id = space.id(of: spelling) else { continue }
+        for spelling in RomanisationSwaps.respellings(b, twice: !listed) {
+            guard let id = space.id(of: spelling), !listed || map[id] == nil else { continue }
             map[id] = max(map[id] ?? 0, RomanisationSwaps.credit)
+        }
+        // The Arabic article written another way ("el-abd" for "al-abd", `ArticleCompounds`).
+        if b.count == 2 && ArticleCompounds.alone.contains(b) {
+            for form in ArticleCompounds.alone where form != b {
+                guard let id = space.id(of: form) else { continue }
+                map[id] = max(map[id] ?? 0, ArticleCompounds.aloneCredit)
+            }
         }
         // The name as another language's press writes it ("chamenei", "poetin", "putyin"): the
         // listed word so read is that name; a listed query word only counts as its respelling.

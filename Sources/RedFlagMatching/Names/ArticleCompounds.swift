@@ -1,0 +1,78 @@
+/// Arabic compound names that Latin spellings write in three words, a head, the article and a name
+/// ("Abd al-Lahi", "Abd el Kader", "Abd ar-Rahman"), and the lists as one ("Abdullahi",
+/// "Abdelkader", "Abdurrahman"), or the other way round. The aligner joins two adjacent words,
+/// not three: a name so written is also screened read as one word, the article as typed
+/// ("Abdallahi", one letter from "Abdullahi"). The heads and the article's forms are in
+/// `Lists/names/compound-names.tsv` (kinds `apart` and `article`).
+enum ArticleCompounds {
+    /// Heads written apart ("abd"), folded lower-case.
+    static let heads: Set<String> = Set(NameData.rows("compound-names.tsv", kind: "apart").map { $0.field(0) })
+    /// The article's romanised forms ("al", "el", "ar", "ash"), folded lower-case.
+    static let articles: Set<String> = Set(NameData.rows("compound-names.tsv", kind: "article").map { $0.field(0) })
+    /// The article's forms written as a word of their own ("al", "el", "ul"): each is the others.
+    static let alone: [[UInt8]] = NameData.rows("compound-names.tsv", kind: "alone").map { Array($0.field(0).utf8) }
+    /// Similarity credited to a listed form of the article for another typed ("el" for "al"):
+    /// a respelling's.
+    static let aloneCredit = RomanisationSwaps.credit
+    /// Least letters of the name after the article ("Abd al-Lah": "lah").
+    static let leastName = 2
+
+    /// Characters that may stand between the three words: space, hyphen and quote marks.
+    private static func isJoiner(_ u: Unicode.Scalar) -> Bool {
+        u == " " || u == "-" || u == "'" || u == "`" || u == "\u{2019}" || u == "\u{2018}" || u == "\u{02BF}" || u == "\u{02BE}"
+    }
+
+    /// Whether `name` holds the first three letters of a head in any case (a byte scan that
+    /// spares nearly every name the word split).
+    private static let headStarts: [[UInt8]] = heads.map { Array($0.utf8.prefix(3)) }
+    private static func mayHold(_ name: String) -> Bool {
+        let b = Array(name.utf8)
+        guard b.count >= 3 else { return false }
+        for i in 0...(b.count - 3) {
+            for h in headStarts where h.count == 3 && b[i] | 0x20 == h[0] && b[i + 1] | 0x20 == h[1] && b[i + 2] | 0x20 == h[2] { return true }
+        }
+        return false
+    }
+
+    /// `name` with every head, article and name written apart joined into one word, as typed
+    /// otherwise; nil when it has none (the common case: one look at each word).
+    static func joined(_ name: String) -> String? {
+        guard mayHold(name) else { return nil }
+        let scalars = Array(name.unicodeScalars)
+        // Maximal runs of letters: (start, end).
+        var words: [(start: Int, end: Int)] = []
+        var k = 0
+        while k < scalars.count {
+            guard scalars[k].properties.isAlphabetic else { k += 1; continue }
+            var e = k
+            while e < scalars.count && scalars[e].properties.isAlphabetic { e += 1 }
+            words.append((k, e))
+            k = e
+        }
+        func text(_ w: (start: Int, end: Int)) -> String {
+            var v = String.UnicodeScalarView()
+            v.append(contentsOf: scalars[w.start..<w.end])
+            return String(v).lowercased()
+        }
+        func apart(_ a: (start: Int, end: Int), _ b: (start: Int, end: Int)) -> Bool {
+            a.end < b.start && scalars[a.end..<b.start].allSatisfy(isJoiner)
+        }
+        var out = String.UnicodeScalarView()
+        var copied = 0
+        var w = 0
+        var changed = false
+        while w + 2 < words.count {
+            let (h, a, n) = (words[w], words[w + 1], words[w + 2])
+            guard heads.contains(text(h)), articles.contains(text(a)), n.end - n.start >= leastName,
+                  apart(h, a), apart(a, n) else { w += 1; continue }
+            out.append(contentsOf: scalars[copied..<h.start])
+            for part in [h, a, n] { out.append(contentsOf: scalars[part.start..<part.end]) }
+            copied = n.end
+            changed = true
+            w += 3
+        }
+        guard changed else { return nil }
+        out.append(contentsOf: scalars[copied...])
+        return String(out)
+    }
+}
