@@ -28,7 +28,7 @@ struct EvaluationTests {
     /// typo: 0.976 after the one-approximate-word rule (0.991 before; development part unchanged at 0.995).
     static let classFloors: [String: Double] = [
         "typo": 0.97, "legal_form": 0.98, "abbreviation": 0.99, "dropped_generic": 0.98, "reordered_person": 0.98,
-        "transliteration": 0.95, "original_script": 0.98, "bracketed": 0.98, "typo_common_word": 0.99,
+        "transliteration": 0.965, "original_script": 0.98, "bracketed": 0.98, "typo_common_word": 0.99,
         "given_name_variant": 0.97, "name_parts": 0.97, "joined_split": 0.975, "numbers": 0.97, "titles": 0.985,
         "country_consistent": 0.97, "address_same_number": 0.98,
     ]
@@ -39,32 +39,39 @@ struct EvaluationTests {
     /// organisation, short parts not glued; set: homonyms reported apart, contradicted countries only
     /// where the lists give one): person 0.028, reversed chain 0.110, country 0.072. After the second person
     /// false-alarm work (countries read over the party, initials beside an unfound given name, chains read
-    /// backwards capped, whose chain it is): person 0.022, reversed chain 0.055, country 0.017.
+    /// backwards capped, whose chain it is): person 0.022, reversed chain 0.055, country 0.017. 2026-12-04
+    /// (another name, common names only, kunyas; organisations: one shared word, foreign legal forms; reversed
+    /// chains read over every name of the party): person 0.019 (of 2,101), organisation 0.016 (of 1,237),
+    /// reversed chain 0.011.
     static let negativeCeilings: [String: Double] = [
         // Organisation classes after the one-approximate-word rule (reached 0.019, 0.004, 0.010, 0.029, 0.000);
         // short names 0.000 (0/35) after its common-word and acronym cases: 0.03 allows one row of 35.
-        "negative_organisation": 0.025, "negative_person": 0.025, "negative_invented": 0.008,
+        "negative_organisation": 0.02, "negative_person": 0.022, "negative_invented": 0.008,
         "negative_one_shared_token": 0.02, "negative_one_word_apart": 0.02, "negative_short_name": 0.03,
-        "negative_address_other_number": 0.03, "negative_address_city_only": 0.015, "negative_reversed_chain": 0.065,
+        "negative_address_other_number": 0.03, "negative_address_city_only": 0.015, "negative_reversed_chain": 0.03,
         "negative_country": 0.025,
         // Non-Latin renderings of unlisted people and companies (reached 0.20 with the phonetic cross-script comparison, 0.18 after
         // the person false-alarm work).
         "negative_cross_script": 0.20,
     ]
-    /// Overall recall floor on the test part (reached 0.9907; target 0.99).
-    static let overallFloor = 0.985
+    /// Overall recall floor on the test part (reached 0.9907; 0.9900 on 2026-12-04 after the Arabic
+    /// respellings of listed words and article compounds; target 0.99).
+    static let overallFloor = 0.987
     /// Highest tolerated false-alarm rate on all negatives of the test part (reached 0.026 with the person
     /// false-alarm work and the one-approximate-word rule together, 0.049 before both; target 0.005).
-    static let falseAlarmCeiling = 0.03
+    /// 2026-12-04, after the person, organisation and cross-script rounds with the wider set (2,101 person
+    /// and 1,237 organisation negatives on the test part; reversed chains read over the whole party): 0.0166.
+    static let falseAlarmCeiling = 0.02
     /// Lowest tolerated cross-script found-rate, test part (reached 0.696 with Thai, Lao, Khmer and Burmese
     /// tables and the press-transcription conventions of CrossScriptReadingsTests, dev 0.859 → 0.943; 0.673
     /// with business words, Korean and Japanese readings of Han names and the letters other scripts use for
     /// foreign sounds; 0.631 with the phonetic cross-script comparison, 0.476 before; target 0.90).
-    static let crossScriptFloor = 0.68
+    /// 2026-12-04, 80 listed parties (288 test rows): 0.733 with the Chinese transcription sounds.
+    static let crossScriptFloor = 0.71
     /// Lowest tolerated pass rate of the published test cases, test part (reached 0.887 with other
     /// languages' press spellings, titles and differing numbers; 0.845 before; 0.704 before the phonetic
     /// cross-script comparison).
-    static let publishedFloor = 0.87
+    static let publishedFloor = 0.89
     /// Lowest tolerated candidate recall of the index against a full scan (target ≥ 99.5 %).
     static let candidateRecallFloor = 0.99
 
