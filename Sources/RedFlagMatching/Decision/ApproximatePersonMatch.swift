@@ -86,10 +86,11 @@ enum ApproximatePersonMatch {
     }
 
     /// Whether `typed` is `listed` written another way: a given-name variant, another language's
-    /// press spelling or another romanisation.
+    /// press spelling, another romanisation, or the article of a compound name romanised otherwise.
     static func isVariant(_ typed: String, _ listed: String) -> Bool {
         let a = Array(typed.utf8), b = Array(listed.utf8)
         return GivenNames.areVariants(typed, listed) || PressOrthographies.readings(a).contains(b) || RomanisationSwaps.respellings(a).contains(b)
+            || ArticleCompounds.sameCompound(typed, listed)
     }
 
     /// Whether `typed` is another name than `listed`, not a misspelling of it: the one is the other

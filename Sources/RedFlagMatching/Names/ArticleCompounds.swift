@@ -17,6 +17,25 @@ enum ArticleCompounds {
     /// Least letters of the name after the article ("Abd al-Lah": "lah").
     static let leastName = 2
 
+    /// Whether two single words are one compound name whose article is romanised otherwise
+    /// ("abdallahi" / "abdullahi", "abdarrahman" / "abdulrahman"): the same head, an article form
+    /// each, and the same name after it. Such a pair is a spelling of one name, not two names that
+    /// differ in a vowel (`ApproximatePersonMatch`).
+    static func sameCompound(_ a: String, _ b: String) -> Bool {
+        guard a != b else { return false }
+        for head in heads where a.hasPrefix(head) && b.hasPrefix(head) {
+            let restA = a.dropFirst(head.count), restB = b.dropFirst(head.count)
+            for articleA in articles where restA.hasPrefix(articleA) {
+                let nameA = restA.dropFirst(articleA.count)
+                guard nameA.count >= leastName else { continue }
+                for articleB in articles where articleB != articleA && restB.hasPrefix(articleB) && restB.dropFirst(articleB.count) == nameA {
+                    return true
+                }
+            }
+        }
+        return false
+    }
+
     /// Characters that may stand between the three words: space, hyphen and quote marks.
     private static func isJoiner(_ u: Unicode.Scalar) -> Bool {
         u == " " || u == "-" || u == "'" || u == "`" || u == "\u{2019}" || u == "\u{2018}" || u == "\u{02BF}" || u == "\u{02BE}"
