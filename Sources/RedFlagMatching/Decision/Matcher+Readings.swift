@@ -18,10 +18,7 @@ extension Matcher {
             guard let joined = ArticleCompounds.joined(query.name) else { return screenOnce(query) }
             var alternative = query
             alternative.name = joined
-            var best: [String: ScreeningMatch] = [:]
-            for m in screenOnce(query).matches + screenOnce(alternative).matches
-            where (best[m.id]?.score ?? -1) < m.score { best[m.id] = m }
-            return configuration.policy.result(query, matches: Array(best.values), limit: configuration.limit)
+            return merged(query, [screenOnce(query).matches, screenOnce(alternative).matches])
         }
         let source = PhoneticComparison.Source(name: query.name)
         let foreign = Transliterator.romanise(query.name, .foreignName)
@@ -31,14 +28,21 @@ extension Matcher {
         var readings = Transliterator.alternativeReadings(query.name).map { ($0, phonetic($0)) }
         readings += otherLanguageReadings(query.name).filter { r in !readings.contains { $0.0 == r.0 } }
         guard !readings.isEmpty else { return first }
-        var best: [String: ScreeningMatch] = [:]
-        for m in first.matches { best[m.id] = m }
-        for (reading, phonetic) in readings {
+        return merged(query, [first.matches] + readings.map { reading, phonetic in
             var alternative = query
             alternative.name = reading
-            for m in screenOnce(alternative, origin: query.name, phonetic: phonetic).matches where (best[m.id]?.score ?? -1) < m.score { best[m.id] = m }
+            return screenOnce(alternative, origin: query.name, phonetic: phonetic).matches
+        })
+    }
+
+    /// One result over several readings of `query`: each party's best-scoring match (the first
+    /// reading's on a tie). The policy takes the verdict over every match and trims only the
+    /// display, as for one reading.
+    private func merged(_ query: ScreeningQuery, _ readings: [[ScreeningMatch]]) -> ScreeningResult {
+        var best: [String: ScreeningMatch] = [:]
+        for matches in readings {
+            for m in matches where (best[m.id]?.score ?? -1) < m.score { best[m.id] = m }
         }
-        // The policy takes the verdict over every match and trims only the display, as for one reading.
         return configuration.policy.result(query, matches: Array(best.values), limit: configuration.limit)
     }
 
