@@ -19,6 +19,7 @@ struct OtherLanguageReadingsTests {
         entries.append(person("o4", "Joaquin GUZMAN"))
         entries.append(person("o5", "Oleg DERIPASKA"))
         entries.append(person("o6", "Amen Ahmed ALI"))
+        entries.append(person("o7", "CHOE Ryong Hae"))
         return Matcher(index: try! MatchIndex(entries: entries))
     }()
 
@@ -53,6 +54,31 @@ struct OtherLanguageReadingsTests {
         #expect(!Self.finds("山田花子", "o3"))
         #expect(HanNameReadings.japanese("山田花子") { $0 == "yamada" }.isEmpty)
         #expect(HanNameReadings.korean("金正恩的公司").isEmpty)
+    }
+
+    @Test("a Korean name in simplified characters is read as its traditional form")
+    func simplifiedKoreanNames() {
+        // 龙 is the simplified form of 龍 (Korean 룡/용): Unihan gives only the traditional one a Korean reading.
+        #expect(HanNameReadings.korean("崔龍海").contains("choe ryong hae"))
+        #expect(HanNameReadings.korean("崔龙海").contains("choe ryong hae"))
+        #expect(Self.finds("崔龙海", "o7"))
+        // Look-alike: another given name of the same surname.
+        #expect(!Self.finds("崔龙飞", "o7"))
+    }
+
+    @Test("a Korean name in Russian Cyrillic is read as Korean; Russian names keep their reading")
+    func koreanNamesInCyrillic() {
+        #expect(KoreanCyrillic.reading("Чхве Рён Хэ") == "choe ryon hae")
+        #expect(KoreanCyrillic.reading("Ким Чен Ын") == "kim jen un")
+        #expect(KoreanCyrillic.reading("Ким Ё Чжон") == "kim yo jon")
+        #expect(KoreanCyrillic.reading("Ким Ирсен") == "kim ilsen")
+        #expect(Self.finds("Чхве Рён Хэ", "o7"))
+        // Not the shape of a Korean name: Russian names, a first word of two syllables, too many syllables.
+        for name in ["Владимир Путин", "Сергей Иванов", "Анна Ли", "Олег", "Ким Чен Ын Сон Ман"] {
+            #expect(KoreanCyrillic.reading(name) == nil, "\(name)")
+        }
+        // Look-alike: another given name of the same surname.
+        #expect(!Self.finds("Чхве Сон Ми", "o7"))
     }
 
     @Test("a listed j may be h or y, a listed qu is k; a lost kh is a lost consonant")

@@ -50,7 +50,8 @@ extension Matcher {
     /// script suggests, each with whether to compare its tokens by sound: business words in
     /// English ("طيران ماهان" → "air mhn", then read as usual), a Han-written name read as Korean
     /// (金正恩 → "kim jong un") or Japanese when the lists know both its parts (山田太郎 → "yamada
-    /// taro"), an Arabic-script compound given name split (محمدجواد → "mhmd jwad", `CompoundGivenNames`).
+    /// taro"), an Arabic-script compound given name split (محمدجواد → "mhmd jwad", `CompoundGivenNames`),
+    /// a Korean name in Russian Cyrillic read as Korean (`KoreanCyrillic`).
     /// Korean and Japanese readings are exact syllables, not compared by sound.
     func otherLanguageReadings(_ name: String) -> [(String, Bool)] {
         var out: [(String, Bool)] = []
@@ -65,6 +66,11 @@ extension Matcher {
             for reading in [Transliterator.toLatin(split), Transliterator.romanise(split, .foreignName)] where !out.contains(where: { $0.0 == reading }) {
                 out.append((reading, true))
             }
+        }
+        // A Korean name in Russian Cyrillic ("Чхве Рён Хэ" → "choe ryon hae"), compared by sound like
+        // the name's other Cyrillic readings.
+        if source == .cyrillic, let korean = KoreanCyrillic.reading(name), !out.contains(where: { $0.0 == korean }) {
+            out.append((korean, true))
         }
         if source == .han {
             let names = index.names
