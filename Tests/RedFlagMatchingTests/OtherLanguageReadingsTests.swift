@@ -20,6 +20,8 @@ struct OtherLanguageReadingsTests {
         entries.append(person("o5", "Oleg DERIPASKA"))
         entries.append(person("o6", "Amen Ahmed ALI"))
         entries.append(person("o7", "CHOE Ryong Hae"))
+        entries.append(person("o8", "Vyacheslav VOLODIN"))
+        entries.append(person("o9", "Tareck EL AISSAMI"))
         return Matcher(index: try! MatchIndex(entries: entries))
     }()
 
@@ -79,6 +81,21 @@ struct OtherLanguageReadingsTests {
         }
         // Look-alike: another given name of the same surname.
         #expect(!Self.finds("Чхве Сон Ми", "o7"))
+    }
+
+    @Test("small kana combine with the syllable before them; the Arabic article in kana is el or al")
+    func smallKanaAndArticle() {
+        #expect(Transliterator.combiningSmallKana("vu~yachesurafu") == "vyachesurafu")
+        #expect(Transliterator.combiningSmallKana("vu~orōjin") == "vorōjin")
+        #expect(Transliterator.combiningSmallKana("do~u") == "du")
+        #expect(Transliterator.combiningSmallKana("u~a") == "ua")  // no consonant before: only the tilde goes
+        #expect(!Transliterator.toLatin("ヴャチェスラフ・ヴォロージン").contains("vu"))
+        #expect(Self.finds("ヴャチェスラフ・ヴォロージン", "o8"))
+        #expect(Transliterator.toLatin("タレク・エル・アイサミ").split(whereSeparator: { !$0.isLetter }).contains("el"))
+        #expect(Self.finds("タレク・エル・アイサミ", "o9"))
+        // Look-alikes: another surname after the same given name; エル inside a word stays eru.
+        #expect(!Self.finds("ヴャチェスラフ・ヴォロノフ", "o8"))
+        #expect(Transliterator.toLatin("エルダル").hasPrefix("eru"))
     }
 
     @Test("a listed j may be h or y, a listed qu is k; a lost kh is a lost consonant")

@@ -225,14 +225,38 @@ public enum Transliterator {
                     .replacingOccurrences(of: "m\u{307}", with: "n")
                     // Modifier-letter primes and apostrophes (Georgian ejectives "pʼutʼini", ISO 11940 marks) are no letters of a name.
                     .replacingOccurrences(of: "\u{2BC}", with: "").replacingOccurrences(of: "\u{2B9}", with: "")
+                let kana = run.contains(where: { (0x3040...0x30FF).contains($0.value) })
+                if kana, latin.contains("~") { latin = combiningSmallKana(latin) }
+                // The Arabic article as a word of its own ("タレク・エル・アイサミ" Tareck El Aissami): a
+                // syllable ru is the only way kana write a final l, and the lists write the article el, al.
+                if kana, run == ["エ", "ル"] { latin = "el" } else if kana, run == ["ア", "ル"] { latin = "al" }
                 // ICU marks a kana ン before a vowel with an apostrophe ("jon'un").
-                if options.kanaApart, run.contains(where: { (0x3040...0x30FF).contains($0.value) }) { latin = latin.replacingOccurrences(of: "'", with: " ") }
+                if options.kanaApart, kana { latin = latin.replacingOccurrences(of: "'", with: " ") }
                 out += latin
             }
             if kind == .han || kind == .hangul, j < scalars.count, scalars[j].properties.isAlphabetic { out += " " }
             i = j
         }
         return out
+    }
+
+    /// ICU writes a small kana vowel it has no syllable for apart, after a tilde ("ヴォ" vu~o, "ヴャ"
+    /// vu~ya, "ドゥ" do~u); in katakana the small kana replaces the vowel of the syllable before it
+    /// (vo, vya, du: "ヴャチェスラフ" Vyacheslav). The tilde and the replaced vowel go; a tilde after
+    /// no consonant-and-vowel only goes.
+    static func combiningSmallKana(_ latin: String) -> String {
+        let vowels: Set<Character> = ["a", "e", "i", "o", "u", "ā", "ē", "ī", "ō", "ū"]
+        var out: [Character] = []
+        for c in latin {
+            if c == "~" {
+                if out.count >= 2, vowels.contains(out[out.count - 1]), out[out.count - 2].isLetter, !vowels.contains(out[out.count - 2]) {
+                    out.removeLast()
+                }
+                continue
+            }
+            out.append(c)
+        }
+        return String(out)
     }
 }
 
