@@ -22,6 +22,7 @@ struct OtherLanguageReadingsTests {
         entries.append(person("o7", "CHOE Ryong Hae"))
         entries.append(person("o8", "Vyacheslav VOLODIN"))
         entries.append(person("o9", "Tareck EL AISSAMI"))
+        entries.append(person("o10", "Ismail HANIYA"))
         return Matcher(index: try! MatchIndex(entries: entries))
     }()
 
@@ -96,6 +97,18 @@ struct OtherLanguageReadingsTests {
         // Look-alikes: another surname after the same given name; エル inside a word stays eru.
         #expect(!Self.finds("ヴャチェスラフ・ヴォロノフ", "o8"))
         #expect(Transliterator.toLatin("エルダル").hasPrefix("eru"))
+    }
+
+    @Test("the Arabic ending ية reads -iya: the ya is both the long i and the y")
+    func arabicIyaEnding() {
+        #expect(Transliterator.toLatin("هنية") == "hniya")
+        #expect(Transliterator.alternativeReadings("الإسلامية").contains { $0.hasSuffix("islamiya") })
+        #expect(Self.finds("إسماعيل هنية", "o10"))
+        // A consonant skeleton stays one; a ya not before the final ta marbuta stays a vowel.
+        #expect(Transliterator.toLatin("الإسلامية") == "al islm")
+        #expect(!Transliterator.toLatin("هنيد").contains("iy"))
+        // Look-alike: another surname after the same given name.
+        #expect(!Self.finds("إسماعيل هلال", "o10"))
     }
 
     @Test("a listed j may be h or y, a listed qu is k; a lost kh is a lost consonant")

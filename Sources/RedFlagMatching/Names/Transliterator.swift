@@ -394,6 +394,12 @@ final class Letters: Sendable {
                 out += "ei"
                 break
             }
+            if vowels || consonants < 3, k > 0, u == "ي" || u == "ی", k + 2 == letters.count, letters[k + 1] == "ة" {
+                // The ending ية is -iya, -iyah, -iyeh ("هنية" Haniyeh, "الإسلامية" al-Islamiya): the ya is a long
+                // i and the y before the final vowel at once (a consonant skeleton keeps leaving vowels out).
+                out += "iy"
+                continue
+            }
             if vowels, k == 0, ["ا", "أ", "إ", "آ"].contains(u), letters.count > 2, ["و", "ي", "ی"].contains(letters[1]),
                !["ا", "و", "ي", "ی", "ى"].contains(letters[2]) {
                 // An alef that only seats the vowel letter after it ("أوليغ" Oleg, "إيران" Iran): the vowel is that letter's.
