@@ -23,6 +23,7 @@ struct OtherLanguageReadingsTests {
         entries.append(person("o8", "Vyacheslav VOLODIN"))
         entries.append(person("o9", "Tareck EL AISSAMI"))
         entries.append(person("o10", "Ismail HANIYA"))
+        entries.append(person("o11", "Yahya SINWAR"))
         return Matcher(index: try! MatchIndex(entries: entries))
     }()
 
@@ -109,6 +110,18 @@ struct OtherLanguageReadingsTests {
         #expect(!Transliterator.toLatin("هنيد").contains("iy"))
         // Look-alike: another surname after the same given name.
         #expect(!Self.finds("إسماعيل هلال", "o10"))
+    }
+
+    @Test("a name of h and glides alone (Yahya) is compared by sound too")
+    func weakConsonantNames() {
+        typealias P = PhoneticComparison
+        #expect(P.similarity(query: "yaheuya", source: .hangul, listed: "yahya") >= P.floor)
+        #expect(Self.finds("야흐야 신와르", "o11"))
+        #expect(Self.finds("叶海亚·辛瓦尔", "o11"))
+        // Look-alikes: another given name of h and glides, or a strong consonant more; another surname.
+        #expect(P.similarity(query: "yaheuya", source: .hangul, listed: "hawa") < P.floor)
+        #expect(P.similarity(query: "yaheuya", source: .hangul, listed: "yahyam") < P.floor)
+        #expect(!Self.finds("야흐야 카말", "o11"))
     }
 
     @Test("a listed j may be h or y, a listed qu is k; a lost kh is a lost consonant")

@@ -28,7 +28,7 @@ final class PhoneticIndex: Sendable {
             let bytes = space.vocabulary.withBytes(id) { Array($0) }
             guard bytes.count >= 2, let s = PhoneticComparison.segments(bytes, source: nil) else { continue }
             let key = PhoneticComparison.key(s)
-            guard !key.isEmpty, let packed = Self.pack(key) else { continue }
+            guard let packed = key.isEmpty ? Self.packWeak(PhoneticComparison.weakKey(s)) : Self.pack(key) else { continue }
             tokens[packed, default: []].append(Int32(id))
             segments += s
             consonants[id] = Int32(PhoneticComparison.strongConsonants(s))
@@ -44,6 +44,29 @@ final class PhoneticIndex: Sendable {
         var v: UInt64 = UInt64(key.count)
         for c in key { v = v << 4 | UInt64(c + 1) }
         return v
+    }
+
+    /// The packed weak key of a token of h and glides alone, apart from every `pack`ed key (bit 63
+    /// set); nil for an empty key.
+    static func packWeak(_ key: [UInt8]) -> UInt64? {
+        guard !key.isEmpty, let p = pack(key) else { return nil }
+        return p | 1 << 63
+    }
+
+    /// The weak keys within one glide or h gained, lost or changed of `key`.
+    static func weakNeighbours(_ key: [UInt8]) -> Set<UInt64> {
+        var out = Set<UInt64>()
+        func add(_ k: [UInt8]) {
+            var m: [UInt8] = []
+            for c in k where m.last != c { m.append(c) }
+            if let p = packWeak(m) { out.insert(p) }
+        }
+        add(key)
+        let weak = [PhoneticComparison.classH, PhoneticComparison.classW]
+        if key.count >= 2 { for i in key.indices { var k = key; k.remove(at: i); add(k) } }
+        for i in 0...key.count { for c in weak { var k = key; k.insert(c, at: i); add(k) } }
+        for i in key.indices { for c in weak where c != key[i] { var k = key; k[i] = c; add(k) } }
+        return out
     }
 
     /// Classes a key may gain, lose or change (not h and glides, which keys leave out).
@@ -85,7 +108,8 @@ final class PhoneticIndex: Sendable {
     func similar(_ token: [UInt8], source: PhoneticComparison.Source, space: TokenSpace) -> [(id: Int32, similarity: Double)] {
         guard token.count >= 2, let q = PhoneticComparison.segments(token, source: source) else { return [] }
         var key = PhoneticComparison.key(q)
-        guard !key.isEmpty else { return [] }
+        // A token of h and glides alone ("yahya") meets the listed tokens of h and glides alone.
+        guard !key.isEmpty else { return filed(under: Self.weakNeighbours(PhoneticComparison.weakKey(q)), q, source: source) }
         var keys = Self.neighbours(key)
         if source == .kana, q.first?.vowel == true, q.first?.value == 16 {
             // ウ u before a consonant may be a w or v lost (see `PhoneticComparison.cost`).
@@ -96,6 +120,11 @@ final class PhoneticIndex: Sendable {
             // An initial y or h may be a listed j ("Γιονγκ" yong for Jong, "Хоакин" for Joaquin), which keys keep as S.
             keys.formUnion(Self.neighbours([4] + PhoneticComparison.key(q)))
         }
+        return filed(under: keys, q, source: source)
+    }
+
+    /// The listed tokens filed under `keys` phonetically like query segments `q`, with their credit.
+    private func filed(under keys: Set<UInt64>, _ q: [PhoneticComparison.Segment], source: PhoneticComparison.Source) -> [(id: Int32, similarity: Double)] {
         let cq = PhoneticComparison.strongConsonants(q)
         var out: [(id: Int32, similarity: Double)] = []
         q.withUnsafeBufferPointer { q in
@@ -107,7 +136,9 @@ final class PhoneticIndex: Sendable {
                         let l = UnsafeBufferPointer(rebasing: segments[Int(segmentStart[Int(id)])..<Int(segmentStart[Int(id) + 1])])
                         let consonants = Int(self.consonants[Int(id)])
                         let s = PhoneticComparison.similarity(q, l, source: source, consonants: (cq, consonants), least: PhoneticComparison.floor)
-                        if s >= PhoneticComparison.floor && (consonants >= 2 || s >= 0.95) { out.append((id, PhoneticComparison.credit(s))) }
+                        // A token of h and glides alone counts all its consonants here ("yahya" three).
+                        let counted = consonants > 0 ? consonants : PhoneticComparison.allConsonants(l)
+                        if s >= PhoneticComparison.floor && (counted >= 2 || s >= 0.95) { out.append((id, PhoneticComparison.credit(s))) }
                     }
                 }
             }

@@ -462,6 +462,11 @@ public enum PhoneticComparison {
     /// is (the alignment stops once it cannot reach `least`); one of at least `least` is exact.
     static func similarity(_ q: UnsafeBufferPointer<Segment>, _ l: UnsafeBufferPointer<Segment>, source: Source, consonants: (q: Int, l: Int),
                            least: Double = 0) -> Double {
+        var consonants = consonants
+        if consonants.q == 0 || consonants.l == 0 {
+            // A name of h and glides alone ("yahya", "יחיא" ykhi): measured per consonant of any kind.
+            consonants = (allConsonants(q), allConsonants(l))
+        }
         guard consonants.q > 0, consonants.l > 0 else { return 0 }
         let per = Double(max(consonants.q, consonants.l)) + 0.5
         // 1 - c / per ≥ least needs c ≤ (1 - least) × per; the margin keeps rounding out of it.
@@ -474,6 +479,23 @@ public enum PhoneticComparison {
         var n = 0
         for s in segments where !s.vowel && !weak(s.value) { n += 1 }
         return n
+    }
+
+    /// How many consonants `segments` has, h and glides included: what a token of h and glides alone
+    /// is measured per.
+    static func allConsonants<C: Collection<Segment>>(_ segments: C) -> Int {
+        segments.reduce(0) { $0 + ($1.vowel ? 0 : 1) }
+    }
+
+    /// The key of a token of h and glides alone ("yahya" → W H W): its consonants, equal neighbours
+    /// merged; empty when the token has another consonant (it has a `key` then) or none.
+    static func weakKey(_ segments: [Segment]) -> [UInt8] {
+        var out: [UInt8] = []
+        for s in segments where !s.vowel {
+            guard weak(s.value) else { return [] }
+            if out.last != s.value { out.append(s.value) }
+        }
+        return out
     }
 
     /// What the aligner credits for phonetic similarity `s` (≥ `floor`): a transcription never
