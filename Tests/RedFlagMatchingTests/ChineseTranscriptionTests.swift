@@ -20,11 +20,23 @@ struct ChineseTranscriptionTests {
 
     static func finds(_ query: String, _ id: String) -> Bool { F.finds(matcher, query, id) }
 
+    @Test("a given name the Chinese press writes by convention reads as that name, only as a whole word")
+    func conventionalGivenNames() {
+        #expect(Transliterator.romanise("亚历山大·博尔特尼科夫", .transcribedName) == "alexander·bortnikov")
+        #expect(Self.finds("亚历山大·博尔特尼科夫", "t1"))
+        // Not inside a longer word (亚历山大港, the port of Alexandria), not in the pinyin reading.
+        #expect(!Transliterator.romanise("亚历山大港", .transcribedName).contains("alexander"))
+        #expect(!Transliterator.romanise("亚历山大·博尔特尼科夫", .foreignName).contains("alexander"))
+        // Look-alike: the same given name with another surname.
+        #expect(!Self.finds("亚历山大·普希金", "t1"))  // Alexander Pushkin
+    }
+
     @Test("the transcription reading gives Xinhua characters their foreign sounds; the pinyin reading is kept")
     func transcriptionReading() {
         #expect(Transliterator.romanise("博尔特尼科夫", .transcribedName) == "bortnikov")
         #expect(Transliterator.romanise("帕特鲁舍夫", .transcribedName) == "patrushev")
-        #expect(Transliterator.romanise("维亚切斯拉夫", .transcribedName) == "viyacheslav")
+        // A given name written by convention reads as the name (name rows), not syllable by syllable.
+        #expect(Transliterator.romanise("维亚切斯拉夫", .transcribedName) == "vyacheslav")
         // The pinyin foreign reading is unchanged, and both are tried.
         #expect(Transliterator.romanise("弗拉基米尔·普京", .foreignName) == "fulajimier·pujing")
         #expect(Transliterator.alternativeReadings("博尔特尼科夫").contains("bortnikov"))

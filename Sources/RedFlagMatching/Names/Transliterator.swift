@@ -509,16 +509,24 @@ final class Han: Sendable {
     let surnames: Set<String>
     /// Characters of the transcription of foreign names → the sound they write (`han-transcription.tsv`).
     let sounds: [Unicode.Scalar: String]
+    /// Given names the Chinese press writes by convention, not by the transcription tables ("亚历山大"
+    /// Alexander) → their Latin form (`han-transcription.tsv`, name rows).
+    let names: [String: String]
 
     init() {
-        var sounds: [Unicode.Scalar: String] = [:]
+        var sounds: [Unicode.Scalar: String] = [:], names: [String: String] = [:]
         for row in NameData.rows("han-transcription.tsv") {
+            if row.field(0) == "name", row.field(1).unicodeScalars.count >= 2 {
+                names[row.field(1)] = row.field(2)
+                continue
+            }
             guard row.field(0) == "sound", let c = row.field(1).unicodeScalars.first, row.field(1).unicodeScalars.count == 1 else {
-                NameData.fail("\(row.file):\(row.line): expected sound<TAB>one character<TAB>letters")
+                NameData.fail("\(row.file):\(row.line): expected sound<TAB>one character<TAB>letters, or name<TAB>characters<TAB>letters")
             }
             sounds[c] = row.field(2)
         }
         self.sounds = sounds
+        self.names = names
         var readings: [String: [String]] = [:]
         var longestReading = 1
         for row in NameData.rows("han-pinyin.tsv") {
@@ -583,6 +591,8 @@ final class Han: Sendable {
 
     func romanise(_ run: [Unicode.Scalar], wholeName: Bool, foreign: Bool = false, transcription: Bool = false) -> String {
         let s = run[...]
+        // A word of a foreign name that is a given name written by convention reads as that name.
+        if transcription, let name = names[Self.text(s)] { return name }
         if wholeName, (2...4).contains(s.count) {
             for surnameLength in [2, 1] where s.count > surnameLength && surnames.contains(Self.text(s.prefix(surnameLength))) {
                 return syllables(s.prefix(surnameLength)).joined() + " " + syllables(s.dropFirst(surnameLength)).joined()
