@@ -110,6 +110,9 @@ struct OtherLanguageReadingsTests {
         #expect(!Transliterator.toLatin("هنيد").contains("iy"))
         // Look-alike: another surname after the same given name.
         #expect(!Self.finds("إسماعيل هلال", "o10"))
+        // A consonant skeleton keeps a vowel letter between two of the same consonant: two r, not one doubled.
+        #expect(Transliterator.toLatin("تحرير") == "thrir")
+        #expect(Transliterator.toLatin("حيدر") == "hdr")
     }
 
     @Test("a name of h and glides alone (Yahya) is compared by sound too")

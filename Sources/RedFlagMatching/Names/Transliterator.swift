@@ -406,7 +406,10 @@ final class Letters: Sendable {
                 continue
             } else if k == 0 || consonantal {
                 out += v.initial
-            } else if vowelLetter && consonants >= 3 && !vowels {
+            } else if vowelLetter && consonants >= 3 && !vowels
+                        && !(k > 0 && k + 1 < letters.count && letters[k - 1] == letters[k + 1] && !Self.arabicVowelLetters.contains(letters[k + 1])) {
+                // (A vowel letter between two of the same consonant stays: "تحرير" thrir, not "thrr", which reads
+                // as one doubled r.)
                 continue
             } else {
                 out += v.plain
