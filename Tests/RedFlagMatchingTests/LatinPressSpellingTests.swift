@@ -24,6 +24,7 @@ struct LatinPressSpellingTests {
             // A listed word: a query holding it as typed reads as another listed word only as a respelling.
             party("976", .entity, "WOLKOW TRADING"),
             party("977", .person, "Oleg VOLKOV"),
+            party("978", .person, "Vyacheslav Ivanovich TURNOVSKY"),
         ]
     }()
     static let index = try! MatchIndex(entries: entries)
@@ -45,12 +46,17 @@ struct LatinPressSpellingTests {
         #expect(readings("turovetsas").contains("turovets"))              // Lithuanian -as
         #expect(readings("dschawad").contains("javad"))                   // German dsch
         #expect(readings("cholmogorzew").contains("kholmogortsev"))       // German ch, z, w
+        #expect(readings("wiaczeslaw").contains("vyacheslav"))            // Polish ia for я
+        #expect(readings("aleksiej").contains("aleksey"))                 // Polish -iej for -ей
+        #expect(!readings("servier").contains("server"))                  // ie inside a word stays (French Servier)
         #expect(readings("ahm").isEmpty)                                  // too short to read
         #expect(score("Wsewolod Wladlenowitsch Turowez", of: "970") >= 0.8)
         #expect(score("Wsewolod Wladlenowitsj Toerovets", of: "970") >= 0.8)
         #expect(score("Vsevolodas Turovetsas", of: "970") >= 0.8)
         #expect(score("Jewgenij Cholmogorzew", of: "971") >= 0.8)
         #expect(score("Dschawad Sarwandi", of: "972") >= 0.8)
+        #expect(score("Wiaczesław Iwanowicz Turnowski", of: "978") >= 0.8)
+        #expect(score("Wiaczesław Iwanowicz Turnowski", of: "973") < 0.8)  // Vsevolod: another given name
         // Another surname read the same way is still another person.
         #expect(score("Wsewolod Wladlenowitsch Turnowski", of: "970") < 0.8)
         #expect(score("Dschawad Serwani", of: "972") < 0.8)
