@@ -94,22 +94,16 @@ def check_han_transcription() -> list:
     """han-transcription.tsv: one Han character per sound row, two or more per name row, each once, read as lower-case letters a-z."""
     problems, seen = [], set()
     for n, fields in rows("han-transcription.tsv", 3):
-        if fields[0] == "name":
-            if not all(0x3400 <= ord(c) <= 0x9FFF for c in fields[1]) or len(fields[1]) < 2:
-                problems.append(f"han-transcription.tsv:{n}: a name is two or more Han characters")
-            elif fields[1] in seen:
-                problems.append(f"han-transcription.tsv:{n}: '{fields[1]}' twice")
-            seen.add(fields[1])
-            if not fields[2].isascii() or not fields[2].isalpha() or not fields[2].islower():
-                problems.append(f"han-transcription.tsv:{n}: the name is lower-case letters a-z")
-            continue
-        if len(fields[1]) != 1 or not (0x3400 <= ord(fields[1]) <= 0x9FFF):
+        han = all(0x3400 <= ord(c) <= 0x9FFF for c in fields[1])
+        if fields[0] == "name" and (not han or len(fields[1]) < 2):
+            problems.append(f"han-transcription.tsv:{n}: a name is two or more Han characters")
+        elif fields[0] != "name" and (not han or len(fields[1]) != 1):
             problems.append(f"han-transcription.tsv:{n}: '{fields[1]}' is not one Han character")
         elif fields[1] in seen:
             problems.append(f"han-transcription.tsv:{n}: '{fields[1]}' twice")
         seen.add(fields[1])
         if not fields[2].isascii() or not fields[2].isalpha() or not fields[2].islower():
-            problems.append(f"han-transcription.tsv:{n}: the sound is lower-case letters a-z")
+            problems.append(f"han-transcription.tsv:{n}: the {fields[0]} is lower-case letters a-z")
     return problems
 
 
