@@ -56,11 +56,7 @@ final class PhoneticIndex: Sendable {
     /// The weak keys within one glide or h gained, lost or changed of `key`.
     static func weakNeighbours(_ key: [UInt8]) -> Set<UInt64> {
         var out = Set<UInt64>()
-        func add(_ k: [UInt8]) {
-            var m: [UInt8] = []
-            for c in k where m.last != c { m.append(c) }
-            if let p = packWeak(m) { out.insert(p) }
-        }
+        func add(_ k: [UInt8]) { if let p = packWeak(merged(k)) { out.insert(p) } }
         add(key)
         let weak = [PhoneticComparison.classH, PhoneticComparison.classW]
         if key.count >= 2 { for i in key.indices { var k = key; k.remove(at: i); add(k) } }
