@@ -110,7 +110,10 @@ struct OtherLanguageReadingsTests {
         #expect(!Transliterator.toLatin("هنيد").contains("iy"))
         // Look-alike: another surname after the same given name.
         #expect(!Self.finds("إسماعيل هلال", "o10"))
-        // A consonant skeleton keeps a vowel letter between two of the same consonant: two r, not one doubled.
+    }
+
+    @Test("an Arabic consonant skeleton keeps a vowel letter between two of the same consonant: two r, not one doubled")
+    func arabicRepeatedConsonant() {
         #expect(Transliterator.toLatin("تحرير") == "thrir")
         #expect(Transliterator.toLatin("حيدر") == "hdr")
     }
