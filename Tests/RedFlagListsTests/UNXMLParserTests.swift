@@ -70,7 +70,37 @@ struct UNXMLParserTests {
         #expect(badge.datesOfBirth.first?.from == PartialDate.Parts(year: 1971))
         #expect(badge.nationalities.first?.code == "CD")
         let weak = list.entries.flatMap(\.aliases).filter { $0.strength == .weak }.count
-        #expect(weak == 615)
+        #expect(weak == 628)  // 615 fields; the packed ones list each of their names (`aliasNames`)
         print("un warnings: \(list.warnings.summary)")
+    }
+
+    @Test("an alias field holding several names lists each: semicolons, letters, a closing bracket in another script")
+    func packedAliasNames() {
+        #expect(UNXMLParser.aliasNames("Qasim Soleimani; Qasem Sulaimani; Kasim Sulaymani")
+                == ["Qasim Soleimani", "Qasem Sulaimani", "Kasim Sulaymani"])
+        #expect(UNXMLParser.aliasNames("Mohammed Sabet; Mohammad Sabet b) M. Javad Kareemi Sabet")
+                == ["Mohammed Sabet", "Mohammad Sabet", "M. Javad Kareemi Sabet"])
+        #expect(UNXMLParser.aliasNames("Jin Tiesan (金铁三)") == ["Jin Tiesan", "金铁三"])
+        #expect(UNXMLParser.aliasNames("Amir Khazmat (original script: Амир Хазмат)") == ["Amir Khazmat", "Амир Хазмат"])
+        #expect(UNXMLParser.aliasNames("حسن غول (Hassan Ghul; Hassan Gul; Hasan Gul)") == ["حسن غول", "Hassan Ghul", "Hassan Gul", "Hasan Gul"])
+        #expect(UNXMLParser.aliasNames("Akhter Mohmad son of Noor Mohmad (اختر محمد ولد نور محمد ),")
+                == ["Akhter Mohmad son of Noor Mohmad", "اختر محمد ولد نور محمد"])
+        #expect(UNXMLParser.aliasNames("Hay’at Tahrir al-Sham (HTS) (هيئة تحرير الشام (original script); Hayat Tahrir al-Sham; Hay’at Tahrir al-Sham)")
+                == ["Hay’at Tahrir al-Sham (HTS)", "هيئة تحرير الشام", "Hayat Tahrir al-Sham", "Hay’at Tahrir al-Sham"])
+        // One bracketed item in the name's own script is part of the name: an acronym, a note, a former spelling.
+        #expect(UNXMLParser.aliasNames("Lord’s Resistance Movement (LRM)") == ["Lord’s Resistance Movement (LRM)"])
+        #expect(UNXMLParser.aliasNames("EL PARA (COMBAT NAME)") == ["EL PARA (COMBAT NAME)"])
+        #expect(UNXMLParser.aliasNames("Lom-ali Butayev (Butaev)") == ["Lom-ali Butayev (Butaev)"])
+        #expect(UNXMLParser.aliasNames("華信船務(香港)有限公司") == ["華信船務(香港)有限公司"])
+        #expect(UNXMLParser.aliasNames("(Sheikh) Musa Hilal") == ["(Sheikh) Musa Hilal"])
+    }
+
+    @Test("real UN list: packed alias fields come out one name per alias")
+    func realPackedAliases() throws {
+        guard let url = ListTestFiles.shared("un/consolidated.xml") else { return }
+        let list = try UNXMLParser.parse(url)
+        let names = list.entries.flatMap(\.aliases).map(\.name)
+        #expect(!names.contains { $0.contains(";") || $0.lowercased().contains("original script") })
+        #expect(names.contains("هيئة تحرير الشام") && names.contains("Qasem Sulaymani"))
     }
 }

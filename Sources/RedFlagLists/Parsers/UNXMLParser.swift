@@ -80,8 +80,8 @@ public enum UNXMLParser {
             } else if r.isNamed("NATIONALITY") {
                 try r.forEachChild { if r.isNamed("VALUE"), let v = try r.readNonEmptyText() { nationalities.append(v) } }
             } else if r.isNamed("INDIVIDUAL_ALIAS") || r.isNamed("ENTITY_ALIAS") {
-                let (alias, dob) = try readAlias(r, individual: type == .person)
-                if let alias { aliases.append(alias) }
+                let (found, dob) = try readAliases(r, individual: type == .person)
+                aliases.append(contentsOf: found)
                 if let dob { rawDOBs.append(dob) }
             } else if r.isNamed("INDIVIDUAL_ADDRESS") || r.isNamed("ENTITY_ADDRESS") {
                 if let (a, note) = try readAddress(r) {
@@ -175,24 +175,84 @@ public enum UNXMLParser {
         return d.date == nil && d.year == nil && d.fromYear == nil && d.toYear == nil && d.note == nil ? nil : d
     }
 
-    private static func readAlias(_ r: XMLStreamReader, individual: Bool) throws -> (Alias?, DOB?) {
+    private static func readAliases(_ r: XMLStreamReader, individual: Bool) throws -> ([Alias], DOB?) {
         var quality = ""
-        var name = ""
+        var text = ""
         var dob: String?
         try r.forEachChild {
             if r.isNamed("QUALITY") { quality = try r.readElementText() }
-            else if r.isNamed("ALIAS_NAME") { name = try r.readElementText().collapsedWhitespace }
+            else if r.isNamed("ALIAS_NAME") { text = try r.readElementText().collapsedWhitespace }
             else if r.isNamed("DATE_OF_BIRTH") { dob = try r.readNonEmptyText() }
         }
         let aliasDOB = dob.map { DOB(date: $0) }
-        guard !name.isEmpty else { return (nil, aliasDOB) }
+        let strength: Alias.Strength, kind: Alias.Kind
         switch quality.lowercased() {
-        case "good": return (Alias(name: name, strength: .strong, kind: .aka), aliasDOB)
-        case "low": return (Alias(name: name, strength: .weak, kind: .aka), aliasDOB)
+        case "good": (strength, kind) = (.strong, .aka)
+        case "low": (strength, kind) = (.weak, .aka)
         default:
-            let kind = OFACXMLParser.aliasKind(quality)
-            return (Alias(name: name, strength: .unknown, kind: kind == .unknown ? .aka : kind), aliasDOB)
+            let k = OFACXMLParser.aliasKind(quality)
+            (strength, kind) = (.unknown, k == .unknown ? .aka : k)
         }
+        return (aliasNames(text).map { Alias(name: $0, strength: strength, kind: kind) }, aliasDOB)
+    }
+
+    /// The names one `ALIAS_NAME` holds. The UN packs several into one field: spellings separated
+    /// by semicolons ("Qasim Soleimani; Qasem Sulaimani"), now and then lettered ("… Sabet b) M.
+    /// Javad …"), and a closing bracket with the same name in its original script or more
+    /// spellings ("Jin Tiesan (金铁三)", "Amir Khazmat (original script: Амир Хазмат)", "حسن غول
+    /// (Hassan Ghul; Hassan Gul)"). Read whole, such a field is one long name that no spelling of
+    /// it scores well against; each name is listed on its own instead. A closing bracket in the
+    /// same script with one item ("Lord’s Resistance Movement (LRM)", "EL PARA (COMBAT NAME)") is
+    /// part of the name, left to the matcher's bracketed parts.
+    static func aliasNames(_ text: String) -> [String] {
+        var t = text.trimmingCharacters(in: .whitespaces)
+        while let last = t.last, last == "," || last == ";" { t.removeLast(); t = t.trimmingCharacters(in: .whitespaces) }
+        var names: [String] = []
+        if t.hasSuffix(")"), let open = openingBracket(closingAt: t) {
+            let outer = t[..<open].trimmingCharacters(in: .whitespaces)
+            var inner = String(t[t.index(after: open)..<t.index(before: t.endIndex)]).trimmingCharacters(in: .whitespaces)
+            let marker = "original script:"
+            let marked = inner.lowercased().hasPrefix(marker)
+            if marked { inner = String(inner.dropFirst(marker.count)) }
+            let pieces = listItems(inner).map(withoutScriptNote)
+            let otherScript = ScriptDetector.script(of: inner) != ScriptDetector.script(of: outer)
+            if !outer.isEmpty && (marked || pieces.count > 1 || otherScript) {
+                names = listItems(outer) + pieces
+            }
+        }
+        if names.isEmpty { names = listItems(t) }
+        var seen = Set<String>()
+        return names.filter { !$0.isEmpty && seen.insert($0).inserted }
+    }
+
+    nonisolated(unsafe) private static let letteredItem = /\s[a-z]\)\s/
+
+    /// Items of a semicolon or lettered list, trimmed.
+    private static func listItems(_ s: String) -> [String] {
+        s.split(separator: ";").flatMap { $0.split(separator: letteredItem) }
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// A name without a trailing "(original script)" note.
+    private static func withoutScriptNote(_ s: String) -> String {
+        let note = "(original script)"
+        guard s.lowercased().hasSuffix(note) else { return s }
+        return String(s.dropLast(note.count)).trimmingCharacters(in: .whitespaces)
+    }
+
+    /// The index of the "(" that the ")" ending `s` closes, nested brackets counted; nil when unbalanced.
+    private static func openingBracket(closingAt s: String) -> String.Index? {
+        var depth = 0
+        var i = s.endIndex
+        while i > s.startIndex {
+            i = s.index(before: i)
+            if s[i] == ")" { depth += 1 }
+            else if s[i] == "(" {
+                depth -= 1
+                if depth == 0 { return i }
+            }
+        }
+        return nil
     }
 
     private static func readAddress(_ r: XMLStreamReader) throws -> (Address, String?)? {
