@@ -230,6 +230,13 @@ public enum Transliterator {
                 // The Arabic article as a word of its own ("タレク・エル・アイサミ" Tareck El Aissami): a
                 // syllable ru is the only way kana write a final l, and the lists write the article el, al.
                 if kana, run == ["エ", "ル"] { latin = "el" } else if kana, run == ["ア", "ル"] { latin = "al" }
+                // The same article, or a foreign al-, opening a longer word ("アルロサ" Alrosa, "アルカイダ" al-Qaida).
+                else if kana, run.count > 2, run[0] == "ア", run[1] == "ル", Self.kanaOpensSyllable(run[2]) {
+                    var rest = String.UnicodeScalarView()
+                    rest.append(contentsOf: run[2...])
+                    let tail = String(rest).applyingTransform(.toLatin, reverse: false) ?? String(rest)
+                    latin = "al" + (tail.contains("~") ? combiningSmallKana(tail) : tail)
+                }
                 // ICU marks a kana ン before a vowel with an apostrophe ("jon'un").
                 if options.kanaApart, kana { latin = latin.replacingOccurrences(of: "'", with: " ") }
                 out += latin
@@ -238,6 +245,18 @@ public enum Transliterator {
             i = j
         }
         return out
+    }
+
+    /// Whether kana `u` begins a syllable with a consonant: a full-size katakana or hiragana other
+    /// than the vowels, ン, the long-vowel mark and the small kana (which join the syllable before).
+    static func kanaOpensSyllable(_ u: Unicode.Scalar) -> Bool {
+        let v = u.value
+        let katakana = (0x30A1...0x30FA).contains(v), hiragana = (0x3041...0x3096).contains(v)
+        guard katakana || hiragana else { return false }
+        let base = katakana ? v - 0x60 : v
+        let notOpening: Set<UInt32> = [0x3041, 0x3042, 0x3043, 0x3044, 0x3045, 0x3046, 0x3047, 0x3048, 0x3049, 0x304A,
+                                       0x3063, 0x3083, 0x3085, 0x3087, 0x308E, 0x3093, 0x3095, 0x3096]
+        return !notOpening.contains(base)
     }
 
     /// ICU writes a small kana vowel it has no syllable for apart, after a tilde ("ヴォ" vu~o, "ヴャ"
@@ -439,6 +458,8 @@ final class Letters: Sendable {
             if vowels, k == 0, s[k] == "א", s.count > 2, s[1] == "ו" || s[1] == "י", s[2] != "ו" {
                 // An alef that only seats the vowel letter after it ("און" Un, "איראן" Iran).
                 continue
+            } else if vowels, s[k] == "ח" {
+                out += "h"  // het writes the Arabic ḥ, which the lists romanise h ("חמאס" Hamas, "יחיא" Yahya)
             } else if k == 0 {
                 out += v.initial
             } else if k + 1 < s.count, s[k] == "ו", s[k + 1] == "ו" {
@@ -447,6 +468,10 @@ final class Letters: Sendable {
                 continue
             } else if s[k] == "ה", k == s.count - 1 {
                 out += "a"  // final he spells a vowel ("משה" Moshe, "חנה" Hana)
+            } else if vowels, s[k] == "י", k > 0, k + 2 == s.count, s[k + 1] == "א" {
+                out += "y"  // a yod before that alef is the consonant of the last syllable ("יחיא" Yahya)
+            } else if vowels, s[k] == "א", k == s.count - 1 {
+                out += "a"  // so does a final alef in an Arabic name ("יחיא" Yahya, "מוסא" Musa)
             } else {
                 out += v.plain
             }
@@ -463,6 +488,11 @@ enum Hangul {
     struct Table: Sendable {
         var initial: [String], medial: [String], final: [String]
     }
+
+    /// Initials ㅅ ㅈ ㅊ (Unicode order 9, 12, 14), and the y-vowels ㅑ ㅒ ㅕ ㅖ ㅛ ㅠ with the vowel each
+    /// carries after them (ㅏ ㅐ ㅓ ㅔ ㅗ ㅜ).
+    static let palatalInitials: Set<Int> = [9, 12, 14]
+    static let yVowelPlain: [Int: Int] = [2: 0, 3: 1, 6: 4, 7: 5, 12: 8, 17: 13]
 
     static let table = load(column: 3)
     static let revisedTable = load(column: 4)
@@ -488,7 +518,13 @@ enum Hangul {
         let t = revised ? revisedTable : table
         let syllables = run.map { u -> String in
             let v = Int(u.value) - 0xAC00
-            return t.initial[v / (21 * 28)] + t.medial[(v / 28) % 21] + t.final[v % 28]
+            let initial = v / (21 * 28), medial = (v / 28) % 21
+            // A foreign name's sh, j and ch before a vowel are written ㅅ ㅈ ㅊ with a y-vowel ("샴" syam for Sham,
+            // "쇼이구" syoigu for Shoigu): the y is part of the consonant, not a sound of its own.
+            if joined, revised, palatalInitials.contains(initial), let plain = yVowelPlain[medial] {
+                return t.initial[initial] + (initial == 9 ? "h" : "") + t.medial[plain] + t.final[v % 28]
+            }
+            return t.initial[initial] + t.medial[medial] + t.final[v % 28]
         }
         return (2...4).contains(syllables.count) && !joined ? syllables.joined(separator: " ") : syllables.joined()
     }

@@ -1,0 +1,53 @@
+import Foundation
+import RedFlagCore
+@testable import RedFlagMatching
+import Testing
+
+/// Conventions of scripts that transcribe foreign (here Arabic and Russian) names, read back so the
+/// name meets its listed romanisation (issue 11, item 10). Each pairs a case it fixes with a
+/// look-alike it must not match.
+@Suite("Transcription conventions of kana, Hangul and Hebrew")
+struct TranscriptionConventionsTests {
+    typealias F = FixtureWithParties
+    static let matcher = F.matcher([
+        F.entity("t1", "PUBLIC JOINT STOCK COMPANY ALROSA"), F.entity("t2", "HAY'AT TAHRIR AL-SHAM"),
+        F.person("t3", "Yahya SINWAR"), F.person("t4", "Sergei Kuzhugetovich SHOIGU"),
+    ])
+
+    static func finds(_ query: String, _ id: String) -> Bool { F.finds(matcher, query, id) }
+
+    @Test("katakana アル opening a word is al: the article or a foreign al-, not a syllable aru")
+    func kanaAl() {
+        #expect(Transliterator.toLatin("アルロサ") == "alrosa")
+        #expect(Transliterator.toLatin("アルカイダ") == "alkaida")
+        #expect(Transliterator.toLatin("アル") == "al")
+        // Not before a vowel, ン or the long-vowel mark: there ル begins or lengthens a syllable.
+        #expect(!Transliterator.toLatin("アルー").hasPrefix("al"))
+        #expect(!Transliterator.toLatin("アルアン").hasPrefix("al"))
+        #expect(Self.finds("アルロサ", "t1"))
+        #expect(!Self.finds("アルバニア", "t1"))  // Albania
+    }
+
+    @Test("Hangul writes a foreign sh, j, ch before a vowel with a y-vowel: 샴 is Sham, 쇼이구 Shoigu")
+    func hangulPalatals() {
+        #expect(Transliterator.romanise("알샴", .foreignName) == "alsham")
+        #expect(Transliterator.romanise("쇼이구", .foreignName) == "shoigu")
+        #expect(Transliterator.romanise("쟈챠", .foreignName) == "jacha")
+        // A Korean name keeps its spelling: the lists write 김정은 Kim Jong Un.
+        #expect(Transliterator.toLatin("김정은") == "kim jong un")
+        #expect(Transliterator.toLatin("셔") == "syo")
+        #expect(Self.finds("하야트 타흐리르 알샴", "t2"))
+        #expect(Self.finds("세르게이 쇼이구", "t4"))
+        #expect(!Self.finds("하야트 타흐리르 알쿠즈", "t2"))  // another Tahrir: al-Quds
+    }
+
+    @Test("Hebrew read as an Arabic name: het is h, a final alef a, a yod before it y")
+    func hebrewArabicNames() {
+        #expect(Transliterator.romanise("יחיא", .foreignName) == "yhya")
+        #expect(Transliterator.toLatin("יחיא") == "ykhi")  // the Hebrew reading stays the default
+        #expect(Transliterator.romanise("מוסא", .foreignName) == "mosa")
+        #expect(Self.finds("יחיא סינוואר", "t3"))
+        #expect(!Self.finds("יחיא עיאש", "t3"))  // Yahya Ayyash
+        #expect(!Self.finds("יחיא סנוסי", "t3"))  // Yahya Senussi
+    }
+}
