@@ -22,10 +22,12 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 # ---------------------------------------------------------------- reading the lists
 
 class Entry:
-    __slots__ = ("id", "type", "names", "scripts")
+    __slots__ = ("id", "type", "names", "scripts", "labels")
 
     def __init__(self, id, type):
-        self.id, self.type, self.names, self.scripts = id, type, [], []
+        # labels: further names the entry carries, used to label rows only (never drawn as a row's base name,
+        # so that reading them changes no row of the set, only which entries a row expects)
+        self.id, self.type, self.names, self.scripts, self.labels = id, type, [], [], []
 
 
 def clean(s):
@@ -76,6 +78,35 @@ def read_ofac(path, prefix):
     return out
 
 
+def un_packed_names(text):
+    """The names one UN ALIAS_NAME field packs: "A; B", "A b) B", "A (B; C)", "A (original script: B)",
+    "A (<the name in another script>)". A closing bracket of one item in A's own script is part of A."""
+    t = text.strip().rstrip(",;").strip()
+
+    def items(x):
+        return [p.strip() for part in x.split(";") for p in re.split(r"\s[a-z]\)\s", part) if p.strip()]
+
+    if t.endswith(")"):
+        depth, open_at = 0, None
+        for i in range(len(t) - 1, -1, -1):
+            if t[i] == ")":
+                depth += 1
+            elif t[i] == "(":
+                depth -= 1
+                if depth == 0:
+                    open_at = i
+                    break
+        if open_at:
+            outer, inner = t[:open_at].strip(), t[open_at + 1:-1].strip()
+            marked = inner.lower().startswith("original script:")
+            if marked:
+                inner = inner[len("original script:"):]
+            pieces = [re.sub(r"\s*\(original script\)$", "", p, flags=re.I) for p in items(inner)]
+            if outer and (marked or len(pieces) > 1 or is_latin(inner) != is_latin(outer)):
+                return items(outer) + pieces
+    return items(t)
+
+
 def read_un(path):
     out = []
     root = ET.parse(path).getroot()
@@ -90,6 +121,9 @@ def read_un(path):
                 n, q = clean(al.findtext("ALIAS_NAME") or ""), clean(al.findtext("QUALITY") or "")
                 if n and q != "Low":
                     e.names.append(n)
+                    pieces = un_packed_names(n)
+                    if len(pieces) > 1:
+                        e.labels.extend(pieces)
             for s in el.iter("NAME_ORIGINAL_SCRIPT"):
                 if clean(s.text):
                     e.scripts.append(clean(s.text))

@@ -437,7 +437,7 @@ def main():
     by_key = defaultdict(set)
     ordered = set()          # folded names in their order (name chains)
     for e in entries:
-        for n in e.names + [s for s in e.scripts if not is_latin(s)]:
+        for n in e.names + e.labels + [s for s in e.scripts if not is_latin(s)]:
             if n:
                 by_key[key(n)].add(e.id)
                 ordered.add(fold(n))
