@@ -50,4 +50,16 @@ struct TranscriptionConventionsTests {
         #expect(!Self.finds("יחיא עיאש", "t3"))  // Yahya Ayyash
         #expect(!Self.finds("יחיא סנוסי", "t3"))  // Yahya Senussi
     }
+
+    @Test("scripts with an l and an r letter of their own keep them apart; kana, Hangul and Han merge them")
+    func liquids() {
+        typealias P = PhoneticComparison
+        // Persian فرهادی (Farhadi) against the listed Pulido: f for p and a lost h are what an abjad does, r for l is not.
+        #expect(P.similarity(query: "frhd", source: .arabic, listed: "pulido") < P.floor)
+        #expect(P.similarity(query: "frhd", source: .arabic, listed: "farhadi") >= P.floor)
+        #expect(P.similarity(query: "brin", source: .cyrillic, listed: "blin") < P.similarity(query: "brin", source: .cyrillic, listed: "brin"))
+        // Japanese has one liquid: ウラジーミル's r is Vladimir's l.
+        #expect(P.similarity(query: "urajimiru", source: .kana, listed: "vladimir") >= P.floor)
+        #expect(P.similarity(query: "rabeurobeu", source: .hangul, listed: "lavrov") >= P.floor)
+    }
 }

@@ -81,6 +81,9 @@ public enum PhoneticComparison {
         var letters: UInt32
     }
 
+    /// The key of a query letter read as a listed one in `Tables.letterCosts`.
+    @inline(__always) static func letterKey(_ query: UInt32, _ listed: UInt32) -> UInt64 { UInt64(query) << 32 | UInt64(listed) }
+
     /// Consonant classes: their order is the key alphabet.
     static let classNames: [Character] = ["P", "T", "K", "H", "S", "L", "M", "N", "W"]
     static let classH: UInt8 = 3
@@ -120,6 +123,11 @@ public enum PhoneticComparison {
         /// such rule). Chinese transcription drops the glide of a diphthong ("尼古拉" nigula for Nikolai,
         /// "谢尔盖" for Sergei).
         let offglide: [Double]
+        /// Per source: the cost of one letter read as another of its class where the script writes the
+        /// two apart (Arabic, Hebrew, Cyrillic, Greek and Indic scripts have an l and an r letter of
+        /// their own: "فرهادی" frhd is no "Pulido"), keyed `letterKey(query, listed)`; kana, Hangul and
+        /// Han merge the two and keep the class's cost.
+        let letterCosts: [[UInt64: Double]]
 
         init() {
             let sources = Source.allCases
@@ -147,6 +155,7 @@ public enum PhoneticComparison {
             var epenthetic = [[UInt32: Double]](repeating: [:], count: sources.count)
             var groups = [[UInt32: UInt8]](repeating: [:], count: sources.count)
             var offglide = [Double](repeating: .infinity, count: sources.count)
+            var letterCosts = [[UInt64: Double]](repeating: [:], count: sources.count)
             var longest = 1
             // "*" rows first so that a source's own row overrides them whatever the file order.
             let rows = NameData.rows("phonetic.tsv")
@@ -184,6 +193,15 @@ public enum PhoneticComparison {
                             NameData.fail("\(row.file):\(row.line): '\(v)' is not a vowel")
                         }
                         for s in sourceIndex(row.field(1), row) { epenthetic[s][PhoneticComparison.groupKey(row.field(2))] = cost(row.field(3), row) }
+                    case "letters":
+                        let a = Array(row.field(2).utf8), b = Array(row.field(3).utf8), c = cost(row.field(4), row)
+                        guard a.count == 1, b.count == 1, let ca = general[a], ca == general[b] else {
+                            NameData.fail("\(row.file):\(row.line): letters '\(row.field(2))' and '\(row.field(3))' must be single letters of one class")
+                        }
+                        for s in sourceIndex(row.field(1), row) {
+                            letterCosts[s][PhoneticComparison.letterKey(UInt32(a[0]), UInt32(b[0]))] = c
+                            letterCosts[s][PhoneticComparison.letterKey(UInt32(b[0]), UInt32(a[0]))] = c
+                        }
                     case "offglide":
                         for s in sourceIndex(row.field(1), row) { offglide[s] = cost(row.field(2), row) }
                     case "group":
@@ -218,6 +236,7 @@ public enum PhoneticComparison {
             self.epenthetic = epenthetic
             self.groups = groups
             self.offglide = offglide
+            self.letterCosts = letterCosts
         }
     }
 
@@ -364,6 +383,7 @@ public enum PhoneticComparison {
         let gaps = tables.gaps[s], substitutes = tables.substitutes[s], epenthetic = tables.epenthetic[s]
         let groupCosts = tables.vowelGroupCosts
         let offglide = tables.offglide[s]
+        let letterCosts = tables.letterCosts[s]
         let abjad = source == .arabic || source == .hebrew
         let n = q.count, m = l.count
         func insert(_ x: Segment) -> Double {
@@ -399,6 +419,7 @@ public enum PhoneticComparison {
             // Japanese フ fu writes a foreign h before u and a final h as well as f ("ナスルッラーフ" Nasrallah,
             // "フライン" Hlaing).
             if source == .kana, x.letters == 102, y.value == classH { return 0.3 }
+            if x.value == y.value, !letterCosts.isEmpty, let c = letterCosts[PhoneticComparison.letterKey(x.letters, y.letters)] { return c }
             return substitutes[Int(x.value) * 9 + Int(y.value)]
         }
         func deleteAt(_ j: Int) -> Double { silentFinalH && j == m - 1 ? min(0.1, delete(l[j])) : delete(l[j]) }
