@@ -11,7 +11,7 @@ struct TranscriptionConventionsTests {
     typealias F = FixtureWithParties
     static let matcher = F.matcher([
         F.entity("t1", "PUBLIC JOINT STOCK COMPANY ALROSA"), F.entity("t2", "HAY'AT TAHRIR AL-SHAM"),
-        F.person("t3", "Yahya SINWAR"), F.person("t4", "Sergei Kuzhugetovich SHOIGU"),
+        F.person("t3", "Yahya SINWAR"), F.person("t4", "Sergei Kuzhugetovich SHOIGU"), F.person("t6", "SUN, Jinlong"),
     ])
 
     static func finds(_ query: String, _ id: String) -> Bool { F.finds(matcher, query, id) }
@@ -61,5 +61,14 @@ struct TranscriptionConventionsTests {
         // Japanese has one liquid: ウラジーミル's r is Vladimir's l.
         #expect(P.similarity(query: "urajimiru", source: .kana, listed: "vladimir") >= P.floor)
         #expect(P.similarity(query: "rabeurobeu", source: .hangul, listed: "lavrov") >= P.floor)
+    }
+
+    @Test("a Chinese person's name in Han meets listed pinyin as written, not by sound")
+    func chineseNamesByPinyin() {
+        #expect(Han.shared.spellsPinyin(Array("jinlong".utf8)) && Han.shared.spellsPinyin(Array("sun".utf8)))
+        #expect(!Han.shared.spellsPinyin(Array("putin".utf8)) && !Han.shared.spellsPinyin(Array("tenron".utf8)))
+        #expect(Han.shared.isChineseName("陈龙") && !Han.shared.isChineseName("普京·陈") && !Han.shared.isChineseName("弗拉基米尔"))
+        #expect(Self.finds("孙金龙", "t6"))
+        #expect(!Self.finds("陈龙", "t6"))  // Chen Long: "chenlong" only sounds like Jinlong
     }
 }

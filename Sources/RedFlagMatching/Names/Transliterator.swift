@@ -587,9 +587,37 @@ final class Han: Sendable {
         }
         self.readings = readings
         self.longestReading = longestReading
+        // Syllables with a vowel: the interjections n, ng, m, hm (嗯, 呣) would let any word ending in n spell pinyin.
+        syllables = Set(readings.filter { $0.key.unicodeScalars.count == 1 }.values.flatMap { $0.map { Array($0.utf8) } }
+            .filter { $0.contains { "aeiouv".utf8.contains($0) } })
         self.words = words
         self.longestWord = longestWord
         self.surnames = surnames
+    }
+
+    /// Every toneless pinyin syllable with a vowel that a character is read as.
+    let syllables: Set<[UInt8]>
+
+    /// Whether `word` is written wholly in pinyin syllables ("jinlong", "sun"): a Chinese name as
+    /// the lists romanise it, which a name in Han meets through its own pinyin, not by sound.
+    func spellsPinyin(_ word: [UInt8]) -> Bool {
+        guard !word.isEmpty else { return false }
+        var reachable = [Bool](repeating: false, count: word.count + 1)
+        reachable[0] = true
+        for i in 0..<word.count where reachable[i] {
+            for length in 1...min(6, word.count - i) where syllables.contains(Array(word[i..<(i + length)])) {
+                reachable[i + length] = true
+            }
+        }
+        return reachable[word.count]
+    }
+
+    /// Whether `name` is a Chinese personal name written in Han: two to four characters and nothing
+    /// else (no dot between the words of a foreign name), opening with a common surname ("成龙").
+    func isChineseName(_ name: String) -> Bool {
+        let s = Array(name.unicodeScalars.filter { !$0.properties.isWhitespace })
+        guard (2...4).contains(s.count), s.allSatisfy({ Transliterator.Kind($0) == .han }) else { return false }
+        return [2, 1].contains { s.count > $0 && surnames.contains(Self.text(s.prefix($0))) }
     }
 
     private static func text(_ s: ArraySlice<Unicode.Scalar>) -> String {

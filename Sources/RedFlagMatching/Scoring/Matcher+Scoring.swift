@@ -64,6 +64,17 @@ extension Matcher {
         // A one-word name ("ソニー", "سيمنس") has nothing else to confirm a sound-alike: it must
         // sound almost exactly like the listed word.
         let least = tokens.count == 1 ? PhoneticComparison.credit(PhoneticComparison.singleWordFloor(tokens[0], source: source)) : 0
+        // A Chinese person's name in Han (陈龙 Chen Long) is no foreign name transcribed: it meets a listed
+        // Chinese name through its pinyin, exactly, and only foreign words by sound ("chenlong" sounds like the
+        // listed "Jinlong", another name).
+        if source == .han, Han.shared.isChineseName(origin) {
+            let han = Han.shared
+            return CrossScriptChannel(fromScript: flags) { token in
+                cache.value([tag, 0xFF] + token) {
+                    phonetic.similar(token, source: source, space: space).filter { !space.vocabulary.withBytes(Int($0.id)) { han.spellsPinyin(Array($0)) } }
+                }.filter { $0.similarity >= least }
+            }
+        }
         return CrossScriptChannel(fromScript: flags) { token in
             cache.value([tag] + token) { phonetic.similar(token, source: source, space: space) }.filter { $0.similarity >= least }
         }
