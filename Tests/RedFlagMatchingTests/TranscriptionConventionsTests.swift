@@ -51,13 +51,17 @@ struct TranscriptionConventionsTests {
         #expect(!Self.finds("יחיא סנוסי", "t3"))  // Yahya Senussi
     }
 
-    @Test("scripts with an l and an r letter of their own keep them apart; kana, Hangul and Han merge them")
+    @Test("scripts with an l and an r letter of their own keep them apart, abjads their h and g; kana, Hangul and Han merge l and r")
     func liquids() {
         typealias P = PhoneticComparison
         // Persian فرهادی (Farhadi) against the listed Pulido: f for p and a lost h are what an abjad does, r for l is not.
         #expect(P.similarity(query: "frhd", source: .arabic, listed: "pulido") < P.floor)
         #expect(P.similarity(query: "frhd", source: .arabic, listed: "farhadi") >= P.floor)
         #expect(P.similarity(query: "brin", source: .cyrillic, listed: "blin") < P.similarity(query: "brin", source: .cyrillic, listed: "brin"))
+        // Arabic's h letters never write a g ("ماهيندرا" Mahindra is no "Magnetar"); Ukrainian г is h for a listed g.
+        #expect(P.similarity(query: "mhndr", source: .arabic, listed: "magnetar") < P.floor)
+        #expect(P.similarity(query: "mhndr", source: .arabic, listed: "mahindra") >= P.floor)
+        #expect(P.similarity(query: "hlib", source: .cyrillic, listed: "gleb") > P.similarity(query: "hlib", source: .arabic, listed: "gleb"))
         // Japanese has one liquid: ウラジーミル's r is Vladimir's l.
         #expect(P.similarity(query: "urajimiru", source: .kana, listed: "vladimir") >= P.floor)
         #expect(P.similarity(query: "rabeurobeu", source: .hangul, listed: "lavrov") >= P.floor)

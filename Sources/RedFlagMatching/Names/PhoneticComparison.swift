@@ -123,10 +123,10 @@ public enum PhoneticComparison {
         /// such rule). Chinese transcription drops the glide of a diphthong ("尼古拉" nigula for Nikolai,
         /// "谢尔盖" for Sergei).
         let offglide: [Double]
-        /// Per source: the cost of one letter read as another of its class where the script writes the
-        /// two apart (Arabic, Hebrew, Cyrillic, Greek and Indic scripts have an l and an r letter of
-        /// their own: "فرهادی" frhd is no "Pulido"), keyed `letterKey(query, listed)`; kana, Hangul and
-        /// Han merge the two and keep the class's cost.
+        /// Per source: the cost of one letter read as another where the script writes the two apart
+        /// (Arabic, Hebrew, Cyrillic, Greek and Indic scripts have an l and an r letter of their own:
+        /// "فرهادی" frhd is no "Pulido"; Arabic and Hebrew never write a g with their h letters), keyed
+        /// `letterKey(query, listed)`; kana, Hangul and Han merge l and r and keep the class's cost.
         let letterCosts: [[UInt64: Double]]
 
         init() {
@@ -195,8 +195,8 @@ public enum PhoneticComparison {
                         for s in sourceIndex(row.field(1), row) { epenthetic[s][PhoneticComparison.groupKey(row.field(2))] = cost(row.field(3), row) }
                     case "letters":
                         let a = Array(row.field(2).utf8), b = Array(row.field(3).utf8), c = cost(row.field(4), row)
-                        guard a.count == 1, b.count == 1, let ca = general[a], ca == general[b] else {
-                            NameData.fail("\(row.file):\(row.line): letters '\(row.field(2))' and '\(row.field(3))' must be single letters of one class")
+                        guard a.count == 1, b.count == 1, general[a] != nil, general[b] != nil else {
+                            NameData.fail("\(row.file):\(row.line): letters '\(row.field(2))' and '\(row.field(3))' must be single consonant letters")
                         }
                         for s in sourceIndex(row.field(1), row) {
                             letterCosts[s][PhoneticComparison.letterKey(UInt32(a[0]), UInt32(b[0]))] = c
@@ -419,7 +419,7 @@ public enum PhoneticComparison {
             // Japanese フ fu writes a foreign h before u and a final h as well as f ("ナスルッラーフ" Nasrallah,
             // "フライン" Hlaing).
             if source == .kana, x.letters == 102, y.value == classH { return 0.3 }
-            if x.value == y.value, !letterCosts.isEmpty, let c = letterCosts[PhoneticComparison.letterKey(x.letters, y.letters)] { return c }
+            if !letterCosts.isEmpty, let c = letterCosts[PhoneticComparison.letterKey(x.letters, y.letters)] { return c }
             return substitutes[Int(x.value) * 9 + Int(y.value)]
         }
         func deleteAt(_ j: Int) -> Double { silentFinalH && j == m - 1 ? min(0.1, delete(l[j])) : delete(l[j]) }
