@@ -40,6 +40,10 @@ public struct LoneApproximateWord: Hashable, Sendable {
         /// A name written in another script whose only words in common with a listed person are a
         /// given name and a surname that merely sounds alike (`Matcher.soundAlikeSurname`).
         case soundAlikeSurname
+        /// A person's middle initial that stands for no listed word, where the listed person has a
+        /// middle name of another letter (`Matcher.contradictingInitial`): "Pavel Y. Yakovlev" /
+        /// "YAKOVLEV, Pavel Alexandrovich".
+        case contradictingInitial
     }
 
     /// The query word (two typed words joined read as one) and the listed word it matched; for
@@ -66,6 +70,7 @@ public struct LoneApproximateWord: Hashable, Sendable {
         case .commonNamesOnly: return "common names only, '\(query)' for '\(listed)' \(fmt(similarity)) other vowels or a kunya's child, too few parts as listed"
         case .oneSharedWord: return "one shared word '\(query)', beside the customer's own '\(listed)'"
         case .soundAlikeSurname: return "a given name and a surname that only sounds alike, '\(query)'~'\(listed)' \(fmt(similarity)), of a name written in another script"
+        case .contradictingInitial: return "middle initial '\(query)' against the listed middle name '\(listed)'"
         }
     }
 
@@ -82,6 +87,7 @@ public struct LoneApproximateWord: Hashable, Sendable {
         case .commonNamesOnly: return "common_names_person"
         case .oneSharedWord: return "one_shared_word"
         case .soundAlikeSurname: return "sound_alike_surname"
+        case .contradictingInitial: return "contradicting_initial"
         }
     }
 }
@@ -177,6 +183,7 @@ extension Matcher {
         if organisation, let share = rule.commonWordShare, let common = commonWordMatch(a, telling: telling, query: q, share: share) { return common }
         if let acronym = acronymAgainstScript(a, telling: telling, query: q, document: n) { return acronym }
         if q.legalForms.isEmpty, namesPerson(n), let other = approximatePerson(a, telling: telling, query: q, document: n) { return other }
+        if q.legalForms.isEmpty, namesPerson(n), let initial = contradictingInitial(a, query: q, document: n) { return initial }
         if organisation, rule.oneSharedWord == true, let one = oneSharedWord(a, telling: telling, query: q) { return one }
         guard let lone = telling.max(by: { a.query[$0.q].weight < a.query[$1.q].weight }), lone.similarity < 1 else { return nil }
         let qu = a.query[lone.q], lu = a.list[lone.l]
@@ -292,5 +299,59 @@ extension LoneApproximateWord {
         // long[i] is the extra letter: a double when it repeats its neighbour.
         let isDouble = (i > 0 && long[i] == long[i - 1]) || (i + 1 < long.count && long[i] == long[i + 1])
         return isDouble && long[(i + 1)...].elementsEqual(short[i...])
+    }
+}
+
+extension Matcher {
+    /// The contradicting-initial case (`LoneApproximateWord.Kind.contradictingInitial`) of
+    /// alignment `a` with listed person name `n`, or nil. A middle initial abbreviates one of the
+    /// person's names: when the query's initial stands for no word of the listed name and the
+    /// listed name's middle name (a given name after the first, or a patronymic) is left unmatched
+    /// and begins with another letter, however it is romanised, the query names a person with
+    /// another middle name: "Pavel Y. Yakovlev" is not "YAKOVLEV, Pavel Alexandrovich". Only when
+    /// every word shared is a common name or a given name (a rare surname shared in full deserves a
+    /// review whatever the initial), and only the listed middle names count: a second surname ("MADURO MOROS, Nicolas") is no middle name, and
+    /// an initial may stand for one the list does not give.
+    func contradictingInitial(_ a: AlignmentResult, query q: PreparedQuery, document n: Int) -> LoneApproximateWord? {
+        let pairedQuery: Set<Int32> = Set(a.pairs.flatMap { p -> [Int32] in [a.query[p.q].key, a.query[p.q].key2].filter { $0 >= 0 } })
+        let initials = q.texts.indices.filter { i in
+            q.texts[i].utf8.count == 1 && (97...122).contains(q.texts[i].utf8.first!) && !pairedQuery.contains(Int32(i))
+        }
+        guard !initials.isEmpty else { return nil }
+        let middles = Matcher.middleNames(index.nameText[n])
+        guard !middles.isEmpty else { return nil }
+        let pairedListed: Set<String> = Set(a.pairs.flatMap { p -> [Int32] in [a.list[p.l].key, a.list[p.l].key2].filter { $0 >= 0 } }
+            .map { index.names.vocabulary[Int($0)] })
+        // A rare name shared in full is telling whatever the initial ("Yevgeniy K. KHOLMOGORTSEV" is worth a
+        // review): the rule is for names thousands bear ("Pavel Yakovlev").
+        guard pairedListed.allSatisfy({ $0.utf8.count < NameInitials.fullWordLength || CommonNames.contains($0) || !GivenNames.variants(of: $0).isEmpty }) else { return nil }
+        for middle in middles where middle.utf8.count >= NameInitials.fullWordLength && !pairedListed.contains(middle) && !NameTitles.contains(middle) {
+            let letters = Matcher.initialLetters(of: middle)
+            if let i = initials.first(where: { !letters.contains(q.texts[$0].utf8.first!) }) {
+                return LoneApproximateWord(query: q.texts[i], listed: middle, similarity: 0, kind: .contradictingInitial)
+            }
+        }
+        return nil
+    }
+
+    /// The middle names of a listed person's name: in "SURNAME, Given Middle…" the given part's
+    /// words after the first, otherwise the words between the first and the last.
+    static func middleNames(_ listed: String) -> [String] {
+        let parts = listed.split(separator: ",", maxSplits: 1)
+        if parts.count == 2 { return Array(NameNormalizer.normalize(String(parts[1])).tokens.dropFirst()) }
+        let tokens = NameNormalizer.normalize(listed).tokens
+        return tokens.count >= 3 ? Array(tokens[1..<(tokens.count - 1)]) : []
+    }
+
+    /// The letters a name may begin with in its romanisations and variants ("yuri" y, i, j;
+    /// "khalil" k, h): its own first letter and those of its respellings, press readings and
+    /// given-name variants.
+    static func initialLetters(of word: String) -> Set<UInt8> {
+        let b = Array(word.utf8)
+        var out: Set<UInt8> = [b[0]]
+        for other in RomanisationSwaps.respellings(b, twice: false) + PressOrthographies.readings(b) + GivenNames.variants(of: word).map({ Array($0.utf8) }) {
+            if let first = other.first { out.insert(first) }
+        }
+        return out
     }
 }
