@@ -11,7 +11,7 @@ struct TranscriptionConventionsTests {
     typealias F = FixtureWithParties
     static let matcher = F.matcher([
         F.entity("t1", "PUBLIC JOINT STOCK COMPANY ALROSA"), F.entity("t2", "HAY'AT TAHRIR AL-SHAM"),
-        F.person("t3", "Yahya SINWAR"), F.person("t4", "Sergei Kuzhugetovich SHOIGU"), F.person("t6", "SUN, Jinlong"),
+        F.person("t3", "Yahya SINWAR"), F.person("t4", "Sergei Kuzhugetovich SHOIGU"), F.person("t6", "SUN, Jinlong"), F.entity("t7", "PETROLEOS DE VENEZUELA, S.A."),
     ])
 
     static func finds(_ query: String, _ id: String) -> Bool { F.finds(matcher, query, id) }
@@ -49,6 +49,10 @@ struct TranscriptionConventionsTests {
         #expect(Self.finds("יחיא סינוואר", "t3"))
         #expect(!Self.finds("יחיא עיאש", "t3"))  // Yahya Ayyash
         #expect(!Self.finds("יחיא סנוסי", "t3"))  // Yahya Senussi
+        // A two-letter word ending in he is a foreign particle: de, le.
+        #expect(Transliterator.romanise("דה", .foreignName) == "de")
+        #expect(Self.finds("פטרולאוס דה ונצואלה", "t7"))
+        #expect(!Self.finds("פטרולאוס דה מקסיקו", "t7"))  // Petróleos de México
     }
 
     @Test("scripts with an l and an r letter of their own keep them apart, abjads their h and g; kana, Hangul and Han merge l and r")

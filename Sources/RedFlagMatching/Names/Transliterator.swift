@@ -466,6 +466,8 @@ final class Letters: Sendable {
                 out += "v"
             } else if k > 0, s[k] == "ו", s[k - 1] == "ו" {
                 continue
+            } else if vowels, s[k] == "ה", k == 1, s.count == 2 {
+                out += "e"  // a two-letter word of a foreign name: the particle de, le, del ("פטרולאוס דה ונצואלה")
             } else if s[k] == "ה", k == s.count - 1 {
                 out += "a"  // final he spells a vowel ("משה" Moshe, "חנה" Hana)
             } else if vowels, s[k] == "י", k > 0, k + 2 == s.count, s[k + 1] == "א" {
