@@ -13,12 +13,16 @@ extension Matcher {
     /// sounds like too many listed words.
     func screenReadings(_ query: ScreeningQuery) -> ScreeningResult {
         guard Transliterator.needsTransliteration(query.name) else {
-            // "Abd al-Lahi" is also read "Abdallahi" (`ArticleCompounds`): a second screen for
-            // the few Latin names that write such a compound apart.
-            guard let joined = ArticleCompounds.joined(query.name) else { return screenOnce(query) }
-            var alternative = query
-            alternative.name = joined
-            return merged(query, [screenOnce(query).matches, screenOnce(alternative).matches])
+            // "Abd al-Lahi" is also read "Abdallahi" (`ArticleCompounds`), "el-Şam" "el-Sham"
+            // (`DiacriticSounds`): a second screen for the few Latin names that need one.
+            let sounded = DiacriticSounds.sounded(query.name)
+            let others = [ArticleCompounds.joined(query.name), sounded, sounded.flatMap(ArticleCompounds.joined)].compactMap { $0 }
+            guard !others.isEmpty else { return screenOnce(query) }
+            return merged(query, [screenOnce(query).matches] + others.map { name in
+                var alternative = query
+                alternative.name = name
+                return screenOnce(alternative).matches
+            })
         }
         let source = PhoneticComparison.Source(name: query.name)
         let foreign = Transliterator.romanise(query.name, .foreignName)
