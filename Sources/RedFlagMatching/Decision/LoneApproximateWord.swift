@@ -310,8 +310,9 @@ extension Matcher {
     /// and begins with another letter, however it is romanised, the query names a person with
     /// another middle name: "Pavel Y. Yakovlev" is not "YAKOVLEV, Pavel Alexandrovich". Only when
     /// every word shared is a common name or a given name (a rare surname shared in full deserves a
-    /// review whatever the initial), and only the listed middle names count: a second surname ("MADURO MOROS, Nicolas") is no middle name, and
-    /// an initial may stand for one the list does not give.
+    /// review whatever the initial), and only the listed middle names count: a second surname
+    /// ("MADURO MOROS, Nicolas") is no middle name, and an initial may stand for one the list does
+    /// not give.
     func contradictingInitial(_ a: AlignmentResult, query q: PreparedQuery, document n: Int) -> LoneApproximateWord? {
         let pairedQuery: Set<Int32> = Set(a.pairs.flatMap { p -> [Int32] in [a.query[p.q].key, a.query[p.q].key2].filter { $0 >= 0 } })
         let initials = q.texts.indices.filter { i in
@@ -324,7 +325,8 @@ extension Matcher {
             .map { index.names.vocabulary[Int($0)] })
         // A rare name shared in full is telling whatever the initial ("Yevgeniy K. KHOLMOGORTSEV" is worth a
         // review): the rule is for names thousands bear ("Pavel Yakovlev").
-        guard pairedListed.allSatisfy({ $0.utf8.count < NameInitials.fullWordLength || CommonNames.contains($0) || !GivenNames.variants(of: $0).isEmpty }) else { return nil }
+        guard pairedListed.allSatisfy({ $0.utf8.count < NameInitials.fullWordLength || CommonNames.contains($0) || !GivenNames.variants(of: $0).isEmpty })
+        else { return nil }
         for middle in middles where middle.utf8.count >= NameInitials.fullWordLength && !pairedListed.contains(middle) && !NameTitles.contains(middle) {
             let letters = Matcher.initialLetters(of: middle)
             if let i = initials.first(where: { !letters.contains(q.texts[$0].utf8.first!) }) {

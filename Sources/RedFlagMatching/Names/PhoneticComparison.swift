@@ -81,8 +81,11 @@ public enum PhoneticComparison {
         var letters: UInt32
     }
 
-    /// The key of a query letter read as a listed one in `Tables.letterCosts`.
-    @inline(__always) static func letterKey(_ query: UInt32, _ listed: UInt32) -> UInt64 { UInt64(query) << 32 | UInt64(listed) }
+    /// The place of a query letter read as a listed one in `Tables.letterCosts` (nil for a grapheme
+    /// of several letters or a letter outside ASCII).
+    @inline(__always) static func letterKey(_ query: UInt32, _ listed: UInt32) -> Int? {
+        query < 128 && listed < 128 ? Int(query) &* 128 &+ Int(listed) : nil
+    }
 
     /// Consonant classes: their order is the key alphabet.
     static let classNames: [Character] = ["P", "T", "K", "H", "S", "L", "M", "N", "W"]
@@ -126,8 +129,9 @@ public enum PhoneticComparison {
         /// Per source: the cost of one letter read as another where the script writes the two apart
         /// (Arabic, Hebrew, Cyrillic, Greek and Indic scripts have an l and an r letter of their own:
         /// "فرهادی" frhd is no "Pulido"; Arabic and Hebrew never write a g with their h letters), keyed
-        /// `letterKey(query, listed)`; kana, Hangul and Han merge l and r and keep the class's cost.
-        let letterCosts: [[UInt64: Double]]
+        /// `letterKey(query, listed)` (nil for a source without such rows); kana, Hangul and Han merge l
+        /// and r and keep the class's cost.
+        let letterCosts: [[Double]?]
 
         init() {
             let sources = Source.allCases
@@ -155,7 +159,7 @@ public enum PhoneticComparison {
             var epenthetic = [[UInt32: Double]](repeating: [:], count: sources.count)
             var groups = [[UInt32: UInt8]](repeating: [:], count: sources.count)
             var offglide = [Double](repeating: .infinity, count: sources.count)
-            var letterCosts = [[UInt64: Double]](repeating: [:], count: sources.count)
+            var letterCosts = [[Double]?](repeating: nil, count: sources.count)
             var longest = 1
             // "*" rows first so that a source's own row overrides them whatever the file order.
             let rows = NameData.rows("phonetic.tsv")
@@ -195,12 +199,14 @@ public enum PhoneticComparison {
                         for s in sourceIndex(row.field(1), row) { epenthetic[s][PhoneticComparison.groupKey(row.field(2))] = cost(row.field(3), row) }
                     case "letters":
                         let a = Array(row.field(2).utf8), b = Array(row.field(3).utf8), c = cost(row.field(4), row)
-                        guard a.count == 1, b.count == 1, general[a] != nil, general[b] != nil else {
+                        guard a.count == 1, b.count == 1, a[0] < 128, b[0] < 128, general[a] != nil, general[b] != nil else {
                             NameData.fail("\(row.file):\(row.line): letters '\(row.field(2))' and '\(row.field(3))' must be single consonant letters")
                         }
                         for s in sourceIndex(row.field(1), row) {
-                            letterCosts[s][PhoneticComparison.letterKey(UInt32(a[0]), UInt32(b[0]))] = c
-                            letterCosts[s][PhoneticComparison.letterKey(UInt32(b[0]), UInt32(a[0]))] = c
+                            var table = letterCosts[s] ?? [Double](repeating: -1, count: 128 * 128)
+                            table[PhoneticComparison.letterKey(UInt32(a[0]), UInt32(b[0]))!] = c
+                            table[PhoneticComparison.letterKey(UInt32(b[0]), UInt32(a[0]))!] = c
+                            letterCosts[s] = table
                         }
                     case "offglide":
                         for s in sourceIndex(row.field(1), row) { offglide[s] = cost(row.field(2), row) }
@@ -419,7 +425,7 @@ public enum PhoneticComparison {
             // Japanese フ fu writes a foreign h before u and a final h as well as f ("ナスルッラーフ" Nasrallah,
             // "フライン" Hlaing).
             if source == .kana, x.letters == 102, y.value == classH { return 0.3 }
-            if !letterCosts.isEmpty, let c = letterCosts[PhoneticComparison.letterKey(x.letters, y.letters)] { return c }
+            if let letterCosts, let k = PhoneticComparison.letterKey(x.letters, y.letters), letterCosts[k] >= 0 { return letterCosts[k] }
             return substitutes[Int(x.value) * 9 + Int(y.value)]
         }
         func deleteAt(_ j: Int) -> Double { silentFinalH && j == m - 1 ? min(0.1, delete(l[j])) : delete(l[j]) }

@@ -253,11 +253,12 @@ public enum Transliterator {
         let v = u.value
         let katakana = (0x30A1...0x30FA).contains(v), hiragana = (0x3041...0x3096).contains(v)
         guard katakana || hiragana else { return false }
-        let base = katakana ? v - 0x60 : v
-        let notOpening: Set<UInt32> = [0x3041, 0x3042, 0x3043, 0x3044, 0x3045, 0x3046, 0x3047, 0x3048, 0x3049, 0x304A,
-                                       0x3063, 0x3083, 0x3085, 0x3087, 0x308E, 0x3093, 0x3095, 0x3096]
-        return !notOpening.contains(base)
+        return !kanaNotOpening.contains(katakana ? v - 0x60 : v)
     }
+
+    /// Hiragana (katakana 0x60 below) that open no syllable: the vowels, small kana, ん.
+    private static let kanaNotOpening: Set<UInt32> = [0x3041, 0x3042, 0x3043, 0x3044, 0x3045, 0x3046, 0x3047, 0x3048, 0x3049, 0x304A,
+                                                      0x3063, 0x3083, 0x3085, 0x3087, 0x308E, 0x3093, 0x3095, 0x3096]
 
     /// ICU writes a small kana vowel it has no syllable for apart, after a tilde ("ヴォ" vu~o, "ヴャ"
     /// vu~ya, "ドゥ" do~u); in katakana the small kana replaces the vowel of the syllable before it
@@ -467,7 +468,7 @@ final class Letters: Sendable {
             } else if k > 0, s[k] == "ו", s[k - 1] == "ו" {
                 continue
             } else if vowels, s[k] == "ה", k == 1, s.count == 2 {
-                out += "e"  // a two-letter word of a foreign name: the particle de, le, del ("פטרולאוס דה ונצואלה")
+                out += "e"  // a two-letter word of a foreign name: the particle de, le ("פטרולאוס דה ונצואלה")
             } else if s[k] == "ה", k == s.count - 1 {
                 out += "a"  // final he spells a vowel ("משה" Moshe, "חנה" Hana)
             } else if vowels, s[k] == "י", k > 0, k + 2 == s.count, s[k + 1] == "א" {
