@@ -15,9 +15,9 @@ extension Matcher {
         guard Transliterator.needsTransliteration(query.name) else {
             // "Abd al-Lahi" is also read "Abdallahi" (`ArticleCompounds`), "el-Şam" "el-Sham"
             // (`DiacriticSounds`): a second screen for the few Latin names that need one.
-            let sounded = DiacriticSounds.sounded(query.name)
-            let others = [ArticleCompounds.joined(query.name), sounded, sounded.flatMap(ArticleCompounds.joined)].compactMap { $0 }
-            guard !others.isEmpty else { return screenOnce(query) }
+            let joined = ArticleCompounds.joined(query.name), sounded = DiacriticSounds.sounded(query.name)
+            guard joined != nil || sounded != nil else { return screenOnce(query) }
+            let others = [joined, sounded, sounded.flatMap(ArticleCompounds.joined)].compactMap { $0 }
             return merged(query, [screenOnce(query).matches] + others.map { name in
                 var alternative = query
                 alternative.name = name
