@@ -9,6 +9,17 @@ enum CompoundGivenNames {
         return Array(row.field(1).unicodeScalars)
     }
 
+    /// Second halves written as a word of their own, article and all ("الدين", "الله"), as written.
+    static let seconds: Set<[Unicode.Scalar]> = Set(NameData.rows("compound-names.tsv", kind: "second").map { Array($0.field(1).unicodeScalars) })
+    /// First halves that take any article word after them ("عبد", "ابو"), as written.
+    static let firsts: Set<[Unicode.Scalar]> = Set(NameData.rows("compound-names.tsv", kind: "first").map { Array($0.field(1).unicodeScalars) })
+
+    /// Whether the Arabic-script words `first` and `second` (marks dropped) are the halves of one compound name
+    /// that the lists write as one word: a known second half, or any article word after a known first half.
+    static func joins(_ first: [Unicode.Scalar], _ second: [Unicode.Scalar]) -> Bool {
+        seconds.contains(second) || firsts.contains(first)
+    }
+
     /// Letters a word must go on for after its head to be read as a compound ("محمدی" Mohammadi is a surname).
     static let leastRest = 3
 

@@ -73,7 +73,7 @@ public enum Transliterator {
         var out: [String] = []
         var kanaApart = Options.foreignName
         kanaApart.kanaApart = true
-        for options in [Options(cyrillic: .russian), Options(cyrillic: .ukrainian), Options(hangulRevised: true), Options(arabicVowels: true), Options(greekForeign: true),
+        for options in [Options(cyrillic: .russian), Options(cyrillic: .ukrainian), Options(hangulRevised: true), Options(arabicVowels: true), Options.arabicCompound, Options.arabicCompoundVowels, Options(greekForeign: true),
                         Options.foreignName, kanaApart, Options.transcribedName] {
             // Kana with Han is Japanese: its Han characters are no transcription of a foreign name.
             if options.hanTranscription, s.unicodeScalars.contains(where: { (0x3040...0x30FF).contains($0.value) }) { continue }
@@ -110,6 +110,10 @@ public enum Transliterator {
         /// Han characters of the transcription of foreign names read as the sounds they write there
         /// (`Lists/names/han-transcription.tsv`: 维 vi, 尔 r, 斯 s), not as their pinyin.
         var hanTranscription = false
+        /// An Arabic-script word that opens with the article joined to the word before it, article and
+        /// all ("جلال الدين" → "jlalaldin"): the second half of a compound name, which the lists write as
+        /// one word (Jalaluddin, Noureddine, Binalshibh) where the script writes two.
+        var arabicCompounds = false
 
         init(cyrillic: CyrillicLanguage? = nil, hangulRevised: Bool = false, arabicVowels: Bool = false, greekForeign: Bool = false,
              hangulJoined: Bool = false, hanJoined: Bool = false) {
@@ -120,6 +124,18 @@ public enum Transliterator {
             self.hangulJoined = hangulJoined
             self.hanJoined = hanJoined
         }
+
+        /// Arabic-script compound names joined (`arabicCompounds`), as a consonant skeleton and with vowel letters read.
+        static let arabicCompound: Options = {
+            var o = Options()
+            o.arabicCompounds = true
+            return o
+        }()
+        static let arabicCompoundVowels: Options = {
+            var o = Options(arabicVowels: true)
+            o.arabicCompounds = true
+            return o
+        }()
 
         /// A foreign name as another script transcribes it, read to be compared by sound: words
         /// whole, vowel letters read, Hangul in Revised Romanization (closest to the sounds).
@@ -180,6 +196,21 @@ public enum Transliterator {
         return out
     }
 
+    /// `s` with Arabic presentation forms (the contextual letter shapes and ligatures of old PDFs and
+    /// fonts, "ﺭﺿﺎ", "ﷲ") turned into the letters they show, which the letter tables know.
+    static func arabicBaseLetters(_ s: String) -> String {
+        guard s.unicodeScalars.contains(where: { (0xFB50...0xFDFF).contains($0.value) || (0xFE70...0xFEFF).contains($0.value) }) else { return s }
+        var view = String.UnicodeScalarView()
+        for u in s.unicodeScalars {
+            if (0xFB50...0xFDFF).contains(u.value) || (0xFE70...0xFEFF).contains(u.value) {
+                view.append(contentsOf: String(u).precomposedStringWithCompatibilityMapping.unicodeScalars)
+            } else {
+                view.append(u)
+            }
+        }
+        return String(view)
+    }
+
     /// The dots Chinese and Japanese write between the words of a foreign name (·, ・, •, ‧, ･).
     static let foreignNameDots: Set<UInt32> = [0xB7, 0x30FB, 0x2022, 0x2027, 0xFF65]
 
@@ -188,7 +219,7 @@ public enum Transliterator {
     /// space from Latin letters that follow.
     static func romanise(_ s: String, _ options: Options = Options()) -> String {
         // Joiners and marks that sit inside a word (Persian ZWNJ in "خامنه‌ای", tatweel).
-        let scalars = joinSuffixes(unmixCyrillic(s.unicodeScalars.filter { $0.value != 0x200C && $0.value != 0x200D && $0.value != 0x200E && $0.value != 0x200F && $0.value != 0x640 }))
+        let scalars = joinSuffixes(unmixCyrillic(Self.arabicBaseLetters(s).unicodeScalars.filter { $0.value != 0x200C && $0.value != 0x200D && $0.value != 0x200E && $0.value != 0x200F && $0.value != 0x640 }))
         let han = scalars.filter { Kind($0) == .han }.count
         let letters = scalars.filter { $0.properties.isAlphabetic }.count
         // Chinese sets the words of a foreign name apart with a middle dot ("弗拉基米尔·普京"); its own names
@@ -198,6 +229,8 @@ public enum Transliterator {
         var out = ""
         out.reserveCapacity(s.utf8.count * 2)
         var i = 0
+        // The last Arabic-script word read (marks dropped), for compound names (`Options.arabicCompounds`).
+        var previousArabic: [Unicode.Scalar]?
         while i < scalars.count {
             let kind = Kind(scalars[i])
             var j = i + 1
@@ -209,7 +242,26 @@ public enum Transliterator {
             case .neutral: out.unicodeScalars.append(contentsOf: run)
             case .cyrillic: out += Letters.shared.cyrillic(run, language: cyrillic)
             case .greek: out += Letters.shared.greek(run, foreign: options.greekForeign)
-            case .arabic: out += Letters.shared.arabic(run, vowels: options.arabicVowels)
+            case .arabic:
+                let word = Letters.shared.arabic(run, vowels: options.arabicVowels)
+                let letters = run.filter { $0.properties.generalCategory != .nonspacingMark }
+                defer { previousArabic = letters }
+                if options.arabicCompounds, word.hasPrefix("al"), Letters.opensWithArticle(run),
+                   let previous = previousArabic, i > 0, scalars[i - 1] == " ", i < 2 || Kind(scalars[i - 2]) == .arabic || scalars[i - 2].properties.generalCategory == .nonspacingMark,
+                   CompoundGivenNames.joins(previous, letters),
+                   let last = out.unicodeScalars.last, last == " ", out.unicodeScalars.dropLast().last?.properties.isAlphabetic == true {
+                    out.removeLast()
+                    // With the vowels read, the article takes the sound of a sun letter after it, as the South
+                    // Asian and Persian spellings write it ("صلاح الدين" Salahuddin, "شمس الرحمن" Shamsurrahman).
+                    let rest = word.dropFirst(3)
+                    if options.arabicVowels, word.hasPrefix("al "), Letters.sunLetters.contains(Letters.articleNoun(run)), let first = rest.first {
+                        out += "u" + String(first) + rest
+                    } else {
+                        out += word.replacingOccurrences(of: "al ", with: "al")
+                    }
+                } else {
+                    out += word
+                }
             case .hebrew: out += Letters.shared.hebrew(run, vowels: options.arabicVowels)
             case .hangul: out += Hangul.romanise(run, revised: options.hangulRevised, joined: options.hangulJoined)
             case .han: out += Han.shared.romanise(run, wholeName: han == letters && !options.hanJoined && !dotted, foreign: options.hanJoined,
@@ -374,6 +426,23 @@ final class Letters: Sendable {
         return out
     }
 
+    /// The name of God as Arabic and Urdu write it (the Urdu with its own he).
+    static let allah: [[Unicode.Scalar]] = [["ا", "ل", "ل", "ه"], ["ا", "ل", "ل", "ہ"]]
+
+    /// The sun letters, which the article assimilates to ("الدين" ad-din, "الرحمن" ar-rahman).
+    static let sunLetters: Set<Unicode.Scalar> = ["ت", "ث", "د", "ذ", "ر", "ز", "س", "ش", "ص", "ض", "ط", "ظ", "ن"]
+
+    /// The first letter after the article of a word that opens with it.
+    static func articleNoun(_ run: [Unicode.Scalar]) -> Unicode.Scalar {
+        run.filter { $0.properties.generalCategory != .nonspacingMark }.dropFirst(2).first ?? " "
+    }
+
+    /// Whether an Arabic-script word opens with the article that `arabic` sets apart (or is the name of God).
+    static func opensWithArticle(_ run: [Unicode.Scalar]) -> Bool {
+        let s = run.filter { $0.properties.generalCategory != .nonspacingMark }
+        return s.count > 3 && s[0] == "ا" && s[1] == "ل"
+    }
+
     /// Letters that spell vowels (long vowels, hamza seats) rather than consonants.
     private static let arabicVowelLetters: Set<Unicode.Scalar> = ["ا", "أ", "إ", "آ", "ٱ", "ى", "و", "ي", "ی", "ة", "ء", "ع", "ئ", "ؤ", "ے", "ۓ", "ە"]
 
@@ -386,6 +455,12 @@ final class Letters: Sendable {
         // Harakat and other marks dropped.
         let s = run.filter { $0.properties.generalCategory != .nonspacingMark }
         guard !s.isEmpty else { return "" }
+        // The name of God is one word, whatever its article: "allah", and the end of a compound written
+        // as one word ("عبدالله" Abdallah, "حبیب‌الله" Habiballah), read with the word before it.
+        for allah in Self.allah where s.count >= allah.count && Array(s.suffix(allah.count)) == allah {
+            if s.count == allah.count { return "allah" }
+            if s.count - allah.count >= 2 { return arabic(Array(s.dropLast(allah.count)), vowels: vowels) + "allah" }
+        }
         var word = s[...]
         var out = ""
         if word.count > 3, word[word.startIndex] == "ا", word[word.startIndex + 1] == "ل" {
@@ -413,6 +488,12 @@ final class Letters: Sendable {
                 // Persian he before the suffix ای is a vowel, and the alef only seats the ی: "خامنه‌ای" Khamenei.
                 out += "ei"
                 break
+            }
+            if vowels, k > 0, k + 1 == letters.count, u == "ى", !Self.arabicVowelLetters.contains(letters[k - 1]) {
+                // A final alef maksura is a long a in Arabic ("موسى" Musa) but Persian, Dari and Pashto text often
+                // writes it for ی, a final i ("حقانى" Haqqani, "سورى" Souri): read so with the vowels (the skeleton keeps a).
+                out += "i"
+                continue
             }
             if vowels || consonants < 3, k > 0, u == "ي" || u == "ی", k + 2 == letters.count, letters[k + 1] == "ة" {
                 // The ending ية is -iya, -iyah, -iyeh ("هنية" Haniyeh, "الإسلامية" al-Islamiya): the ya is a long
