@@ -89,6 +89,8 @@ enum BusinessWords {
             }
             distinctive = true
         }
+        // Latin letters are a name too ("Δίκτυο Haqqani": a Latin name inside a Greek phrase).
+        if !distinctive { distinctive = scalars.contains { $0.properties.isAlphabetic && ScriptDetector.script(of: $0) == "Latn" } }
         guard !found.isEmpty, distinctive else { return [] }
         let alternatives = found.map(\.forms.count).max() ?? 1
         var out: [String] = []

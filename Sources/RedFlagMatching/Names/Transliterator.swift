@@ -231,6 +231,8 @@ public enum Transliterator {
         var i = 0
         // The last Arabic-script word read (marks dropped), for compound names (`Options.arabicCompounds`).
         var previousArabic: [Unicode.Scalar]?
+        // A letter only Persian, Urdu or Pashto write: the name's Arabic letters are read with their values there.
+        let persian = scalars.contains { Letters.persianOnly.contains($0) }
         while i < scalars.count {
             let kind = Kind(scalars[i])
             var j = i + 1
@@ -243,7 +245,7 @@ public enum Transliterator {
             case .cyrillic: out += Letters.shared.cyrillic(run, language: cyrillic)
             case .greek: out += Letters.shared.greek(run, foreign: options.greekForeign)
             case .arabic:
-                let word = Letters.shared.arabic(run, vowels: options.arabicVowels)
+                let word = Letters.shared.arabic(run, vowels: options.arabicVowels, persian: options.arabicVowels && persian)
                 let letters = run.filter { $0.properties.generalCategory != .nonspacingMark }
                 defer { previousArabic = letters }
                 if options.arabicCompounds, word.hasPrefix("al"), Letters.opensWithArticle(run),
@@ -426,6 +428,18 @@ final class Letters: Sendable {
         return out
     }
 
+    /// Letters of the Persian, Urdu and Pashto alphabets that Arabic lacks (پ چ ژ گ ک ی ہ ے ٹ ڈ ڑ ں ځ ښ).
+    static let persianOnly: Set<Unicode.Scalar> = ["پ", "چ", "ژ", "گ", "ک", "ی", "ہ", "ے", "ٹ", "ڈ", "ڑ", "ں", "ځ", "ښ"]
+
+    /// The Arabic letters with the values Persian and Urdu give them (rows `fa` of letters.tsv: ث s, ذ z,
+    /// ض z, ظ z, as in "ثناء اللہ" Sanaullah, "ذاکر" Zakir), over the Arabic table.
+    private var persianTable: [String: Value] { Self.persianTable }
+    private static let persianTable: [String: Value] = {
+        var table = Letters.shared.tables["ar"]!
+        for (letter, value) in Letters.shared.tables["fa"] ?? [:] { table[letter] = value }
+        return table
+    }()
+
     /// The name of God as Arabic and Urdu write it (the Urdu with its own he).
     static let allah: [[Unicode.Scalar]] = [["ا", "ل", "ل", "ه"], ["ا", "ل", "ل", "ہ"]]
 
@@ -450,8 +464,8 @@ final class Letters: Sendable {
     /// an initial vowel letter): short vowels are not written and long ones are spelt variously,
     /// so only the skeleton is reliable ("حسين" → "hsn" for Hussein, Husayn, Hossein). A shorter
     /// word keeps its vowel letters ("علي" → "ali"). The article "ال" is its own token.
-    func arabic(_ run: [Unicode.Scalar], vowels: Bool = false) -> String {
-        let table = tables["ar"]!
+    func arabic(_ run: [Unicode.Scalar], vowels: Bool = false, persian: Bool = false) -> String {
+        let table = persian ? persianTable : tables["ar"]!
         // Harakat and other marks dropped.
         let s = run.filter { $0.properties.generalCategory != .nonspacingMark }
         guard !s.isEmpty else { return "" }
@@ -459,7 +473,7 @@ final class Letters: Sendable {
         // as one word ("عبدالله" Abdallah, "حبیب‌الله" Habiballah), read with the word before it.
         for allah in Self.allah where s.count >= allah.count && Array(s.suffix(allah.count)) == allah {
             if s.count == allah.count { return "allah" }
-            if s.count - allah.count >= 2 { return arabic(Array(s.dropLast(allah.count)), vowels: vowels) + "allah" }
+            if s.count - allah.count >= 2 { return arabic(Array(s.dropLast(allah.count)), vowels: vowels, persian: persian) + "allah" }
         }
         var word = s[...]
         var out = ""
