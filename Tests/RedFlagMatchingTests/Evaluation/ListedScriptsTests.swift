@@ -16,8 +16,12 @@ import Testing
 /// development misses are written out (`REDFLAG_EVAL_WRITE=1` → Data/listed-scripts-results.md).
 @Suite("Non-Latin names of the lists screened against their Latin spellings", .serialized)
 struct ListedScriptsTests {
-    /// Lowest tolerated found-rate on the test part (measured 2026-12-04; see Data/listed-scripts-results.md).
-    static let testFloor = 0.0
+    /// Lowest tolerated found-rate on the test part. Measured 2026-12-04 (Data/listed-scripts-results.md): 0.775 before the
+    /// Arabic compound names, the organisation words of Greek, Bulgarian and Russian and their legal forms; 0.798 after
+    /// (persons 0.942 → 0.959; most misses left are organisation names the EU translates word for word).
+    static let testFloor = 0.78
+    /// Lowest tolerated found-rate of persons' names on the test part (reached 0.959).
+    static let personFloor = 0.94
 
     struct Case: Sendable {
         var entryID: String
@@ -60,6 +64,8 @@ struct ListedScriptsTests {
         }
         var report = "listed non-Latin names: \(cases.count) names of \(Set(cases.map(\.entryID)).count) entries\n"
         var rates: [String: Double] = [:]
+        let testPersons = zip(cases, outcomes).filter { $0.0.split == "test" && $0.0.type == .person }
+        let personRate = Double(testPersons.filter { $0.1.found }.count) / Double(max(1, testPersons.count))
         var markdown = ""
         for split in ["dev", "test"] {
             let rows = zip(cases, outcomes).filter { $0.0.split == split }
@@ -99,6 +105,7 @@ struct ListedScriptsTests {
         }
         #expect(cases.count > 1000, "expected over a thousand non-Latin names in the lists, found \(cases.count)")
         #expect(rates["test"] ?? 0 >= Self.testFloor, "test found-rate \(rates["test"] ?? 0) below \(Self.testFloor)")
+        #expect(personRate >= Self.personFloor, "test found-rate of persons \(personRate) below \(Self.personFloor)")
     }
 
     /// Latin when no letter belongs to another script (digits and punctuation are neutral).
