@@ -57,11 +57,12 @@ public enum Transliterator {
     }
 
     /// The other ways `s` is commonly romanised, for the matcher to try beside `toLatin(s)`
-    /// (at most eight, none equal to it): Cyrillic also read with Russian and with Ukrainian letter
+    /// (at most ten, none equal to it): Cyrillic also read with Russian and with Ukrainian letter
     /// values (the lists often romanise occupied-territory officials from Russian, and a Ukrainian
     /// name need not hold a letter only Ukrainian has: "Зеленський"), Hangul
     /// also in Revised Romanization (South Korean names), an Arabic-script name also with its
-    /// vowel letters read ("حسين" → "hsin" beside the skeleton "hsn"), Greek μπ ντ γκ read b d g
+    /// vowel letters read ("حسين" → "hsin" beside the skeleton "hsn") and with its compound names joined
+    /// (`Options.arabicCompound`: "جلال الدين" → "jlaluddin"), Greek μπ ντ γκ read b d g
     /// inside words (foreign names), and the reading of a foreign name transcribed into the script
     /// (`Options.foreignName`: each Hangul or Han word one token, vowel letters read), which the
     /// matcher compares phonetically, that reading with kana split where ン meets a vowel, and with Han characters read as the
@@ -125,7 +126,8 @@ public enum Transliterator {
             self.hanJoined = hanJoined
         }
 
-        /// Arabic-script compound names joined (`arabicCompounds`), as a consonant skeleton and with vowel letters read.
+        /// Arabic-script compound names joined (`arabicCompounds`): as a consonant skeleton, and (next) with the vowel
+        /// letters read and the article assimilated before a sun letter ("جلال الدين" jlalaldin, jlaluddin).
         static let arabicCompound: Options = {
             var o = Options()
             o.arabicCompounds = true
@@ -433,7 +435,6 @@ final class Letters: Sendable {
 
     /// The Arabic letters with the values Persian and Urdu give them (rows `fa` of letters.tsv: ث s, ذ z,
     /// ض z, ظ z, as in "ثناء اللہ" Sanaullah, "ذاکر" Zakir), over the Arabic table.
-    private var persianTable: [String: Value] { Self.persianTable }
     private static let persianTable: [String: Value] = {
         var table = Letters.shared.tables["ar"]!
         for (letter, value) in Letters.shared.tables["fa"] ?? [:] { table[letter] = value }
@@ -465,7 +466,7 @@ final class Letters: Sendable {
     /// so only the skeleton is reliable ("حسين" → "hsn" for Hussein, Husayn, Hossein). A shorter
     /// word keeps its vowel letters ("علي" → "ali"). The article "ال" is its own token.
     func arabic(_ run: [Unicode.Scalar], vowels: Bool = false, persian: Bool = false) -> String {
-        let table = persian ? persianTable : tables["ar"]!
+        let table = persian ? Self.persianTable : tables["ar"]!
         // Harakat and other marks dropped.
         let s = run.filter { $0.properties.generalCategory != .nonspacingMark }
         guard !s.isEmpty else { return "" }
