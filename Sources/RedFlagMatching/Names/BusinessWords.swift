@@ -73,19 +73,27 @@ enum BusinessWords {
             }
             let letters = Array(w.text.unicodeScalars)
             // A business word glued to the name in a script written without spaces ("마한항공").
+            // Peeled off both ends while a name is left: North Korean company names glue several
+            // ("조선릉라도무역총회사": 조선 Korea, 릉라도, 무역 Trading, 총회사 General Corporation).
             if letters.count >= 3, unspaced(letters[0]) {
-                var glued: (range: Range<Int>, forms: [String])?
-                for length in stride(from: min(longest, letters.count - 1), through: 2, by: -1) {
-                    if let forms = table[text(letters[(letters.count - length)...])] {
-                        glued = ((w.range.upperBound - length)..<w.range.upperBound, forms)
-                        break
+                var lower = 0, upper = letters.count
+                var peeled: [(range: Range<Int>, forms: [String])] = []
+                peeling: while upper - lower >= 3 {
+                    for length in stride(from: min(longest, upper - lower - 1), through: 2, by: -1) {
+                        if let forms = table[text(letters[(upper - length)..<upper])] {
+                            peeled.append(((w.range.lowerBound + upper - length)..<(w.range.lowerBound + upper), forms))
+                            upper -= length
+                            continue peeling
+                        }
+                        if let forms = table[text(letters[lower..<(lower + length)])] {
+                            peeled.append(((w.range.lowerBound + lower)..<(w.range.lowerBound + lower + length), forms))
+                            lower += length
+                            continue peeling
+                        }
                     }
-                    if let forms = table[text(letters[..<length])] {
-                        glued = (w.range.lowerBound..<(w.range.lowerBound + length), forms)
-                        break
-                    }
+                    break
                 }
-                if let glued { found.append(glued) }
+                found.append(contentsOf: peeled.sorted { $0.range.lowerBound < $1.range.lowerBound })
             }
             distinctive = true
         }
