@@ -26,7 +26,7 @@ LAYOUT = {
     "business-words.tsv": {"word": 3},
     "han-readings.tsv": {"ko": 2, "ja": 2},
     "press-orthographies.tsv": {"rule": 3},
-    "compound-names.tsv": {"head": 2, "apart": 1, "article": 1, "alone": 1, "second": 2, "first": 2},
+    "compound-names.tsv": {"head": 2, "apart": 1, "article": 1, "alone": 1, "second": 2, "first": 2, "suffix": 2},
     "southeast-letters.tsv": {"Thai": 3, "Laoo": 3, "Khmr": 3, "Mymr": 3},
     "korean-cyrillic.tsv": {"initial": 2, "vowel": 2, "final": 2},
     "diacritic-sounds.tsv": {"letter": 2},

@@ -54,7 +54,8 @@ extension Matcher {
     /// script suggests, each with whether to compare its tokens by sound: business words in
     /// English ("طيران ماهان" → "air mhn", then read as usual), a Han-written name read as Korean
     /// (金正恩 → "kim jong un") or Japanese when the lists know both its parts (山田太郎 → "yamada
-    /// taro"), an Arabic-script compound given name split (محمدجواد → "mhmd jwad", `CompoundGivenNames`),
+    /// taro"), an Arabic-script compound given name split (محمدجواد → "mhmd jwad", `CompoundGivenNames`), words
+    /// run together after a letter that does not join split (ناصرملکی → "nasr mlki", `UnjoinedLetters`),
     /// a Korean name in Russian Cyrillic read as Korean (`KoreanCyrillic`).
     /// Korean and Japanese readings are exact syllables, not compared by sound.
     func otherLanguageReadings(_ name: String) -> [(String, Bool)] {
@@ -66,9 +67,11 @@ extension Matcher {
                 out.append((reading, source != .hangul && source != .han || reading == foreign))
             }
         }
-        if source == .arabic, let split = CompoundGivenNames.split(name) {
-            for reading in [Transliterator.toLatin(split), Transliterator.romanise(split, .foreignName)] where !out.contains(where: { $0.0 == reading }) {
-                out.append((reading, true))
+        if source == .arabic {
+            for split in [CompoundGivenNames.split(name), UnjoinedLetters.split(name)].compactMap({ $0 }) {
+                for reading in [Transliterator.toLatin(split), Transliterator.romanise(split, .foreignName)] where !out.contains(where: { $0.0 == reading }) {
+                    out.append((reading, true))
+                }
             }
         }
         // A Korean name in Russian Cyrillic ("Чхве Рён Хэ" → "choe ryon hae"), compared by sound like

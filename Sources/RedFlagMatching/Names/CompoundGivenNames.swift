@@ -14,6 +14,9 @@ enum CompoundGivenNames {
     /// First halves that take any article word after them ("عبد", "ابو"), as written.
     static let firsts: Set<[Unicode.Scalar]> = Set(NameData.rows("compound-names.tsv", kind: "first").map { Array($0.field(1).unicodeScalars) })
 
+    /// Persian surname suffixes that are often written apart from the name they end ("زاده" -zada, "نژاد" -nejad).
+    static let suffixes: Set<[Unicode.Scalar]> = Set(NameData.rows("compound-names.tsv", kind: "suffix").map { Array($0.field(1).unicodeScalars) })
+
     /// Whether the Arabic-script words `first` and `second` (marks dropped) are the halves of one compound name
     /// that the lists write as one word: a known second half, or any article word after a known first half.
     static func joins(_ first: [Unicode.Scalar], _ second: [Unicode.Scalar]) -> Bool {

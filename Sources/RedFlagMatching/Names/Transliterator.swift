@@ -250,11 +250,17 @@ public enum Transliterator {
                 let word = Letters.shared.arabic(run, vowels: options.arabicVowels, persian: options.arabicVowels && persian)
                 let letters = run.filter { $0.properties.generalCategory != .nonspacingMark }
                 defer { previousArabic = letters }
-                if options.arabicCompounds, word.hasPrefix("al"), Letters.opensWithArticle(run),
-                   let previous = previousArabic, i > 0, scalars[i - 1] == " ", i < 2 || Kind(scalars[i - 2]) == .arabic || scalars[i - 2].properties.generalCategory == .nonspacingMark,
-                   CompoundGivenNames.joins(previous, letters),
+                // A Persian surname suffix written apart ("آخوند زاده" Akhundzada, "ایمانی نژاد" Imaninejad) joins too.
+                let suffix = CompoundGivenNames.suffixes.contains(letters)
+                if options.arabicCompounds, let previous = previousArabic, i > 0, scalars[i - 1] == " ",
+                   i < 2 || Kind(scalars[i - 2]) == .arabic || scalars[i - 2].properties.generalCategory == .nonspacingMark,
+                   suffix || word.hasPrefix("al") && Letters.opensWithArticle(run) && CompoundGivenNames.joins(previous, letters),
                    let last = out.unicodeScalars.last, last == " ", out.unicodeScalars.dropLast().last?.properties.isAlphabetic == true {
                     out.removeLast()
+                    if suffix {
+                        out += word
+                        break
+                    }
                     // With the vowels read, the article takes the sound of a sun letter after it, as the South
                     // Asian and Persian spellings write it ("صلاح الدين" Salahuddin, "شمس الرحمن" Shamsurrahman).
                     let rest = word.dropFirst(3)
@@ -503,6 +509,9 @@ final class Letters: Sendable {
                 // Persian he before the suffix ای is a vowel, and the alef only seats the ی: "خامنه‌ای" Khamenei.
                 out += "ei"
                 break
+            }
+            if persian, u == "و", k > 0, letters[k - 1] == "خ", k + 1 < letters.count, letters[k + 1] == "ا" {
+                continue  // Persian خوا is kha, its waw silent ("خواه" khah, "خواجه" Khaje)
             }
             if vowels, k > 0, k + 1 == letters.count, u == "ى", !Self.arabicVowelLetters.contains(letters[k - 1]) {
                 // A final alef maksura is a long a in Arabic ("موسى" Musa) but Persian, Dari and Pashto text often
