@@ -68,7 +68,8 @@ struct EvaluationTests {
     /// foreign sounds; 0.631 with the phonetic cross-script comparison, 0.476 before; target 0.90).
     /// 2026-12-04, 80 listed parties (288 test rows): 0.733 with the Chinese transcription sounds; 0.757 with
     /// simplified Han read in Korean, Korean names in Cyrillic, small kana and conventional Chinese given names;
-    /// 0.764 with Arabic compound names and organisation words of Greek, Bulgarian and Russian (ListedScriptsTests).
+    /// 0.771 with Arabic compound names, organisation words of Greek, Bulgarian and Russian, Persian suffixes and
+    /// words run together (the failure classes of ListedScriptsTests).
     static let crossScriptFloor = 0.74
     /// Lowest tolerated pass rate of the published test cases, test part (reached 0.887 with other
     /// languages' press spellings, titles and differing numbers; 0.845 before; 0.704 before the phonetic

@@ -17,10 +17,12 @@ import Testing
 @Suite("Non-Latin names of the lists screened against their Latin spellings", .serialized)
 struct ListedScriptsTests {
     /// Lowest tolerated found-rate on the test part. Measured 2026-12-04 (Data/listed-scripts-results.md): 0.775 before the
-    /// Arabic compound names, the organisation words of Greek, Bulgarian and Russian and their legal forms; 0.798 after
-    /// (persons 0.942 → 0.959; most misses left are organisation names the EU translates word for word).
-    static let testFloor = 0.78
-    /// Lowest tolerated found-rate of persons' names on the test part (reached 0.959).
+    /// Arabic compound names, the organisation words of Greek, Bulgarian and Russian and their legal forms; 0.798 after;
+    /// 0.814 with Russian and Bulgarian industrial words, glued Korean company names peeled, Persian suffixes and words run
+    /// together after a letter that does not join (persons 0.942 → 0.960; most misses left are organisation names the
+    /// EU translates word for word).
+    static let testFloor = 0.80
+    /// Lowest tolerated found-rate of persons' names on the test part (reached 0.960).
     static let personFloor = 0.94
 
     struct Case: Sendable {
