@@ -72,9 +72,9 @@ enum BusinessWords {
                 continue
             }
             let letters = Array(w.text.unicodeScalars)
-            // A business word glued to the name in a script written without spaces ("마한항공").
-            // Peeled off both ends while a name is left: North Korean company names glue several
-            // ("조선릉라도무역총회사": 조선 Korea, 릉라도, 무역 Trading, 총회사 General Corporation).
+            // Business words glued to the name in a script written without spaces ("마한항공"), peeled off both
+            // ends while a name is left: North Korean company names glue several ("조선릉라도무역총회사": 조선 Korea,
+            // 릉라도, 무역 Trading, 총회사 General Corporation).
             if letters.count >= 3, unspaced(letters[0]) {
                 var lower = 0, upper = letters.count
                 var peeled: [(range: Range<Int>, forms: [String])] = []

@@ -26,12 +26,8 @@ enum UnjoinedLetters {
             while end < scalars.count && isArabicLetter(scalars[end]) { end += 1 }
             let word = Array(scalars[k..<end])
             let start = word.count > 2 && word[0] == "ا" && word[1] == "ل" ? 2 : 0
-            var at: Int?
             let first = start + leastPart - 1, last = word.count - leastPart - 1
-            if first <= last {
-                at = (first...last).first { nonJoiners.contains(word[$0]) }
-            }
-            if let at {
+            if first <= last, let at = (first...last).first(where: { nonJoiners.contains(word[$0]) }) {
                 out.append(contentsOf: word[...at])
                 out.append(" ")
                 out.append(contentsOf: word[(at + 1)...])
