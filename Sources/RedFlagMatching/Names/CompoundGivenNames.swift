@@ -29,25 +29,8 @@ enum CompoundGivenNames {
     /// `name` with every word that opens with a head and goes on for `leastRest` letters or more split
     /// after the head; nil when no word is.
     static func split(_ name: String) -> String? {
-        let scalars = Array(name.unicodeScalars)
-        var out = String.UnicodeScalarView()
-        var changed = false
-        var k = 0
-        while k < scalars.count {
-            let wordStart = k == 0 || !scalars[k - 1].properties.isAlphabetic
-            if wordStart, let head = heads.first(where: { h in
-                k + h.count + leastRest <= scalars.count && Array(scalars[k..<(k + h.count)]) == h
-                    && scalars[(k + h.count)..<(k + h.count + leastRest)].allSatisfy { $0.properties.isAlphabetic }
-            }) {
-                out.append(contentsOf: head)
-                out.append(" ")
-                k += head.count
-                changed = true
-                continue
-            }
-            out.append(scalars[k])
-            k += 1
+        WordSplitting.split(name, isLetter: { $0.properties.isAlphabetic }) { word in
+            heads.first { word.count >= $0.count + leastRest && Array(word.prefix($0.count)) == $0 }?.count
         }
-        return changed ? String(out) : nil
     }
 }

@@ -12,32 +12,12 @@ enum UnjoinedLetters {
     /// `name` with every Arabic-script word that holds a non-joiner with `leastPart` letters or more on each side
     /// split after the first such letter (past an opening article); nil when no word is.
     static func split(_ name: String) -> String? {
-        let scalars = Array(name.unicodeScalars)
-        var out = String.UnicodeScalarView()
-        var changed = false
-        var k = 0
-        while k < scalars.count {
-            guard isArabicLetter(scalars[k]) else {
-                out.append(scalars[k])
-                k += 1
-                continue
-            }
-            var end = k
-            while end < scalars.count && isArabicLetter(scalars[end]) { end += 1 }
-            let word = Array(scalars[k..<end])
+        WordSplitting.split(name, isLetter: isArabicLetter) { word in
             let start = word.count > 2 && word[0] == "ا" && word[1] == "ل" ? 2 : 0
             let first = start + leastPart - 1, last = word.count - leastPart - 1
-            if first <= last, let at = (first...last).first(where: { nonJoiners.contains(word[$0]) }) {
-                out.append(contentsOf: word[...at])
-                out.append(" ")
-                out.append(contentsOf: word[(at + 1)...])
-                changed = true
-            } else {
-                out.append(contentsOf: word)
-            }
-            k = end
+            guard first <= last, let at = (first...last).first(where: { nonJoiners.contains(word[$0]) }) else { return nil }
+            return at + 1
         }
-        return changed ? String(out) : nil
     }
 
     private static func isArabicLetter(_ u: Unicode.Scalar) -> Bool {
