@@ -58,9 +58,12 @@ enum Qualifiers {
             } else {
                 out.append(Qualifier(name: "type", effect: typeDiffers, detail: "type \(qt.rawValue) vs listed \(entryType.rawValue)"))
             }
-        } else if queryNamesCompany && (entryType == .person || entryType == .vessel || entryType == .aircraft) {
+        } else if (queryNamesCompany && (entryType == .person || entryType == .vessel || entryType == .aircraft))
+                    || (entryType == .person && !queryLegalForms.isEmpty && listedForms.isEmpty) {
             // A vessel or aircraft is named without a legal form (its owner carries one): "Magnolia
-            // Marine Limited" is not the ship MAGNOLIA.
+            // Marine Limited" is not the ship MAGNOLIA. A short form that may be a name's syllable
+            // ("SA", "AB", read as a form at the name's edge only) names a company too when the listed
+            // person's name ends in no such syllable: "Safran SA" is not "Anna ŠAFRAN".
             out.append(Qualifier(name: "type", effect: typeDiffers,
                                  detail: "legal form \(queryLegalForms.sorted().joined(separator: "/")) names a company; listed party is a \(entryType.rawValue)"))
         } else if let given = queryGivenName, entryType == .entity, !names(n, index: index, contain: given) {
