@@ -29,6 +29,13 @@ import RedFlagCore
 /// rest only similar), and with such a weak pair, the match is another person's name unless
 /// corroborated: "Eman Mohammed" / "AMAN, Mohammed", "Fatma Ali" / "Abu Fatma"; not "Mohammed
 /// Aman", nor "Haider Mohammad Ali" / "HAIDAR, Mohamad Ali" (two common names as listed or variants).
+///
+/// A third case (kind `commonNamesPartsMissing`): two common names, at least one of them spelt
+/// otherwise than listed (a variant or a similar spelling), against a listed name with a telling
+/// part the query lacks: "Dmitriy Popov" / "POPOV, Dimitri Igorevich", "Saeed Hashemi" /
+/// "HASHEMI, Seyed Mohammad". Each discrepancy alone is how the press writes a listed person (a
+/// patronymic dropped, a given name respelt); both at once, on names thousands share, fit a
+/// namesake as well. A name not common, a third part in common, or the name as listed keeps the match.
 enum ApproximatePersonMatch {
     /// How much a part as listed counts when it is a common given name or surname.
     static let commonNameAnchor = 0.5
@@ -36,13 +43,23 @@ enum ApproximatePersonMatch {
     /// The rule's finding for `pairs` (typed word, listed word, similarity) of a person match, or nil.
     /// `kunya`: the listed words that follow "Abu"/"Umm" in the listed name when the query types
     /// neither (the listed person is named by his child: "Abu Fatma" is Fatma's father).
-    static func finding(_ pairs: [(typed: String, listed: String, similarity: Double)], kunya: Set<String> = []) -> LoneApproximateWord? {
+    /// `missingPart`: a telling part of the listed name the query lacks (a middle name, second
+    /// surname or patronymic; not a particle, title or initial), for the third case.
+    static func finding(_ pairs: [(typed: String, listed: String, similarity: Double)], kunya: Set<String> = [],
+                        missingPart: String? = nil) -> LoneApproximateWord? {
         guard pairs.count >= 2 || (pairs.count == 1 && !kunya.isEmpty) else { return nil }
         var anchor = 0.0, evidence = 0.0
         var others: [(typed: String, listed: String, similarity: Double)] = []
         var weak: [(typed: String, listed: String, similarity: Double)] = []
+        var spelt: [(typed: String, listed: String, similarity: Double)] = []
+        // The third case's evidence: a name spelt otherwise is common when either spelling is
+        // ("Saeed" / "SEYED", "Youssef" / "YUSSEF").
+        var namesakeEvidence = 0.0
         for p in pairs {
             let common = CommonNames.contains(p.listed)
+            if !kunya.contains(p.listed) {
+                namesakeEvidence += common || (p.typed != p.listed && CommonNames.contains(p.typed)) ? commonNameAnchor : 1
+            }
             if kunya.contains(p.listed) {
                 weak.append(p)
             } else if p.similarity >= TokenAligner.exactEnough || p.typed == p.listed {
@@ -50,6 +67,7 @@ enum ApproximatePersonMatch {
                 evidence += common ? commonNameAnchor : 1
             } else if isVariant(p.typed, p.listed) {
                 evidence += common ? commonNameAnchor : 1
+                spelt.append(p)
             } else if isAnotherName(p.typed, p.listed) {
                 others.append(p)
             } else if common && otherVowels(p.typed, p.listed) {
@@ -57,16 +75,28 @@ enum ApproximatePersonMatch {
                 weak.append(p)
             } else {
                 evidence += common ? commonNameAnchor : 1
+                spelt.append(p)
             }
         }
         if !others.isEmpty && anchor < 1 {
             return LoneApproximateWord(query: others.map(\.typed).joined(separator: " "), listed: others.map(\.listed).joined(separator: " "),
                                        similarity: others.map(\.similarity).min()!, kind: .approximateParts)
         }
-        guard !weak.isEmpty, evidence < 1 else { return nil }
-        return LoneApproximateWord(query: weak.map(\.typed).joined(separator: " "), listed: weak.map(\.listed).joined(separator: " "),
-                                   similarity: weak.map(\.similarity).min()!, kind: .commonNamesOnly)
+        if !weak.isEmpty && evidence < 1 {
+            return LoneApproximateWord(query: weak.map(\.typed).joined(separator: " "), listed: weak.map(\.listed).joined(separator: " "),
+                                       similarity: weak.map(\.similarity).min()!, kind: .commonNamesOnly)
+        }
+        // The third case: common names only, one spelt otherwise, and a listed part absent.
+        guard let missingPart, !spelt.isEmpty, namesakeEvidence <= commonNamesPartsMissingEvidence else { return nil }
+        return LoneApproximateWord(query: spelt.map(\.typed).joined(separator: " "), listed: spelt.map(\.listed).joined(separator: " "),
+                                   similarity: spelt.map(\.similarity).min()!, kind: .commonNamesPartsMissing, missingPart: missingPart)
     }
+
+    /// The most evidence (as summed in `finding`) a name spelt otherwise in part and missing a listed
+    /// part may carry for the third case: two common names, no more ("Dmitriy Popov" / "POPOV,
+    /// Dimitri Igorevich"). A name that is not common ("Yevgeny Prigozhin" / "PRIGOZHIN, Yevgeniy
+    /// Viktorovich") or a third name in common lifts it.
+    static let commonNamesPartsMissingEvidence = 2 * commonNameAnchor
 
     /// What a common name written with other vowels, not a known variant of it, proves of the
     /// listed one ("Eman" for "AMAN", "Haider" for "HAIDAR", "Chong" for "CHUNG"): a quarter of
@@ -182,7 +212,20 @@ extension Matcher {
             let listed = lu.key2 >= 0 ? index.names.vocabulary[Int(lu.key)] + index.names.vocabulary[Int(lu.key2)] : index.names.vocabulary[Int(lu.key)]
             return (typed: typed, listed: listed, similarity: p.similarity)
         }
-        return ApproximatePersonMatch.finding(pairs, kunya: kunyaNames(document: d, query: q))
+        return ApproximatePersonMatch.finding(pairs, kunya: kunyaNames(document: d, query: q), missingPart: missingPart(a))
+    }
+
+    /// A telling listed part no pair of alignment `a` holds: heavier than titles and legal-form
+    /// words, three letters or more (initials aside), neither a chain particle nor a kunya word.
+    func missingPart(_ a: AlignmentResult) -> String? {
+        let weak = Double(LegalForms.wordWeight)
+        let paired = Set(a.pairs.map(\.l))
+        for (j, u) in a.list.enumerated() where !paired.contains(j) && u.weight > weak {
+            let words = [u.key, u.key2].filter { $0 >= 0 }.map { index.names.vocabulary[Int($0)] }
+            let word = words.joined()
+            if word.utf8.count >= 3 && !words.contains(where: { NameChains.isParticle($0) || Kunya.contains($0) }) { return word }
+        }
+        return nil
     }
 
     /// The child's name of listed name `d` when the name opens with a kunya word ("abu", "umm":

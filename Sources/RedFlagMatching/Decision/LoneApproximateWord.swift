@@ -34,6 +34,11 @@ public struct LoneApproximateWord: Hashable, Sendable {
         /// kunya typed without "Abu" ("Fatma Ali" / "Abu Fatma") proves little
         /// (`ApproximatePersonMatch`, evidence under one name as listed).
         case commonNamesOnly
+        /// A person's name of two common names, one of them spelt otherwise than listed, against a
+        /// listed name with a part the query lacks (`ApproximatePersonMatch`): "Dmitriy Popov" /
+        /// "POPOV, Dimitri Igorevich", "Saeed Hashemi" / "HASHEMI, Seyed Mohammad". Two
+        /// discrepancies on names thousands share: a namesake as often as the listed person.
+        case commonNamesPartsMissing
         /// One shared distinctive word, beside which the customer's name holds a word of its own
         /// (`OneSharedWord`): "DSK Bank" / "OOO DSK".
         case oneSharedWord
@@ -52,12 +57,15 @@ public struct LoneApproximateWord: Hashable, Sendable {
     public var listed: String
     public var similarity: Double
     public var kind: Kind
+    /// For `commonNamesPartsMissing`: the listed part the query lacks.
+    public var missingPart: String
 
-    public init(query: String, listed: String, similarity: Double, kind: Kind = .approximate) {
+    public init(query: String, listed: String, similarity: Double, kind: Kind = .approximate, missingPart: String = "") {
         self.query = query
         self.listed = listed
         self.similarity = similarity
         self.kind = kind
+        self.missingPart = missingPart
     }
 
     /// "'intel'~'inter' 0.92"; "common word 'puma' alone, not 'security'".
@@ -68,6 +76,7 @@ public struct LoneApproximateWord: Hashable, Sendable {
         case .acronym: return "acronym '\(query)' alone, against '\(listed)' of a name written in another script, romanised without its vowels"
         case .approximateParts: return "another name '\(query)' for '\(listed)' \(fmt(similarity)), beside no part as listed but a common name"
         case .commonNamesOnly: return "common names only, '\(query)' for '\(listed)' \(fmt(similarity)) other vowels or a kunya's child, too few parts as listed"
+        case .commonNamesPartsMissing: return "common names only, '\(query)' for '\(listed)' \(fmt(similarity)) spelt otherwise, and the listed part '\(missingPart)' absent"
         case .oneSharedWord: return "one shared word '\(query)', beside the customer's own '\(listed)'"
         case .soundAlikeSurname: return "a given name and a surname that only sounds alike, '\(query)'~'\(listed)' \(fmt(similarity)), of a name written in another script"
         case .contradictingInitial: return "middle initial '\(query)' against the listed middle name '\(listed)'"
@@ -85,6 +94,7 @@ public struct LoneApproximateWord: Hashable, Sendable {
         case .acronym: return "acronym_against_script"
         case .approximateParts: return "approximate_person"
         case .commonNamesOnly: return "common_names_person"
+        case .commonNamesPartsMissing: return "common_names_parts_missing"
         case .oneSharedWord: return "one_shared_word"
         case .soundAlikeSurname: return "sound_alike_surname"
         case .contradictingInitial: return "contradicting_initial"
@@ -194,9 +204,12 @@ extension Matcher {
         // So is a word the lists themselves hold as another word ("Bank Melli" is not "BANK MELLAT":
         // both are listed words; a generic word, which abbreviations are read as, aside), and a short word found in a longer one's consonants (an acronym is
         // not a word's skeleton, issue 11 item 3: "ICL Group" is not "AQUILA CAPITAL GROUP").
+        // So, last, is a word more edits from the listed one than a typo makes ("Roche Holding" is not
+        // "REACH HOLDING GROUP": the two share their consonants, not their spelling).
         let everyday = organisation && (CommonWords.isEveryday(typed)
             || (!CommonWords.isGeneric(typed)
-                && LoneApproximateWord.anotherWord(typed, listed, listedElsewhere: qu.key2 < 0 && index.names.id(of: Array(typed.utf8)) != nil)))
+                && (LoneApproximateWord.anotherWord(typed, listed, listedElsewhere: qu.key2 < 0 && index.names.id(of: Array(typed.utf8)) != nil)
+                    || LoneApproximateWord.beyondTypo(typed, listed))))
         let second = everyday ? max(rule.secondWordWeight, rule.commonWordSecondWeight ?? rule.secondWordWeight) : rule.secondWordWeight
         if telling.contains(where: { ($0.q, $0.l) != (lone.q, lone.l) && a.query[$0.q].weight >= second }) { return nil }
         // A person's name is respelt many ways; a name with a legal form ("Claas KGaA") names a
@@ -260,6 +273,14 @@ extension LoneApproximateWord {
         // The name as another language's press writes it ("putyin", "poetin" for PUTIN).
         if PressOrthographies.readings(a).contains(b) { return true }
         return RomanisationSwaps.respellings(a).contains(b)
+    }
+
+    /// Whether `typed` is more edits from `listed` than a typo makes: the edits the longer word's
+    /// length allows (`TokenSimilarity.allowedEdits`), at least one.
+    static func beyondTypo(_ typed: String, _ listed: String) -> Bool {
+        let a = Array(typed.utf8), b = Array(listed.utf8)
+        let allowed = max(1, TokenSimilarity.allowedEdits(max(a.count, b.count)))
+        return TokenSimilarity.editDistance(a, b, limit: allowed) > allowed
     }
 
     /// Whether the query word `typed`, matched approximately to the listed word `listed`, is a
