@@ -77,3 +77,42 @@ struct NamesakeAndBrandTests {
         #expect(decision("Reach Holding", "CSL:984") != .clear, "\(describe(result("Reach Holding")))")
     }
 }
+
+/// A translated organisation name that lacks one of the listed name's words keeps its match when
+/// every word it has is found: the one-shared-word cap weighs every listed word found, unless the
+/// query holds a distinctive word of its own in the place of the missing one.
+@Suite("One shared word, many found")
+struct ManyWordsFoundTests {
+    @Test("four listed words found, one missing: no one-word cap; a word of the query's own instead: capped")
+    func capWeighsEveryWordFound() {
+        // Weights as the real lists give them: ISLAMIC REPUBLIC OF IRAN SHIPPING LINES.
+        let list: [Double] = [0.20, 0.32, 0.23, 0.20, 0.41]
+        let sims = [Double](repeating: 0, count: 4 * 5)
+        var found = sims
+        for (i, j) in [(0, 0), (1, 1), (2, 2), (3, 3)] { found[i * 5 + j] = 1 }
+        let score = { (query: [Double], s: [Double]) in
+            query.withUnsafeBufferPointer { q in list.withUnsafeBufferPointer { l in s.withUnsafeBufferPointer { x in
+                TokenAligner.score(queryWeights: q, listWeights: l, similarity: x, listShare: TokenAligner.listShare, rules: .organisation).score
+            } } }
+        }
+        #expect(score([0.20, 0.32, 0.23, 0.20], found) > TokenAligner.singleTokenScore)
+        // The same four found beside a distinctive word of the query's own: one shared word, another name.
+        var own = [Double](repeating: 0, count: 5 * 5)
+        for (i, j) in [(0, 0), (1, 1), (2, 2), (3, 3)] { own[i * 5 + j] = 1 }
+        #expect(score([0.20, 0.32, 0.23, 0.20, 0.45], own) <= TokenAligner.singleTokenScore)
+    }
+}
+
+/// Arabic-script words the lists both romanise and translate: the romanisation first, the English
+/// in another reading (`Lists/names/business-words.tsv`).
+@Suite("Words both romanised and translated")
+struct RomanisedAndTranslatedTests {
+    @Test("في and ملی are read as listed and in English; حركة in English")
+    func readings() {
+        let pij = BusinessWords.readings("حركة الجهاد الإسلامي في فلسطين")
+        #expect(pij.contains { $0.hasPrefix("Movement") && $0.contains(" Fi ") }, "\(pij)")
+        #expect(pij.contains { $0.contains(" In ") }, "\(pij)")
+        let nioc = BusinessWords.readings("شرکت ملی نفت ایران")
+        #expect(nioc.contains { $0.contains("Melli") } && nioc.contains { $0.contains("National") }, "\(nioc)")
+    }
+}

@@ -90,9 +90,10 @@ enum TokenAligner {
     /// "Shenzhen Bright Star Electronics"…): under the default review threshold, as one shared
     /// word is a coincidence, not a match.
     static let singleTokenScore = 0.75
-    /// How heavy the listed name's missing distinctive tokens must be, relative to the one shared,
-    /// for that cap: comparable ("ALMAZ-ANTEY"), not a lighter qualifier left out ("ALEKSINSKY
-    /// CHEMICAL PLANT" written "Aleksinsky Plant").
+    /// How heavy the listed name's missing distinctive tokens must be, relative to the listed
+    /// tokens found (the one distinctive and any lighter ones), for that cap: comparable
+    /// ("ALMAZ-ANTEY"), not a lighter qualifier left out ("ALEKSINSKY CHEMICAL PLANT" written
+    /// "Aleksinsky Plant").
     static let otherTokens = 0.75
     /// The most a person's name scores when the query's patronymic chain is read backwards in it
     /// ("Abdul Ben Youssef Baki" against "Youssef Ben Abdul Baki", "Muhamad bin Wanndy" against
@@ -178,8 +179,22 @@ enum TokenAligner {
                     lMatched += listWeights[c.l]
                     if c.s < rules.exactEnough { approximate = true }
                 }
-                for j in 0..<nl where rules.capSingleToken && listWeights[j] >= distinctiveWeight {
-                    if taken[nq + j] { distinctiveMatched += 1; matchedWeight += listWeights[j] } else { missedWeight += listWeights[j] }
+                // When every distinctive word of the query is found, every listed word found counts
+                // against the missing ones, not the distinctive one only: "Islamic Republic of Iran
+                // Shipping" shares four words with "ISLAMIC REPUBLIC OF IRAN SHIPPING LINES", one of them
+                // distinctive, and lacks one. A distinctive word of the query's own in place of the
+                // listed one ("GHADIR SENDIRIAN CONSTRUCTION" / "GHADIR KHUZESTAN CONSTRUCTION") is
+                // another party's name however many lighter words they share.
+                guard rules.capSingleToken else { return }
+                let ownWord = (0..<nq).contains { !taken[$0] && queryWeights[$0] >= distinctiveWeight }
+                for j in 0..<nl {
+                    let distinctive = listWeights[j] >= distinctiveWeight
+                    if taken[nq + j] {
+                        if distinctive { distinctiveMatched += 1 }
+                        if distinctive || !ownWord { matchedWeight += listWeights[j] }
+                    } else if distinctive {
+                        missedWeight += listWeights[j]
+                    }
                 }
             }
         }
