@@ -116,3 +116,42 @@ struct RomanisedAndTranslatedTests {
         #expect(nioc.contains { $0.contains("Melli") } && nioc.contains { $0.contains("National") }, "\(nioc)")
     }
 }
+
+/// A listed person's surname with another given name, and a listed alias of initials alone.
+@Suite("Other given names, initials alone")
+struct OtherGivenNameTests {
+    // Given names as frequent as on the real lists (Mohammad, Saleh: light words), so that the
+    // surname carries the score there as here.
+    static let frequent: [ListEntry] = (0..<26).flatMap { i -> [ListEntry] in
+        let letter = String(UnicodeScalar(UInt8(97 + i)))
+        return [FixtureWithParties.sdnPerson("93\(i)", "BRUNQ\(letter)V, Mohammad"), FixtureWithParties.sdnPerson("94\(i)", "TSELK\(letter)R, Saleh")]
+    }
+    static let entries: [ListEntry] = MatcherFixture.entries + frequent + [
+        FixtureWithParties.sdnPerson("950", "AL-OTAIBI, Mohammad", country: "SA"),
+        FixtureWithParties.sdnPerson("951", "EL M"),
+        FixtureWithParties.sdnPerson("952", "ELASHI, I."),
+    ]
+    static let index = try! MatchIndex(entries: entries)
+    let screens = FixtureScreens(OtherGivenNameTests.index)
+
+    @Test("a shared surname with another known given name is a relative or a namesake unless corroborated")
+    func otherGivenName() {
+        let score = screens.matcher.nameScores(for: "Saleh Al-Otaibi", fullScan: true)[Self.index.entryIndex(id: "OFAC-SDN:950")!] ?? 0
+        #expect(score >= MatchConfiguration.default.reviewThreshold, "\(score)")
+        #expect(screens.decision("Saleh Al-Otaibi", "OFAC-SDN:950") == .clear, "\(screens.describe(screens.result("Saleh Al-Otaibi")))")
+        #expect(screens.decision("Mohammad Al-Otaibi", "OFAC-SDN:950") != .clear)
+        #expect(screens.decision("Mohamed Otaibi", "OFAC-SDN:950") != .clear, "a variant: \(screens.describe(screens.result("Mohamed Otaibi")))")
+        let held = screens.result("Saleh Al-Otaibi", country: "SA").matches.first { $0.id == "OFAC-SDN:950" }
+        #expect(held?.decision == .hold, "\(screens.describe(screens.result("Saleh Al-Otaibi", country: "SA")))")
+        #expect(held?.explanation.qualifiers.contains { $0.name == "contradicting_given_name" } == true, "\(held?.explanation.summary ?? "no match")")
+        #expect(Matcher.givenPart("AL-OTAIBI, Mohammad Saleh") == ["mohammad", "saleh"])
+        #expect(Matcher.givenPart("Ibrahim AL-HASSAN") == ["ibrahim", "al"])
+    }
+
+    @Test("an alias of an article and an initial abbreviates no word of another name")
+    func initialsAlone() {
+        let m = screens.looseMatch("Al Mutairi", of: "OFAC-SDN:951")
+        #expect((m?.score ?? 0) < MatchConfiguration.default.reviewThreshold, "\(m.map { "\($0.score) \($0.explanation.summary)" } ?? "none")")
+        #expect(screens.decision("Ihsan Elashi", "OFAC-SDN:952") != .clear, "\(screens.describe(screens.result("Ihsan Elashi")))")
+    }
+}

@@ -49,6 +49,10 @@ public struct LoneApproximateWord: Hashable, Sendable {
         /// middle name of another letter (`Matcher.contradictingInitial`): "Pavel Y. Yakovlev" /
         /// "YAKOVLEV, Pavel Alexandrovich".
         case contradictingInitial
+        /// A person's given name that is another given name than the listed one, the two unpaired,
+        /// while no listed given name is found (`Matcher.contradictingGivenName`): "Saleh Al-Otaibi" /
+        /// "AL-OTAIBI, Mohammad". A surname shared with another first name is a relative or a namesake.
+        case contradictingGivenName
     }
 
     /// The query word (two typed words joined read as one) and the listed word it matched; for
@@ -80,6 +84,7 @@ public struct LoneApproximateWord: Hashable, Sendable {
         case .oneSharedWord: return "one shared word '\(query)', beside the customer's own '\(listed)'"
         case .soundAlikeSurname: return "a given name and a surname that only sounds alike, '\(query)'~'\(listed)' \(fmt(similarity)), of a name written in another script"
         case .contradictingInitial: return "middle initial '\(query)' against the listed middle name '\(listed)'"
+        case .contradictingGivenName: return "given name '\(query)' against the listed given name '\(listed)', no listed given name found"
         }
     }
 
@@ -98,6 +103,7 @@ public struct LoneApproximateWord: Hashable, Sendable {
         case .oneSharedWord: return "one_shared_word"
         case .soundAlikeSurname: return "sound_alike_surname"
         case .contradictingInitial: return "contradicting_initial"
+        case .contradictingGivenName: return "contradicting_given_name"
         }
     }
 }
@@ -194,6 +200,7 @@ extension Matcher {
         if let acronym = acronymAgainstScript(a, telling: telling, query: q, document: n) { return acronym }
         if q.legalForms.isEmpty, namesPerson(n), let other = approximatePerson(a, telling: telling, query: q, document: n) { return other }
         if q.legalForms.isEmpty, namesPerson(n), let initial = contradictingInitial(a, query: q, document: n) { return initial }
+        if q.legalForms.isEmpty, namesPerson(n), let given = contradictingGivenName(a, query: q, document: n) { return given }
         if organisation, rule.oneSharedWord == true, let one = oneSharedWord(a, telling: telling, query: q) { return one }
         guard let lone = telling.max(by: { a.query[$0.q].weight < a.query[$1.q].weight }), lone.similarity < 1 else { return nil }
         let qu = a.query[lone.q], lu = a.list[lone.l]
@@ -355,6 +362,42 @@ extension Matcher {
             }
         }
         return nil
+    }
+
+    /// The contradicting-given-name case (`LoneApproximateWord.Kind.contradictingGivenName`) of
+    /// alignment `a` with listed person `n`, or nil: a query word left unpaired is a known name
+    /// (`knownName`), so is a word of the listed name's given part left unpaired, the two are not
+    /// variants of each other, and no word of the listed given part is paired. Only names the tables
+    /// know count: a word the aligner paired with nothing and the tables do not know may be a
+    /// misspelling too far gone or a name of the listed person's other spellings.
+    func contradictingGivenName(_ a: AlignmentResult, query q: PreparedQuery, document n: Int) -> LoneApproximateWord? {
+        let pairedQuery: Set<Int32> = Set(a.pairs.flatMap { p -> [Int32] in [a.query[p.q].key, a.query[p.q].key2].filter { $0 >= 0 } })
+        let typed = q.texts.indices.filter { !pairedQuery.contains(Int32($0)) }.map { q.texts[$0] }
+            .filter { $0.utf8.count >= NameInitials.fullWordLength && Self.knownName($0) }
+        guard !typed.isEmpty else { return nil }
+        // The article and chain particles of a given part ("'Abd al-Muhsin") are no given name.
+        let given = Set(Matcher.givenPart(index.nameText[n]).filter { $0.utf8.count >= 3 && !NameChains.isParticle($0) })
+        guard !given.isEmpty else { return nil }
+        let pairedListed: Set<String> = Set(a.pairs.flatMap { p -> [Int32] in [a.list[p.l].key, a.list[p.l].key2].filter { $0 >= 0 } }.map { index.names.vocabulary[Int($0)] })
+        guard pairedListed.isDisjoint(with: given), !pairedListed.isEmpty else { return nil }
+        let listed = given.sorted().filter { $0.utf8.count >= NameInitials.fullWordLength && Self.knownName($0) }
+        for t in typed {
+            if let l = listed.first(where: { !GivenNames.areVariants(t, $0) && t != $0 }), !listed.contains(where: { GivenNames.areVariants(t, $0) }) {
+                return LoneApproximateWord(query: t, listed: l, similarity: 0, kind: .contradictingGivenName)
+            }
+        }
+        return nil
+    }
+
+    /// A name the tables know: a given name of `GivenNames` or a common given name or surname of `CommonNames`.
+    static func knownName(_ word: String) -> Bool { GivenNames.isKnown(word) || CommonNames.contains(word) }
+
+    /// The given part of a listed person's name: in "SURNAME, Given Middle…" the words after the
+    /// comma, otherwise every word but the last ("Ibrahim AL-HASSAN").
+    static func givenPart(_ listed: String) -> [String] {
+        let parts = listed.split(separator: ",", maxSplits: 1)
+        if parts.count == 2 { return NameNormalizer.normalize(String(parts[1])).tokens }
+        return Array(NameNormalizer.normalize(listed).tokens.dropLast())
     }
 
     /// The middle names of a listed person's name: in "SURNAME, Given Middle…" the given part's

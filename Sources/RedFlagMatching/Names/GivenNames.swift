@@ -108,6 +108,9 @@ public enum GivenNames {
         return Set(t.equivalents(of: token).map { t.spellings[Int($0)] })
     }
 
+    /// Whether `token` is a given name of the table (a spelling, nickname or full name).
+    public static func isKnown(_ token: String) -> Bool { table.ids[token] != nil }
+
     /// Whether `a` and `b` are variants or nickname and full name of one given name.
     public static func areVariants(_ a: String, _ b: String) -> Bool {
         let t = table

@@ -5,6 +5,9 @@
 /// Vasiliev" is not "VASILIEV, Kirill" (the listed given name is Kirill, the query's Alexey), "Ali
 /// Nuaimi" is not "AL-NAIMI, A. Rahman", "He Yuting" is not "HE, Daniel Y.".
 ///
+/// A name of initials and particles alone ("EL M", an alias) abbreviates no word of the other name
+/// either: nothing of its own is found beside the initial.
+///
 /// Applied to a person's listed names only (elsewhere a single letter is the name itself), and only
 /// to pairs of an initial with a full word: an initial still matches the same initial.
 enum NameInitials {
@@ -19,8 +22,11 @@ enum NameInitials {
                                 queryInitial: (Int) -> Bool, listedInitial: (Int) -> Bool,
                                 queryFull: (Int) -> Bool, listedFull: (Int) -> Bool) -> Bool {
         let queryInitials = (0..<nq).filter(queryInitial), listedInitials = (0..<nl).filter(listedInitial)
-        let queryUnfound = !queryInitials.isEmpty && (0..<nq).contains { i in queryFull(i) && !(0..<nl).contains { sims[i * nl + $0] > 0 } }
-        let listedUnfound = !listedInitials.isEmpty && (0..<nl).contains { j in listedFull(j) && !(0..<nq).contains { sims[$0 * nl + j] > 0 } }
+        // A side of initials without a full word ("EL M", an alias) has no name for them to abbreviate beside.
+        let queryUnfound = !queryInitials.isEmpty
+            && ((0..<nq).contains { i in queryFull(i) && !(0..<nl).contains { sims[i * nl + $0] > 0 } } || !(0..<nq).contains(where: queryFull))
+        let listedUnfound = !listedInitials.isEmpty
+            && ((0..<nl).contains { j in listedFull(j) && !(0..<nq).contains { sims[$0 * nl + j] > 0 } } || !(0..<nl).contains(where: listedFull))
         var dropped = false
         if queryUnfound {
             for i in queryInitials { for j in 0..<nl where !listedInitial(j) && sims[i * nl + j] > 0 { sims[i * nl + j] = 0; dropped = true } }
