@@ -155,3 +155,17 @@ struct OtherGivenNameTests {
         #expect(screens.decision("Ihsan Elashi", "OFAC-SDN:952") != .clear, "\(screens.describe(screens.result("Ihsan Elashi")))")
     }
 }
+
+/// A listed name of no stated type (the ITAR debarred list gives none) is judged by the person
+/// rules when it reads as a person's, by a common given name or surname at either end.
+@Suite("Listed names of no stated type")
+struct UntypedPersonTests {
+    @Test("a common name at either end reads as a person; business words never")
+    func readsAsPerson() {
+        #expect(PersonNameShape.readsAsPerson(NameNormalizer.normalize("Nur Rochman Achmad")))
+        #expect(PersonNameShape.readsAsPerson(NameNormalizer.normalize("KARIMI, Saeed")))
+        #expect(!PersonNameShape.readsAsPerson(NameNormalizer.normalize("Nur Trading Company")))
+        #expect(!PersonNameShape.readsAsPerson(NameNormalizer.normalize("Ahmad Industries LLC")))
+        #expect(!PersonNameShape.readsAsPerson(NameNormalizer.normalize("Nur")), "one word")
+    }
+}

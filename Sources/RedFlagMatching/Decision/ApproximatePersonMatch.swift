@@ -194,11 +194,11 @@ enum NameEndings {
 
 extension Matcher {
     /// Whether listed name d is a person's: its entry is a person, or of no stated type and its
-    /// name reads as a person's (`PersonNameShape`: the ITAR debarred list gives no types).
+    /// name reads as a person's (`PersonNameShape.readsAsPerson`: the ITAR debarred list gives no types).
     func namesPerson(_ d: Int) -> Bool {
         switch index.type(entry: Int(index.nameEntry[d])) {
         case .person: return true
-        case .unknown: return PersonNameShape.givenName(NameNormalizer.normalize(index.nameText[d])) != nil
+        case .unknown: return PersonNameShape.readsAsPerson(NameNormalizer.normalize(index.nameText[d]))
         default: return false
         }
     }

@@ -23,4 +23,19 @@ enum PersonNameShape {
         }
         return [t[0], t[t.count - 1]].first { $0.utf8.count >= 3 && !GivenNames.variants(of: $0).isEmpty }
     }
+
+    /// Whether a listed name of no stated type reads as a person's: `givenName` finds one, or, with
+    /// the same shape, its first or last token is a common given name or surname (`CommonNames`:
+    /// "Nur Rochman Achmad"). Wider than `givenName`, which also judges queries (where reading a
+    /// company as a person costs a penalty), so asked only of listed names, for the person rules.
+    static func readsAsPerson(_ name: NormalizedName) -> Bool {
+        if givenName(name) != nil { return true }
+        let t = name.tokens
+        guard (2...4).contains(t.count), name.legalForms.isEmpty, !name.namesCompany else { return false }
+        for w in t {
+            guard w.utf8.count >= 2, w.utf8.allSatisfy({ (97...122).contains($0) }) else { return false }
+            if businessWords.contains(w) || Abbreviations.stopwords.contains(w) || LegalForms.words.contains(w) || CommonWords.isGeneric(w) { return false }
+        }
+        return [t[0], t[t.count - 1]].contains { $0.utf8.count >= 3 && CommonNames.contains($0) }
+    }
 }
