@@ -169,3 +169,31 @@ struct UntypedPersonTests {
         #expect(!PersonNameShape.readsAsPerson(NameNormalizer.normalize("Nur")), "one word")
     }
 }
+
+/// Business words of company names in other languages written in Latin letters weigh as the English
+/// ones (`Lists/names/abbreviations.tsv`), and beside a brand word spelt otherwise only a word that is
+/// no business word counts as a second word in common.
+@Suite("Business words in other languages")
+struct ForeignBusinessWordTests {
+    @Test("Turkish, Spanish and Italian business words read as the English ones; digits typed for letters too")
+    func canonical() {
+        #expect(NameNormalizer.normalize("Otomotiv ve Savunma Sanayi").tokens == ["automotive", "defence", "industry"])
+        #expect(NameNormalizer.normalize("Grupo Industrias Internacional").tokens == ["group", "industry", "international"])
+        #expect(Abbreviations.canonicalReadingDigits("grup0") == "group")
+        #expect(Abbreviations.canonicalReadingDigits("r2d2") == nil)
+        #expect(Abbreviations.canonicalReadingDigits("grupo") == nil, "no digit")
+    }
+
+    @Test("a brand spelt otherwise beside business words only is another company")
+    func brandBesideBusinessWords() {
+        // Business words as frequent as on the real lists: lighter than a brand.
+        let frequent = (0..<26).map { i in
+            FixtureWithParties.entity("91\(i)", "BRAV\(String(UnicodeScalar(UInt8(97 + i)))) AUTOMOTIVE DEFENCE INDUSTRY")
+        }
+        let entries = MatcherFixture.entries + frequent + [FixtureWithParties.entity("940", "ATACAR OTOMOTIV DIS TICARET VE SAVUNMA SANAYI LIMITED SIRKETI")]
+        let screens = FixtureScreens(try! MatchIndex(entries: entries))
+        #expect(screens.decision("Otokar Otomotiv ve Savunma Sanayi A.S.", "CSL:940") == .clear,
+                "\(screens.looseMatch("Otokar Otomotiv ve Savunma Sanayi A.S.", of: "CSL:940").map { "\($0.score) \($0.explanation.summary)" } ?? "none")")
+        #expect(screens.decision("Atacar Otomotiv Savunma Sanayi", "CSL:940") != .clear, "\(screens.describe(screens.result("Atacar Otomotiv Savunma Sanayi")))")
+    }
+}

@@ -218,7 +218,11 @@ extension Matcher {
                 && (LoneApproximateWord.anotherWord(typed, listed, listedElsewhere: qu.key2 < 0 && index.names.id(of: Array(typed.utf8)) != nil)
                     || LoneApproximateWord.beyondTypo(typed, listed))))
         let second = everyday ? max(rule.secondWordWeight, rule.commonWordSecondWeight ?? rule.secondWordWeight) : rule.secondWordWeight
-        if telling.contains(where: { ($0.q, $0.l) != (lone.q, lone.l) && a.query[$0.q].weight >= second }) { return nil }
+        // Beside such a word, a generic word however rare on the lists ("automotive", "defence") is no second word either.
+        if telling.contains(where: { p in
+            guard (p.q, p.l) != (lone.q, lone.l), a.query[p.q].weight >= second else { return false }
+            return !everyday || a.query[p.q].key2 >= 0 || !CommonWords.isGeneric(q.texts[Int(a.query[p.q].key)])
+        }) { return nil }
         // A person's name is respelt many ways; a name with a legal form ("Claas KGaA") names a
         // company, whose word is not a given-name variant of a listed person's ("NICOLAS").
         if LoneApproximateWord.readAnotherWay(typed, listed, typoLength: rule.typoLength, person: !organisation && q.legalForms.isEmpty) { return nil }

@@ -257,7 +257,7 @@ public enum NameNormalizer {
             }
             let t = raw[i]
             if !Abbreviations.stopwords.contains(t) {
-                tokens.append(Abbreviations.canonical[t] ?? t)
+                tokens.append(Abbreviations.canonical[t] ?? Abbreviations.canonicalReadingDigits(t) ?? t)
                 written.append(t)
             }
             i += 1
