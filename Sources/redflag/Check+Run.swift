@@ -29,6 +29,7 @@ extension Check {
                                         rules: rules)
         let screener = context?.checkScreener
         try pipeline.checkStaleness(context?.snapshots ?? [])
+        pipeline.noteIndex(context)
 
         let stores = try database.stores(dataDir)
         let store: (any OrderHistoryStoring)?

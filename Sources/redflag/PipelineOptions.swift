@@ -56,6 +56,13 @@ struct PipelineOptions: ParsableArguments {
         }
     }
 
+    /// Notes on stderr that the store's index was indexed in memory (written by another build).
+    func noteIndex(_ context: ScreeningContext?) {
+        guard context?.indexBuiltInMemory == true else { return }
+        Console.message("redflag: note: the list store's index was written by another redflag build; the lists were indexed in memory "
+            + "(slower at every start) until `redflag lists update` or `redflag lists import` rebuilds it")
+    }
+
     /// Exit code of `--fail-if-stale` when a list is stale (EX_TEMPFAIL).
     static let staleExitCode: Int32 = 75
 

@@ -133,6 +133,7 @@ struct Screen: ParsableCommand {
                                                 settings: ScreeningSettings(screen: configuration))
         let engine = context.screener
         try pipeline.checkStaleness(context.snapshots)
+        pipeline.noteIndex(context)
         let batch = reader != nil
         let kind = format ?? (isatty(STDOUT_FILENO) == 1 ? .table : batch ? .jsonl : .json)
         let sink = Console.out

@@ -291,6 +291,25 @@ struct FrontEndAPITests {
         #expect(old.snapshots.first?.sha256 == SHA256.hex(Data("one".utf8)))
     }
 
+    @Test("a store index written by another build is indexed in memory, screens the same, and says so")
+    func indexOfAnotherBuild() throws {
+        let dir = DataDirectory(url: PipelineFixtures.temporaryDirectory())
+        let store = ListStore(dataDirectory: dir)
+        let entry = PipelineFixtures.entry("1", "Arktos Freight Forwarding LLC", list: .deniedPersons, source: .ofacSDN)
+        _ = try store.importLists([PipelineFixtures.parsed([entry], tag: "one")], artifacts: StoreArtifacts.all)
+        let current = try ScreeningContext.load(dataDirectory: dir)
+        #expect(!current.indexBuiltInMemory)
+        // Another build's index: the same file with another name-data digest in its header.
+        let folder = try #require(try store.currentSnapshot()).0
+        let url = folder.appendingPathComponent(MatchIndex.fileName)
+        var bytes = try Data(contentsOf: url)
+        bytes[16] ^= 0xFF
+        try bytes.write(to: url)
+        let other = try ScreeningContext.load(dataDirectory: dir)
+        #expect(other.indexBuiltInMemory)
+        #expect(try other.screen(ScreenRequest(name: "Arktos Freight Forwarding LLC")).decision == .stop)
+    }
+
     @Test("list files never have a newer snapshot; an empty data directory is a noLists error")
     func contextOrigins() throws {
         let dir = DataDirectory(url: PipelineFixtures.temporaryDirectory())

@@ -29,12 +29,18 @@ public final class ScreeningContext: @unchecked Sendable {
     /// The red-flag rules of `check` (nil when loaded without them).
     public let rules: CheckRules?
     public let settings: ScreeningSettings
+    /// The store's prebuilt index was written by another build (another format or name data), so
+    /// the entries were indexed in memory at load: correct, but slower at every start until the
+    /// next import rebuilds the file. Front ends say so on stderr.
+    public let indexBuiltInMemory: Bool
     private let lock = NSLock()
     private var checkEngine: ScreeningEngine?
 
-    init(origin: Origin, snapshots: [ListSnapshot], index: MatchIndex, settings: ScreeningSettings, rules: CheckRules?) throws {
+    init(origin: Origin, snapshots: [ListSnapshot], index: MatchIndex, settings: ScreeningSettings, rules: CheckRules?,
+         indexBuiltInMemory: Bool = false) throws {
         try settings.screen.validate()
         self.origin = origin
+        self.indexBuiltInMemory = indexBuiltInMemory
         self.snapshots = snapshots
         self.index = index
         self.settings = settings
@@ -65,7 +71,8 @@ public final class ScreeningContext: @unchecked Sendable {
                 let index: MatchIndex
                 // An index of another format (written by another redflag) is never read: the entries
                 // are indexed in memory instead until the next import rebuilds the file.
-                if MatchIndex.isCurrentFile(at: indexURL) {
+                let current = MatchIndex.isCurrentFile(at: indexURL)
+                if current {
                     index = try MatchIndex(contentsOf: indexURL)
                 } else {
                     // A store imported before the index existed or by another version: build it in
@@ -73,7 +80,7 @@ public final class ScreeningContext: @unchecked Sendable {
                     index = try MatchIndex(entries: try ListSet.load(store: store).entries)
                 }
                 return try ScreeningContext(origin: .store(dataDirectory, snapshotID: id), snapshots: manifest.sources,
-                                            index: index, settings: settings, rules: rules)
+                                            index: index, settings: settings, rules: rules, indexBuiltInMemory: !current)
             } catch is RedFlagError where attempt == 0 && !FileManager.default.fileExists(atPath: folder.path) {
                 continue
             }
