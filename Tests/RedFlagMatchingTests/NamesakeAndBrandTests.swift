@@ -197,3 +197,19 @@ struct ForeignBusinessWordTests {
         #expect(screens.decision("Atacar Otomotiv Savunma Sanayi", "CSL:940") != .clear, "\(screens.describe(screens.result("Atacar Otomotiv Savunma Sanayi")))")
     }
 }
+
+/// A listed name made of a legal-form word alone ("SAA", Syrian Arab Airlines' acronym, is also the
+/// Peruvian S.A.A.) is held to the one-approximate-word rule like any other.
+@Suite("Listed names of legal-form words alone")
+struct LegalFormNameTests {
+    @Test("'Saab AB' is not the listed 'SAA'; 'SAA' is")
+    func legalFormName() {
+        let entries = MatcherFixture.entries + [
+            ListEntry(source: .eu, sourceID: "7097", list: .eu, type: .entity, name: "Syrian Arab Airlines", programs: ["SYR"], aliases: [Alias(name: "SAA")]),
+        ]
+        let screens = FixtureScreens(try! MatchIndex(entries: entries))
+        #expect(screens.looseMatch("Saab AB", of: "EU:7097") == nil, "\(screens.describe(screens.result("Saab AB")))")
+        #expect(screens.decision("SAA", "EU:7097") != .clear)
+        #expect(screens.decision("Syrian Arab Airlines", "EU:7097") != .clear)
+    }
+}

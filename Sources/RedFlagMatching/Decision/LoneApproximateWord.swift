@@ -194,7 +194,10 @@ extension Matcher {
         let a = align(q, document: n, space: index.names, terms: nameTerms, listShare: TokenAligner.listShare, direct: configuration.fullScan,
                       initials: nameInitials(n), rules: nameRules(n, query: q))
         let weak = Double(LegalForms.wordWeight)
-        let telling = a.pairs.filter { a.query[$0.q].weight > weak && a.list[$0.l].weight > weak }
+        var telling = a.pairs.filter { a.query[$0.q].weight > weak && a.list[$0.l].weight > weak }
+        // A listed name of legal-form words alone ("SAA", an airline's acronym that is also a form) has
+        // no heavier word: its pairs with the query's telling words are what the match rests on.
+        if telling.isEmpty && !a.list.contains(where: { $0.weight > weak }) { telling = a.pairs.filter { a.query[$0.q].weight > weak } }
         let organisation = index.type(entry: s.entry) != .person
         if organisation, let share = rule.commonWordShare, let common = commonWordMatch(a, telling: telling, query: q, share: share) { return common }
         if let acronym = acronymAgainstScript(a, telling: telling, query: q, document: n) { return acronym }
