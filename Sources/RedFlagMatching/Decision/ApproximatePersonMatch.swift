@@ -57,12 +57,12 @@ enum ApproximatePersonMatch {
         var namesakeEvidence = 0.0
         for p in pairs {
             let common = CommonNames.contains(p.listed)
-            if !kunya.contains(p.listed) {
-                namesakeEvidence += common || (p.typed != p.listed && CommonNames.contains(p.typed)) ? commonNameAnchor : 1
-            }
             if kunya.contains(p.listed) {
                 weak.append(p)
-            } else if p.similarity >= TokenAligner.exactEnough || p.typed == p.listed {
+                continue
+            }
+            namesakeEvidence += common || (p.typed != p.listed && CommonNames.contains(p.typed)) ? commonNameAnchor : 1
+            if p.similarity >= TokenAligner.exactEnough || p.typed == p.listed {
                 anchor += common ? commonNameAnchor : 1
                 evidence += common ? commonNameAnchor : 1
             } else if isVariant(p.typed, p.listed) {

@@ -383,11 +383,11 @@ extension Matcher {
             .filter { $0.utf8.count >= NameInitials.fullWordLength && Self.knownName($0) }
         guard !typed.isEmpty else { return nil }
         // The article and chain particles of a given part ("'Abd al-Muhsin") are no given name.
-        let given = Set(Matcher.givenPart(index.nameText[n]).filter { $0.utf8.count >= 3 && !NameChains.isParticle($0) })
+        let given = Set(Matcher.givenPart(index.nameText[n]).filter { $0.utf8.count >= NameInitials.fullWordLength && !NameChains.isParticle($0) })
         guard !given.isEmpty else { return nil }
         let pairedListed: Set<String> = Set(a.pairs.flatMap { p -> [Int32] in [a.list[p.l].key, a.list[p.l].key2].filter { $0 >= 0 } }.map { index.names.vocabulary[Int($0)] })
         guard pairedListed.isDisjoint(with: given), !pairedListed.isEmpty else { return nil }
-        let listed = given.sorted().filter { $0.utf8.count >= NameInitials.fullWordLength && Self.knownName($0) }
+        let listed = given.sorted().filter(Self.knownName)
         for t in typed {
             if let l = listed.first(where: { !GivenNames.areVariants(t, $0) && t != $0 }), !listed.contains(where: { GivenNames.areVariants(t, $0) }) {
                 return LoneApproximateWord(query: t, listed: l, similarity: 0, kind: .contradictingGivenName)
