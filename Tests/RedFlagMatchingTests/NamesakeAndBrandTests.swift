@@ -213,3 +213,27 @@ struct LegalFormNameTests {
         #expect(screens.decision("Syrian Arab Airlines", "EU:7097") != .clear)
     }
 }
+
+/// An organisation that shares only generic words with a listed name, the listed name's own word
+/// absent, is another organisation: "Oil and Gas Development Company Limited" / "PARSIAN OIL AND
+/// GAS DEVELOPMENT" (found on well-known organisations the matcher was never tuned on).
+@Suite("Generic words only")
+struct GenericWordsOnlyTests {
+    // "Development" in many listed names, as on the real lists.
+    static let entries: [ListEntry] = MatcherFixture.entries + (0..<30).map { FixtureWithParties.entity("88\($0)", "KLOR\($0)X DEVELOPMENT") } + [
+        FixtureWithParties.entity("870", "PARSIAN OIL AND GAS DEVELOPMENT"),
+    ]
+    static let index = try! MatchIndex(entries: entries)
+    let screens = FixtureScreens(GenericWordsOnlyTests.index)
+
+    @Test("generic words alone match nothing; the listed name's own word does")
+    func genericWordsOnly() {
+        let name = "Oil and Gas Development Company Limited"
+        let score = screens.matcher.nameScores(for: name, fullScan: true)[Self.index.entryIndex(id: "CSL:870")!] ?? 0
+        #expect(score >= 0.5, "\(score)")
+        #expect(screens.looseMatch(name, of: "CSL:870") == nil, "\(screens.describe(screens.result(name)))")
+        #expect(screens.decision("Parsian Oil and Gas Development Company", "CSL:870") != .clear,
+                "\(screens.describe(screens.result("Parsian Oil and Gas Development Company")))")
+        #expect(screens.decision("Parsian Oil & Gas", "CSL:870") != .clear, "\(screens.describe(screens.result("Parsian Oil & Gas")))")
+    }
+}

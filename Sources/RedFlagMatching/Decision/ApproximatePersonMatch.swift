@@ -46,7 +46,7 @@ enum ApproximatePersonMatch {
     /// `missingPart`: a telling part of the listed name the query lacks (a middle name, second
     /// surname or patronymic; not a particle, title or initial), for the third case.
     static func finding(_ pairs: [(typed: String, listed: String, similarity: Double)], kunya: Set<String> = [],
-                        missingPart: String? = nil) -> LoneApproximateWord? {
+                        missingPart: String? = nil, family: Set<String> = [], given: Set<String> = []) -> LoneApproximateWord? {
         guard pairs.count >= 2 || (pairs.count == 1 && !kunya.isEmpty) else { return nil }
         var anchor = 0.0, evidence = 0.0
         var others: [(typed: String, listed: String, similarity: Double)] = []
@@ -78,7 +78,15 @@ enum ApproximatePersonMatch {
                 spelt.append(p)
             }
         }
-        if !others.isEmpty && anchor < 1 {
+        // Every pair with the listed family name, or every pair with the listed given names, joins two
+        // given names of the table that are not variants ("Hassan Fadlallah" / "FADLALLAH, Muhammad
+        // Husayn"): a namesake or a relative sharing the rest, however rare that rest. Only the table's
+        // names: a surname-building ending may be a typo's letter ("Ivanov" / "IVANOVA").
+        func otherPart(_ part: Set<String>) -> Bool {
+            !others.isEmpty && others.allSatisfy { part.contains($0.listed) && knownDifferent($0.typed, $0.listed) }
+                && !pairs.contains { p in part.contains(p.listed) && !others.contains { $0.listed == p.listed } }
+        }
+        if !others.isEmpty && (anchor < 1 || otherPart(family) || otherPart(given)) {
             return LoneApproximateWord(query: others.map(\.typed).joined(separator: " "), listed: others.map(\.listed).joined(separator: " "),
                                        similarity: others.map(\.similarity).min()!, kind: .approximateParts)
         }
@@ -129,7 +137,8 @@ enum ApproximatePersonMatch {
     /// apart or more, of other consonants ("petrenko" / "petrusenko"; not "bogatyryova" /
     /// "bohatyryova"); or `typed` is a common name (`CommonNames`) whose consonants or length
     /// differ from the listed word's ("smit" / "smith", "kozlov" / "kiselyov"; not "yusef" /
-    /// "yusif", "sergei" / "sergey").
+    /// "yusif", "sergei" / "sergey"); or both are given names of `GivenNames` that are not variants
+    /// of each other ("mahmoud" / "muhammad").
     static func isAnotherName(_ typed: String, _ listed: String) -> Bool {
         guard typed != listed else { return false }
         let a = Array(typed.utf8), b = Array(listed.utf8)
@@ -139,8 +148,20 @@ enum ApproximatePersonMatch {
             if stemA.count >= 3 && stemB.count >= 3 && consonants(stemA[...]) != consonants(stemB[...])
                 && TokenSimilarity.editDistance(stemA, stemB, limit: 2) >= 2 { return true }
         }
+        // Two given names the table knows, neither a variant of the other, are two names however
+        // alike their consonants: the Arabic names built on one root ("mahmoud" / "muhammad", both
+        // m-h-m-d; "hassan" / "hussein", h-s-n) are different names, not one name respelt.
+        if knownDifferent(typed, listed) { return true }
         guard CommonNames.contains(typed) else { return false }
         return consonants(a[...]) != consonants(b[...]) || abs(a.count - b.count) > 1
+    }
+
+    /// Whether `typed` and `listed` are two given names of `GivenNames`, neither a variant of the
+    /// other; articles and short nicknames ("al", "el") are no such names.
+    static func knownDifferent(_ typed: String, _ listed: String) -> Bool {
+        typed != listed && typed.utf8.count >= NameInitials.fullWordLength && listed.utf8.count >= NameInitials.fullWordLength
+            && GivenNames.isKnown(typed) && GivenNames.isKnown(listed)
+            && !Matcher.particleOrArticle(typed) && !Matcher.particleOrArticle(listed) && !isVariant(typed, listed)
     }
 
     /// Least length of an ending two names share for their stems to be compared ("-enko", "-ova";
@@ -212,7 +233,8 @@ extension Matcher {
             let listed = lu.key2 >= 0 ? index.names.vocabulary[Int(lu.key)] + index.names.vocabulary[Int(lu.key2)] : index.names.vocabulary[Int(lu.key)]
             return (typed: typed, listed: listed, similarity: p.similarity)
         }
-        return ApproximatePersonMatch.finding(pairs, kunya: kunyaNames(document: d, query: q), missingPart: missingPart(a))
+        return ApproximatePersonMatch.finding(pairs, kunya: kunyaNames(document: d, query: q), missingPart: missingPart(a), family: familyName(document: d),
+                                              given: Set(Matcher.givenPart(index.nameText[d])).subtracting(familyName(document: d)))
     }
 
     /// A telling listed part no pair of alignment `a` holds: heavier than titles and legal-form
@@ -231,7 +253,7 @@ extension Matcher {
     /// The child's name of listed name `d` when the name opens with a kunya word ("abu", "umm":
     /// `Kunya`) and the query holds none: the word after it ("Abu Fatma", "Abu Ali al-Samarra'i"),
     /// or in a name written surname first whose given part is the kunya word alone ("KARAR, Abu"),
-    /// the surname part. A kunya word inside a name ("Khalid Abu Bakr ...") is a compound given
+    /// the surname part; so does a kunya closing the name whose child's name is a given name of `GivenNames` ("SALAH ABU MOHAMED"). A kunya word inside a name ("Khalid Abu Bakr ...") is a compound given
     /// name, not a kunya, and is left alone.
     func kunyaNames(document d: Int, query q: PreparedQuery) -> Set<String> {
         let text = index.nameText[d]
@@ -241,8 +263,15 @@ extension Matcher {
             let child = parts[1].count > 1 ? [parts[1][1]] : parts[0]
             return Set(child.filter { !Kunya.contains($0) })
         }
-        guard parts.count == 1, parts[0].count >= 2, Kunya.contains(parts[0][0]), !Kunya.contains(parts[0][1]) else { return [] }
-        return [parts[0][1]]
+        guard parts.count == 1, parts[0].count >= 2 else { return [] }
+        let words = parts[0]
+        if Kunya.contains(words[0]), !Kunya.contains(words[1]) { return [words[1]] }
+        // A kunya closing a name ("SALAH ABU MOHAMED": Salah, father of Mohamed) names the child too,
+        // when the child's is a given name of the table; "Abu Bakr" closing "Khalid Abu Bakr" is a
+        // compound given name of its own.
+        if words.count >= 3, Kunya.contains(words[words.count - 2]), !Kunya.contains(words[words.count - 1]),
+           GivenNames.isKnown(words[words.count - 1]) { return [words[words.count - 1]] }
+        return []
     }
 }
 

@@ -48,4 +48,26 @@ extension Matcher {
         return LoneApproximateWord(query: shared.joined(separator: " "), listed: apart.joined(separator: " "),
                                    similarity: distinctive.map(\.similarity).min() ?? 1, kind: .commonWord)
     }
+
+    /// The generic-words-only case of `alignment` (`LoneApproximateWord.Kind.genericWordsOnly`), or
+    /// nil: every telling pair joins a generic query word (`CommonWords.isGeneric`) or a listed
+    /// word the lists hold in many names (lighter than `TokenAligner.distinctiveWeight`), and a
+    /// distinctive listed word (that weight or more, not generic, two letters or more) is left
+    /// unpaired. Names built of "oil", "gas", "development", "bank", "public" are many; the listed
+    /// one is told apart by its own word ("PARSIAN", "BM"), which the customer's name lacks.
+    func genericWordsOnly(_ a: AlignmentResult, telling: [(q: Int, l: Int, similarity: Double)], query q: PreparedQuery) -> LoneApproximateWord? {
+        guard !telling.isEmpty else { return nil }
+        let text = { (u: AlignUnit) in u.key2 >= 0 ? q.texts[Int(u.key)] + q.texts[Int(u.key2)] : q.texts[Int(u.key)] }
+        guard telling.allSatisfy({ CommonWords.isGeneric(text(a.query[$0.q])) || a.list[$0.l].weight < TokenAligner.distinctiveWeight }) else { return nil }
+        let pairedList = Set(a.pairs.map(\.l))
+        let vocabulary = index.names.vocabulary
+        var absent: [String] = []
+        for (j, u) in a.list.enumerated() where !pairedList.contains(j) && u.weight >= TokenAligner.distinctiveWeight {
+            let word = u.key2 >= 0 ? vocabulary[Int(u.key)] + vocabulary[Int(u.key2)] : vocabulary[Int(u.key)]
+            if word.utf8.count >= 2 && !CommonWords.isGeneric(word) { absent.append(word) }
+        }
+        guard !absent.isEmpty else { return nil }
+        return LoneApproximateWord(query: telling.map { text(a.query[$0.q]) }.joined(separator: " "), listed: absent.joined(separator: " "),
+                                   similarity: telling.map(\.similarity).min() ?? 1, kind: .genericWordsOnly)
+    }
 }

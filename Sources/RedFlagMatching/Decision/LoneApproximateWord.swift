@@ -53,6 +53,20 @@ public struct LoneApproximateWord: Hashable, Sendable {
         /// while no listed given name is found (`Matcher.contradictingGivenName`): "Saleh Al-Otaibi" /
         /// "AL-OTAIBI, Mohammad". A surname shared with another first name is a relative or a namesake.
         case contradictingGivenName
+        /// A person's name matched on the listed given part only, the listed family name absent
+        /// (`Matcher.familyNameAbsent`): "Sergei Pavlovich" / "Sergei Pavlovich OBUKHOV", "Ali
+        /// Mabkhout" / "AL-ARADAH, Khalid Ali Mabkhut". A given name and a patronymic or a father's
+        /// name are shared by thousands; the family name tells the person.
+        case familyNameAbsent
+        /// A listed person named by a common surname and initials only ("AHMED, A."), met by a
+        /// name whose given name only begins with the initial (`Matcher.commonSurnameInitials`):
+        /// "Abiy Ahmed". Thousands share the surname and the letter.
+        case commonSurnameInitials
+        /// An organisation's name that shares only generic words with the listed name ("oil",
+        /// "gas", "bank", or words the lists hold in many names), while the listed name's
+        /// distinctive word is absent (`Matcher.genericWordsOnly`): "Oil and Gas Development
+        /// Company Limited" / "PARSIAN OIL AND GAS DEVELOPMENT".
+        case genericWordsOnly
     }
 
     /// The query word (two typed words joined read as one) and the listed word it matched; for
@@ -85,6 +99,9 @@ public struct LoneApproximateWord: Hashable, Sendable {
         case .soundAlikeSurname: return "a given name and a surname that only sounds alike, '\(query)'~'\(listed)' \(fmt(similarity)), of a name written in another script"
         case .contradictingInitial: return "middle initial '\(query)' against the listed middle name '\(listed)'"
         case .contradictingGivenName: return "given name '\(query)' against the listed given name '\(listed)', no listed given name found"
+        case .familyNameAbsent: return "given names only, '\(query)', the listed family name '\(listed)' absent"
+        case .commonSurnameInitials: return "common surname '\(listed)' beside initials only, the given name '\(query)' not listed"
+        case .genericWordsOnly: return "generic words '\(query)' only, the listed '\(listed)' absent"
         }
     }
 
@@ -104,6 +121,9 @@ public struct LoneApproximateWord: Hashable, Sendable {
         case .soundAlikeSurname: return "sound_alike_surname"
         case .contradictingInitial: return "contradicting_initial"
         case .contradictingGivenName: return "contradicting_given_name"
+        case .familyNameAbsent: return "family_name_absent"
+        case .commonSurnameInitials: return "common_surname_initials"
+        case .genericWordsOnly: return "generic_words_only"
         }
     }
 }
@@ -200,10 +220,13 @@ extension Matcher {
         if telling.isEmpty && !a.list.contains(where: { $0.weight > weak }) { telling = a.pairs.filter { a.query[$0.q].weight > weak } }
         let organisation = index.type(entry: s.entry) != .person
         if organisation, let share = rule.commonWordShare, let common = commonWordMatch(a, telling: telling, query: q, share: share) { return common }
+        if organisation, let generic = genericWordsOnly(a, telling: telling, query: q) { return generic }
         if let acronym = acronymAgainstScript(a, telling: telling, query: q, document: n) { return acronym }
         if q.legalForms.isEmpty, namesPerson(n), let other = approximatePerson(a, telling: telling, query: q, document: n) { return other }
         if q.legalForms.isEmpty, namesPerson(n), let initial = contradictingInitial(a, query: q, document: n) { return initial }
         if q.legalForms.isEmpty, namesPerson(n), let given = contradictingGivenName(a, query: q, document: n) { return given }
+        if q.legalForms.isEmpty, namesPerson(n), let family = familyNameAbsent(a, query: q, document: n) { return family }
+        if q.legalForms.isEmpty, namesPerson(n), let initials = commonSurnameInitials(a, query: q, document: n) { return initials }
         if organisation, rule.oneSharedWord == true, let one = oneSharedWord(a, telling: telling, query: q) { return one }
         guard let lone = telling.max(by: { a.query[$0.q].weight < a.query[$1.q].weight }), lone.similarity < 1 else { return nil }
         let qu = a.query[lone.q], lu = a.list[lone.l]
@@ -394,6 +417,85 @@ extension Matcher {
             }
         }
         return nil
+    }
+
+    /// The family-name-absent case (`LoneApproximateWord.Kind.familyNameAbsent`) of alignment `a`
+    /// with listed person `n`, or nil: the listed name has a family name (the part before the comma
+    /// of "SURNAME, Given…", otherwise the last word; particles, kunya words and titles aside), no
+    /// pair of the alignment holds a word of it (or, of two surnames or more, the first one, while
+    /// the first given name is absent too), every telling query word is paired, and the query
+    /// is no patronymic chain ("X bin Y", which names a person in full). The name's given part
+    /// alone (a given name and a patronymic, a father's or grandfather's name) is the name of thousands.
+    func familyNameAbsent(_ a: AlignmentResult, query q: PreparedQuery, document n: Int) -> LoneApproximateWord? {
+        // A patronymic chain typed ("Salman bin Abdulaziz" for "SALMAN BIN ABDULAZIZ AL SAUD") is how
+        // the press names such a person in full: a name and a father's, not given names alone.
+        guard !q.texts.contains(where: NameChains.isParticle) else { return nil }
+        let telling = familyName(document: n)
+        let given = Matcher.givenPart(index.nameText[n]).filter { !Self.particleOrArticle($0) && !Kunya.contains($0) && !NameTitles.contains($0) }
+        guard !telling.isEmpty, !given.isEmpty else { return nil }
+        let paired = a.pairs.flatMap { p -> [Int32] in [a.list[p.l].key, a.list[p.l].key2].filter { $0 >= 0 } }.map { index.names.vocabulary[Int($0)] }
+        guard !paired.isEmpty else { return nil }
+        // Of a family name of two surnames or more ("DURAN NUNEZ, Juan Carlos"), the first one and the
+        // first given name both absent leave a middle name and a second surname: "Carlos Nunez".
+        let parts = index.nameText[n].split(separator: ",", maxSplits: 1)
+        let surnames = parts.count == 2 ? NameNormalizer.normalize(String(parts[0])).tokens.filter(telling.contains) : []
+        let primaryAbsent = surnames.count >= 2 && !paired.contains(surnames[0]) && !paired.contains(given[0])
+        guard telling.isDisjoint(with: paired) || primaryAbsent else { return nil }
+        // A telling query word left unpaired may be the family name spelt beyond recognition
+        // ("Saleh EL-ABD AL-LAH" for "Saleh AL-ABDULLAH"): then the name is not given names only.
+        let weak = Double(LegalForms.wordWeight)
+        let pairedQuery = Set(a.pairs.map(\.q))
+        guard !a.query.indices.contains(where: { k in
+            guard !pairedQuery.contains(k), a.query[k].weight > weak, a.query[k].key >= 0 else { return false }
+            let word = q.texts[Int(a.query[k].key)]
+            return word.utf8.count >= 2 && !Self.particleOrArticle(word)
+        }) else { return nil }
+        let typed = a.pairs.flatMap { p -> [Int32] in [a.query[p.q].key, a.query[p.q].key2].filter { $0 >= 0 } }.map { q.texts[Int($0)] }
+        return LoneApproximateWord(query: typed.joined(separator: " "), listed: telling.sorted().joined(separator: " "),
+                                   similarity: a.pairs.map(\.similarity).min() ?? 0, kind: .familyNameAbsent)
+    }
+
+    /// The common-surname-initials case (`LoneApproximateWord.Kind.commonSurnameInitials`) of
+    /// alignment `a` with listed person `n`, or nil: the listed given part is initials only, every
+    /// word of the family name is a common name (`CommonNames`), and a query word of three letters
+    /// or more is paired with no family word (a given name the list does not spell out).
+    func commonSurnameInitials(_ a: AlignmentResult, query q: PreparedQuery, document n: Int) -> LoneApproximateWord? {
+        let given = Matcher.givenPart(index.nameText[n])
+        guard !given.isEmpty, given.allSatisfy({ $0.utf8.count == 1 }) else { return nil }
+        let family = familyName(document: n)
+        guard !family.isEmpty, family.allSatisfy(CommonNames.contains) else { return nil }
+        var familyQuery = Set<Int32>()
+        for p in a.pairs where [a.list[p.l].key, a.list[p.l].key2].contains(where: { $0 >= 0 && family.contains(index.names.vocabulary[Int($0)]) }) {
+            familyQuery.insert(a.query[p.q].key)
+            if a.query[p.q].key2 >= 0 { familyQuery.insert(a.query[p.q].key2) }
+        }
+        guard !familyQuery.isEmpty else { return nil }
+        guard let own = q.texts.indices.first(where: { !familyQuery.contains(Int32($0)) && q.texts[$0].utf8.count >= NameInitials.fullWordLength
+            && !Self.particleOrArticle(q.texts[$0]) && !NameTitles.contains(q.texts[$0]) }) else { return nil }
+        return LoneApproximateWord(query: q.texts[own], listed: family.sorted().joined(separator: " "), similarity: 0, kind: .commonSurnameInitials)
+    }
+
+    /// The family name of listed person `n`: the words before the comma of "SURNAME, Given…",
+    /// otherwise the last word of a name of two words or more; particles, articles, kunya words and
+    /// titles aside. Empty for a name of one word.
+    func familyName(document n: Int) -> Set<String> {
+        let text = index.nameText[n]
+        let parts = text.split(separator: ",", maxSplits: 1)
+        let family: [String]
+        if parts.count == 2 {
+            family = NameNormalizer.normalize(String(parts[0])).tokens
+        } else {
+            let tokens = NameNormalizer.normalize(text).tokens
+            guard tokens.count >= 2 else { return [] }
+            family = [tokens[tokens.count - 1]]
+        }
+        return Set(family.filter { $0.utf8.count >= 2 && !Self.particleOrArticle($0) && !Kunya.contains($0) && !NameTitles.contains($0) })
+    }
+
+    /// Whether `word` is a chain particle ("bin"), the Arabic article ("al", "el", "ash") or a
+    /// particle of a European surname ("van", "de"): never a family name on its own.
+    static func particleOrArticle(_ word: String) -> Bool {
+        NameChains.isParticle(word) || NameChains.articles.contains(word) || ArticleCompounds.articles.contains(word) || NameNormalizer.particles.contains(word)
     }
 
     /// A name the tables know: a given name of `GivenNames` or a common given name or surname of `CommonNames`.
