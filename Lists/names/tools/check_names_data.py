@@ -23,7 +23,7 @@ LAYOUT = {
     "han-pinyin.tsv": None,
     "han-transcription.tsv": {"sound": 2, "name": 2},
     "romanisation-swaps.tsv": {"swap": 2},
-    "business-words.tsv": {"word": 3},
+    "business-words.tsv": {"word": 3, "country": 3},
     "han-readings.tsv": {"ko": 2, "ja": 2},
     "press-orthographies.tsv": {"rule": 3},
     "compound-names.tsv": {"head": 2, "apart": 1, "article": 1, "alone": 1, "second": 2, "first": 2, "suffix": 2},

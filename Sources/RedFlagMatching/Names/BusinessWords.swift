@@ -11,7 +11,9 @@ enum BusinessWords {
     private static let table: [String: [String]] = {
         var out: [String: [String]] = [:]
         for row in NameData.rows("business-words.tsv") {
-            guard row.field(0) == "word" else { NameData.fail("\(row.file):\(row.line): unknown row kind '\(row.field(0))' (expected word)") }
+            guard row.field(0) == "word" || row.field(0) == "country" else {
+                NameData.fail("\(row.file):\(row.line): unknown row kind '\(row.field(0))' (expected word or country)")
+            }
             let forms = row.field(3).split(separator: "|").map { String($0) }
             guard !forms.isEmpty, forms.allSatisfy({ !$0.isEmpty && !Transliterator.needsTransliteration($0) }) else {
                 NameData.fail("\(row.file):\(row.line): English forms '\(row.field(3))' must be Latin words separated by '|'")
@@ -20,6 +22,11 @@ enum BusinessWords {
         }
         return out
     }()
+
+    /// Country names and their adjectives (rows `country`): read in English like business words,
+    /// but distinctive, so that a name of business words and a country ("بانک ملی ایران", Bank
+    /// Melli Iran) is read.
+    private static let countries: Set<String> = Set(NameData.rows("business-words.tsv").filter { $0.field(0) == "country" }.map { $0.field(2).lowercased() })
 
     /// The longest word of the table in letters, to bound the affix search.
     private static let longest: Int = table.keys.map { $0.unicodeScalars.count }.max() ?? 0
@@ -58,8 +65,8 @@ enum BusinessWords {
 
     /// `name` with each business word replaced by its English form, once per alternative form
     /// (the first reading uses every word's first form, the n-th its n-th where it has one). Empty
-    /// when the name holds no business word of the table, or holds only business words (a name
-    /// that is nothing but "bank" names no company).
+    /// when the name holds no business word of the table, or holds only business words and no
+    /// country (a name that is nothing but "bank" names no company).
     static func readings(_ name: String) -> [String] {
         guard Transliterator.needsTransliteration(name) else { return [] }
         // Joiners inside words (Persian ZWNJ in "بین‌المللی") would split a word of the table.
@@ -69,6 +76,7 @@ enum BusinessWords {
         for w in words(scalars) {
             if let forms = table[w.text] {
                 found.append((w.range, forms))
+                if countries.contains(w.text) { distinctive = true }
                 continue
             }
             let letters = Array(w.text.unicodeScalars)
