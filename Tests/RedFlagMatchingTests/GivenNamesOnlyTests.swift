@@ -4,7 +4,8 @@ import Testing
 @testable import RedFlagMatching
 
 /// Person false alarms found on public figures the matcher was never tuned on (issue 11): a name
-/// that holds only the listed given part ("Sergei Pavlovich" / "Sergei Pavlovich OBUKHOV"), two
+/// that holds only the listed given part ("Sergei Pavlovich" / "Sergei Pavlovich OBUKHOV", "Khalid
+/// Ali" / "AL-ARADAH, Khalid Ali Mabkhut"), two
 /// Arabic names of one root ("Mahmoud" / "MUHAMMAD", "Hassan" / "Muhammad HUSAYN"), the child's
 /// name of a kunya closing the listed name ("Mohamed Salah" / "SALAH ABU MOHAMED") and a common
 /// surname listed with initials only ("Abiy Ahmed" / "AHMED, A."). Each fix is paired with the look-alike it must still find. Listed names are
@@ -42,11 +43,13 @@ struct GivenNamesOnlyTests {
     @Test("the listed given part alone, the family name absent: a namesake unless corroborated")
     func familyNameAbsent() {
         cleared("Sergei Pavlovich", "OFAC-SDN:990")
-        cleared("Ali Mabkhut", "OFAC-SDN:991")
         found("Sergei Obukhov", "OFAC-SDN:990")
         found("Sergei Pavlovich Obukhov", "OFAC-SDN:990")
         found("Khalid Al-Aradah", "OFAC-SDN:991")
         found("Khalid Ali Mabkhut Aradah", "OFAC-SDN:991")
+        // Three given names in a row, or a rare one, still name the listed person.
+        found("Khalid Ali Mabkhut", "OFAC-SDN:991")
+        #expect(Patronymics.contains("pavlovich") && Patronymics.contains("vitaljevitj") && !Patronymics.contains("mabkhut"))
         let held = screens.result("Sergei Pavlovich", country: "RU").matches.first { $0.id == "OFAC-SDN:990" }
         #expect(held?.decision == .hold, "\(screens.describe(screens.result("Sergei Pavlovich", country: "RU")))")
         #expect(held?.explanation.qualifiers.contains { $0.name == "family_name_absent" } == true, "\(held?.explanation.summary ?? "no match")")

@@ -233,8 +233,11 @@ extension Matcher {
             let listed = lu.key2 >= 0 ? index.names.vocabulary[Int(lu.key)] + index.names.vocabulary[Int(lu.key2)] : index.names.vocabulary[Int(lu.key)]
             return (typed: typed, listed: listed, similarity: p.similarity)
         }
-        return ApproximatePersonMatch.finding(pairs, kunya: kunyaNames(document: d, query: q), missingPart: missingPart(a), family: familyName(document: d),
-                                              given: Set(Matcher.givenPart(index.nameText[d])).subtracting(familyName(document: d)))
+        // The listed name's parts are read only when a pair joins two given names of the table that are not variants.
+        let parts = pairs.contains { ApproximatePersonMatch.knownDifferent($0.typed, $0.listed) } ? personParts(document: d) : (family: [], given: [])
+        let family = Set(parts.family)
+        return ApproximatePersonMatch.finding(pairs, kunya: kunyaNames(document: d, query: q), missingPart: missingPart(a), family: family,
+                                              given: Set(parts.given).subtracting(family))
     }
 
     /// A telling listed part no pair of alignment `a` holds: heavier than titles and legal-form

@@ -52,8 +52,8 @@ extension Matcher {
     /// The generic-words-only case of `alignment` (`LoneApproximateWord.Kind.genericWordsOnly`), or
     /// nil: every telling pair joins a generic query word (`CommonWords.isGeneric`) or a listed
     /// word the lists hold in many names (lighter than `TokenAligner.distinctiveWeight`), and a
-    /// distinctive listed word (that weight or more, not generic, two letters or more) is left
-    /// unpaired. Names built of "oil", "gas", "development", "bank", "public" are many; the listed
+    /// distinctive listed word (that weight or more, two letters or more, neither generic nor an
+    /// everyday word of `CommonWords`) is left unpaired. Names built of "oil", "gas", "development", "bank", "public" are many; the listed
     /// one is told apart by its own word ("PARSIAN", "BM"), which the customer's name lacks.
     func genericWordsOnly(_ a: AlignmentResult, telling: [(q: Int, l: Int, similarity: Double)], query q: PreparedQuery) -> LoneApproximateWord? {
         guard !telling.isEmpty else { return nil }
@@ -64,7 +64,10 @@ extension Matcher {
         var absent: [String] = []
         for (j, u) in a.list.enumerated() where !pairedList.contains(j) && u.weight >= TokenAligner.distinctiveWeight {
             let word = u.key2 >= 0 ? vocabulary[Int(u.key)] + vocabulary[Int(u.key2)] : vocabulary[Int(u.key)]
-            if word.utf8.count >= 2 && !CommonWords.isGeneric(word) { absent.append(word) }
+            // A proper name ("PARSIAN", "RAZAVI", "WEIHAI"), not an everyday word a customer may drop as
+            // they drop a generic one ("REGIONAL" of RUSSIAN REGIONAL DEVELOPMENT BANK, "ATOMIC", "CENTRAL"):
+            // "Russian Development Bank" is still held for review.
+            if word.utf8.count >= 2 && !CommonWords.isGeneric(word) && !CommonWords.contains(word) { absent.append(word) }
         }
         guard !absent.isEmpty else { return nil }
         return LoneApproximateWord(query: telling.map { text(a.query[$0.q]) }.joined(separator: " "), listed: absent.joined(separator: " "),

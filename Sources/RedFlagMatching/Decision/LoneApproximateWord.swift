@@ -423,26 +423,23 @@ extension Matcher {
     /// with listed person `n`, or nil: the listed name has a family name (the part before the comma
     /// of "SURNAME, Given…", otherwise the last word; particles, kunya words and titles aside), no
     /// pair of the alignment holds a word of it (or, of two surnames or more, the first one, while
-    /// the first given name is absent too), every telling query word is paired, and the query
+    /// the first given name is absent too), the words it holds are two at most, each a known name or
+    /// a patronymic (`Patronymics`), every telling query word is paired, and the query
     /// is no patronymic chain ("X bin Y", which names a person in full). The name's given part
     /// alone (a given name and a patronymic, a father's or grandfather's name) is the name of thousands.
     func familyNameAbsent(_ a: AlignmentResult, query q: PreparedQuery, document n: Int) -> LoneApproximateWord? {
         // A patronymic chain typed ("Salman bin Abdulaziz" for "SALMAN BIN ABDULAZIZ AL SAUD") is how
         // the press names such a person in full: a name and a father's, not given names alone.
         guard !q.texts.contains(where: NameChains.isParticle) else { return nil }
-        let telling = familyName(document: n)
-        let given = Matcher.givenPart(index.nameText[n]).filter { !Self.particleOrArticle($0) && !Kunya.contains($0) && !NameTitles.contains($0) }
-        guard !telling.isEmpty, !given.isEmpty else { return nil }
         let paired = a.pairs.flatMap { p -> [Int32] in [a.list[p.l].key, a.list[p.l].key2].filter { $0 >= 0 } }.map { index.names.vocabulary[Int($0)] }
-        guard !paired.isEmpty else { return nil }
-        // Of a family name of two surnames or more ("DURAN NUNEZ, Juan Carlos"), the first one and the
-        // first given name both absent leave a middle name and a second surname: "Carlos Nunez".
-        let parts = index.nameText[n].split(separator: ",", maxSplits: 1)
-        let surnames = parts.count == 2 ? NameNormalizer.normalize(String(parts[0])).tokens.filter(telling.contains) : []
-        let primaryAbsent = surnames.count >= 2 && !paired.contains(surnames[0]) && !paired.contains(given[0])
-        guard telling.isDisjoint(with: paired) || primaryAbsent else { return nil }
+        // Names thousands share: at most two, each a given name or common name of the tables or a
+        // patronymic. Three given names in a row ("Assim Mohammed Rafiq Abdul" for "MALIK, Assim Mohammed
+        // Rafiq Abdul"), or a rare one, name the listed person still.
+        let shared = paired.filter { $0.utf8.count >= 2 && !Self.particleOrArticle($0) }
+        guard !shared.isEmpty, shared.count <= 2, shared.allSatisfy({ Self.knownName($0) || Patronymics.contains($0) }) else { return nil }
         // A telling query word left unpaired may be the family name spelt beyond recognition
         // ("Saleh EL-ABD AL-LAH" for "Saleh AL-ABDULLAH"): then the name is not given names only.
+        // Checked first: the listed name is read only when every telling query word is paired.
         let weak = Double(LegalForms.wordWeight)
         let pairedQuery = Set(a.pairs.map(\.q))
         guard !a.query.indices.contains(where: { k in
@@ -450,8 +447,16 @@ extension Matcher {
             let word = q.texts[Int(a.query[k].key)]
             return word.utf8.count >= 2 && !Self.particleOrArticle(word)
         }) else { return nil }
+        let parts = personParts(document: n)
+        let telling = Set(parts.family)
+        let given = parts.given.filter { !Self.particleOrArticle($0) && !Kunya.contains($0) && !NameTitles.contains($0) }
+        guard !telling.isEmpty, !given.isEmpty else { return nil }
+        // Of a family name of two surnames or more ("DURAN NUNEZ, Juan Carlos"), the first one and the
+        // first given name both absent leave a middle name and a second surname: "Carlos Nunez".
+        let primaryAbsent = parts.family.count >= 2 && !paired.contains(parts.family[0]) && !paired.contains(given[0])
+        guard telling.isDisjoint(with: paired) || primaryAbsent else { return nil }
         let typed = a.pairs.flatMap { p -> [Int32] in [a.query[p.q].key, a.query[p.q].key2].filter { $0 >= 0 } }.map { q.texts[Int($0)] }
-        return LoneApproximateWord(query: typed.joined(separator: " "), listed: telling.sorted().joined(separator: " "),
+        return LoneApproximateWord(query: typed.joined(separator: " "), listed: parts.family.joined(separator: " "),
                                    similarity: a.pairs.map(\.similarity).min() ?? 0, kind: .familyNameAbsent)
     }
 
@@ -460,9 +465,12 @@ extension Matcher {
     /// word of the family name is a common name (`CommonNames`), and a query word of three letters
     /// or more is paired with no family word (a given name the list does not spell out).
     func commonSurnameInitials(_ a: AlignmentResult, query q: PreparedQuery, document n: Int) -> LoneApproximateWord? {
-        let given = Matcher.givenPart(index.nameText[n])
-        guard !given.isEmpty, given.allSatisfy({ $0.utf8.count == 1 }) else { return nil }
-        let family = familyName(document: n)
+        // Initials only: a short name ("A AHMED") or a few letters after the comma, seen before the name is read.
+        let text = index.nameText[n]
+        guard text.utf8.count <= 20 || text.firstIndex(of: ",").map({ text[text.index(after: $0)...].utf8.count <= 12 }) == true else { return nil }
+        let parts = personParts(document: n)
+        guard !parts.given.isEmpty, parts.given.allSatisfy({ $0.utf8.count == 1 }) else { return nil }
+        let family = Set(parts.family)
         guard !family.isEmpty, family.allSatisfy(CommonNames.contains) else { return nil }
         var familyQuery = Set<Int32>()
         for p in a.pairs where [a.list[p.l].key, a.list[p.l].key2].contains(where: { $0 >= 0 && family.contains(index.names.vocabulary[Int($0)]) }) {
@@ -472,24 +480,27 @@ extension Matcher {
         guard !familyQuery.isEmpty else { return nil }
         guard let own = q.texts.indices.first(where: { !familyQuery.contains(Int32($0)) && q.texts[$0].utf8.count >= NameInitials.fullWordLength
             && !Self.particleOrArticle(q.texts[$0]) && !NameTitles.contains(q.texts[$0]) }) else { return nil }
-        return LoneApproximateWord(query: q.texts[own], listed: family.sorted().joined(separator: " "), similarity: 0, kind: .commonSurnameInitials)
+        return LoneApproximateWord(query: q.texts[own], listed: parts.family.joined(separator: " "), similarity: 0, kind: .commonSurnameInitials)
     }
 
-    /// The family name of listed person `n`: the words before the comma of "SURNAME, Given…",
-    /// otherwise the last word of a name of two words or more; particles, articles, kunya words and
-    /// titles aside. Empty for a name of one word.
-    func familyName(document n: Int) -> Set<String> {
+    /// The family name and given part of listed person `n`, read once: in "SURNAME, Given…" the words
+    /// before and after the comma, otherwise the last word and the words before it (`givenPart`).
+    /// The family name leaves out particles, articles, kunya words, titles and single letters; it is
+    /// empty for a name of one word.
+    func personParts(document n: Int) -> (family: [String], given: [String]) {
         let text = index.nameText[n]
         let parts = text.split(separator: ",", maxSplits: 1)
-        let family: [String]
+        let family: [String], given: [String]
         if parts.count == 2 {
             family = NameNormalizer.normalize(String(parts[0])).tokens
+            given = NameNormalizer.normalize(String(parts[1])).tokens
         } else {
             let tokens = NameNormalizer.normalize(text).tokens
-            guard tokens.count >= 2 else { return [] }
+            guard tokens.count >= 2 else { return ([], tokens) }
             family = [tokens[tokens.count - 1]]
+            given = Array(tokens.dropLast())
         }
-        return Set(family.filter { $0.utf8.count >= 2 && !Self.particleOrArticle($0) && !Kunya.contains($0) && !NameTitles.contains($0) })
+        return (family.filter { $0.utf8.count >= 2 && !Self.particleOrArticle($0) && !Kunya.contains($0) && !NameTitles.contains($0) }, given)
     }
 
     /// Whether `word` is a chain particle ("bin"), the Arabic article ("al", "el", "ash") or a
