@@ -67,8 +67,10 @@ struct ProbeTests {
         try #require(names.count >= 700, "persons.tsv: too few rows marked clear")
         let rate = try Self.falseAlarmRate("persons", names: names)
         // 16 of 823 before the rules these names led to (given names only, names of one root, a closing kunya, a
-        // common surname beside initials, primary parts absent), 6 after (2026-12-04): Buhari / BOUYERI, Musharraf /
-        // a one-word alias, A. R. Rahman / AR RAHMAH FOUNDATION, Jafar Hassan / AL-HUSSAINI, Pinera / PANARO, Tarasov / TOROSOV.
-        #expect(rate <= 0.01)
+        // common surname beside initials, primary parts absent), 10 after (2026-12-04): the given-names-only rule
+        // holds to two known names or patronymics (so "Ali Mabkhout", "Ahmed Radhi", "Hussein Saeed" still alert);
+        // Buhari / BOUYERI, Musharraf / a one-word alias, A. R. Rahman / AR RAHMAH FOUNDATION, Jafar Hassan /
+        // AL-HUSSAINI, Pinera / PANARO, Tarasov / TOROSOV remain.
+        #expect(rate <= 0.015)
     }
 }
