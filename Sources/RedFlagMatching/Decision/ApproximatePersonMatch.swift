@@ -256,8 +256,9 @@ extension Matcher {
     /// The child's name of listed name `d` when the name opens with a kunya word ("abu", "umm":
     /// `Kunya`) and the query holds none: the word after it ("Abu Fatma", "Abu Ali al-Samarra'i"),
     /// or in a name written surname first whose given part is the kunya word alone ("KARAR, Abu"),
-    /// the surname part; so does a kunya closing the name whose child's name is a given name of `GivenNames` ("SALAH ABU MOHAMED"). A kunya word inside a name ("Khalid Abu Bakr ...") is a compound given
-    /// name, not a kunya, and is left alone.
+    /// the surname part; so does a kunya closing the name when the child's is a given name of
+    /// `GivenNames` ("SALAH ABU MOHAMED"). A kunya word inside a name ("Khalid Abu Bakr ...") is a
+    /// compound given name, not a kunya, and is left alone.
     func kunyaNames(document d: Int, query q: PreparedQuery) -> Set<String> {
         let text = index.nameText[d]
         guard !q.texts.contains(where: Kunya.contains) else { return [] }

@@ -53,8 +53,9 @@ extension Matcher {
     /// nil: every telling pair joins a generic query word (`CommonWords.isGeneric`) or a listed
     /// word the lists hold in many names (lighter than `TokenAligner.distinctiveWeight`), and a
     /// distinctive listed word (that weight or more, two letters or more, neither generic nor an
-    /// everyday word of `CommonWords`) is left unpaired. Names built of "oil", "gas", "development", "bank", "public" are many; the listed
-    /// one is told apart by its own word ("PARSIAN", "BM"), which the customer's name lacks.
+    /// everyday word of `CommonWords`) is left unpaired. Names built of "oil", "gas", "development",
+    /// "shipping" are many; the listed one is told apart by its own word ("PARSIAN", "WEIHAI"),
+    /// which the customer's name lacks.
     func genericWordsOnly(_ a: AlignmentResult, telling: [(q: Int, l: Int, similarity: Double)], query q: PreparedQuery) -> LoneApproximateWord? {
         guard !telling.isEmpty else { return nil }
         let text = { (u: AlignUnit) in u.key2 >= 0 ? q.texts[Int(u.key)] + q.texts[Int(u.key2)] : q.texts[Int(u.key)] }

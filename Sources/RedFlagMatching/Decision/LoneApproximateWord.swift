@@ -54,9 +54,9 @@ public struct LoneApproximateWord: Hashable, Sendable {
         /// "AL-OTAIBI, Mohammad". A surname shared with another first name is a relative or a namesake.
         case contradictingGivenName
         /// A person's name matched on the listed given part only, the listed family name absent
-        /// (`Matcher.familyNameAbsent`): "Sergei Pavlovich" / "Sergei Pavlovich OBUKHOV", "Ali
-        /// Mabkhout" / "AL-ARADAH, Khalid Ali Mabkhut". A given name and a patronymic or a father's
-        /// name are shared by thousands; the family name tells the person.
+        /// (`Matcher.familyNameAbsent`): "Sergei Pavlovich" / "Sergei Pavlovich OBUKHOV", "Khalid
+        /// Ali" / "AL-ARADAH, Khalid Ali Mabkhut". A given name and a patronymic or a father's name
+        /// are shared by thousands; the family name tells the person.
         case familyNameAbsent
         /// A listed person named by a common surname and initials only ("AHMED, A."), met by a
         /// name whose given name only begins with the initial (`Matcher.commonSurnameInitials`):

@@ -49,9 +49,6 @@ enum NameWordList {
     }
 }
 
-/// Titles and honorifics ("President", "Präsident", "Dr.", "Sheikh", "Haji", "General"): weak
-/// tokens on both sides, weighed like legal-form words, so a name never fails or matches on a
-/// title. From `Lists/names/titles.txt`.
 /// Endings of patronymics (`Lists/names/patronymic-endings.txt`): "Pavlovich", "Ivanovna",
 /// "Vitaljevitj". A word of six letters or more ending so reads as a patronymic.
 enum Patronymics {
@@ -61,6 +58,9 @@ enum Patronymics {
     static func contains(_ word: String) -> Bool { word.utf8.count >= 6 && endings.contains { word.hasSuffix($0) } }
 }
 
+/// Titles and honorifics ("President", "Präsident", "Dr.", "Sheikh", "Haji", "General"): weak
+/// tokens on both sides, weighed like legal-form words, so a name never fails or matches on a
+/// title. From `Lists/names/titles.txt`.
 enum NameTitles {
     static let words: Set<String> = NameWordList.required("names/titles.txt")
 
