@@ -58,7 +58,7 @@ vyacheslav viacheslav vyacheslau
 yakov yakiv jakub jacob yaakov yaqub yakub
 yaroslav jaroslav yaraslau
 yury yuri yuriy yurii iurii jury juri
-mohammed muhammad mohamed mohamad mohammad muhammed mohammad mohamud muhamad mohammod mohamet mehmet mehmed muhammet mohd md
+mohammed muhammad mohamed mohamad mohammad muhammed mohammad mohamud muhamad mohammod mohamet mehmet mehmed muhammet mhamad mhammad mhamed mohd md
 ahmed ahmad ahmet achmed akhmed ahmat ehmed
 mahmoud mahmud mahmood mahmut makhmud
 mustafa mustapha moustafa mostafa mustafo

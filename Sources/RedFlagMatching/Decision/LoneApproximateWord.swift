@@ -296,6 +296,10 @@ extension LoneApproximateWord {
         // A letter doubled or undoubled in a word of six letters or more: a key pressed twice
         // ("ibbrahim"), where a shorter word doubled is as often another name ("elisa", "elissa").
         if min(a.count, b.count) >= 6 && (LoneApproximateWord.doubled(a, b) || LoneApproximateWord.doubled(b, a)) { return true }
+        // Two neighbouring letters swapped inside a word of five letters or more: a key struck out of
+        // turn ("ikrut" for IRKUT, "saprta" for SPARTA, "belhsina" for BELSHINA); no two names of
+        // the lists differ so, while edits of other kinds make other words (Intel / INTER).
+        if LoneApproximateWord.swappedNeighbours(a, b) { return true }
         let digit = { (c: UInt8) in (48...57).contains(c) }
         if a.contains(where: digit) && a.contains(where: { !digit($0) }) && !b.contains(where: digit) { return true }
         if a.count > b.count && b.count >= 4 {
@@ -348,6 +352,21 @@ extension LoneApproximateWord {
         }
         return true
     }
+
+    /// Whether `a` is `b` (of `swapLength` letters or more) with two neighbouring letters inside
+    /// it swapped (neither the first letter nor the last).
+    static func swappedNeighbours(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        guard a.count == b.count, a.count >= swapLength else { return false }
+        var i = 0
+        while i < a.count && a[i] == b[i] { i += 1 }
+        // Inside the word: at its edges a swap as often makes another name ("elisa" / "elias").
+        guard i >= 1, i + 2 < a.count, a[i] == b[i + 1], a[i + 1] == b[i], a[i] != a[i + 1] else { return false }
+        return a[(i + 2)...].elementsEqual(b[(i + 2)...])
+    }
+
+    /// Shortest word whose neighbouring letters swapped are read as a typo (`swappedNeighbours`):
+    /// in a word of four letters a swap is as often another name ("amir" / "amri").
+    static let swapLength = 5
 
     /// Whether `long` is `short` with one of its letters written twice.
     static func doubled(_ long: [UInt8], _ short: [UInt8]) -> Bool {

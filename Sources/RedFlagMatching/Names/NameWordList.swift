@@ -66,6 +66,14 @@ enum NameTitles {
 
     /// Whether `token` is a title word.
     static func contains(_ token: String) -> Bool { words.contains(token) }
+
+    /// Whether token `i` of a query of `count` tokens is read as a title. Titles lead a name; a
+    /// title word that closes one and is also a common surname is that surname ("Hayat Shaikh",
+    /// "Ali Haji"), not an honorific to pass over.
+    static func isTitle(_ token: String, at i: Int, of count: Int) -> Bool {
+        guard words.contains(token) else { return false }
+        return !(i == count - 1 && count >= 2 && CommonNames.contains(token))
+    }
 }
 
 /// Words that are a title when they lead a name of three tokens or more and a given name anywhere

@@ -71,13 +71,23 @@ extension Matcher {
             let han = Han.shared
             return CrossScriptChannel(fromScript: flags) { token in
                 cache.value([tag, 0xFF] + token) {
-                    phonetic.similar(token, source: source, space: space).filter { !space.vocabulary.withBytes(Int($0.id)) { han.spellsPinyin(Array($0)) } }
+                    phonetic.similar(token, source: source, space: space).filter {
+                        !Self.isAcronym($0.id, space: space) && !space.vocabulary.withBytes(Int($0.id)) { han.spellsPinyin(Array($0)) }
+                    }
                 }.filter { $0.similarity >= least }
             }
         }
         return CrossScriptChannel(fromScript: flags) { token in
-            cache.value([tag] + token) { phonetic.similar(token, source: source, space: space) }.filter { $0.similarity >= least }
+            cache.value([tag] + token) { phonetic.similar(token, source: source, space: space).filter { !Self.isAcronym($0.id, space: space) } }
+                .filter { $0.similarity >= least }
         }
+    }
+
+    /// Whether listed token `id` is written without a vowel ("SMN", "MTS"): an acronym, whose
+    /// letters are no sounds, so a name from another script never meets it by sound ("سيمنس"
+    /// smns for Siemens is no "JSC SMN"); an acronym matches an acronym or initials (issue item 3).
+    static func isAcronym(_ id: Int32, space: TokenSpace) -> Bool {
+        space.vocabulary.withBytes(Int(id)) { b in !b.contains { $0 == 97 || $0 == 101 || $0 == 105 || $0 == 111 || $0 == 117 || $0 == 121 } }
     }
 
     /// Every entry whose best name scores at least `nameFloor` (qualifiers applied), and every

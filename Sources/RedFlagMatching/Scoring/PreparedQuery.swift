@@ -221,7 +221,7 @@ struct PreparedQuery {
         let order = NameChains.readingOrder(count: tokens.count, commaOffset: commaOffset, kind: kind)
         links = chains ? NameChains.links(order: order, kind: kind) : []
         own = links.isEmpty ? nil : NameChains.own(order: order, kind: kind) { i in
-            NameTitles.contains(tokens[i]) || LeadingTitles.isTitle(tokens[i], at: i, of: tokens.count)
+            NameTitles.isTitle(tokens[i], at: i, of: tokens.count) || LeadingTitles.isTitle(tokens[i], at: i, of: tokens.count)
         }
         var facts: [QueryTokenFacts] = []
         let written = written.map { $0.count == tokens.count ? $0 : tokens } ?? tokens
@@ -237,7 +237,7 @@ struct PreparedQuery {
                 for (id, s) in x.lookup(b) where s > (map[id] ?? 0) { map[id] = s }
             }
             similar.append(map)
-            let weak = LegalForms.words.contains(tokens[i]) || NameTitles.contains(tokens[i]) || LeadingTitles.isTitle(tokens[i], at: i, of: tokens.count)
+            let weak = LegalForms.words.contains(tokens[i]) || NameTitles.isTitle(tokens[i], at: i, of: tokens.count) || LeadingTitles.isTitle(tokens[i], at: i, of: tokens.count)
             if weak {
                 // Legal-form words and titles ("Dr", "Sheikh", "President") say little about who.
                 weights.append(Double(LegalForms.wordWeight))

@@ -6,7 +6,9 @@ import RedFlagCore
 /// Effects (why): a weak ("low quality") alias −0.05, as OFAC says such names are too broad to
 /// screen on alone; a different legal-form family −0.02 (weak evidence: forms are often dropped
 /// or translated); a different party type −0.10 (a person is not a company of the same name), the
-/// same type +0.02; the query country among the entry's countries +0.03, absent from them −0.05
+/// same type +0.02; a company (by its legal form) against a listed vessel or aircraft −0.25 (a ship
+/// or plane is property, named without a legal form: "Patria Oyj" is not the tanker PATRIA, and its
+/// owner, which is, is listed in its own right); the query country among the entry's countries +0.03, absent from them −0.05
 /// (lists omit branch countries, so a mismatch only lowers); a birth year inside the listed span
 /// +0.05, more than a year outside every span −0.15 (the strongest disambiguator lists give).
 enum Qualifiers {
@@ -14,6 +16,7 @@ enum Qualifiers {
     static let legalFormDiffers = -0.02
     static let typeDiffers = -0.10
     static let typeMatches = 0.02
+    static let companyNotCraft = -0.25
     static let countryMatches = 0.03
     static let countryDiffers = -0.05
     static let birthMatches = 0.05
@@ -64,7 +67,7 @@ enum Qualifiers {
             // Marine Limited" is not the ship MAGNOLIA. A short form that may be a name's syllable
             // ("SA", "AB", read as a form at the name's edge only) names a company too when the listed
             // person's name ends in no such syllable: "Safran SA" is not "Anna ŠAFRAN".
-            out.append(Qualifier(name: "type", effect: typeDiffers,
+            out.append(Qualifier(name: "type", effect: entryType == .person ? typeDiffers : companyNotCraft,
                                  detail: "legal form \(queryLegalForms.sorted().joined(separator: "/")) names a company; listed party is a \(entryType.rawValue)"))
         } else if let given = queryGivenName, entryType == .entity, !names(n, index: index, contain: given) {
             // An organisation named with that very given name ("ANSAR AL-ISLAM") may be what was meant.

@@ -36,11 +36,11 @@ public enum TokenSimilarity {
         if max(a.count, b.count) <= 4 {
             if a.count == b.count && equal(a, b) { return 1 }
             // Short tokens tolerate only vowel changes ("aly" ~ "ali", "siah" ~ "syah", "zya" ~ "zia"),
-            // or a letter dropped at the end ("naj" ~ "naji").
+            // or a letter dropped at the end ("naj" ~ "naji"), not from an acronym ("SMN" is no "smns").
             if abs(a.count - b.count) <= 1 && min(a.count, b.count) >= 3 {
                 if sameConsonants(a, b) && editDistance(a, b, limit: 1) <= 1 { return 0.82 }
                 let (s, l) = a.count < b.count ? (a, b) : (b, a)
-                if s.count < l.count && equal(s, UnsafeBufferPointer(rebasing: l[0..<s.count])) { return 0.82 }
+                if s.count < l.count && hasVowel(s) && equal(s, UnsafeBufferPointer(rebasing: l[0..<s.count])) { return 0.82 }
             }
             return 0
         }
