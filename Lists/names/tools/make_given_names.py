@@ -88,7 +88,8 @@ yahya yahia yehia
 younis yunus younes yunis jonah
 zakaria zakariya zakariyya zakariah zachary
 abbas abas
-reza riza rza
+reza riza rza rida ridha redha
+musa moussa mousa musah moosa mussa
 mehdi mahdi mehdy
 javad jawad cevad
 jalal djalal celal
