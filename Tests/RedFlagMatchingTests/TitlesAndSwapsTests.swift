@@ -6,7 +6,8 @@ import Testing
 /// The ninth round on names the matcher was never tuned on (issue 11): a title word that closes a
 /// name is a surname ("Hayat Shaikh"); two neighbouring letters swapped inside a word are a typo,
 /// not another name ("Ikrut" for IRKUT); an acronym is met by no sound-alike and no longer word
-/// ("سيمنس" smns is no "SMN"); "H.E." leads a name as a title; "Guseff" is Gusev. Each fix is paired with the look-alike it must still find or clear.
+/// ("سيمنس" smns is no "SMN"); "H.E." leads a name as a title; "Guseff" is Gusev; "Inddustrial" is industrial; "Open Joint
+/// Stock Co" is one legal form. Each fix is paired with the look-alike it must still find or clear.
 /// Listed names are invented combinations of real words.
 @Suite("Titles closing a name, swapped letters, acronyms")
 struct TitlesAndSwapsTests {
@@ -53,6 +54,22 @@ struct TitlesAndSwapsTests {
         #expect(LoneApproximateWord.readAnotherWay("saprta", "sparta", typoLength: 9, person: false))
         #expect(decision("ZAO Saprta", "CSL:992") != .clear, "\(describe("ZAO Saprta"))")
         #expect(decision("Elisa Oyj", "CSL:993") == .clear, "\(describe("Elisa Oyj"))")
+    }
+
+    @Test("a typo in a word the lists hold in canonical form is that word mistyped")
+    func mistypedCanonicalWord() {
+        #expect(LoneApproximateWord.mistypedSpelling(Array("inddustrial".utf8), of: "industry"))
+        #expect(LoneApproximateWord.mistypedSpelling(Array("industriaal".utf8), of: "industry"))
+        #expect(LoneApproximateWord.mistypedSpelling(Array("indsutrial".utf8), of: "industry"))
+        #expect(!LoneApproximateWord.mistypedSpelling(Array("industrious".utf8), of: "industry"))
+        #expect(LoneApproximateWord.readAnotherWay("inddustrial", "industry", typoLength: 9, person: false))
+    }
+
+    @Test("a short form right after a legal phrase ends it")
+    func shortFormAfterPhrase() {
+        let n = NameNormalizer.normalize("OPEN JOINT STOCK CO GAZPROM")
+        #expect(n.tokens == ["gazprom"], "\(n.tokens)")
+        #expect(NameNormalizer.normalize("LIMITED LIABILITY COMPANY AS SALAM").tokens.contains("as"), "an Arabic article is the name's")
     }
 
     @Test("an acronym is met by no longer word and no sound-alike from another script")

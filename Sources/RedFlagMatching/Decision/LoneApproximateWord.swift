@@ -300,6 +300,10 @@ extension LoneApproximateWord {
         // turn ("ikrut" for IRKUT, "saprta" for SPARTA, "belhsina" for BELSHINA); no two names of
         // the lists differ so, while edits of other kinds make other words (Intel / INTER).
         if LoneApproximateWord.swappedNeighbours(a, b) { return true }
+        // A typo in a word the lists hold under its canonical form ("inddustrial", "industriaal" for
+        // industrial, held as industry): a letter too many or two swapped, the word is then one of
+        // the listed word's spellings (`Abbreviations`).
+        if a.count >= 6 && LoneApproximateWord.mistypedSpelling(a, of: listed) { return true }
         let digit = { (c: UInt8) in (48...57).contains(c) }
         if a.contains(where: digit) && a.contains(where: { !digit($0) }) && !b.contains(where: digit) { return true }
         if a.count > b.count && b.count >= 4 {
@@ -351,6 +355,24 @@ extension LoneApproximateWord {
             i = j + 1
         }
         return true
+    }
+
+    /// Whether `typed` with one letter dropped, or two neighbouring letters swapped, is a spelling
+    /// that `Abbreviations` makes the canonical word `listed` (other than `listed` itself: that is
+    /// the listed word mistyped, which the other rules judge).
+    static func mistypedSpelling(_ typed: [UInt8], of listed: String) -> Bool {
+        func spells(_ w: [UInt8]) -> Bool { Abbreviations.canonical[String(decoding: w, as: UTF8.self)] == listed }
+        for k in typed.indices {
+            var dropped = typed
+            dropped.remove(at: k)
+            if spells(dropped) { return true }
+            if k + 1 < typed.count, typed[k] != typed[k + 1] {
+                var swapped = typed
+                swapped.swapAt(k, k + 1)
+                if spells(swapped) { return true }
+            }
+        }
+        return false
     }
 
     /// Whether `a` is `b` (of `swapLength` letters or more) with two neighbouring letters inside

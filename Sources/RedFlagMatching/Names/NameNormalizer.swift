@@ -253,6 +253,10 @@ public enum NameNormalizer {
                 forms.append(phrase.code)
                 if phrase.length > 1 || !LegalForms.edgeOnly.contains(raw[i]) { company = true }
                 i += phrase.length
+                // A short form right after a phrase ends it ("Open Joint Stock Co", the longest phrase
+                // "Open Joint Stock"): no name syllable there (an Arabic article is: "LLC As Salam"), and
+                // left alone it would be an unmatched word.
+                while phrase.length > 1, i < raw.count, LegalForms.edgeOnly.contains(raw[i]), !ArticleCompounds.articles.contains(raw[i]) { i += 1 }
                 continue
             }
             let t = raw[i]
