@@ -7,7 +7,7 @@ import Testing
 /// name is a surname ("Hayat Shaikh"); two neighbouring letters swapped inside a word are a typo,
 /// not another name ("Ikrut" for IRKUT); an acronym is met by no sound-alike and no longer word
 /// ("سيمنس" smns is no "SMN"); "H.E." leads a name as a title; "Guseff" is Gusev; "Inddustrial" is industrial; "Open Joint
-/// Stock Co" is one legal form. Each fix is paired with the look-alike it must still find or clear.
+/// Stock Co" is one legal form; "Lopes" is no spelling of "LOPEZ". Each fix is paired with the look-alike it must still find or clear.
 /// Listed names are invented combinations of real words.
 @Suite("Titles closing a name, swapped letters, acronyms")
 struct TitlesAndSwapsTests {
@@ -78,6 +78,18 @@ struct TitlesAndSwapsTests {
         #expect(TokenSimilarity.similarity("naji", "naj") > 0, "a name cut short still compares")
         #expect(decision("سيمنس", "CSL:994") == .clear, "\(describe("سيمنس"))")
         #expect(decision("SMN", "CSL:994") != .clear)
+    }
+
+    @Test("a common name of its own is that name spelt otherwise, not another language's spelling of the listed one")
+    func ownCommonName() {
+        // "Lopes" reads as the German press's "Lopez", but it is the Portuguese family name.
+        let lopes: [(typed: String, listed: String, similarity: Double)] = [("lopes", "lopez", PressOrthographies.credit), ("jose", "jose", 1)]
+        #expect(ApproximatePersonMatch.finding(lopes, missingPart: "francisco")?.kind == .commonNamesPartsMissing)
+        #expect(ApproximatePersonMatch.finding([("lopez", "lopez", 1), ("jose", "jose", 1)], missingPart: "francisco") == nil, "as listed")
+        #expect(ApproximatePersonMatch.finding(lopes) == nil, "no listed part absent: the rule's other cases judge it")
+        // A press spelling that is no common name of its own still counts as the listed name.
+        #expect(ApproximatePersonMatch.finding([("wladimirowitsch", "vladimirovich", PressOrthographies.credit), ("jose", "jose", 1)],
+                                               missingPart: "x") == nil)
     }
 
     @Test("the Levantine spellings of Muhammad are its variants, so Mhamad is not Mahmoud")

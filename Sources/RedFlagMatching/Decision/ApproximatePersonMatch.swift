@@ -11,8 +11,9 @@ import RedFlagCore
 ///
 /// The pairs of the alignment that join two telling words (heavier than titles) are read as:
 /// - as listed: similarity at least `TokenAligner.exactEnough` (the name written as listed, or as
-///   another language's press writes it); a common given name or surname (`CommonNames`) counts
-///   `commonNameAnchor`, any other part 1;
+///   another language's press writes it, unless that spelling is a common name of its own:
+///   "Lopes" / "LOPEZ", "Mendes" / "MENDEZ" are two families' names); a common given name or
+///   surname (`CommonNames`) counts `commonNameAnchor`, any other part 1;
 /// - a variant: a given-name variant or another romanisation (`GivenNames`, `PressOrthographies`,
 ///   `RomanisationSwaps`): the same name written another way, neither for nor against;
 /// - another name (`isAnotherName`): a common name that is not a respelling of the listed one, or a
@@ -62,7 +63,11 @@ enum ApproximatePersonMatch {
                 continue
             }
             namesakeEvidence += common || (p.typed != p.listed && CommonNames.contains(p.typed)) ? commonNameAnchor : 1
-            if p.similarity >= TokenAligner.exactEnough || p.typed == p.listed {
+            // Another language's spelling counts as the name as listed, unless it is a common name of
+            // its own ("Lopes" is the Portuguese name, not the German press's "Lopez"): then it is
+            // that name spelt otherwise, for the cases below.
+            let ownName = p.typed != p.listed && p.similarity < 1 && common && CommonNames.contains(p.typed)
+            if p.typed == p.listed || (p.similarity >= TokenAligner.exactEnough && !ownName) {
                 anchor += common ? commonNameAnchor : 1
                 evidence += common ? commonNameAnchor : 1
             } else if isVariant(p.typed, p.listed) {

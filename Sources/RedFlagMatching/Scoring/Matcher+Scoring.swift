@@ -77,17 +77,26 @@ extension Matcher {
                 }.filter { $0.similarity >= least }
             }
         }
+        // An acronym in an alphabet that writes vowels ("СК", "ΔΕΗ") meets a listed acronym; an abjad
+        // leaves every word's short vowels out, so its vowelless words are no acronyms.
+        let writesVowels = source != .arabic && source != .hebrew
         return CrossScriptChannel(fromScript: flags) { token in
-            cache.value([tag] + token) { phonetic.similar(token, source: source, space: space).filter { !Self.isAcronym($0.id, space: space) } }
+            let acronym = writesVowels && !Self.hasVowel(token)
+            return cache.value([tag] + token) { phonetic.similar(token, source: source, space: space).filter { acronym || !Self.isAcronym($0.id, space: space) } }
                 .filter { $0.similarity >= least }
         }
     }
 
     /// Whether listed token `id` is written without a vowel ("SMN", "MTS"): an acronym, whose
-    /// letters are no sounds, so a name from another script never meets it by sound ("سيمنس"
-    /// smns for Siemens is no "JSC SMN"); an acronym matches an acronym or initials (issue item 3).
+    /// letters are no sounds, so a word from another script meets it by sound only when it is an
+    /// acronym too ("СК" for SC; "سيمنس" smns for Siemens is no "JSC SMN"): an acronym matches an
+    /// acronym or initials (issue item 3).
     static func isAcronym(_ id: Int32, space: TokenSpace) -> Bool {
-        space.vocabulary.withBytes(Int(id)) { b in !b.contains { $0 == 97 || $0 == 101 || $0 == 105 || $0 == 111 || $0 == 117 || $0 == 121 } }
+        space.vocabulary.withBytes(Int(id)) { !hasVowel($0) }
+    }
+
+    static func hasVowel<C: Collection<UInt8>>(_ token: C) -> Bool {
+        token.contains { $0 == 97 || $0 == 101 || $0 == 105 || $0 == 111 || $0 == 117 || $0 == 121 }
     }
 
     /// Every entry whose best name scores at least `nameFloor` (qualifiers applied), and every
