@@ -18,6 +18,7 @@ struct TitlesAndSwapsTests {
             FixtureWithParties.entity("992", "ZAO SPARTA"),
             FixtureWithParties.entity("993", "ELIAS"),
             FixtureWithParties.entity("994", "JSC SMN"),
+            FixtureWithParties.entity("997", "ISLAMITISCHE GROEP"),
             // Filler, so that the words above weigh as distinctive words do in the real lists.
             FixtureWithParties.entity("995", "NORTHERN SHIPPING COMPANY"),
             FixtureWithParties.entity("996", "EASTERN TRADING GROUP"),
@@ -54,6 +55,14 @@ struct TitlesAndSwapsTests {
         #expect(LoneApproximateWord.readAnotherWay("saprta", "sparta", typoLength: 9, person: false))
         #expect(decision("ZAO Saprta", "CSL:992") != .clear, "\(describe("ZAO Saprta"))")
         #expect(decision("Elisa Oyj", "CSL:993") == .clear, "\(describe("Elisa Oyj"))")
+    }
+
+    @Test("a company's name holds no honorific, and its business words weigh alike in every language")
+    func companyWords() {
+        #expect(NameNormalizer.normalize("ING Groep N.V.").tokens == ["ing", "group"])
+        #expect(NameNormalizer.normalize("Siemens Technologie Gruppe").tokens == ["siemens", "technology", "group"])
+        #expect(decision("ING Groep N.V.", "CSL:997") == .clear, "\(describe("ING Groep N.V."))")
+        #expect(decision("Islamitische Groep", "CSL:997") != .clear)
     }
 
     @Test("a typo in a word the lists hold in canonical form is that word mistyped")

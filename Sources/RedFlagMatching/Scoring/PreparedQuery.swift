@@ -237,7 +237,9 @@ struct PreparedQuery {
                 for (id, s) in x.lookup(b) where s > (map[id] ?? 0) { map[id] = s }
             }
             similar.append(map)
-            let weak = LegalForms.words.contains(tokens[i]) || NameTitles.isTitle(tokens[i], at: i, of: tokens.count) || LeadingTitles.isTitle(tokens[i], at: i, of: tokens.count)
+            // A company's name holds no honorific: "ING Groep N.V." is the bank ING, not an engineer's title.
+            let title = legalForms.isEmpty && (NameTitles.isTitle(tokens[i], at: i, of: tokens.count) || LeadingTitles.isTitle(tokens[i], at: i, of: tokens.count))
+            let weak = LegalForms.words.contains(tokens[i]) || title
             if weak {
                 // Legal-form words and titles ("Dr", "Sheikh", "President") say little about who.
                 weights.append(Double(LegalForms.wordWeight))
