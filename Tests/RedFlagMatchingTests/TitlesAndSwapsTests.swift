@@ -7,7 +7,7 @@ import Testing
 /// name is a surname ("Hayat Shaikh"); two neighbouring letters swapped inside a word are a typo,
 /// not another name ("Ikrut" for IRKUT); an acronym is met by no sound-alike and no longer word
 /// ("سيمنس" smns is no "SMN"); "H.E." leads a name as a title; "Guseff" is Gusev; "Inddustrial" is industrial; "Open Joint
-/// Stock Co" is one legal form; "Lopes" is no spelling of "LOPEZ". Each fix is paired with the look-alike it must still find or clear.
+/// Stock Co" is one legal form; "Lopes" is no spelling of "LOPEZ"; "Hassan" is not "AL-HUSSAINI". Each fix is paired with the look-alike it must still find or clear.
 /// Listed names are invented combinations of real words.
 @Suite("Titles closing a name, swapped letters, acronyms")
 struct TitlesAndSwapsTests {
@@ -99,6 +99,16 @@ struct TitlesAndSwapsTests {
         // A press spelling that is no common name of its own still counts as the listed name.
         #expect(ApproximatePersonMatch.finding([("wladimirowitsch", "vladimirovich", PressOrthographies.credit), ("jose", "jose", 1)],
                                                missingPart: "x") == nil)
+    }
+
+    @Test("a surname of a given name and the nisba -i is read as that given name")
+    func nisba() {
+        #expect(ApproximatePersonMatch.knownName("hussaini") == "hussain")
+        #expect(ApproximatePersonMatch.knownName("hassan") == "hassan")
+        #expect(ApproximatePersonMatch.knownName("rezaei") == nil, "no given name under it")
+        #expect(ApproximatePersonMatch.knownDifferent("hassan", "hussaini"), "Hasan and Husayn: two names of one root")
+        #expect(!ApproximatePersonMatch.knownDifferent("hussain", "hussaini"), "the name and its nisba")
+        #expect(!ApproximatePersonMatch.knownDifferent("husayn", "hussaini"), "a variant and the nisba of another")
     }
 
     @Test("the Levantine spellings of Muhammad are its variants, so Mhamad is not Mahmoud")

@@ -163,10 +163,21 @@ enum ApproximatePersonMatch {
 
     /// Whether `typed` and `listed` are two given names of `GivenNames`, neither a variant of the
     /// other; articles and short nicknames ("al", "el") are no such names.
+    /// A surname made of a given name and the nisba ending -i ("AL-HUSSAINI" of Hussain, "Hashimi" of
+    /// Hashim) is compared as that given name: "Jafar Hassan" is not "AL-HUSSAINI, Jafar".
     static func knownDifferent(_ typed: String, _ listed: String) -> Bool {
-        typed != listed && typed.utf8.count >= NameInitials.fullWordLength && listed.utf8.count >= NameInitials.fullWordLength
-            && GivenNames.isKnown(typed) && GivenNames.isKnown(listed)
-            && !Matcher.particleOrArticle(typed) && !Matcher.particleOrArticle(listed) && !isVariant(typed, listed)
+        guard typed != listed, let t = knownName(typed), let l = knownName(listed), t != l else { return false }
+        return t.utf8.count >= NameInitials.fullWordLength && l.utf8.count >= NameInitials.fullWordLength
+            && !Matcher.particleOrArticle(t) && !Matcher.particleOrArticle(l) && !isVariant(t, l) && !isVariant(typed, listed)
+    }
+
+    /// `word` if `GivenNames` knows it, else `word` without a nisba ending -i when the rest (four
+    /// letters or more) is a known given name; nil otherwise.
+    static func knownName(_ word: String) -> String? {
+        if GivenNames.isKnown(word) { return word }
+        guard word.utf8.count >= 5, word.hasSuffix("i") else { return nil }
+        let stem = String(word.dropLast())
+        return GivenNames.isKnown(stem) ? stem : nil
     }
 
     /// Least length of an ending two names share for their stems to be compared ("-enko", "-ova";
