@@ -65,6 +65,15 @@ struct TitlesAndSwapsTests {
         #expect(decision("Islamitische Groep", "CSL:997") != .clear)
     }
 
+    @Test("a short form leading a name is the name's word when the rest is generic")
+    func leadingShortForm() {
+        #expect(NameNormalizer.normalize("BM BANK PUBLIC JOINT STOCK COMPANY").tokens == ["bm", "bank"])
+        #expect(NameNormalizer.normalize("PUBLICHNOYE JOINT-STOCK COMPANY BM BANK").tokens.contains("bm"))
+        #expect(NameNormalizer.normalize("Bank Leumi B.M.").tokens == ["bank", "leumi"], "trailing, B.M. is the Israeli form")
+        #expect(NameNormalizer.normalize("AO Gazprom").tokens == ["gazprom"], "a distinctive word left: the form is a form")
+        #expect(NameNormalizer.normalize("Global Trading Group NV").tokens == ["global", "trading", "group"], "a trailing form stays a form")
+    }
+
     @Test("a typo in a word the lists hold in canonical form is that word mistyped")
     func mistypedCanonicalWord() {
         #expect(LoneApproximateWord.mistypedSpelling(Array("inddustrial".utf8), of: "industry"))

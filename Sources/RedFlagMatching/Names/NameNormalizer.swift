@@ -202,10 +202,12 @@ public enum NameNormalizer {
     }
 
     /// The legal-form phrase starting at `i`, exact first, then with one typo per long word.
-    private static func legalPhrase(at i: Int, in raw: [String]) -> (length: Int, code: String)? {
+    /// `keepEdge`: no short form that may be a name syllable (`LegalForms.edgeOnly`) is read as a form.
+    private static func legalPhrase(at i: Int, in raw: [String], keepEdge: Bool = false) -> (length: Int, code: String)? {
         func fits(_ phrase: (tokens: [String], code: String), fuzzy: Bool) -> Bool {
             let end = i + phrase.tokens.count
             guard end <= raw.count else { return false }
+            if keepEdge && phrase.tokens.count == 1 && LegalForms.edgeOnly.contains(phrase.tokens[0]) { return false }
             for k in 0..<phrase.tokens.count where !spells(raw[i + k], phrase.tokens[k], fuzzy: fuzzy) { return false }
             // At the start means after nothing but legal qualifiers or titles too: "PUBLIC AO GAZPROM"
             // is PAO, "Col. A.S. MUJEL" is "A.S. MUJEL" with a title.
@@ -241,22 +243,30 @@ public enum NameNormalizer {
 
     /// Sets legal forms apart, applies abbreviations and drops stopwords. A name that is nothing
     /// but legal forms and stopwords keeps them as tokens, so it still has something to match.
-    static func splitLegalForms(_ raw: [String]) -> NormalizedName {
+    /// A short form that may be a name syllable, read as a form at the start of the name, is kept as
+    /// the name's word when reading it so would leave generic words only: "BM BANK PUBLIC JOINT STOCK
+    /// COMPANY" is the bank BM, not "bank" with the Israeli form B.M. (which trails a name), and any
+    /// bank's name would match "bank".
+    static func splitLegalForms(_ raw: [String], keepEdge: Bool = false) -> NormalizedName {
         let raw = rejoinLegalWords(raw)
+        var leadingEdge = false
         var tokens: [String] = []
         var written: [String] = []
         var forms: [String] = []
         var company = false
         var i = 0
         while i < raw.count {
-            if let phrase = legalPhrase(at: i, in: raw) {
+            if let phrase = legalPhrase(at: i, in: raw, keepEdge: keepEdge) {
                 forms.append(phrase.code)
-                if phrase.length > 1 || !LegalForms.edgeOnly.contains(raw[i]) { company = true }
+                if phrase.length > 1 || !LegalForms.edgeOnly.contains(raw[i]) { company = true } else if tokens.allSatisfy(LegalForms.qualifiers.contains) { leadingEdge = true }
                 i += phrase.length
                 // A short form right after a phrase ends it ("Open Joint Stock Co", the longest phrase
                 // "Open Joint Stock"): no name syllable there (an Arabic article is: "LLC As Salam"), and
                 // left alone it would be an unmatched word.
-                while phrase.length > 1, i < raw.count, LegalForms.edgeOnly.contains(raw[i]), !ArticleCompounds.articles.contains(raw[i]) { i += 1 }
+                while !keepEdge, phrase.length > 1, i < raw.count, LegalForms.edgeOnly.contains(raw[i]), !ArticleCompounds.articles.contains(raw[i]) {
+                    if tokens.allSatisfy(LegalForms.qualifiers.contains) { leadingEdge = true }
+                    i += 1
+                }
                 continue
             }
             let t = raw[i]
@@ -268,6 +278,9 @@ public enum NameNormalizer {
         }
         if tokens.isEmpty {
             return NormalizedName(tokens: raw.map { Abbreviations.canonical[$0] ?? $0 }, legalForms: [], written: raw)
+        }
+        if leadingEdge && tokens.allSatisfy({ CommonWords.generic.contains($0) || LegalForms.words.contains($0) }) {
+            return splitLegalForms(raw, keepEdge: true)
         }
         return NormalizedName(tokens: tokens, legalForms: forms, written: written, namesCompany: company)
     }
