@@ -59,13 +59,15 @@ struct EvaluationTests {
         "negative_cross_script": 0.20,
     ]
     /// Overall recall floor on the test part (reached 0.9907; 0.9900 on 2026-12-04 after the Arabic
-    /// respellings of listed words and article compounds; target 0.99).
-    static let overallFloor = 0.987
+    /// respellings of listed words and article compounds; target 0.99; 0.9900 again after the ninth round,
+    /// 3,077 of 3,108).
+    static let overallFloor = 0.988
     /// Highest tolerated false-alarm rate on all negatives of the test part (reached 0.026 with the person
     /// false-alarm work and the one-approximate-word rule together, 0.049 before both; target 0.005).
     /// 2026-12-04, after the person, organisation and cross-script rounds with the wider set (2,101 person
-    /// and 1,237 organisation negatives on the test part; reversed chains read over the whole party): 0.0166.
-    static let falseAlarmCeiling = 0.02
+    /// and 1,237 organisation negatives on the test part; reversed chains read over the whole party): 0.0166;
+    /// 0.0132 after the ninth round.
+    static let falseAlarmCeiling = 0.016
     /// Lowest tolerated cross-script found-rate, test part (reached 0.696 with Thai, Lao, Khmer and Burmese
     /// tables and the press-transcription conventions of CrossScriptReadingsTests, dev 0.859 → 0.943; 0.673
     /// with business words, Korean and Japanese readings of Han names and the letters other scripts use for
@@ -73,8 +75,8 @@ struct EvaluationTests {
     /// 2026-12-04, 80 listed parties (288 test rows): 0.733 with the Chinese transcription sounds; 0.757 with
     /// simplified Han read in Korean, Korean names in Cyrillic, small kana and conventional Chinese given names;
     /// 0.771 with Arabic compound names, organisation words of Greek, Bulgarian and Russian, Persian suffixes and
-    /// words run together (the failure classes of ListedScriptsTests).
-    static let crossScriptFloor = 0.74
+    /// words run together (the failure classes of ListedScriptsTests); 0.778 after the ninth round.
+    static let crossScriptFloor = 0.75
     /// Lowest tolerated pass rate of the published test cases, test part (reached 0.887 with other
     /// languages' press spellings, titles and differing numbers; 0.845 before; 0.704 before the phonetic
     /// cross-script comparison).
