@@ -7,7 +7,7 @@ import Testing
 /// name is a surname ("Hayat Shaikh"); two neighbouring letters swapped inside a word are a typo,
 /// not another name ("Ikrut" for IRKUT); an acronym is met by no sound-alike and no longer word
 /// ("سيمنس" smns is no "SMN"); "H.E." leads a name as a title; "Guseff" is Gusev; "Inddustrial" is industrial; "Open Joint
-/// Stock Co" is one legal form; "Lopes" is no spelling of "LOPEZ"; "Hassan" is not "AL-HUSSAINI". Each fix is paired with the look-alike it must still find or clear.
+/// Stock Co" is one legal form; "Lopes" is no spelling of "LOPEZ"; "Hassan" is not "AL-HUSSAINI"; "Daniela" is not "Daniel". Each fix is paired with the look-alike it must still find or clear.
 /// Listed names are invented combinations of real words.
 @Suite("Titles closing a name, swapped letters, acronyms")
 struct TitlesAndSwapsTests {
@@ -118,6 +118,17 @@ struct TitlesAndSwapsTests {
         #expect(ApproximatePersonMatch.knownDifferent("hassan", "hussaini"), "Hasan and Husayn: two names of one root")
         #expect(!ApproximatePersonMatch.knownDifferent("hussain", "hussaini"), "the name and its nisba")
         #expect(!ApproximatePersonMatch.knownDifferent("husayn", "hussaini"), "a variant and the nisba of another")
+    }
+
+    @Test("a given name's feminine form is another person's name")
+    func feminineForms() {
+        #expect(ApproximatePersonMatch.feminine(Array("daniela".utf8), of: Array("daniel".utf8)))
+        #expect(ApproximatePersonMatch.feminine(Array("antonia".utf8), of: Array("antonio".utf8)))
+        #expect(!ApproximatePersonMatch.feminine(Array("danielo".utf8), of: Array("daniel".utf8)))
+        #expect(!ApproximatePersonMatch.feminine(Array("ivanova".utf8), of: Array("ivanov".utf8)), "a surname: no given name under it")
+        #expect(ApproximatePersonMatch.isAnotherName("daniela", "daniel"))
+        let pairs: [(typed: String, listed: String, similarity: Double)] = [("daniela", "daniel", 0.97), ("moreno", "moreno", 1)]
+        #expect(ApproximatePersonMatch.finding(pairs)?.kind == .approximateParts)
     }
 
     @Test("the Levantine spellings of Muhammad are its variants, so Mhamad is not Mahmoud")

@@ -148,6 +148,7 @@ enum ApproximatePersonMatch {
         guard typed != listed else { return false }
         let a = Array(typed.utf8), b = Array(listed.utf8)
         if derived(a, from: b) || derived(b, from: a) { return true }
+        if feminine(a, of: b) || feminine(b, of: a) { return true }
         if let ending = NameEndings.shared(a, b), ending >= sharedEnding {
             let stemA = Array(a.dropLast(ending)), stemB = Array(b.dropLast(ending))
             if stemA.count >= 3 && stemB.count >= 3 && consonants(stemA[...]) != consonants(stemB[...])
@@ -196,6 +197,16 @@ enum ApproximatePersonMatch {
             if e.count == 1 && isVowel(last) { return false }
             return consonants(word.dropLast(e.count)) == consonants(base[...])
         }
+    }
+
+    /// Whether `word` is the feminine form of the given name `base` (one `GivenNames` knows, four
+    /// letters or more): an a added after its final consonant ("daniela" of Daniel, "aleksandra" of
+    /// Aleksandr) or put for its final o ("antonia" of Antonio). A woman's name, another person's.
+    static func feminine(_ word: [UInt8], of base: [UInt8]) -> Bool {
+        guard base.count >= 4, word.last == 97, let last = base.last, last != 97 else { return false }
+        let stemmed = isVowel(last) ? (last == 111 && word.count == base.count && word.dropLast().elementsEqual(base.dropLast()))
+                                    : (word.count == base.count + 1 && word.dropLast().elementsEqual(base))
+        return stemmed && GivenNames.isKnown(String(decoding: base, as: UTF8.self))
     }
 
     static func isVowel(_ c: UInt8) -> Bool { "aeiouy".utf8.contains(c) }
