@@ -361,7 +361,8 @@ extension LoneApproximateWord {
     /// that `Abbreviations` makes the canonical word `listed` (other than `listed` itself: that is
     /// the listed word mistyped, which the other rules judge).
     static func mistypedSpelling(_ typed: [UInt8], of listed: String) -> Bool {
-        func spells(_ w: [UInt8]) -> Bool { Abbreviations.canonical[String(decoding: w, as: UTF8.self)] == listed }
+        let canonical = Array(listed.utf8)
+        func spells(_ w: [UInt8]) -> Bool { w != canonical && Abbreviations.canonical[String(decoding: w, as: UTF8.self)] == listed }
         for k in typed.indices {
             var dropped = typed
             dropped.remove(at: k)

@@ -258,7 +258,11 @@ public enum NameNormalizer {
         while i < raw.count {
             if let phrase = legalPhrase(at: i, in: raw, keepEdge: keepEdge) {
                 forms.append(phrase.code)
-                if phrase.length > 1 || !LegalForms.edgeOnly.contains(raw[i]) { company = true } else if tokens.allSatisfy(LegalForms.qualifiers.contains) { leadingEdge = true }
+                if phrase.length > 1 || !LegalForms.edgeOnly.contains(raw[i]) {
+                    company = true
+                } else if tokens.allSatisfy(LegalForms.qualifiers.contains) {
+                    leadingEdge = true
+                }
                 i += phrase.length
                 // A short form right after a phrase ends it ("Open Joint Stock Co", the longest phrase
                 // "Open Joint Stock"): no name syllable there (an Arabic article is: "LLC As Salam"), and

@@ -8,8 +8,8 @@ import RedFlagCore
 /// or translated); a different party type −0.10 (a person is not a company of the same name), the
 /// same type +0.02; a company (by its legal form) against a listed vessel or aircraft −0.25 (a ship
 /// or plane is property, named without a legal form: "Patria Oyj" is not the tanker PATRIA, and its
-/// owner, which is, is listed in its own right); the query country among the entry's countries +0.03, absent from them −0.05
-/// (lists omit branch countries, so a mismatch only lowers); a birth year inside the listed span
+/// owner, which is, is listed in its own right); the query country among the entry's countries
+/// +0.03, absent from them −0.05 (lists omit branch countries, so a mismatch only lowers); a birth year inside the listed span
 /// +0.05, more than a year outside every span −0.15 (the strongest disambiguator lists give).
 enum Qualifiers {
     static let weakAlias = -0.05
