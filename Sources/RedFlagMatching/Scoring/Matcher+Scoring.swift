@@ -81,7 +81,7 @@ extension Matcher {
         // leaves every word's short vowels out, so its vowelless words are no acronyms.
         let writesVowels = source != .arabic && source != .hebrew
         return CrossScriptChannel(fromScript: flags) { token in
-            let acronym = writesVowels && !Self.hasVowel(token)
+            let acronym = writesVowels && !TokenSimilarity.hasVowel(token)
             return cache.value([tag] + token) { phonetic.similar(token, source: source, space: space).filter { acronym || !Self.isAcronym($0.id, space: space) } }
                 .filter { $0.similarity >= least }
         }
@@ -92,11 +92,7 @@ extension Matcher {
     /// acronym too ("СК" for SC; "سيمنس" smns for Siemens is no "JSC SMN"): an acronym matches an
     /// acronym or initials (issue item 3).
     static func isAcronym(_ id: Int32, space: TokenSpace) -> Bool {
-        space.vocabulary.withBytes(Int(id)) { !hasVowel($0) }
-    }
-
-    static func hasVowel<C: Collection<UInt8>>(_ token: C) -> Bool {
-        token.contains { $0 == 97 || $0 == 101 || $0 == 105 || $0 == 111 || $0 == 117 || $0 == 121 }
+        space.vocabulary.withBytes(Int(id)) { !TokenSimilarity.hasVowel($0) }
     }
 
     /// Every entry whose best name scores at least `nameFloor` (qualifiers applied), and every

@@ -170,7 +170,8 @@ public enum TokenSimilarity {
 
     private static func isVowel(_ c: UInt8) -> Bool { c == 97 || c == 101 || c == 105 || c == 111 || c == 117 || c == 121 }
 
-    private static func hasVowel(_ t: UnsafeBufferPointer<UInt8>) -> Bool { t.contains { isVowel($0) } }
+    /// Whether token `t` holds a vowel (y counts): a token without one is an acronym or an unvowelled spelling.
+    static func hasVowel<C: Collection<UInt8>>(_ t: C) -> Bool { t.contains { isVowel($0) } }
 
     /// Same first letter (or both vowels) and the same consonants in the same order.
     private static func sameConsonants(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
