@@ -61,7 +61,7 @@ struct TransliterationRecallTests {
         #expect(facts.similar[space.id(of: nuaymi)!] == rated)
         let dawud = Array("dawud".utf8)
         let dawudFacts = PreparedQuery.facts(dawud, skeleton: dawud.withUnsafeBufferPointer { TokenSimilarity.skeleton($0) }, space: space, scratch: scratch)
-        #expect(dawudFacts.similar[space.id(of: Array("dawood".utf8))!] == RomanisationSwaps.credit)
+        #expect((dawudFacts.similar[space.id(of: Array("dawood".utf8))!] ?? 0) >= RomanisationSwaps.credit)
     }
 
     @Test("a short word is respelt with a consonant digraph, an acronym is not")

@@ -67,7 +67,7 @@ ibrahim ebrahim ibraheem brahim abraham avraham ibragim
 ismail ismael esmail ismayil ismoil
 ali aly alee
 hassan hasan hasen
-hussein husain hossein husayn hussain huseyn husseyn hosein huseyin
+hussein husain hossein husayn hussain huseyn husseyn hosein huseyin hossain hussen husein
 abdullah abdallah abdulla abdollah abdellah abdula
 abdulrahman abdelrahman abdurrahman abdolrahman abdurakhman abdurahman
 abdulaziz abdelaziz abdulaziz abdolaziz
@@ -106,6 +106,74 @@ ramzan ramazan ramadan
 magomed magomet mahomed
 akhmad akhmat ahmad
 islam islom
+salman selman salmaan
+shahid shaheed
+nasser nasir naser nassir nacer
+faisal faysal feisal faycal
+fahad fahd
+adel adil
+samir sameer
+tahir taher tahar
+zaid zayd zeid zayed
+ziad ziyad ziyed
+idris idriss edris
+hamza hamzah
+kamal kemal
+nabil nabeel
+habib habeeb
+latif lateef
+aziz azeez
+hakim hakeem
+saleh salih
+sharif shareef cherif sherif
+naim naeem
+wasim waseem
+nadim nadeem
+faruq farooq farouk faruk farouq
+javed javid jawed
+pervez parvez parviz perviz
+sohail suhail
+shoaib shuaib shuayb
+anwar anouar enver
+amin ameen emin
+bilal belal
+hashem hashim hachem hasim
+kazem kazim kadhim
+morteza murtaza mortaza murtadha
+mohsen muhsin mohsin
+yasin yassin yaseen yassine
+ayman aiman eyman
+imad emad
+ayoub ayub eyup ayyub
+mansour mansur mansoor
+masoud masud massoud masood
+murad mourad morad
+tawfiq tawfik taufik tevfik
+daud dawood dawud davud daoud
+harun haroun haroon
+farid fareed
+zubair zubayr zobair
+hafiz hafez
+haider haidar heidar hyder
+bashir basheer bachir
+nazir nazeer
+qadir kadir kader qader
+wahid waheed
+rahim raheem
+rahman rehman
+zahir zaheer zaher
+jamil jameel djamil
+shakir shaker
+munir mounir
+maher mahir
+fatima fatma fatemeh fatimah
+aisha aysha ayesha aicha aishah
+khadija khadidja khadijah
+zainab zaynab zeinab
+maryam mariam meryem
+sadia saadia sadiya
+amina aminah emine
+leila layla laila leyla
 ekaterina yekaterina kateryna katsiaryna katerina katarina kaciaryna
 elena yelena olena alena alyona
 olga olha volha
@@ -193,7 +261,7 @@ def main() -> None:
         f"# source: nicknames {version} (PyPI, Apache-2.0, https://github.com/carlton-data/nicknames: names.csv, has_nickname pairs);",
         "#   transliteration-variant groups and Russian/Ukrainian/Belarusian diminutives written by hand from BGN/PCGN romanisation,",
         "#   general knowledge and the lists' own spellings (make_given_names.py).",
-        "# version: nicknames " + version + "; variants 2026-12-03",
+        "# version: nicknames " + version + "; variants 2026-12-05",
         "# licence: nicknames Apache-2.0 (pairs used as facts); variant groups: own work",
         "# regenerate: python3 Lists/names/tools/make_given_names.py (needs `pip install nicknames`)",
         "# columns: nickname<TAB>full name<TAB>nickname nickname…  (each nickname ~ the full name, not each other)",

@@ -58,6 +58,10 @@ public struct LoneApproximateWord: Hashable, Sendable {
         /// Ali" / "AL-ARADAH, Khalid Ali Mabkhut". A given name and a patronymic or a father's name
         /// are shared by thousands; the family name tells the person.
         case familyNameAbsent
+        /// A person's name against an organisation named after a person, one of the query's given
+        /// names paired with another given name of the listed name (`Matcher.personNamedOrganisation`):
+        /// "Saeed Karimi" / "SHAHID KARIMI GROUP", "Salman Shah" / "SULEIMAN SHAH BRIGADE".
+        case otherNamesake
         /// A listed person named by a common surname and initials only ("AHMED, A."), met by a
         /// name whose given name only begins with the initial (`Matcher.commonSurnameInitials`):
         /// "Abiy Ahmed". Thousands share the surname and the letter.
@@ -100,6 +104,7 @@ public struct LoneApproximateWord: Hashable, Sendable {
         case .contradictingInitial: return "middle initial '\(query)' against the listed middle name '\(listed)'"
         case .contradictingGivenName: return "given name '\(query)' against the listed given name '\(listed)', no listed given name found"
         case .familyNameAbsent: return "given names only, '\(query)', the listed family name '\(listed)' absent"
+        case .otherNamesake: return "a person's given name '\(query)' against the given name '\(listed)' \(fmt(similarity)) of an organisation named after a person"
         case .commonSurnameInitials: return "common surname '\(listed)' beside initials only, the given name '\(query)' not listed"
         case .genericWordsOnly: return "generic words '\(query)' only, the listed '\(listed)' absent"
         }
@@ -122,6 +127,7 @@ public struct LoneApproximateWord: Hashable, Sendable {
         case .contradictingInitial: return "contradicting_initial"
         case .contradictingGivenName: return "contradicting_given_name"
         case .familyNameAbsent: return "family_name_absent"
+        case .otherNamesake: return "other_namesake"
         case .commonSurnameInitials: return "common_surname_initials"
         case .genericWordsOnly: return "generic_words_only"
         }
@@ -222,6 +228,8 @@ extension Matcher {
         if organisation, let share = rule.commonWordShare, let common = commonWordMatch(a, telling: telling, query: q, share: share) { return common }
         if organisation, let generic = genericWordsOnly(a, telling: telling, query: q) { return generic }
         if let acronym = acronymAgainstScript(a, telling: telling, query: q, document: n) { return acronym }
+        if organisation, q.legalForms.isEmpty, s.qualifiers.contains(where: { $0.name == "type" && $0.effect < 0 }),
+           let other = personNamedOrganisation(a, telling: telling, query: q) { return other }
         if q.legalForms.isEmpty, namesPerson(n), let other = approximatePerson(a, telling: telling, query: q, document: n) { return other }
         if q.legalForms.isEmpty, namesPerson(n), let initial = contradictingInitial(a, query: q, document: n) { return initial }
         if q.legalForms.isEmpty, namesPerson(n), let given = contradictingGivenName(a, query: q, document: n) { return given }
@@ -549,6 +557,21 @@ extension Matcher {
     /// particle of a European surname ("van", "de"): never a family name on its own.
     static func particleOrArticle(_ word: String) -> Bool {
         NameChains.isParticle(word) || NameChains.articles.contains(word) || ArticleCompounds.articles.contains(word) || NameNormalizer.particles.contains(word)
+    }
+
+    /// The case `otherNamesake` of alignment `a` (a query read as a person's name against an
+    /// organisation), or nil: a telling pair joins a given name of the query to another given name
+    /// of the listed name, spelt close but not a variant of it (`ApproximatePersonMatch.knownDifferent`).
+    /// An organisation named after its founder or a martyr is named after that person, not after
+    /// every name that looks like his.
+    func personNamedOrganisation(_ a: AlignmentResult, telling: [(q: Int, l: Int, similarity: Double)], query q: PreparedQuery) -> LoneApproximateWord? {
+        for p in telling where p.similarity < 1 && a.query[p.q].key2 < 0 && a.list[p.l].key2 < 0 {
+            let typed = q.texts[Int(a.query[p.q].key)], listed = index.names.vocabulary[Int(a.list[p.l].key)]
+            if ApproximatePersonMatch.knownDifferent(typed, listed) {
+                return LoneApproximateWord(query: typed, listed: listed, similarity: p.similarity, kind: .otherNamesake)
+            }
+        }
+        return nil
     }
 
     /// A name the tables know: a given name of `GivenNames` or a common given name or surname of `CommonNames`.

@@ -78,13 +78,26 @@ extension Matcher {
     /// or more that no listed token spells closely (at least `PreparedQuery.borrowFrom`) is read as
     /// the words it is glued from.
     func prepareQueryName(_ name: String, scratch: Scratch, origin: String? = nil) -> (normal: NormalizedName, query: PreparedQuery) {
-        let separated = NameNormalizer.separateCamelCase(name)
-        let normal = NameNormalizer.normalize(separated)
+        var separated = NameNormalizer.separateCamelCase(name)
+        var normal = NameNormalizer.normalize(separated)
+        // A brand's halves read as one word twice ("IndusInd": "indus" and "ind", both short for
+        // industry) are not two words: the name is read whole.
+        if separated != name && Self.repeatsWord(normal) {
+            let whole = NameNormalizer.normalize(name)
+            if !Self.repeatsWord(whole) { (separated, normal) = (name, whole) }
+        }
         // The comma of "BEN HENI, Lased" gives the reading order of a chain (none once unglued:
         // the token count no longer matches the comma's halves, and the offset falls back to 0).
         let q = prepareName(normal, raw: separated, scratch: scratch, origin: origin)
         guard let unglued = unglued(normal, q) else { return (normal, q) }
         return (unglued, prepareName(unglued, raw: separated, scratch: scratch, origin: origin))
+    }
+
+    /// Whether two adjacent tokens written apart are made the same word (a name written twice,
+    /// "Ko Ko", "LiLi", is a name).
+    static func repeatsWord(_ n: NormalizedName) -> Bool {
+        guard n.written.count == n.tokens.count else { return false }
+        return n.tokens.indices.dropLast().contains { n.tokens[$0] == n.tokens[$0 + 1] && n.written[$0] != n.written[$0 + 1] }
     }
 
     private func unglued(_ n: NormalizedName, _ q: PreparedQuery) -> NormalizedName? {

@@ -267,6 +267,10 @@ struct PreparedQuery {
             if light != weights { initialLightWeights = light }
         }
         for i in 0..<max(0, bytes.count - 1) {
+            // An Arabic article belongs to the word after it ("Mostafa El Sayed" is not
+            // "mostafael" ~ MOSTAFAEI): it is glued to the word before only after a head written
+            // apart ("Abd el Kader" ~ "abdel").
+            if ArticleCompounds.articles.contains(written[i + 1]) && !ArticleCompounds.heads.contains(written[i]) { continue }
             let typed = written[i] + written[i + 1]
             let joined = Array((Abbreviations.canonical[typed] ?? typed).utf8)
             let sk = joined.withUnsafeBufferPointer { TokenSimilarity.skeleton($0) }
