@@ -7,7 +7,7 @@ import Testing
 /// the word after it ("Mostafa El Sayed" is not "mostafael"); an organisation named after a person
 /// is not named after every name that looks like his ("Saeed Karimi" / "SHAHID KARIMI GROUP"); a
 /// brand's halves that read as one word twice are one word ("IndusInd" is not "industry
-/// industry"); more Arabic, Persian and South Asian given names with their spellings. Each fix is
+/// industry"); a Chinese company's place of registration ("Zhejiang", "浙江") is where, not who; more Arabic, Persian and South Asian given names with their spellings. Each fix is
 /// paired with the look-alike it must still find. Listed names are invented combinations of real words.
 @Suite("Articles, organisations named after people, brands")
 struct NamesakesAndBrandsTests {
@@ -18,6 +18,8 @@ struct NamesakesAndBrandsTests {
             FixtureWithParties.entity("982", "SHAHID KARIMI GROUP"),
             FixtureWithParties.entity("983", "INDUSTRIAL BANK"),
             FixtureWithParties.sdnPerson("984", "HUSAYN, Faisal"),
+            FixtureWithParties.entity("988", "DAHUA TECHNOLOGY"),
+            FixtureWithParties.entity("989", "ZHEJIANG UNIVIEW TECHNOLOGIES"),
             // Filler, so that the words above weigh as distinctive words do in the real lists.
             FixtureWithParties.entity("985", "NORTHERN SHIPPING COMPANY"),
             FixtureWithParties.entity("986", "EASTERN TRADING GROUP"),
@@ -58,6 +60,19 @@ struct NamesakesAndBrandsTests {
         let repeated = NameNormalizer.normalize(NameNormalizer.separateCamelCase("LiLi"))
         #expect(!Matcher.repeatsWord(repeated))
         #expect(Matcher.repeatsWord(NameNormalizer.normalize(NameNormalizer.separateCamelCase("IndusInd"))))
+    }
+
+    @Test("a Chinese company's place of registration opening its name weighs as little as a legal form")
+    func placeOfRegistration() {
+        #expect(PlaceWords.opens("zhejiang", at: 0, of: 3))
+        #expect(!PlaceWords.opens("zhejiang", at: 0, of: 2), "a two-word name keeps its first word")
+        #expect(!PlaceWords.opens("zhejiang", at: 1, of: 3), "only the name's first word")
+        for name in ["Zhejiang Dahua Technology Co., Ltd.", "浙江大华技术股份有限公司", "Hangzhou Dahua Technology"] {
+            #expect(decision(name, "CSL:988") != .clear, "\(describe(name))")
+        }
+        // The listed name's own place still counts: another brand of the same province is no match.
+        #expect(decision("Zhejiang Sunrise Technologies", "CSL:989") == .clear, "\(describe("Zhejiang Sunrise Technologies"))")
+        #expect(decision("Zhejiang Uniview Technologies Co., Ltd.", "CSL:989") != .clear, "\(describe("Zhejiang Uniview Technologies Co., Ltd."))")
     }
 
     @Test("given names of Arabic, Persian and South Asian spelling are variants of one another")

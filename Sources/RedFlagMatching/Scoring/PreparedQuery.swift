@@ -239,9 +239,10 @@ struct PreparedQuery {
             similar.append(map)
             // A company's name holds no honorific: "ING Groep N.V." is the bank ING, not an engineer's title.
             let title = legalForms.isEmpty && (NameTitles.isTitle(tokens[i], at: i, of: tokens.count) || LeadingTitles.isTitle(tokens[i], at: i, of: tokens.count))
-            let weak = LegalForms.words.contains(tokens[i]) || title
+            let weak = LegalForms.words.contains(tokens[i]) || title || PlaceWords.opens(tokens[i], at: i, of: tokens.count)
             if weak {
-                // Legal-form words and titles ("Dr", "Sheikh", "President") say little about who.
+                // Legal-form words, titles ("Dr", "Sheikh", "President") and a Chinese company's place
+                // of registration ("Zhejiang Dahua Technology") say little about who.
                 weights.append(Double(LegalForms.wordWeight))
             } else if let exact = f.id {
                 weights.append(Double(space.weights[Int(exact)]))
