@@ -20,6 +20,9 @@ struct NamesakesAndBrandsTests {
             FixtureWithParties.sdnPerson("984", "HUSAYN, Faisal"),
             FixtureWithParties.entity("988", "DAHUA TECHNOLOGY"),
             FixtureWithParties.entity("989", "ZHEJIANG UNIVIEW TECHNOLOGIES"),
+            FixtureWithParties.entity("979", "KHATAM AL-ANBIYA CONSTRUCTION HEADQUARTERS"),
+            FixtureWithParties.entity("978", "DAEDONG CREDIT BANK"),
+            FixtureWithParties.entity("977", "KOREA MINING DEVELOPMENT TRADING CORPORATION"),
             // Filler, so that the words above weigh as distinctive words do in the real lists.
             FixtureWithParties.entity("985", "NORTHERN SHIPPING COMPANY"),
             FixtureWithParties.entity("986", "EASTERN TRADING GROUP"),
@@ -73,6 +76,22 @@ struct NamesakesAndBrandsTests {
         // The listed name's own place still counts: another brand of the same province is no match.
         #expect(decision("Zhejiang Sunrise Technologies", "CSL:989") == .clear, "\(describe("Zhejiang Sunrise Technologies"))")
         #expect(decision("Zhejiang Uniview Technologies Co., Ltd.", "CSL:989") != .clear, "\(describe("Zhejiang Uniview Technologies Co., Ltd."))")
+    }
+
+    @Test("words in other scripts: Persian compounds, Korean business words, the kana w glide")
+    func otherScripts() {
+        #expect(Matcher.nonJoinerSpaced("خاتم\u{200C}الانبیا") == "خاتم الانبیا")
+        #expect(Matcher.nonJoinerSpaced("خاتم الانبیا") == nil)
+        #expect(decision("قرارگاه سازندگی خاتم\u{200C}الانبیا", "CSL:979") != .clear, "\(describe("قرارگاه سازندگی خاتم\u{200C}الانبیا"))")
+        #expect(BusinessWords.readings("대동신용은행").contains { $0.lowercased().contains("credit") })
+        #expect(decision("대동신용은행", "CSL:978") != .clear, "\(describe("대동신용은행"))")
+        // A name of business words and a country only is read whole.
+        #expect(BusinessWords.readings("조선광업개발무역회사").contains { $0.lowercased().hasPrefix("korea") })
+        #expect(decision("조선광업개발무역회사", "CSL:977") != .clear, "\(describe("조선광업개발무역회사"))")
+        // ウェ is we: the small kana after a bare u makes it the glide.
+        #expect(Transliterator.combiningSmallKana("fāu~ei") == "fāwei")
+        #expect(Transliterator.combiningSmallKana("vu~o") == "vo", "after a consonant the small kana replaces the vowel")
+        #expect(Transliterator.combiningSmallKana("u~isukonshin") == "wisukonshin")
     }
 
     @Test("given names of Arabic, Persian and South Asian spelling are variants of one another")

@@ -61,14 +61,14 @@ extension Matcher {
     func otherLanguageReadings(_ name: String) -> [(String, Bool)] {
         var out: [(String, Bool)] = []
         let source = PhoneticComparison.Source(name: name)
-        for translated in BusinessWords.readings(name) {
+        for translated in BusinessWords.readings(name) + (Self.nonJoinerSpaced(name).map(BusinessWords.readings) ?? []) {
             let foreign = Transliterator.romanise(translated, .foreignName)
             for reading in [Transliterator.toLatin(translated), foreign] where !out.contains(where: { $0.0 == reading }) {
                 out.append((reading, source != .hangul && source != .han || reading == foreign))
             }
         }
         if source == .arabic {
-            for split in [CompoundGivenNames.split(name), UnjoinedLetters.split(name)].compactMap({ $0 }) {
+            for split in [CompoundGivenNames.split(name), UnjoinedLetters.split(name), Self.nonJoinerSpaced(name)].compactMap({ $0 }) {
                 for reading in [Transliterator.toLatin(split), Transliterator.romanise(split, .foreignName)] where !out.contains(where: { $0.0 == reading }) {
                     out.append((reading, true))
                 }
@@ -87,5 +87,13 @@ extension Matcher {
             }
         }
         return out
+    }
+
+    /// `name` with each zero-width non-joiner read as a space, or nil when it has none. Persian
+    /// writes the parts of a compound with it, one word to the eye but two to the lists
+    /// ("خاتم‌الانبیا" is KHATAM AL-ANBIYA); the romanisation drops it and glues the parts.
+    static func nonJoinerSpaced(_ name: String) -> String? {
+        guard name.unicodeScalars.contains(where: { $0.value == 0x200C }) else { return nil }
+        return String(String.UnicodeScalarView(name.unicodeScalars.map { $0.value == 0x200C ? " " : $0 }))
     }
 }

@@ -101,6 +101,11 @@ enum BusinessWords {
                     }
                     break
                 }
+                // What is left may be a word of the table too: a name of business words and a country only
+                // ("조선광업개발무역회사", Korea Mining Development Trading Company) is read whole.
+                if !peeled.isEmpty, upper - lower >= 2, let forms = table[text(letters[lower..<upper])] {
+                    peeled.append(((w.range.lowerBound + lower)..<(w.range.lowerBound + upper), forms))
+                }
                 found.append(contentsOf: peeled.sorted { $0.range.lowerBound < $1.range.lowerBound })
             }
             distinctive = true

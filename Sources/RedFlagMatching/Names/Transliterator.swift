@@ -325,7 +325,8 @@ public enum Transliterator {
     /// ICU writes a small kana vowel it has no syllable for apart, after a tilde ("ヴォ" vu~o, "ヴャ"
     /// vu~ya, "ドゥ" do~u); in katakana the small kana replaces the vowel of the syllable before it
     /// (vo, vya, du: "ヴャチェスラフ" Vyacheslav). The tilde and the replaced vowel go; a tilde after
-    /// no consonant-and-vowel only goes.
+    /// no consonant-and-vowel only goes, but a bare u before it is the glide w ("ウェ" u~e is we,
+    /// "ファーウェイ" Huawei, "ウィ" wi, "ウォ" wo).
     static func combiningSmallKana(_ latin: String) -> String {
         let vowels: Set<Character> = ["a", "e", "i", "o", "u", "ā", "ē", "ī", "ō", "ū"]
         var out: [Character] = []
@@ -333,6 +334,8 @@ public enum Transliterator {
             if c == "~" {
                 if out.count >= 2, vowels.contains(out[out.count - 1]), out[out.count - 2].isLetter, !vowels.contains(out[out.count - 2]) {
                     out.removeLast()
+                } else if let last = out.last, last == "u", out.count == 1 || !out[out.count - 2].isLetter || vowels.contains(out[out.count - 2]) {
+                    out[out.count - 1] = "w"
                 }
                 continue
             }
