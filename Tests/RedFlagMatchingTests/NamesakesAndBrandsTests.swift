@@ -23,6 +23,8 @@ struct NamesakesAndBrandsTests {
             FixtureWithParties.entity("979", "KHATAM AL-ANBIYA CONSTRUCTION HEADQUARTERS"),
             FixtureWithParties.entity("978", "DAEDONG CREDIT BANK"),
             FixtureWithParties.entity("977", "KOREA MINING DEVELOPMENT TRADING CORPORATION"),
+            FixtureWithParties.entity("976", "LLANOTOUR LTDA."),
+            FixtureWithParties.entity("975", "JOINT STOCK COMPANY PETERSBURG SOCIAL COMMERCIAL BANK"),
             // Filler, so that the words above weigh as distinctive words do in the real lists.
             FixtureWithParties.entity("985", "NORTHERN SHIPPING COMPANY"),
             FixtureWithParties.entity("986", "EASTERN TRADING GROUP"),
@@ -92,6 +94,19 @@ struct NamesakesAndBrandsTests {
         #expect(Transliterator.combiningSmallKana("fāu~ei") == "fāwei")
         #expect(Transliterator.combiningSmallKana("vu~o") == "vo", "after a consonant the small kana replaces the vowel")
         #expect(Transliterator.combiningSmallKana("u~isukonshin") == "wisukonshin")
+    }
+
+    @Test("a legal-form word typed with one edit is the legal form")
+    func mistypedLegalForms() {
+        for typed in ["stck", "ltdda", "limted", "corporaton", "compnay"] {
+            #expect(LegalForms.mistyped(Array(typed.utf8)), "\(typed)")
+        }
+        for word in ["karl", "petersburg", "sa", "bank"] {
+            #expect(!LegalForms.mistyped(Array(word.utf8)), "\(word)")
+        }
+        #expect(decision("LLANOTOUR LTDDA.", "CSL:976") != .clear, "\(describe("LLANOTOUR LTDDA."))")
+        #expect(decision("PETERSBURG SOCIAL COMMERCIAL BANK OPEN JOINT STCK COMPANY", "CSL:975") != .clear,
+                "\(describe("PETERSBURG SOCIAL COMMERCIAL BANK OPEN JOINT STCK COMPANY"))")
     }
 
     @Test("given names of Arabic, Persian and South Asian spelling are variants of one another")

@@ -40,6 +40,20 @@ public enum LegalForms {
         return out
     }()
 
+    /// Legal-form words of four letters or more, as bytes, for `mistyped`.
+    private static let longWords: [[UInt8]] = words.filter { $0.utf8.count >= 4 }.map { Array($0.utf8) }.sorted { $0.lexicographicallyPrecedes($1) }
+
+    /// Whether `token`, a word no listed name holds, is a legal-form word typed with one edit
+    /// (a letter dropped, added, changed, or two neighbours swapped): "STCK" in "OPEN JOINT STCK
+    /// COMPANY", "LTDDA", "LIMTED", "CORPORATON". The longer of the two has five letters or more,
+    /// so that one edit is a fifth of the word at most. Such a word says as little as the form.
+    static func mistyped(_ token: [UInt8]) -> Bool {
+        guard token.count >= 3, token.count <= 16 else { return false }
+        return longWords.contains { w in
+            max(w.count, token.count) >= 5 && abs(w.count - token.count) <= 1 && TokenSimilarity.editDistance(token, w, limit: 1) <= 1
+        }
+    }
+
     /// Words that qualify a legal form before it ("public", "open", "closed", "private"): an
     /// edge-only form after them is still at the start of the name ("PUBLIC AO GAZPROM").
     static let qualifiers: Set<String> = Set(NameData.rows(file, kind: "weak-word").map { $0.field(0) })

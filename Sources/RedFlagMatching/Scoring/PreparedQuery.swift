@@ -239,7 +239,11 @@ struct PreparedQuery {
             similar.append(map)
             // A company's name holds no honorific: "ING Groep N.V." is the bank ING, not an engineer's title.
             let title = legalForms.isEmpty && (NameTitles.isTitle(tokens[i], at: i, of: tokens.count) || LeadingTitles.isTitle(tokens[i], at: i, of: tokens.count))
+            // A word no listed name holds is a legal-form word mistyped
+            // ("STCK", "LTDDA") beside a legal form or closing the name.
+            let unknown = f.id == nil
             let weak = LegalForms.words.contains(tokens[i]) || title || PlaceWords.opens(tokens[i], at: i, of: tokens.count)
+                || (unknown && (!legalForms.isEmpty || (i > 0 && i == tokens.count - 1)) && LegalForms.mistyped(b))
             if weak {
                 // Legal-form words, titles ("Dr", "Sheikh", "President") and a Chinese company's place
                 // of registration ("Zhejiang Dahua Technology") say little about who.
