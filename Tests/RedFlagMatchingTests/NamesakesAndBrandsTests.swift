@@ -25,6 +25,7 @@ struct NamesakesAndBrandsTests {
             FixtureWithParties.entity("977", "KOREA MINING DEVELOPMENT TRADING CORPORATION"),
             FixtureWithParties.entity("976", "LLANOTOUR LTDA."),
             FixtureWithParties.entity("975", "JOINT STOCK COMPANY PETERSBURG SOCIAL COMMERCIAL BANK"),
+            FixtureWithParties.entity("974", "AKTSIONERNOE OBSHCHESTVO KUZNECHNO PRESSOVIY ZAVOD"),
             // Filler, so that the words above weigh as distinctive words do in the real lists.
             FixtureWithParties.entity("985", "NORTHERN SHIPPING COMPANY"),
             FixtureWithParties.entity("986", "EASTERN TRADING GROUP"),
@@ -105,6 +106,12 @@ struct NamesakesAndBrandsTests {
             #expect(!LegalForms.mistyped(Array(word.utf8)), "\(word)")
         }
         #expect(decision("LLANOTOUR LTDDA.", "CSL:976") != .clear, "\(describe("LLANOTOUR LTDDA."))")
+        // A legal-form word split by a space: its halves are the form.
+        let space = Self.index.names
+        #expect(PreparedQuery.legalFormPieces(["obsch", "estvo", "zavod"].map { Array($0.utf8) }, space: space) == [0, 1])
+        #expect(PreparedQuery.legalFormPieces(["kuznechno", "zavod"].map { Array($0.utf8) }, space: space).isEmpty)
+        #expect(decision("AKTSIONERNOE OBSHCH ESTVO KUZNECHNO PRESSOVIY ZAVOD", "CSL:974") != .clear,
+                "\(describe("AKTSIONERNOE OBSHCH ESTVO KUZNECHNO PRESSOVIY ZAVOD"))")
         #expect(decision("PETERSBURG SOCIAL COMMERCIAL BANK OPEN JOINT STCK COMPANY", "CSL:975") != .clear,
                 "\(describe("PETERSBURG SOCIAL COMMERCIAL BANK OPEN JOINT STCK COMPANY"))")
     }

@@ -199,6 +199,18 @@ struct PreparedQuery {
         return QueryTokenFacts(similar: map, id: space.id(of: b), splits: b.count >= 5 ? space.splits(of: b) : [])
     }
 
+    /// The positions of tokens that are the two halves of a legal-form word split by a space (one
+    /// of them a word no listed name holds): "OBSCH ESTVO" is obshchestvo, "LIMI TED" limited.
+    static func legalFormPieces(_ bytes: [[UInt8]], space: TokenSpace) -> Set<Int> {
+        var out = Set<Int>()
+        for i in 0..<max(0, bytes.count - 1) where space.id(of: bytes[i]) == nil || space.id(of: bytes[i + 1]) == nil {
+            let joined = bytes[i] + bytes[i + 1]
+            guard joined.count >= 6 else { continue }
+            if LegalForms.words.contains(String(decoding: joined, as: UTF8.self)) || LegalForms.mistyped(joined) { out.formUnion([i, i + 1]) }
+        }
+        return out
+    }
+
     /// `written` holds the tokens as typed, before abbreviations were made canonical (joins are
     /// made from them: "comm ittee" is "committee", not "communication" + "ittee").
     init(tokens: [String], written: [String]? = nil, legalForms: [String], space: TokenSpace, scratch: Scratch, cache: TokenCache<QueryTokenFacts>,
@@ -225,6 +237,7 @@ struct PreparedQuery {
         }
         var facts: [QueryTokenFacts] = []
         let written = written.map { $0.count == tokens.count ? $0 : tokens } ?? tokens
+        let formPieces = PreparedQuery.legalFormPieces(bytes, space: space)
         for (i, b) in bytes.enumerated() {
             let f = cache.value(b) { PreparedQuery.facts(b, skeleton: skeletons[i], space: space, scratch: scratch) }
             facts.append(f)
@@ -242,7 +255,7 @@ struct PreparedQuery {
             // A word no listed name holds is a legal-form word mistyped
             // ("STCK", "LTDDA") beside a legal form or closing the name.
             let unknown = f.id == nil
-            let weak = LegalForms.words.contains(tokens[i]) || title || PlaceWords.opens(tokens[i], at: i, of: tokens.count)
+            let weak = LegalForms.words.contains(tokens[i]) || title || PlaceWords.opens(tokens[i], at: i, of: tokens.count) || formPieces.contains(i)
                 || (unknown && (!legalForms.isEmpty || (i > 0 && i == tokens.count - 1)) && LegalForms.mistyped(b))
             if weak {
                 // Legal-form words, titles ("Dr", "Sheikh", "President") and a Chinese company's place
