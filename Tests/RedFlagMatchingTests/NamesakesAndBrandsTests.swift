@@ -26,6 +26,11 @@ struct NamesakesAndBrandsTests {
             FixtureWithParties.entity("976", "LLANOTOUR LTDA."),
             FixtureWithParties.entity("975", "JOINT STOCK COMPANY PETERSBURG SOCIAL COMMERCIAL BANK"),
             FixtureWithParties.entity("974", "AKTSIONERNOE OBSHCHESTVO KUZNECHNO PRESSOVIY ZAVOD"),
+            FixtureWithParties.entity("973", "HUAWEI TECHNOLOGIES (NEW ZEALAND) COMPANY LIMITED"),
+            FixtureWithParties.entity("972", "HUAWEI TECHNOLOGIES (THAILAND) CO., LTD."),
+            FixtureWithParties.entity("971", "HUAWEI TECHNOLOGIES (BOLIVIA) S.R.L."),
+            FixtureWithParties.entity("970", "HUAWEI TECHNOLOGIES (MALAYSIA) SDN. BHD."),
+            FixtureWithParties.entity("969", "HUAWEI DEVICE CO., LTD."),
             // Filler, so that the words above weigh as distinctive words do in the real lists.
             FixtureWithParties.entity("985", "NORTHERN SHIPPING COMPANY"),
             FixtureWithParties.entity("986", "EASTERN TRADING GROUP"),
@@ -114,6 +119,16 @@ struct NamesakesAndBrandsTests {
                 "\(describe("AKTSIONERNOE OBSHCH ESTVO KUZNECHNO PRESSOVIY ZAVOD"))")
         #expect(decision("PETERSBURG SOCIAL COMMERCIAL BANK OPEN JOINT STCK COMPANY", "CSL:975") != .clear,
                 "\(describe("PETERSBURG SOCIAL COMMERCIAL BANK OPEN JOINT STCK COMPANY"))")
+    }
+
+    @Test("a match on a listed name's bracketed qualifier alone is no match")
+    func bracketQualifier() {
+        #expect(BracketedParts.qualifierWords(of: "HUAWEI TECHNOLOGIES (NEW ZEALAND) COMPANY LIMITED") == ["new", "zealand"])
+        #expect(BracketedParts.qualifierWords(of: "NAFTIRAN INTERTRADE CO. (NICO) SARL").isEmpty, "an acronym is a name")
+        #expect(BracketedParts.qualifierWords(of: "MAHAN AIR (a.k.a. MAHAN AIRLINES)").isEmpty, "so is a name marked as another")
+        #expect(decision("Bank of New Zealand", "CSL:973") == .clear, "\(describe("Bank of New Zealand"))")
+        #expect(decision("Huawei Technologies New Zealand", "CSL:973") != .clear, "\(describe("Huawei Technologies New Zealand"))")
+        #expect(decision("Huawei Technologies (New Zealand) Ltd", "CSL:973") != .clear, "\(describe("Huawei Technologies (New Zealand) Ltd"))")
     }
 
     @Test("given names of Arabic, Persian and South Asian spelling are variants of one another")

@@ -62,6 +62,10 @@ public struct LoneApproximateWord: Hashable, Sendable {
         /// names paired with another given name of the listed name (`Matcher.personNamedOrganisation`):
         /// "Saeed Karimi" / "SHAHID KARIMI GROUP", "Salman Shah" / "SULEIMAN SHAH BRIGADE".
         case otherNamesake
+        /// An organisation's name matched on the words of a bracketed qualifier of the listed name
+        /// only (`Matcher.bracketQualifierOnly`): "Bank of New Zealand" / "HUAWEI TECHNOLOGIES (NEW
+        /// ZEALAND) COMPANY LIMITED". The bracket says where or what the listed party is, not who.
+        case bracketQualifierOnly
         /// A listed person named by a common surname and initials only ("AHMED, A."), met by a
         /// name whose given name only begins with the initial (`Matcher.commonSurnameInitials`):
         /// "Abiy Ahmed". Thousands share the surname and the letter.
@@ -104,6 +108,7 @@ public struct LoneApproximateWord: Hashable, Sendable {
         case .contradictingInitial: return "middle initial '\(query)' against the listed middle name '\(listed)'"
         case .contradictingGivenName: return "given name '\(query)' against the listed given name '\(listed)', no listed given name found"
         case .familyNameAbsent: return "given names only, '\(query)', the listed family name '\(listed)' absent"
+        case .bracketQualifierOnly: return "only the bracketed '\(listed)' of the listed name, which says where or what, not who"
         case .otherNamesake: return "a person's given name '\(query)' against the given name '\(listed)' \(fmt(similarity)) of an organisation named after a person"
         case .commonSurnameInitials: return "common surname '\(listed)' beside initials only, the given name '\(query)' not listed"
         case .genericWordsOnly: return "generic words '\(query)' only, the listed '\(listed)' absent"
@@ -128,6 +133,7 @@ public struct LoneApproximateWord: Hashable, Sendable {
         case .contradictingGivenName: return "contradicting_given_name"
         case .familyNameAbsent: return "family_name_absent"
         case .otherNamesake: return "other_namesake"
+        case .bracketQualifierOnly: return "bracket_qualifier_only"
         case .commonSurnameInitials: return "common_surname_initials"
         case .genericWordsOnly: return "generic_words_only"
         }
@@ -227,6 +233,7 @@ extension Matcher {
         let organisation = index.type(entry: s.entry) != .person
         if organisation, let share = rule.commonWordShare, let common = commonWordMatch(a, telling: telling, query: q, share: share) { return common }
         if organisation, let generic = genericWordsOnly(a, telling: telling, query: q) { return generic }
+        if organisation, let bracket = bracketQualifierOnly(a, telling: telling, document: n) { return bracket }
         if let acronym = acronymAgainstScript(a, telling: telling, query: q, document: n) { return acronym }
         if organisation, q.legalForms.isEmpty, s.qualifiers.contains(where: { $0.name == "type" && $0.effect < 0 }),
            let other = personNamedOrganisation(a, telling: telling, query: q) { return other }
@@ -557,6 +564,23 @@ extension Matcher {
     /// particle of a European surname ("van", "de"): never a family name on its own.
     static func particleOrArticle(_ word: String) -> Bool {
         NameChains.isParticle(word) || NameChains.articles.contains(word) || ArticleCompounds.articles.contains(word) || NameNormalizer.particles.contains(word)
+    }
+
+    /// The case `bracketQualifierOnly` of alignment `a` of listed name `n`, or nil: every pair
+    /// holds a word of a bracketed qualifier of the listed name (`BracketedParts.qualifierWords`),
+    /// while a telling listed word outside it is left unmatched.
+    func bracketQualifierOnly(_ a: AlignmentResult, telling: [(q: Int, l: Int, similarity: Double)], document n: Int) -> LoneApproximateWord? {
+        guard !telling.isEmpty else { return nil }
+        let qualifier = BracketedParts.qualifierWords(of: index.nameText[n])
+        guard !qualifier.isEmpty else { return nil }
+        let words = { (l: Int) in [a.list[l].key, a.list[l].key2].filter { $0 >= 0 }.map { self.index.names.vocabulary[Int($0)] } }
+        // Every pair, telling or not ("LEADER (HONG KONG)": a title word is a word of the name too).
+        guard a.pairs.allSatisfy({ words($0.l).allSatisfy(qualifier.contains) }) else { return nil }
+        let weak = Double(LegalForms.wordWeight), paired = Set(a.pairs.map(\.l))
+        let outside = a.list.indices.contains { j in !paired.contains(j) && a.list[j].weight > weak && !words(j).allSatisfy(qualifier.contains) }
+        guard outside else { return nil }
+        let listed = telling.flatMap { words($0.l) }.joined(separator: " ")
+        return LoneApproximateWord(query: listed, listed: listed, similarity: telling.map(\.similarity).min() ?? 1, kind: .bracketQualifierOnly)
     }
 
     /// The case `otherNamesake` of alignment `a` (a query read as a person's name against an

@@ -57,6 +57,33 @@ enum BracketedParts {
         return out
     }
 
+    /// The words of `name`'s bracketed parts that are neither an acronym nor another name (the
+    /// place or kind of "HUAWEI TECHNOLOGIES (NEW ZEALAND) COMPANY LIMITED", "(PVT)"), normalised.
+    static func qualifierWords(of name: String) -> Set<String> {
+        guard name.contains("(") || name.contains("[") else { return [] }
+        var out = Set<String>()
+        var depth = 0
+        var current = ""
+        for ch in name {
+            switch ch {
+            case "(", "[":
+                if depth == 0 { current = "" } else { current.append(ch) }
+                depth += 1
+            case ")", "]":
+                guard depth > 0 else { continue }
+                depth -= 1
+                if depth > 0 { current.append(ch); continue }
+                let trimmed = current.trimmingCharacters(in: .whitespaces), lower = trimmed.lowercased()
+                if !markers.contains(where: { lower.hasPrefix($0) }) && !isAcronym(trimmed) {
+                    out.formUnion(NameNormalizer.normalize(trimmed).tokens)
+                }
+            default:
+                if depth > 0 { current.append(ch) }
+            }
+        }
+        return out
+    }
+
     /// One word of 2–10 capital letters (digits, dots and hyphens allowed) with at least two
     /// letters: "NICO", "IRISL", "S.E.P.", "MTS-2".
     static func isAcronym(_ s: String) -> Bool {
