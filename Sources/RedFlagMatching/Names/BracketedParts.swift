@@ -20,27 +20,7 @@ enum BracketedParts {
 
     /// The derived names of `name`, or none when it holds no complete bracket.
     static func variants(of name: String) -> [Variant] {
-        guard name.contains("(") || name.contains("[") else { return [] }
-        var outside = ""
-        var inside: [String] = []
-        var depth = 0
-        var current = ""
-        for ch in name {
-            switch ch {
-            case "(", "[":
-                if depth == 0 { current = "" } else { current.append(ch) }
-                depth += 1
-                outside.append(" ")
-            case ")", "]":
-                guard depth > 0 else { outside.append(" "); continue }
-                depth -= 1
-                if depth == 0 { inside.append(current) } else { current.append(ch) }
-            default:
-                if depth == 0 { outside.append(ch) } else { current.append(ch) }
-            }
-        }
-        // An unclosed bracket: the name as published is all there is.
-        guard depth == 0, !inside.isEmpty else { return [] }
+        guard let (outside, inside) = split(name) else { return [] }
         var out: [Variant] = []
         let stripped = outside.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         if stripped.contains(where: \.isLetter) { out.append(Variant(text: stripped, isBracketOnly: false)) }
@@ -60,8 +40,23 @@ enum BracketedParts {
     /// The words of `name`'s bracketed parts that are neither an acronym nor another name (the
     /// place or kind of "HUAWEI TECHNOLOGIES (NEW ZEALAND) COMPANY LIMITED", "(PVT)"), normalised.
     static func qualifierWords(of name: String) -> Set<String> {
-        guard name.contains("(") || name.contains("[") else { return [] }
+        guard let (_, inside) = split(name) else { return [] }
         var out = Set<String>()
+        for part in inside {
+            let trimmed = part.trimmingCharacters(in: .whitespaces), lower = trimmed.lowercased()
+            if !markers.contains(where: { lower.hasPrefix($0) }) && !isAcronym(trimmed) {
+                out.formUnion(NameNormalizer.normalize(trimmed).tokens)
+            }
+        }
+        return out
+    }
+
+    /// `name` outside its brackets (each bracket a space) and the text of each outermost bracket,
+    /// or nil when it holds no bracket or an unclosed one (then the name as published is all there is).
+    private static func split(_ name: String) -> (outside: String, inside: [String])? {
+        guard name.contains("(") || name.contains("[") else { return nil }
+        var outside = ""
+        var inside: [String] = []
         var depth = 0
         var current = ""
         for ch in name {
@@ -69,19 +64,17 @@ enum BracketedParts {
             case "(", "[":
                 if depth == 0 { current = "" } else { current.append(ch) }
                 depth += 1
+                outside.append(" ")
             case ")", "]":
-                guard depth > 0 else { continue }
+                guard depth > 0 else { outside.append(" "); continue }
                 depth -= 1
-                if depth > 0 { current.append(ch); continue }
-                let trimmed = current.trimmingCharacters(in: .whitespaces), lower = trimmed.lowercased()
-                if !markers.contains(where: { lower.hasPrefix($0) }) && !isAcronym(trimmed) {
-                    out.formUnion(NameNormalizer.normalize(trimmed).tokens)
-                }
+                if depth == 0 { inside.append(current) } else { current.append(ch) }
             default:
-                if depth > 0 { current.append(ch) }
+                if depth == 0 { outside.append(ch) } else { current.append(ch) }
             }
         }
-        return out
+        guard depth == 0, !inside.isEmpty else { return nil }
+        return (outside, inside)
     }
 
     /// One word of 2–10 capital letters (digits, dots and hyphens allowed) with at least two

@@ -41,7 +41,7 @@ public enum LegalForms {
     }()
 
     /// Legal-form words of four letters or more, as bytes, for `mistyped`.
-    private static let longWords: [[UInt8]] = words.filter { $0.utf8.count >= 4 }.map { Array($0.utf8) }.sorted { $0.lexicographicallyPrecedes($1) }
+    private static let longWords: [[UInt8]] = words.filter { $0.utf8.count >= 4 }.map { Array($0.utf8) }
 
     /// Whether `token`, a word no listed name holds, is a legal-form word typed with one edit
     /// (a letter dropped, added, changed, or two neighbours swapped): "STCK" in "OPEN JOINT STCK
