@@ -104,7 +104,7 @@ struct NamesakesAndBrandsTests {
 
     @Test("a legal-form word typed with one edit is the legal form")
     func mistypedLegalForms() {
-        for typed in ["stck", "ltdda", "limted", "corporaton", "compnay"] {
+        for typed in ["stck", "ltdda", "limted", "corporaton", "compnay", "corporatiom", "xompany", "ocmpany"] {
             #expect(LegalForms.mistyped(Array(typed.utf8)), "\(typed)")
         }
         for word in ["karl", "petersburg", "sa", "bank"] {

@@ -79,11 +79,19 @@ extension Matcher {
                     // Then credit every term to the documents found, in the order the query lists
                     // the terms, as a walk crediting every posting would: the Float sums, and so
                     // the ranking, do not depend on which terms were deferred.
+                    // A long posting list against few documents found (a deferred "ltd") is
+                    // searched per document instead of walked: postings are in document order.
+                    let found = touched.count
                     for t in bound {
                         let credit = SIMD2(t.query, t.list)
-                        for p in space.postingRange(t.id) {
-                            let d = Int(postings[p])
-                            if marks[d] { acc[d] += credit }
+                        let range = space.postingRange(t.id)
+                        if range.count > 16 * found * (Int.bitWidth - range.count.leadingZeroBitCount) {
+                            for d32 in touched where Self.holds(postings, range, d32) { acc[Int(d32)] += credit }
+                        } else {
+                            for p in range {
+                                let d = Int(postings[p])
+                                if marks[d] { acc[d] += credit }
+                            }
                         }
                     }
                     for d32 in touched {
@@ -117,6 +125,17 @@ extension Matcher {
         ranked.sort { $0.1 > $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }
         if ranked.count > configuration.candidateLimit { ranked.removeLast(ranked.count - configuration.candidateLimit) }
         return ranked.map(\.0)
+    }
+
+    /// Whether the document-ordered `postings[range]` hold document `d`.
+    @inline(__always)
+    private static func holds(_ postings: UnsafeBufferPointer<Int32>, _ range: Range<Int>, _ d: Int32) -> Bool {
+        var lo = range.lowerBound, hi = range.upperBound
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if postings[mid] < d { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < range.upperBound && postings[lo] == d
     }
 
     /// Which terms the walk may defer: as many postings as possible (longest per unit of credit

@@ -43,15 +43,41 @@ public enum LegalForms {
     /// Legal-form words of four letters or more, as bytes, for `mistyped`.
     private static let longWords: [[UInt8]] = words.filter { $0.utf8.count >= 4 }.map { Array($0.utf8) }
 
+    /// `longWords` by the hash of each word and of each word with one letter deleted: a word one
+    /// edit from another shares one of these keys with it (symmetric deletion), so `mistyped`
+    /// looks up a token's own keys instead of measuring it against every form word.
+    private static let deletionKeys: [UInt64: [Int32]] = {
+        var out: [UInt64: [Int32]] = [:]
+        for (k, w) in longWords.enumerated() {
+            var keys: Set<UInt64> = [deletionHash(w, skipping: -1)]
+            for i in w.indices { keys.insert(deletionHash(w, skipping: i)) }
+            for key in keys { out[key, default: []].append(Int32(k)) }
+        }
+        return out
+    }()
+
+    /// FNV-1a of `w` without its letter at `skipping` (none when negative).
+    private static func deletionHash(_ w: [UInt8], skipping: Int) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for (i, b) in w.enumerated() where i != skipping { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return h
+    }
+
     /// Whether `token`, a word no listed name holds, is a legal-form word typed with one edit
     /// (a letter dropped, added, changed, or two neighbours swapped): "STCK" in "OPEN JOINT STCK
     /// COMPANY", "LTDDA", "LIMTED", "CORPORATON". The longer of the two has five letters or more,
     /// so that one edit is a fifth of the word at most. Such a word says as little as the form.
     static func mistyped(_ token: [UInt8]) -> Bool {
         guard token.count >= 3, token.count <= 16 else { return false }
-        return longWords.contains { w in
-            max(w.count, token.count) >= 5 && abs(w.count - token.count) <= 1 && TokenSimilarity.editDistance(token, w, limit: 1) <= 1
+        for skip in -1..<token.count {
+            guard let found = deletionKeys[deletionHash(token, skipping: skip)] else { continue }
+            for k in found {
+                let w = longWords[Int(k)]
+                if max(w.count, token.count) >= 5 && abs(w.count - token.count) <= 1
+                    && TokenSimilarity.editDistance(token, w, limit: 1) <= 1 { return true }
+            }
         }
+        return false
     }
 
     /// Words that qualify a legal form before it ("public", "open", "closed", "private"): an

@@ -202,7 +202,7 @@ extension Matcher {
                 let weak = Double(LegalForms.wordWeight)
                 notes.initialsUnsupported = NameInitials.dropUnsupported(
                     sims, nq: nq, nl: nl, queryInitial: { q.bytes[$0].count == 1 }, listedInitial: { terms.isSingleLetter(tokens[$0]) },
-                    queryFull: { i in q.bytes[i].count >= NameInitials.fullWordLength && q.weights[i] > weak && NameChains.kind(String(decoding: q.bytes[i], as: UTF8.self)) == .name },
+                    queryFull: { i in q.bytes[i].count >= NameInitials.fullWordLength && q.weights[i] > weak && q.chainNames[i] },
                     listedFull: { j in
                         space.vocabulary.withBytes(Int(tokens[j])) { $0.count } >= NameInitials.fullWordLength && Double(space.weights[Int(tokens[j])]) > weak
                             && self.chainParticles[tokens[j]] == nil
@@ -236,7 +236,7 @@ extension Matcher {
         let title = { (j: Int) in space.vocabulary.withBytes(Int(tokens[j])) { NameTitles.contains(String(decoding: $0, as: UTF8.self)) } }
         if let l0 = NameChains.own(order: order, kind: kind, isWeak: title) {
             var fatherIsListedOwn = false
-            for i in 0..<nq where i != q.own && NameChains.kind(String(decoding: q.bytes[i], as: UTF8.self)) == .name {
+            for i in 0..<nq where i != q.own && q.chainNames[i] {
                 fatherIsListedOwn = fatherIsListedOwn || (q.links.contains { $0.father == i } && sims[i * nl + l0] > 0)
                 sims[i * nl + l0] = 0
             }

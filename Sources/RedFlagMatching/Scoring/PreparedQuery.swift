@@ -27,6 +27,9 @@ struct PreparedQuery {
     var legalForms: Set<String>
     /// Vocabulary id of each query token written exactly as listed (nil when no listed token is).
     var ids: [Int32?]
+    /// Per query token: whether it is a name in a patronymic chain (`NameChains.Kind.name`), not a
+    /// particle or article; kept here so that scoring each candidate hashes no string.
+    var chainNames: [Bool] = []
     /// Patronymic links (child, father) among the query tokens ("salman bin muhammad"): see `NameChains`.
     var links: [(child: Int, father: Int)]
     /// Whether tokens of the query were romanised from another script and compared by sound.
@@ -229,7 +232,9 @@ struct PreparedQuery {
         joins = []
         splits = []
         ids = []
-        let kind = { (i: Int) in NameChains.kind(tokens[i]) }
+        let kinds = tokens.map(NameChains.kind)
+        chainNames = kinds.map { $0 == .name }
+        let kind = { (i: Int) in kinds[i] }
         let order = NameChains.readingOrder(count: tokens.count, commaOffset: commaOffset, kind: kind)
         links = chains ? NameChains.links(order: order, kind: kind) : []
         own = links.isEmpty ? nil : NameChains.own(order: order, kind: kind) { i in
