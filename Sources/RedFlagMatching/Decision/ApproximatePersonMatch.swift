@@ -143,7 +143,7 @@ enum ApproximatePersonMatch {
     /// "bohatyryova"); or `typed` is a common name (`CommonNames`) whose consonants or length
     /// differ from the listed word's ("smit" / "smith", "kozlov" / "kiselyov"; not "yusef" /
     /// "yusif", "sergei" / "sergey"); or both are given names of `GivenNames` that are not variants
-    /// of each other ("mahmoud" / "muhammad").
+    /// of each other ("mahmoud" / "muhammad"); or both are Pinyin syllables (`otherSyllable`).
     static func isAnotherName(_ typed: String, _ listed: String) -> Bool {
         guard typed != listed else { return false }
         let a = Array(typed.utf8), b = Array(listed.utf8)
@@ -158,8 +158,25 @@ enum ApproximatePersonMatch {
         // alike their consonants: the Arabic names built on one root ("mahmoud" / "muhammad", both
         // m-h-m-d; "hassan" / "hussein", h-s-n) are different names, not one name respelt.
         if knownDifferent(typed, listed) { return true }
+        if otherSyllable(a, b) && !isVariant(typed, listed) { return true }
         guard CommonNames.contains(typed) else { return false }
         return consonants(a[...]) != consonants(b[...]) || abs(a.count - b.count) > 1
+    }
+
+    /// Whether `typed` and `listed` are two different syllables of Hanyu Pinyin ("yuan" / "yan",
+    /// "ming" / "min", "hua" / "hui"): in a Chinese name each syllable is a character of its own,
+    /// and one syllable for another is another name, however few letters tell them apart. Another
+    /// romanisation of the same syllable ("chang" / "zhang") is a variant (`isVariant`), not this;
+    /// nor are chain particles and articles that spell a syllable ("bin" / "ben", "al" / "el").
+    /// The two share their initial: the syllables differ in their final.
+    static func otherSyllable(_ typed: [UInt8], _ listed: [UInt8]) -> Bool {
+        guard typed != listed, typed.count >= 2, listed.count >= 2, Han.shared.syllables.contains(typed), Han.shared.syllables.contains(listed),
+              !Matcher.particleOrArticle(String(decoding: typed, as: UTF8.self)), !Matcher.particleOrArticle(String(decoding: listed, as: UTF8.self))
+        else { return false }
+        // Only syllables of one initial: Wade-Giles writes Pinyin's initials otherwise ("chang" for
+        // zhang, "kang" for gang, "tao" for dao), each also a Pinyin syllable of its own.
+        let initial = { (s: [UInt8]) in s.prefix { !isVowel($0) } }
+        return initial(typed).elementsEqual(initial(listed))
     }
 
     /// Whether `typed` and `listed` are two given names of `GivenNames`, neither a variant of the

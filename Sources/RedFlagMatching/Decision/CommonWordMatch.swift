@@ -50,16 +50,21 @@ extension Matcher {
     }
 
     /// The generic-words-only case of `alignment` (`LoneApproximateWord.Kind.genericWordsOnly`), or
-    /// nil: every telling pair joins a generic query word (`CommonWords.isGeneric`) or a listed
-    /// word the lists hold in many names (lighter than `TokenAligner.distinctiveWeight`), and a
-    /// distinctive listed word (that weight or more, two letters or more, neither generic nor an
-    /// everyday word of `CommonWords`) is left unpaired. Names built of "oil", "gas", "development",
+    /// nil: every telling pair joins a generic query word (`CommonWords.isGeneric`), a place
+    /// (`PlaceWords.places`: "Hong Kong Electric" for the listed "TAIHE ELECTRIC (HONG KONG)") or a
+    /// listed word the lists hold in many names (lighter than `TokenAligner.distinctiveWeight`), and
+    /// a distinctive listed word (that weight or more, two letters or more, neither generic, nor
+    /// an everyday word of `CommonWords`, nor a place) is left unpaired. Names built of "oil", "gas", "development",
     /// "shipping" are many; the listed one is told apart by its own word ("PARSIAN", "WEIHAI"),
     /// which the customer's name lacks.
     func genericWordsOnly(_ a: AlignmentResult, telling: [(q: Int, l: Int, similarity: Double)], query q: PreparedQuery) -> LoneApproximateWord? {
         guard !telling.isEmpty else { return nil }
         let text = { (u: AlignUnit) in u.key2 >= 0 ? q.texts[Int(u.key)] + q.texts[Int(u.key2)] : q.texts[Int(u.key)] }
-        guard telling.allSatisfy({ CommonWords.isGeneric(text(a.query[$0.q])) || a.list[$0.l].weight < TokenAligner.distinctiveWeight }) else { return nil }
+        // A place the company is named for ("Hong Kong", "Korea") tells no company apart either.
+        let places = PlaceWords.places(in: q.texts)
+        let isPlace = { (u: AlignUnit) in u.key2 < 0 ? places.contains(Int(u.key)) : places.contains(Int(u.key)) && places.contains(Int(u.key2)) }
+        guard telling.allSatisfy({ CommonWords.isGeneric(text(a.query[$0.q])) || isPlace(a.query[$0.q]) || a.list[$0.l].weight < TokenAligner.distinctiveWeight })
+        else { return nil }
         let pairedList = Set(a.pairs.map(\.l))
         let vocabulary = index.names.vocabulary
         var absent: [String] = []
@@ -68,7 +73,7 @@ extension Matcher {
             // A proper name ("PARSIAN", "RAZAVI", "WEIHAI"), not an everyday word a customer may drop as
             // they drop a generic one ("REGIONAL" of RUSSIAN REGIONAL DEVELOPMENT BANK, "ATOMIC", "CENTRAL"):
             // "Russian Development Bank" is still held for review.
-            if word.utf8.count >= 2 && !CommonWords.isGeneric(word) && !CommonWords.contains(word) { absent.append(word) }
+            if word.utf8.count >= 2 && !CommonWords.isGeneric(word) && !CommonWords.contains(word) && !PlaceWords.isPlace(word) { absent.append(word) }
         }
         guard !absent.isEmpty else { return nil }
         return LoneApproximateWord(query: telling.map { text(a.query[$0.q]) }.joined(separator: " "), listed: absent.joined(separator: " "),

@@ -454,7 +454,8 @@ extension Matcher {
     /// The contradicting-given-name case (`LoneApproximateWord.Kind.contradictingGivenName`) of
     /// alignment `a` with listed person `n`, or nil: a query word left unpaired is a known name
     /// (`knownName`), so is a word of the listed name's given part left unpaired, the two are not
-    /// variants of each other, and no word of the listed given part is paired. Only names the tables
+    /// variants of each other, and no word of the listed given part is paired, or the unpaired one
+    /// is the listed first given name. Only names the tables
     /// know count: a word the aligner paired with nothing and the tables do not know may be a
     /// misspelling too far gone or a name of the listed person's other spellings.
     func contradictingGivenName(_ a: AlignmentResult, query q: PreparedQuery, document n: Int) -> LoneApproximateWord? {
@@ -463,11 +464,20 @@ extension Matcher {
             .filter { $0.utf8.count >= NameInitials.fullWordLength && Self.knownName($0) }
         guard !typed.isEmpty else { return nil }
         // The article and chain particles of a given part ("'Abd al-Muhsin") are no given name.
-        let given = Set(Matcher.givenPart(index.nameText[n]).filter { $0.utf8.count >= NameInitials.fullWordLength && !NameChains.isParticle($0) })
-        guard !given.isEmpty else { return nil }
+        let givenInOrder = Matcher.givenPart(index.nameText[n]).filter { $0.utf8.count >= NameInitials.fullWordLength && !NameChains.isParticle($0) }
+        let given = Set(givenInOrder)
+        guard let first = givenInOrder.first else { return nil }
         let pairedListed: Set<String> = Set(a.pairs.flatMap { p -> [Int32] in [a.list[p.l].key, a.list[p.l].key2].filter { $0 >= 0 } }.map { index.names.vocabulary[Int($0)] })
-        guard pairedListed.isDisjoint(with: given), !pairedListed.isEmpty else { return nil }
-        let listed = given.sorted().filter(Self.knownName)
+        guard !pairedListed.isEmpty else { return nil }
+        // With a listed given name paired, the listed first name must be the one left unpaired:
+        // "Ali Reza Mohammadi" / "Mohammad Reza MOHAMMADI" (another compound name sharing its second
+        // half), "Yousef Ibrahim Al-Hammadi" / "AL-HAMMADI, Hamid Yusif" (the listed person's father's
+        // name typed as the query's own). A listed middle name the query lacks is no contradiction.
+        let anyGivenPaired = !pairedListed.isDisjoint(with: given)
+        // A chain read backwards is capped and named as such already (`NameChains`).
+        // A compound's head ("Abd" of "Abd Al Aziz", typed "Abdel Aziz") is half a name, not one.
+        guard !anyGivenPaired || (!a.chainBackwards && !pairedListed.contains(first) && Self.knownName(first) && !ArticleCompounds.heads.contains(first)) else { return nil }
+        let listed = anyGivenPaired ? [first] : given.sorted().filter(Self.knownName)
         for t in typed {
             if let l = listed.first(where: { !GivenNames.areVariants(t, $0) && t != $0 }), !listed.contains(where: { GivenNames.areVariants(t, $0) }) {
                 return LoneApproximateWord(query: t, listed: l, similarity: 0, kind: .contradictingGivenName)

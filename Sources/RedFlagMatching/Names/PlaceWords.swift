@@ -1,3 +1,5 @@
+import RedFlagCore
+
 /// Places that open a Chinese company's registered name (`Lists/names/place-words.txt`):
 /// "Zhejiang Dahua Technology Co., Ltd." is the listed "Dahua Technology". The place says where
 /// the company is registered, not which company it is.
@@ -12,4 +14,38 @@ enum PlaceWords {
     static func opens(_ token: String, at i: Int, of count: Int) -> Bool {
         i == 0 && count >= leastTokens && words.contains(token)
     }
+}
+
+extension PlaceWords {
+    /// Least letters of a country name read as a place in a company's name: shorter variants are
+    /// codes ("AND", "ARM", "UAE") that are everyday words or acronyms too.
+    static let leastCountryLetters = 4
+    /// Most words of a country name read in a company's name ("Hong Kong", "United Arab Emirates").
+    static let longestCountryName = 4
+
+    /// Positions of `tokens` that name a place: runs of words that are a country or territory
+    /// (`Lists/countries.tsv`, with its nationality adjectives: "Hong Kong", "Russian") and
+    /// the Chinese places of `words`. A company named for where it is ("Hong Kong Electric",
+    /// "Korea Development Bank") is told apart by its other words, not by the place.
+    static func places(in tokens: [String]) -> Set<Int> {
+        var out = Set<Int>()
+        var i = 0
+        while i < tokens.count {
+            var found = 0
+            for length in stride(from: min(longestCountryName, tokens.count - i), through: 1, by: -1) {
+                let phrase = tokens[i..<(i + length)].joined(separator: " ")
+                if phrase.unicodeScalars.filter({ $0 != " " }).count >= leastCountryLetters,
+                   CountryTable.shared.code(for: phrase) != nil || (length == 1 && words.contains(phrase)) {
+                    found = length
+                    break
+                }
+            }
+            for k in i..<(i + max(found, 1)) where found > 0 { out.insert(k) }
+            i += max(found, 1)
+        }
+        return out
+    }
+
+    /// Whether one word is a place (`places`): a country or territory of one word, or a Chinese place.
+    static func isPlace(_ word: String) -> Bool { !places(in: [word]).isEmpty }
 }

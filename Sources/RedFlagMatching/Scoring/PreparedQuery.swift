@@ -48,6 +48,8 @@ struct PreparedQuery {
     static let minimumWeight = 0.2
     /// A name of two tokens of at most this many letters is joined only into a listed token spelt exactly so.
     static let shortJoinPart = 3
+    /// Least letters of each of two listed words for their join to count only when exact (`init`).
+    static let listedJoinPart = 4
     /// Least similarity of a listed token to a query token read another way (stemmed, digits as
     /// letters) for it to count: a spelling within an edit, not a shared consonant skeleton.
     static let closeEnough = 0.9
@@ -310,7 +312,10 @@ struct PreparedQuery {
             // ("Hua Wie" ~ "huawei": every letter typed is there). In a longer name ("Abd al-Rahman")
             // the other words confirm the join.
             let short = bytes.count == 2 && max(bytes[0].count, bytes[1].count) <= PreparedQuery.shortJoinPart
-            for (id, s) in found where s >= 0.9 && (s == 1 || (!initial && (!short || Self.sameLetters(joined, space.vocabulary[Int(id)])))) {
+            // Two words each written as some listed name writes it ("Babak Moradi") are two words,
+            // not one listed word split and mistyped ("BABAMORADI"): only an exact join is theirs.
+            let bothListed = ids[i] != nil && ids[i + 1] != nil && min(bytes[i].count, bytes[i + 1].count) >= PreparedQuery.listedJoinPart
+            for (id, s) in found where s >= 0.9 && (s == 1 || (!initial && !bothListed && (!short || Self.sameLetters(joined, space.vocabulary[Int(id)])))) {
                 joins.append((i, id, s))
             }
         }
