@@ -22,6 +22,10 @@ struct PersonFalseAlarm5Tests {
             person("1005", "ZHANG, Wenjun"),
             FixtureWithParties.entity("1006", "TAIHE ELECTRIC (HONG KONG) LIMITED"),
             FixtureWithParties.entity("1007", "KOREA KWANGSON BANKING CORPORATION"),
+            FixtureWithParties.entity("1008", "INTER"),
+            FixtureWithParties.entity("1009", "SOMIA"),
+            FixtureWithParties.entity("1010", "HAMAS"),
+            FixtureWithParties.entity("1011", "DAESH"),
         ]
     }()
     static let index = try! MatchIndex(entries: entries)
@@ -75,5 +79,17 @@ struct PersonFalseAlarm5Tests {
         #expect(decision("Taihe Electric", "CSL:1006") != .clear, "\(describe(result("Taihe Electric")))")
         #expect(decision("Korea Banking Corporation", "CSL:1007") == .clear, "\(describe(result("Korea Banking Corporation")))")
         #expect(decision("Kwangson Banking Corp", "CSL:1007") != .clear, "\(describe(result("Kwangson Banking Corp")))")
+    }
+
+    @Test("one word of a name in another script that only sounds like a short listed word needs corroboration")
+    func loneSoundAlike() {
+        for name in ["Интел", "シャオミ", "샤오미"] {
+            #expect(result(name).decision == .clear, "\(name): \(describe(result(name)))")
+        }
+        // A transcription of the short word itself is found, from an alphabet, an abjad or a syllabary.
+        #expect(decision("Интер", "CSL:1008") != .clear, "\(describe(result("Интер")))")
+        #expect(decision("حماس", "CSL:1010") != .clear, "\(describe(result("حماس")))")
+        #expect(decision("ハマス", "CSL:1010") != .clear, "\(describe(result("ハマス")))")
+        #expect(decision("داعش", "CSL:1011") != .clear, "\(describe(result("داعش")))")
     }
 }

@@ -55,6 +55,17 @@ struct PhoneticComparisonTests {
         #expect(P.similarity(query: "lvrv", source: .arabic, listed: "lavrov") > P.similarity(query: "lvrv", source: .kana, listed: "lavrov"))
     }
 
+    @Test("Cyrillic writes voiced and voiceless consonants apart: one for the other is another word")
+    func cyrillicVoicing() {
+        // "Бош" (Bosch) is no FOZ, "Тесла" no DIJLA: from Cyrillic, b for f and t for d are other letters,
+        // while kana and Hangul, which merge some of them, keep the class's low cost.
+        #expect(P.similarity(query: "bosh", source: .cyrillic, listed: "foz") < P.similarity(query: "bosh", source: .kana, listed: "foz"))
+        #expect(P.similarity(query: "tesla", source: .cyrillic, listed: "dijla") < P.floor)
+        // The same name as transcribed keeps its score: "Совкомфлот" sovkomflot ~ SOVCOMFLOT, "Фридман" ~ FRIDMAN.
+        #expect(P.similarity(query: "sovkomflot", source: .cyrillic, listed: "sovcomflot") >= 0.95)
+        #expect(P.similarity(query: "fridman", source: .cyrillic, listed: "fridman") == 1)
+    }
+
     @Test("the source of a name is its dominant non-Latin script; Japanese with Han is kana")
     func sources() {
         #expect(P.Source(name: "ウラジーミル・プーチン") == .kana)

@@ -75,6 +75,9 @@ public struct LoneApproximateWord: Hashable, Sendable {
         /// distinctive word is absent (`Matcher.genericWordsOnly`): "Oil and Gas Development
         /// Company Limited" / "PARSIAN OIL AND GAS DEVELOPMENT".
         case genericWordsOnly
+        /// One word of a name written in another script that only sounds like a short listed word
+        /// (`Matcher.loneSoundAlike`): "Интел" / "INTER", "シャオミ" / "SOMIA", "アマゾン" / "MAJOR".
+        case loneSoundAlike
     }
 
     /// The query word (two typed words joined read as one) and the listed word it matched; for
@@ -112,6 +115,7 @@ public struct LoneApproximateWord: Hashable, Sendable {
         case .otherNamesake: return "a person's given name '\(query)' against the given name '\(listed)' \(fmt(similarity)) of an organisation named after a person"
         case .commonSurnameInitials: return "common surname '\(listed)' beside initials only, the given name '\(query)' not listed"
         case .genericWordsOnly: return "generic words '\(query)' only, the listed '\(listed)' absent"
+        case .loneSoundAlike: return "one word that only sounds like the short listed word, '\(query)'~'\(listed)' \(fmt(similarity)), of a name written in another script"
         }
     }
 
@@ -136,6 +140,7 @@ public struct LoneApproximateWord: Hashable, Sendable {
         case .bracketQualifierOnly: return "bracket_qualifier_only"
         case .commonSurnameInitials: return "common_surname_initials"
         case .genericWordsOnly: return "generic_words_only"
+        case .loneSoundAlike: return "lone_sound_alike"
         }
     }
 }

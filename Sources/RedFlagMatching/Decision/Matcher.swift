@@ -124,7 +124,8 @@ public final class Matcher: Sendable {
                                                                        basis: s.basis, aliasStrength: s.name.map { index.strength(name: $0) } ?? .strong,
                                                                        qualifiers: s.qualifiers, thresholds: configuration,
                                                                        nameExact: nameExact(s, query: scored),
-                                                                       loneWord: { latin ? self.loneApproximateWord(s, query: scored) : self.soundAlikeSurname(s, query: scored, source: source) },
+                                                                       loneWord: { latin ? self.loneApproximateWord(s, query: scored)
+                                                                                    : self.soundAlikeSurname(s, query: scored, source: source) ?? self.loneSoundAlike(s, query: scored, source: source) },
                                                                        weakAliasLetters: { s.name.map { self.index.isBracketOnly(name: $0) ? .max : self.letters(name: $0) } ?? .max }) else { continue }
             if let capped { s.qualifiers.append(capped) }
             decided.insert(s.entry)

@@ -46,3 +46,39 @@ extension Matcher {
         return LoneApproximateWord(query: surname.query, listed: surname.listed, similarity: surname.similarity, kind: .soundAlikeSurname)
     }
 }
+
+extension Matcher {
+    /// Most letters of a listed word that a name written in another script may not meet on sound
+    /// alone: a short word ("INTER", "SOMIA", "UNSAN") sounds like too many words of other
+    /// languages once vowels and letters are guessed.
+    static let shortSoundAlikeLetters = 5
+    /// Least similarity at which one word of a name in another script meets such a short word on
+    /// its own: a transcription of the word itself ("حماس" hmas ~ HAMAS 0.985, "חמאס" hms 0.97);
+    /// another word that merely sounds like it scores less ("Интел" ~ INTER 0.92, "シャオミ" ~ SOMIA 0.88).
+    static let shortSoundAlikeFloor = 0.965
+    /// The same for an abjad (Arabic, Hebrew), which leaves vowels out and so scores the word
+    /// itself lower ("داعش" daash ~ DAESH 0.89): only a word that sounds less alike than any
+    /// transcription of it is held to the rule.
+    static let shortSoundAlikeAbjadFloor = 0.88
+
+    /// The lone sound-alike case (`LoneApproximateWord.Kind.loneSoundAlike`) of match `s` of a query
+    /// written in another script, or nil: one telling pair only (both words heavier than legal-form
+    /// words) joins a query word to a listed word of at most `shortSoundAlikeLetters` letters with a
+    /// similarity under `shortSoundAlikeFloor` (`shortSoundAlikeAbjadFloor`). Latin names have the lone-approximate-word rule for
+    /// this; a name in another script is all approximate, so only a short listed word, which
+    /// sounds like many, needs the second word or the corroboration.
+    func loneSoundAlike(_ s: ScoredMatch, query: ScoredQuery, source: PhoneticComparison.Source?) -> LoneApproximateWord? {
+        guard let n = s.name, let q = query.name else { return nil }
+        let floor = source == .arabic || source == .hebrew ? Matcher.shortSoundAlikeAbjadFloor : Matcher.shortSoundAlikeFloor
+        let a = align(q, document: n, space: index.names, terms: nameTerms, listShare: TokenAligner.listShare, direct: configuration.fullScan,
+                      initials: nameInitials(n), rules: nameRules(n, query: q))
+        let weak = Double(LegalForms.wordWeight)
+        let telling = a.pairs.filter { a.query[$0.q].weight > weak && a.list[$0.l].weight > weak }
+        guard telling.count == 1, let pair = telling.first, pair.similarity < floor else { return nil }
+        let lu = a.list[pair.l], qu = a.query[pair.q]
+        let listed = lu.key2 >= 0 ? index.names.vocabulary[Int(lu.key)] + index.names.vocabulary[Int(lu.key2)] : index.names.vocabulary[Int(lu.key)]
+        guard listed.utf8.count <= Matcher.shortSoundAlikeLetters else { return nil }
+        let typed = qu.key2 >= 0 ? q.texts[Int(qu.key)] + q.texts[Int(qu.key2)] : q.texts[Int(qu.key)]
+        return LoneApproximateWord(query: typed, listed: listed, similarity: pair.similarity, kind: .loneSoundAlike)
+    }
+}
