@@ -64,7 +64,9 @@ extension Matcher {
     /// The lone sound-alike case (`LoneApproximateWord.Kind.loneSoundAlike`) of match `s` of a query
     /// written in another script, or nil: one telling pair only (both words heavier than legal-form
     /// words) joins a query word to a listed word of at most `shortSoundAlikeLetters` letters with a
-    /// similarity under `shortSoundAlikeFloor` (`shortSoundAlikeAbjadFloor`). Latin names have the lone-approximate-word rule for
+    /// similarity under `shortSoundAlikeFloor` (`shortSoundAlikeAbjadFloor`), or to any listed word
+    /// under similarity 1 while another telling word of the listed name is absent
+    /// (`otherTellingWord`: "フィリップス" / "RICHARD PHILLIPS", "ナイキ" / "NAIK, Khalid"). Latin names have the lone-approximate-word rule for
     /// this; a name in another script is all approximate, so only a short listed word, which
     /// sounds like many, needs the second word or the corroboration.
     func loneSoundAlike(_ s: ScoredMatch, query: ScoredQuery, source: PhoneticComparison.Source?) -> LoneApproximateWord? {
@@ -74,11 +76,27 @@ extension Matcher {
                       initials: nameInitials(n), rules: nameRules(n, query: q))
         let weak = Double(LegalForms.wordWeight)
         let telling = a.pairs.filter { a.query[$0.q].weight > weak && a.list[$0.l].weight > weak }
-        guard telling.count == 1, let pair = telling.first, pair.similarity < floor else { return nil }
+        guard telling.count == 1, let pair = telling.first, pair.similarity < 1 else { return nil }
         let lu = a.list[pair.l], qu = a.query[pair.q]
         let listed = lu.key2 >= 0 ? index.names.vocabulary[Int(lu.key)] + index.names.vocabulary[Int(lu.key2)] : index.names.vocabulary[Int(lu.key)]
-        guard listed.utf8.count <= Matcher.shortSoundAlikeLetters else { return nil }
+        guard (listed.utf8.count <= Matcher.shortSoundAlikeLetters && pair.similarity < floor) || otherTellingWord(a, besides: pair.l) else { return nil }
         let typed = qu.key2 >= 0 ? q.texts[Int(qu.key)] + q.texts[Int(qu.key2)] : q.texts[Int(qu.key)]
         return LoneApproximateWord(query: typed, listed: listed, similarity: pair.similarity, kind: .loneSoundAlike)
+    }
+
+    /// Whether the listed name of alignment `a` holds a telling word besides its `l`-th unit that no
+    /// pair holds: three letters or more, heavier than legal-form words, neither generic, nor a
+    /// particle, article, kunya word or title ("RICHARD" of "RICHARD PHILLIPS", "KHALID" of "NAIK,
+    /// Khalid"; not "ABU" of "ABU-HAJIR", nor "TECHNOLOGY"). A name in another script that sounds
+    /// like one word of such a name, the rest absent, names someone or something else as often.
+    func otherTellingWord(_ a: AlignmentResult, besides l: Int) -> Bool {
+        let weak = Double(LegalForms.wordWeight)
+        let paired = Set(a.pairs.map(\.l))
+        return a.list.indices.contains { j in
+            guard j != l, !paired.contains(j), a.list[j].weight > weak, a.list[j].key2 < 0 else { return false }
+            let word = index.names.vocabulary[Int(a.list[j].key)]
+            return word.utf8.count >= 3 && !CommonWords.isGeneric(word) && !Matcher.particleOrArticle(word) && !Kunya.contains(word)
+                && !NameTitles.contains(word) && !PlaceWords.isPlace(word)
+        }
     }
 }
