@@ -27,6 +27,7 @@ struct PersonFalseAlarm5Tests {
             FixtureWithParties.entity("1010", "HAMAS"),
             FixtureWithParties.entity("1011", "DAESH"),
             person("1012", "NAIK, Khalid"),
+            FixtureWithParties.entity("1013", "MING CHUNG"),
         ]
     }()
     static let index = try! MatchIndex(entries: entries)
@@ -97,5 +98,8 @@ struct PersonFalseAlarm5Tests {
         #expect(decision("ナイキ", "OFAC-SDN:1012") == .clear, "\(describe(result("ナイキ")))")
         #expect(decision("Наик", "OFAC-SDN:1012") != .clear, "\(describe(result("Наик")))")
         #expect(decision("Халид Наик", "OFAC-SDN:1012") != .clear, "\(describe(result("Халид Наик")))")
+        // Every word only loosely alike (Moon Jae-in in Cyrillic, mun ~ MING, chzhein ~ CHUNG): another name.
+        #expect(decision("Мун Чжэ Ин", "CSL:1013") == .clear, "\(describe(result("Мун Чжэ Ин")))")
+        #expect(decision("Минг Чунг", "CSL:1013") != .clear, "\(describe(result("Минг Чунг")))")
     }
 }
