@@ -102,4 +102,14 @@ struct PersonFalseAlarm5Tests {
         #expect(decision("Мун Чжэ Ин", "CSL:1013") == .clear, "\(describe(result("Мун Чжэ Ин")))")
         #expect(decision("Минг Чунг", "CSL:1013") != .clear, "\(describe(result("Минг Чунг")))")
     }
+
+    @Test("a word romanised from an abjad is no English abbreviation; a Latin word of the name still is")
+    func abjadWordsAreNoAbbreviations() {
+        let read = NameNormalizer.normalize("intl")
+        #expect(read.tokens == ["international"])
+        #expect(Matcher.unabbreviated(read, origin: "إنتل").tokens == ["intl"])
+        #expect(Matcher.unabbreviated(read, origin: "Intl").tokens == ["international"], "a Latin name is left alone")
+        let mixed = NameNormalizer.normalize("shrk intl")
+        #expect(Matcher.unabbreviated(mixed, origin: "شركة Intl").tokens == mixed.tokens, "the Latin word keeps its reading")
+    }
 }

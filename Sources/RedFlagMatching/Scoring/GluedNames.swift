@@ -1,3 +1,5 @@
+import RedFlagCore
+
 /// A whole name, or several of its words, typed without spaces ("kavehaluminumkhuzestan",
 /// "AMININDUSTRIALCOMPANY", "ISILINYEMEN", "ARGONOOO"): read as the listed tokens, stopwords and
 /// legal-form words it is written from. The aligner's own split finds a word glued from two listed
@@ -86,11 +88,34 @@ extension Matcher {
             let whole = NameNormalizer.normalize(name)
             if !Self.repeatsWord(whole) { (separated, normal) = (name, whole) }
         }
+        if let origin { normal = Self.unabbreviated(normal, origin: origin) }
         // The comma of "BEN HENI, Lased" gives the reading order of a chain (none once unglued:
         // the token count no longer matches the comma's halves, and the offset falls back to 0).
         let q = prepareName(normal, raw: separated, scratch: scratch, origin: origin)
         guard let unglued = unglued(normal, q) else { return (normal, q) }
         return (unglued, prepareName(unglued, raw: separated, scratch: scratch, origin: origin))
+    }
+
+    /// `n`, a reading of a name written in an abjad (`origin`: Arabic, Hebrew), with its romanised
+    /// words as romanised: a word written without its vowels is no English abbreviation, however its
+    /// consonants read ("إنتل" intl is Intel, not "international"). Words the name writes in Latin
+    /// letters keep their reading, and so do other scripts' readings ("무역" trade).
+    static func unabbreviated(_ n: NormalizedName, origin: String) -> NormalizedName {
+        let source = PhoneticComparison.Source(name: origin)
+        guard source == .arabic || source == .hebrew, n.written.count == n.tokens.count,
+              n.tokens.indices.contains(where: { n.tokens[$0] != n.written[$0] && Abbreviations.canonical[n.written[$0]] == n.tokens[$0] })
+        else { return n }
+        var latinPart = String.UnicodeScalarView()
+        for u in origin.unicodeScalars {
+            let script = ScriptDetector.script(of: u)
+            latinPart.append(script == nil || script == "Latn" ? u : " ")
+        }
+        let latin = Set(NameNormalizer.normalize(String(latinPart)).written)
+        var out = n
+        for i in n.tokens.indices where !latin.contains(n.written[i]) && Abbreviations.canonical[n.written[i]] == n.tokens[i] {
+            out.tokens[i] = n.written[i]
+        }
+        return out
     }
 
     /// Whether two adjacent tokens written apart are made the same word (a name written twice,
