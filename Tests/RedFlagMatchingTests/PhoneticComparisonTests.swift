@@ -64,6 +64,11 @@ struct PhoneticComparisonTests {
         // The same name as transcribed keeps its score: "Совкомфлот" sovkomflot ~ SOVCOMFLOT, "Фридман" ~ FRIDMAN.
         #expect(P.similarity(query: "sovkomflot", source: .cyrillic, listed: "sovcomflot") >= 0.95)
         #expect(P.similarity(query: "fridman", source: .cyrillic, listed: "fridman") == 1)
+        // Graphemes of several letters too: Cyrillic ш and Arabic ش are no s or z ("Шелл" is no ZEEL,
+        // "شل" no SOL), while Hebrew ש writes both and keeps the class's cost.
+        #expect(P.similarity(query: "shell", source: .cyrillic, listed: "zeel") < P.floor)
+        #expect(P.similarity(query: "shl", source: .arabic, listed: "sol") < P.similarity(query: "shl", source: .hebrew, listed: "sol"))
+        #expect(P.similarity(query: "shuygu", source: .arabic, listed: "shoigu") >= P.floor)
     }
 
     @Test("the source of a name is its dominant non-Latin script; Japanese with Han is kana")

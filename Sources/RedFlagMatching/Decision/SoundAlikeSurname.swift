@@ -60,20 +60,16 @@ extension Matcher {
     /// itself lower ("داعش" daash ~ DAESH 0.89): only a word that sounds less alike than any
     /// transcription of it is held to the rule.
     static let shortSoundAlikeAbjadFloor = 0.88
-    /// Least similarity of the closest pair of a match of a name in another script: a
-    /// transcription of a listed name meets at least one of its words this close ("ウラジーミル・
-    /// プーチン" purachin ~ PUTIN 0.91, "اسماعیل هنیه" ~ HANIYA 0.91), another name only sounds alike.
-    static let looseSoundAlike = 0.9
 
     /// The lone sound-alike case (`LoneApproximateWord.Kind.loneSoundAlike`) of match `s` of a query
     /// written in another script, or nil: one telling pair only (both words heavier than legal-form
     /// words) joins a query word to a listed word of at most `shortSoundAlikeLetters` letters with a
     /// similarity under `shortSoundAlikeFloor` (`shortSoundAlikeAbjadFloor`), or to any listed word
     /// under similarity 1 while another telling word of the listed name is absent
-    /// (`otherTellingWord`: "フィリップス" / "RICHARD PHILLIPS", "ナイキ" / "NAIK, Khalid"); or, however
-    /// many pairs, none closer than `looseSoundAlike` (abjads aside). Latin names have the lone-approximate-word rule for
-    /// this; a name in another script is all approximate, so only a short listed word, which
-    /// sounds like many, needs the second word or the corroboration.
+    /// (`otherTellingWord`: "フィリップス" / "RICHARD PHILLIPS", "ナイキ" / "NAIK, Khalid"). Latin names
+    /// have the lone-approximate-word rule for this; a name in another script is all approximate,
+    /// so only a short listed word, which sounds like many, or one word of a longer name needs the
+    /// second word or the corroboration.
     func loneSoundAlike(_ s: ScoredMatch, query: ScoredQuery, source: PhoneticComparison.Source?) -> LoneApproximateWord? {
         guard let n = s.name, let q = query.name else { return nil }
         let floor = source == .arabic || source == .hebrew ? Matcher.shortSoundAlikeAbjadFloor : Matcher.shortSoundAlikeFloor
@@ -81,15 +77,6 @@ extension Matcher {
                       initials: nameInitials(n), rules: nameRules(n, query: q))
         let weak = Double(LegalForms.wordWeight)
         let telling = a.pairs.filter { a.query[$0.q].weight > weak && a.list[$0.l].weight > weak }
-        // Every word only loosely alike ("Мун Чжэ Ин" mun ~ MING 0.86, chzhein ~ CHUNG 0.86): a
-        // transcription of the listed name itself meets at least one of its words closer.
-        // Not from an abjad, whose transcriptions of a listed word score as low ("داعش" daash ~ DAESH 0.89).
-        if source != .arabic && source != .hebrew, let best = telling.max(by: { $0.similarity < $1.similarity }), best.similarity < Matcher.looseSoundAlike {
-            let lu = a.list[best.l], qu = a.query[best.q]
-            return LoneApproximateWord(query: qu.key2 >= 0 ? q.texts[Int(qu.key)] + q.texts[Int(qu.key2)] : q.texts[Int(qu.key)],
-                                       listed: lu.key2 >= 0 ? index.names.vocabulary[Int(lu.key)] + index.names.vocabulary[Int(lu.key2)] : index.names.vocabulary[Int(lu.key)],
-                                       similarity: best.similarity, kind: .loneSoundAlike)
-        }
         guard telling.count == 1, let pair = telling.first, pair.similarity < 1 else { return nil }
         let lu = a.list[pair.l], qu = a.query[pair.q]
         let listed = lu.key2 >= 0 ? index.names.vocabulary[Int(lu.key)] + index.names.vocabulary[Int(lu.key2)] : index.names.vocabulary[Int(lu.key)]

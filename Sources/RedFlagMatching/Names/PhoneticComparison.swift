@@ -87,6 +87,16 @@ public enum PhoneticComparison {
         query < 128 && listed < 128 ? Int(query) &* 128 &+ Int(listed) : nil
     }
 
+    /// A grapheme's letters packed as `Segment.letters` holds them (up to four bytes).
+    static func packed(_ g: [UInt8]) -> UInt32 {
+        var letters: UInt32 = 0
+        for b in g.prefix(4) { letters = letters << 8 | UInt32(b) }
+        return letters
+    }
+
+    /// The place of a query grapheme read as a listed one in `Tables.graphemeCosts`.
+    @inline(__always) static func graphemeKey(_ query: UInt32, _ listed: UInt32) -> UInt64 { UInt64(query) << 32 | UInt64(listed) }
+
     /// Consonant classes: their order is the key alphabet.
     static let classNames: [Character] = ["P", "T", "K", "H", "S", "L", "M", "N", "W"]
     static let classH: UInt8 = 3
@@ -132,6 +142,9 @@ public enum PhoneticComparison {
         /// `letterKey(query, listed)` (nil for a source without such rows); kana, Hangul and Han merge l
         /// and r and keep the class's cost.
         let letterCosts: [[Double]?]
+        /// Per source: the same for graphemes of several letters ("sh" read as "s" from Arabic, where
+        /// ش and س are two letters), keyed `graphemeKey(query, listed)`; empty for most sources.
+        let graphemeCosts: [[UInt64: Double]]
 
         init() {
             let sources = Source.allCases
@@ -160,6 +173,7 @@ public enum PhoneticComparison {
             var groups = [[UInt32: UInt8]](repeating: [:], count: sources.count)
             var offglide = [Double](repeating: .infinity, count: sources.count)
             var letterCosts = [[Double]?](repeating: nil, count: sources.count)
+            var graphemeCosts = [[UInt64: Double]](repeating: [:], count: sources.count)
             var longest = 1
             // "*" rows first so that a source's own row overrides them whatever the file order.
             let rows = NameData.rows("phonetic.tsv")
@@ -199,8 +213,16 @@ public enum PhoneticComparison {
                         for s in sourceIndex(row.field(1), row) { epenthetic[s][PhoneticComparison.groupKey(row.field(2))] = cost(row.field(3), row) }
                     case "letters":
                         let a = Array(row.field(2).utf8), b = Array(row.field(3).utf8), c = cost(row.field(4), row)
-                        guard a.count == 1, b.count == 1, a[0] < 128, b[0] < 128, general[a] != nil, general[b] != nil else {
-                            NameData.fail("\(row.file):\(row.line): letters '\(row.field(2))' and '\(row.field(3))' must be single consonant letters")
+                        guard a.count <= 4, b.count <= 4, general[a] != nil, general[b] != nil else {
+                            NameData.fail("\(row.file):\(row.line): letters '\(row.field(2))' and '\(row.field(3))' must be consonant graphemes of the class rows")
+                        }
+                        if a.count > 1 || b.count > 1 {
+                            let x = PhoneticComparison.packed(a), y = PhoneticComparison.packed(b)
+                            for s in sourceIndex(row.field(1), row) {
+                                graphemeCosts[s][PhoneticComparison.graphemeKey(x, y)] = c
+                                graphemeCosts[s][PhoneticComparison.graphemeKey(y, x)] = c
+                            }
+                            continue
                         }
                         for s in sourceIndex(row.field(1), row) {
                             var table = letterCosts[s] ?? [Double](repeating: -1, count: 128 * 128)
@@ -243,6 +265,7 @@ public enum PhoneticComparison {
             self.groups = groups
             self.offglide = offglide
             self.letterCosts = letterCosts
+            self.graphemeCosts = graphemeCosts
         }
     }
 
@@ -390,6 +413,7 @@ public enum PhoneticComparison {
         let groupCosts = tables.vowelGroupCosts
         let offglide = tables.offglide[s]
         let letterCosts = tables.letterCosts[s]
+        let graphemeCosts = tables.graphemeCosts[s]
         let abjad = source == .arabic || source == .hebrew
         let n = q.count, m = l.count
         func insert(_ x: Segment) -> Double {
@@ -426,6 +450,7 @@ public enum PhoneticComparison {
             // "フライン" Hlaing).
             if source == .kana, x.letters == 102, y.value == classH { return 0.3 }
             if let letterCosts, let k = PhoneticComparison.letterKey(x.letters, y.letters), letterCosts[k] >= 0 { return letterCosts[k] }
+            if !graphemeCosts.isEmpty, let c = graphemeCosts[PhoneticComparison.graphemeKey(x.letters, y.letters)] { return c }
             return substitutes[Int(x.value) * 9 + Int(y.value)]
         }
         func deleteAt(_ j: Int) -> Double { silentFinalH && j == m - 1 ? min(0.1, delete(l[j])) : delete(l[j]) }
