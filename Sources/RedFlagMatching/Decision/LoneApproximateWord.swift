@@ -75,8 +75,9 @@ public struct LoneApproximateWord: Hashable, Sendable {
         /// distinctive word is absent (`Matcher.genericWordsOnly`): "Oil and Gas Development
         /// Company Limited" / "PARSIAN OIL AND GAS DEVELOPMENT".
         case genericWordsOnly
-        /// One word of a name written in another script that only sounds like a short listed word
-        /// (`Matcher.loneSoundAlike`): "Интел" / "INTER", "シャオミ" / "SOMIA", "アマゾン" / "MAJOR".
+        /// One word of a name written in another script that only sounds like a short listed word,
+        /// or like one word of a longer listed name whose other telling words are absent
+        /// (`Matcher.loneSoundAlike`): "Интел" / "INTER", "シャオミ" / "SOMIA", "ナイキ" / "NAIK, Khalid".
         case loneSoundAlike
     }
 
@@ -115,7 +116,7 @@ public struct LoneApproximateWord: Hashable, Sendable {
         case .otherNamesake: return "a person's given name '\(query)' against the given name '\(listed)' \(fmt(similarity)) of an organisation named after a person"
         case .commonSurnameInitials: return "common surname '\(listed)' beside initials only, the given name '\(query)' not listed"
         case .genericWordsOnly: return "generic words '\(query)' only, the listed '\(listed)' absent"
-        case .loneSoundAlike: return "one word that only sounds like the short listed word, '\(query)'~'\(listed)' \(fmt(similarity)), of a name written in another script"
+        case .loneSoundAlike: return "one word that only sounds like the listed word, '\(query)'~'\(listed)' \(fmt(similarity)), of a name written in another script"
         }
     }
 
@@ -459,8 +460,8 @@ extension Matcher {
     /// The contradicting-given-name case (`LoneApproximateWord.Kind.contradictingGivenName`) of
     /// alignment `a` with listed person `n`, or nil: a query word left unpaired is a known name
     /// (`knownName`), so is a word of the listed name's given part left unpaired, the two are not
-    /// variants of each other, and no word of the listed given part is paired, or the unpaired one
-    /// is the listed first given name. Only names the tables
+    /// variants of each other, and no word of the listed given part is paired (or the unpaired one
+    /// is the listed first given name). Only names the tables
     /// know count: a word the aligner paired with nothing and the tables do not know may be a
     /// misspelling too far gone or a name of the listed person's other spellings.
     func contradictingGivenName(_ a: AlignmentResult, query q: PreparedQuery, document n: Int) -> LoneApproximateWord? {

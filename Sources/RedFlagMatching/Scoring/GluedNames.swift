@@ -1,5 +1,3 @@
-import RedFlagCore
-
 /// A whole name, or several of its words, typed without spaces ("kavehaluminumkhuzestan",
 /// "AMININDUSTRIALCOMPANY", "ISILINYEMEN", "ARGONOOO"): read as the listed tokens, stopwords and
 /// legal-form words it is written from. The aligner's own split finds a word glued from two listed
@@ -105,12 +103,7 @@ extension Matcher {
         guard source == .arabic || source == .hebrew, n.written.count == n.tokens.count,
               n.tokens.indices.contains(where: { n.tokens[$0] != n.written[$0] && Abbreviations.canonical[n.written[$0]] == n.tokens[$0] })
         else { return n }
-        var latinPart = String.UnicodeScalarView()
-        for u in origin.unicodeScalars {
-            let script = ScriptDetector.script(of: u)
-            latinPart.append(script == nil || script == "Latn" ? u : " ")
-        }
-        let latin = Set(NameNormalizer.normalize(String(latinPart)).written)
+        let latin = Set(Self.latinWords(of: origin).written)
         var out = n
         for i in n.tokens.indices where !latin.contains(n.written[i]) && Abbreviations.canonical[n.written[i]] == n.tokens[i] {
             out.tokens[i] = n.written[i]

@@ -45,17 +45,23 @@ extension Matcher {
                              crossScript: origin.flatMap { crossScriptChannel(n.tokens, origin: $0) }, lightInitials: true)
     }
 
-    /// The cross-script channel for a name whose tokens `tokens` were read from `origin`, nil
-    /// when `origin` is Latin: every token not also a token of the name's Latin words is
-    /// compared phonetically, as romanised from the name's script.
-    func crossScriptChannel(_ tokens: [String], origin: String) -> CrossScriptChannel? {
-        guard !origin.utf8.allSatisfy({ $0 < 0x80 }), let source = PhoneticComparison.Source(name: origin) else { return nil }
+    /// The words `origin` writes in Latin letters (or none), normalised: the other scripts' words
+    /// blanked out, so a mixed name ("华为 Technologies") keeps its Latin words as typed.
+    static func latinWords(of origin: String) -> NormalizedName {
         var latinPart = String.UnicodeScalarView()
         for u in origin.unicodeScalars {
             let script = ScriptDetector.script(of: u)
             latinPart.append(script == nil || script == "Latn" ? u : " ")
         }
-        let latin = Set(NameNormalizer.normalize(String(latinPart)).tokens)
+        return NameNormalizer.normalize(String(latinPart))
+    }
+
+    /// The cross-script channel for a name whose tokens `tokens` were read from `origin`, nil
+    /// when `origin` is Latin: every token not also a token of the name's Latin words is
+    /// compared phonetically, as romanised from the name's script.
+    func crossScriptChannel(_ tokens: [String], origin: String) -> CrossScriptChannel? {
+        guard !origin.utf8.allSatisfy({ $0 < 0x80 }), let source = PhoneticComparison.Source(name: origin) else { return nil }
+        let latin = Set(Self.latinWords(of: origin).tokens)
         let flags = tokens.map { !latin.contains($0) }
         guard flags.contains(true) else { return nil }
         let phonetic = phoneticIndex.get()
