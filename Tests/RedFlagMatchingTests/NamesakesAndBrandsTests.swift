@@ -107,9 +107,14 @@ struct NamesakesAndBrandsTests {
         for typed in ["stck", "ltdda", "limted", "corporaton", "compnay", "corporatiom", "xompany", "ocmpany"] {
             #expect(LegalForms.mistyped(Array(typed.utf8)), "\(typed)")
         }
-        for word in ["karl", "petersburg", "sa", "bank"] {
+        // A first letter on a distant key makes another word: "berrada" is a surname, not "cerrada".
+        for word in ["karl", "petersburg", "sa", "bank", "berrada"] {
             #expect(!LegalForms.mistyped(Array(word.utf8)), "\(word)")
         }
+        #expect(KeyboardNeighbours.adjacent(UInt8(ascii: "x"), UInt8(ascii: "c")))
+        #expect(KeyboardNeighbours.adjacent(UInt8(ascii: "d"), UInt8(ascii: "e")))
+        #expect(!KeyboardNeighbours.adjacent(UInt8(ascii: "b"), UInt8(ascii: "c")))
+        #expect(!KeyboardNeighbours.adjacent(UInt8(ascii: "w"), UInt8(ascii: "d")))
         #expect(decision("LLANOTOUR LTDDA.", "CSL:976") != .clear, "\(describe("LLANOTOUR LTDDA."))")
         // A legal-form word split by a space: its halves are the form.
         let space = Self.index.names

@@ -66,14 +66,17 @@ public enum LegalForms {
     /// Whether `token`, a word no listed name holds, is a legal-form word typed with one edit
     /// (a letter dropped, added, changed, or two neighbours swapped): "STCK" in "OPEN JOINT STCK
     /// COMPANY", "LTDDA", "LIMTED", "CORPORATON". The longer of the two has five letters or more,
-    /// so that one edit is a fifth of the word at most. Such a word says as little as the form.
+    /// so that one edit is a fifth of the word at most, and the word begins as a typist would begin
+    /// it (`KeyboardNeighbours.plausibleStart`): a name one first letter from a form word is another
+    /// word ("Berrada" is a Moroccan surname, not "cerrada" mistyped). Such a word says as little
+    /// as the form.
     static func mistyped(_ token: [UInt8]) -> Bool {
         guard token.count >= 3, token.count <= 16 else { return false }
         for skip in -1..<token.count {
             guard let found = deletionKeys[deletionHash(token, skipping: skip)] else { continue }
             for k in found {
                 let w = longWords[Int(k)]
-                if max(w.count, token.count) >= 5 && abs(w.count - token.count) <= 1
+                if max(w.count, token.count) >= 5 && abs(w.count - token.count) <= 1 && KeyboardNeighbours.plausibleStart(token, of: w)
                     && TokenSimilarity.editDistance(token, w, limit: 1) <= 1 { return true }
             }
         }

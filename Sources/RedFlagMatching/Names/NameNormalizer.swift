@@ -286,6 +286,18 @@ public enum NameNormalizer {
         if leadingEdge && tokens.allSatisfy({ CommonWords.generic.contains($0) || LegalForms.words.contains($0) }) {
             return splitLegalForms(raw, keepEdge: true)
         }
+        // A given name that is also an abbreviation ("Petro", Ukrainian for Peter, and "petro" for
+        // petroleum) is the name in a name with no legal form and no business word: "Petro Aven" is
+        // no petroleum company. Listed names and queries are read alike, so the two still meet.
+        if forms.isEmpty {
+            let business = tokens.indices.contains { tokens[$0] == written[$0] && CommonWords.generic.contains(tokens[$0]) }
+            if !business {
+                for i in tokens.indices where tokens[i] != written[i] && Abbreviations.canonical[written[i]] == tokens[i]
+                    && GivenNames.isKnown(written[i]) && !GivenNames.isKnown(tokens[i]) {
+                    tokens[i] = written[i]
+                }
+            }
+        }
         return NormalizedName(tokens: tokens, legalForms: forms, written: written, namesCompany: company)
     }
 
