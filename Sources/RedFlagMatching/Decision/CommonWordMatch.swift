@@ -53,8 +53,9 @@ extension Matcher {
     /// nil: every telling pair joins a generic query word (`CommonWords.isGeneric`), a place
     /// (`PlaceWords.places`: "Hong Kong Electric" for the listed "TAIHE ELECTRIC (HONG KONG)") or a
     /// listed word the lists hold in many names (lighter than `TokenAligner.distinctiveWeight`), and
-    /// a distinctive listed word (that weight or more, two letters or more, neither generic, nor
-    /// an everyday word of `CommonWords`, nor a place) is left unpaired. Names built of "oil", "gas", "development",
+    /// a listed word of its own (weighing `PreparedQuery.minimumWeight` or more, two letters or
+    /// more, neither generic, nor an everyday word of `CommonWords`, nor a place) is left unpaired:
+    /// a word many listed names share ("VTB" of its subsidiaries' names) is still the listed one's own. Names built of "oil", "gas", "development",
     /// "shipping" are many; the listed one is told apart by its own word ("PARSIAN", "WEIHAI"),
     /// which the customer's name lacks.
     func genericWordsOnly(_ a: AlignmentResult, telling: [(q: Int, l: Int, similarity: Double)], query q: PreparedQuery) -> LoneApproximateWord? {
@@ -68,7 +69,7 @@ extension Matcher {
         let pairedList = Set(a.pairs.map(\.l))
         let vocabulary = index.names.vocabulary
         var absent: [String] = []
-        for (j, u) in a.list.enumerated() where !pairedList.contains(j) && u.weight >= TokenAligner.distinctiveWeight {
+        for (j, u) in a.list.enumerated() where !pairedList.contains(j) && u.weight >= PreparedQuery.minimumWeight {
             let word = u.key2 >= 0 ? vocabulary[Int(u.key)] + vocabulary[Int(u.key2)] : vocabulary[Int(u.key)]
             // A proper name ("PARSIAN", "RAZAVI", "WEIHAI"), not an everyday word a customer may drop as
             // they drop a generic one ("REGIONAL" of RUSSIAN REGIONAL DEVELOPMENT BANK, "ATOMIC", "CENTRAL"):

@@ -79,6 +79,15 @@ public struct LoneApproximateWord: Hashable, Sendable {
         /// or like one word of a longer listed name whose other telling words are absent
         /// (`Matcher.loneSoundAlike`): "Интел" / "INTER", "シャオミ" / "SOMIA", "ナイキ" / "NAIK, Khalid".
         case loneSoundAlike
+        /// Two or more words, each spelt otherwise than the listed word (short words, or beyond a
+        /// typo), none as listed (`Matcher.wordsApart`): "Per Lund" / "PUR LEND".
+        case wordsApart
+        /// The customer's two words read as one listed word, the listed name holding another name
+        /// the customer lacks (`Matcher.joinedWholeName`): "Han Na" / "HANNA, Bassam".
+        case joinedWholeName
+        /// A listed person named by one word, met by a word spelt otherwise beside a name of the
+        /// customer's own (`Matcher.oneWordBesideAnotherName`): "Faith Ibrahim" / "AL-FATIH".
+        case oneWordBesideAnotherName
     }
 
     /// The query word (two typed words joined read as one) and the listed word it matched; for
@@ -117,6 +126,9 @@ public struct LoneApproximateWord: Hashable, Sendable {
         case .commonSurnameInitials: return "common surname '\(listed)' beside initials only, the given name '\(query)' not listed"
         case .genericWordsOnly: return "generic words '\(query)' only, the listed '\(listed)' absent"
         case .loneSoundAlike: return "one word that only sounds like the listed word, '\(query)'~'\(listed)' \(fmt(similarity)), of a name written in another script"
+        case .wordsApart: return "words '\(query)' each another word than the listed '\(listed)' (\(fmt(similarity)) at least), none as listed"
+        case .joinedWholeName: return "the whole name '\(query)' read as the one listed word '\(listed)' \(fmt(similarity)), the listed '\(missingPart)' absent"
+        case .oneWordBesideAnotherName: return "the one listed word '\(listed)' met as '\(query)' \(fmt(similarity)), beside the customer's own name '\(missingPart)'"
         }
     }
 
@@ -142,6 +154,9 @@ public struct LoneApproximateWord: Hashable, Sendable {
         case .commonSurnameInitials: return "common_surname_initials"
         case .genericWordsOnly: return "generic_words_only"
         case .loneSoundAlike: return "lone_sound_alike"
+        case .wordsApart: return "words_apart"
+        case .joinedWholeName: return "joined_whole_name"
+        case .oneWordBesideAnotherName: return "one_word_beside_another_name"
         }
     }
 }
@@ -249,6 +264,10 @@ extension Matcher {
         if q.legalForms.isEmpty, namesPerson(n), let family = familyNameAbsent(a, query: q, document: n) { return family }
         if q.legalForms.isEmpty, namesPerson(n), let initials = commonSurnameInitials(a, query: q, document: n) { return initials }
         if organisation, rule.oneSharedWord == true, let one = oneSharedWord(a, telling: telling, query: q) { return one }
+        let person = !organisation && q.legalForms.isEmpty
+        if let apart = wordsApart(a, telling: telling, query: q, typoLength: rule.typoLength, person: person) { return apart }
+        if q.legalForms.isEmpty, let joined = joinedWholeName(a, telling: telling, query: q) { return joined }
+        if person, namesPerson(n), let one = oneWordBesideAnotherName(a, telling: telling, query: q) { return one }
         guard let lone = telling.max(by: { a.query[$0.q].weight < a.query[$1.q].weight }), lone.similarity < 1 else { return nil }
         let qu = a.query[lone.q], lu = a.list[lone.l]
         let typed = qu.key2 >= 0 ? q.texts[Int(qu.key)] + q.texts[Int(qu.key2)] : q.texts[Int(qu.key)]
@@ -272,7 +291,7 @@ extension Matcher {
         }) { return nil }
         // A person's name is respelt many ways; a name with a legal form ("Claas KGaA") names a
         // company, whose word is not a given-name variant of a listed person's ("NICOLAS").
-        if LoneApproximateWord.readAnotherWay(typed, listed, typoLength: rule.typoLength, person: !organisation && q.legalForms.isEmpty) { return nil }
+        if LoneApproximateWord.readAnotherWay(typed, listed, typoLength: rule.typoLength, person: person) { return nil }
         return LoneApproximateWord(query: typed, listed: listed, similarity: lone.similarity)
     }
 }

@@ -126,7 +126,7 @@ public final class Matcher: Sendable {
                                                                        nameExact: nameExact(s, query: scored),
                                                                        loneWord: { latin ? self.loneApproximateWord(s, query: scored)
                                                                                     : self.soundAlikeSurname(s, query: scored, source: source) ?? self.loneSoundAlike(s, query: scored, source: source) },
-                                                                       weakAliasLetters: { s.name.map { self.index.isBracketOnly(name: $0) ? .max : self.letters(name: $0) } ?? .max }) else { continue }
+                                                                       weakAliasLetters: { s.name.map { self.weakAliasLetters(name: $0) } ?? .max }) else { continue }
             if let capped { s.qualifiers.append(capped) }
             decided.insert(s.entry)
             matches.append(makeMatch(s, decision: decision, query: scored, scratch: scratch))
@@ -135,10 +135,23 @@ public final class Matcher: Sendable {
         return configuration.policy.result(query, matches: matches, limit: configuration.limit)
     }
 
+    /// What the weak-alias rule counts of weak alias `n`: its letters (`letters(name:)`), or
+    /// `Int.max` for a bracketed part the index made a weak alias (issue 11 item 1 lets a bracketed
+    /// acronym match alone), unless it holds generic words only ("(GROUP)").
+    func weakAliasLetters(name n: Int) -> Int {
+        let count = letters(name: n)
+        return count > 0 && index.isBracketOnly(name: n) ? .max : count
+    }
+
     /// The letters of listed name `n`'s words as indexed (legal forms and stopwords removed):
-    /// "JSC NEC" has three.
+    /// "JSC NEC" has three. None for a name of generic words only (`CommonWords.isGeneric`: a weak
+    /// alias "GROUP" or "TRADING COMPANY"), which names no one: the weak-alias rule then treats it
+    /// as it treats a short acronym, no match without corroboration ("ING Groep" is not the
+    /// "GROUP" of a listed shipbuilder).
     func letters(name n: Int) -> Int {
-        index.names.documentRange(n).reduce(0) { $0 + index.names.vocabulary[Int(index.names.documentTokens[$1])].utf8.count }
+        let words = index.names.documentRange(n).map { index.names.vocabulary[Int(index.names.documentTokens[$0])] }
+        if !words.isEmpty && words.allSatisfy(CommonWords.isGeneric) { return 0 }
+        return words.reduce(0) { $0 + $1.utf8.count }
     }
 
     /// Whether the query's name is found in the listed name as written: every query token (titles

@@ -66,7 +66,8 @@ extension Matcher {
     /// words) joins a query word to a listed word of at most `shortSoundAlikeLetters` letters with a
     /// similarity under `shortSoundAlikeFloor` (`shortSoundAlikeAbjadFloor`), or to any listed word
     /// under similarity 1 while another telling word of the listed name is absent
-    /// (`otherTellingWord`: "フィリップス" / "RICHARD PHILLIPS", "ナイキ" / "NAIK, Khalid"). Latin names
+    /// (`otherTellingWord`: "フィリップス" / "RICHARD PHILLIPS", "ナイキ" / "NAIK, Khalid"), or, for a
+    /// name in an abjad, to a listed word of another number of consonants (`consonantCounts`). Latin names
     /// have the lone-approximate-word rule for this; a name in another script is all approximate,
     /// so only a short listed word, which sounds like many, or one word of a longer name needs the
     /// second word or the corroboration.
@@ -80,9 +81,41 @@ extension Matcher {
         guard telling.count == 1, let pair = telling.first, pair.similarity < 1 else { return nil }
         let lu = a.list[pair.l], qu = a.query[pair.q]
         let listed = lu.key2 >= 0 ? index.names.vocabulary[Int(lu.key)] + index.names.vocabulary[Int(lu.key2)] : index.names.vocabulary[Int(lu.key)]
-        guard (listed.utf8.count <= Matcher.shortSoundAlikeLetters && pair.similarity < floor) || otherTellingWord(a, besides: pair.l) else { return nil }
         let typed = qu.key2 >= 0 ? q.texts[Int(qu.key)] + q.texts[Int(qu.key2)] : q.texts[Int(qu.key)]
+        let abjad = source == .arabic || source == .hebrew
+        guard (listed.utf8.count <= Matcher.shortSoundAlikeLetters && pair.similarity < floor) || otherTellingWord(a, besides: pair.l)
+            || (abjad && Matcher.consonantCounts(typed).isDisjoint(with: Matcher.consonantCounts(listed))) else { return nil }
         return LoneApproximateWord(query: typed, listed: listed, similarity: pair.similarity, kind: .loneSoundAlike)
+    }
+
+    /// The consonants of a romanised word, as an abjad writes them: letters other than the vowels
+    /// (a, e, i, o, u and the glides w, y, which an abjad's vowel letters stand for), a digraph of
+    /// one sound (sh, kh, th, gh, ch, zh, dh, ph, ck) one, a letter doubled one, x two. An abjad
+    /// writes every consonant of a name and leaves out only short vowels, so a word read from it
+    /// has the consonants of the listed word it transcribes: "تسلا" tsl is not "SOL", "كارفور" krfr not
+    /// "AGROPERLA", "شل" shl not "SALEH". Used for the lone sound-alike case.
+    /// `consonantCount(word)`, and one fewer when the word ends in a vowel and h: an h closing a
+    /// word is as often a vowel's mark ("HIZBALLAH", Hebrew ה, Arabic ة) as a consonant ("SALEH", ح).
+    static func consonantCounts(_ word: String) -> Set<Int> {
+        let count = consonantCount(word)
+        let b = Array(word.utf8)
+        guard b.count >= 2, b.last == UInt8(ascii: "h"), "aeiouy".utf8.contains(b[b.count - 2]) else { return [count] }
+        return [count, count - 1]
+    }
+
+    static func consonantCount(_ word: String) -> Int {
+        let vowels: Set<UInt8> = Set("aeiouwy".utf8)
+        let b = Array(word.utf8)
+        var count = 0
+        var i = 0
+        while i < b.count {
+            defer { i += 1 }
+            guard (97...122).contains(b[i]), !vowels.contains(b[i]) else { continue }
+            if i > 0 && b[i] == b[i - 1] { continue }
+            if i > 0, (b[i] == UInt8(ascii: "h") && "skgtczdp".utf8.contains(b[i - 1])) || (b[i] == UInt8(ascii: "k") && b[i - 1] == UInt8(ascii: "c")) { continue }
+            count += b[i] == UInt8(ascii: "x") ? 2 : 1
+        }
+        return count
     }
 
     /// Whether the listed name of alignment `a` holds a telling word besides its `l`-th unit that no
