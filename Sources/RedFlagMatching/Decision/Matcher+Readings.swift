@@ -25,6 +25,13 @@ extension Matcher {
             })
         }
         let source = PhoneticComparison.Source(name: query.name)
+        // A Chinese name in Palladius Cyrillic ("Си Цзиньпин") is read as Chinese only: its Russian
+        // readings are no one's name and sound like others (`PalladiusCyrillic.chineseOnly`).
+        if source == .cyrillic, let chinese = PalladiusCyrillic.chineseOnly(query.name) {
+            var alternative = query
+            alternative.name = chinese
+            return merged(query, [screenOnce(alternative, origin: query.name, phonetic: false).matches])
+        }
         let foreign = Transliterator.romanise(query.name, .foreignName)
         let transcribed = source == .han ? Transliterator.romanise(query.name, .transcribedName) : foreign
         let phonetic = { (reading: String) in source != .hangul && source != .han || reading == foreign || reading == transcribed }
@@ -78,6 +85,11 @@ extension Matcher {
         // the name's other Cyrillic readings.
         if source == .cyrillic, let korean = KoreanCyrillic.reading(name), !out.contains(where: { $0.0 == korean }) {
             out.append((korean, true))
+        }
+        // A Chinese name in Russian Cyrillic ("Си Цзиньпин" → "xi jinping"): pinyin syllables, exact
+        // like the Han readings.
+        if source == .cyrillic, let chinese = PalladiusCyrillic.reading(name), !out.contains(where: { $0.0 == chinese }) {
+            out.append((chinese, false))
         }
         if source == .han {
             let names = index.names

@@ -58,9 +58,18 @@ enum KoreanCyrillic {
         for word in words {
             guard let (latin, count) = syllables(Array(word.unicodeScalars)), syllablesPerWord.contains(count), count == 1 || !out.isEmpty else { return nil }
             total += count
-            out.append(latin)
+            out.append(Self.wordInitial(latin))
         }
         return syllables.contains(total) ? out.joined(separator: " ") : nil
+    }
+
+    /// `latin`, a word's reading, with its first consonant as McCune-Reischauer and the DPRK write
+    /// it at the start of a word: ㅂ p, ㄱ k, ㄹ r ("Бён" pyong, "Гым" kum, "Ли" ri: "RI, Pyong Chol").
+    /// Russian writes them б, г, л there as often as п, к, р; the lists' Korean names never begin
+    /// a word with b, g or l.
+    static func wordInitial(_ latin: String) -> String {
+        guard let first = latin.first, let devoiced = ["b": "p", "g": "k", "l": "r"][String(first)] else { return latin }
+        return devoiced + latin.dropFirst()
     }
 
     /// A word read as Korean syllables: its Latin letters and how many syllables, or nil when it

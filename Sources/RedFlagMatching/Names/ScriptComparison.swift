@@ -34,6 +34,10 @@ enum ScriptComparison {
         guard !query.utf8.allSatisfy({ $0 < 0x80 }), !listed.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
         let script = ScriptDetector.script(of: query)
         guard script != "Latn", ScriptDetector.script(of: listed) == script else { return nil }
+        // Ukrainian, Belarusian and Russian spell one name in their own letters ("Дзмітрый",
+        // "Дмитро", "Дмитрий"): a name in another Cyrillic alphabet than the listed one is another
+        // spelling, not another name, and is compared romanised only.
+        if script == "Cyrl", CyrillicLanguage(Array(query.unicodeScalars)) != CyrillicLanguage(Array(listed.unicodeScalars)) { return nil }
         let q = words(query, script: script), l = words(listed, script: script)
         guard !q.isEmpty, !l.isEmpty else { return nil }
         var missing: [String] = []

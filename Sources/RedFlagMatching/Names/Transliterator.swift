@@ -299,6 +299,11 @@ public enum Transliterator {
                     let tail = String(rest).applyingTransform(.toLatin, reverse: false) ?? String(rest)
                     latin = "al" + (tail.contains("~") ? combiningSmallKana(tail) : tail)
                 }
+                // In a foreign name's reading, a word-opening ツ before another syllable is the tu of
+                // loanwords ("ツール" tool, "ツアー" tour), how Japanese writes Russian Ту ("ツポレフ" Tupolev).
+                if kana, options.hanJoined, run.count > 1, run[0] == "ツ", Self.kanaOpensSyllable(run[1]), latin.hasPrefix("tsu") {
+                    latin = "tu" + latin.dropFirst(3)
+                }
                 // ICU marks a kana ン before a vowel with an apostrophe ("jon'un").
                 if options.kanaApart, kana { latin = latin.replacingOccurrences(of: "'", with: " ") }
                 out += latin
@@ -410,7 +415,27 @@ final class Letters: Sendable {
             let afterVowel = k > 0 && "аеєиіїоуюяыэёь'ъ".unicodeScalars.contains(s[k - 1])
             out += Self.wordStart(s, k) || afterVowel ? v.initial : v.plain
         }
-        return out
+        return language == .belarusian ? Self.singleFinalY(out) : out
+    }
+
+    /// `text` with a word-final "yy" (ый, the ending of Belarusian given names: "Дзмітрый", "Юрый")
+    /// written "y", as the press and Belarusian passports write it ("Dzmitry", "Yury"). Belarusian
+    /// only: Ukrainian official spellings keep it ("Zelenskyy"), and Russian adjectives of company
+    /// names are listed every way ("NOVYY", "RADIOPRIBORNYI").
+    static func singleFinalY(_ text: String) -> String {
+        guard text.contains("yy") else { return text }
+        var scalars = Array(text.unicodeScalars)
+        var k = scalars.count - 2
+        while k >= 1 {
+            if scalars[k] == "y" && scalars[k + 1] == "y" && (k + 2 == scalars.count || !scalars[k + 2].properties.isAlphabetic)
+                && scalars[k - 1].properties.isAlphabetic {
+                scalars.remove(at: k + 1)
+            }
+            k -= 1
+        }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars)
+        return String(view)
     }
 
     func greek(_ run: [Unicode.Scalar], foreign: Bool = false) -> String {
