@@ -112,7 +112,8 @@ final class SoutheastAsianScripts: Sendable {
 
     /// The Latin reading of `run` (letters of these scripts, no spaces). `joined`: a Burmese word's
     /// syllables as one token (how a foreign name transcribed into Burmese reads: "ပူတင်" putin), and
-    /// a Thai or Lao word's silent final letter read.
+    /// a Thai or Lao word's silent final letter read, its letters silenced (์) and closing letters
+    /// with the values they have opening a syllable ("วิกตอร์ โซโลตอฟ" wiktor solotof).
     func romanise(_ run: [Unicode.Scalar], joined: Bool = false) -> String {
         var out: [String] = []
         var start = 0
@@ -135,11 +136,13 @@ final class SoutheastAsianScripts: Sendable {
 
     /// The syllables of one word.
     private func word(_ raw: [Unicode.Scalar], _ t: Script, joined: Bool) -> [String] {
-        // Silent marks off; a letter under a silencing killer (Thai ์) goes with it.
+        // Silent marks off; a letter under a silencing killer (Thai ์) goes with it, except in a
+        // foreign name's reading (`joined`), where it is the letter of the source spelling ("วิกตอร์"
+        // Viktor: Thai does not say the r, the name has it).
         var s: [Unicode.Scalar] = []
         for u in raw {
             if t.killers[u] == .silent {
-                if !s.isEmpty { s.removeLast() }
+                if !s.isEmpty && !(joined && !t.syllablesApart) { s.removeLast() }
                 continue
             }
             if let v = t.signs[u], v.isEmpty { continue }
@@ -191,7 +194,9 @@ final class SoutheastAsianScripts: Sendable {
                 } else if let m = t.medials[s[i]] {
                     onset = m.hasSuffix("-") ? String(m.dropLast()) + onset : onset + m
                     i += 1
-                } else if lead != nil, let g = t.glides[s[i]], i + 1 < n, t.consonants[s[i + 1]] != nil || t.signs[s[i + 1]] != nil {
+                } else if lead != nil, let g = t.glides[s[i]], i + 1 < n, t.consonants[s[i + 1]] != nil || t.signs[s[i + 1]] != nil,
+                          !(g == "l" && onset.last.map { "tdn".contains($0) } == true) {
+                    // No syllable opens with a dental and l ("เดลซี" is Del-si, Delcy, not Dle-si).
                     onset += g
                     i += 1
                 } else {
@@ -221,12 +226,15 @@ final class SoutheastAsianScripts: Sendable {
                 }
             }
             var coda = ""
+            // A foreign name's closing letters keep their letter values ("โรดริเกซ" Rodriguez: Thai says
+            // the closing ด and ซ as t, the name has d and s).
+            let closing = { (c: Consonant) in joined && !t.syllablesApart && !c.initial.isEmpty ? c.initial : c.final }
             if !closed, i < n, let c = t.consonants[s[i]] {
                 if i + 1 < n, t.killers[s[i + 1]] == .final {
-                    coda = c.final
+                    coda = closing(c)
                     i += 2
                 } else if !t.syllablesApart, !opensSyllable(i + 1), !(vowel.isEmpty && onset.isEmpty) {
-                    coda = c.final
+                    coda = closing(c)
                     i += 1
                 }
             }
