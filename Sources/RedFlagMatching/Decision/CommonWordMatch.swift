@@ -76,8 +76,32 @@ extension Matcher {
             // "Russian Development Bank" is still held for review.
             if word.utf8.count >= 2 && !CommonWords.isGeneric(word) && !CommonWords.contains(word) && !PlaceWords.isPlace(word) { absent.append(word) }
         }
-        guard !absent.isEmpty else { return nil }
+        guard !absent.isEmpty else { return genericNameBesideOwnWord(a, telling: telling, query: q) }
         return LoneApproximateWord(query: telling.map { text(a.query[$0.q]) }.joined(separator: " "), listed: absent.joined(separator: " "),
                                    similarity: telling.map(\.similarity).min() ?? 1, kind: .genericWordsOnly)
+    }
+
+    /// The other case of a match on generic words only: the listed name holds nothing but generic
+    /// words and places (an alias "BANK FOR DEVELOPMENT"), and the customer's name a word of its
+    /// own beside them ("Islamic Development Bank"). Such a listed name tells no one apart; the
+    /// customer's own word names its own business. Read as `oneSharedWord` (the shared words, the
+    /// customer's own); nil when the customer's name holds no word of its own, generic words and
+    /// places aside ("Bank for Development", "National Iranian Oil Company Singapore" for a listed
+    /// NATIONAL IRANIAN OIL COMPANY: a branch names its place).
+    private func genericNameBesideOwnWord(_ a: AlignmentResult, telling: [(q: Int, l: Int, similarity: Double)], query q: PreparedQuery) -> LoneApproximateWord? {
+        let weak = Double(LegalForms.wordWeight)
+        let vocabulary = index.names.vocabulary
+        let listedText = { (u: AlignUnit) in u.key2 >= 0 ? vocabulary[Int(u.key)] + vocabulary[Int(u.key2)] : vocabulary[Int(u.key)] }
+        guard a.list.allSatisfy({ $0.weight <= weak || CommonWords.isGeneric(listedText($0)) || PlaceWords.isPlace(listedText($0))
+            || Matcher.particleOrArticle(listedText($0)) }) else { return nil }
+        let text = { (u: AlignUnit) in u.key2 >= 0 ? q.texts[Int(u.key)] + q.texts[Int(u.key2)] : q.texts[Int(u.key)] }
+        let paired = Set(a.pairs.map(\.q))
+        let own = a.query.enumerated().filter { n, u in
+            !paired.contains(n) && u.weight >= PreparedQuery.minimumWeight && text(u).utf8.count >= 3 && !Matcher.particleOrArticle(text(u))
+                && !CommonWords.isGeneric(text(u)) && !PlaceWords.isPlace(text(u))
+        }
+        guard !own.isEmpty else { return nil }
+        return LoneApproximateWord(query: telling.map { text(a.query[$0.q]) }.joined(separator: " "), listed: own.map { text($0.element) }.joined(separator: " "),
+                                   similarity: telling.map(\.similarity).min() ?? 1, kind: .oneSharedWord)
     }
 }
