@@ -95,10 +95,11 @@ struct DecisionTests {
     @Test("--limit trims the display, never the verdict, and keeps the deciding match")
     func limitKeepsVerdict() {
         // Generic words alone match nothing ("Shenzhen Trading Company Limited" is not the listed
-        // "Shenzhen Bright Star Electronics Trading"): a name with a word of a listed name's own.
-        let q = ScreeningQuery(name: "Bright Star Electronics Trading Company Limited")
-        let all = MatcherFixture.matcher(MatchConfiguration(reviewThreshold: 0.3)).screen(q)
-        let one = MatcherFixture.matcher(MatchConfiguration(reviewThreshold: 0.3, limit: 1)).screen(q)
+        // "Shenzhen Bright Star Electronics Trading", nor a name with words of its own the listed
+        // "Trading Company Limited"): a name with the words of two listed names' own.
+        let q = ScreeningQuery(name: "Zarvan Keltor Trading Company Limited")
+        let all = Self.twoParties(MatchConfiguration(reviewThreshold: 0.3)).screen(q)
+        let one = Self.twoParties(MatchConfiguration(reviewThreshold: 0.3, limit: 1)).screen(q)
         #expect(all.matches.count > 1)
         #expect(one.matches.count == 1)
         #expect(one.decision == all.decision)
@@ -155,11 +156,18 @@ struct DecisionTests {
         }
     }
 
+    /// The fixture with two listed companies that share their own words: one query matches both.
+    static func twoParties(_ configuration: MatchConfiguration) -> Matcher {
+        let parties = [ListEntry(source: .csl, sourceID: "900", list: .entityList, type: .entity, name: "ZARVAN KELTOR TRADING LLC", programs: ["EAR"]),
+                       ListEntry(source: .csl, sourceID: "901", list: .unverified, type: .entity, name: "ZARVAN KELTOR HOLDING", programs: ["EAR"])]
+        return Matcher(index: try! MatchIndex(entries: MatcherFixture.entries + parties), configuration: configuration)
+    }
+
     @Test("the limit caps the matches returned, best first")
     func limit() {
-        let q = ScreeningQuery(name: "Golden Eagle Star Trading Company Limited")
-        let all = MatcherFixture.matcher(MatchConfiguration(reviewThreshold: 0.3, strongThreshold: 0.95)).screen(q)
-        let r = MatcherFixture.matcher(MatchConfiguration(reviewThreshold: 0.3, strongThreshold: 0.95, limit: 1)).screen(q)
+        let q = ScreeningQuery(name: "Zarvan Keltor Trading Company Limited")
+        let all = Self.twoParties(MatchConfiguration(reviewThreshold: 0.3, strongThreshold: 0.95)).screen(q)
+        let r = Self.twoParties(MatchConfiguration(reviewThreshold: 0.3, strongThreshold: 0.95, limit: 1)).screen(q)
         #expect(all.matches.count == 2)
         #expect(zip(all.matches, all.matches.dropFirst()).allSatisfy { $0.score >= $1.score })
         #expect(r.matches.count == 1)
