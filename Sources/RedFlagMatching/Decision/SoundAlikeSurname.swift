@@ -84,7 +84,7 @@ extension Matcher {
         let typed = qu.key2 >= 0 ? q.texts[Int(qu.key)] + q.texts[Int(qu.key2)] : q.texts[Int(qu.key)]
         let abjad = source == .arabic || source == .hebrew
         guard (listed.utf8.count <= Matcher.shortSoundAlikeLetters && pair.similarity < floor) || otherTellingWord(a, besides: pair.l)
-            || (abjad && Matcher.consonantCounts(typed).isDisjoint(with: Matcher.consonantCounts(listed))) else { return nil }
+            || (abjad && Matcher.consonantCounts(typed, abjad: true).isDisjoint(with: Matcher.consonantCounts(listed))) else { return nil }
         return LoneApproximateWord(query: typed, listed: listed, similarity: pair.similarity, kind: .loneSoundAlike)
     }
 
@@ -96,10 +96,13 @@ extension Matcher {
     /// "AGROPERLA", "شل" shl not "SALEH". Used for the lone sound-alike case.
     /// `consonantCount(word)`, and one fewer when the word ends in a vowel and h: an h closing a
     /// word is as often a vowel's mark ("HIZBALLAH", Hebrew ה, Arabic ة) as a consonant ("SALEH", ح).
-    static func consonantCounts(_ word: String) -> Set<Int> {
+    /// A word read from an abjad (`abjad`) writes no vowel before it: any closing h may be the mark
+    /// ("להב״ה" lhbh, Lehava).
+    static func consonantCounts(_ word: String, abjad: Bool = false) -> Set<Int> {
         let count = consonantCount(word)
         let b = Array(word.utf8)
-        guard b.count >= 2, b.last == UInt8(ascii: "h"), "aeiouy".utf8.contains(b[b.count - 2]) else { return [count] }
+        guard b.count >= 2, b.last == UInt8(ascii: "h"), abjad || "aeiouy".utf8.contains(b[b.count - 2]),
+              !"skgtczdp".utf8.contains(b[b.count - 2]) else { return [count] }
         return [count, count - 1]
     }
 
