@@ -273,8 +273,7 @@ extension Matcher {
                            document d: Int) -> LoneApproximateWord? {
         let pairs = telling.map { p in
             let qu = a.query[p.q], lu = a.list[p.l]
-            let typed = qu.key2 >= 0 ? q.texts[Int(qu.key)] + q.texts[Int(qu.key2)] : q.texts[Int(qu.key)]
-            let listed = lu.key2 >= 0 ? index.names.vocabulary[Int(lu.key)] + index.names.vocabulary[Int(lu.key2)] : index.names.vocabulary[Int(lu.key)]
+            let typed = q.text(of: qu), listed = listedText(lu)
             return (typed: typed, listed: listed, similarity: p.similarity)
         }
         // The listed name's parts are read only when a pair joins two given names of the table that are not variants.

@@ -22,12 +22,11 @@ extension Matcher {
                          share: Double) -> LoneApproximateWord? {
         let distinctive = telling.filter { a.list[$0.l].weight >= TokenAligner.distinctiveWeight }
         guard !distinctive.isEmpty else { return nil }
-        let text = { (u: AlignUnit) in u.key2 >= 0 ? q.texts[Int(u.key)] + q.texts[Int(u.key2)] : q.texts[Int(u.key)] }
+        let text = q.text(of:)
         let shared = distinctive.map { text(a.query[$0.q]) }
         guard shared.allSatisfy(CommonWords.isEveryday) else { return nil }
         let weak = Double(LegalForms.wordWeight)
         let pairedQuery = Set(a.pairs.map(\.q)), pairedList = Set(a.pairs.map(\.l))
-        let vocabulary = index.names.vocabulary
         var apart: [String] = []
         var apartWeight = 0.0
         // Words that tell two names apart: not generic ("bank", "institute", "science" may be
@@ -38,7 +37,7 @@ extension Matcher {
             apartWeight += u.weight
         }
         for (j, u) in a.list.enumerated() where !pairedList.contains(j) && u.weight > weak {
-            let word = u.key2 >= 0 ? vocabulary[Int(u.key)] + vocabulary[Int(u.key2)] : vocabulary[Int(u.key)]
+            let word = listedText(u)
             guard telling(word) else { continue }
             apart.append(word)
             apartWeight += u.weight
@@ -60,17 +59,16 @@ extension Matcher {
     /// which the customer's name lacks.
     func genericWordsOnly(_ a: AlignmentResult, telling: [(q: Int, l: Int, similarity: Double)], query q: PreparedQuery) -> LoneApproximateWord? {
         guard !telling.isEmpty else { return nil }
-        let text = { (u: AlignUnit) in u.key2 >= 0 ? q.texts[Int(u.key)] + q.texts[Int(u.key2)] : q.texts[Int(u.key)] }
+        let text = q.text(of:)
         // A place the company is named for ("Hong Kong", "Korea") tells no company apart either.
         let places = PlaceWords.places(in: q.texts)
         let isPlace = { (u: AlignUnit) in u.key2 < 0 ? places.contains(Int(u.key)) : places.contains(Int(u.key)) && places.contains(Int(u.key2)) }
         guard telling.allSatisfy({ CommonWords.isGeneric(text(a.query[$0.q])) || isPlace(a.query[$0.q]) || a.list[$0.l].weight < TokenAligner.distinctiveWeight })
         else { return nil }
         let pairedList = Set(a.pairs.map(\.l))
-        let vocabulary = index.names.vocabulary
         var absent: [String] = []
         for (j, u) in a.list.enumerated() where !pairedList.contains(j) && u.weight >= PreparedQuery.minimumWeight {
-            let word = u.key2 >= 0 ? vocabulary[Int(u.key)] + vocabulary[Int(u.key2)] : vocabulary[Int(u.key)]
+            let word = listedText(u)
             // A proper name ("PARSIAN", "RAZAVI", "WEIHAI"), not an everyday word a customer may drop as
             // they drop a generic one ("REGIONAL" of RUSSIAN REGIONAL DEVELOPMENT BANK, "ATOMIC", "CENTRAL"):
             // "Russian Development Bank" is still held for review.
@@ -90,11 +88,9 @@ extension Matcher {
     /// NATIONAL IRANIAN OIL COMPANY: a branch names its place).
     private func genericNameBesideOwnWord(_ a: AlignmentResult, telling: [(q: Int, l: Int, similarity: Double)], query q: PreparedQuery) -> LoneApproximateWord? {
         let weak = Double(LegalForms.wordWeight)
-        let vocabulary = index.names.vocabulary
-        let listedText = { (u: AlignUnit) in u.key2 >= 0 ? vocabulary[Int(u.key)] + vocabulary[Int(u.key2)] : vocabulary[Int(u.key)] }
         guard a.list.allSatisfy({ $0.weight <= weak || CommonWords.isGeneric(listedText($0)) || PlaceWords.isPlace(listedText($0))
             || Matcher.particleOrArticle(listedText($0)) }) else { return nil }
-        let text = { (u: AlignUnit) in u.key2 >= 0 ? q.texts[Int(u.key)] + q.texts[Int(u.key2)] : q.texts[Int(u.key)] }
+        let text = q.text(of:)
         let paired = Set(a.pairs.map(\.q))
         let own = a.query.enumerated().filter { n, u in
             !paired.contains(n) && u.weight >= PreparedQuery.minimumWeight && text(u).utf8.count >= 3 && !Matcher.particleOrArticle(text(u))

@@ -270,8 +270,7 @@ extension Matcher {
         if person, namesPerson(n), let one = oneWordBesideAnotherName(a, telling: telling, query: q) { return one }
         guard let lone = telling.max(by: { a.query[$0.q].weight < a.query[$1.q].weight }), lone.similarity < 1 else { return nil }
         let qu = a.query[lone.q], lu = a.list[lone.l]
-        let typed = qu.key2 >= 0 ? q.texts[Int(qu.key)] + q.texts[Int(qu.key2)] : q.texts[Int(qu.key)]
-        let listed = lu.key2 >= 0 ? index.names.vocabulary[Int(lu.key)] + index.names.vocabulary[Int(lu.key2)] : index.names.vocabulary[Int(lu.key)]
+        let typed = q.text(of: qu), listed = listedText(lu)
         // An everyday word spelt otherwise than the listed word is that word, not a typo: beside
         // it only a distinctive second word counts, not a generic one ("Zenith Bank", "BANK ZENIT").
         // So is a word the lists themselves hold as another word ("Bank Melli" is not "BANK MELLAT":

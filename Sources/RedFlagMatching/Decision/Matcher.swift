@@ -135,6 +135,12 @@ public final class Matcher: Sendable {
         return configuration.policy.result(query, matches: matches, limit: configuration.limit)
     }
 
+    /// The listed word of alignment unit `u` of a listed name: two read as one when split in the query.
+    func listedText(_ u: AlignUnit) -> String {
+        let vocabulary = index.names.vocabulary
+        return u.key2 >= 0 ? vocabulary[Int(u.key)] + vocabulary[Int(u.key2)] : vocabulary[Int(u.key)]
+    }
+
     /// What the weak-alias rule counts of weak alias `n`: its letters (`letters(name:)`), or
     /// `Int.max` for a bracketed part the index made a weak alias (issue 11 item 1 lets a bracketed
     /// acronym match alone), unless it holds generic words only ("(GROUP)").

@@ -22,16 +22,15 @@ extension Matcher {
         let distinctive = telling.filter { a.list[$0.l].weight >= TokenAligner.distinctiveWeight }
         guard distinctive.count == 1, let shared = distinctive.first else { return nil }
         let weak = Double(LegalForms.wordWeight)
-        let text = { (u: AlignUnit) in u.key2 >= 0 ? q.texts[Int(u.key)] + q.texts[Int(u.key2)] : q.texts[Int(u.key)] }
+        let text = q.text(of:)
         let paired = Set(a.pairs.map(\.q))
         // A word of its own is a word: one the lists hold or a common word of English, not a
         // mistyped legal form or a stray fragment ("Jint stock company": "jint" is "joint").
         let word = { (t: String) in t.utf8.count >= 3 && (self.index.names.id(of: Array(t.utf8)) != nil || CommonWords.contains(t)) }
         let own = a.query.enumerated().filter { !paired.contains($0.offset) && $0.element.weight > weak && word(text($0.element)) }
         guard let first = own.first else { return nil }
-        let vocabulary = index.names.vocabulary
         let lu = a.list[shared.l]
-        let listed = lu.key2 >= 0 ? vocabulary[Int(lu.key)] + vocabulary[Int(lu.key2)] : vocabulary[Int(lu.key)]
+        let listed = listedText(lu)
         return LoneApproximateWord(query: listed, listed: own.count > 1 ? own.map { text($0.element) }.joined(separator: " ") : text(first.element),
                                    similarity: shared.similarity, kind: .oneSharedWord)
     }

@@ -38,7 +38,7 @@ extension Matcher {
             }
             if pair.similarity >= Matcher.soundAlikeSurnameFloor { return nil }
             if surname == nil || pair.similarity > surname!.similarity {
-                let typed = a.query[pair.q].key2 >= 0 ? q.texts[Int(a.query[pair.q].key)] + q.texts[Int(a.query[pair.q].key2)] : q.texts[Int(a.query[pair.q].key)]
+                let typed = q.text(of: a.query[pair.q])
                 surname = (typed, listed, pair.similarity)
             }
         }
@@ -80,8 +80,7 @@ extension Matcher {
         let telling = a.pairs.filter { a.query[$0.q].weight > weak && a.list[$0.l].weight > weak }
         guard telling.count == 1, let pair = telling.first, pair.similarity < 1 else { return nil }
         let lu = a.list[pair.l], qu = a.query[pair.q]
-        let listed = lu.key2 >= 0 ? index.names.vocabulary[Int(lu.key)] + index.names.vocabulary[Int(lu.key2)] : index.names.vocabulary[Int(lu.key)]
-        let typed = qu.key2 >= 0 ? q.texts[Int(qu.key)] + q.texts[Int(qu.key2)] : q.texts[Int(qu.key)]
+        let listed = listedText(lu), typed = q.text(of: qu)
         let abjad = source == .arabic || source == .hebrew
         guard (listed.utf8.count <= Matcher.shortSoundAlikeLetters && pair.similarity < floor) || otherTellingWord(a, besides: pair.l)
             || (abjad && Matcher.consonantCounts(typed, abjad: true).isDisjoint(with: Matcher.consonantCounts(listed))) else { return nil }

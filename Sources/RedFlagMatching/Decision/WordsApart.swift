@@ -62,8 +62,7 @@ extension Matcher {
         let weak = Double(LegalForms.wordWeight)
         guard qu.key2 >= 0, a.query.filter({ $0.weight > weak }).count == 1 else { return nil }
         let paired = Set(a.pairs.map(\.l))
-        let vocabulary = index.names.vocabulary
-        let text = { (u: AlignUnit) in u.key2 >= 0 ? vocabulary[Int(u.key)] + vocabulary[Int(u.key2)] : vocabulary[Int(u.key)] }
+        let text = listedText
         let rest = a.list.enumerated().filter { n, u in
             !paired.contains(n) && u.weight >= PreparedQuery.minimumWeight && text(u).utf8.count >= 3 && !CommonWords.isGeneric(text(u))
                 && !NameChains.isParticle(text(u))

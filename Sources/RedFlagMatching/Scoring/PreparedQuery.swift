@@ -44,6 +44,11 @@ struct PreparedQuery {
 
     var totalWeight: Double { weights.reduce(0, +) }
 
+    /// The typed words of alignment unit `u` of this query: two read as one when joined ("hua wei").
+    func text(of u: AlignUnit) -> String {
+        u.key2 >= 0 ? texts[Int(u.key)] + texts[Int(u.key2)] : texts[Int(u.key)]
+    }
+
     /// Least weight of a query token (legal-form words excepted).
     static let minimumWeight = 0.2
     /// A name of two tokens of at most this many letters is joined only into a listed token spelt exactly so.
