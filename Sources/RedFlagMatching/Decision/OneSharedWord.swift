@@ -21,6 +21,11 @@ extension Matcher {
     func oneSharedWord(_ a: AlignmentResult, telling: [(q: Int, l: Int, similarity: Double)], query q: PreparedQuery) -> LoneApproximateWord? {
         let distinctive = telling.filter { a.list[$0.l].weight >= TokenAligner.distinctiveWeight }
         guard distinctive.count == 1, let shared = distinctive.first else { return nil }
+        // A place is no name of its own ("Iranian" of NATIONAL IRANIAN OIL COMPANY): a name that shares
+        // only places and generic words is judged by `genericWordsOnly`, and one that shares the
+        // listed name whole beside a generic word ("National Iranian Oil Company Trading") is the
+        // listed party's business, not another's.
+        if PlaceWords.isPlace(listedText(a.list[shared.l])) { return nil }
         let weak = Double(LegalForms.wordWeight)
         let text = q.text(of:)
         let paired = Set(a.pairs.map(\.q))
