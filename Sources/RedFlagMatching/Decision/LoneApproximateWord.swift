@@ -339,6 +339,11 @@ extension LoneApproximateWord {
         // turn ("ikrut" for IRKUT, "saprta" for SPARTA, "belhsina" for BELSHINA); no two names of
         // the lists differ so, while edits of other kinds make other words (Intel / INTER).
         if LoneApproximateWord.swappedNeighbours(a, b) { return true }
+        // One letter inside a word of six letters or more struck on a neighbouring key ("krafteay"
+        // for KRAFTWAY, "guamatjr" for GUAMATUR): a finger's slip. Names that differ by one letter
+        // differ by a sound (Intel / INTER: l and r are far apart on the keys), and at a word's
+        // edges one neighbouring key as often makes another name ("marian" / "mariam").
+        if LoneApproximateWord.neighbouringKey(a, b) { return true }
         // A typo in a word the lists hold under its canonical form ("inddustrial", "industriaal" for
         // industrial, held as industry): a letter too many or two swapped, the word is then one of
         // the listed word's spellings (`Abbreviations`).
@@ -425,6 +430,23 @@ extension LoneApproximateWord {
         guard i >= 1, i + 2 < a.count, a[i] == b[i + 1], a[i + 1] == b[i], a[i] != a[i + 1] else { return false }
         return a[(i + 2)...].elementsEqual(b[(i + 2)...])
     }
+
+    /// Whether `a` is `b` (of `neighbouringKeyLength` letters or more) with one letter inside it,
+    /// neither the first nor the last, replaced by a letter whose key touches it (`KeyboardNeighbours`).
+    static func neighbouringKey(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        guard a.count == b.count, a.count >= neighbouringKeyLength else { return false }
+        var differing: Int?
+        for i in a.indices where a[i] != b[i] {
+            guard differing == nil else { return false }
+            differing = i
+        }
+        guard let i = differing, i >= 1, i + 1 < a.count else { return false }
+        return KeyboardNeighbours.adjacent(a[i], b[i])
+    }
+
+    /// Shortest word whose letter struck on a neighbouring key is read as a typo (`neighbouringKey`):
+    /// in shorter words one letter changed is as often another name ("karim" / "karin", "dana" / "dena").
+    static let neighbouringKeyLength = 6
 
     /// Shortest word whose neighbouring letters swapped are read as a typo (`swappedNeighbours`):
     /// in a word of four letters a swap is as often another name ("amir" / "amri").
