@@ -60,6 +60,21 @@ extension Matcher {
     /// itself lower ("داعش" daash ~ DAESH 0.89): only a word that sounds less alike than any
     /// transcription of it is held to the rule.
     static let shortSoundAlikeAbjadFloor = 0.88
+    /// Most letters of a listed word held to `tinySoundAlikeFloor` whatever the script: a word of
+    /// three letters is as often an acronym, which another script spells letter by letter ("이피엘"
+    /// for EPL), as a word; one sound read otherwise in it, and the query is another word ("애플"
+    /// aepeul, Apple, is not EPL).
+    static let tinySoundAlikeLetters = 3
+    /// Least similarity at which one word of a name in another script meets a listed word of any
+    /// length on its own (`loneSoundAlikeAbjadFloor` for an abjad): under it the two share a rhythm and
+    /// a few sounds, not a spelling ("ルイ・ヴィトン" ruiviton ~ ROBSON 0.875, "シャオミ" ~ ABU-SHAYMA
+    /// 0.84, "马士基" ~ MUSHKO 0.88), while a transcription of the listed word itself meets it at 0.9
+    /// or more ("トランスネフチ" ~ TRANSNEFT 0.93, "ألروسا" ~ ALROSA 0.92).
+    static let loneSoundAlikeFloor = 0.9
+    /// The same for an abjad, whose transcription of the word itself scores lower ("داعش" ~ DAESH
+    /// 0.893), while a word that only sounds alike still scores less ("بوينغ" Boeing ~ BANEH 0.88).
+    static let loneSoundAlikeAbjadFloor = 0.89
+    static let tinySoundAlikeFloor = 0.99
 
     /// The lone sound-alike case (`LoneApproximateWord.Kind.loneSoundAlike`) of match `s` of a query
     /// written in another script, or nil: one telling pair only (both words heavier than legal-form
@@ -82,7 +97,10 @@ extension Matcher {
         let lu = a.list[pair.l], qu = a.query[pair.q]
         let listed = listedText(lu), typed = q.text(of: qu)
         let abjad = source == .arabic || source == .hebrew
-        guard (listed.utf8.count <= Matcher.shortSoundAlikeLetters && pair.similarity < floor) || otherTellingWord(a, besides: pair.l)
+        let shortFloor = listed.utf8.count <= Matcher.tinySoundAlikeLetters ? max(floor, Matcher.tinySoundAlikeFloor) : floor
+        let anyFloor = abjad ? Matcher.loneSoundAlikeAbjadFloor : Matcher.loneSoundAlikeFloor
+        guard (listed.utf8.count <= Matcher.shortSoundAlikeLetters && pair.similarity < shortFloor) || pair.similarity < anyFloor
+            || otherTellingWord(a, besides: pair.l)
             || (abjad && Matcher.consonantCounts(typed, abjad: true).isDisjoint(with: Matcher.consonantCounts(listed))) else { return nil }
         return LoneApproximateWord(query: typed, listed: listed, similarity: pair.similarity, kind: .loneSoundAlike)
     }

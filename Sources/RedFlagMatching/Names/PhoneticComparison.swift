@@ -213,6 +213,10 @@ public enum PhoneticComparison {
                         for s in sourceIndex(row.field(1), row) { epenthetic[s][PhoneticComparison.groupKey(row.field(2))] = cost(row.field(3), row) }
                     case "letters":
                         let a = Array(row.field(2).utf8), b = Array(row.field(3).utf8), c = cost(row.field(4), row)
+                        // "one-way": the query letter a read as the listed b only (Hangul's final ㄹ is an l, while
+                        // its initial ㄹ writes both l and r).
+                        let oneWay = row.fields.count > 5 && row.field(5) == "one-way"
+                        guard row.fields.count <= 5 || oneWay else { NameData.fail("\(row.file):\(row.line): a sixth field may only be 'one-way'") }
                         guard a.count <= 4, b.count <= 4, general[a] != nil, general[b] != nil else {
                             NameData.fail("\(row.file):\(row.line): letters '\(row.field(2))' and '\(row.field(3))' must be consonant graphemes of the class rows")
                         }
@@ -220,14 +224,14 @@ public enum PhoneticComparison {
                             let x = PhoneticComparison.packed(a), y = PhoneticComparison.packed(b)
                             for s in sourceIndex(row.field(1), row) {
                                 graphemeCosts[s][PhoneticComparison.graphemeKey(x, y)] = c
-                                graphemeCosts[s][PhoneticComparison.graphemeKey(y, x)] = c
+                                if !oneWay { graphemeCosts[s][PhoneticComparison.graphemeKey(y, x)] = c }
                             }
                             continue
                         }
                         for s in sourceIndex(row.field(1), row) {
                             var table = letterCosts[s] ?? [Double](repeating: -1, count: 128 * 128)
                             table[PhoneticComparison.letterKey(UInt32(a[0]), UInt32(b[0]))!] = c
-                            table[PhoneticComparison.letterKey(UInt32(b[0]), UInt32(a[0]))!] = c
+                            if !oneWay { table[PhoneticComparison.letterKey(UInt32(b[0]), UInt32(a[0]))!] = c }
                             letterCosts[s] = table
                         }
                     case "offglide":
@@ -312,6 +316,29 @@ public enum PhoneticComparison {
                 // Jacques); the u is silent (and an English kw keeps only a glide, cheap to lose).
                 out.append(Segment(vowel: false, value: 2, letters: 113))
                 i += 2
+                continue
+            }
+            if c == 105, source != .han, i > 0, !isVowel(t[i - 1]), i + 1 < t.count,
+               (isVowel(t[i + 1]) && t[i + 1] != 105 && t[i + 1] != 121) || (t[i + 1] == 121 && i + 2 < t.count && isVowel(t[i + 2]) && t[i + 2] != 121) {
+                // An i between a consonant and a vowel is the glide y, however it is written: "Maria", "Mariya"
+                // (Мария), "Marija"; "Natalia", "Natalya"; "William", "Уильям" uilyam. An i before the glide y
+                // ("iya") is the same glide written twice: the y reads it.
+                if t[i + 1] != 121 { out.append(Segment(vowel: false, value: classW, letters: 121)) }
+                i += 1
+                continue
+            }
+            if source == .cyrillic, i == 0, c == 117, t.count > 2, isVowel(t[1]), t[1] != 117, t[1] != 121 {
+                // Russian writes an English w before a vowel as у ("Уильям" William, "Уолтер" Walter, "Уэйн"
+                // Wayne); no Russian word or name opens with у and another vowel.
+                out.append(Segment(vowel: false, value: classW, letters: 119))
+                i += 1
+                continue
+            }
+            if source == nil, c == 99, i + 1 < t.count, t[i + 1] == 101 || t[i + 1] == 105 || t[i + 1] == 121 {
+                // A listed c before e, i or y is soft in every Latin orthography (s in Spanish, French and
+                // Portuguese, ch in Italian, ts in German and Polish): "Cilia" is the "Силия" of the press.
+                out.append(Segment(vowel: false, value: 4, letters: 99))
+                i += 1
                 continue
             }
             if isVowel(c) {

@@ -581,6 +581,9 @@ final class Letters: Sendable {
     func hebrew(_ run: [Unicode.Scalar], vowels: Bool = false) -> String {
         let table = tables["he"]!
         let s = run.filter { $0.properties.generalCategory != .nonspacingMark }
+        // The particles of Arabic names, which Hebrew writes letter for letter: "אבו" Abu (its bet is a b, as
+        // in every Arabic name: "מוסא אבו מרזוק" Musa Abu Marzuk), "אבן" Ibn.
+        if vowels, s.count == 3, s[0] == "א", s[1] == "ב", s[2] == "ו" || s[2] == "ן" { return s[2] == "ו" ? "abu" : "ibn" }
         var out = ""
         for k in s.indices {
             if Self.geresh.contains(s[k]) { continue }
