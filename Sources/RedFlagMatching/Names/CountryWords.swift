@@ -1,0 +1,52 @@
+import Foundation
+import RedFlagCore
+
+/// A country's name and its nationality adjective as one word of a company's name ("Iran" and
+/// "Iranian", "Russia" and "Russian"): the press and translations write either ("Central Bank of
+/// Russia", "Russian Central Bank"; "伊朗国家油轮公司", read "Iran national tanker company", is the
+/// listed NATIONAL IRANIAN TANKER COMPANY). From the one-word names of `Lists/countries.tsv`.
+enum CountryWords {
+    /// The similarity of a country's name and its adjective: the same evidence as a given-name
+    /// variant (`GivenNames.variantSimilarity`), not an identical spelling.
+    static let similarity = GivenNames.variantSimilarity
+
+    /// Least letters of a form taken: shorter ones are codes ("IRN", "RUS").
+    static let leastLetters = 4
+
+    /// Each one-word form (lower case, ASCII) → the other one-word forms of its country.
+    static let equivalents: [String: [String]] = {
+        var byCode: [String: Set<String>] = [:]
+        // The table is part of the project data (`CountryTable.shared` reads it too): unreadable, no equivalents.
+        let text = String(decoding: (try? ProjectData.data("countries.tsv")) ?? Data(), as: UTF8.self)
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+            let cols = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard cols.count >= 2, cols[0].count == 2 else { continue }
+            let forms = [cols[1]] + (cols.count > 2 ? cols[2].split(separator: "|") : [])
+            for form in forms {
+                let word = TextFolding.fold(String(form)).lowercased()
+                guard word.count >= leastLetters, word.utf8.allSatisfy({ (97...122).contains($0) }) else { continue }
+                byCode[String(cols[0]), default: []].insert(word)
+            }
+        }
+        var out: [String: [String]] = [:]
+        for words in byCode.values where words.count > 1 {
+            for w in words { out[w, default: []] += words.filter { $0 != w }.sorted() }
+        }
+        return out
+    }()
+
+    /// Adds to `similar` (vocabulary tokens like `token`, with their similarity) the vocabulary
+    /// tokens that name the same country as `token`, at `similarity` or their spelling similarity
+    /// when higher.
+    static func addEquivalents(of token: [UInt8], to similar: inout [(id: Int32, similarity: Double)], _ vocabularyID: ([UInt8]) -> Int32?) {
+        guard token.count >= leastLetters, let others = equivalents[String(decoding: token, as: UTF8.self)] else { return }
+        for other in others {
+            guard let id = vocabularyID(Array(other.utf8)) else { continue }
+            if let k = similar.firstIndex(where: { $0.id == id }) {
+                similar[k].similarity = max(similar[k].similarity, similarity)
+            } else {
+                similar.append((id, similarity))
+            }
+        }
+    }
+}
