@@ -1,0 +1,97 @@
+import Foundation
+import RedFlagCore
+@testable import RedFlagMatching
+import Testing
+
+/// The thirteenth round's classes (issue 11, items 2 and 10), each found on probes written for the
+/// round and paired with a look-alike it must not match: a key struck next to the right one, the
+/// glide an i before a vowel is, the soft c, Russian у for w, Hebrew-written Arabic particles, the
+/// letters Arabic and Hangul write apart, lone sound-alikes, and the business words and country
+/// names of organisation names written in other languages.
+@Suite("Press transcriptions and typos, thirteenth round")
+struct PressTranscriptionRound13Tests {
+    typealias P = PhoneticComparison
+
+    static let matcher: Matcher = {
+        var entries = MatcherFixture.entries
+        func person(_ id: String, _ name: String) -> ListEntry {
+            ListEntry(source: .ofacSDN, sourceID: id, list: .sdn, type: .person, name: name, programs: ["TEST"])
+        }
+        func entity(_ id: String, _ name: String) -> ListEntry {
+            ListEntry(source: .ofacSDN, sourceID: id, list: .sdn, type: .entity, name: name, programs: ["TEST"])
+        }
+        entries.append(entity("r1", "JSC KRAFTWAY CORPORATION PLC"))
+        entries.append(person("r2", "FLORES, Cilia"))
+        entries.append(person("r3", "SAAB HALABI, Tarek William"))
+        entries.append(person("r4", "MARZUK, Musa Abu"))
+                entries.append(person("r6", "SHAABAN, Buthaina"))
+        entries.append(entity("r7", "INTER"))
+        entries.append(entity("r8", "EPL"))
+        entries.append(entity("r9", "CENTRAL BANK OF IRAN"))
+        entries.append(entity("r10", "NATIONAL IRANIAN TANKER COMPANY"))
+        entries.append(entity("r11", "ROBSON"))
+        return Matcher(index: try! MatchIndex(entries: entries))
+    }()
+
+    static func finds(_ query: String, _ id: String) -> Bool {
+        let result = matcher.screen(ScreeningQuery(name: query))
+        return result.decision != .clear && result.matches.contains { $0.id.hasSuffix(":" + id) }
+    }
+
+    @Test("a letter inside a long word struck on a neighbouring key is the listed word mistyped; a short word or a word's last letter is another name")
+    func neighbouringKey() {
+        let key = { (a: String, b: String) in LoneApproximateWord.neighbouringKey(Array(a.utf8), Array(b.utf8)) }
+        #expect(key("krafteay", "kraftway"))
+        #expect(key("guamatjr", "guamatur"))
+        #expect(!key("karin", "karim"))       // five letters: another name
+        #expect(!key("marian", "mariam"))     // the last letter: another name
+        #expect(!key("intel", "inter"))       // l and r lie apart on the keys
+        #expect(!key("kraftway", "kraftway"))
+        #expect(Self.finds("JSC KRAFTEAY CORPORATION PLC", "r1"))
+    }
+
+    @Test("an i between a consonant and a vowel is the glide y: Мария, Maria and Marija are one name")
+    func glideI() {
+        #expect(P.similarity(query: "mariya", source: .cyrillic, listed: "maria") >= 0.95)
+        #expect(P.similarity(query: "natalya", source: .cyrillic, listed: "natalia") >= 0.95)
+        #expect(P.similarity(query: "diego", source: .cyrillic, listed: "diego") == 1)
+        #expect(P.similarity(query: "siliya", source: .cyrillic, listed: "cilia") >= 0.95)   // and the soft c
+        #expect(Self.finds("Силия Флорес", "r2"))
+    }
+
+    @Test("Russian writes an English w before a vowel as у")
+    func russianW() {
+        #expect(P.similarity(query: "uilyam", source: .cyrillic, listed: "william") >= 0.95)
+        #expect(P.similarity(query: "uilyam", source: .kana, listed: "william") < P.similarity(query: "uilyam", source: .cyrillic, listed: "william"))
+        #expect(Self.finds("Тарек Уильям Сааб", "r3"))
+    }
+
+    @Test("Hebrew-written Arabic particles, and Russian с for the Arabic th")
+    func arabicNames() {
+        #expect(Self.finds("מוסא אבו מרזוק", "r4"))
+        #expect(Self.finds("Бусейна Шаабан", "r6"))
+    }
+
+    @Test("Arabic writes f and b, j and s or z, h and k with letters of their own")
+    func arabicLetters() {
+        #expect(P.similarity(query: "jfr", source: .arabic, listed: "sber") < P.floor)
+        #expect(P.similarity(query: "jabr", source: .arabic, listed: "zafar") < P.similarity(query: "jabr", source: .arabic, listed: "jabir"))
+        #expect(P.similarity(query: "pnh", source: .arabic, listed: "bank") < P.floor)
+        #expect(P.similarity(query: "bvtin", source: .arabic, listed: "putin") >= P.floor || P.similarity(query: "butin", source: .arabic, listed: "putin") >= 0.9)
+    }
+
+    @Test("a Hangul syllable's final ㄹ is an l; a word of three letters is met by sound only exactly; one word sounding loosely alike is no match")
+    func loneSoundAlikes() {
+        #expect(P.similarity(query: "intel", source: .hangul, listed: "inter") < P.similarity(query: "inter", source: .hangul, listed: "intel"))
+        #expect(!Self.finds("인텔", "r7"))
+        #expect(!Self.finds("애플", "r8"))
+        #expect(!Self.finds("ルイ・ヴィトン", "r11"))
+    }
+
+    @Test("the business words and country names of organisation names in other languages",
+          arguments: [("Центральный банк Ирана", "r9"), ("伊朗中央银行", "r9"), ("イラン中央銀行", "r9"),
+                      ("Национальная иранская танкерная компания", "r10"), ("伊朗国家油轮公司", "r10")])
+    func organisationWords(_ query: String, _ id: String) {
+        #expect(Self.finds(query, id), "\(query) → \(BusinessWords.readings(query))")
+    }
+}
