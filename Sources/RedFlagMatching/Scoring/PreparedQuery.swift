@@ -93,8 +93,12 @@ struct PreparedQuery {
 
     /// A token mixing letters and digits that no listed token resembles, read with its digits as
     /// the letters they look like: the listed tokens so spelt are credited at 0.95 of their similarity.
+    /// Not a token that ends in a number: two digits, or one that is no o or l ("Com7", "Element14",
+    /// "Web3": "com7" is no "comt", COMET); a closing 0 or 1 is still an o or an l ("GRODN0").
     private static func addLookalikes(_ b: [UInt8], space: TokenSpace, scratch: Scratch, into map: inout [Int32: Double]) {
-        guard b.count >= 4, b.contains(where: { (97...122).contains($0) }), b.contains(where: { lookalikes[$0] != nil }) else { return }
+        let digit = { (c: UInt8) in (48...57).contains(c) }
+        guard b.count >= 4, let last = b.last, !digit(last) || ((last == 48 || last == 49) && !digit(b[b.count - 2])),
+              b.contains(where: { (97...122).contains($0) }), b.contains(where: { lookalikes[$0] != nil }) else { return }
         var spellings: [[UInt8]] = [[]]
         for c in b {
             let letters = lookalikes[c] ?? [c]
