@@ -30,6 +30,10 @@ struct PressTranscriptionRound13Tests {
         entries.append(entity("r9", "CENTRAL BANK OF IRAN"))
         entries.append(entity("r10", "NATIONAL IRANIAN TANKER COMPANY"))
         entries.append(entity("r11", "ROBSON"))
+        entries.append(entity("r12", "COMET"))
+        entries.append(entity("r13", "GRODNO CHEMICAL FIBRE OJSC"))
+        entries.append(entity("r14", "KOREA NATIONAL INSURANCE CORPORATION"))
+        entries.append(entity("r15", "IRAN AND INDIA SHIPPING COMPANY"))
         return Matcher(index: try! MatchIndex(entries: entries))
     }()
 
@@ -93,5 +97,19 @@ struct PressTranscriptionRound13Tests {
                       ("Национальная иранская танкерная компания", "r10"), ("伊朗国家油轮公司", "r10")])
     func organisationWords(_ query: String, _ id: String) {
         #expect(Self.finds(query, id), "\(query) → \(BusinessWords.readings(query))")
+    }
+
+    @Test("digits closing a name are its number, not letters; a closing 0 or 1 is still an o or an l")
+    func closingDigits() {
+        #expect(!Self.finds("Com7 Public Company Limited", "r12"))
+        #expect(Self.finds("GRODN0 CHEMICAL FIBRE OJSC", "r13"))
+    }
+
+    @Test("a customer's name of generic words alone (and places) does not meet a listed name told apart by a place it lacks")
+    func absentPlace() {
+        #expect(!Self.finds("National Insurance Company Limited", "r14"))
+        #expect(Self.finds("Korea National Insurance Company", "r14"))
+        #expect(!Self.finds("Shipping Corporation of India Limited", "r15"))
+        #expect(Self.finds("Iran and India Shipping Co.", "r15"))
     }
 }

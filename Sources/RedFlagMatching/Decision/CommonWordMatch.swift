@@ -74,6 +74,15 @@ extension Matcher {
             // "Russian Development Bank" is still held for review.
             if word.utf8.count >= 2 && !CommonWords.isGeneric(word) && !CommonWords.contains(word) && !PlaceWords.isPlace(word) { absent.append(word) }
         }
+        // A place is what tells the listed company apart when the customer's name holds nothing but generic
+        // words ("National Insurance Company", India's, is not KOREA NATIONAL INSURANCE CORPORATION), or
+        // generic words and another place ("Shipping Corporation of India" is not IRAN AND INDIA SHIPPING COMPANY).
+        if absent.isEmpty, !telling.isEmpty, telling.allSatisfy({ CommonWords.isGeneric(text(a.query[$0.q])) || isPlace(a.query[$0.q]) }) {
+            for (j, u) in a.list.enumerated() where !pairedList.contains(j) && u.weight >= PreparedQuery.minimumWeight {
+                let word = listedText(u)
+                if PlaceWords.isPlace(word) && !PlaceWords.opens(word, at: j, of: a.list.count) { absent.append(word) }
+            }
+        }
         guard !absent.isEmpty else { return genericNameBesideOwnWord(a, telling: telling, query: q) }
         return LoneApproximateWord(query: telling.map { text(a.query[$0.q]) }.joined(separator: " "), listed: absent.joined(separator: " "),
                                    similarity: telling.map(\.similarity).min() ?? 1, kind: .genericWordsOnly)
