@@ -40,6 +40,23 @@ enum BusinessWords {
         }
     }
 
+    /// Arabic writes the conjunction و (and) and the prepositions ل (for), ب (by, in) as one word
+    /// with the word after them, ل before the article as لل: "لناقلات النفط" (for tankers of oil),
+    /// "والتلفزيون" (and the television). The English forms of such a word of the table, or nil.
+    /// So is the article ال, with or without them ("الشركة", the company; "والتلفزيون").
+    static func prefixed(_ word: String) -> [String]? {
+        var letters = Array(word.unicodeScalars)
+        guard letters.count >= 4 else { return nil }
+        let text = { (s: ArraySlice<Unicode.Scalar>) in String(String.UnicodeScalarView(s)) }
+        if ["و", "ل", "ب"].contains(letters[0]) {
+            if let forms = table[text(letters.dropFirst())] { return forms }
+            // لل: the preposition before the article, whose alef it drops ("للطيران", for the aviation).
+            if letters[0] == "ل", letters[1] == "ل" { letters = ["ا"] + letters.dropFirst() } else { letters = Array(letters.dropFirst()) }
+        }
+        guard letters.count >= 4, letters[0] == "ا", letters[1] == "ل" else { return nil }
+        return table[text(letters.dropFirst(2))]
+    }
+
     /// One word of the name: a run of letters of one script (combining marks kept, joiners dropped).
     private struct Word {
         var range: Range<Int>
@@ -77,6 +94,10 @@ enum BusinessWords {
             if let forms = table[w.text] {
                 found.append((w.range, forms))
                 if countries.contains(w.text) { distinctive = true }
+                continue
+            }
+            if let forms = prefixed(w.text) {
+                found.append((w.range, forms))
                 continue
             }
             let letters = Array(w.text.unicodeScalars)
