@@ -86,6 +86,10 @@ extension Matcher {
         if source == .cyrillic, let korean = KoreanCyrillic.reading(name), !out.contains(where: { $0.0 == korean }) {
             out.append((korean, true))
         }
+        // A Korean name in Japanese katakana ("パク・ヨンシク" → "pak yon sik"), by sound as well.
+        if source == .kana, let korean = KoreanKatakana.reading(name), !out.contains(where: { $0.0 == korean }) {
+            out.append((korean, true))
+        }
         // A Chinese name in Russian Cyrillic ("Си Цзиньпин" → "xi jinping"): pinyin syllables, exact
         // like the Han readings.
         if source == .cyrillic, let chinese = PalladiusCyrillic.reading(name), !out.contains(where: { $0.0 == chinese }) {
