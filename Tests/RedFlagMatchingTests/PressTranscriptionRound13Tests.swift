@@ -34,6 +34,9 @@ struct PressTranscriptionRound13Tests {
         entries.append(entity("r13", "GRODNO CHEMICAL FIBRE OJSC"))
         entries.append(entity("r14", "KOREA NATIONAL INSURANCE CORPORATION"))
         entries.append(entity("r15", "IRAN AND INDIA SHIPPING COMPANY"))
+        entries.append(person("r16", "KIM, Jong Sik"))
+        entries.append(person("r17", "PAK, Yong Sik"))
+        entries.append(person("r18", "CHOE, Hwi"))
         return Matcher(index: try! MatchIndex(entries: entries))
     }()
 
@@ -111,5 +114,28 @@ struct PressTranscriptionRound13Tests {
         #expect(Self.finds("Korea National Insurance Company", "r14"))
         #expect(!Self.finds("Shipping Corporation of India Limited", "r15"))
         #expect(Self.finds("Iran and India Shipping Co.", "r15"))
+    }
+
+    @Test("Arabic glues the article, and, for and by to a business word",
+          arguments: ["الشركة الوطنية الإيرانية لناقلات النفط", "شركة ناقلات النفط الوطنية الإيرانية"])
+    func arabicGluedWords(_ query: String) {
+        #expect(BusinessWords.prefixed("لناقلات") == ["Tankers"])
+        #expect(BusinessWords.prefixed("الشركة") != nil)
+        #expect(BusinessWords.prefixed("للطيران") != nil)
+        #expect(BusinessWords.prefixed("لندن") == nil)
+        #expect(Self.finds(query, "r10"))
+    }
+
+    @Test("a Korean name in katakana reads as its Korean syllables")
+    func koreanKatakana() {
+        #expect(KoreanKatakana.reading("キム・ジョンシク") == "kim jon sik")
+        #expect(KoreanKatakana.reading("パク・ヨンシク") == "pak yon sik")
+        #expect(KoreanKatakana.reading("チェ・フィ") == "choe hwi")
+        #expect(KoreanKatakana.reading("ヤマダ・タロウ") == nil)       // no Korean surname
+        #expect(KoreanKatakana.reading("キム") == nil)               // a surname alone
+        #expect(Self.finds("キム・ジョンシク", "r16"))
+        #expect(Self.finds("パク・ヨンシク", "r17"))
+        #expect(Self.finds("チェ・フィ", "r18"))
+        #expect(!Self.finds("キム・ヨナ", "r16"))
     }
 }
