@@ -597,6 +597,8 @@ final class Letters: Sendable {
                 continue
             } else if vowels, s[k] == "ח" {
                 out += "h"  // het writes the Arabic ḥ, which the lists romanise h ("חמאס" Hamas, "יחיא" Yahya)
+            } else if vowels, s[k] == "ב" {
+                out += "b"  // bet writes the Arabic b, which has no v ("עבדאללה" Abdallah, "ג'בארין" Jabarin)
             } else if k == 0 {
                 out += v.initial
             } else if k + 1 < s.count, s[k] == "ו", s[k + 1] == "ו" {
