@@ -13,24 +13,25 @@ enum CountryWords {
     /// Least letters of a form taken: shorter ones are codes ("IRN", "RUS").
     static let leastLetters = 4
 
-    /// Each one-word form (lower case, ASCII) → the other one-word forms of its country.
+    /// Each one-word form (lower case, ASCII letters) → the other one-word forms of its country.
+    /// Read from the table's bytes, as `CountryTable` reads it: every screen's first query builds
+    /// this, and splitting the text into Characters would cost a fresh process more than the rest.
     static let equivalents: [String: [String]] = {
-        var byCode: [String: Set<String>] = [:]
         // The table is part of the project data (`CountryTable.shared` reads it too): unreadable, no equivalents.
-        let text = String(decoding: (try? ProjectData.data("countries.tsv")) ?? Data(), as: UTF8.self)
-        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
-            let cols = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard cols.count >= 2, cols[0].count == 2 else { continue }
-            let forms = [cols[1]] + (cols.count > 2 ? cols[2].split(separator: "|") : [])
-            for form in forms {
-                let word = TextFolding.fold(String(form)).lowercased()
-                guard word.count >= leastLetters, word.utf8.allSatisfy({ (97...122).contains($0) }) else { continue }
-                byCode[String(cols[0]), default: []].insert(word)
-            }
-        }
+        let data = (try? ProjectData.data("countries.tsv")) ?? Data()
         var out: [String: [String]] = [:]
-        for words in byCode.values where words.count > 1 {
-            for w in words { out[w, default: []] += words.filter { $0 != w }.sorted() }
+        for line in data.split(separator: UInt8(ascii: "\n")) where line.first != UInt8(ascii: "#") {
+            let cols = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
+            guard cols.count >= 2, cols[0].count == 2 else { continue }
+            var words: [String] = []
+            for form in [cols[1]] + (cols.count > 2 ? cols[2].split(separator: UInt8(ascii: "|")) : []) {
+                // One word of ASCII letters: "Iran", "Iranian", not "Korea, North" nor "Côte d'Ivoire".
+                guard form.count >= leastLetters, form.allSatisfy({ (65...90).contains($0) || (97...122).contains($0) }) else { continue }
+                let word = String(decoding: form.map { (65...90).contains($0) ? $0 + 32 : $0 }, as: UTF8.self)
+                if !words.contains(word) { words.append(word) }
+            }
+            guard words.count > 1 else { continue }
+            for w in words { out[w, default: []] += words.filter { $0 != w } }
         }
         return out
     }()
