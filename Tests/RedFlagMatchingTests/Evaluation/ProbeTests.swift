@@ -52,7 +52,23 @@ struct ProbeTests {
         // and translations (中芯国际 for SMIC, 基地组织 for al-Qaida) and four personal names. With the twelfth round's
         // 181 spellings of 70 more parties (2026-12-05), 228 of 249; the new misses are translations (俄罗斯航空 for
         // Aeroflot, 哈尔滨工业大学 for Harbin Institute of Technology), brands (商汤科技 SenseTime) and three names.
-        #expect(rate >= 0.88)
+        // With the thirteenth round's 402 spellings of 90 more parties (2026-12-05; 287 of 402 found when they were
+        // written, 328 after the round's business words, transcription letters and katakana Korean names), 559 of 651
+        // by `redflag screen`; the misses left are translations and brand names (俄罗斯联合造船集团, 中广核), Burmese
+        // names and a few persons.
+        #expect(rate >= 0.84)
+    }
+
+    @Test("unlisted people and brands written in other scripts: no false alarm")
+    func pressNegatives() throws {
+        let rows = try Self.rows("press-negatives.tsv")
+        try #require(rows.allSatisfy { $0.count == 3 }, "press-negatives.tsv: three fields expected")
+        let rate = try Self.falseAlarmRate("press negatives", names: rows.map { $0[1] })
+        // 52 of 335 when written (2026-12-05), 41 after the thirteenth round (one sound-alike word under 0.9, a
+        // listed word of three letters met exactly, the letters Arabic and Hangul write apart); those left are
+        // mostly namesakes in Arabic script (محمد صلاح / SALEH MOHAMMAD, عمر الشريف / AL-SHARIF) and brand names
+        // transcribed into Chinese or katakana that sound like a short listed name (麦当劳 / TANGO, ファイザー / Faiza).
+        #expect(rate <= 0.14)
     }
 
     @Test("well-known unlisted organisations: no false alarm")
@@ -62,7 +78,8 @@ struct ProbeTests {
         // second batch of 202, 3 of 518 (IndiGo / INDIGO 3D, Tata Steel / a person's alias TATA, Public Bank Berhad / BM BANK).
         // With the twelfth round's 633 more (2026-12-05), 21 of 1,693 = 1.24 %: the new ones are mostly a listed
         // name with generic words dropped (NEC Corporation / NEC ENGINEERS PRIVATE, Iron Mountain / IRON MOUNTAIN
-        // ENTERPRISES), which the dropped-generic class asks to find.
+        // ENTERPRISES), which the dropped-generic class asks to find. With the thirteenth round's 800 (2026-12-05; 13 of
+        // them alerted when written, 9 after the round: Sunway Berhad / SUNWAY TECH, Otto GmbH / OTTO), 30 of 2,493.
         #expect(rate <= 0.015)
     }
 
