@@ -65,6 +65,7 @@ extension Matcher {
     /// for EPL), as a word; one sound read otherwise in it, and the query is another word ("애플"
     /// aepeul, Apple, is not EPL).
     static let tinySoundAlikeLetters = 3
+    static let tinySoundAlikeFloor = 0.99
     /// Least similarity at which one word of a name in another script meets a listed word of any
     /// length on its own (`loneSoundAlikeAbjadFloor` for an abjad): under it the two share a rhythm and
     /// a few sounds, not a spelling ("ルイ・ヴィトン" ruiviton ~ ROBSON 0.875, "シャオミ" ~ ABU-SHAYMA
@@ -74,7 +75,6 @@ extension Matcher {
     /// The same for an abjad, whose transcription of the word itself scores lower ("داعش" ~ DAESH
     /// 0.893), while a word that only sounds alike still scores less ("بوينغ" Boeing ~ BANEH 0.88).
     static let loneSoundAlikeAbjadFloor = 0.89
-    static let tinySoundAlikeFloor = 0.99
 
     /// The lone sound-alike case (`LoneApproximateWord.Kind.loneSoundAlike`) of match `s` of a query
     /// written in another script, or nil: one telling pair only (both words heavier than legal-form

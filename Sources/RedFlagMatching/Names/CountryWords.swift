@@ -42,12 +42,7 @@ enum CountryWords {
     static func addEquivalents(of token: [UInt8], to similar: inout [(id: Int32, similarity: Double)], _ vocabularyID: ([UInt8]) -> Int32?) {
         guard token.count >= leastLetters, let others = equivalents[String(decoding: token, as: UTF8.self)] else { return }
         for other in others {
-            guard let id = vocabularyID(Array(other.utf8)) else { continue }
-            if let k = similar.firstIndex(where: { $0.id == id }) {
-                similar[k].similarity = max(similar[k].similarity, similarity)
-            } else {
-                similar.append((id, similarity))
-            }
+            if let id = vocabularyID(Array(other.utf8)) { GivenNames.credit(id, similarity, in: &similar) }
         }
     }
 }

@@ -127,11 +127,18 @@ extension GivenNames {
         let t = table
         for v in t.equivalents(of: String(decoding: token, as: UTF8.self)) {
             guard let id = vocabularyID(Array(t.spellings[Int(v)].utf8)) else { continue }
-            if let k = similar.firstIndex(where: { $0.id == id }) {
-                similar[k].similarity = max(similar[k].similarity, variantSimilarity)
-            } else {
-                similar.append((id, variantSimilarity))
-            }
+            GivenNames.credit(id, variantSimilarity, in: &similar)
+        }
+    }
+
+    /// Credits vocabulary token `id` with `similarity` in `similar`: added, or raised to it when
+    /// its spelling similarity is lower. Shared by the tables that make two spellings one word
+    /// (given-name variants, `CountryWords`).
+    static func credit(_ id: Int32, _ similarity: Double, in similar: inout [(id: Int32, similarity: Double)]) {
+        if let k = similar.firstIndex(where: { $0.id == id }) {
+            similar[k].similarity = max(similar[k].similarity, similarity)
+        } else {
+            similar.append((id, similarity))
         }
     }
 }
