@@ -38,6 +38,7 @@ struct PressTranscriptionRound13Tests {
         entries.append(person("r17", "PAK, Yong Sik"))
         entries.append(person("r18", "CHOE, Hwi"))
         entries.append(person("r19", "Ali Abdullah AYOB"))
+        entries.append(person("r20", "Ammar ISMAEL"))
         return Matcher(index: try! MatchIndex(entries: entries))
     }()
 
@@ -139,5 +140,13 @@ struct PressTranscriptionRound13Tests {
         #expect(Self.finds("パク・ヨンシク", "r17"))
         #expect(Self.finds("チェ・フィ", "r18"))
         #expect(!Self.finds("キム・ヨナ", "r16"))
+    }
+
+    @Test("two neighbouring vowels swapped in a common name are a typo, not the name written with other vowels")
+    func swappedVowels() {
+        #expect(ApproximatePersonMatch.swappedVowels("ismeal", "ismael"))
+        #expect(!ApproximatePersonMatch.swappedVowels("haider", "haidar"))
+        #expect(!ApproximatePersonMatch.swappedVowels("eman", "aman"))
+        #expect(Self.finds("Ammar ISMEAL", "r20"))
     }
 }

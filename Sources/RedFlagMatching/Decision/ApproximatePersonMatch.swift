@@ -75,7 +75,7 @@ enum ApproximatePersonMatch {
                 spelt.append(p)
             } else if isAnotherName(p.typed, p.listed) {
                 others.append(p)
-            } else if common && otherVowels(p.typed, p.listed) {
+            } else if common && otherVowels(p.typed, p.listed) && !swappedVowels(p.typed, p.listed) {
                 evidence += otherVowelsEvidence
                 weak.append(p)
             } else {
@@ -126,6 +126,12 @@ enum ApproximatePersonMatch {
             if !isVowel(x) || !isVowel(y) { return false }
         }
         return true
+    }
+
+    /// Whether `typed` is `listed` with two neighbouring vowels inside it swapped: a key struck out
+    /// of turn ("ismeal" for ISMAEL), the name as listed, not one written with other vowels.
+    static func swappedVowels(_ typed: String, _ listed: String) -> Bool {
+        LoneApproximateWord.swappedNeighbours(Array(typed.utf8), Array(listed.utf8))
     }
 
     /// Whether `typed` is `listed` written another way: a given-name variant, another language's
