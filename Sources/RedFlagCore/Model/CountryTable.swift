@@ -61,6 +61,13 @@ public final class CountryTable: Sendable {
         return byFoldedName.code(forKey: Self.key(t))
     }
 
+    /// The first word of every name and variant the table knows, folded as `code(for:)` folds
+    /// (a leading "the" dropped): a phrase whose folded first word is not among them names no
+    /// country, which spares a caller testing every run of a name's words the look-up of each.
+    public func firstWordsOfNames() -> Set<String> {
+        Set(byFoldedName.keys().compactMap { $0.split(separator: " ").first.map(String.init) })
+    }
+
     /// English name of a code (`CN` → `China`), or the code itself when unknown.
     public func name(for code: String) -> String { names[code.uppercased()] ?? code }
 
@@ -84,6 +91,17 @@ private final class FoldedNames: @unchecked Sendable {
 
     func code(forKey key: String) -> String? {
         lock.lock(); defer { lock.unlock() }
+        return built()[key]
+    }
+
+    /// Every folded name and variant.
+    func keys() -> [String] {
+        lock.lock(); defer { lock.unlock() }
+        return Array(built().keys)
+    }
+
+    /// The index, built on first use (under `lock`).
+    private func built() -> [String: String] {
         if index == nil {
             var built: [String: String] = [:]
             for row in rows {
@@ -95,7 +113,7 @@ private final class FoldedNames: @unchecked Sendable {
             index = built
             rows = []
         }
-        return index?[key]
+        return index ?? [:]
     }
 }
 

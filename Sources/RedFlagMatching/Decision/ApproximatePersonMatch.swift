@@ -309,8 +309,9 @@ extension Matcher {
     /// `GivenNames` ("SALAH ABU MOHAMED"). A kunya word inside a name ("Khalid Abu Bakr ...") is a
     /// compound given name, not a kunya, and is left alone.
     func kunyaNames(document d: Int, query q: PreparedQuery) -> Set<String> {
+        guard !q.texts.contains(where: Kunya.contains),
+              index.names.documentRange(d).contains(where: { kunyaTokens.contains(index.names.documentTokens[$0]) }) else { return [] }
         let text = index.nameText[d]
-        guard !q.texts.contains(where: Kunya.contains) else { return [] }
         let parts = text.split(separator: ",", maxSplits: 1).map { NameNormalizer.normalize(String($0)).tokens }
         if parts.count == 2, let first = parts[1].first, Kunya.contains(first) {
             let child = parts[1].count > 1 ? [parts[1][1]] : parts[0]

@@ -31,6 +31,9 @@ public final class Matcher: Sendable {
     let commaOffsets = TokenCache<Int>(capacity: 50_000)
     /// Per entry (keyed by its index's bytes): the countries of the entries sharing a name with it (`partyCountries`).
     let partyCountryCache = TokenCache<[String]>(capacity: 50_000)
+    /// The listed tokens that open a kunya ("abu", "umm"; `Kunya`): a listed name holding none
+    /// names no child, which spares normalising its text again for that.
+    let kunyaTokens: Set<Int32>
     /// Bit id set when address vocabulary token id holds a digit (a house number or postcode).
     let addressNumberBits: [UInt64]
     /// The name vocabulary by phonetic key, built on the first query in a non-Latin script.
@@ -51,6 +54,7 @@ public final class Matcher: Sendable {
         for p in NameChains.after { if let id = index.names.id(of: Array(p.utf8)) { particles[id] = .after } }
         for p in NameChains.articles { if let id = index.names.id(of: Array(p.utf8)) { particles[id] = .article } }
         chainParticles = particles
+        kunyaTokens = Set(Kunya.words.compactMap { index.names.id(of: Array($0.utf8)) })
         let vocabulary = index.addresses.vocabulary
         var bits = [UInt64](repeating: 0, count: (vocabulary.count + 63) / 64)
         // One pass over the vocabulary's bytes, not a call per token: this runs at every start.

@@ -183,14 +183,30 @@ public enum NameNormalizer {
         .filter { $0.tokens.count > 1 || $0.tokens[0].count >= 5 }
         .sorted { $0.tokens.count > $1.tokens.count || ($0.tokens.count == $1.tokens.count && $0.tokens.joined() < $1.tokens.joined()) }
 
-    /// For each first-token length L, the indices (in order) of the fuzzy phrases whose first
-    /// token is L ± 1 bytes long: no other phrase can be spelt by a token of L bytes, so the
-    /// search below skips them without changing which phrase it finds first.
-    private static let fuzzyCandidates: [[Int]] = {
-        let lengths = fuzzyPhrases.map { $0.tokens[0].utf8.count }
-        let longest = lengths.max() ?? 0
-        return (0...(longest + 1)).map { l in lengths.indices.filter { abs(lengths[$0] - l) <= 1 } }
+    /// The fuzzy phrases (indices into `fuzzyPhrases`) by the hash of each spelling of their first
+    /// token with at most one byte deleted. Two words within one edit (a substitution, an insertion,
+    /// a deletion or two neighbouring letters swapped) share such a spelling, so a token's own
+    /// deletions find every phrase it may spell with a typo, without trying each phrase of about its
+    /// length. A hash shared by chance only adds a phrase that `spells` then refuses.
+    private static let fuzzyByDeletion: [UInt64: [Int]] = {
+        var out: [UInt64: [Int]] = [:]
+        for (k, phrase) in fuzzyPhrases.enumerated() {
+            for key in Set(deletionHashes(phrase.tokens[0])) { out[key, default: []].append(k) }
+        }
+        return out
     }()
+
+    /// The hashes (FNV-1a) of `word` and of each spelling of it with one byte left out.
+    private static func deletionHashes(_ word: String) -> [UInt64] {
+        var word = word
+        return word.withUTF8 { bytes in
+            (-1..<bytes.count).map { skip in
+                var h: UInt64 = 0xcbf2_9ce4_8422_2325
+                for (i, b) in bytes.enumerated() where i != skip { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+                return h
+            }
+        }
+    }
 
     /// Whether a name token spells a phrase token, allowing one typo in words of five letters or more
     /// ("Aktsionenoe Obshchestvo" is still a legal form).
@@ -218,9 +234,11 @@ public enum NameNormalizer {
         if let phrases = legalPhrases[raw[i]], let p = phrases.first(where: { fits($0, fuzzy: true) }) {
             return (p.tokens.count, p.code)
         }
-        let length = raw[i].utf8.count
-        guard length >= 5, length < fuzzyCandidates.count else { return nil }
-        for k in fuzzyCandidates[length] where fits(fuzzyPhrases[k], fuzzy: true) {
+        guard raw[i].utf8.count >= 5 else { return nil }
+        var candidates: [Int] = []
+        for key in deletionHashes(raw[i]) { candidates += fuzzyByDeletion[key] ?? [] }
+        // The first phrase in table order that fits, as a walk over every phrase would find.
+        for k in candidates.sorted() where fits(fuzzyPhrases[k], fuzzy: true) {
             return (fuzzyPhrases[k].tokens.count, fuzzyPhrases[k].code)
         }
         return nil

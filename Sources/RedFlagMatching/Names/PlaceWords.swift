@@ -32,6 +32,13 @@ extension PlaceWords {
         var i = 0
         while i < tokens.count {
             var found = 0
+            // A plain lower-case word folds to itself: when no country's name opens with it, no run
+            // of words from it is a country, and only a Chinese place word can be one.
+            if isFolded(tokens[i]), tokens[i] != "the", !countryFirstWords.contains(tokens[i]) {
+                if words.contains(tokens[i]), tokens[i].unicodeScalars.count >= leastCountryLetters { out.insert(i) }
+                i += 1
+                continue
+            }
             for length in stride(from: min(longestCountryName, tokens.count - i), through: 1, by: -1) {
                 let phrase = tokens[i..<(i + length)].joined(separator: " ")
                 if phrase.unicodeScalars.filter({ $0 != " " }).count >= leastCountryLetters,
@@ -44,6 +51,14 @@ extension PlaceWords {
             i += max(found, 1)
         }
         return out
+    }
+
+    /// The first words of the country table's names (`CountryTable.firstWordsOfNames`).
+    private static let countryFirstWords = CountryTable.shared.firstWordsOfNames()
+
+    /// Whether `token` is lower-case ASCII letters and digits only, which folding leaves alone.
+    private static func isFolded(_ token: String) -> Bool {
+        !token.isEmpty && token.utf8.allSatisfy { (97...122).contains($0) || (48...57).contains($0) }
     }
 
     /// Whether one word is a place (`places`): a country or territory of one word, or a Chinese place.
