@@ -138,7 +138,7 @@ enum ApproximatePersonMatch {
     /// press spelling, another romanisation, or the article of a compound name romanised otherwise.
     static func isVariant(_ typed: String, _ listed: String) -> Bool {
         let a = Array(typed.utf8), b = Array(listed.utf8)
-        return GivenNames.areVariants(typed, listed) || PressOrthographies.readings(a).contains(b) || RomanisationSwaps.respellings(a).contains(b)
+        return GivenNames.areVariants(typed, listed) || PressOrthographies.readsAs(a, b) || RomanisationSwaps.respellings(a).contains(b)
             || ArticleCompounds.sameCompound(typed, listed)
     }
 

@@ -360,7 +360,7 @@ extension LoneApproximateWord {
         guard person else { return false }
         if GivenNames.areVariants(typed, listed) { return true }
         // The name as another language's press writes it ("putyin", "poetin" for PUTIN).
-        if PressOrthographies.readings(a).contains(b) { return true }
+        if PressOrthographies.readsAs(a, b) { return true }
         return RomanisationSwaps.respellings(a).contains(b)
     }
 

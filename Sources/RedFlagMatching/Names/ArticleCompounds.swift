@@ -17,6 +17,32 @@ enum ArticleCompounds {
     /// Least letters of the name after the article ("Abd al-Lah": "lah").
     static let leastName = 2
 
+    /// The forms of the article that `token`, written as a word before `next`, is written as
+    /// otherwise (itself left out): the forms written alone ("al", "el", "ul"), and each form
+    /// assimilated to `next` ("az" before "zahar", "ad" before "duri", "ash" before "shami"). The
+    /// article before a sun letter is written with that letter ("Mahmoud az-Zahar", "Izzat Ibrahim
+    /// ad-Duri"), where the lists write "AL ZAHAR", "AL-DURI": the same word. Empty when `token` is
+    /// neither a form written alone nor one assimilated to `next`: "as", "ad" or "an" before any
+    /// other word is no article.
+    static func sameArticle(_ token: String, before next: String) -> [String] {
+        guard (2...3).contains(token.utf8.count) else { return [] }
+        let aloneForm = aloneWords.contains(token)
+        guard aloneForm || assimilated(token, before: next) else { return [] }
+        return (aloneWords + articles.filter { assimilated($0, before: next) }.sorted()).filter { $0 != token }
+    }
+
+    /// The forms written alone, as text.
+    private static let aloneWords: [String] = alone.map { String(decoding: $0, as: UTF8.self) }
+
+    /// Whether article form `form` ("az") is the article assimilated to `next` ("zahar"): its
+    /// consonant ("z", "sh") opens `next`, the consonant is not the article's own l, and
+    /// `next` goes on for two letters or more.
+    private static func assimilated(_ form: String, before next: String) -> Bool {
+        guard articles.contains(form), form.utf8.count >= 2 else { return false }
+        let consonant = form.dropFirst()
+        return consonant != "l" && next.hasPrefix(consonant) && next.count >= consonant.count + 2
+    }
+
     /// Whether two single words are one compound name whose article is romanised otherwise
     /// ("abdallahi" / "abdullahi", "abdarrahman" / "abdulrahman"): the same head, an article form
     /// each, and the same name after it. Such a pair is a spelling of one name, not two names that

@@ -25,6 +25,10 @@ enum PressOrthographies {
     /// counts as a respelling (`RomanisationSwaps.credit`), never as the word itself.
     static let listedCredit = RomanisationSwaps.credit
 
+    /// Shortest reading looked up with one edit more (`PreparedQuery.facts`): one letter of a
+    /// shorter word is too much of it.
+    static let leastNearReading = 7
+
     struct Rule {
         var letters: [UInt8]
         var atStart: Bool
@@ -86,10 +90,37 @@ enum PressOrthographies {
         return out
     }
 
+    /// Whether `listed` is `word` as another language's press writes it: one of its readings, or
+    /// a reading of `leastNearReading` letters or more one edit from it ("jewgeni" read
+    /// "yevgeni" for YEVGENIY, "ziouganov" read "ziuganov" for ZYUGANOV: the name with the ending
+    /// or vowel the list gives it).
+    static func readsAs(_ word: [UInt8], _ listed: [UInt8]) -> Bool {
+        readings(word).contains(listed) || nearReadings(word).contains { reading in
+            reading.withUnsafeBufferPointer { r in listed.withUnsafeBufferPointer { TokenSimilarity.withinOneEdit(r, $0) } }
+        }
+    }
+
+    /// The readings of `word` looked up with one edit more: per language the reading by each
+    /// rule's first alternative (the press's usual letters: German "j" is "y", not the "i" it may
+    /// also be), of `leastNearReading` letters or more. An edit on top of a rule's other
+    /// alternative makes two changes the writer never made ("vasilevskiy" read "vazilevskiy" is one
+    /// letter from BAZILEVSKIY).
+    static func nearReadings(_ word: [UInt8]) -> [[UInt8]] {
+        guard word.count >= minimumLength, word.allSatisfy({ (97...122).contains($0) }) else { return [] }
+        var seen: Set<[UInt8]> = [word]
+        var out: [[UInt8]] = []
+        for rules in languages {
+            for reading in read(word, rules, firstOnly: true) where reading.count >= leastNearReading && seen.insert(reading).inserted {
+                out.append(reading)
+            }
+        }
+        return out
+    }
+
     /// `word` read with one language's `rules`: at each place the longest rule that fits, each of
     /// its alternatives continuing another reading (at most `limit`; past it, the first alternative).
     /// Nothing is allocated for a language none of whose rules fits the word (the common case).
-    static func read(_ word: [UInt8], _ rules: [[Rule]]) -> [[UInt8]] {
+    static func read(_ word: [UInt8], _ rules: [[Rule]], firstOnly: Bool = false) -> [[UInt8]] {
         var partial: [[UInt8]] = []
         var copied = 0
         var i = 0
@@ -100,7 +131,7 @@ enum PressOrthographies {
             }
             if partial.isEmpty { partial = [[]] }
             for k in partial.indices { partial[k] += word[copied..<i] }
-            if partial.count * rule.readings.count <= limit {
+            if !firstOnly && partial.count * rule.readings.count <= limit {
                 partial = partial.flatMap { p in rule.readings.map { p + $0 } }
             } else {
                 for k in partial.indices { partial[k] += rule.readings[0] }

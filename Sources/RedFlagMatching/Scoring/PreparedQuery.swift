@@ -210,7 +210,23 @@ struct PreparedQuery {
             guard let id = space.id(of: reading) else { continue }
             map[id] = max(map[id] ?? 0, pressCredit)
         }
-        return QueryTokenFacts(similar: map, id: space.id(of: b), splits: b.count >= 5 ? space.splits(of: b) : [])
+        var beforeNear: [Int32: Double] = [:]
+        // A reading one edit from a listed word ("jewgeni" read "yevgeni", listed "yevgeniy";
+        // "chaoukat" read "shaukat", listed "shawkat"): the name as that press writes it, with the
+        // ending or vowel the list gives it, credited as the reading resembles the listed word.
+        // Only the usual readings (`PressOrthographies.nearReadings`); a reading that spells a
+        // listed word still meets the others one edit from it ("balizki" read "balitski", listed
+        // for one party, "balitskiy" for another), and a listed query word ("jewgeni", in a German
+        // alias) meets them as its respelling does.
+        for reading in PressOrthographies.nearReadings(b) {
+            let sk = reading.withUnsafeBufferPointer { TokenSimilarity.skeleton($0) }
+            for (id, s) in space.tokensWithinOneEdit(reading, skeleton: sk, counts: &scratch.counts, touched: &scratch.touchedVocab)
+            where s * pressCredit > (map[id] ?? 0) {
+                if beforeNear[id] == nil { beforeNear[id] = map[id] ?? 0 }
+                map[id] = s * pressCredit
+            }
+        }
+        return QueryTokenFacts(similar: map, id: space.id(of: b), splits: b.count >= 5 ? space.splits(of: b) : [], beforeNearReadings: beforeNear)
     }
 
     /// The positions of tokens that are the two halves of a legal-form word split by a space (one
@@ -265,6 +281,14 @@ struct PreparedQuery {
                 // A token romanised from another script also meets the listed tokens it sounds like.
                 for (id, s) in x.lookup(b) where s > (map[id] ?? 0) { map[id] = s }
             }
+            // The Arabic article assimilated to the word after it ("az-Zahar" for "al-Zahar"), or
+            // written "al" where the list assimilates it.
+            if i + 1 < tokens.count {
+                for form in ArticleCompounds.sameArticle(tokens[i], before: tokens[i + 1]) {
+                    guard let id = space.id(of: Array(form.utf8)) else { continue }
+                    map[id] = max(map[id] ?? 0, ArticleCompounds.aloneCredit)
+                }
+            }
             similar.append(map)
             // A company's name holds no honorific: "ING Groep N.V." is the bank ING, not an engineer's title.
             let title = legalForms.isEmpty && (NameTitles.isTitle(tokens[i], at: i, of: tokens.count) || LeadingTitles.isTitle(tokens[i], at: i, of: tokens.count))
@@ -279,7 +303,8 @@ struct PreparedQuery {
                 weights.append(Double(LegalForms.wordWeight))
             } else if let exact = f.id {
                 weights.append(Double(space.weights[Int(exact)]))
-            } else if let best = map.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }), best.value >= PreparedQuery.borrowFrom {
+            } else if let best = (f.beforeNearReadings.isEmpty ? map : map.merging(f.beforeNearReadings) { _, before in before })
+                .max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }), best.value >= PreparedQuery.borrowFrom {
                 // A misspelt token weighs what the word it misspells weighs ("tradng" ~ "trading",
                 // "indutries" ~ "industry"): an unknown word is not the most distinctive there is.
                 weights.append(Double(space.weights[Int(best.key)]))

@@ -9,4 +9,9 @@ struct QueryTokenFacts {
     var id: Int32?
     /// Split points into two vocabulary tokens (tokens of five bytes or more), by ascending cut.
     var splits: [(left: Int32, right: Int32)]
+    /// The listed tokens a press reading one edit from them (`PressOrthographies.leastNearReading`)
+    /// credited or raised in `similar`, with what they had before (0: nothing). An unknown
+    /// token's weight is not borrowed through them: such a reading names the word a person's name
+    /// may be; it does not make an unknown word of a company's name ("ryosan") a lighter, known one.
+    var beforeNearReadings: [Int32: Double] = [:]
 }
