@@ -86,11 +86,16 @@ extension Matcher {
         // An acronym in an alphabet that writes vowels ("СК", "ΔΕΗ") meets a listed acronym; an abjad
         // leaves every word's short vowels out, so its vowelless words are no acronyms.
         let writesVowels = source != .arabic && source != .hebrew
-        return CrossScriptChannel(fromScript: flags) { token in
+        var channel = CrossScriptChannel(fromScript: flags) { token in
             let acronym = writesVowels && !TokenSimilarity.hasVowel(token)
             return cache.value([tag] + token) { phonetic.similar(token, source: source, space: space).filter { acronym || !Self.isAcronym($0.id, space: space) } }
                 .filter { $0.similarity >= least }
         }
+        if source == .arabic, let read = ArabicVowelFrame.frames(origin: origin, tokens: tokens) {
+            channel.frames = read.frames
+            channel.articles = read.articles
+        }
+        return channel
     }
 
     /// Whether listed token `id` is written without a vowel ("SMN", "MTS"): an acronym, whose

@@ -4,6 +4,12 @@
 struct CrossScriptChannel {
     var fromScript: [Bool]
     var lookup: ([UInt8]) -> [(id: Int32, similarity: Double)]
+    /// Per token, the long vowels its Arabic-script word writes (`ArabicVowelFrame`): a listed
+    /// word that lacks them is no match for it. Nil for other scripts.
+    var frames: [ArabicVowelFrame?]? = nil
+    /// The tokens that are the article ال of an Arabic-script word: they meet the article only
+    /// ("al" is no "ALI").
+    var articles: Set<Int> = []
 }
 
 /// A query's tokens looked up once against a token space: weights, and for each token the
@@ -287,6 +293,17 @@ struct PreparedQuery {
                 for form in ArticleCompounds.sameArticle(tokens[i], before: tokens[i + 1]) {
                     guard let id = space.id(of: Array(form.utf8)) else { continue }
                     map[id] = max(map[id] ?? 0, ArticleCompounds.aloneCredit)
+                }
+            }
+            // A listed word without the long vowels the Arabic-script word writes is another name
+            // ("hasan" for حسینی, read "hsn" like حسن).
+            if let frame = crossScript?.frames?[i] {
+                map = map.filter { id, _ in !space.vocabulary.withBytes(Int(id)) { frame.contradicted(by: Array($0)) } }
+            }
+            if crossScript?.articles.contains(i) == true {
+                map = map.filter { id, _ in
+                    let word = space.vocabulary[Int(id)]
+                    return ArticleCompounds.articles.contains(word) || ArticleCompounds.alone.contains(Array(word.utf8))
                 }
             }
             similar.append(map)
