@@ -22,6 +22,8 @@ struct PressTranscriptionRound14Tests {
         entries.append(person("s6", "KARIM, Omid"))
         entries.append(person("s7", "HOSSEINI, Majid"))
         entries.append(person("s8", "BAZILEVSKIY, Andrey"))
+        entries.append(person("s9", "WANG, Junzheng"))
+        entries.append(person("s10", "LUO, Huining"))
         return Matcher(index: try! MatchIndex(entries: entries))
     }()
 
@@ -76,5 +78,16 @@ struct PressTranscriptionRound14Tests {
         #expect(!Self.finds("مجید حسینی", "s5"))
         #expect(!Self.finds("امید کریمی", "s6"))
         #expect(Self.finds("مجید حسینی", "s7"))
+    }
+
+    @Test("a Chinese name in Hangul by its Chinese sound is read as pinyin; a Korean name is not")
+    func chineseInHangul() {
+        #expect(KoreanPinyin.readings("왕쥔정") == ["wang junzheng"])
+        #expect(KoreanPinyin.readings("뤄후이닝") == ["luo huining"])
+        #expect(KoreanPinyin.readings("자오러지").contains("zhao leji"))   // 자오 is zhao and jiao, 러 le and re
+        #expect(KoreanPinyin.readings("김정은").isEmpty)          // 김 is the Korean reading of 金, no Chinese surname
+        #expect(KoreanPinyin.readings("왕").isEmpty)              // a surname alone is no name
+        #expect(Self.finds("왕쥔정", "s9"))
+        #expect(Self.finds("뤄후이닝", "s10"))
     }
 }

@@ -30,6 +30,7 @@ LAYOUT = {
     "southeast-letters.tsv": {"Thai": 3, "Laoo": 3, "Khmr": 3, "Mymr": 3},
     "korean-cyrillic.tsv": {"initial": 2, "vowel": 2, "final": 2},
     "korean-katakana.tsv": {"unit": 2, "final": 2, "surname": 2},
+    "korean-pinyin.tsv": {"syllable": 2, "surname": 2},
     "palladius.tsv": {"syllable": 2},
     "diacritic-sounds.tsv": {"letter": 2},
     "phonetic.tsv": {"class": 2, "reading": 3, "vowel": 3, "substitute": 4, "gap": 6, "epenthetic": 3, "group": 3, "offglide": 2, "letters": 4},

@@ -63,7 +63,8 @@ extension Matcher {
     /// (金正恩 → "kim jong un") or Japanese when the lists know both its parts (山田太郎 → "yamada
     /// taro"), an Arabic-script compound given name split (محمدجواد → "mhmd jwad", `CompoundGivenNames`), words
     /// run together after a letter that does not join split (ناصرملکی → "nasr mlki", `UnjoinedLetters`),
-    /// a Korean name in Russian Cyrillic read as Korean (`KoreanCyrillic`).
+    /// a Korean name in Russian Cyrillic read as Korean (`KoreanCyrillic`), a Chinese name in Hangul
+    /// read as pinyin (`KoreanPinyin`).
     /// Korean and Japanese readings are exact syllables, not compared by sound.
     func otherLanguageReadings(_ name: String) -> [(String, Bool)] {
         var out: [(String, Bool)] = []
@@ -94,6 +95,13 @@ extension Matcher {
         // like the Han readings.
         if source == .cyrillic, let chinese = PalladiusCyrillic.reading(name), !out.contains(where: { $0.0 == chinese }) {
             out.append((chinese, false))
+        }
+        // A Chinese name in Hangul by its Chinese sound ("왕쥔정" → "wang junzheng"): pinyin syllables,
+        // exact like the Han readings.
+        if source == .hangul {
+            for chinese in KoreanPinyin.readings(name) where !out.contains(where: { $0.0 == chinese }) {
+                out.append((chinese, false))
+            }
         }
         if source == .han {
             let names = index.names
