@@ -75,6 +75,8 @@ struct PressTranscriptionRound14Tests {
         #expect(frame("موسوی") == nil)      // و before ی is a consonant v as often as a vowel
         #expect(ArabicVowelFrame.frames(origin: "حسين الجسمي", tokens: ["hsyn", "al", "jsmy"])?.articles == [1])
         #expect(ArabicVowelFrame.frames(origin: "حسين الجسمي", tokens: ["hsyn", "aljsmy", "x"]) == nil)
+        #expect(ArabicVowelFrame.frames(origin: "زندان", tokens: ["prison"])?.frames == [nil])   // a business word read in English
+        #expect(ArabicVowelFrame.frames(origin: "زندان", tokens: ["zndan"])?.frames.first??.consonants == 4)
         #expect(!Self.finds("مجید حسینی", "s5"))
         #expect(!Self.finds("امید کریمی", "s6"))
         #expect(Self.finds("مجید حسینی", "s7"))

@@ -13,7 +13,8 @@
 /// compared. A frame never adds a match; it only removes a pair that the skeleton alone would make.
 struct ArabicVowelFrame: Equatable {
     enum Vowel: Equatable {
-        /// ا inside a word: a (e and o are short vowels beside it: "Hesham", "Kemal").
+        /// ا inside a word: a, or e as French spellings of Maghreb names write it ("Djamel" جمال,
+        /// "Deghdegh" دغداغ).
         case a
         /// و: o, u or w.
         case u
@@ -26,7 +27,7 @@ struct ArabicVowelFrame: Equatable {
         /// Whether Latin vowel group `group` spells this vowel.
         func spelt(by group: ArraySlice<UInt8>) -> Bool {
             switch self {
-            case .a: return group.contains { $0 == 97 }
+            case .a: return group.contains { $0 == 97 || $0 == 101 }
             case .u: return group.contains { $0 == 111 || $0 == 117 || $0 == 119 }
             case .i: return group.contains { $0 == 105 || $0 == 101 || $0 == 121 }
             case .aOrI: return group.contains { $0 == 97 || $0 == 101 || $0 == 105 || $0 == 121 }
@@ -146,9 +147,10 @@ struct ArabicVowelFrame: Equatable {
     }
 
     /// The frames of a name romanised from Arabic script `origin`, one per token of its reading
-    /// `tokens` (nil for an article, a word with no frame, or a token with another count of
-    /// consonants than its word: a translation, "russian" for الروسي), or nil when the tokens are
-    /// not the origin's words one for one (a word split or joined by the reading).
+    /// `tokens` (nil for an article, a word with no frame, a token with another count of consonants
+    /// than its word or an English business word: a translation, "russian" for الروسي, "prison" for
+    /// زندان), or nil when the tokens are not the origin's words one for one (a word split or joined
+    /// by the reading).
     /// `articles`: the tokens that are the article ال of their word.
     static func frames(origin: String, tokens: [String]) -> (frames: [ArabicVowelFrame?], articles: Set<Int>)? {
         var words: [[Unicode.Scalar]] = []
@@ -180,7 +182,10 @@ struct ArabicVowelFrame: Equatable {
                 continue
             }
             let frame = ArabicVowelFrame(word: articleRead ? Array(word.dropFirst(2)) : word)
-            out.append(frame.flatMap { f in consonants(of: Array(token.utf8))?.count == f.consonants ? f : nil })
+            // A business word read in English ("prison" for زندان) is no romanisation of its word.
+            out.append(frame.flatMap { f in
+                !BusinessWords.englishWords.contains(token) && consonants(of: Array(token.utf8))?.count == f.consonants ? f : nil
+            })
             articleRead = false
             j += 1
         }

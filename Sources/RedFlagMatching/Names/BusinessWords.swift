@@ -23,6 +23,12 @@ enum BusinessWords {
         return out
     }()
 
+    /// Every English form's words, folded ("prison", "central", "air"): a token of a name's reading
+    /// that is one may be a business word translated rather than the name romanised.
+    static let englishWords: Set<String> = Set(table.values.flatMap { forms in
+        forms.flatMap { NameNormalizer.tokenize(NameNormalizer.fold($0)) }
+    })
+
     /// Country names and their adjectives (rows `country`): read in English like business words,
     /// but distinctive, so that a name of business words and a country ("بانک ملی ایران", Bank
     /// Melli Iran) is read.
