@@ -28,8 +28,11 @@ enum ArticleCompounds {
         guard (2...3).contains(token.utf8.count) else { return [] }
         let aloneForm = aloneWords.contains(token)
         guard aloneForm || assimilated(token, before: next) else { return [] }
-        return (aloneWords + articles.filter { assimilated($0, before: next) }.sorted()).filter { $0 != token }
+        return (aloneWords + assimilatedForms.filter { assimilated($0, before: next) }).filter { $0 != token }
     }
+
+    /// The article's forms that are not written alone, in order ("ad", "an", "ar", "as", "ash"…).
+    private static let assimilatedForms: [String] = articles.subtracting(aloneWords).sorted()
 
     /// The forms written alone, as text.
     private static let aloneWords: [String] = alone.map { String(decoding: $0, as: UTF8.self) }

@@ -90,10 +90,9 @@ enum PressOrthographies {
         return out
     }
 
-    /// Whether `listed` is `word` as another language's press writes it: one of its readings, or
-    /// a reading of `leastNearReading` letters or more one edit from it ("jewgeni" read
-    /// "yevgeni" for YEVGENIY, "ziouganov" read "ziuganov" for ZYUGANOV: the name with the ending
-    /// or vowel the list gives it).
+    /// Whether `listed` is `word` as another language's press writes it: one of its readings, or a
+    /// usual reading (`nearReadings`) one edit from it ("jewgeni" read "yevgeni" for YEVGENIY,
+    /// "chaoukat" read "shaukat" for SHAWKAT: the name with the ending or vowel the list gives it).
     static func readsAs(_ word: [UInt8], _ listed: [UInt8]) -> Bool {
         readings(word).contains(listed) || nearReadings(word).contains { reading in
             reading.withUnsafeBufferPointer { r in listed.withUnsafeBufferPointer { TokenSimilarity.withinOneEdit(r, $0) } }

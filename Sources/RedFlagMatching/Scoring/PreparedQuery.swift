@@ -301,10 +301,7 @@ struct PreparedQuery {
                 map = map.filter { id, _ in !space.vocabulary.withBytes(Int(id)) { frame.contradicted(by: Array($0)) } }
             }
             if crossScript?.articles.contains(i) == true {
-                map = map.filter { id, _ in
-                    let word = space.vocabulary[Int(id)]
-                    return ArticleCompounds.articles.contains(word) || ArticleCompounds.alone.contains(Array(word.utf8))
-                }
+                map = map.filter { id, _ in ArticleCompounds.articles.contains(space.vocabulary[Int(id)]) }
             }
             similar.append(map)
             // A company's name holds no honorific: "ING Groep N.V." is the bank ING, not an engineer's title.
@@ -320,7 +317,7 @@ struct PreparedQuery {
                 weights.append(Double(LegalForms.wordWeight))
             } else if let exact = f.id {
                 weights.append(Double(space.weights[Int(exact)]))
-            } else if let best = (f.beforeNearReadings.isEmpty ? map : map.merging(f.beforeNearReadings) { _, before in before })
+            } else if let best = map.map({ (key: $0.key, value: f.beforeNearReadings[$0.key] ?? $0.value) })
                 .max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }), best.value >= PreparedQuery.borrowFrom {
                 // A misspelt token weighs what the word it misspells weighs ("tradng" ~ "trading",
                 // "indutries" ~ "industry"): an unknown word is not the most distinctive there is.
