@@ -55,7 +55,11 @@ struct ProbeTests {
         // With the thirteenth round's 402 spellings of 90 more parties (2026-12-05; 287 of 402 found when they were
         // written, 328 after the round's business words, transcription letters and katakana Korean names), 559 of 651
         // by `redflag screen`; the misses left are translations and brand names (俄罗斯联合造船集团, 中广核), Burmese
-        // names and a few persons.
+        // names and a few persons. With the fourteenth round's 399 spellings of 120 more parties (2026-12-05; 305 of
+        // 399 found when they were written, 313 after the round's assimilated article, press readings one letter from
+        // the listed spelling and Chinese names in Hangul, 338 after 1,675 more business words, drafted with these
+        // misses in view, so the 338 is a development figure), 900 of 1,050; most misses left are organisation names
+        // translated into French or German (no Latin-script business words), brand names and a few persons.
         #expect(rate >= 0.84)
     }
 
@@ -68,7 +72,10 @@ struct ProbeTests {
         // listed word of three letters met exactly, the letters Arabic and Hangul write apart); those left are
         // mostly namesakes in Arabic script (محمد صلاح / SALEH MOHAMMAD, عمر الشريف / AL-SHARIF) and brand names
         // transcribed into Chinese or katakana that sound like a short listed name (麦当劳 / TANGO, ファイザー / Faiza).
-        #expect(rate <= 0.14)
+        // The fourteenth round's Arabic-script vowel rule took them to 28; with its 125 native-script renderings of
+        // people and organisations sharing a name with listed parties (2026-12-05; 23 of 125 alerted when written,
+        // 20 after the round, "رادیو فردا" / FRD among them), 50 of 460.
+        #expect(rate <= 0.12)
     }
 
     @Test("well-known unlisted organisations: no false alarm")
@@ -79,7 +86,9 @@ struct ProbeTests {
         // With the twelfth round's 633 more (2026-12-05), 21 of 1,693 = 1.24 %: the new ones are mostly a listed
         // name with generic words dropped (NEC Corporation / NEC ENGINEERS PRIVATE, Iron Mountain / IRON MOUNTAIN
         // ENTERPRISES), which the dropped-generic class asks to find. With the thirteenth round's 800 (2026-12-05; 13 of
-        // them alerted when written, 9 after the round: Sunway Berhad / SUNWAY TECH, Otto GmbH / OTTO), 30 of 2,493.
+        // them alerted when written, 9 after the round: Sunway Berhad / SUNWAY TECH, Otto GmbH / OTTO), 30 of 2,493. With the
+        // fourteenth round's 200 (2026-12-05, names holding words common on the lists: National, Trading, Shipping), 31
+        // of 2,693 (Avolon / AVILON).
         #expect(rate <= 0.015)
     }
 
@@ -92,7 +101,8 @@ struct ProbeTests {
         // common surname beside initials, primary parts absent), 10 after (2026-12-04): the given-names-only rule
         // holds to two known names or patronymics (so "Ali Mabkhout", "Ahmed Radhi", "Hussein Saeed" still alert);
         // Buhari / BOUYERI, Musharraf / a one-word alias, A. R. Rahman / AR RAHMAH FOUNDATION, Jafar Hassan /
-        // AL-HUSSAINI, Pinera / PANARO, Tarasov / TOROSOV remain.
+        // AL-HUSSAINI, Pinera / PANARO, Tarasov / TOROSOV remain. With the fourteenth round's 150 (2026-12-05, sharing
+        // a given name or a common surname with listed persons), 9 of 973 (Mohammed Shami / Abu Mohammad AL-SHAMI).
         #expect(rate <= 0.015)
     }
 }
