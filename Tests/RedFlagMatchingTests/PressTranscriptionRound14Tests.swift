@@ -24,6 +24,7 @@ struct PressTranscriptionRound14Tests {
         entries.append(person("s8", "BAZILEVSKIY, Andrey"))
         entries.append(person("s9", "WANG, Junzheng"))
         entries.append(person("s10", "LUO, Huining"))
+        entries.append(person("s11", "MORTAZAVI, Saeed"))
         return Matcher(index: try! MatchIndex(entries: entries))
     }()
 
@@ -91,5 +92,15 @@ struct PressTranscriptionRound14Tests {
         #expect(KoreanPinyin.readings("왕").isEmpty)              // a surname alone is no name
         #expect(Self.finds("왕쥔정", "s9"))
         #expect(Self.finds("뤄후이닝", "s10"))
+    }
+
+    @Test("Persian -وی is -vi: و before a final ی is a consonant, and two letters of an Arabic-script name are two sounds")
+    func persianVi() {
+        #expect(Transliterator.alternativeReadings("سعید مرتضوی").contains("said mrtzwi"))
+        #expect(Transliterator.alternativeReadings("شويغو").contains("shuighu"))     // a foreign oi inside a word stays
+        #expect(PhoneticComparison.similarity(query: "mrtzwi", source: .arabic, listed: "mortazavi") >= 0.9)
+        #expect(PhoneticComparison.similarity(query: "jwad", source: .arabic, listed: "javad") >= 0.9)
+        #expect(PhoneticComparison.similarity(query: "tshymyzwf", source: .arabic, listed: "chemezov") >= 0.85)   // تش writes ch
+        #expect(Self.finds("سعید مرتضوی", "s11"))
     }
 }

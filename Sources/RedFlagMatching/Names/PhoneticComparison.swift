@@ -295,6 +295,11 @@ public enum PhoneticComparison {
 
     /// The sound segments of a lower-case ASCII token read as romanised from `source` (nil: a
     /// listed Latin token). Nil when the token holds anything but letters.
+    /// The digraphs the romanisation of Arabic-script letters writes (`Transliterator`), and the two
+    /// letters Arabic writes a foreign sound with: تش tsh for ch ("تشيميزوف" Chemezov), نغ ngh for a
+    /// final ng ("بوينغ" Boeing).
+    private static let arabicDigraphs: Set<[UInt8]> = Set(["th", "dh", "kh", "sh", "gh", "zh", "ch", "tsh", "ng"].map { Array($0.utf8) })
+
     static func segments(_ t: [UInt8], source: Source?) -> [Segment]? {
         guard !t.isEmpty, t.allSatisfy({ (97...122).contains($0) }) else { return nil }
         let tables = Tables.shared
@@ -379,6 +384,10 @@ public enum PhoneticComparison {
                 // "ng" before a vowel is n + g ("angola"), except in pinyin where syllables end in ng.
                 // (and in Hindi, which writes ng as anusvara + g: "जोंग" jonga for Jong).
                 if g == [110, 103], i + 2 < t.count, isVowel(t[i + 2]), source != .han, source != .hangul, source != .indic { continue }
+                // A name romanised from Arabic script writes one letter as one of its digraphs only (th, dh,
+                // kh, sh, gh, zh, ch; `arabicDigraphs`): "tz", "ts", "dz" there are two letters, ت and ض in
+                // "mrtzwi" (Mortazavi).
+                if source == .arabic, length > 1, !Self.arabicDigraphs.contains(g) { continue }
                 guard var cls = graphemes[g] else { continue }
                 if length == 1 && c == 99 && source != .han {
                     // c before e, i, y is soft.

@@ -528,8 +528,10 @@ final class Letters: Sendable {
             let u = letters[k]
             guard let v = table[String(u)] else { out.unicodeScalars.append(u); continue }
             let vowelLetter = Self.arabicVowelLetters.contains(u)
-            // Read with its vowels, و between a consonant and ي is the o of a foreign oi ("شويغو" Shoigu).
-            let foreignOi = vowels && u == "و" && k > 0 && !Self.arabicVowelLetters.contains(letters[k - 1]) && k + 1 < letters.count
+            // Read with its vowels, و between a consonant and ي is the o of a foreign oi ("شويغو" Shoigu),
+            // but before a final ي the w or v of the -wi, -vi of Arabic and Persian surnames ("مرتضوی"
+            // Mortazavi, "الموسوي" al-Musawi).
+            let foreignOi = vowels && u == "و" && k > 0 && !Self.arabicVowelLetters.contains(letters[k - 1]) && k + 2 < letters.count
                 && (letters[k + 1] == "ي" || letters[k + 1] == "ی")
             let consonantal = (u == "و" || u == "ي" || u == "ی") && !foreignOi
                 && (k + 1 < letters.count && ["ا", "و", "ي", "ی", "ى"].contains(letters[k + 1]) || afterAlef(k))
