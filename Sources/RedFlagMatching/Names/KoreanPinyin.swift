@@ -36,8 +36,14 @@ enum KoreanPinyin {
                 default: NameData.fail("\(row.file):\(row.line): unknown part '\(row.field(0))' (expected syllable or surname)")
                 }
             }
-            self.syllables = syllables.sorted { $0.key.count > $1.key.count || ($0.key.count == $1.key.count && $0.key.map(\.value).lexicographicallyPrecedes($1.key.map(\.value))) }
-            self.surnames = surnames.sorted { $0.key.count > $1.key.count || ($0.key.count == $1.key.count && $0.key.map(\.value).lexicographicallyPrecedes($1.key.map(\.value))) }
+            self.syllables = Self.longestFirst(syllables)
+            self.surnames = Self.longestFirst(surnames)
+        }
+
+        /// The entries, longest Hangul first (then in code-point order, so the order never varies).
+        private static func longestFirst(_ map: [[Unicode.Scalar]: [String]]) -> [([Unicode.Scalar], [String])] {
+            map.sorted { $0.key.count > $1.key.count || ($0.key.count == $1.key.count && $0.key.map(\.value).lexicographicallyPrecedes($1.key.map(\.value))) }
+                .map { ($0.key, $0.value) }
         }
     }
 
