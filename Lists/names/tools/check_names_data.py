@@ -21,9 +21,10 @@ LAYOUT = {
     "hangul.tsv": {"initial": 4, "medial": 4, "final": 4},
     "chinese-words.tsv": {"word": 2, "surname": 1},
     "han-pinyin.tsv": None,
-    "han-transcription.tsv": {"sound": 2, "name": 2},
+    "han-transcription.tsv": {"sound": 2, "name": 2, "letters": 2},
     "romanisation-swaps.tsv": {"swap": 2},
     "business-words.tsv": {"word": 3, "country": 3},
+    "business-words-latin.tsv": {"word": 3, "country": 3, "function": 2},
     "han-readings.tsv": {"ko": 2, "ja": 2},
     "press-orthographies.tsv": {"rule": 3},
     "compound-names.tsv": {"head": 2, "apart": 1, "article": 1, "alone": 1, "second": 2, "first": 2, "suffix": 2},
@@ -94,11 +95,38 @@ def check_southeast() -> list:
     return problems
 
 
-def check_han_transcription() -> list:
-    """han-transcription.tsv: one Han character per sound row, two or more per name row, each once, read as lower-case letters a-z."""
+def check_business_words_latin() -> list:
+    """business-words-latin.tsv: Latin words (lower case), each once once its diacritics are folded, read as
+    Latin words; function words read as nothing."""
+    import unicodedata
     problems, seen = [], set()
+    for n, fields in rows("business-words-latin.tsv", 3):
+        word = fields[2]
+        folded = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+        if word != word.lower() or not word.isalpha():
+            problems.append(f"business-words-latin.tsv:{n}: '{word}' is one lower-case word")
+        if folded in seen:
+            problems.append(f"business-words-latin.tsv:{n}: '{word}' twice (diacritics folded)")
+        seen.add(folded)
+        if fields[0] != "function" and (len(fields) < 4 or not all(f and f.replace(" ", "").isascii() and f.replace(" ", "").isalpha() for f in fields[3].split("|"))):
+            problems.append(f"business-words-latin.tsv:{n}: English forms are Latin words separated by '|'")
+    return problems
+
+
+def check_han_transcription() -> list:
+    """han-transcription.tsv: one Han character per sound row, two or more per name row, each once, read as lower-case letters a-z;
+    letters rows: Han characters, each once, in a named group."""
+    problems, seen, letters = [], set(), set()
     for n, fields in rows("han-transcription.tsv", 3):
         han = all(0x3400 <= ord(c) <= 0x9FFF for c in fields[1])
+        if fields[0] == "letters":
+            if not han or not fields[1]:
+                problems.append(f"han-transcription.tsv:{n}: letters are Han characters")
+            problems += [f"han-transcription.tsv:{n}: letter '{c}' twice" for c in fields[1] if c in letters]
+            letters.update(fields[1])
+            if fields[2] not in ("tables", "press", "traditional"):
+                problems.append(f"han-transcription.tsv:{n}: the letters' group is tables, press or traditional")
+            continue
         if fields[0] == "name" and (not han or len(fields[1]) < 2):
             problems.append(f"han-transcription.tsv:{n}: a name is two or more Han characters")
         elif fields[0] != "name" and (not han or len(fields[1]) != 1):
@@ -142,6 +170,7 @@ def main() -> int:
     for name in WORD_LISTS:
         problems += check_words(name)
     problems += check_han_transcription()
+    problems += check_business_words_latin()
     extra = sorted(set(f for f in os.listdir(ROOT) if f.endswith(".tsv")) - set(LAYOUT))
     problems += [f"{f}: not known to this checker" for f in extra]
     for p in problems:

@@ -6,7 +6,8 @@ extension Matcher {
     /// Revised Romanization, Arabic script with its vowel letters), in each other reading too,
     /// keeping each entry's best match. Every reading of a non-Latin name is also compared
     /// phonetically with the listed tokens (`PhoneticComparison`), as romanised from the name's
-    /// script. Latin names are screened once: no cost for them.
+    /// script. Latin names are screened once, but for the few read another way too (an Arabic
+    /// article joined, a diacritic's sound, an organisation's words in English).
     ///
     /// A Hangul or Han name is compared so only in its foreign-name reading (whole words): its
     /// other readings set a Korean or Chinese name's syllables apart, and a syllable ("ji", "men")
@@ -15,9 +16,11 @@ extension Matcher {
         guard Transliterator.needsTransliteration(query.name) else {
             // "Abd al-Lahi" is also read "Abdallahi" (`ArticleCompounds`), "el-Şam" "el-Sham"
             // (`DiacriticSounds`): a second screen for the few Latin names that need one.
+            // "Banque commerciale de Syrie" is also read in English ("Bank Commercial Syria", `BusinessWords`).
             let joined = ArticleCompounds.joined(query.name), sounded = DiacriticSounds.sounded(query.name)
-            guard joined != nil || sounded != nil else { return screenOnce(query) }
-            let others = [joined, sounded, sounded.flatMap(ArticleCompounds.joined)].compactMap { $0 }
+            let translated = BusinessWords.latinReadings(query.name)
+            guard joined != nil || sounded != nil || !translated.isEmpty else { return screenOnce(query) }
+            let others = [joined, sounded, sounded.flatMap(ArticleCompounds.joined)].compactMap { $0 } + translated
             return merged(query, [screenOnce(query).matches] + others.map { name in
                 var alternative = query
                 alternative.name = name

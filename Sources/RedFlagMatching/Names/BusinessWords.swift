@@ -158,6 +158,92 @@ enum BusinessWords {
         return out
     }
 
+    /// Business words of organisation names in languages written in Latin letters (French, German,
+    /// Spanish, Portuguese, Italian, Dutch, Turkish, Polish: `business-words-latin.tsv`), folded →
+    /// English forms; the country names among them; the articles and prepositions left out.
+    private static let latin: (words: [String: [String]], countries: Set<String>, function: Set<String>) = {
+        var words: [String: [String]] = [:], countries = Set<String>(), function = Set<String>()
+        for row in NameData.rows("business-words-latin.tsv") {
+            let word = NameNormalizer.fold(row.field(2))
+            switch row.field(0) {
+            case "function":
+                function.insert(word)
+            case "word", "country":
+                let forms = row.field(3).split(separator: "|").map { String($0) }
+                guard !forms.isEmpty, forms.allSatisfy({ !$0.isEmpty && !Transliterator.needsTransliteration($0) }) else {
+                    NameData.fail("\(row.file):\(row.line): English forms '\(row.field(3))' must be Latin words separated by '|'")
+                }
+                if words[word] == nil { words[word] = forms }
+                if row.field(0) == "country" { countries.insert(word) }
+            default:
+                NameData.fail("\(row.file):\(row.line): unknown row kind '\(row.field(0))' (expected word, country or function)")
+            }
+        }
+        return (words, countries, function)
+    }()
+
+    /// A Latin-letter name of an organisation written in another language than the lists' English
+    /// ("Banque commerciale de Syrie", "Syrische Zentralbank") read in English: each business word
+    /// of the Latin table replaced by its English form (the n-th reading by its n-th form, two at
+    /// most), the articles and prepositions left out ("Bank Commercial Syria" for COMMERCIAL BANK
+    /// OF SYRIA). Empty when the name holds no such word that English writes otherwise, or nothing
+    /// but business words and no country (a name that is nothing but "banque" names no one, and
+    /// "Banco Industrial" is no INDUSTRIAL BANK of the lists).
+    static func latinReadings(_ name: String) -> [String] {
+        let table = latin
+        // The name's words (runs of letters and digits) as scalar ranges; the text between them is kept.
+        let scalars = Array(name.unicodeScalars)
+        var words: [(range: Range<Int>, folded: String, forms: [String]?)] = []
+        var k = 0
+        var translates = false, country = false
+        while k < scalars.count {
+            guard scalars[k].properties.isAlphabetic || scalars[k].properties.numericType != nil else { k += 1; continue }
+            var j = k + 1
+            while j < scalars.count, scalars[j].properties.isAlphabetic || scalars[j].properties.numericType != nil
+                    || scalars[j].properties.generalCategory == .nonspacingMark { j += 1 }
+            let folded = NameNormalizer.fold(text(scalars[k..<j]))
+            let forms = table.words[folded]
+            if let forms {
+                if forms[0].lowercased() != folded { translates = true }
+                if table.countries.contains(folded) { country = true }
+            }
+            words.append((k..<j, folded, forms))
+            k = j
+        }
+        guard translates else { return [] }
+        func separates(_ i: Int) -> Bool { i < 0 || i >= scalars.count || scalars[i].properties.isWhitespace }
+        let alternatives = min(2, words.compactMap { $0.forms?.count }.max() ?? 1)
+        var out: [String] = []
+        for n in 0..<alternatives {
+            var result = String.UnicodeScalarView()
+            var at = 0
+            for w in words {
+                result.append(contentsOf: scalars[at..<w.range.lowerBound])
+                at = w.range.upperBound
+                if let forms = w.forms {
+                    result.append(contentsOf: " \(forms[min(n, forms.count - 1)]) ".unicodeScalars)
+                } else if table.function.contains(w.folded), separates(w.range.lowerBound - 1),
+                          separates(w.range.upperBound) || "'’".unicodeScalars.contains(scalars[w.range.upperBound]) {
+                    // An article or preposition on its own ("de", "der") or elided ("d'Iran"); never a letter of
+                    // a legal form ("S.A.").
+                    if w.range.upperBound < scalars.count, !scalars[w.range.upperBound].properties.isWhitespace { at += 1 }
+                    result.append(" ")
+                } else {
+                    result.append(contentsOf: scalars[w.range])
+                }
+            }
+            result.append(contentsOf: scalars[at...])
+            let reading = String(result).split(separator: " ").joined(separator: " ")
+            // A name of business words with no country names no one: every word generic, the table's or an English
+            // business word ("Banco Industrial, S.A." is no INDUSTRIAL BANK of the lists).
+            guard country || NameNormalizer.normalize(reading).tokens.contains(where: {
+                !CommonWords.isGeneric($0) && !englishWords.contains($0) && !table.function.contains($0)
+            }) else { return [] }
+            if !out.contains(reading) { out.append(reading) }
+        }
+        return out
+    }
+
     private static func text(_ s: ArraySlice<Unicode.Scalar>) -> String {
         var view = String.UnicodeScalarView()
         view.append(contentsOf: s)
