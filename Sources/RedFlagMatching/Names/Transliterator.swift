@@ -694,12 +694,18 @@ final class Han: Sendable {
     /// Given names the Chinese press writes by convention, not by the transcription tables ("亚历山大"
     /// Alexander) → their Latin form (`han-transcription.tsv`, name rows).
     let names: [String: String]
+    /// The characters foreign names are transcribed with (`han-transcription.tsv`, letters and sound rows).
+    let transcriptionLetters: Set<Unicode.Scalar>
 
     init() {
-        var sounds: [Unicode.Scalar: String] = [:], names: [String: String] = [:]
+        var sounds: [Unicode.Scalar: String] = [:], names: [String: String] = [:], letters = Set<Unicode.Scalar>()
         for row in NameData.rows("han-transcription.tsv") {
             if row.field(0) == "name", row.field(1).unicodeScalars.count >= 2 {
                 names[row.field(1)] = row.field(2)
+                continue
+            }
+            if row.field(0) == "letters" {
+                letters.formUnion(row.field(1).unicodeScalars)
                 continue
             }
             guard row.field(0) == "sound", let c = row.field(1).unicodeScalars.first, row.field(1).unicodeScalars.count == 1 else {
@@ -709,6 +715,7 @@ final class Han: Sendable {
         }
         self.sounds = sounds
         self.names = names
+        self.transcriptionLetters = letters.union(sounds.keys)
         var readings: [String: [String]] = [:]
         var longestReading = 1
         for row in NameData.rows("han-pinyin.tsv") {
@@ -761,6 +768,50 @@ final class Han: Sendable {
         let s = Array(name.unicodeScalars.filter { !$0.properties.isWhitespace })
         guard (2...4).contains(s.count), s.allSatisfy({ Transliterator.Kind($0) == .han }) else { return false }
         return [2, 1].contains { s.count > $0 && surnames.contains(Self.text(s.prefix($0))) }
+    }
+
+    /// Whether `name` may be a foreign name transcribed in Han, to be compared with listed foreign
+    /// words by sound: every stretch between its business words is written with the characters of the
+    /// transcription tables, but for one in a stretch of four or more (a table's gap in a long foreign
+    /// name). "刘翔" Liu Xiang, "辉瑞" are Chinese words, which sound like foreign ones by chance only
+    /// ("liuxiang" ~ RUSDJAN); "沙马洛夫" Shamalov, "苏霍伊公司" are transcriptions.
+    func writesForeignSounds(_ name: String) -> Bool {
+        var run: [Unicode.Scalar] = []
+        func stretchesTranscribe() -> Bool {
+            defer { run.removeAll() }
+            guard !run.isEmpty, names[Self.text(run[...])] == nil else { return true }
+            var outside = 0, length = 0, k = 0
+            func closeStretch() -> Bool {
+                defer { outside = 0; length = 0 }
+                return outside == 0 || outside == 1 && length >= 4
+            }
+            while k < run.count {
+                var word = 0
+                for n in stride(from: min(longestWord, run.count - k), through: 2, by: -1) where words[Self.text(run[k..<(k + n)])] != nil {
+                    word = n
+                    break
+                }
+                // A one-character business word after a stretch or closing the name (厂 in "明斯克汽车厂").
+                if word == 0, words[Self.text(run[k...k])] != nil, length > 0 || k + 1 == run.count { word = 1 }
+                if word > 0 {
+                    guard closeStretch() else { return false }
+                    k += word
+                    continue
+                }
+                length += 1
+                if !transcriptionLetters.contains(run[k]) { outside += 1 }
+                k += 1
+            }
+            return closeStretch()
+        }
+        for u in name.unicodeScalars {
+            if Transliterator.Kind(u) == .han {
+                run.append(u)
+            } else if !stretchesTranscribe() {
+                return false
+            }
+        }
+        return stretchesTranscribe()
     }
 
     private static func text(_ s: ArraySlice<Unicode.Scalar>) -> String {

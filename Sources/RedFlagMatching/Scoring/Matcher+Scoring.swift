@@ -72,9 +72,11 @@ extension Matcher {
         let least = tokens.count == 1 ? PhoneticComparison.credit(PhoneticComparison.singleWordFloor(tokens[0], source: source)) : 0
         // A Chinese person's name in Han (陈龙 Chen Long) is no foreign name transcribed: it meets a listed
         // Chinese name through its pinyin, exactly, and only foreign words by sound ("chenlong" sounds like the
-        // listed "Jinlong", another name).
+        // listed "Jinlong", another name); and no foreign word at all when it is written with a character the
+        // transcription of foreign names does not use ("刘翔" liuxiang is no RUSDJAN; "马杜罗" is Maduro).
         if source == .han, Han.shared.isChineseName(origin) {
             let han = Han.shared
+            guard han.writesForeignSounds(origin) else { return CrossScriptChannel(fromScript: flags) { _ in [] } }
             return CrossScriptChannel(fromScript: flags) { token in
                 cache.value([tag, 0xFF] + token) {
                     phonetic.similar(token, source: source, space: space).filter {
