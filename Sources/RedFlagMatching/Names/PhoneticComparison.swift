@@ -452,8 +452,11 @@ public enum PhoneticComparison {
         let graphemeCosts = tables.graphemeCosts[s]
         let abjad = source == .arabic || source == .hebrew
         let n = q.count, m = l.count
-        func insert(_ x: Segment) -> Double {
+        // The h letters of Arabic and Hebrew (ح ه, ח ה) are consonants inside a word, which Latin spellings
+        // write ("شهاب" Shahab is no Cheib, "حسین" Hossein no Yassine); only a final one may be a vowel.
+        func insert(_ x: Segment, last: Bool) -> Double {
             if x.vowel { return epenthetic[x.letters] ?? gaps.vowelInsert }
+            if abjad && !last && x.letters == 104 { return gaps.consonantInsert }
             return lightlyLost(x) ? gaps.glide : gaps.consonantInsert
         }
         func delete(_ y: Segment) -> Double {
@@ -501,7 +504,7 @@ public enum PhoneticComparison {
                 prev[j + 1] = prev[j] + deletions[j]
             }
             for i in 0..<n {
-                let x = q[i], inserted = insert(x)
+                let x = q[i], inserted = insert(x, last: i == n - 1)
                 cur[0] = prev[0] + inserted
                 var least = cur[0]
                 for j in 0..<m {
