@@ -39,13 +39,13 @@ extension Matcher {
         let transcribed = source == .han ? Transliterator.romanise(query.name, .transcribedName) : foreign
         let phonetic = { (reading: String) in source != .hangul && source != .han || reading == foreign || reading == transcribed }
         let first = screenOnce(query, phonetic: phonetic(Transliterator.toLatin(query.name)))
-        var readings = Transliterator.alternativeReadings(query.name).map { ($0, phonetic($0)) }
+        var readings = Transliterator.alternativeReadings(query.name).map { ($0, phonetic($0), query.name) }
         readings += otherLanguageReadings(query.name).filter { r in !readings.contains { $0.0 == r.0 } }
         guard !readings.isEmpty else { return first }
-        return merged(query, [first.matches] + readings.map { reading, phonetic in
+        return merged(query, [first.matches] + readings.map { reading, phonetic, origin in
             var alternative = query
             alternative.name = reading
-            return screenOnce(alternative, origin: query.name, phonetic: phonetic).matches
+            return screenOnce(alternative, origin: origin, phonetic: phonetic).matches
         })
     }
 
@@ -68,49 +68,51 @@ extension Matcher {
     /// run together after a letter that does not join split (ناصرملکی → "nasr mlki", `UnjoinedLetters`),
     /// a Korean name in Russian Cyrillic read as Korean (`KoreanCyrillic`), a Chinese name in Hangul
     /// read as pinyin (`KoreanPinyin`).
-    /// Korean and Japanese readings are exact syllables, not compared by sound.
-    func otherLanguageReadings(_ name: String) -> [(String, Bool)] {
-        var out: [(String, Bool)] = []
+    /// Korean and Japanese readings are exact syllables, not compared by sound. Each reading comes
+    /// with the text it was read from: the name, or the name with its words split, whose words the
+    /// reading's tokens follow one for one (`ArabicVowelFrame` reads each token's word).
+    func otherLanguageReadings(_ name: String) -> [(String, Bool, String)] {
+        var out: [(String, Bool, String)] = []
         let source = PhoneticComparison.Source(name: name)
         for translated in BusinessWords.readings(name) + (Self.nonJoinerSpaced(name).map(BusinessWords.readings) ?? []) {
             let foreign = Transliterator.romanise(translated, .foreignName)
             for reading in [Transliterator.toLatin(translated), foreign] where !out.contains(where: { $0.0 == reading }) {
-                out.append((reading, source != .hangul && source != .han || reading == foreign))
+                out.append((reading, source != .hangul && source != .han || reading == foreign, name))
             }
         }
         if source == .arabic {
             for split in [CompoundGivenNames.split(name), UnjoinedLetters.split(name), Self.nonJoinerSpaced(name)].compactMap({ $0 }) {
                 for reading in [Transliterator.toLatin(split), Transliterator.romanise(split, .foreignName)] where !out.contains(where: { $0.0 == reading }) {
-                    out.append((reading, true))
+                    out.append((reading, true, split))
                 }
             }
         }
         // A Korean name in Russian Cyrillic ("Чхве Рён Хэ" → "choe ryon hae"), compared by sound like
         // the name's other Cyrillic readings.
         if source == .cyrillic, let korean = KoreanCyrillic.reading(name), !out.contains(where: { $0.0 == korean }) {
-            out.append((korean, true))
+            out.append((korean, true, name))
         }
         // A Korean name in Japanese katakana ("パク・ヨンシク" → "pak yon sik"), by sound as well.
         if source == .kana, let korean = KoreanKatakana.reading(name), !out.contains(where: { $0.0 == korean }) {
-            out.append((korean, true))
+            out.append((korean, true, name))
         }
         // A Chinese name in Russian Cyrillic ("Си Цзиньпин" → "xi jinping"): pinyin syllables, exact
         // like the Han readings.
         if source == .cyrillic, let chinese = PalladiusCyrillic.reading(name), !out.contains(where: { $0.0 == chinese }) {
-            out.append((chinese, false))
+            out.append((chinese, false, name))
         }
         // A Chinese name in Hangul by its Chinese sound ("왕쥔정" → "wang junzheng"): pinyin syllables,
         // exact like the Han readings.
         if source == .hangul {
             for chinese in KoreanPinyin.readings(name) where !out.contains(where: { $0.0 == chinese }) {
-                out.append((chinese, false))
+                out.append((chinese, false, name))
             }
         }
         if source == .han {
             let names = index.names
             for reading in HanNameReadings.korean(name) + HanNameReadings.japanese(name, listed: { names.id(of: Array($0.utf8)) != nil })
             where !out.contains(where: { $0.0 == reading }) {
-                out.append((reading, false))
+                out.append((reading, false, name))
             }
         }
         return out

@@ -68,6 +68,9 @@ public enum Transliterator {
     /// matcher compares phonetically, that reading with kana split where ン meets a vowel, and with Han characters read as the
     /// sounds the Chinese transcription of foreign names gives them (`Options.transcribedName`). Empty for Latin text; each applies only when the name has
     /// that script, so most names have one or two.
+    /// The patronymic particles of Arabic-script names, as the lists romanise them.
+    static let arabicParticles: [String: String] = ["بن": "bin", "ابن": "ibn", "بنت": "bint"]
+
     public static func alternativeReadings(_ s: String) -> [String] {
         guard needsTransliteration(s) else { return [] }
         let primary = toLatin(s)
@@ -247,8 +250,11 @@ public enum Transliterator {
             case .cyrillic: out += Letters.shared.cyrillic(run, language: cyrillic)
             case .greek: out += Letters.shared.greek(run, foreign: options.greekForeign)
             case .arabic:
-                let word = Letters.shared.arabic(run, vowels: options.arabicVowels, persian: options.arabicVowels && persian)
                 let letters = run.filter { $0.properties.generalCategory != .nonspacingMark }
+                // A patronymic particle written as a word of its own reads as the lists write it ("بن" bin, not
+                // the skeleton "bn"), which `NameChains` knows: "ياسين بن علي" is Yasin son of Ali.
+                let word = Self.arabicParticles[String(String.UnicodeScalarView(letters))]
+                    ?? Letters.shared.arabic(run, vowels: options.arabicVowels, persian: options.arabicVowels && persian)
                 defer { previousArabic = letters }
                 // A Persian surname suffix written apart ("آخوند زاده" Akhundzada, "ایمانی نژاد" Imaninejad) joins too.
                 let suffix = CompoundGivenNames.suffixes.contains(letters)

@@ -90,9 +90,16 @@ extension Matcher {
         let writesVowels = source != .arabic && source != .hebrew
         var channel = CrossScriptChannel(fromScript: flags) { token in
             let acronym = writesVowels && !TokenSimilarity.hasVowel(token)
-            return cache.value([tag] + token) { phonetic.similar(token, source: source, space: space).filter { acronym || !Self.isAcronym($0.id, space: space) } }
-                .filter { $0.similarity >= least }
+            return cache.value([tag] + token) {
+                phonetic.similar(token, source: source, space: space).filter { acronym || !Self.isAcronym($0.id, space: space) }
+            }.filter { $0.similarity >= least }
         }
+        // A business word read in English ("china", "bank" for 中国银行) is a translation, no sound of the
+        // script: met as spelt, never by sound ("china" is no SINA); it still joins the word after it
+        // ("helicopters" + "zu" for ヘリコプターズ). So is a patronymic particle ("بن" bin is no BAYNAH).
+        channel.translated = Set(tokens.indices.filter {
+            flags[$0] && (BusinessWords.englishWords.contains(tokens[$0]) || NameChains.isParticle(tokens[$0]))
+        })
         if source == .arabic, let read = ArabicVowelFrame.frames(origin: origin, tokens: tokens) {
             channel.frames = read.frames
             channel.articles = read.articles

@@ -10,6 +10,9 @@ struct CrossScriptChannel {
     /// The tokens that are the article ال of an Arabic-script word: they meet the article only
     /// ("al" is no "ALI").
     var articles: Set<Int> = []
+    /// The tokens that are a business word read in English or a patronymic particle: compared as
+    /// spelt, not by sound.
+    var translated: Set<Int> = []
 }
 
 /// A query's tokens looked up once against a token space: weights, and for each token the
@@ -283,7 +286,7 @@ struct PreparedQuery {
             var map = f.similar
             // As typed: "comm" is made canonical as communications, and may stand for commercial.
             if truncations { PreparedQuery.addAbbreviated(Array(written[i].utf8), space: space, into: &map) }
-            if let x = crossScript, x.fromScript[i] {
+            if let x = crossScript, x.fromScript[i], !x.translated.contains(i) {
                 // A token romanised from another script also meets the listed tokens it sounds like.
                 for (id, s) in x.lookup(b) where s > (map[id] ?? 0) { map[id] = s }
             }
