@@ -58,10 +58,15 @@ public struct MatchIndex: Sendable, Equatable {
         // Normalising names dominates: once per distinct name, then drafts on every core, in
         // chunks of entries.
         let normalNames = MatchIndexDraft.NormalNames(entries)
+        let weakInOFAC = MatchIndexDraft.weakInOFAC(entries, normalNames: normalNames)
         let chunkSize = 256
         let chunks = stride(from: 0, to: entries.count, by: chunkSize).map { $0..<min($0 + chunkSize, entries.count) }
         let drafts = OrderedBatchProcessor(chunkSize: 1).map(chunks) { range in
-            range.map { MatchIndexDraft(entries[$0], json: encodedEntries?[$0], normalNames: normalNames) }
+            range.map { i in
+                let entry = entries[i]
+                return MatchIndexDraft(entry, json: encodedEntries?[i], normalNames: normalNames,
+                                       weakElsewhere: entry.source == .csl ? weakInOFAC[entry.sourceID] : nil)
+            }
         }
         // The name token space is the largest single piece of work left and needs only the
         // drafts' tokens: it is built on another thread while this one fills the tables.

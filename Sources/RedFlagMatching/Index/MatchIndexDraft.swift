@@ -84,9 +84,26 @@ struct MatchIndexDraft: Sendable {
         }
     }
 
+    /// The aliases OFAC marks weak ("low quality") in its own lists (SDN and consolidated), by
+    /// OFAC's entity number: each as its normalised tokens joined by spaces. The Consolidated
+    /// Screening List copies OFAC's entries under the same number but drops that mark, so the same
+    /// alias ("JABON", "TAMAR") would weigh as a strong name there and stop an order OFAC's own
+    /// entry only holds.
+    static func weakInOFAC(_ entries: [ListEntry], normalNames: NormalNames) -> [String: Set<String>] {
+        var out: [String: Set<String>] = [:]
+        for entry in entries where entry.source == .ofacSDN || entry.source == .ofacConsolidated {
+            for n in entry.allNames where n.strength == .weak {
+                out[entry.sourceID, default: []].insert(normalNames[n.name].tokens.joined(separator: " "))
+            }
+        }
+        return out
+    }
+
     /// The draft of `entry`; `json` is its canonical encoding when the caller already has it,
-    /// `normalNames` holds the normalisation of every name of the entry.
-    init(_ entry: ListEntry, json: Data?, normalNames: NormalNames) {
+    /// `normalNames` holds the normalisation of every name of the entry. `weakElsewhere`: the
+    /// aliases another list marks weak for the same party (`weakInOFAC`), weak here too where this
+    /// list does not say.
+    init(_ entry: ListEntry, json: Data?, normalNames: NormalNames, weakElsewhere: Set<String>? = nil) {
         var seenNames = Set<String>()
         var names: [Name] = []
         // Flags: bit 0 primary name, bits 1–2 strength, bit 3 a bracketed part standing alone (weak
@@ -97,13 +114,17 @@ struct MatchIndexDraft: Sendable {
             let code: UInt8 = strength == .strong ? 0 : strength == .weak ? 1 : 2
             names.append(Name(tokens: normal.tokens, flags: (primary ? 1 : 0) | code << 1 | (bracketOnly ? 8 : 0), text: text, legalForms: normal.legalForms))
         }
-        for n in entry.allNames { add(n.name, strength: n.strength, primary: n.isPrimary) }
+        func strength(_ n: (name: String, strength: Alias.Strength, isPrimary: Bool)) -> Alias.Strength {
+            let weak = !n.isPrimary && n.strength == .unknown && weakElsewhere?.contains(normalNames[n.name].tokens.joined(separator: " ")) == true
+            return weak ? .weak : n.strength
+        }
+        for n in entry.allNames { add(n.name, strength: strength(n), primary: n.isPrimary) }
         // Bracketed parts are optional evidence: the name without them is the party's name too;
         // an acronym or former name in brackets stands alone as a weak alias (an acronym alone
         // is broad, as OFAC says of its low-quality aliases).
         for n in entry.allNames {
             for v in BracketedParts.variants(of: n.name) {
-                add(v.text, strength: v.isBracketOnly ? .weak : n.strength, primary: false, bracketOnly: v.isBracketOnly)
+                add(v.text, strength: v.isBracketOnly ? .weak : strength(n), primary: false, bracketOnly: v.isBracketOnly)
             }
         }
         self.names = names
