@@ -56,6 +56,25 @@ enum Patronymics {
 
     /// Whether `word` reads as a patronymic.
     static func contains(_ word: String) -> Bool { word.utf8.count >= 6 && endings.contains { word.hasSuffix($0) } }
+
+    /// The part of an East Slavic name a word of six letters or more reads as by its ending: a
+    /// patronymic ("ivanovich", "nikolaevna"), or a surname of the -ov/-ev/-in kind ("ivanov",
+    /// "nikolaeva", "putina"); nil for any other word.
+    enum Part: Equatable {
+        case patronymic, surname
+
+        var other: Part { self == .patronymic ? .surname : .patronymic }
+    }
+
+    static func part(_ word: [UInt8]) -> Part? {
+        guard word.count >= 6 else { return nil }
+        let text = String(decoding: word, as: UTF8.self)
+        if endings.contains(where: { text.hasSuffix($0) }) { return .patronymic }
+        return surnameEndings.contains(where: { text.hasSuffix($0) }) ? .surname : nil
+    }
+
+    /// The endings of East Slavic surnames formed like patronymics, from the same stems.
+    private static let surnameEndings = ["ov", "ova", "ev", "eva", "yov", "yova", "in", "ina", "yn", "yna"]
 }
 
 /// Titles and honorifics ("President", "Präsident", "Dr.", "Sheikh", "Haji", "General"): weak

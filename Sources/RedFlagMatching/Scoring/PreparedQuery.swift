@@ -303,6 +303,11 @@ struct PreparedQuery {
             if let frame = crossScript?.frames?[i] {
                 map = map.filter { id, _ in !space.vocabulary.withBytes(Int(id)) { frame.contradicted(by: Array($0)) } }
             }
+            // A patronymic is no surname of the same stem: "Nikolaeva" is not "Nikolaevna", "Ivanov" not
+            // "Ivanovich", however alike their letters.
+            if let part = Patronymics.part(b) {
+                map = map.filter { id, s in s >= 1 || space.vocabulary.withBytes(Int(id)) { Patronymics.part(Array($0)) } != part.other }
+            }
             if crossScript?.articles.contains(i) == true {
                 map = map.filter { id, _ in ArticleCompounds.articles.contains(space.vocabulary[Int(id)]) }
             }
