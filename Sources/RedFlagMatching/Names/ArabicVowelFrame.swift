@@ -100,14 +100,23 @@ struct ArabicVowelFrame: Equatable {
     /// in Arabic script, romanised: "mrtd") or an acronym, and is never contradicted.
     func contradicted(by latin: [UInt8]) -> Bool {
         guard latin.contains(where: { $0 == 97 || $0 == 101 || $0 == 105 || $0 == 111 || $0 == 117 }),
-              let groups = Self.consonants(of: latin), groups.count == consonants else { return false }
+              var groups = Self.consonants(of: latin) else { return false }
+        // A final h after a vowel is silent, as the lists write ta marbuta and the Persian final he
+        // ("MINATEH", "Fatemeh"): the word ends on the vowel before it.
+        var end = latin.count
+        if groups.count == consonants + 1, let last = groups.last, last == (latin.count - 1)..<latin.count, latin[last.lowerBound] == 104,
+           last.lowerBound > 0, [97, 101, 105, 111, 117].contains(latin[last.lowerBound - 1]) {
+            groups.removeLast()
+            end -= 1
+        }
+        guard groups.count == consonants else { return false }
         for (k, vowel) in medial.enumerated() {
             guard let vowel else { continue }
             let between = latin[groups[k].upperBound..<groups[k + 1].lowerBound]
             if between.isEmpty || !vowel.spelt(by: between) { return true }
         }
         if let final {
-            let after = latin[groups[groups.count - 1].upperBound...]
+            let after = latin[groups[groups.count - 1].upperBound..<end]
             if after.isEmpty || !final.spelt(by: after) { return true }
         }
         return false
