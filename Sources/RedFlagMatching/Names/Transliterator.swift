@@ -295,6 +295,7 @@ public enum Transliterator {
                     .replacingOccurrences(of: "\u{2BC}", with: "").replacingOccurrences(of: "\u{2B9}", with: "")
                 let kana = run.contains(where: { (0x3040...0x30FF).contains($0.value) })
                 if kana, latin.contains("~") { latin = combiningSmallKana(latin) }
+                if run.contains(where: { (0x0900...0x097F).contains($0.value) }) { latin = schwaDeleted(latin) }
                 // The Arabic article as a word of its own ("タレク・エル・アイサミ" Tareck El Aissami): a
                 // syllable ru is the only way kana write a final l, and the lists write the article el, al.
                 if kana, run == ["エ", "ル"] { latin = "el" } else if kana, run == ["ア", "ル"] { latin = "al" }
@@ -338,6 +339,49 @@ public enum Transliterator {
     /// (vo, vya, du: "ヴャチェスラフ" Vyacheslav). The tilde and the replaced vowel go; a tilde after
     /// no consonant-and-vowel only goes, but a bare u before it is the glide w ("ウェ" u~e is we,
     /// "ファーウェイ" Huawei, "ウィ" wi, "ウォ" wo).
+    /// A Devanagari word as Hindi says it and the lists spell it: ICU writes every consonant's
+    /// inherent a ("रहमान" rahamāna, "अज़हर" azahara), which Hindi drops at the end of a word and
+    /// between a vowel and consonant on one side and a consonant and vowel on the other (Ohala's
+    /// rule, applied right to left): "rahmān", "azhar", "lakhvī". A final a after two consonants stays
+    /// ("narēndra"), and so does one after a lone consonant ("na").
+    static func schwaDeleted(_ latin: String) -> String {
+        let vowels: Set<Character> = ["a", "ā", "i", "ī", "u", "ū", "e", "ē", "o", "ō", "r̥", "l̥", "ṝ"]
+        // Aspirates are one consonant: k h in "lakhavī" is the letter ख.
+        let aspirated: Set<Character> = ["k", "g", "c", "j", "ṭ", "ḍ", "t", "d", "p", "b", "ṛ"]
+        var units: [(text: String, vowel: Bool, schwa: Bool)] = []
+        for ch in latin {
+            if ch == "'" { continue }
+            if vowels.contains(ch) {
+                units.append((String(ch), true, ch == "a"))
+            } else if ch.isLetter {
+                if ch == "h", let last = units.last, !last.vowel, last.text.count == 1, aspirated.contains(last.text.first!) {
+                    units[units.count - 1].text.append(ch)
+                } else {
+                    units.append((String(ch), false, false))
+                }
+            } else {
+                return latin
+            }
+        }
+        guard units.count >= 3 else { return latin }
+        func consonant(_ k: Int) -> Bool { k >= 0 && k < units.count && !units[k].vowel }
+        func vowel(_ k: Int) -> Bool { k >= 0 && k < units.count && units[k].vowel }
+        var k = units.count - 1
+        if units[k].schwa, consonant(k - 1), !consonant(k - 2), k - 2 >= 0 {
+            units.remove(at: k)
+        }
+        k = units.count - 2
+        while k >= 2 {
+            if units[k].schwa, consonant(k - 1), vowel(k - 2), consonant(k + 1), vowel(k + 2) {
+                units.remove(at: k)
+                k -= 2
+                continue
+            }
+            k -= 1
+        }
+        return units.map(\.text).joined()
+    }
+
     static func combiningSmallKana(_ latin: String) -> String {
         let vowels: Set<Character> = ["a", "e", "i", "o", "u", "ā", "ē", "ī", "ō", "ū"]
         var out: [Character] = []
