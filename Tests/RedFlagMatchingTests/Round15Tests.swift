@@ -51,6 +51,25 @@ struct Round15Tests {
         #expect(!Self.finds("Banque commerciale de Tunisie", "r1"))
     }
 
+    @Test("the Latin table's keys are its words folded as names are, in byte order (binary search)")
+    func latinTableKeys() throws {
+        let text = String(decoding: try ProjectData.contents("names/business-words-latin.tsv").data, as: UTF8.self)
+        var previous: [UInt8] = [], unfolded: [String] = [], unordered: [String] = []
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            try #require(fields.count == 4, "\(line)")
+            if NameNormalizer.fold(fields[2]) != fields[0] { unfolded.append(fields[2]) }
+            if !previous.lexicographicallyPrecedes(Array(fields[0].utf8)) { unordered.append(fields[0]) }
+            previous = Array(fields[0].utf8)
+        }
+        #expect(unfolded.isEmpty, "\(unfolded.prefix(10))")
+        #expect(unordered.isEmpty, "\(unordered.prefix(10))")
+        #expect(BusinessWords.latinEntry("developpement")?.forms == ["Development"])
+        #expect(BusinessWords.latinEntry("de")?.kind == "function")
+        #expect(BusinessWords.latinEntry("syrie")?.kind == "country")
+        #expect(BusinessWords.latinEntry("acme") == nil)
+    }
+
     @Test("a Chinese personal name in characters no transcription uses is compared by its pinyin, not by sound")
     func chineseNamesAreNoTranscriptions() {
         let han = Han.shared

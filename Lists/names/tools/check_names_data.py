@@ -12,7 +12,8 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.join(HERE, "..")
 
-# file → {kind: minimum number of fields after the kind}; None: rows have no kind column.
+# file → {kind: minimum number of fields after the kind}; None: rows have no kind column (two fields); a number: rows
+# have no kind column first and that many fields (business-words-latin.tsv opens with its sort key).
 LAYOUT = {
     "legal-forms.tsv": {"form": 2, "edge-only": 1, "glued-prefix": 1, "weak-word": 1},
     "abbreviations.tsv": {"abbreviation": 2, "stopword": 1},
@@ -24,7 +25,7 @@ LAYOUT = {
     "han-transcription.tsv": {"sound": 2, "name": 2, "letters": 2},
     "romanisation-swaps.tsv": {"swap": 2},
     "business-words.tsv": {"word": 3, "country": 3},
-    "business-words-latin.tsv": {"word": 3, "country": 3, "function": 2},
+    "business-words-latin.tsv": 4,
     "han-readings.tsv": {"ko": 2, "ja": 2},
     "press-orthographies.tsv": {"rule": 3},
     "compound-names.tsv": {"head": 2, "apart": 1, "article": 1, "alone": 1, "second": 2, "first": 2, "suffix": 2},
@@ -60,9 +61,9 @@ def check(name: str, kinds) -> list:
         fields = line.split("\t")
         if any(f != f.strip() or f == "" for f in fields):
             problems.append(f"{name}:{n}: empty field or stray space")
-        if kinds is None:
-            if len(fields) != 2:
-                problems.append(f"{name}:{n}: expected 2 fields, found {len(fields)}")
+        if kinds is None or isinstance(kinds, int):
+            if len(fields) != (kinds or 2):
+                problems.append(f"{name}:{n}: expected {kinds or 2} fields, found {len(fields)}")
             continue
         if fields[0] not in kinds:
             problems.append(f"{name}:{n}: unknown kind '{fields[0]}'")
@@ -96,19 +97,33 @@ def check_southeast() -> list:
 
 
 def check_business_words_latin() -> list:
-    """business-words-latin.tsv: Latin words (lower case), each once once its diacritics are folded, read as
-    Latin words; function words read as nothing."""
+    """business-words-latin.tsv: key, kind (word, country, function), word as written, English forms; the key is the
+    word folded as names are (lower case, no diacritics, the letters diacritic folding leaves alone typed plain), each
+    key once, the rows sorted by key (bytes: looked up by binary search); English forms are Latin words separated by
+    '|' ("-" for a function word)."""
     import unicodedata
-    problems, seen = [], set()
-    for n, fields in rows("business-words-latin.tsv", 3):
-        word = fields[2]
-        folded = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+    special = {"ø": "o", "ł": "l", "đ": "d", "ð": "d", "æ": "ae", "œ": "oe", "ß": "ss", "ı": "i", "þ": "th", "ħ": "h",
+               "ŧ": "t", "ŀ": "l", "ĸ": "k", "ŋ": "ng"}
+
+    def fold(word: str) -> str:
+        plain = "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
+        return "".join(special.get(c, c) for c in plain)
+
+    problems, previous = [], b""
+    for n, fields in rows("business-words-latin.tsv", 4):
+        key, kind, word, english = fields[:4]
+        if kind not in ("word", "country", "function"):
+            problems.append(f"business-words-latin.tsv:{n}: unknown kind '{kind}' (expected word, country or function)")
         if word != word.lower() or not word.isalpha():
             problems.append(f"business-words-latin.tsv:{n}: '{word}' is one lower-case word")
-        if folded in seen:
-            problems.append(f"business-words-latin.tsv:{n}: '{word}' twice (diacritics folded)")
-        seen.add(folded)
-        if fields[0] != "function" and (len(fields) < 4 or not all(f and f.replace(" ", "").isascii() and f.replace(" ", "").isalpha() for f in fields[3].split("|"))):
+        if key != fold(word):
+            problems.append(f"business-words-latin.tsv:{n}: key '{key}' is not '{word}' folded ('{fold(word)}')")
+        if key.encode() <= previous:
+            problems.append(f"business-words-latin.tsv:{n}: '{key}' out of order or twice (the rows are sorted by key)")
+        previous = key.encode()
+        if kind == "function" and english != "-":
+            problems.append(f"business-words-latin.tsv:{n}: a function word's English is '-'")
+        if kind != "function" and not all(f and f.replace(" ", "").isascii() and f.replace(" ", "").isalpha() for f in english.split("|")):
             problems.append(f"business-words-latin.tsv:{n}: English forms are Latin words separated by '|'")
     return problems
 

@@ -159,28 +159,20 @@ enum BusinessWords {
     }
 
     /// Business words of organisation names in languages written in Latin letters (French, German,
-    /// Spanish, Portuguese, Italian, Dutch, Turkish, Polish: `business-words-latin.tsv`), folded →
-    /// English forms; the country names among them; the articles and prepositions left out.
-    private static let latin: (words: [String: [String]], countries: Set<String>, function: Set<String>) = {
-        var words: [String: [String]] = [:], countries = Set<String>(), function = Set<String>()
-        for row in NameData.rows("business-words-latin.tsv") {
-            let word = NameNormalizer.fold(row.field(2))
-            switch row.field(0) {
-            case "function":
-                function.insert(word)
-            case "word", "country":
-                let forms = row.field(3).split(separator: "|").map { String($0) }
-                guard !forms.isEmpty, forms.allSatisfy({ !$0.isEmpty && !Transliterator.needsTransliteration($0) }) else {
-                    NameData.fail("\(row.file):\(row.line): English forms '\(row.field(3))' must be Latin words separated by '|'")
-                }
-                if words[word] == nil { words[word] = forms }
-                if row.field(0) == "country" { countries.insert(word) }
-            default:
-                NameData.fail("\(row.file):\(row.line): unknown row kind '\(row.field(0))' (expected word, country or function)")
-            }
-        }
-        return (words, countries, function)
-    }()
+    /// Spanish, Portuguese, Italian, Dutch, Turkish, Polish: `business-words-latin.tsv`), keyed by
+    /// the folded word and looked up by binary search over the file: every Latin name is looked
+    /// up, and building a table of thousands of words would cost each fresh process more than its
+    /// screen.
+    private static let latinFile = SortedWordFile(required: "names/business-words-latin.tsv")
+
+    /// What the Latin table says of folded word `word`: its kind (word, country or function) and
+    /// English forms (none for a function word), or nil.
+    static func latinEntry(_ word: String) -> (kind: Substring, forms: [String])? {
+        guard let line = latinFile.line(for: word) else { return nil }
+        let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+        guard fields.count >= 3 else { return nil }
+        return (fields[0], fields[0] == "function" ? [] : fields[2].split(separator: "|").map { String($0) })
+    }
 
     /// A Latin-letter name of an organisation written in another language than the lists' English
     /// ("Banque commerciale de Syrie", "Syrische Zentralbank") read in English: each business word
@@ -190,10 +182,9 @@ enum BusinessWords {
     /// but business words and no country (a name that is nothing but "banque" names no one, and
     /// "Banco Industrial" is no INDUSTRIAL BANK of the lists).
     static func latinReadings(_ name: String) -> [String] {
-        let table = latin
         // The name's words (runs of letters and digits) as scalar ranges; the text between them is kept.
         let scalars = Array(name.unicodeScalars)
-        var words: [(range: Range<Int>, folded: String, forms: [String]?)] = []
+        var words: [(range: Range<Int>, folded: String, forms: [String]?, function: Bool)] = []
         var k = 0
         var translates = false, country = false
         while k < scalars.count {
@@ -202,12 +193,13 @@ enum BusinessWords {
             while j < scalars.count, scalars[j].properties.isAlphabetic || scalars[j].properties.numericType != nil
                     || scalars[j].properties.generalCategory == .nonspacingMark { j += 1 }
             let folded = NameNormalizer.fold(text(scalars[k..<j]))
-            let forms = table.words[folded]
+            let entry = latinEntry(folded)
+            let forms = entry.flatMap { $0.forms.isEmpty ? nil : $0.forms }
             if let forms {
                 if forms[0].lowercased() != folded { translates = true }
-                if table.countries.contains(folded) { country = true }
+                if entry?.kind == "country" { country = true }
             }
-            words.append((k..<j, folded, forms))
+            words.append((k..<j, folded, forms, entry?.kind == "function"))
             k = j
         }
         guard translates else { return [] }
@@ -222,7 +214,7 @@ enum BusinessWords {
                 at = w.range.upperBound
                 if let forms = w.forms {
                     result.append(contentsOf: " \(forms[min(n, forms.count - 1)]) ".unicodeScalars)
-                } else if table.function.contains(w.folded), separates(w.range.lowerBound - 1),
+                } else if w.function, separates(w.range.lowerBound - 1),
                           separates(w.range.upperBound) || "'’".unicodeScalars.contains(scalars[w.range.upperBound]) {
                     // An article or preposition on its own ("de", "der") or elided ("d'Iran"); never a letter of
                     // a legal form ("S.A.").
@@ -237,7 +229,7 @@ enum BusinessWords {
             // A name of business words with no country names no one: every word generic, the table's or an English
             // business word ("Banco Industrial, S.A." is no INDUSTRIAL BANK of the lists).
             guard country || NameNormalizer.normalize(reading).tokens.contains(where: {
-                !CommonWords.isGeneric($0) && !englishWords.contains($0) && !table.function.contains($0)
+                !CommonWords.isGeneric($0) && !englishWords.contains($0) && latinEntry($0)?.kind != "function"
             }) else { return [] }
             if !out.contains(reading) { out.append(reading) }
         }

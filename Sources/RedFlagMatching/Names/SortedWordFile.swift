@@ -30,6 +30,35 @@ struct SortedWordFile: Sendable {
         bytes.dropFirst(wordsStart).split(separator: UInt8(ascii: "\n")).map { String(decoding: $0, as: UTF8.self) }
     }
 
+    /// The rest of the line whose first field (up to a tab) is `key`, for a file of keyed lines
+    /// sorted by their key ("developpement<TAB>word<TAB>…"); nil when no line has that key.
+    func line(for key: String) -> Substring? {
+        var key = key
+        let start = wordsStart
+        let tab = UInt8(ascii: "\t"), newline = UInt8(ascii: "\n")
+        let found: Range<Int>? = key.withUTF8 { key in
+            bytes.withUnsafeBytes { raw in
+                let bytes = raw.bindMemory(to: UInt8.self)
+                var lo = start, hi = bytes.count
+                while lo < hi {
+                    var start = (lo + hi) / 2
+                    while start > lo && bytes[start - 1] != newline { start -= 1 }
+                    var end = start
+                    while end < hi && bytes[end] != newline { end += 1 }
+                    var keyEnd = start
+                    while keyEnd < end && bytes[keyEnd] != tab { keyEnd += 1 }
+                    let word = UnsafeBufferPointer(rebasing: bytes[start..<keyEnd])
+                    if word.elementsEqual(key) { return min(keyEnd + 1, end)..<end }
+                    if word.lexicographicallyPrecedes(key) { lo = end + 1 } else { hi = start }
+                }
+                return nil
+            }
+        }
+        guard let found else { return nil }
+        let base = bytes.startIndex
+        return Substring(String(decoding: bytes[(base + found.lowerBound)..<(base + found.upperBound)], as: UTF8.self))
+    }
+
     /// Whether `token` is one of the words.
     func contains(_ token: String) -> Bool {
         var token = token
