@@ -377,7 +377,10 @@ struct PreparedQuery {
         }
         if let x = crossScript {
             // "غازبروم بنك" gazbrum bnk is the listed "gazprombank": adjacent romanised tokens joined.
-            for i in 0..<max(0, bytes.count - 1) where x.fromScript[i] && x.fromScript[i + 1] {
+            // A business word read in English joins only the short rest of its word after it ("helicopters" +
+            // "zu" for ヘリコプターズ), never a name before it ("tai" + "international" is no INTERNATIONAL).
+            for i in 0..<max(0, bytes.count - 1) where x.fromScript[i] && x.fromScript[i + 1]
+                && !x.translated.contains(i + 1) && !(x.translated.contains(i) && bytes[i + 1].count > 3) {
                 for (id, s) in x.lookup(bytes[i] + bytes[i + 1]) where s >= PreparedQuery.closeEnough - 0.05 && !joins.contains(where: { $0.i == i && $0.id == id }) {
                     joins.append((i, id, s))
                 }
