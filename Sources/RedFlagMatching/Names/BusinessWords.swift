@@ -174,6 +174,28 @@ enum BusinessWords {
         return (fields[0], fields[0] == "function" ? [] : fields[2].split(separator: "|").map { String($0) })
     }
 
+    /// Whether ASCII name `name` holds a word of the Latin table that English writes otherwise.
+    private static func asciiNameTranslates(_ name: String) -> Bool {
+        var word: [UInt8] = []
+        word.reserveCapacity(24)
+        func translates() -> Bool {
+            defer { word.removeAll(keepingCapacity: true) }
+            guard word.count >= 2, let line = word.withUnsafeBufferPointer({ latinFile.line(forKey: $0) }) else { return false }
+            let fields = line.split(separator: "\t", maxSplits: 3, omittingEmptySubsequences: false)
+            guard fields.count >= 3, fields[0] != "function" else { return false }
+            let english = fields[2].prefix { $0 != "|" }
+            return !english.lowercased().utf8.elementsEqual(word)
+        }
+        for b in name.utf8 {
+            switch b {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): word.append(b)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(b + 32)
+            default: if !word.isEmpty && translates() { return true }
+            }
+        }
+        return !word.isEmpty && translates()
+    }
+
     /// A Latin-letter name of an organisation written in another language than the lists' English
     /// ("Banque commerciale de Syrie", "Syrische Zentralbank") read in English: each business word
     /// of the Latin table replaced by its English form (the n-th reading by its n-th form, two at
@@ -182,6 +204,9 @@ enum BusinessWords {
     /// but business words and no country (a name that is nothing but "banque" names no one, and
     /// "Banco Industrial" is no INDUSTRIAL BANK of the lists).
     static func latinReadings(_ name: String) -> [String] {
+        // Every Latin name comes here: a name in ASCII letters is first scanned a byte at a time for a word the
+        // table translates, and most have none.
+        if name.utf8.allSatisfy({ $0 < 0x80 }), !asciiNameTranslates(name) { return [] }
         // The name's words (runs of letters and digits) as scalar ranges; the text between them is kept.
         let scalars = Array(name.unicodeScalars)
         var words: [(range: Range<Int>, folded: String, forms: [String]?, function: Bool)] = []

@@ -34,10 +34,14 @@ struct SortedWordFile: Sendable {
     /// sorted by their key ("developpement<TAB>word<TAB>…"); nil when no line has that key.
     func line(for key: String) -> Substring? {
         var key = key
+        return key.withUTF8 { line(forKey: $0) }
+    }
+
+    /// `line(for:)` for a key as bytes.
+    func line(forKey key: UnsafeBufferPointer<UInt8>) -> Substring? {
         let start = wordsStart
         let tab = UInt8(ascii: "\t"), newline = UInt8(ascii: "\n")
-        let found: Range<Int>? = key.withUTF8 { key in
-            bytes.withUnsafeBytes { raw in
+        let found: Range<Int>? = bytes.withUnsafeBytes { raw in
                 let bytes = raw.bindMemory(to: UInt8.self)
                 var lo = start, hi = bytes.count
                 while lo < hi {
@@ -52,7 +56,6 @@ struct SortedWordFile: Sendable {
                     if word.lexicographicallyPrecedes(key) { lo = end + 1 } else { hi = start }
                 }
                 return nil
-            }
         }
         guard let found else { return nil }
         let base = bytes.startIndex
