@@ -59,8 +59,12 @@ struct ProbeTests {
         // 399 found when they were written, 313 after the round's assimilated article, press readings one letter from
         // the listed spelling and Chinese names in Hangul, 338 after 1,675 more business words, drafted with these
         // misses in view, so the 338 is a development figure; 339 with Persian -vi), 901 of 1,050; most misses left are organisation names
-        // translated into French or German (no Latin-script business words), brand names and a few persons.
-        #expect(rate >= 0.84)
+        // translated into French or German (no Latin-script business words), brand names and a few persons. With the
+        // fifteenth round's 410 spellings of 74 more parties (2026-12-05; 340 of 415 found when they were written, 349
+        // after the round's Latin and other business words, Hindi schwa and country adjectives), 1,260 of 1,460; the
+        // misses left are organisation names in translation or by brand (山口組 Yamaguchi-gumi, 中芯国际), Japanese
+        // names in kanji and a few persons.
+        #expect(rate >= 0.85)
     }
 
     @Test("unlisted people and brands written in other scripts: no false alarm")
@@ -74,8 +78,11 @@ struct ProbeTests {
         // transcribed into Chinese or katakana that sound like a short listed name (麦当劳 / TANGO, ファイザー / Faiza).
         // The fourteenth round's Arabic-script vowel rule took them to 28; with its 125 native-script renderings of
         // people and organisations sharing a name with listed parties (2026-12-05; 23 of 125 alerted when written,
-        // 20 after the round, "رادیو فردا" / FRD among them), 50 of 460.
-        #expect(rate <= 0.12)
+        // 20 after the round, "رادیو فردا" / FRD among them), 50 of 460. With the fifteenth round's 240 renderings of
+        // ordinary people and organisations (2026-12-05; 37 alerted when written, 25 after the round), 67 of 700: mostly exact or near
+        // namesakes of listed persons (Алексей Петров, "أحمد محمود عبدالله") and brand names heard in another language
+        // (美的 Midea / MEHDI GROUP).
+        #expect(rate <= 0.11)
     }
 
     @Test("well-known unlisted organisations: no false alarm")
@@ -88,8 +95,10 @@ struct ProbeTests {
         // ENTERPRISES), which the dropped-generic class asks to find. With the thirteenth round's 800 (2026-12-05; 13 of
         // them alerted when written, 9 after the round: Sunway Berhad / SUNWAY TECH, Otto GmbH / OTTO), 30 of 2,493. With the
         // fourteenth round's 200 (2026-12-05, names holding words common on the lists: National, Trading, Shipping), 31
-        // of 2,693 (Avolon / AVILON).
-        #expect(rate <= 0.015)
+        // of 2,693 (Avolon / AVILON). With the fifteenth round's 230 (2026-12-05, with their legal forms), 31 of 2,923
+        // (United Electronics Company / UNITED ELECTRONICS GROUP COMPANY); OFAC's weak aliases now weak in the CSL's
+        // copy of its entries took Tata Steel / TATA and NICE Ltd / EL NICE off.
+        #expect(rate <= 0.013)
     }
 
     @Test("public figures of many countries on no list: no false alarm")
@@ -103,6 +112,7 @@ struct ProbeTests {
         // Buhari / BOUYERI, Musharraf / a one-word alias, A. R. Rahman / AR RAHMAH FOUNDATION, Jafar Hassan /
         // AL-HUSSAINI, Pinera / PANARO, Tarasov / TOROSOV remain. With the fourteenth round's 150 (2026-12-05, sharing
         // a given name or a common surname with listed persons), 9 of 973 (Mohammed Shami / Abu Mohammad AL-SHAMI).
-        #expect(rate <= 0.015)
+        // With the fifteenth round's 128 ordinary names (2026-12-05; two exact namesakes marked so), 11 of 1,099.
+        #expect(rate <= 0.013)
     }
 }
