@@ -2,7 +2,8 @@ import Foundation
 import RedFlagCore
 
 /// A data file of one lower-case ASCII word a line, sorted (`#` lines are its header), looked up
-/// by binary search over its bytes as they stand, each probe stepping back to its line's start:
+/// by binary search over its bytes as they stand, each probe stepping back to its line's start
+/// (or of keyed lines, a word and its fields, sorted by the word: `line(for:)`):
 /// neither a set of tens of thousands of strings nor a table of where each word starts is built
 /// (either would cost a fresh process more than screening one name). Each line is one word as the
 /// name pipeline writes tokens, so no normalisation is needed. `CommonWords` and `CommonNames`.
@@ -39,25 +40,7 @@ struct SortedWordFile: Sendable {
 
     /// `line(for:)` for a key as bytes.
     func line(forKey key: UnsafeBufferPointer<UInt8>) -> Substring? {
-        let start = wordsStart
-        let tab = UInt8(ascii: "\t"), newline = UInt8(ascii: "\n")
-        let found: Range<Int>? = bytes.withUnsafeBytes { raw in
-                let bytes = raw.bindMemory(to: UInt8.self)
-                var lo = start, hi = bytes.count
-                while lo < hi {
-                    var start = (lo + hi) / 2
-                    while start > lo && bytes[start - 1] != newline { start -= 1 }
-                    var end = start
-                    while end < hi && bytes[end] != newline { end += 1 }
-                    var keyEnd = start
-                    while keyEnd < end && bytes[keyEnd] != tab { keyEnd += 1 }
-                    let word = UnsafeBufferPointer(rebasing: bytes[start..<keyEnd])
-                    if word.elementsEqual(key) { return min(keyEnd + 1, end)..<end }
-                    if word.lexicographicallyPrecedes(key) { lo = end + 1 } else { hi = start }
-                }
-                return nil
-        }
-        guard let found else { return nil }
+        guard let found = fields(forKey: key) else { return nil }
         let base = bytes.startIndex
         return Substring(String(decoding: bytes[(base + found.lowerBound)..<(base + found.upperBound)], as: UTF8.self))
     }
@@ -65,23 +48,30 @@ struct SortedWordFile: Sendable {
     /// Whether `token` is one of the words.
     func contains(_ token: String) -> Bool {
         var token = token
+        return token.withUTF8 { fields(forKey: $0) } != nil
+    }
+
+    /// Binary search for the line whose first field (the whole line when it has no tab) is `key`:
+    /// the byte range of the rest of that line, or nil. [lo, hi) always starts and ends at line
+    /// boundaries.
+    private func fields(forKey key: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
         let start = wordsStart
-        return token.withUTF8 { key in
-            bytes.withUnsafeBytes { raw in
-                let bytes = raw.bindMemory(to: UInt8.self)
-                // [lo, hi) always starts and ends at line boundaries.
-                var lo = start, hi = bytes.count
-                while lo < hi {
-                    var start = (lo + hi) / 2
-                    while start > lo && bytes[start - 1] != UInt8(ascii: "\n") { start -= 1 }
-                    var end = start
-                    while end < hi && bytes[end] != UInt8(ascii: "\n") { end += 1 }
-                    let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                    if word.elementsEqual(key) { return true }
-                    if word.lexicographicallyPrecedes(key) { lo = end + 1 } else { hi = start }
-                }
-                return false
+        let tab = UInt8(ascii: "\t"), newline = UInt8(ascii: "\n")
+        return bytes.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var lo = start, hi = bytes.count
+            while lo < hi {
+                var start = (lo + hi) / 2
+                while start > lo && bytes[start - 1] != newline { start -= 1 }
+                var end = start
+                while end < hi && bytes[end] != newline { end += 1 }
+                var keyEnd = start
+                while keyEnd < end && bytes[keyEnd] != tab { keyEnd += 1 }
+                let word = UnsafeBufferPointer(rebasing: bytes[start..<keyEnd])
+                if word.elementsEqual(key) { return min(keyEnd + 1, end)..<end }
+                if word.lexicographicallyPrecedes(key) { lo = end + 1 } else { hi = start }
             }
+            return nil
         }
     }
 }

@@ -97,7 +97,7 @@ extension Matcher {
         // A business word read in English ("china", "bank" for 中国银行) is a translation, no sound of the
         // script: met as spelt, never by sound ("china" is no SINA); it still joins the word after it
         // ("helicopters" + "zu" for ヘリコプターズ). So is a patronymic particle ("بن" bin is no BAYNAH).
-        channel.translated = Set(tokens.indices.filter {
+        channel.asSpelt = Set(tokens.indices.filter {
             flags[$0] && (BusinessWords.englishWords.contains(tokens[$0]) || NameChains.isParticle(tokens[$0]))
         })
         if source == .arabic, let read = ArabicVowelFrame.frames(origin: origin, tokens: tokens) {

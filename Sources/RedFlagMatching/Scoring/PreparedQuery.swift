@@ -12,7 +12,7 @@ struct CrossScriptChannel {
     var articles: Set<Int> = []
     /// The tokens that are a business word read in English or a patronymic particle: compared as
     /// spelt, not by sound.
-    var translated: Set<Int> = []
+    var asSpelt: Set<Int> = []
 }
 
 /// A query's tokens looked up once against a token space: weights, and for each token the
@@ -286,7 +286,7 @@ struct PreparedQuery {
             var map = f.similar
             // As typed: "comm" is made canonical as communications, and may stand for commercial.
             if truncations { PreparedQuery.addAbbreviated(Array(written[i].utf8), space: space, into: &map) }
-            if let x = crossScript, x.fromScript[i], !x.translated.contains(i) {
+            if let x = crossScript, x.fromScript[i], !x.asSpelt.contains(i) {
                 // A token romanised from another script also meets the listed tokens it sounds like.
                 for (id, s) in x.lookup(b) where s > (map[id] ?? 0) { map[id] = s }
             }
@@ -380,7 +380,7 @@ struct PreparedQuery {
             // A business word read in English joins only the short rest of its word after it ("helicopters" +
             // "zu" for ヘリコプターズ), never a name before it ("tai" + "international" is no INTERNATIONAL).
             for i in 0..<max(0, bytes.count - 1) where x.fromScript[i] && x.fromScript[i + 1]
-                && !x.translated.contains(i + 1) && !(x.translated.contains(i) && bytes[i + 1].count > 3) {
+                && !x.asSpelt.contains(i + 1) && !(x.asSpelt.contains(i) && bytes[i + 1].count > 3) {
                 for (id, s) in x.lookup(bytes[i] + bytes[i + 1]) where s >= PreparedQuery.closeEnough - 0.05 && !joins.contains(where: { $0.i == i && $0.id == id }) {
                     joins.append((i, id, s))
                 }
