@@ -68,13 +68,15 @@ enum Patronymics {
 
     static func part(_ word: [UInt8]) -> Part? {
         guard word.count >= 6 else { return nil }
-        let text = String(decoding: word, as: UTF8.self)
-        if endings.contains(where: { text.hasSuffix($0) }) { return .patronymic }
-        return surnameEndings.contains(where: { text.hasSuffix($0) }) ? .surname : nil
+        // On bytes: it runs for each listed word a query word of this kind is similar to.
+        if endingBytes.contains(where: { word.ends(with: $0) }) { return .patronymic }
+        return surnameEndings.contains(where: { word.ends(with: $0) }) ? .surname : nil
     }
 
+    private static let endingBytes: [[UInt8]] = endings.map { Array($0.utf8) }
+
     /// The endings of East Slavic surnames formed like patronymics, from the same stems.
-    private static let surnameEndings = ["ov", "ova", "ev", "eva", "yov", "yova", "in", "ina", "yn", "yna"]
+    private static let surnameEndings: [[UInt8]] = ["ov", "ova", "ev", "eva", "yov", "yova", "in", "ina", "yn", "yna"].map { Array($0.utf8) }
 }
 
 /// Titles and honorifics ("President", "Präsident", "Dr.", "Sheikh", "Haji", "General"): weak
@@ -102,4 +104,8 @@ enum LeadingTitles {
 
     /// Whether token `i` of a query of `count` tokens is read as a title.
     static func isTitle(_ token: String, at i: Int, of count: Int) -> Bool { i == 0 && count >= 3 && words.contains(token) }
+}
+
+private extension Array where Element == UInt8 {
+    func ends(with suffix: [UInt8]) -> Bool { count >= suffix.count && self[(count - suffix.count)...].elementsEqual(suffix) }
 }

@@ -820,6 +820,17 @@ final class Han: Sendable {
         return [2, 1].contains { s.count > $0 && surnames.contains(Self.text(s.prefix($0))) }
     }
 
+    /// The business word (`chinese-words.tsv`) that starts at `k` in `s`, longest first, with its
+    /// English: a one-character word only after some of the name (`afterName`) or closing it
+    /// (厂 in "明斯克汽车厂"), since a single character opening a name is as often part of it.
+    private func businessWord(in s: ArraySlice<Unicode.Scalar>, at k: Int, afterName: Bool) -> (length: Int, english: String)? {
+        for length in stride(from: min(longestWord, s.endIndex - k), through: 2, by: -1) {
+            if let e = words[Self.text(s[k..<(k + length)])] { return (length, e) }
+        }
+        if let e = words[Self.text(s[k...k])], afterName || k + 1 == s.endIndex { return (1, e) }
+        return nil
+    }
+
     /// Whether `name` may be a foreign name transcribed in Han, to be compared with listed foreign
     /// words by sound: every stretch between its business words is written with the characters of the
     /// transcription tables, but for one in a stretch of four or more (a table's gap in a long foreign
@@ -836,16 +847,9 @@ final class Han: Sendable {
                 return outside == 0 || outside == 1 && length >= 4
             }
             while k < run.count {
-                var word = 0
-                for n in stride(from: min(longestWord, run.count - k), through: 2, by: -1) where words[Self.text(run[k..<(k + n)])] != nil {
-                    word = n
-                    break
-                }
-                // A one-character business word after a stretch or closing the name (厂 in "明斯克汽车厂").
-                if word == 0, words[Self.text(run[k...k])] != nil, length > 0 || k + 1 == run.count { word = 1 }
-                if word > 0 {
+                if let word = businessWord(in: run[...], at: k, afterName: length > 0) {
                     guard closeStretch() else { return false }
-                    k += word
+                    k += word.length
                     continue
                 }
                 length += 1
@@ -916,12 +920,7 @@ final class Han: Sendable {
             if pending < end { parts.append(syllables(s[pending..<end], foreign: foreign, transcription: transcription).joined()) }
         }
         while k < s.endIndex {
-            var found: (length: Int, english: String)?
-            for length in stride(from: min(longestWord, s.endIndex - k), through: 2, by: -1) {
-                if let e = words[Self.text(s[k..<(k + length)])] { found = (length, e); break }
-            }
-            if found == nil, let e = words[Self.text(s[k...k])], k > pending || k + 1 == s.endIndex { found = (1, e) }
-            if let (length, english) = found {
+            if let (length, english) = businessWord(in: s, at: k, afterName: k > pending) {
                 flush(k)
                 parts.append(english)
                 k += length
