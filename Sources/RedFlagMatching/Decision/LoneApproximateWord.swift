@@ -86,7 +86,9 @@ public struct LoneApproximateWord: Hashable, Sendable {
         /// the customer lacks (`Matcher.joinedWholeName`): "Han Na" / "HANNA, Bassam".
         case joinedWholeName
         /// A listed person named by one word, met by a word spelt otherwise beside a name of the
-        /// customer's own (`Matcher.oneWordBesideAnotherName`): "Faith Ibrahim" / "AL-FATIH".
+        /// customer's own (`Matcher.oneWordBesideAnotherName`): "Faith Ibrahim" / "AL-FATIH"; for a
+        /// name in another script, any party named by one telling word, met by sound (`Matcher.ownWordBeside`):
+        /// "تامر حسني" / the vessel TAMAR.
         case oneWordBesideAnotherName
     }
 

@@ -201,8 +201,9 @@ public final class Matcher: Sendable {
             let ranked = best.values.sorted { $0.score > $1.score || ($0.score == $1.score && $0.entry < $1.entry) }
             return ranked.lazy.filter { !decided.contains(self.index.entryID[$0.entry]) }.prefix(count).map { s in
                 let match = makeMatch(s, decision: .clear, query: scored, scratch: scratch)
-                return NearCandidate(match: match, shortfall: shortfall(s, match: match, query: scored,
-                                                                        latin: !Transliterator.needsTransliteration(query.name)))
+                let latin = !Transliterator.needsTransliteration(query.name)
+                return NearCandidate(match: match, shortfall: shortfall(s, match: match, query: scored, latin: latin,
+                                                                        source: latin ? nil : PhoneticComparison.Source(name: query.name)))
             }
         }
     }

@@ -99,10 +99,33 @@ extension Matcher {
         let abjad = source == .arabic || source == .hebrew
         let shortFloor = listed.utf8.count <= Matcher.tinySoundAlikeLetters ? max(floor, Matcher.tinySoundAlikeFloor) : floor
         let anyFloor = abjad ? Matcher.loneSoundAlikeAbjadFloor : Matcher.loneSoundAlikeFloor
+        // The listed name's one telling word, met by sound beside a word of the customer's own that
+        // the listed name lacks ("تامر حسني" tmr hsn / the vessel TAMAR): as for a Latin name
+        // (`oneWordBesideAnotherName`), the customer's other word names someone else.
+        if let own = ownWordBeside(a, pair: pair, query: q) {
+            return LoneApproximateWord(query: typed, listed: listed, similarity: pair.similarity, kind: .oneWordBesideAnotherName, missingPart: own)
+        }
         guard (listed.utf8.count <= Matcher.shortSoundAlikeLetters && pair.similarity < shortFloor) || pair.similarity < anyFloor
             || otherTellingWord(a, besides: pair.l)
             || (abjad && Matcher.consonantCounts(typed, abjad: true).isDisjoint(with: Matcher.consonantCounts(listed))) else { return nil }
         return LoneApproximateWord(query: typed, listed: listed, similarity: pair.similarity, kind: .loneSoundAlike)
+    }
+
+    /// For a name in another script whose one telling pair is `pair`: a word of the customer's own
+    /// (three letters or more, not a business word read in English, a particle, article, title or
+    /// generic word) that no listed word paired, when the listed name has no other telling word;
+    /// nil otherwise.
+    func ownWordBeside(_ a: AlignmentResult, pair: (q: Int, l: Int, similarity: Double), query q: PreparedQuery) -> String? {
+        let weak = Double(LegalForms.wordWeight)
+        guard a.query[pair.q].key2 < 0, a.list[pair.l].key2 < 0, !otherTellingWord(a, besides: pair.l) else { return nil }
+        let paired = Set(a.pairs.map(\.q))
+        for (n, u) in a.query.enumerated() where !paired.contains(n) && u.key2 < 0 && u.weight > weak {
+            let word = q.texts[Int(u.key)]
+            guard word.utf8.count >= 3, !BusinessWords.englishWords.contains(word), !CommonWords.isGeneric(word), !Matcher.particleOrArticle(word),
+                  !NameTitles.contains(word), !Kunya.contains(word), !PlaceWords.isPlace(word) else { continue }
+            return word
+        }
+        return nil
     }
 
     /// The consonants of a romanised word, as an abjad writes them: letters other than the vowels

@@ -21,10 +21,13 @@ extension Matcher {
     /// Why a near candidate is not a match: its score against the review threshold of its list,
     /// the query and listed tokens left unmatched, pairs matched only approximately, and the
     /// qualifiers that lowered it.
-    func shortfall(_ s: ScoredMatch, match: ScreeningMatch, query: ScoredQuery, latin: Bool) -> String {
+    /// `latin`: whether the query is written in Latin letters; else `source` is its script, whose
+    /// names the sound-alike rules judge.
+    func shortfall(_ s: ScoredMatch, match: ScreeningMatch, query: ScoredQuery, latin: Bool, source: PhoneticComparison.Source? = nil) -> String {
         let review = configuration.review(for: match.list)
         let contradicted = s.qualifiers.contains { $0.name == "country" && $0.effect < 0 }
-        let lone = s.score >= review && !contradicted && latin ? loneApproximateWord(s, query: query) : nil
+        let lone = s.score < review || contradicted ? nil
+            : latin ? loneApproximateWord(s, query: query) : soundAlikeSurname(s, query: query, source: source) ?? loneSoundAlike(s, query: query, source: source)
         var parts = [s.score < review
             ? "score \(fmt(s.score)) below the review threshold \(fmt(review)) of \(match.list.rawValue)"
             : lone.map { "\($0.qualifierName): rests on \($0.restsOn), uncorroborated by "

@@ -34,8 +34,8 @@ extension Matcher {
                                    list: Float(j.similarity) * space.weights[Int(j.id)]))
         }
         for s in q.splits {
-            bound.append(BoundTerm(id: s.left, query: Float(q.weights[s.i]), list: space.weights[Int(s.left)]))
-            bound.append(BoundTerm(id: s.right, query: Float(q.weights[s.i]), list: space.weights[Int(s.right)]))
+            bound.append(BoundTerm(id: s.left, query: Float(s.similarity * q.weights[s.i]), list: Float(s.similarity) * space.weights[Int(s.left)]))
+            bound.append(BoundTerm(id: s.right, query: Float(s.similarity * q.weights[s.i]), list: Float(s.similarity) * space.weights[Int(s.right)]))
         }
         // Initials are credited by the aligner directly: allow for them in the bound.
         let initials = q.bytes.indices.filter { q.bytes[$0].count == 1 }.reduce(0.0) { $0 + q.weights[$1] }

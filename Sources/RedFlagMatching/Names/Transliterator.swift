@@ -296,6 +296,8 @@ public enum Transliterator {
                 let kana = run.contains(where: { (0x3040...0x30FF).contains($0.value) })
                 if kana, latin.contains("~") { latin = combiningSmallKana(latin) }
                 if run.contains(where: { (0x0900...0x097F).contains($0.value) }) { latin = schwaDeleted(latin) }
+                // ICU writes the Indic च as c (ISO 15919), which the lists spell ch ("पिचाई" Pichai), and छ as ch (chh).
+                if run.contains(where: { (0x0900...0x0DFF).contains($0.value) }) { latin = latin.replacingOccurrences(of: "c", with: "ch") }
                 // The Arabic article as a word of its own ("タレク・エル・アイサミ" Tareck El Aissami): a
                 // syllable ru is the only way kana write a final l, and the lists write the article el, al.
                 if kana, run == ["エ", "ル"] { latin = "el" } else if kana, run == ["ア", "ル"] { latin = "al" }

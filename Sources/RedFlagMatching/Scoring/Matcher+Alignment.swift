@@ -100,7 +100,7 @@ extension Matcher {
             units[j] = AlignUnit(weight: list[j].weight + list[k].weight, key: list[j].key, key2: list[k].key)
             units.remove(at: k)
             let s = [Double](unsafeUninitializedCapacity: nq * (nl - 1)) { buffer, count in
-                sims.withUnsafeBufferPointer { Matcher.split($0, nq: nq, nl: nl, query: split.i, listed: j, k, into: buffer) }
+                sims.withUnsafeBufferPointer { Matcher.split($0, nq: nq, nl: nl, query: split.i, similarity: split.similarity, listed: j, k, into: buffer) }
                 count = nq * (nl - 1)
             }
             return TokenAligner.align(query: q.units, list: units, similarity: s, listShare: listShare, rules: rules)
@@ -149,7 +149,7 @@ extension Matcher {
                                 units[c] = c == (j < k ? j : j - 1) ? lw[j] + lw[k] : lw[source]
                             }
                             let s = UnsafeMutableBufferPointer(rebasing: alternative[0..<(nq * (nl - 1))])
-                            Matcher.split(simsRead, nq: nq, nl: nl, query: split.i, listed: j, k, into: s)
+                            Matcher.split(simsRead, nq: nq, nl: nl, query: split.i, similarity: split.similarity, listed: j, k, into: s)
                             let a = TokenAligner.score(queryWeights: qw, listWeights: UnsafeBufferPointer(units), similarity: UnsafeBufferPointer(s),
                                                        listShare: listShare, rules: rules).score
                             if a > best.score { best = (a, .split(n)) }
@@ -308,7 +308,7 @@ extension Matcher {
     }
 
     /// Positions of a split's left token and of a right token at another position.
-    private static func positions(of split: (i: Int, left: Int32, right: Int32), in tokens: UnsafeBufferPointer<Int32>) -> (Int, Int)? {
+    private static func positions(of split: (i: Int, left: Int32, right: Int32, similarity: Double), in tokens: UnsafeBufferPointer<Int32>) -> (Int, Int)? {
         guard let j = position(of: split.left, in: tokens),
               let k = tokens.indices.first(where: { $0 != j && tokens[$0] == split.right }) else { return nil }
         return (j, k)
@@ -325,14 +325,14 @@ extension Matcher {
     }
 
     /// The similarities with listed tokens j and k joined (at j's place, or j - 1 when k precedes
-    /// it): query token `query` matches the joined token exactly, no other does.
-    private static func split(_ sims: UnsafeBufferPointer<Double>, nq: Int, nl: Int, query: Int, listed j: Int, _ k: Int,
+    /// it): query token `query` matches the joined token with `similarity`, no other does.
+    private static func split(_ sims: UnsafeBufferPointer<Double>, nq: Int, nl: Int, query: Int, similarity: Double, listed j: Int, _ k: Int,
                               into s: UnsafeMutableBufferPointer<Double>) {
         let m = nl - 1
         for i in 0..<nq {
             for c in 0..<m {
                 let source = c < k ? c : c + 1
-                s[i * m + c] = c == (j < k ? j : j - 1) ? (i == query ? 1 : 0) : sims[i * nl + source]
+                s[i * m + c] = c == (j < k ? j : j - 1) ? (i == query ? similarity : 0) : sims[i * nl + source]
             }
         }
     }

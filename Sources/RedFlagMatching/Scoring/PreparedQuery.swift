@@ -31,8 +31,9 @@ struct PreparedQuery {
     var units: [AlignUnit]
     /// Adjacent query tokens i, i+1 whose concatenation is like vocabulary token `id` ("hua wei" ~ "huawei").
     var joins: [(i: Int, id: Int32, similarity: Double)]
-    /// Query token i that is two vocabulary tokens written together ("huawei" = "hua" + "wei").
-    var splits: [(i: Int, left: Int32, right: Int32)]
+    /// Query token i that is two vocabulary tokens written together ("huawei" = "hua" + "wei"), with
+    /// how alike (1 for a Latin word; a word read from another script sounds like the two).
+    var splits: [(i: Int, left: Int32, right: Int32, similarity: Double)]
     var legalForms: Set<String>
     /// Vocabulary id of each query token written exactly as listed (nil when no listed token is).
     var ids: [Int32?]
@@ -238,6 +239,40 @@ struct PreparedQuery {
         return QueryTokenFacts(similar: map, id: space.id(of: b), splits: b.count >= 5 ? space.splits(of: b) : [], beforeNearReadings: beforeNear)
     }
 
+    /// Least letters of a word read from another script for it to be tried as two listed words
+    /// run together, and of each part.
+    static let soundSplitLength = 8
+    static let soundSplitPart = 3
+    /// Most listed words kept for each part of a cut (the most alike).
+    static let soundSplitCandidates = 4
+
+    /// A word read from another script that sounds like two listed words run together: scripts
+    /// that write a foreign compound name as one word ("ガスプロムネフチ" gasupuromunefuchi for
+    /// GAZPROM NEFT, "스미요시카이" for SUMIYOSHI-KAI, "빈라덴" for BIN LADEN). Each cut whose two parts
+    /// each sound like a listed word (`closeEnough`) gives a split, as alike as its weaker part;
+    /// the aligner uses it only where the two listed words are in one name.
+    static func soundSplits(_ b: [UInt8], at i: Int, lookup: ([UInt8]) -> [(id: Int32, similarity: Double)])
+        -> [(i: Int, left: Int32, right: Int32, similarity: Double)] {
+        guard b.count >= soundSplitLength else { return [] }
+        var best: [Int64: (i: Int, left: Int32, right: Int32, similarity: Double)] = [:]
+        func alike(_ part: ArraySlice<UInt8>) -> ArraySlice<(id: Int32, similarity: Double)> {
+            lookup(Array(part)).filter { $0.similarity >= closeEnough }.sorted { $0.similarity > $1.similarity || ($0.similarity == $1.similarity && $0.id < $1.id) }
+                .prefix(soundSplitCandidates)
+        }
+        for cut in soundSplitPart...(b.count - soundSplitPart) {
+            let left = alike(b[..<cut])
+            guard !left.isEmpty else { continue }
+            let right = alike(b[cut...])
+            for l in left {
+                for r in right where l.id != r.id {
+                    let key = Int64(l.id) << 32 | Int64(r.id), s = min(l.similarity, r.similarity)
+                    if (best[key]?.similarity ?? 0) < s { best[key] = (i, l.id, r.id, s) }
+                }
+            }
+        }
+        return best.values.sorted { $0.similarity > $1.similarity || ($0.similarity == $1.similarity && ($0.left, $0.right) < ($1.left, $1.right)) }
+    }
+
     /// The positions of tokens that are the two halves of a legal-form word split by a space (one
     /// of them a word no listed name holds): "OBSCH ESTVO" is obshchestvo, "LIMI TED" limited.
     static func legalFormPieces(_ bytes: [[UInt8]], space: TokenSpace) -> Set<Int> {
@@ -389,7 +424,12 @@ struct PreparedQuery {
         similarity = SimilarityTable(similar)
         units = weights.indices.map { AlignUnit(weight: weights[$0], key: Int32($0)) }
         for (i, f) in facts.enumerated() {
-            for split in f.splits { splits.append((i, split.left, split.right)) }
+            for split in f.splits { splits.append((i, split.left, split.right, 1)) }
+        }
+        if let x = crossScript {
+            for i in bytes.indices where x.fromScript[i] && !x.asSpelt.contains(i) && facts[i].splits.isEmpty {
+                splits += PreparedQuery.soundSplits(bytes[i], at: i, lookup: x.lookup)
+            }
         }
     }
 }
