@@ -129,7 +129,7 @@ public final class Matcher: Sendable {
                                                                        qualifiers: s.qualifiers, thresholds: configuration,
                                                                        nameExact: nameExact(s, query: scored),
                                                                        loneWord: { latin ? self.loneApproximateWord(s, query: scored)
-                                                                                    : self.soundAlikeSurname(s, query: scored, source: source) ?? self.loneSoundAlike(s, query: scored, source: source) },
+                                                                                    : self.loneWordInScript(s, query: scored, source: source) },
                                                                        weakAliasLetters: { s.name.map { self.weakAliasLetters(name: $0) } ?? .max }) else { continue }
             if let capped { s.qualifiers.append(capped) }
             decided.insert(s.entry)

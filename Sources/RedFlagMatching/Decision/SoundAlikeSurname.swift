@@ -91,8 +91,7 @@ extension Matcher {
         let floor = source == .arabic || source == .hebrew ? Matcher.shortSoundAlikeAbjadFloor : Matcher.shortSoundAlikeFloor
         let a = align(q, document: n, space: index.names, terms: nameTerms, listShare: TokenAligner.listShare, direct: configuration.fullScan,
                       initials: nameInitials(n), rules: nameRules(n, query: q))
-        let weak = Double(LegalForms.wordWeight)
-        let telling = a.pairs.filter { a.query[$0.q].weight > weak && a.list[$0.l].weight > weak }
+        let telling = Matcher.tellingInScript(a, vocabulary: index.names.vocabulary)
         guard telling.count == 1, let pair = telling.first, pair.similarity < 1 else { return nil }
         let lu = a.list[pair.l], qu = a.query[pair.q]
         let listed = listedText(lu), typed = q.text(of: qu)
@@ -109,6 +108,32 @@ extension Matcher {
             || otherTellingWord(a, besides: pair.l)
             || (abjad && Matcher.consonantCounts(typed, abjad: true).isDisjoint(with: Matcher.consonantCounts(listed))) else { return nil }
         return LoneApproximateWord(query: typed, listed: listed, similarity: pair.similarity, kind: .loneSoundAlike)
+    }
+
+    /// What decides a match of a name written in another script, short of its score: the
+    /// sound-alike rules (`soundAlikeSurname`, `loneSoundAlike`) and, for an organisation, the
+    /// rule of generic words only (`genericWordsOnly`: "深圳能源集团" Shenzhen Energy Group is no
+    /// RUSSIAN ENERGY GROUP), which reads words, not spellings, and so holds in any script.
+    func loneWordInScript(_ s: ScoredMatch, query: ScoredQuery, source: PhoneticComparison.Source?) -> LoneApproximateWord? {
+        if let rule = soundAlikeSurname(s, query: query, source: source) ?? loneSoundAlike(s, query: query, source: source) { return rule }
+        guard let n = s.name, let q = query.name, index.type(entry: s.entry) != .person else { return nil }
+        let a = align(q, document: n, space: index.names, terms: nameTerms, listShare: TokenAligner.listShare, direct: configuration.fullScan,
+                      initials: nameInitials(n), rules: nameRules(n, query: q))
+        return genericWordsOnly(a, telling: Matcher.tellingInScript(a, vocabulary: index.names.vocabulary), query: q)
+    }
+
+    /// The pairs of alignment `a` a match of a name in another script rests on: both words heavier
+    /// than legal-form words, the listed one neither a single letter nor an article or particle
+    /// ("al" of "اليونيسف" is no evidence that UNICEF is AL-AHMED, Muhammad Yunis).
+    static func tellingInScript(_ a: AlignmentResult, vocabulary: StringTable) -> [(q: Int, l: Int, similarity: Double)] {
+        let weak = Double(LegalForms.wordWeight)
+        return a.pairs.filter { p in
+            guard a.query[p.q].weight > weak && a.list[p.l].weight > weak else { return false }
+            let lu = a.list[p.l]
+            guard lu.key2 < 0 else { return true }
+            let word = vocabulary[Int(lu.key)]
+            return word.utf8.count >= 2 && !Matcher.particleOrArticle(word)
+        }
     }
 
     /// For a name in another script whose one telling pair is `pair`: a word of the customer's own

@@ -27,7 +27,7 @@ extension Matcher {
         let review = configuration.review(for: match.list)
         let contradicted = s.qualifiers.contains { $0.name == "country" && $0.effect < 0 }
         let lone = s.score < review || contradicted ? nil
-            : latin ? loneApproximateWord(s, query: query) : soundAlikeSurname(s, query: query, source: source) ?? loneSoundAlike(s, query: query, source: source)
+            : latin ? loneApproximateWord(s, query: query) : loneWordInScript(s, query: query, source: source)
         var parts = [s.score < review
             ? "score \(fmt(s.score)) below the review threshold \(fmt(review)) of \(match.list.rawValue)"
             : lone.map { "\($0.qualifierName): rests on \($0.restsOn), uncorroborated by "

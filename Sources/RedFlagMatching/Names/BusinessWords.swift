@@ -224,6 +224,8 @@ enum BusinessWords {
                 if forms[0].lowercased() != folded { translates = true }
                 if entry?.kind == "country" { country = true }
             }
+            // A country English writes alike ("Banque nationale de Cuba"): the table has no row for it.
+            if entry == nil, CountryWords.equivalents[folded] != nil { country = true }
             words.append((k..<j, folded, forms, entry?.kind == "function"))
             k = j
         }
