@@ -99,6 +99,7 @@ public enum PhoneticComparison {
 
     /// Consonant classes: their order is the key alphabet.
     static let classNames: [Character] = ["P", "T", "K", "H", "S", "L", "M", "N", "W"]
+    static let classP: UInt8 = 0
     static let classH: UInt8 = 3
     static let classW: UInt8 = 8
 
@@ -488,6 +489,8 @@ public enum PhoneticComparison {
             // Japanese フ fu writes a foreign h before u and a final h as well as f ("ナスルッラーフ" Nasrallah,
             // "フライン" Hlaing).
             if source == .kana, x.letters == 102, y.value == classH { return 0.3 }
+            // The glide y is no lip sound: the P-W cost is for w, which writes v and b ("英特尔" yingteer is no FINDER).
+            if (x.letters == 121 && y.value == classP) || (y.letters == 121 && x.value == classP) { return 1 }
             if let letterCosts, let k = PhoneticComparison.letterKey(x.letters, y.letters), letterCosts[k] >= 0 { return letterCosts[k] }
             if !graphemeCosts.isEmpty, let c = graphemeCosts[PhoneticComparison.graphemeKey(x.letters, y.letters)] { return c }
             return substitutes[Int(x.value) * 9 + Int(y.value)]

@@ -280,7 +280,11 @@ public enum Transliterator {
                 }
             case .hebrew: out += Letters.shared.hebrew(run, vowels: options.arabicVowels)
             case .hangul: out += Hangul.romanise(run, revised: options.hangulRevised, joined: options.hangulJoined)
-            case .han: out += Han.shared.romanise(run, wholeName: han == letters && !options.hanJoined && !dotted, foreign: options.hanJoined,
+            case .han:
+                // A Han word after kana or letters is a word of its own ("タイ国際航空": Thai + International
+                // Aviation), as one before them is (the space added after a Han run below).
+                if let last = out.unicodeScalars.last, last.properties.isAlphabetic { out += " " }
+                out += Han.shared.romanise(run, wholeName: han == letters && !options.hanJoined && !dotted, foreign: options.hanJoined,
                                                   transcription: options.hanTranscription)
             case .southeast: out += SoutheastAsianScripts.shared.romanise(run, joined: options.southeastJoined)
             case .otherScript:
