@@ -631,8 +631,9 @@ final class Letters: Sendable {
 
     /// The geresh (and the apostrophe typed for it) after a Hebrew letter.
     static let geresh: Set<Unicode.Scalar> = ["\u{5F3}", "'", "\u{2019}"]
-    /// Letters that the geresh turns into sounds Hebrew lacks, as foreign names are written (ג׳ j, ז׳ zh, צ׳ ch).
-    private static let withGeresh: [Unicode.Scalar: String] = ["ג": "j", "ז": "zh", "צ": "ch", "ץ": "ch"]
+    /// Letters that the geresh turns into sounds Hebrew lacks, as foreign names are written (ג׳ j, ז׳ zh, צ׳ ch),
+    /// and the Arabic letters it writes (ע׳ غ gh, ח׳ خ kh, ת׳ ث th, ד׳ ذ dh: "ע'אלי" Ghali).
+    private static let withGeresh: [Unicode.Scalar: String] = ["ג": "j", "ז": "zh", "צ": "ch", "ץ": "ch", "ע": "gh", "ח": "kh", "ת": "th", "ד": "dh"]
 
     /// Hebrew: vowel letters read as vowels inside a word, bet/kaf/pe hard at its start; a letter
     /// with a geresh is the foreign sound it stands for ("ג'ונג" jong).

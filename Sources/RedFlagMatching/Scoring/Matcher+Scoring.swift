@@ -100,6 +100,7 @@ extension Matcher {
         channel.asSpelt = Set(tokens.indices.filter {
             flags[$0] && (BusinessWords.englishWords.contains(tokens[$0]) || NameChains.isParticle(tokens[$0]))
         })
+        channel.abjad = !writesVowels
         if source == .arabic, let read = ArabicVowelFrame.frames(origin: origin, tokens: tokens) {
             channel.frames = read.frames
             channel.articles = read.articles

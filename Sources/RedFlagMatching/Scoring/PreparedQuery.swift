@@ -13,6 +13,8 @@ struct CrossScriptChannel {
     /// The tokens that are a business word read in English or a patronymic particle: compared as
     /// spelt, not by sound.
     var asSpelt: Set<Int> = []
+    /// Whether the script is an abjad (Arabic, Hebrew), whose words are read without short vowels.
+    var abjad = false
 }
 
 /// A query's tokens looked up once against a token space: weights, and for each token the
@@ -348,7 +350,9 @@ struct PreparedQuery {
             }
             similar.append(map)
             // A company's name holds no honorific: "ING Groep N.V." is the bank ING, not an engineer's title.
-            let title = legalForms.isEmpty && (NameTitles.isTitle(tokens[i], at: i, of: tokens.count) || LeadingTitles.isTitle(tokens[i], at: i, of: tokens.count))
+            // Nor is a word an abjad writes without its vowels a title's abbreviation ("אדם" adm, Adam, is no admiral).
+            let skeleton = crossScript.map { $0.abjad && $0.fromScript[i] && !$0.asSpelt.contains(i) && bytes[i].count <= 3 } ?? false
+            let title = legalForms.isEmpty && !skeleton && (NameTitles.isTitle(tokens[i], at: i, of: tokens.count) || LeadingTitles.isTitle(tokens[i], at: i, of: tokens.count))
             // A word no listed name holds is a legal-form word mistyped
             // ("STCK", "LTDDA") beside a legal form or closing the name.
             let unknown = f.id == nil
@@ -429,6 +433,16 @@ struct PreparedQuery {
         if let x = crossScript {
             for i in bytes.indices where x.fromScript[i] && !x.asSpelt.contains(i) && facts[i].splits.isEmpty {
                 splits += PreparedQuery.soundSplits(bytes[i], at: i, lookup: x.lookup)
+                // The Arabic article glued to the name after it, as Hangul and kana write it ("알마지드" al-Majid):
+                // the listed "al" beside a word the rest sounds like.
+                let b = bytes[i]
+                if !x.articles.contains(i), b.count >= PreparedQuery.soundSplitLength - 2, b[1] == UInt8(ascii: "l"), b[0] == UInt8(ascii: "a") || b[0] == UInt8(ascii: "e"),
+                   let article = space.id(of: Array(b[..<2])) ?? space.id(of: Array("al".utf8)) {
+                    for r in x.lookup(Array(b[2...])).filter({ $0.similarity >= PreparedQuery.closeEnough })
+                        .sorted(by: { $0.similarity > $1.similarity || ($0.similarity == $1.similarity && $0.id < $1.id) }).prefix(PreparedQuery.soundSplitCandidates) {
+                        splits.append((i, article, r.id, r.similarity))
+                    }
+                }
             }
         }
     }
