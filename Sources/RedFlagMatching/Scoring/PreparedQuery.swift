@@ -15,6 +15,9 @@ struct CrossScriptChannel {
     var asSpelt: Set<Int> = []
     /// Whether the script is an abjad (Arabic, Hebrew), whose words are read without short vowels.
     var abjad = false
+    /// Whether the script writes a foreign compound name as one word (kana, Hangul): its long words
+    /// are tried as two listed words run together (`PreparedQuery.soundSplits`).
+    var runsWordsTogether = false
 }
 
 /// A query's tokens looked up once against a token space: weights, and for each token the
@@ -431,7 +434,7 @@ struct PreparedQuery {
             for split in f.splits { splits.append((i, split.left, split.right, 1)) }
         }
         if let x = crossScript {
-            for i in bytes.indices where x.fromScript[i] && !x.asSpelt.contains(i) && facts[i].splits.isEmpty {
+            for i in bytes.indices where x.runsWordsTogether && x.fromScript[i] && !x.asSpelt.contains(i) && facts[i].splits.isEmpty {
                 splits += PreparedQuery.soundSplits(bytes[i], at: i, lookup: x.lookup)
                 // The Arabic article glued to the name after it, as Hangul and kana write it ("알마지드" al-Majid):
                 // the listed "al" beside a word the rest sounds like.
