@@ -264,6 +264,8 @@ extension Matcher {
         if q.legalForms.isEmpty, namesPerson(n), let initial = contradictingInitial(a, query: q, document: n) { return initial }
         if q.legalForms.isEmpty, namesPerson(n), let given = contradictingGivenName(a, query: q, document: n) { return given }
         if q.legalForms.isEmpty, namesPerson(n), let family = familyNameAbsent(a, query: q, document: n) { return family }
+        if namesPerson(n) || (index.type(entry: s.entry) == .unknown && !listedName(n, holds: { CommonWords.isGeneric($0) })),
+           let part = organisationOnOneNamePart(a, telling: telling, query: q) { return part }
         if q.legalForms.isEmpty, namesPerson(n), let initials = commonSurnameInitials(a, query: q, document: n) { return initials }
         if organisation, rule.oneSharedWord == true, let one = oneSharedWord(a, telling: telling, query: q) { return one }
         let person = !organisation && q.legalForms.isEmpty
@@ -616,6 +618,30 @@ extension Matcher {
             given = Array(tokens.dropLast())
         }
         return (family.filter { $0.utf8.count >= 2 && !Self.particleOrArticle($0) && !Kunya.contains($0) && !NameTitles.contains($0) }, given)
+    }
+
+    /// The case of an organisation's name (a legal form or a business word) against a listed person, or nil: one
+    /// telling pair, while the listed name holds another name the organisation's lacks ("Weibo
+    /// Corporation" / "Xu Weibo"). A company named for a person carries the name, not one part of it;
+    /// read as `familyNameAbsent` (the part shared, the part absent).
+    func organisationOnOneNamePart(_ a: AlignmentResult, telling: [(q: Int, l: Int, similarity: Double)], query q: PreparedQuery) -> LoneApproximateWord? {
+        // An organisation's name: a legal form, or a business word ("Corporation", "Group", "Bank"), not a title.
+        let organisation = !q.legalForms.isEmpty || q.texts.contains { CommonWords.isGeneric($0) && !NameTitles.contains($0) }
+        guard organisation, telling.count == 1, let pair = telling.first else { return nil }
+        let paired = Set(a.pairs.map(\.l))
+        let absent = a.list.indices.filter { j in
+            guard !paired.contains(j), a.list[j].key2 < 0, a.list[j].weight >= PreparedQuery.minimumWeight else { return false }
+            let word = index.names.vocabulary[Int(a.list[j].key)]
+            return word.utf8.count >= 2 && !Self.particleOrArticle(word) && !Kunya.contains(word) && !NameTitles.contains(word)
+        }
+        guard let other = absent.first else { return nil }
+        return LoneApproximateWord(query: q.text(of: a.query[pair.q]), listed: index.names.vocabulary[Int(a.list[other].key)],
+                                   similarity: pair.similarity, kind: .familyNameAbsent)
+    }
+
+    /// Whether a token of listed name `n` satisfies `test`.
+    func listedName(_ n: Int, holds test: (String) -> Bool) -> Bool {
+        index.names.documentRange(n).contains { test(index.names.vocabulary[Int(index.names.documentTokens[$0])]) }
     }
 
     /// Whether `word` is a chain particle ("bin"), the Arabic article ("al", "el", "ash") or a

@@ -278,7 +278,12 @@ public enum Transliterator {
                 } else {
                     out += word
                 }
-            case .hebrew: out += Letters.shared.hebrew(run, vowels: options.arabicVowels)
+            case .hebrew:
+                // The Arabic article assimilated to the word after it, which Hebrew writes as a lone alef and a
+                // hyphen or maqaf ("תחריר א-שאם" Tahrir al-Sham, as "אל-" writes it unassimilated).
+                if run == ["א"], j < scalars.count, scalars[j] == "-" || scalars[j] == "\u{5BE}" { out += "al" } else {
+                    out += Letters.shared.hebrew(run, vowels: options.arabicVowels)
+                }
             case .hangul: out += Hangul.romanise(run, revised: options.hangulRevised, joined: options.hangulJoined)
             case .han:
                 // A Han word after kana or letters is a word of its own ("タイ国際航空": Thai + International
