@@ -60,8 +60,9 @@ struct NamesakeAndBrandTests {
     func companyAfterSurname() {
         #expect(score("Safran", "OFAC-SDN:983") >= MatchConfiguration.default.reviewThreshold, "the surname alone is a match to review")
         #expect(decision("Safran SA", "OFAC-SDN:983") == .clear, "\(describe(result("Safran SA")))")
-        let typed = result("Safran SA").matches.first { $0.id == "OFAC-SDN:983" } ?? screens.looseMatch("Safran SA", of: "OFAC-SDN:983")
-        #expect(typed?.explanation.qualifiers.contains { $0.name == "type" && $0.effect < 0 } == true, "\(typed?.explanation.summary ?? "no match")")
+        // Why, as --explain says it: the legal form names a company, which the type qualifier lowers.
+        let near = screens.matcher.nearest(ScreeningQuery(name: "Safran SA"), count: 10).first { $0.match.id == "OFAC-SDN:983" }
+        #expect(near?.match.explanation.qualifiers.contains { $0.name == "type" && $0.effect < 0 } == true, "\(near?.match.explanation.summary ?? "no match")")
         #expect(decision("Anna Safran", "OFAC-SDN:983") != .clear, "\(describe(result("Anna Safran")))")
     }
 
