@@ -18,8 +18,9 @@ enum NameWordList {
         return try parse(data, path: url.path)
     }
 
-    /// The words of a list file's bytes; `path` names it in errors.
-    static func parse(_ data: Data, path: String) throws -> Set<String> {
+    /// The words of a list file's bytes; `path` names it in errors. `latinOnly`: the words of the
+    /// lines written in Latin letters only.
+    static func parse(_ data: Data, path: String, latinOnly: Bool = false) throws -> Set<String> {
         guard let text = String(data: data, encoding: .utf8) else {
             throw RedFlagError.badData(path: path, location: nil, message: "not UTF-8 text")
         }
@@ -27,6 +28,7 @@ enum NameWordList {
         for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
             guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
+            if latinOnly && Transliterator.needsTransliteration(line) { continue }
             let tokens = NameNormalizer.tokenize(NameNormalizer.fold(line))
             guard !tokens.isEmpty else {
                 throw RedFlagError.badData(path: path, location: "line \(n + 1)", message: "'\(line)' holds no letter or digit")
@@ -39,10 +41,10 @@ enum NameWordList {
     /// `Lists/<relativePath>` loaded once (through `ProjectData`: the built-in copy or the
     /// override folder's). The matcher cannot screen correctly without its name knowledge, so a
     /// missing or malformed file stops the process with the reason (`NameData.fail`).
-    static func required(_ relativePath: String) -> Set<String> {
+    static func required(_ relativePath: String, latinOnly: Bool = false) -> Set<String> {
         do {
             let (data, path) = try ProjectData.contents(relativePath)
-            return try parse(data, path: path)
+            return try parse(data, path: path, latinOnly: latinOnly)
         } catch {
             NameData.fail((error as? RedFlagError)?.description ?? "\(error)")
         }
@@ -84,6 +86,11 @@ enum Patronymics {
 /// title. From `Lists/names/titles.txt`.
 enum NameTitles {
     static let words: Set<String> = NameWordList.required("names/titles.txt")
+
+    /// The titles of three letters or fewer written in Latin letters ("adm", "gen", "dr"): abbreviations,
+    /// which a word read from an abjad without its vowels may spell by chance ("אדם" adm, Adam); the
+    /// lines in Arabic script ("سید" syd) are read as such a word is.
+    static let latinAbbreviations: Set<String> = NameWordList.required("names/titles.txt", latinOnly: true).filter { $0.utf8.count <= 3 }
 
     /// Whether `token` is a title word.
     static func contains(_ token: String) -> Bool { words.contains(token) }

@@ -354,7 +354,7 @@ struct PreparedQuery {
             similar.append(map)
             // A company's name holds no honorific: "ING Groep N.V." is the bank ING, not an engineer's title.
             // Nor is a word an abjad writes without its vowels a title's abbreviation ("אדם" adm, Adam, is no admiral).
-            let skeleton = crossScript.map { $0.abjad && $0.fromScript[i] && !$0.asSpelt.contains(i) && bytes[i].count <= 3 } ?? false
+            let skeleton = crossScript.map { $0.abjad && $0.fromScript[i] && !$0.asSpelt.contains(i) && NameTitles.latinAbbreviations.contains(tokens[i]) } ?? false
             let title = legalForms.isEmpty && !skeleton && (NameTitles.isTitle(tokens[i], at: i, of: tokens.count) || LeadingTitles.isTitle(tokens[i], at: i, of: tokens.count))
             // A word no listed name holds is a legal-form word mistyped
             // ("STCK", "LTDDA") beside a legal form or closing the name.
