@@ -63,8 +63,10 @@ struct ProbeTests {
         // fifteenth round's 410 spellings of 74 more parties (2026-12-05; 340 of 415 found when they were written, 349
         // after the round's Latin and other business words, Hindi schwa and country adjectives), 1,260 of 1,460; the
         // misses left are organisation names in translation or by brand (山口組 Yamaguchi-gumi, 中芯国际), Japanese
-        // names in kanji and a few persons.
-        #expect(rate >= 0.85)
+        // names in kanji and a few persons. With the sixteenth round's 331 spellings of 45 more parties (2026-12-05; 260
+        // found when written, 268 after the round's sound splits, glued article, Hebrew letters and the English-spelt
+        // country), 1,532 of 1,791: the new misses are mostly organisation names translated word for word.
+        #expect(rate >= 0.84)
     }
 
     @Test("unlisted people and brands written in other scripts: no false alarm")
@@ -81,8 +83,10 @@ struct ProbeTests {
         // 20 after the round, "رادیو فردا" / FRD among them), 50 of 460. With the fifteenth round's 240 renderings of
         // ordinary people and organisations (2026-12-05; 37 alerted when written, 25 after the round), 67 of 700: mostly exact or near
         // namesakes of listed persons (Алексей Петров, "أحمد محمود عبدالله") and brand names heard in another language
-        // (美的 Midea / MEHDI GROUP).
-        #expect(rate <= 0.11)
+        // (美的 Midea / MEHDI GROUP). With the sixteenth round's 370 (2026-12-05; 26 alerted when written, 25 after the
+        // round), 85 of 1,070; the round's rules (the listed word met by sound beside the customer's own, generic words
+        // in any script, the glide y, Indic letters) took 7 of the earlier 700 off.
+        #expect(rate <= 0.10)
     }
 
     @Test("well-known unlisted organisations: no false alarm")
@@ -97,7 +101,10 @@ struct ProbeTests {
         // fourteenth round's 200 (2026-12-05, names holding words common on the lists: National, Trading, Shipping), 31
         // of 2,693 (Avolon / AVILON). With the fifteenth round's 230 (2026-12-05, with their legal forms), 31 of 2,923
         // (United Electronics Company / UNITED ELECTRONICS GROUP COMPANY); OFAC's weak aliases now weak in the CSL's
-        // copy of its entries took Tata Steel / TATA and NICE Ltd / EL NICE off.
+        // copy of its entries took Tata Steel / TATA and NICE Ltd / EL NICE off. With the sixteenth round's 1,200 of
+        // eight regions (2026-12-05; 18 alerted when written and after the round: mostly generic words with a place,
+        // Korea Development Bank / KOREA UNITED DEVELOPMENT BANK, and brand words of listed names, Cielo S.A. / CIELO
+        // MARITIME), 48 of 4,123; an organisation on one part of a person's name took Weibo Corporation / Xu Weibo off.
         #expect(rate <= 0.013)
     }
 
