@@ -255,19 +255,21 @@ struct PreparedQuery {
     /// that write a foreign compound name as one word ("ガスプロムネフチ" gasupuromunefuchi for
     /// GAZPROM NEFT, "스미요시카이" for SUMIYOSHI-KAI, "빈라덴" for BIN LADEN). Each cut whose two parts
     /// each sound like a listed word (`closeEnough`) gives a split, as alike as its weaker part;
-    /// the aligner uses it only where the two listed words are in one name.
-    static func soundSplits(_ b: [UInt8], at i: Int, lookup: ([UInt8]) -> [(id: Int32, similarity: Double)])
+    /// the aligner uses it only where the two listed words are in one name. `article`: the listed
+    /// Arabic article, which those scripts glue to the name after it ("알마지드" al-Majid): a word
+    /// opening with al or el is also that article beside a word the rest sounds like.
+    static func soundSplits(_ b: [UInt8], at i: Int, article: Int32? = nil, lookup: ([UInt8]) -> [(id: Int32, similarity: Double)])
         -> [(i: Int, left: Int32, right: Int32, similarity: Double)] {
-        guard b.count >= soundSplitLength else { return [] }
-        var best: [Int64: (i: Int, left: Int32, right: Int32, similarity: Double)] = [:]
-        func alike(_ part: ArraySlice<UInt8>) -> ArraySlice<(id: Int32, similarity: Double)> {
-            lookup(Array(part)).filter { $0.similarity >= closeEnough }.sorted { $0.similarity > $1.similarity || ($0.similarity == $1.similarity && $0.id < $1.id) }
-                .prefix(soundSplitCandidates)
+        var out: [(i: Int, left: Int32, right: Int32, similarity: Double)] = []
+        if let article, b.count >= soundSplitLength - 2, b[1] == UInt8(ascii: "l"), b[0] == UInt8(ascii: "a") || b[0] == UInt8(ascii: "e") {
+            out += soundAlike(b[2...], lookup: lookup).map { (i, article, $0.id, $0.similarity) }
         }
+        guard b.count >= soundSplitLength else { return out }
+        var best: [Int64: (i: Int, left: Int32, right: Int32, similarity: Double)] = [:]
         for cut in soundSplitPart...(b.count - soundSplitPart) {
-            let left = alike(b[..<cut])
+            let left = soundAlike(b[..<cut], lookup: lookup)
             guard !left.isEmpty else { continue }
-            let right = alike(b[cut...])
+            let right = soundAlike(b[cut...], lookup: lookup)
             for l in left {
                 for r in right where l.id != r.id {
                     let key = Int64(l.id) << 32 | Int64(r.id), s = min(l.similarity, r.similarity)
@@ -275,7 +277,13 @@ struct PreparedQuery {
                 }
             }
         }
-        return best.values.sorted { $0.similarity > $1.similarity || ($0.similarity == $1.similarity && ($0.left, $0.right) < ($1.left, $1.right)) }
+        return out + best.values.sorted { $0.similarity > $1.similarity || ($0.similarity == $1.similarity && ($0.left, $0.right) < ($1.left, $1.right)) }
+    }
+
+    /// The listed words `part` sounds like (`closeEnough`), the most alike first, `soundSplitCandidates` at most.
+    private static func soundAlike(_ part: ArraySlice<UInt8>, lookup: ([UInt8]) -> [(id: Int32, similarity: Double)]) -> ArraySlice<(id: Int32, similarity: Double)> {
+        lookup(Array(part)).filter { $0.similarity >= closeEnough }.sorted { $0.similarity > $1.similarity || ($0.similarity == $1.similarity && $0.id < $1.id) }
+            .prefix(soundSplitCandidates)
     }
 
     /// The positions of tokens that are the two halves of a legal-form word split by a space (one
@@ -435,17 +443,9 @@ struct PreparedQuery {
         }
         if let x = crossScript {
             for i in bytes.indices where x.runsWordsTogether && x.fromScript[i] && !x.asSpelt.contains(i) && facts[i].splits.isEmpty {
-                splits += PreparedQuery.soundSplits(bytes[i], at: i, lookup: x.lookup)
-                // The Arabic article glued to the name after it, as Hangul and kana write it ("알마지드" al-Majid):
-                // the listed "al" beside a word the rest sounds like.
-                let b = bytes[i]
-                if !x.articles.contains(i), b.count >= PreparedQuery.soundSplitLength - 2, b[1] == UInt8(ascii: "l"), b[0] == UInt8(ascii: "a") || b[0] == UInt8(ascii: "e"),
-                   let article = space.id(of: Array(b[..<2])) ?? space.id(of: Array("al".utf8)) {
-                    for r in x.lookup(Array(b[2...])).filter({ $0.similarity >= PreparedQuery.closeEnough })
-                        .sorted(by: { $0.similarity > $1.similarity || ($0.similarity == $1.similarity && $0.id < $1.id) }).prefix(PreparedQuery.soundSplitCandidates) {
-                        splits.append((i, article, r.id, r.similarity))
-                    }
-                }
+                // The article as the word opens it (al, el), or al.
+                let article = x.articles.contains(i) || bytes[i].count < 2 ? nil : space.id(of: Array(bytes[i][..<2])) ?? space.id(of: Array("al".utf8))
+                splits += PreparedQuery.soundSplits(bytes[i], at: i, article: article, lookup: x.lookup)
             }
         }
     }
