@@ -22,10 +22,9 @@ extension Matcher {
     /// sounds alike ("Сергей Брин" against "BRAUN, Sergey") is another person unless a date of
     /// birth, country or address corroborates it. A match without any given name in common is
     /// left to the usual score.
-    func soundAlikeSurname(_ s: ScoredMatch, query: ScoredQuery, source: PhoneticComparison.Source?) -> LoneApproximateWord? {
-        guard let source, Matcher.preciseScripts.contains(source), let n = s.name, let q = query.name, index.type(entry: s.entry) == .person else { return nil }
-        let a = align(q, document: n, space: index.names, terms: nameTerms, listShare: TokenAligner.listShare, direct: configuration.fullScan,
-                      initials: nameInitials(n), rules: nameRules(n, query: q))
+    /// `a`: the match's alignment, `q` the query it aligned.
+    func soundAlikeSurname(_ s: ScoredMatch, alignment a: AlignmentResult, query q: PreparedQuery, source: PhoneticComparison.Source?) -> LoneApproximateWord? {
+        guard let source, Matcher.preciseScripts.contains(source), index.type(entry: s.entry) == .person else { return nil }
         let weak = Double(LegalForms.wordWeight)
         let telling = a.pairs.filter { a.query[$0.q].weight > weak && a.list[$0.l].weight > weak && a.list[$0.l].key2 < 0 }
         var given = false
@@ -76,7 +75,7 @@ extension Matcher {
     /// 0.893), while a word that only sounds alike still scores less ("بوينغ" Boeing ~ BANEH 0.88).
     static let loneSoundAlikeAbjadFloor = 0.89
 
-    /// The lone sound-alike case (`LoneApproximateWord.Kind.loneSoundAlike`) of match `s` of a query
+    /// The lone sound-alike case (`LoneApproximateWord.Kind.loneSoundAlike`) of a match (its alignment `a`) of a query
     /// written in another script, or nil: one telling pair only (both words heavier than legal-form
     /// words) joins a query word to a listed word of at most `shortSoundAlikeLetters` letters with a
     /// similarity under `shortSoundAlikeFloor` (`shortSoundAlikeAbjadFloor`), or to any listed word
@@ -86,11 +85,9 @@ extension Matcher {
     /// have the lone-approximate-word rule for this; a name in another script is all approximate,
     /// so only a short listed word, which sounds like many, or one word of a longer name needs the
     /// second word or the corroboration.
-    func loneSoundAlike(_ s: ScoredMatch, query: ScoredQuery, source: PhoneticComparison.Source?) -> LoneApproximateWord? {
-        guard let n = s.name, let q = query.name else { return nil }
+    /// `a`: the match's alignment, `q` the query it aligned.
+    func loneSoundAlike(alignment a: AlignmentResult, query q: PreparedQuery, source: PhoneticComparison.Source?) -> LoneApproximateWord? {
         let floor = source == .arabic || source == .hebrew ? Matcher.shortSoundAlikeAbjadFloor : Matcher.shortSoundAlikeFloor
-        let a = align(q, document: n, space: index.names, terms: nameTerms, listShare: TokenAligner.listShare, direct: configuration.fullScan,
-                      initials: nameInitials(n), rules: nameRules(n, query: q))
         let telling = Matcher.tellingInScript(a, vocabulary: index.names.vocabulary)
         guard telling.count == 1, let pair = telling.first, pair.similarity < 1 else { return nil }
         let lu = a.list[pair.l], qu = a.query[pair.q]
@@ -115,10 +112,12 @@ extension Matcher {
     /// rule of generic words only (`genericWordsOnly`: "深圳能源集团" Shenzhen Energy Group is no
     /// RUSSIAN ENERGY GROUP), which reads words, not spellings, and so holds in any script.
     func loneWordInScript(_ s: ScoredMatch, query: ScoredQuery, source: PhoneticComparison.Source?) -> LoneApproximateWord? {
-        if let rule = soundAlikeSurname(s, query: query, source: source) ?? loneSoundAlike(s, query: query, source: source) { return rule }
-        guard let n = s.name, let q = query.name, index.type(entry: s.entry) != .person else { return nil }
+        guard let n = s.name, let q = query.name else { return nil }
+        // One alignment serves every rule.
         let a = align(q, document: n, space: index.names, terms: nameTerms, listShare: TokenAligner.listShare, direct: configuration.fullScan,
                       initials: nameInitials(n), rules: nameRules(n, query: q))
+        if let rule = soundAlikeSurname(s, alignment: a, query: q, source: source) ?? loneSoundAlike(alignment: a, query: q, source: source) { return rule }
+        guard index.type(entry: s.entry) != .person else { return nil }
         return genericWordsOnly(a, telling: Matcher.tellingInScript(a, vocabulary: index.names.vocabulary), query: q)
     }
 
