@@ -122,7 +122,7 @@ struct Round16Tests {
 
     @Test("Hebrew: the assimilated article as a lone alef and hyphen, and the geresh letters for Arabic sounds")
     func hebrewArticleAndGeresh() {
-        #expect(Transliterator.toLatin("תחריר א-שאם").hasSuffix("al-shm"))
+        #expect(Transliterator.toLatin("תחריר א-שאם").hasSuffix("al-sham"))
         #expect(Transliterator.toLatin("ע'אלי").hasPrefix("gh"))
         #expect(Transliterator.toLatin("ח'אלד").hasPrefix("kh"))
         #expect(Self.finds("תחריר א-שאם", "s10"))

@@ -553,7 +553,14 @@ extension Matcher {
         // patronymic. Three given names in a row ("Assim Mohammed Rafiq Abdul" for "MALIK, Assim Mohammed
         // Rafiq Abdul"), or a rare one, name the listed person still.
         let shared = paired.filter { $0.utf8.count >= 2 && !Self.particleOrArticle($0) }
-        guard !shared.isEmpty, shared.count <= 2, shared.allSatisfy({ Self.knownName($0) || Patronymics.contains($0) }) else { return nil }
+        let parts = personParts(document: n)
+        let given = parts.given.filter { !Self.particleOrArticle($0) && !Kunya.contains($0) && !NameTitles.contains($0) && !LeadingTitles.words.contains($0) }
+        // A father's and grandfather's names without the person's own ("Ali Mabkhut" for "AL-ARADAH,
+        // Khalid Ali Mabkhut") name the father, however rare they are: the first given name absent,
+        // the words shared need not be known names. A leading honorific ("Seyed") is no name either.
+        let ownNameAbsent = given.first.map { !paired.contains($0) } ?? false
+        guard !shared.isEmpty, shared.count <= 2,
+              ownNameAbsent || shared.allSatisfy({ Self.knownName($0) || Patronymics.contains($0) || LeadingTitles.words.contains($0) }) else { return nil }
         // A telling query word left unpaired may be the family name spelt beyond recognition
         // ("Saleh EL-ABD AL-LAH" for "Saleh AL-ABDULLAH"): then the name is not given names only.
         // Checked first: the listed name is read only when every telling query word is paired.
@@ -564,9 +571,7 @@ extension Matcher {
             let word = q.texts[Int(a.query[k].key)]
             return word.utf8.count >= 2 && !Self.particleOrArticle(word)
         }) else { return nil }
-        let parts = personParts(document: n)
         let telling = Set(parts.family)
-        let given = parts.given.filter { !Self.particleOrArticle($0) && !Kunya.contains($0) && !NameTitles.contains($0) }
         guard !telling.isEmpty, !given.isEmpty else { return nil }
         // Of a family name of two surnames or more ("DURAN NUNEZ, Juan Carlos"), the first one and the
         // first given name both absent leave a middle name and a second surname: "Carlos Nunez".
@@ -626,11 +631,12 @@ extension Matcher {
     /// read as `familyNameAbsent` (the part shared, the part absent).
     func organisationOnOneNamePart(_ a: AlignmentResult, telling: [(q: Int, l: Int, similarity: Double)], query q: PreparedQuery) -> LoneApproximateWord? {
         // An organisation's name: a legal form, or a business word ("Corporation", "Group", "Bank"), not a title.
-        let organisation = !q.legalForms.isEmpty || q.texts.contains { CommonWords.isGeneric($0) && !NameTitles.contains($0) }
+        let organisation = !q.legalForms.isEmpty || q.namesOrganisation || q.texts.contains { CommonWords.isGeneric($0) && !NameTitles.contains($0) }
         guard organisation, telling.count == 1, let pair = telling.first else { return nil }
         let paired = Set(a.pairs.map(\.l))
         let absent = a.list.indices.filter { j in
-            guard !paired.contains(j), a.list[j].key2 < 0, a.list[j].weight >= PreparedQuery.minimumWeight else { return false }
+            // However common the other name ("AHMAD"), a company named for the person would carry it.
+            guard !paired.contains(j), a.list[j].key2 < 0, a.list[j].weight > Double(LegalForms.wordWeight) else { return false }
             let word = index.names.vocabulary[Int(a.list[j].key)]
             return word.utf8.count >= 2 && !Self.particleOrArticle(word) && !Kunya.contains(word) && !NameTitles.contains(word)
         }

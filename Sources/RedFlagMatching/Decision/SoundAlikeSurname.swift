@@ -117,8 +117,12 @@ extension Matcher {
         let a = align(q, document: n, space: index.names, terms: nameTerms, listShare: TokenAligner.listShare, direct: configuration.fullScan,
                       initials: nameInitials(n), rules: nameRules(n, query: q))
         if let rule = soundAlikeSurname(s, alignment: a, query: q, source: source) ?? loneSoundAlike(alignment: a, query: q, source: source) { return rule }
+        let telling = Matcher.tellingInScript(a, vocabulary: index.names.vocabulary)
+        // An organisation's name in its script ("بنك الرياض", Riyad Bank) on one part of a person's name, as in Latin letters.
+        if namesPerson(n) || (index.type(entry: s.entry) == .unknown && !listedName(n, holds: { CommonWords.isGeneric($0) })),
+           let part = organisationOnOneNamePart(a, telling: telling, query: q) { return part }
         guard index.type(entry: s.entry) != .person else { return nil }
-        return genericWordsOnly(a, telling: Matcher.tellingInScript(a, vocabulary: index.names.vocabulary), query: q)
+        return genericWordsOnly(a, telling: telling, query: q)
     }
 
     /// The pairs of alignment `a` a match of a name in another script rests on: both words heavier

@@ -77,10 +77,13 @@ extension Matcher {
     /// query holds a telling word of three letters or more (not an initial, title or legal form)
     /// that no listed word paired.
     func oneWordBesideAnotherName(_ a: AlignmentResult, telling: [(q: Int, l: Int, similarity: Double)], query q: PreparedQuery) -> LoneApproximateWord? {
-        guard telling.count == 1, let pair = telling.first, pair.similarity < 1 else { return nil }
+        guard telling.count == 1, let pair = telling.first else { return nil }
         let weak = Double(LegalForms.wordWeight)
         let qu = a.query[pair.q], lu = a.list[pair.l]
         let vocabulary = index.names.vocabulary
+        // Met as listed, the one word still names no one when it is a given name thousands bear ("Leo
+        // Kim" for an alias "LEO"): only a rarer word, a nickname or a nom de guerre, names the person.
+        guard pair.similarity < 1 || (lu.key2 < 0 && GivenNames.isKnown(vocabulary[Int(lu.key)])) else { return nil }
         let listedWords = a.list.filter { u in
             let w = vocabulary[Int(u.key)]
             return u.weight > weak && !NameChains.isParticle(w) && !ArticleCompounds.articles.contains(w) && !NameTitles.contains(w)

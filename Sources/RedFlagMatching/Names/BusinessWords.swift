@@ -158,6 +158,15 @@ enum BusinessWords {
         return out
     }
 
+    /// Whether non-Latin name `name` holds a business word whose English form is generic ("بنك"
+    /// Bank, "شركة" Company; a country's name is not one): the name of an organisation, whichever way
+    /// it is read, also where the word is romanised rather than translated.
+    static func namesOrganisation(_ name: String) -> Bool {
+        readings(name).contains { reading in
+            NameNormalizer.tokenize(NameNormalizer.fold(reading)).contains { englishWords.contains($0) && CommonWords.isGeneric($0) }
+        }
+    }
+
     /// Business words of organisation names in languages written in Latin letters (French, German,
     /// Spanish, Portuguese, Italian, Dutch, Turkish, Polish: `business-words-latin.tsv`), keyed by
     /// the folded word and looked up by binary search over the file: every Latin name is looked

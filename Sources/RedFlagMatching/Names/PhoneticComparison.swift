@@ -218,7 +218,9 @@ public enum PhoneticComparison {
                         // its initial ㄹ writes both l and r).
                         let oneWay = row.fields.count > 5 && row.field(5) == "one-way"
                         guard row.fields.count <= 5 || oneWay else { NameData.fail("\(row.file):\(row.line): a sixth field may only be 'one-way'") }
-                        guard a.count <= 4, b.count <= 4, general[a] != nil, general[b] != nil else {
+                        // The glide y, read before a vowel (`segments`), is a consonant letter too.
+                        let glide: [UInt8] = [121]
+                        guard a.count <= 4, b.count <= 4, general[a] != nil || a == glide, general[b] != nil || b == glide else {
                             NameData.fail("\(row.file):\(row.line): letters '\(row.field(2))' and '\(row.field(3))' must be consonant graphemes of the class rows")
                         }
                         if a.count > 1 || b.count > 1 {

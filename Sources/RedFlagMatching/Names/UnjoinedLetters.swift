@@ -8,6 +8,9 @@ enum UnjoinedLetters {
     static let nonJoiners: Set<Unicode.Scalar> = ["ر", "ز", "د", "ذ", "ژ"]
     /// Least letters on each side of the split (a shorter part is a syllable, not a name).
     static let leastPart = 3
+    /// Endings of a nisba or family name that follow a non-joiner inside one word ("الزهراني" al-Zahrani,
+    /// "تهرانی" Tehrani, "البدوي" al-Badawi): no second name.
+    static let endings: Set<String> = ["اني", "انی", "اوي", "اوی", "وني", "ونی", "اده"]
 
     /// `name` with every Arabic-script word that holds a non-joiner with `leastPart` letters or more on each side
     /// split after the first such letter (past an opening article); nil when no word is.
@@ -15,7 +18,8 @@ enum UnjoinedLetters {
         WordSplitting.split(name, isLetter: isArabicLetter) { word in
             let start = word.count > 2 && word[0] == "ا" && word[1] == "ل" ? 2 : 0
             let first = start + leastPart - 1, last = word.count - leastPart - 1
-            guard first <= last, let at = (first...last).first(where: { nonJoiners.contains(word[$0]) }) else { return nil }
+            guard first <= last, let at = (first...last).first(where: { nonJoiners.contains(word[$0]) }),
+                  !endings.contains(String(String.UnicodeScalarView(word[(at + 1)...]))) else { return nil }
             return at + 1
         }
     }

@@ -142,7 +142,11 @@ extension Matcher {
                         }
                         // "huawei" or "assadbarakat" in the query against "hua wei" or "BARAKAT, Assad" listed.
                         for (n, split) in q.splits.enumerated() {
-                            guard let (j, k) = Matcher.positions(of: split, in: tokens) else { continue }
+                            // Two listed words read backwards are a name spoken in the order its surname-first form
+                            // turns round ("assadbarakat" for "BARAKAT, Assad"), never two words of one part: "jiwen"
+                            // is no given name "Wen-ji", whose syllables are one name in one order.
+                            guard let (j, k) = Matcher.positions(of: split, in: tokens),
+                                  k != j - 1 || (rules.ofNames && commaBefore(token: j, document: d)) else { continue }
                             let units = UnsafeMutableBufferPointer(rebasing: merged[0..<(nl - 1)])
                             for c in 0..<(nl - 1) {
                                 let source = c < k ? c : c + 1
@@ -312,6 +316,13 @@ extension Matcher {
         guard let j = position(of: split.left, in: tokens),
               let k = tokens.indices.first(where: { $0 != j && tokens[$0] == split.right }) else { return nil }
         return (j, k)
+    }
+
+    /// Whether listed name `d` is written surname first ("BARAKAT, Assad") with its comma just before token `k`.
+    func commaBefore(token k: Int, document d: Int) -> Bool {
+        let text = index.nameText[d]
+        guard let comma = text.firstIndex(of: ",") else { return false }
+        return NameNormalizer.normalize(String(text[..<comma])).tokens.count == k
     }
 
     /// The similarities with query tokens i and i+1 joined: the joined token matches listed token

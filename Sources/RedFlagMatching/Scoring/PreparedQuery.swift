@@ -18,6 +18,9 @@ struct CrossScriptChannel {
     /// Whether the script writes a foreign compound name as one word (kana, Hangul): its long words
     /// are tried as two listed words run together (`PreparedQuery.soundSplits`).
     var runsWordsTogether = false
+    /// Whether the name holds a business word of its script ("بنك" Bank, `BusinessWords.namesOrganisation`):
+    /// an organisation's name in every reading, also one that keeps that word romanised ("bnk").
+    var namesOrganisation = false
 }
 
 /// A query's tokens looked up once against a token space: weights, and for each token the
@@ -49,6 +52,8 @@ struct PreparedQuery {
     var links: [(child: Int, father: Int)]
     /// Whether tokens of the query were romanised from another script and compared by sound.
     var fromOtherScript = false
+    /// Whether the name, in its own script, holds a business word (`CrossScriptChannel.namesOrganisation`).
+    var namesOrganisation = false
     /// With `links`: the token naming the query's own person, first in reading order (`NameChains.own`).
     var own: Int?
     /// `weights` with the query's middle initials weighing what the least name part weighs, nil
@@ -309,6 +314,7 @@ struct PreparedQuery {
         skeletons = bytes.map { b in b.withUnsafeBufferPointer { TokenSimilarity.skeleton($0) } }
         self.legalForms = Set(legalForms)
         fromOtherScript = crossScript != nil
+        namesOrganisation = crossScript?.namesOrganisation ?? false
         similar = []
         similarity = SimilarityTable([])
         units = []

@@ -55,8 +55,10 @@ struct ListedRules {
     var capSingleToken = false
     /// The least similarity of every pair for `missingListed` to apply (see `TokenAligner.score`).
     var exactEnough = TokenAligner.exactEnough
+    /// Whether the listed tokens are a name's (an address's are not: no surname-first form).
+    var ofNames = true
 
-    static let address = ListedRules()
+    static let address = ListedRules(ofNames: false)
     static let person = ListedRules(missingListed: TokenAligner.missingPersonPart)
     static let organisation = ListedRules(capSingleToken: true)
 }
