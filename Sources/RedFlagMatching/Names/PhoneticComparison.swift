@@ -497,7 +497,13 @@ public enum PhoneticComparison {
             if !graphemeCosts.isEmpty, let c = graphemeCosts[PhoneticComparison.graphemeKey(x.letters, y.letters)] { return c }
             return substitutes[Int(x.value) * 9 + Int(y.value)]
         }
-        func deleteAt(_ j: Int) -> Double { silentFinalH && j == m - 1 ? min(0.1, delete(l[j])) : delete(l[j]) }
+        // A listed name's final r after a vowel is unsounded in the English the press transcribes: Chinese
+        // writes "Miller" 米勒 mile, Japanese ミラー, Korean 밀러 (a final 尔 er, ー or 러 still reads it).
+        let silentFinalR = (source == .han || source == .kana || source == .hangul) && m >= 2 && l[m - 1].letters == 114 && l[m - 2].vowel
+        func deleteAt(_ j: Int) -> Double {
+            guard j == m - 1 else { return delete(l[j]) }
+            return silentFinalH ? min(0.1, delete(l[j])) : silentFinalR ? min(0.3, delete(l[j])) : delete(l[j])
+        }
         // Two rows and the listed side's deletions, on the stack: no allocation per listed token.
         return withUnsafeTemporaryAllocation(of: Double.self, capacity: 3 * (m + 1)) { buffer in
             var prev = UnsafeMutableBufferPointer(rebasing: buffer[0...m])
