@@ -23,6 +23,8 @@ struct Round17Tests {
         entries.append(person("t5", "CAO, Jianming"))
         entries.append(person("t6", "AL-AHMAD, Riyad"))
         entries.append(person("t7", "AL-ZEIR, Salem"))
+        entries.append(ListEntry(source: .ofacSDN, sourceID: "t8", list: .sdn, type: .entity, name: "LIBYAN AGRICULTURAL BANK", programs: ["TEST"],
+                                 aliases: [Alias(name: "AGRICULTURAL BANK", strength: .strong)], addresses: [Address(country: "LY")]))
         return entries
     }()
     static let matcher = Matcher(index: try! MatchIndex(entries: entries))
@@ -81,5 +83,15 @@ struct Round17Tests {
         #expect(UnjoinedLetters.split("سالم الزهراني") == nil)
         #expect(UnjoinedLetters.split("ناصرملکی") != nil)
         #expect(!Self.finds("سالم الزهراني", "t7"))
+    }
+
+    @Test("a sector word is generic, and a country the customer's name holds and the listed party is not in is its own word")
+    func sectorAndCountry() {
+        #expect(CommonWords.isGeneric("agricultural"))
+        #expect(CommonWords.isGeneric("pharmaceutical"))
+        #expect(!Self.finds("Agricultural Bank of China", "t8"))
+        #expect(!Self.finds("中国农业银行", "t8"))
+        #expect(Self.finds("Agricultural Bank of Libya", "t8"))
+        #expect(Self.finds("Libyan Agricultural Bank", "t8"))
     }
 }

@@ -57,7 +57,7 @@ extension Matcher {
     /// a word many listed names share ("VTB" of its subsidiaries' names) is still the listed one's own. Names built of "oil", "gas", "development",
     /// "shipping" are many; the listed one is told apart by its own word ("PARSIAN", "WEIHAI"),
     /// which the customer's name lacks.
-    func genericWordsOnly(_ a: AlignmentResult, telling: [(q: Int, l: Int, similarity: Double)], query q: PreparedQuery) -> LoneApproximateWord? {
+    func genericWordsOnly(_ a: AlignmentResult, telling: [(q: Int, l: Int, similarity: Double)], query q: PreparedQuery, entry: Int? = nil) -> LoneApproximateWord? {
         guard !telling.isEmpty else { return nil }
         let text = q.text(of:)
         // A place the company is named for ("Hong Kong", "Korea") tells no company apart either.
@@ -83,7 +83,7 @@ extension Matcher {
                 if PlaceWords.isPlace(word) && !PlaceWords.opens(word, at: j, of: a.list.count) { absent.append(word) }
             }
         }
-        guard !absent.isEmpty else { return genericNameBesideOwnWord(a, telling: telling, query: q) }
+        guard !absent.isEmpty else { return genericNameBesideOwnWord(a, telling: telling, query: q, entry: entry) }
         return LoneApproximateWord(query: telling.map { text(a.query[$0.q]) }.joined(separator: " "), listed: absent.joined(separator: " "),
                                    similarity: telling.map(\.similarity).min() ?? 1, kind: .genericWordsOnly)
     }
@@ -95,15 +95,23 @@ extension Matcher {
     /// customer's own); nil when the customer's name holds no word of its own, generic words and
     /// places aside ("Bank for Development", "National Iranian Oil Company Singapore" for a listed
     /// NATIONAL IRANIAN OIL COMPANY: a branch names its place).
-    private func genericNameBesideOwnWord(_ a: AlignmentResult, telling: [(q: Int, l: Int, similarity: Double)], query q: PreparedQuery) -> LoneApproximateWord? {
+    private func genericNameBesideOwnWord(_ a: AlignmentResult, telling: [(q: Int, l: Int, similarity: Double)], query q: PreparedQuery,
+                                          entry: Int?) -> LoneApproximateWord? {
         let weak = Double(LegalForms.wordWeight)
         guard a.list.allSatisfy({ $0.weight <= weak || CommonWords.isGeneric(listedText($0)) || PlaceWords.isPlace(listedText($0))
             || Matcher.particleOrArticle(listedText($0)) }) else { return nil }
         let text = q.text(of:)
         let paired = Set(a.pairs.map(\.q))
+        // A country the customer's name holds and the listed party is not in is a word of its own too
+        // ("中国农业银行", Agricultural Bank of China, is no listed AGRICULTURAL BANK of another country).
+        let listedCountries = entry.map { Set(partyCountries(entry: $0).countries) } ?? []
+        let otherCountry = { (word: String) -> Bool in
+            guard !listedCountries.isEmpty, let code = CountryTable.shared.code(for: word) else { return false }
+            return !listedCountries.contains(code)
+        }
         let own = a.query.enumerated().filter { n, u in
-            !paired.contains(n) && u.weight >= PreparedQuery.minimumWeight && text(u).utf8.count >= 3 && !Matcher.particleOrArticle(text(u))
-                && !CommonWords.isGeneric(text(u)) && !PlaceWords.isPlace(text(u))
+            guard !paired.contains(n), u.weight >= PreparedQuery.minimumWeight, text(u).utf8.count >= 3, !Matcher.particleOrArticle(text(u)) else { return false }
+            return (!CommonWords.isGeneric(text(u)) && !PlaceWords.isPlace(text(u))) || (u.key2 < 0 && otherCountry(text(u)))
         }
         guard !own.isEmpty else { return nil }
         return LoneApproximateWord(query: telling.map { text(a.query[$0.q]) }.joined(separator: " "), listed: own.map { text($0.element) }.joined(separator: " "),

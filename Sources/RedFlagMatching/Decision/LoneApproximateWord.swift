@@ -255,7 +255,7 @@ extension Matcher {
         if telling.isEmpty && !a.list.contains(where: { $0.weight > weak }) { telling = a.pairs.filter { a.query[$0.q].weight > weak } }
         let organisation = index.type(entry: s.entry) != .person
         if organisation, let share = rule.commonWordShare, let common = commonWordMatch(a, telling: telling, query: q, share: share) { return common }
-        if organisation, let generic = genericWordsOnly(a, telling: telling, query: q) { return generic }
+        if organisation, let generic = genericWordsOnly(a, telling: telling, query: q, entry: s.entry) { return generic }
         if organisation, let bracket = bracketQualifierOnly(a, telling: telling, document: n) { return bracket }
         if let acronym = acronymAgainstScript(a, telling: telling, query: q, document: n) { return acronym }
         if organisation, q.legalForms.isEmpty, s.qualifiers.contains(where: { $0.name == "type" && $0.effect < 0 }),

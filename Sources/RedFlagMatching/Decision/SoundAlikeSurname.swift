@@ -122,7 +122,7 @@ extension Matcher {
         if namesPerson(n) || (index.type(entry: s.entry) == .unknown && !listedName(n, holds: { CommonWords.isGeneric($0) })),
            let part = organisationOnOneNamePart(a, telling: telling, query: q) { return part }
         guard index.type(entry: s.entry) != .person else { return nil }
-        return genericWordsOnly(a, telling: telling, query: q)
+        return genericWordsOnly(a, telling: telling, query: q, entry: s.entry)
     }
 
     /// The pairs of alignment `a` a match of a name in another script rests on: both words heavier
