@@ -25,6 +25,7 @@ struct Round17Tests {
         entries.append(person("t7", "AL-ZEIR, Salem"))
         entries.append(ListEntry(source: .ofacSDN, sourceID: "t8", list: .sdn, type: .entity, name: "LIBYAN AGRICULTURAL BANK", programs: ["TEST"],
                                  aliases: [Alias(name: "AGRICULTURAL BANK", strength: .strong)], addresses: [Address(country: "LY")]))
+        entries.append(person("t9", "SOBHAN"))
         return entries
     }()
     static let matcher = Matcher(index: try! MatchIndex(entries: entries))
@@ -93,5 +94,16 @@ struct Round17Tests {
         #expect(!Self.finds("中国农业银行", "t8"))
         #expect(Self.finds("Agricultural Bank of Libya", "t8"))
         #expect(Self.finds("Libyan Agricultural Bank", "t8"))
+    }
+
+    @Test("a business word names a company, which is no listed person; a given name the abbreviations table shortens is no business word")
+    func businessWordNamesCompany() {
+        #expect(Self.finds("Sobhan", "t9"))
+        #expect(!Self.finds("Sobhan University", "t9"))
+        let near = Self.matcher.nearest(ScreeningQuery(name: "Sobhan University"), count: 5).first { $0.match.id.hasSuffix(":t9") }
+        #expect(near?.match.explanation.qualifiers.contains { $0.name == "type" && $0.effect < 0 } == true)
+        #expect(!CommonWords.isGeneric("mohammed"))
+        #expect(!CommonWords.isGeneric("mohd"))
+        #expect(CommonWords.isGeneric("international"))
     }
 }

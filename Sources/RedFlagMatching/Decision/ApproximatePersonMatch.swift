@@ -138,7 +138,10 @@ enum ApproximatePersonMatch {
     /// press spelling, another romanisation, or the article of a compound name romanised otherwise.
     static func isVariant(_ typed: String, _ listed: String) -> Bool {
         let a = Array(typed.utf8), b = Array(listed.utf8)
-        return GivenNames.areVariants(typed, listed) || PressOrthographies.readsAs(a, b) || RomanisationSwaps.respellings(a).contains(b)
+        // Two common names apart in their vowels only are two names, whichever press's letters read the one
+        // as the other ("Eman" in Turkish letters is "Aman"): `otherVowels` tells them apart.
+        let vowelsApart = Matcher.knownName(typed) && Matcher.knownName(listed) && otherVowels(typed, listed)
+        return GivenNames.areVariants(typed, listed) || (!vowelsApart && PressOrthographies.readsAs(a, b)) || RomanisationSwaps.respellings(a).contains(b)
             || ArticleCompounds.sameCompound(typed, listed)
     }
 

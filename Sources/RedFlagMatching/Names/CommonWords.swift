@@ -27,7 +27,11 @@ enum CommonWords {
     /// Words that say what kind of body a name is, not which (`Lists/names/generic-words.txt`, the
     /// business words of `Abbreviations` in any spelling, its stopwords, legal-form words, titles).
     static let generic: Set<String> = NameWordList.required("names/generic-words.txt")
-        .union(Abbreviations.canonical.keys).union(Abbreviations.canonical.values).union(Abbreviations.stopwords)
+        .union(Abbreviations.canonical.keys.filter(isNoName)).union(Abbreviations.canonical.values.filter(isNoName)).union(Abbreviations.stopwords)
+
+    /// Whether a word of the abbreviations' table is no given name: "Mohd" and "Md" abbreviate
+    /// Mohammed, a person's name, not a business word.
+    private static func isNoName(_ word: String) -> Bool { !GivenNames.isKnown(word) }
 
     /// Whether `token` is a generic word of organisation names (see `generic`), a legal-form word or a title.
     static func isGeneric(_ token: String) -> Bool {

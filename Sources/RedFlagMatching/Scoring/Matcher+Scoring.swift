@@ -140,10 +140,12 @@ extension Matcher {
             var bestPerEntry: [Int: (score: Double, hit: NameHit, qualifiers: [Qualifier])] = [:]
             let givenName = query.type == nil || query.type == .unknown ? PersonNameShape.givenName(normal) : nil
             let queryNumbers = Qualifiers.numbers(q.bytes)
+            // A legal form, or a business word in any script ("University", "بنك"; a title is none), names a company.
+            let namesCompany = normal.namesCompany || q.namesOrganisation || q.texts.contains { CommonWords.isGeneric($0) && !NameTitles.contains($0) }
             for hit in named.hits {
                 let e = Int(index.nameEntry[hit.name])
                 let quals = Qualifiers.forName(hit.name, entry: e, index: index, query: query, written: origin, queryLegalForms: q.legalForms,
-                                               queryNamesCompany: normal.namesCompany, queryGivenName: givenName, birthYears: birthYear,
+                                               queryNamesCompany: namesCompany, queryGivenName: givenName, birthYears: birthYear,
                                                countries: { self.partyCountries(entry: e) })
                     + [Qualifiers.number(queryNumbers, name: hit.name, index: index)].compactMap { $0 }
                 let score = min(1, max(0, hit.score + quals.reduce(0) { $0 + $1.effect }))

@@ -226,8 +226,13 @@ struct PreparedQuery {
         // The name as another language's press writes it ("chamenei", "poetin", "putyin"): the
         // listed word so read is that name; a listed query word only counts as its respelling.
         let pressCredit = listed ? PressOrthographies.listedCredit : PressOrthographies.credit
+        // A common name is not read as another common name its vowels only set apart (`ApproximatePersonMatch.otherVowels`):
+        // "eman" read in Turkish letters is "aman", another name, not Eman as that press writes it.
+        let word = String(decoding: b, as: UTF8.self), knownName = Matcher.knownName(word)
         for reading in PressOrthographies.readings(b) {
             guard let id = space.id(of: reading) else { continue }
+            if knownName, case let other = String(decoding: reading, as: UTF8.self), Matcher.knownName(other),
+               ApproximatePersonMatch.otherVowels(word, other) { continue }
             map[id] = max(map[id] ?? 0, pressCredit)
         }
         var beforeNear: [Int32: Double] = [:]

@@ -25,7 +25,8 @@ enum Qualifiers {
     /// The most qualifiers can add to a name score before the address (candidate floors use it).
     static let maximumBonus = typeMatches + countryMatches + birthMatches
 
-    /// `queryNamesCompany`: the query carries a company legal form ("Kone Oyj"), so, when no type
+    /// `queryNamesCompany`: the query carries a company legal form ("Kone Oyj") or a business word
+    /// ("Sorbonne University", "索邦大学"), so, when no type
     /// was given, a listed person, vessel or aircraft is a different type (the penalty only: an inferred type earns no bonus).
     /// `queryGivenName`: the given name that makes the query read as a person's (`PersonNameShape`),
     /// so, when no type was given, a listed organisation whose name lacks that given name is a
@@ -67,8 +68,9 @@ enum Qualifiers {
             // Marine Limited" is not the ship MAGNOLIA. A short form that may be a name's syllable
             // ("SA", "AB", read as a form at the name's edge only) names a company too when the listed
             // person's name ends in no such syllable: "Safran SA" is not "Anna ŠAFRAN".
+            let why = queryLegalForms.isEmpty ? "a business word" : "legal form \(queryLegalForms.sorted().joined(separator: "/"))"
             out.append(Qualifier(name: "type", effect: entryType == .person ? typeDiffers : companyNotCraft,
-                                 detail: "legal form \(queryLegalForms.sorted().joined(separator: "/")) names a company; listed party is a \(entryType.rawValue)"))
+                                 detail: "\(why) names a company; listed party is a \(entryType.rawValue)"))
         } else if let given = queryGivenName, entryType == .entity, !names(n, index: index, contain: given) {
             // An organisation named with that very given name ("ANSAR AL-ISLAM") may be what was meant.
             out.append(Qualifier(name: "type", effect: typeDiffers,
