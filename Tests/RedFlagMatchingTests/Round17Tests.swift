@@ -62,6 +62,17 @@ struct Round17Tests {
         #expect(Transliterator.toLatin("לאנג") == "lang")
         #expect(Transliterator.toLatin("נדאל") == "ndal")
         #expect(Transliterator.toLatin("אבי").hasPrefix("a"))
+        // Before a closing yod the alef writes a diphthong's e or a: left unread.
+        #expect(!Transliterator.toLatin("חמינאי").contains("a"))
+    }
+
+    @Test("Hangul writes a final n and ng apart, and ng for an n before a k sound")
+    func hangulFinals() {
+        let same = PhoneticComparison.similarity(query: "won", source: .hangul, listed: "won")
+        #expect(PhoneticComparison.similarity(query: "won", source: .hangul, listed: "wong") < same - 0.1)
+        #expect(PhoneticComparison.similarity(query: "jang", source: .hangul, listed: "jan") < PhoneticComparison.similarity(query: "jang", source: .hangul, listed: "jang") - 0.1)
+        #expect(PhoneticComparison.similarity(query: "bangkeu", source: .hangul, listed: "banke")
+                > PhoneticComparison.similarity(query: "bangseu", source: .hangul, listed: "banse"))
     }
 
     @Test("Arabic writes the glides y and w apart")

@@ -504,6 +504,14 @@ public enum PhoneticComparison {
             guard j == m - 1 else { return delete(l[j]) }
             return silentFinalH ? min(0.1, delete(l[j])) : silentFinalR ? min(0.3, delete(l[j])) : delete(l[j])
         }
+        // Hangul writes a syllable's final n and ng with letters of their own (ㄴ, ㅇ): "장" jang is no "jan", "원"
+        // won no "wong". A listed n before a k sound is the ng the script writes ("링컨" ringkeon, Lincoln).
+        let hangulFinals = source == .hangul
+        func finalsApart(_ x: Segment, _ j: Int) -> Bool {
+            let y = l[j]
+            if x.letters == 0x6E67 && y.letters == 110 { return !(j + 1 < m && !l[j + 1].vowel && l[j + 1].value == 2) }
+            return x.letters == 110 && y.letters == 0x6E67
+        }
         // Two rows and the listed side's deletions, on the stack: no allocation per listed token.
         return withUnsafeTemporaryAllocation(of: Double.self, capacity: 3 * (m + 1)) { buffer in
             var prev = UnsafeMutableBufferPointer(rebasing: buffer[0...m])
@@ -519,7 +527,9 @@ public enum PhoneticComparison {
                 cur[0] = prev[0] + inserted
                 var least = cur[0]
                 for j in 0..<m {
-                    var v = min(prev[j + 1] + inserted, cur[j] + deletions[j], prev[j] + substitute(x, l[j]))
+                    var sub = substitute(x, l[j])
+                    if hangulFinals, !x.vowel, sub < 0.6, finalsApart(x, j) { sub = 0.6 }
+                    var v = min(prev[j + 1] + inserted, cur[j] + deletions[j], prev[j] + sub)
                     // Japanese ウ u at the start of a word stands for w or v before another sound ("ウラジーミル" Vladimir).
                     if source == .kana && i == 0 && j == 0 && q[0].vowel && q[0].value == 16 && !l[0].vowel && (l[0].value == 0 || l[0].value == classW) {
                         v = min(v, 0.2)

@@ -677,9 +677,10 @@ final class Letters: Sendable {
                 out += "y"  // a yod before that alef is the consonant of the last syllable ("יחיא" Yahya)
             } else if vowels, s[k] == "א", k == s.count - 1 {
                 out += "a"  // so does a final alef in an Arabic name ("יחיא" Yahya, "מוסא" Musa)
-            } else if s[k] == "א", k > 0, k + 1 < s.count, s[k - 1] != "א" {
+            } else if s[k] == "א", k > 0, k + 1 < s.count, s[k - 1] != "א", !(k + 2 == s.count && s[k + 1] == "י") {
                 // A medial alef writes the long a of a foreign or Arabic name ("לאנג" Lang, "נדאל" Nadal,
-                // "סדאם" Saddam): read so, the name is not the bare consonants any vowel may fill.
+                // "סדאם" Saddam): read so, the name is not the bare consonants any vowel may fill. Before a
+                // closing yod it writes the e or a of a diphthong ("חמינאי" Khamenei, "דובאי" Dubai): left unread.
                 out += "a"
             } else {
                 out += v.plain
