@@ -117,4 +117,14 @@ struct Round17Tests {
         #expect(!CommonWords.isGeneric("mohd"))
         #expect(CommonWords.isGeneric("international"))
     }
+
+    @Test("a listed ll between vowels is the y of a Spanish name other scripts write so, and an l still")
+    func spanishLL() {
+        let y = PhoneticComparison.similarity(query: "kabeyo", source: .hangul, listed: "cabello")
+        #expect(y > PhoneticComparison.similarity(query: "kabeyo", source: .hangul, listed: "cabero"))
+        #expect(y >= 0.85)
+        #expect(PhoneticComparison.similarity(query: "kabelo", source: .cyrillic, listed: "cabello") >= 0.95)
+        // Cyrillic writes l and r apart: the ll is no r.
+        #expect(PhoneticComparison.similarity(query: "kabero", source: .cyrillic, listed: "cabello") < PhoneticComparison.similarity(query: "kabelo", source: .cyrillic, listed: "cabello"))
+    }
 }

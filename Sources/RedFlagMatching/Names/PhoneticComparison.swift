@@ -303,6 +303,10 @@ public enum PhoneticComparison {
     /// final ng ("بوينغ" Boeing).
     private static let arabicDigraphs: Set<[UInt8]> = Set(["th", "dh", "kh", "sh", "gh", "zh", "ch", "tsh", "ng"].map { Array($0.utf8) })
 
+    /// The letters of a listed "ll" between vowels (`segments`): an l to every query letter l, and the y,
+    /// j or zh of a Spanish name's ll to a glide or those letters (`cost`).
+    static let spanishLL: UInt32 = 0x6C6C
+
     static func segments(_ t: [UInt8], source: Source?) -> [Segment]? {
         guard !t.isEmpty, t.allSatisfy({ (97...122).contains($0) }) else { return nil }
         let tables = Tables.shared
@@ -340,6 +344,13 @@ public enum PhoneticComparison {
                 // Wayne); no Russian word or name opens with у and another vowel.
                 out.append(Segment(vowel: false, value: classW, letters: 119))
                 i += 1
+                continue
+            }
+            if source == nil, c == 108, i > 0, isVowel(t[i - 1]), i + 2 < t.count, t[i + 1] == 108, isVowel(t[i + 2]) {
+                // A listed "ll" between vowels is an l, or the y of a Spanish name the press of other scripts
+                // writes so ("Cabello": "كابيو", "카베요", "カベジョ"): one segment of its own (`spanishLL`).
+                out.append(Segment(vowel: false, value: 5, letters: spanishLL))
+                i += 2
                 continue
             }
             if source == nil, c == 99, i + 1 < t.count, t[i + 1] == 101 || t[i + 1] == 105 || t[i + 1] == 121 {
@@ -485,6 +496,10 @@ public enum PhoneticComparison {
                 return vowels(x.value, y.value)
             }
             if x.letters == y.letters { return 0 }
+            if y.letters == PhoneticComparison.spanishLL {
+                if x.value == classW || x.letters == 106 || x.letters == 0x7A68 { return 0.3 }
+                return substitute(x, Segment(vowel: false, value: y.value, letters: 108))
+            }
             // A listed j is h in Spanish names (Joaquin, Juarez) and y in German and Slavic ones (Jürgen,
             // Jovan): other scripts write it so ("Хоакин", "ホアキン", "Йован").
             if y.letters == 106, x.value == classH || x.value == classW { return 0.3 }
