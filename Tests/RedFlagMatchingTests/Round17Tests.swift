@@ -26,6 +26,9 @@ struct Round17Tests {
         entries.append(ListEntry(source: .ofacSDN, sourceID: "t8", list: .sdn, type: .entity, name: "LIBYAN AGRICULTURAL BANK", programs: ["TEST"],
                                  aliases: [Alias(name: "AGRICULTURAL BANK", strength: .strong)], addresses: [Address(country: "LY")]))
         entries.append(person("t9", "SOBHAN"))
+        // An entry listed under a one-word given name and under its full name.
+        entries.append(ListEntry(source: .ofacSDN, sourceID: "t10", list: .sdn, type: .person, name: "KIM, Leon", programs: ["TEST"],
+                                 aliases: [Alias(name: "LEON", strength: .strong), Alias(name: "Leon KIMM", strength: .strong)]))
         return entries
     }()
     static let matcher = Matcher(index: try! MatchIndex(entries: entries))
@@ -126,5 +129,18 @@ struct Round17Tests {
         #expect(PhoneticComparison.similarity(query: "kabelo", source: .cyrillic, listed: "cabello") >= 0.95)
         // Cyrillic writes l and r apart: the ll is no r.
         #expect(PhoneticComparison.similarity(query: "kabero", source: .cyrillic, listed: "cabello") < PhoneticComparison.similarity(query: "kabelo", source: .cyrillic, listed: "cabello"))
+    }
+
+    @Test("a name a rule holds no match gives way to the entry's next name, decided alike")
+    func runnersUp() {
+        // "LEON" alone is held no match beside the customer's own surname; the entry's full name is met.
+        #expect(Self.finds("Leon Kim", "t10"))
+        #expect(!Self.finds("Leon Park", "t10"))
+        // The entry's other names at review or above wait behind its best one, best first.
+        let scored = Self.matcher.pool.withScratch { Self.matcher.score(ScreeningQuery(name: "Leon Kim"), nameFloor: Self.matcher.nameFloor, scratch: $0) }
+        let t10 = Self.matcher.index.entryIndex(id: "OFAC-SDN:t10")
+        let entry = scored.matches.first { $0.entry == t10 }
+        #expect(entry?.runnersUp.isEmpty == false)
+        #expect(entry.map { m in m.runnersUp.allSatisfy { $0.score <= m.score } } == true)
     }
 }

@@ -114,6 +114,9 @@ public final class Matcher: Sendable {
     /// The lowest name score that could still reach review after the largest qualifier bonus.
     var nameFloor: Double { configuration.lowestReview - Qualifiers.maximumBonus }
 
+    /// Most other names of an entry the decision turns to (`ScoredMatch.runnersUp`).
+    static let runnersUpKept = 3
+
     private func screen(_ query: ScreeningQuery, scratch: Scratch, origin: String? = nil, phonetic: Bool = true) -> ScreeningResult {
         let scored = score(query, nameFloor: nameFloor, scratch: scratch, origin: origin, phonetic: phonetic)
         // A name in another script is compared by sound, with its own rule for one-word names.
@@ -122,18 +125,22 @@ public final class Matcher: Sendable {
         var matches: [ScreeningMatch] = []
         var decided = Set<Int>()
         // Name matches come first: an entry matched by name is not reported again by address.
-        for var s in scored.matches where s.basis == .address ? !decided.contains(s.entry) : true {
-            // The one place a match is decided: the decision policy.
-            guard let (decision, capped) = configuration.policy.decide(score: s.score, list: index.list(entry: s.entry), programs: index.programs(entry: s.entry),
-                                                                       basis: s.basis, aliasStrength: s.name.map { index.strength(name: $0) } ?? .strong,
-                                                                       qualifiers: s.qualifiers, thresholds: configuration,
-                                                                       nameExact: nameExact(s, query: scored),
-                                                                       loneWord: { latin ? self.loneApproximateWord(s, query: scored)
-                                                                                    : self.loneWordInScript(s, query: scored, source: source) },
-                                                                       weakAliasLetters: { s.name.map { self.weakAliasLetters(name: $0) } ?? .max }) else { continue }
-            if let capped { s.qualifiers.append(capped) }
-            decided.insert(s.entry)
-            matches.append(makeMatch(s, decision: decision, query: scored, scratch: scratch))
+        for best in scored.matches where best.basis == .address ? !decided.contains(best.entry) : true {
+            // The one place a match is decided: the decision policy. A name a rule holds no match gives way to
+            // the entry's next name at review or above, decided alike.
+            for var s in [best] + best.runnersUp {
+                guard let (decision, capped) = configuration.policy.decide(score: s.score, list: index.list(entry: s.entry), programs: index.programs(entry: s.entry),
+                                                                           basis: s.basis, aliasStrength: s.name.map { index.strength(name: $0) } ?? .strong,
+                                                                           qualifiers: s.qualifiers, thresholds: configuration,
+                                                                           nameExact: nameExact(s, query: scored),
+                                                                           loneWord: { latin ? self.loneApproximateWord(s, query: scored)
+                                                                                        : self.loneWordInScript(s, query: scored, source: source) },
+                                                                           weakAliasLetters: { s.name.map { self.weakAliasLetters(name: $0) } ?? .max }) else { continue }
+                if let capped { s.qualifiers.append(capped) }
+                decided.insert(s.entry)
+                matches.append(makeMatch(s, decision: decision, query: scored, scratch: scratch))
+                break
+            }
         }
         // The verdict is taken over every match; the limit trims only the display.
         return configuration.policy.result(query, matches: matches, limit: configuration.limit)

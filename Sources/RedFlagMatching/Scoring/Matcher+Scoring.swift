@@ -15,6 +15,10 @@ struct ScoredMatch {
     var qualifiers: [Qualifier]
     var addressScore: Double?
     var matchedAddress: String?
+    /// The entry's other names scoring at review or above, best first (`Matcher.runnersUpKept` at most): the
+    /// decision turns to them when a rule holds the best one no match ("LEO" for "Leo Kim" while the entry is
+    /// also listed under a name the query spells in full).
+    var runnersUp: [ScoredMatch] = []
 }
 
 /// A query prepared against both token spaces, with every entry it scored.
@@ -138,6 +142,8 @@ extension Matcher {
             let q = preparedName(named, name: query.name, origin: nameOrigin, scratch: scratch)
             out.name = q
             var bestPerEntry: [Int: (score: Double, hit: NameHit, qualifiers: [Qualifier])] = [:]
+            var others: [Int: [(score: Double, hit: NameHit, qualifiers: [Qualifier])]] = [:]
+            let review = configuration.lowestReview
             let givenName = query.type == nil || query.type == .unknown ? PersonNameShape.givenName(normal) : nil
             let queryNumbers = Qualifiers.numbers(q.bytes)
             // A legal form, or a business word in any script ("University", "بنك"; a title is none), names a company.
@@ -149,19 +155,32 @@ extension Matcher {
                                                countries: { self.partyCountries(entry: e) })
                     + [Qualifiers.number(queryNumbers, name: hit.name, index: index)].compactMap { $0 }
                 let score = min(1, max(0, hit.score + quals.reduce(0) { $0 + $1.effect }))
-                if let current = bestPerEntry[e], current.score >= score { continue }
+                if let current = bestPerEntry[e], current.score >= score {
+                    if score >= review { others[e, default: []].append((score, hit, quals)) }
+                    continue
+                }
+                if let current = bestPerEntry[e], current.score >= review { others[e, default: []].append(current) }
                 bestPerEntry[e] = (score, hit, quals)
             }
             for (e, best) in bestPerEntry {
-                var s = ScoredMatch(entry: e, name: best.hit.name, score: best.score, basis: .name, qualifiers: best.qualifiers)
-                if let a = addressPrepared, let (addressScore, text) = bestAddress(of: e, query: a) {
-                    s.addressScore = addressScore
-                    s.matchedAddress = text
-                    if addressScore >= configuration.addressThreshold {
-                        s.qualifiers.append(Qualifier(name: "address", effect: Qualifiers.addressBonus, detail: "address matches '\(text)' (\(fmt(addressScore)))"))
-                        s.score = min(1, s.score + Qualifiers.addressBonus)
-                        s.basis = .nameAndAddress
+                let address = addressPrepared.flatMap { bestAddress(of: e, query: $0) }
+                func scored(_ c: (score: Double, hit: NameHit, qualifiers: [Qualifier])) -> ScoredMatch {
+                    var s = ScoredMatch(entry: e, name: c.hit.name, score: c.score, basis: .name, qualifiers: c.qualifiers)
+                    if let (addressScore, text) = address {
+                        s.addressScore = addressScore
+                        s.matchedAddress = text
+                        if addressScore >= configuration.addressThreshold {
+                            s.qualifiers.append(Qualifier(name: "address", effect: Qualifiers.addressBonus, detail: "address matches '\(text)' (\(fmt(addressScore)))"))
+                            s.score = min(1, s.score + Qualifiers.addressBonus)
+                            s.basis = .nameAndAddress
+                        }
                     }
+                    return s
+                }
+                var s = scored(best)
+                if let rest = others[e] {
+                    s.runnersUp = rest.sorted { $0.score > $1.score || ($0.score == $1.score && $0.hit.name < $1.hit.name) }
+                        .prefix(Matcher.runnersUpKept).map(scored)
                 }
                 nameMatched.insert(e)
                 out.matches.append(s)

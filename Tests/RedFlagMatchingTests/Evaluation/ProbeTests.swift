@@ -130,7 +130,8 @@ struct ProbeTests {
         // 30 alerted when written and after the round: its one-word given-name alias and nisba rules took Leo Kim / LEO
         // and سالم الزهراني off, its Turkish reading added Mustafe Abdullahi / ABDULLAHI, Mustafa and Qaderi / AL-QADRI),
         // 37 of 2,598: the new ones are mostly namesakes in all but a patronymic (Igor Lebedev / Игорь Владимирович
-        // ЛЕБЕДЕВ) and common Arabic and Chinese names in their script.
+        // ЛЕБЕДЕВ) and common Arabic and Chinese names in their script. An entry's next name deciding where a rule
+        // holds its best one no match added two (Mohamed Salah / SALAH, Salah Abdallah Mohamed): 39 of 2,598.
         #expect(rate <= 0.016)
     }
 }
