@@ -631,7 +631,7 @@ extension Matcher {
     /// read as `familyNameAbsent` (the part shared, the part absent).
     func organisationOnOneNamePart(_ a: AlignmentResult, telling: [(q: Int, l: Int, similarity: Double)], query q: PreparedQuery) -> LoneApproximateWord? {
         // An organisation's name: a legal form, or a business word ("Corporation", "Group", "Bank"), not a title.
-        let organisation = !q.legalForms.isEmpty || q.namesOrganisation || q.texts.contains { CommonWords.isGeneric($0) && !NameTitles.contains($0) }
+        let organisation = !q.legalForms.isEmpty || q.holdsBusinessWord
         guard organisation, telling.count == 1, let pair = telling.first else { return nil }
         let paired = Set(a.pairs.map(\.l))
         let absent = a.list.indices.filter { j in

@@ -147,7 +147,7 @@ extension Matcher {
             let givenName = query.type == nil || query.type == .unknown ? PersonNameShape.givenName(normal) : nil
             let queryNumbers = Qualifiers.numbers(q.bytes)
             // A legal form, or a business word in any script ("University", "بنك"; a title is none), names a company.
-            let namesCompany = normal.namesCompany || q.namesOrganisation || q.texts.contains { CommonWords.isGeneric($0) && !NameTitles.contains($0) }
+            let namesCompany = normal.namesCompany || q.holdsBusinessWord
             for hit in named.hits {
                 let e = Int(index.nameEntry[hit.name])
                 let quals = Qualifiers.forName(hit.name, entry: e, index: index, query: query, written: origin, queryLegalForms: q.legalForms,

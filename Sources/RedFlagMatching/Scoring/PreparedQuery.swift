@@ -54,6 +54,9 @@ struct PreparedQuery {
     var fromOtherScript = false
     /// Whether the name, in its own script, holds a business word (`CrossScriptChannel.namesOrganisation`).
     var namesOrganisation = false
+    /// Whether the name holds a business word, in its script or in Latin letters ("University", "بنك"; a
+    /// title is none): an organisation's name, legal form or not.
+    var holdsBusinessWord: Bool { namesOrganisation || texts.contains { CommonWords.isGeneric($0) && !NameTitles.contains($0) } }
     /// With `links`: the token naming the query's own person, first in reading order (`NameChains.own`).
     var own: Int?
     /// `weights` with the query's middle initials weighing what the least name part weighs, nil
