@@ -2,10 +2,12 @@ import Foundation
 
 // Build-time tool of the EmbedProjectData plugin:
 //   ProjectDataEmbedder LISTS_DIR OUTPUT.swift PACKAGE_DIR
-// writes OUTPUT.swift holding every file under LISTS_DIR (named by its path there) as base64 and
-// the git commit of PACKAGE_DIR (nil when git or the repository is absent). Base64 string
-// literals keep the compiler fast on any file content. OUTPUT is rewritten only when its text
-// changes, so a build with nothing new recompiles nothing.
+// writes OUTPUT.swift holding every file under LISTS_DIR (named by its path there) and the git
+// commit of PACKAGE_DIR (nil when git or the repository is absent). A UTF-8 text file is a string
+// literal (quotes, backslashes and control characters escaped), which a process reads with one
+// copy, no decoding (a fresh `redflag screen` reads a megabyte of tables); any other file is
+// base64. OUTPUT is rewritten only when its text changes, so a build with nothing new recompiles
+// nothing.
 let arguments = CommandLine.arguments
 guard arguments.count == 4 else {
     FileHandle.standardError.write(Data("usage: ProjectDataEmbedder LISTS_DIR OUTPUT PACKAGE_DIR\n".utf8))
@@ -69,19 +71,29 @@ for url in found.sorted(by: { $0.path < $1.path }) where url.path.hasPrefix(root
     for byte in bytes { digest = (digest ^ UInt64(byte)) &* 0x100_0000_01b3 }
 }
 text += "    static let namesDigest: UInt64 = \(digest)\n"
-text += "    static let files: [String: String] = [\n"
+var texts: [(name: String, text: String)] = [], binaries: [(name: String, base64: String)] = []
 for url in found {
     var name = url.path
     if name.hasPrefix(root.path + "/") { name.removeFirst(root.path.count + 1) }
     do {
         let data = try Data(contentsOf: url)
-        text += "        \(literal(name)): \"\(data.base64EncodedString())\",\n"
+        if let decoded = String(validating: data, as: UTF8.self), Data(decoded.utf8) == data {
+            texts.append((name, decoded))
+        } else {
+            binaries.append((name, data.base64EncodedString()))
+        }
     } catch {
         FileHandle.standardError.write(Data("ProjectDataEmbedder: cannot read \(url.path): \(error)\n".utf8))
         exit(66)
     }
 }
-if found.isEmpty { text += "        :\n" }
+text += "    static let texts: [String: String] = [\n"
+for (name, contents) in texts { text += "        \(literal(name)): \(literal(contents)),\n" }
+if texts.isEmpty { text += "        :\n" }
+text += "    ]\n"
+text += "    static let base64: [String: String] = [\n"
+for (name, contents) in binaries { text += "        \(literal(name)): \"\(contents)\",\n" }
+if binaries.isEmpty { text += "        :\n" }
 text += "    ]\n}\n"
 do {
     if (try? Data(contentsOf: output)) != Data(text.utf8) {

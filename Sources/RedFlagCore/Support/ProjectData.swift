@@ -19,12 +19,14 @@ public enum ProjectData {
     /// The override folder in effect: `--lists-data`, else `$REDFLAG_LISTS_DATA`, else nil.
     public static var overrideDirectory: URL? {
         if let explicitDirectory { return explicitDirectory }
-        if let env = ProcessInfo.processInfo.environment[environmentKey], !env.isEmpty { return URL(fileURLWithPath: env) }
+        // `getenv`, not `ProcessInfo.environment`, which copies the whole environment into a
+        // dictionary on every call: a fresh `redflag screen` asks here for every table it loads.
+        if let env = getenv(environmentKey).map({ String(cString: $0) }), !env.isEmpty { return URL(fileURLWithPath: env) }
         return nil
     }
 
     /// The names (paths under `Lists/`) of the files embedded at build time.
-    public static var embeddedNames: [String] { EmbeddedProjectData.files.keys.sorted() }
+    public static var embeddedNames: [String] { (Array(EmbeddedProjectData.texts.keys) + Array(EmbeddedProjectData.base64.keys)).sorted() }
 
     /// The bytes of `name` (a path under `Lists/`, e.g. `redflags.json`) and the path to cite in
     /// error messages: the override folder's file when it has one, else the embedded copy
@@ -38,7 +40,9 @@ public enum ProjectData {
                 }
             }
         }
-        guard let encoded = EmbeddedProjectData.files[name], let data = Data(base64Encoded: encoded) else {
+        // A text file is embedded as its text, copied out as is; only other files need decoding.
+        if let text = EmbeddedProjectData.texts[name] { return (Data(text.utf8), "<built-in>/\(name)") }
+        guard let encoded = EmbeddedProjectData.base64[name], let data = Data(base64Encoded: encoded) else {
             throw RedFlagError.projectDataMissing("\(name) is neither built in nor in \(overrideDirectory?.path ?? "an override folder (--lists-data DIR)")")
         }
         return (data, "<built-in>/\(name)")
