@@ -90,6 +90,11 @@ public struct LoneApproximateWord: Hashable, Sendable {
         /// name in another script, any party named by one telling word, met by sound (`Matcher.ownWordBeside`):
         /// "تامر حسني" / the vessel TAMAR.
         case oneWordBesideAnotherName
+        /// The two parts of a listed person's compound given name met in the reverse order
+        /// (`Matcher.reversedSyllables`): "Riz Ahmad" / "RADAN, Ahmad-Reza", "최민식" Choe Min-sik /
+        /// "CH'OE, So'k-min". A compound or East Asian given name is its parts in order: the same parts
+        /// the other way round are another name.
+        case reversedSyllables
     }
 
     /// The query word (two typed words joined read as one) and the listed word it matched; for
@@ -131,6 +136,7 @@ public struct LoneApproximateWord: Hashable, Sendable {
         case .wordsApart: return "words '\(query)' each another word than the listed '\(listed)' (\(fmt(similarity)) at least), none as listed"
         case .joinedWholeName: return "the whole name '\(query)' read as the one listed word '\(listed)' \(fmt(similarity)), the listed '\(missingPart)' absent"
         case .oneWordBesideAnotherName: return "the one listed word '\(listed)' met as '\(query)' \(fmt(similarity)), beside the customer's own name '\(missingPart)'"
+        case .reversedSyllables: return "the parts of the listed given name '\(listed)' met in the reverse order, '\(query)'"
         }
     }
 
@@ -158,6 +164,7 @@ public struct LoneApproximateWord: Hashable, Sendable {
         case .loneSoundAlike: return "lone_sound_alike"
         case .wordsApart: return "words_apart"
         case .joinedWholeName: return "joined_whole_name"
+        case .reversedSyllables: return "reversed_syllables"
         case .oneWordBesideAnotherName: return "one_word_beside_another_name"
         }
     }
@@ -262,6 +269,7 @@ extension Matcher {
            let other = personNamedOrganisation(a, telling: telling, query: q) { return other }
         if q.legalForms.isEmpty, namesPerson(n), let other = approximatePerson(a, telling: telling, query: q, document: n) { return other }
         if q.legalForms.isEmpty, namesPerson(n), let initial = contradictingInitial(a, query: q, document: n) { return initial }
+        if q.legalForms.isEmpty, namesPerson(n), let reversed = reversedSyllables(a, query: q, document: n) { return reversed }
         if q.legalForms.isEmpty, namesPerson(n), let given = contradictingGivenName(a, query: q, document: n) { return given }
         if q.legalForms.isEmpty, namesPerson(n), let family = familyNameAbsent(a, query: q, document: n) { return family }
         if namesPerson(n) || (index.type(entry: s.entry) == .unknown && !listedName(n, holds: { CommonWords.isGeneric($0) })),

@@ -121,6 +121,7 @@ extension Matcher {
         // An organisation's name in its script ("بنك الرياض", Riyad Bank) on one part of a person's name, as in Latin letters.
         if namesPerson(n) || (index.type(entry: s.entry) == .unknown && !listedName(n, holds: { CommonWords.isGeneric($0) })),
            let part = organisationOnOneNamePart(a, telling: telling, query: q) { return part }
+        if namesPerson(n), let reversed = reversedSyllables(a, query: q, document: n) { return reversed }
         guard index.type(entry: s.entry) != .person else { return nil }
         return genericWordsOnly(a, telling: telling, query: q, entry: s.entry)
     }
