@@ -88,6 +88,12 @@ public enum TokenSimilarity {
                 ? min(a.count, b.count) >= 6 || abjad
                 : (min(a.count, b.count) >= 5 && abs(a.count - b.count) <= 2) || (abjad && min(a.count, b.count) >= 3)
         }
+        if skeletonEqual && abjad && (unsoundedH(a, against: b) || unsoundedH(b, against: a)) {
+            // The skeleton leaves a Latin h out inside a word ("Mohamed" ~ "Muhamad"), but an
+            // unvowelled spelling's h is a letter of the script (ح ه), sounded inside a word: "ahmd"
+            // (احمد) is no OMIDI.
+            skeletonEqual = false
+        }
         if skeletonEqual && !abjad {
             // The same consonants with the vowels moved about is another word ("nokia" ~ "nioec",
             // "kyocera" ~ "chicharra", "almeida" ~ "elemed"); a transliteration variant changes a
@@ -103,6 +109,20 @@ public enum TokenSimilarity {
         }
         let s = max(JaroWinkler.similarity(a, b), skeletonEqual ? skeletonCredit : 0)
         return s >= floor ? s : floor
+    }
+
+    /// Whether unvowelled `a` writes an h of its own inside the word (not the h of a digraph: sh, kh,
+    /// th, gh, dh, zh, ch, ph) while `b` has no h at all.
+    static func unsoundedH(_ a: UnsafeBufferPointer<UInt8>, against b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count >= 3, !hasVowel(UnsafeBufferPointer(rebasing: a[1...])), !b.contains(104) else { return false }
+        for i in 1..<(a.count - 1) where a[i] == 104 {
+            let before = a[i - 1]
+            // s k t g d z c p: the h belongs to the digraph before it.
+            if before != 115 && before != 107 && before != 116 && before != 103 && before != 100 && before != 122 && before != 99 && before != 112 {
+                return true
+            }
+        }
+        return false
     }
 
     /// Typos tolerated in a token of `length` letters (close to Elasticsearch's AUTO fuzziness):
