@@ -515,7 +515,10 @@ public enum PhoneticComparison {
         // A listed name's final r after a vowel is unsounded in the English the press transcribes: Chinese
         // writes "Miller" 米勒 mile, Japanese ミラー, Korean 밀러 (a final 尔 er, ー or 러 still reads it).
         let silentFinalR = (source == .han || source == .kana || source == .hangul) && m >= 2 && l[m - 1].letters == 114 && l[m - 2].vowel
+        // So is an r closing a syllable before another consonant ("Robert" ロバート robato, 罗伯特 luobote, 로버트).
+        let silentCodaR = source == .han || source == .kana || source == .hangul
         func deleteAt(_ j: Int) -> Double {
+            if silentCodaR, j > 0, j < m - 1, l[j].letters == 114, l[j - 1].vowel, !l[j + 1].vowel { return min(0.3, delete(l[j])) }
             guard j == m - 1 else { return delete(l[j]) }
             return silentFinalH ? min(0.1, delete(l[j])) : silentFinalR ? min(0.3, delete(l[j])) : delete(l[j])
         }
