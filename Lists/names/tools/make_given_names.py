@@ -190,6 +190,500 @@ nadezhda nadiya nadzeya
 anastasia anastasiya anastasiia anastasija
 ksenia kseniya kseniia
 larisa larysa
+rafi rafee rafie
+louay loay luay louai
+moataz moetaz mutaz motaz muataz moutaz
+meshal mishal meshaal mishaal
+bandar bander
+riyad riad riyadh riadh riaz riyaz
+muhannad mohannad mouhannad muhanad mohanad
+hisham hesham hicham hichem
+thamer thamir
+faleh falih
+suad souad soad suaad
+noureddine nuruddin nureddin nooruddin nuraddin nurettin nouredine nuriddin
+abdulmajeed abdulmajid abdelmajid abdelmadjid abdolmajid abdelmajeed
+abdulkarim abdulkareem abdelkarim abdelkrim abdolkarim abdulkerim
+abdelhamid abdulhamid abdulhameed abdolhamid abdelhamed abdulhamit
+abdelkader abdulqadir abdulkadir abdelqader abdulkader abdelkadir abdulqader
+abdelmalek abdulmalik abdelmalik abdulmalek abdolmalek
+abdelwahab abdulwahab abdelouahab abdulwahhab abdolvahab
+abdelghani abdulghani abdelghany abdolghani
+abdelhakim abdulhakim abdelhakeem abdulhakeem
+abdellatif abdullatif abdulatif abdellatef abdelatif
+abdelnasser abdulnasser abdelnaser abdulnasir abdennasser
+abdelsalam abdulsalam abdessalam abdesselam abdussalam abdusalam abdolsalam abdeslam
+abdulrazzaq abdelrazek abderrazak abderrazek abdulrazak abdurazak abdelrazzaq
+abdelrahim abdulrahim abderrahim abdurrahim abdolrahim abdelraheem
+abdulilah abdelilah abdulelah abdelillah
+abdelhadi abdulhadi abdelhady
+abdeljalil abduljalil abdoljalil abdeldjalil
+abdeljabbar abduljabbar abdeljabar abduljabar
+abdulbasit abdelbaset abdelbasset abdulbaset abdelbasit
+abdelfattah abdulfattah abdelfatah abdulfatah
+abdelghafour abdulghafoor abdelghafur abdulghafur
+abdelmoneim abdulmunim abdelmonem abdulmoneim abdelmonaim
+abdulwahid abdelwahed abdulwahed abdelouahed abdolvahed
+abdulhalim abdelhalim abdulhaleem abdolhalim
+abdulkhaliq abdelkhalek abdulkhalik abdelkhaleq abdolkhaleq
+abdulhafiz abdelhafid abdulhafeez abdelhafiz
+abdulghaffar abdelghaffar abdolghaffar abdulgaffar
+abdulqayyum abdulqayum abdulkayum
+abdulsamad abdelsamad abdessamad abdussamad abdolsamad
+abdulhaq abdelhak abdelhaq abdolhaq abdulhak
+abdulrauf abdelraouf abdulraouf abdurrauf abdelrauf
+abdulmohsen abdelmohsen abdulmuhsin abdulmohsin
+abdulhussein abdulhussain abdolhossein abdelhussein
+abdulsattar abdelsattar abdussattar abdolsattar
+abdulrashid abdurrashid abdelrachid abdulrasheed abderrachid abdurashid
+khalifa khalifah khaleefa
+mubarak moubarak mobarak mbarek
+nayef naif nayif
+turki torki turky
+nawaf nawwaf
+fawaz fawwaz
+saud saoud
+badr bader badar
+saqr saqer saker sakr
+humaid humayd
+obaid ubaid obeid oubaid ubayd
+ubaidullah obaidullah obaidallah ubaydullah obeidullah
+jalaluddin jalaleddin jalaladdin celalettin jalaludin
+salahuddin salaheddine salahaddin salaheddin selahattin salahudin
+alaeddin alaeddine alauddin alaaddin alaattin
+shamsuddin shamseddine shamsaddin shamsudin semsettin
+nasreddine nasreddin nasruddin nasraddin
+nasiruddin naseeruddin nasirudin nasiraddin
+zainuddin zineddine zeineddine zaynuddin zainudin
+kamaluddin kamaleddine kamaladdin kemalettin kamaludin kamoliddin
+badruddin badreddine badraddin bedrettin badrudin
+bahauddin bahaeddine bahaaddin bahattin bahaudin
+muhyiddin mohieddine mohyeddin muhieddine mohiuddin muhittin
+fakhruddin fakhreddine fakhraddin fahrettin fakhrudin
+nizamuddin nizameddine nizamaddin nizamettin
+imaduddin emadeddine imadeddine emadeddin imadaddin
+izzuddin ezzeddine ezzedine izzeddin izzaddin izzettin
+saifuddin seifeddine saifeddine sayfuddin seyfettin saifudin
+sirajuddin sirajeddine serajuddin serajeddin sirajudin
+shahabuddin shihabuddin shehabeddine shahabeddin shihabeddin
+ziauddin ziaeddin ziyauddin
+firoz feroz firuz firouz feroze firooz
+najmuddin najmeddine najmaddin necmettin najmudin
+khairuddin kheireddine khayreddin hayrettin khaireddin
+sharafuddin sharafeddine sharafeddin serafettin
+burhanuddin borhaneddine burhaneddin burhanettin
+ammar ammaar
+yasser yasir yassir yaser
+anas anes enes
+uthman othman osman usman ousmane othmane usmon
+hussam husam hossam houssam hosam
+haitham haytham heitham haithem
+hatem hatim
+ghassan gassan ghasan
+marwan marouane merouane
+rami ramy
+fadi fady
+hadi hady hedi
+bassam basam
+wissam wessam wisam ouissam
+hazem hazim
+raed raaed
+nidal nedal
+iyad eyad iyyad
+fouad fuad foad fuat fawad
+tayseer taysir tayssir taisir
+khaldoun khaldun khaldoon
+sufyan sofiane soufiane sufian sofian
+fathi fathy fethi
+lotfi lutfi lotfy lutfy lutfu
+mazen mazin
+nizar nezar
+ashraf achraf esref
+hani hany
+munther mundhir munzer monzer
+moayad muayad mouayad muayyad
+qusay qusai kusay qussay
+uday udai odai oday
+amjad amjed
+amr amro amrou
+bakr bekir
+ghaith ghayth gaith
+ghazi gazi
+hilal helal
+imran emran imraan
+kamil kameel komil
+nouri nuri noori
+ridwan radwan redouane rizwan ridvan redwan
+rafiq rafik rafeeq refik rafic
+sabri sabry
+sadiq sadeq sadek sadik sadegh
+wajdi wagdy wajdy
+zaki zaky
+zuhair zouhair zuheir zohair zuhayr
+saif seif sayf seyf
+shawqi shawki chawki shawky
+shukri shoukri choukri shokri sukru
+mokhtar mukhtar moukhtar muhtar
+muadh moaz muaz muath mouaz mouad
+hammoud hamoud hamud
+raouf rauf raoof
+rifaat refaat rifat
+safwan safouane
+saddam sadam
+jaber jabir djaber gaber
+jassim jasim jassem jasem
+jumaa juma jomaa jumah
+thabit thabet sabit
+ramzi ramzy remzi
+fawzi fawzy fevzi fauzi
+hosni husni hosny husny husnu
+magdi majdi magdy majdy
+midhat medhat mithat
+helmi hilmi helmy
+adham adhem edhem
+ezzat izzat izzet
+esmat ismat ismet
+morsi mursi morsy
+tharwat sarwat servet
+sobhi subhi sobhy
+essam issam isam
+akram ekrem
+belkacem belkassem belgacem belqasim
+tayeb tayyib tayyip taieb tayyeb
+qais qays kais kays
+naoufel nawfal naufal noufel
+ehab ihab
+naji nagi nagy
+najib nagib naguib najeeb necip
+rajab recep rejep ragab radjab
+saber sabir
+farag faraj
+bashar bachar
+asif asef assef
+firas feras
+ghiath ghiyath ghayath
+tamim tameem temim
+muqtada moqtada muktada
+ghanim ghanem
+fadil fadel fazel fazil
+shahab shihab shehab
+yasmin yasmine yasmeen yasemin jasmin
+nour noor nur
+huda houda
+hana hanaa
+rania raniya ranya
+rasha racha
+samira sameera samirah
+najla najlaa nagla
+nawal nawel
+noura nura noora
+amal amel
+asma asmaa asmae esma
+zahra zahraa zehra
+lubna loubna
+hiba heba hibah
+iman eman imane
+sawsan sausan sawsen
+wafa wafaa ouafae ouafa
+widad wedad ouidad
+safia safiya safiyya safiyyah
+sumaya sumaiya soumaya sumayyah somaya
+ruqayya ruqaya ruqayyah roqaya rokaya roghayeh rukiye rokeya
+jamila jameela djamila cemile
+kawthar kawsar kausar kaoutar kevser
+karima kareema
+latifa latifah lateefa
+malika malikah melike
+nabila nabeela
+naima naeema
+nasrin nasreen nesrine nesrin nisreen nisrine
+shaima shaimaa shaymaa chaimae chaima
+siham seham
+soraya suraya thuraya thurayya sorayya
+yousra yusra yosra
+halima halimah halime
+ibtisam ibtissam ebtisam
+inas enas
+marwa marwah merve
+shirin shireen shereen sherine
+fadwa fadoua
+bushra bouchra boushra
+khawla khaoula khaula
+ilham elham ilhom ilkhom ilkham
+fouzia fawzia fauzia fawziya
+soukaina sukaina sukayna
+hajar hadjer hadjar hacer
+ghizlane ghizlan ghezlane
+hanane hanan
+samia samiya
+salima saleema selima
+maitha maytha
+shaikha sheikha shaykha
+hessa hissa
+amna amnah
+munira mounira muneera
+abeer abir
+areej arij
+aseel asil
+dua duaa doaa
+esraa israa isra
+tasneem tasnim
+zeina zaina zeena
+aliya alia aliyah
+habiba habeeba habibe
+nafisa nafeesa nefise
+kaveh kave
+gholamreza ghulamreza golamreza gholamriza
+gholamhossein ghulamhussain gholamhosein golamhossein ghulamhusain
+gholamali ghulamali golamali
+mohammadreza mohamadreza muhammadreza mohammedreza
+mohammadali mohamadali muhammadali
+alireza aliriza
+amirhossein amirhosein amirhussein
+abolfazl abulfazl abolfazel
+abolghasem abolqasem abulqasim abulkasim
+behrouz behruz behrooz
+bahram behram bahrom
+bijan bizhan
+dariush daryoush darioush daryush
+ehsan ihsan ehsaan
+esfandiar esfandiyar isfandiyar
+farhad ferhat farhod
+farshid farsheed
+fereydoun fereydoon feridun faridun fereidoun
+hooshang houshang hushang
+iraj eraj
+jahangir jahangeer cihangir jahongir
+jamshid jamshed jamsheed
+kamran kamron
+kourosh kurosh koorosh
+manouchehr manuchehr manoochehr
+peyman payman paiman
+pouya pooya puya
+rasoul rasul rasool resul
+shahriar shahriyar shahryar
+siavash siavosh siyavash siyavush
+sohrab suhrab
+touraj turaj tooraj
+khosrow khosro khusraw khusrav
+omid umid
+navid naveed
+farzaneh farzana farzona
+fereshteh fereshta freshta farishta
+masoumeh masumeh masuma masooma
+mahboubeh mahbuba mahbooba
+marziyeh marzieh marziya
+narges nargis nargiz
+parvaneh parwana parvana
+sakineh sakina sakinah sakine
+sedigheh sediqa siddiqa
+soheila suhaila suhayla soheyla
+tahereh tahira tahera
+afsaneh afsana
+farideh farida faride
+nahid naheed
+negar nigar nigora
+parvin parveen perveen
+shabnam shabnum shebnem
+feruza firuza feruze firouzeh
+nilufar nilufer niloufar nilofar
+ataullah attaullah ataollah atallah
+habibullah habibollah habiballah
+rahmatullah rahmatollah rahmatulla
+hidayatullah hedayatullah hedayatollah
+nematullah nematollah nimatullah nimatollah niamatullah
+asadullah asadollah asadulla
+saifullah sayfullah saifollah seifollah seyfullah
+zabihullah zabiullah zabihollah zabiollah
+najibullah najibollah najeebullah
+amanullah amanollah amanulla
+fazlullah fazlollah fazalullah
+inayatullah enayatollah enayatullah
+azizullah azizollah
+hamidullah hamidollah
+khairullah khairallah kheirallah khayrullah
+nasrullah nasrallah nasrollah nasrulla
+fathallah fathullah fathollah fethullah
+lutfullah lotfollah lutfallah lotfullah
+ruhollah ruhullah rohullah rouhollah
+naqibullah naqibollah nakibullah
+qudratullah qodratollah qudratulla
+sibghatullah sebghatullah sebghatollah
+hekmatullah hikmatullah hekmatollah
+sanaullah sanaollah sanaulla
+nurullah nurollah noorullah
+ihsanullah ehsanullah ehsanollah
+samiullah samiollah samiulla
+hafizullah hafizollah
+mirwais mirvais
+asghar asgar
+akbar ekber
+heshmat hashmat
+hojjat hujjat
+qorban ghorban qurban kurban
+shahrukh shahrokh shokhrukh shohruh
+behzad bekhzod behzod
+rovshan ravshan rawshan
+rashad rashod reshad
+ulugbek ulughbek
+shavkat shaukat shawkat shevket sevket
+bakhtiyar bakhtiar bakhtiyor baxtiyor
+bakhodir bahodir bakhadir bahadir bahadur
+dilshod dilshad delshad
+farrukh farukh farrux
+khurshid khurshed khorshid hurshid khorshed khursheed
+shukhrat shuhrat shokhrat shohrat
+sherzod sherzad
+sanjar sanzhar sencer
+zafar zafer zaffar
+askar asqar
+bakytzhan bakhytzhan bakytjan baqytzhan
+daulet davlat dovlet dawlat
+yerlan erlan
+yerzhan erzhan
+yerbol erbol
+kairat kayrat qairat
+kanat qanat
+nursultan nursoltan
+zhanibek dzhanibek janibek zhanybek
+gulnara gulnora
+zarina zareena zarrina
+oybek aibek aybek
+sardor sardar serdar
+zakir zokir
+nazim nozim nadhim
+asel assel
+bolat bulat
+dzhokhar jokhar dzhohar
+shamil shamyl
+zelimkhan zelimhan
+jibril jibreel jabril dzhabrail djibril
+chingiz cengiz cingiz shyngys
+junaid junayd juned
+irfan erfan
+atif ateef
+fahim faheem
+ishaq ishak ishaaq iskhak
+khurram khoram khorram
+mudassar mudassir mudasir
+noman nouman numan nauman
+raheel rahil
+sajjad sajad
+shahzad shehzad
+shakeel shakil
+shamim shameem
+tanvir tanveer tanweer
+zeeshan zishan
+zulfiqar zulfikar zolfaghar
+akhtar akhter
+ejaz ijaz aijaz
+faiz faez fayez
+hasnain hassnain hasnein
+liaqat liaquat liakat
+moin mueen moeen muin
+qaiser qaisar qayser
+rayhan raihan rehan reyhan
+shafiq shafik shafique chafik sefik
+umair omair omayr umayr
+arif aarif
+asad assad
+atiq ateeq atik
+azim azeem
+iftikhar eftekhar iftekhar
+jalil jaleel djalil celil
+kabir kabeer
+mujahid mojahed
+mujeeb mujib
+nasim naseem
+owais uwais awais uways oveis
+wahab wahhab
+qayyum qayum kayum
+razzaq razak razaq
+mamun mamoon maamun
+humayun humaun homayoun humayoon
+mizanur mizanor
+rezaul rejaul
+anisur anisor
+habibur habibor
+mujibur mujibor
+lutfur lutfor
+rafiqul rofiqul rafikul
+towhidul tauhidul tawhidul
+nurul noorul
+sumaira sumera sumayra
+samina sameena
+rubina robina rubeena
+zubaida zobaida zubeida zubaidah
+kulsoom kulsum kulthum kalthoum
+rehana raihana rayhana
+hasina haseena
+lakshmi laxmi
+krishna krushna krisna
+sanjay sanjai sanjoy
+ajay ajai ajoy
+vinod binod
+vikram bikram
+deepak dipak
+pradeep pradip
+sandeep sandip
+kuldeep kuldip
+jaswinder jasvinder
+ranjit ranjeet
+amarjit amarjeet
+inderjit inderjeet indrajit
+paramjit paramjeet
+rajendra rajinder rajender
+surendra surinder surender
+mahendra mahinder mahender
+narendra narinder narender
+devendra devinder devender davinder
+jitendra jitender jeetendra
+virendra virender birendra
+ravindra ravinder rabindra
+rajiv rajeev
+sanjeev sanjiv
+artyom artem artiom artsiom
+bogdan bohdan
+denis denys dzianis
+gennady gennadiy gennadii hennadiy hennadii
+gleb hleb
+kirill kyrylo kiryl
+leonid leanid
+matvei matvey matviy
+nikita mykyta mikita
+semyon semion siamion
+stepan stsiapan
+timofei timofey tymofiy tsimafei
+yegor egor yahor
+arseny arseniy arsenii
+filipp pylyp pilip
+miroslav myroslav
+rostislav rostyslav rastsislau
+sviatoslav svyatoslav sviataslau
+vladislav vladyslav uladzislau vladislau
+yefim efim yukhym
+valentin valentyn valiantsin
+ulyana uliana
+daria darya dariya
+evgenia yevgenia yevheniya ievgeniia
+oksana oxana aksana
+sofia sofiya sofya
+elizaveta yelizaveta yelyzaveta
+kristina khrystyna krystsina
+olesya olesia alesya
+valeria valeriya valeriia
+yitzhak yitzchak itzhak itzchak
+moshe moishe
+shlomo shelomo
+chaim haim hayim khaim
+menachem menahem
+tzvi zvi tsvi
+ioannis yiannis giannis
+panagiotis panayiotis
+christos hristos khristos
+charalambos charalampos haralambos
+ximena jimena
+luis luiz
 """.strip().splitlines()
 
 # Russian, Ukrainian and Belarusian diminutives (the everyday forms the press and customers use:
@@ -260,7 +754,9 @@ def main() -> None:
         "# Given-name variants and nicknames: a token equivalence for PERSON names (\"Bill\" ~ \"William\", \"Oleksandr\" ~ \"Aleksandr\").",
         f"# source: nicknames {version} (PyPI, Apache-2.0, https://github.com/carlton-data/nicknames: names.csv, has_nickname pairs);",
         "#   transliteration-variant groups and Russian/Ukrainian/Belarusian diminutives written by hand from BGN/PCGN romanisation,",
-        "#   general knowledge and the lists' own spellings (make_given_names.py).",
+        "#   general knowledge and the lists' own spellings (make_given_names.py); 2026-12-05: the groups of the common Arabic,",
+        "#   Persian, South Asian, Turkic, Hebrew and Greek given names the table lacked (Rafi, Louay, Muhannad, Gholamreza, Mizanur…),",
+        "#   their romanisations as the press and company registers write them, from general knowledge.",
         "# version: nicknames " + version + "; variants 2026-12-05",
         "# licence: nicknames Apache-2.0 (pairs used as facts); variant groups: own work",
         "# regenerate: python3 Lists/names/tools/make_given_names.py (needs `pip install nicknames`)",
