@@ -103,6 +103,10 @@ public enum PhoneticComparison {
     static let classH: UInt8 = 3
     static let classW: UInt8 = 8
 
+    /// Cost of a query's two vowels in a row for a listed vowel, w and vowel (`cost`), beside the
+    /// vowels' own difference: as losing a glide costs.
+    static let vowelGlideVowel = 0.2
+
     /// Whether class `c` is a glide or h, cheap to gain or lose and left out of keys.
     @inline(__always) static func weak(_ c: UInt8) -> Bool { c == classH || c == classW }
 
@@ -548,6 +552,12 @@ public enum PhoneticComparison {
                     var sub = substitute(x, l[j])
                     if hangulFinals, !x.vowel, sub < 0.6, finalsApart(x, j) { sub = 0.6 }
                     var v = min(prev[j + 1] + inserted, cur[j] + deletions[j], prev[j] + sub)
+                    // Two vowels in a row read as the listed vowel, w, vowel ("দাউদ" daud for Dawood, "شوكت"
+                    // shaukat for Shawkat): the script writes the w between them as the second vowel. Not a listed
+                    // y, which is a consonant of its own ("Seyed" for سید is no "سعید" Saeed).
+                    if x.vowel, x.value.nonzeroBitCount >= 2, j >= 2, l[j].vowel, l[j - 1].letters == 119, l[j - 2].vowel {
+                        v = min(v, prev[j - 2] + vowelGlideVowel + vowels(x.value, l[j - 2].value | l[j].value))
+                    }
                     // Japanese ウ u at the start of a word stands for w or v before another sound ("ウラジーミル" Vladimir).
                     if source == .kana && i == 0 && j == 0 && q[0].vowel && q[0].value == 16 && !l[0].vowel && (l[0].value == 0 || l[0].value == classW) {
                         v = min(v, 0.2)
