@@ -122,6 +122,7 @@ extension Matcher {
         if namesPerson(n) || (index.type(entry: s.entry) == .unknown && !listedName(n, holds: { CommonWords.isGeneric($0) })),
            let part = organisationOnOneNamePart(a, telling: telling, query: q) { return part }
         if namesPerson(n), let reversed = reversedSyllables(a, query: q, document: n) { return reversed }
+        if q.legalForms.isEmpty, namesPerson(n), let family = familyNameAbsent(a, query: q, document: n) { return family }
         guard index.type(entry: s.entry) != .person else { return nil }
         return genericWordsOnly(a, telling: telling, query: q, entry: s.entry)
     }
