@@ -112,6 +112,12 @@ final class PhoneticIndex: Sendable {
             key.insert(0, at: 0)
             keys.formUnion(Self.neighbours(key))
         }
+        if source == .arabic || source == .hebrew, q.contains(where: { !$0.vowel && $0.letters == 119 }) {
+            // Arabic و and Hebrew ו are the v of Persian and other names ("علوی" alwi, Alavi), which the key
+            // leaves out as a glide: file the reading with v too.
+            let v = q.map { !$0.vowel && $0.letters == 119 ? PhoneticComparison.Segment(vowel: false, value: PhoneticComparison.classP, letters: 118) : $0 }
+            keys.formUnion(Self.neighbours(PhoneticComparison.key(v)))
+        }
         if let first = q.first, !first.vowel, PhoneticComparison.weak(first.value) {
             // An initial y or h may be a listed j ("Γιονγκ" yong for Jong, "Хоакин" for Joaquin), which keys keep as S.
             keys.formUnion(Self.neighbours([4] + PhoneticComparison.key(q)))
