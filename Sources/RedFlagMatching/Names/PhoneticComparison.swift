@@ -311,6 +311,12 @@ public enum PhoneticComparison {
     /// j or zh of a Spanish name's ll to a glide or those letters (`cost`).
     static let spanishLL: UInt32 = 0x6C6C
 
+    /// The letters of a listed word's final "c" after an i (`segments`): the k of "Atlantic", or the ć of a
+    /// South Slavic surname the lists write without its accent ("Karadžić" KARADZIC, "Milošević"), which
+    /// every other script writes ch ("カラジッチ", "Караджич", "كاراديتش"): a k to a query k, and a ch to a
+    /// query sibilant (`cost`).
+    static let finalIC: UInt32 = 0x6963
+
     static func segments(_ t: [UInt8], source: Source?) -> [Segment]? {
         guard !t.isEmpty, t.allSatisfy({ (97...122).contains($0) }) else { return nil }
         let tables = Tables.shared
@@ -355,6 +361,11 @@ public enum PhoneticComparison {
                 // writes so ("Cabello": "كابيو", "카베요", "カベジョ"): one segment of its own (`spanishLL`).
                 out.append(Segment(vowel: false, value: 5, letters: spanishLL))
                 i += 2
+                continue
+            }
+            if source == nil, c == 99, i == t.count - 1, i > 0, t[i - 1] == 105 {
+                out.append(Segment(vowel: false, value: 2, letters: finalIC))
+                i += 1
                 continue
             }
             if source == nil, c == 99, i + 1 < t.count, t[i + 1] == 101 || t[i + 1] == 105 || t[i + 1] == 121 {
@@ -500,6 +511,10 @@ public enum PhoneticComparison {
                 return vowels(x.value, y.value)
             }
             if x.letters == y.letters { return 0 }
+            if y.letters == PhoneticComparison.finalIC {
+                if x.value == 4 { return 0.2 }
+                return substitute(x, Segment(vowel: false, value: y.value, letters: 99))
+            }
             if y.letters == PhoneticComparison.spanishLL {
                 if x.value == classW || x.letters == 106 || x.letters == 0x7A68 { return 0.3 }
                 return substitute(x, Segment(vowel: false, value: y.value, letters: 108))
