@@ -27,6 +27,10 @@ struct Round18Tests {
         entries.append(person("r10", "UDIN, Mohamad Rafi"))
         entries.append(person("r11", "IBRAHIM, Dawood"))
         entries.append(person("r12", "ZAITSEV, Vladimir Egorovich"))
+        entries.append(person("r13", "ALAVI, Mahmoud"))
+        entries.append(person("r14", "KARADZIC, Radovan"))
+        entries.append(person("r15", "NKUNDA, Laurent"))
+        entries.append(ListEntry(source: .ofacSDN, sourceID: "r16", list: .sdn, type: .entity, name: "KALASHNIKOV CONCERN", programs: ["TEST"]))
         return entries
     }()
     static let matcher = Matcher(index: try! MatchIndex(entries: entries))
@@ -109,5 +113,36 @@ struct Round18Tests {
         let seyed = PhoneticComparison.segments(Array("seyed".utf8), source: nil)!
         let saeed = PhoneticComparison.segments(Array("said".utf8), source: .arabic)!
         #expect(PhoneticComparison.similarity(saeed, seyed, source: .arabic) < PhoneticComparison.floor)
+    }
+
+    @Test("an Arabic or Hebrew w is also the v of a Persian name")
+    func wAsV() {
+        #expect(Self.finds("محمود علوی", "r13"))
+        #expect(Self.finds("محمود علوي", "r13"))
+    }
+
+    @Test("a listed final c after i is also the ch of a South Slavic surname; a French final t after n is silent")
+    func slavicAndFrenchEndings() {
+        #expect(Self.finds("ラドヴァン・カラジッチ", "r14"))
+        #expect(Self.finds("Радован Караджич", "r14"))
+        #expect(Self.finds("Лоран Нкунда", "r15"))
+        #expect(Self.finds("ローラン・ンクンダ", "r15"))
+        let listed = PhoneticComparison.segments(Array("karadzic".utf8), source: nil)!
+        #expect(PhoneticComparison.similarity(PhoneticComparison.segments(Array("karadzhich".utf8), source: .cyrillic)!, listed, source: .cyrillic)
+                >= PhoneticComparison.floor)
+        let nt = PhoneticComparison.segments(Array("laurent".utf8), source: nil)!
+        #expect(PhoneticComparison.similarity(PhoneticComparison.segments(Array("loran".utf8), source: .cyrillic)!, nt, source: .cyrillic)
+                >= PhoneticComparison.floor)
+        // Only after n: a final t after another letter is sounded.
+        let st = PhoneticComparison.segments(Array("laurest".utf8), source: nil)!
+        #expect(PhoneticComparison.similarity(PhoneticComparison.segments(Array("lores".utf8), source: .cyrillic)!, st, source: .cyrillic)
+                < PhoneticComparison.floor)
+    }
+
+    @Test("concern and cartel are kind words; a one-word name finds the listed name of that word and a kind word")
+    func concern() {
+        #expect(Self.finds("Kalashnikov", "r16"))
+        #expect(Self.finds("كلاشنيكوف", "r16"))
+        #expect(Self.finds("Konzern Kalaschnikow", "r16"))
     }
 }
