@@ -306,7 +306,6 @@ qusay qusai kusay qussay
 uday udai odai oday
 amjad amjed
 amr amro amrou
-bakr bekir
 ghaith ghayth gaith
 ghazi gazi
 hilal helal
