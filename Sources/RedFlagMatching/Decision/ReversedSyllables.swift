@@ -56,7 +56,7 @@ extension Matcher {
         guard (1...5).contains(bytes.count), bytes.allSatisfy({ (97...122).contains($0) }) else { return false }
         var groups = 0, inVowels = false
         for b in bytes {
-            let vowel = b == 97 || b == 101 || b == 105 || b == 111 || b == 117 || b == 121
+            let vowel = PhoneticComparison.isVowel(b)
             if vowel && !inVowels { groups += 1 }
             inVowels = vowel
         }

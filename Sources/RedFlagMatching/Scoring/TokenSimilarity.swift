@@ -88,7 +88,7 @@ public enum TokenSimilarity {
                 ? min(a.count, b.count) >= 6 || abjad
                 : (min(a.count, b.count) >= 5 && abs(a.count - b.count) <= 2) || (abjad && min(a.count, b.count) >= 3)
         }
-        if skeletonEqual && abjad && (unsoundedH(a, against: b) || unsoundedH(b, against: a)) {
+        if skeletonEqual && abjad && (writesOwnH(a, lackedBy: b) || writesOwnH(b, lackedBy: a)) {
             // The skeleton leaves a Latin h out inside a word ("Mohamed" ~ "Muhamad"), but an
             // unvowelled spelling's h is a letter of the script (ح ه), sounded inside a word: "ahmd"
             // (احمد) is no OMIDI.
@@ -113,7 +113,7 @@ public enum TokenSimilarity {
 
     /// Whether unvowelled `a` writes an h of its own inside the word (not the h of a digraph: sh, kh,
     /// th, gh, dh, zh, ch, ph) while `b` has no h at all.
-    static func unsoundedH(_ a: UnsafeBufferPointer<UInt8>, against b: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func writesOwnH(_ a: UnsafeBufferPointer<UInt8>, lackedBy b: UnsafeBufferPointer<UInt8>) -> Bool {
         guard a.count >= 3, !hasVowel(UnsafeBufferPointer(rebasing: a[1...])), !b.contains(104) else { return false }
         for i in 1..<(a.count - 1) where a[i] == 104 {
             let before = a[i - 1]
