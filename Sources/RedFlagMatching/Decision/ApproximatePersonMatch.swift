@@ -57,7 +57,7 @@ enum ApproximatePersonMatch {
         // ("Saeed" / "SEYED", "Youssef" / "YUSSEF").
         var namesakeEvidence = 0.0
         for p in pairs {
-            let common = CommonNames.contains(p.listed)
+            let common = CommonNames.contains(p.listed) || shortSyllable(p.listed)
             if kunya.contains(p.listed) {
                 weak.append(p)
                 continue
@@ -167,7 +167,7 @@ enum ApproximatePersonMatch {
         // alike their consonants: the Arabic names built on one root ("mahmoud" / "muhammad", both
         // m-h-m-d; "hassan" / "hussein", h-s-n) are different names, not one name respelt.
         if knownDifferent(typed, listed) { return true }
-        if otherSyllable(a, b) && !isVariant(typed, listed) { return true }
+        if (otherSyllable(a, b) || otherGivenSyllable(a, b)) && !isVariant(typed, listed) { return true }
         guard CommonNames.contains(typed) else { return false }
         return consonants(a[...]) != consonants(b[...]) || abs(a.count - b.count) > 1
     }
@@ -186,6 +186,43 @@ enum ApproximatePersonMatch {
         // zhang, "kang" for gang, "tao" for dao), each also a Pinyin syllable of its own.
         let initial = { (s: [UInt8]) in s.prefix { !isVowel($0) } }
         return initial(typed).elementsEqual(initial(listed))
+    }
+
+    /// Whether `typed` and `listed` are two-syllable Chinese given names written in Pinyin that share
+    /// one syllable in its place and differ in the other by two letters or more ("zhiwei" /
+    /// "zhifu", "zaiming" / "zeming"): each syllable is a character, and another character is
+    /// another name. A typo changes one letter ("zhifo"), and a split that reads both syllables
+    /// alike or one letter apart keeps the pair a misspelling.
+    static func otherGivenSyllable(_ typed: [UInt8], _ listed: [UInt8]) -> Bool {
+        guard typed != listed, typed.count >= 4, listed.count >= 4, typed.count <= 12, listed.count <= 12 else { return false }
+        let a = twoSyllableSplits(typed), b = twoSyllableSplits(listed)
+        guard !a.isEmpty, !b.isEmpty else { return false }
+        var other = false
+        for x in a {
+            for y in b {
+                let first = x.0 == y.0, second = x.1 == y.1
+                let near = { (u: ArraySlice<UInt8>, v: ArraySlice<UInt8>) in TokenSimilarity.editDistance(Array(u), Array(v), limit: 2) <= 1 }
+                if (first || near(x.0, y.0)) && (second || near(x.1, y.1)) { return false }
+                if first != second { other = true }
+            }
+        }
+        return other
+    }
+
+    /// The ways `word` reads as two Pinyin syllables ("xian" → xi·an).
+    private static func twoSyllableSplits(_ word: [UInt8]) -> [(ArraySlice<UInt8>, ArraySlice<UInt8>)] {
+        let syllables = Han.shared.syllables
+        return (1..<word.count).compactMap { k in
+            let head = word[..<k], tail = word[k...]
+            return syllables.contains(Array(head)) && syllables.contains(Array(tail)) ? (head, tail) : nil
+        }
+    }
+
+    /// Whether `word` is a Pinyin syllable of two letters ("li", "yi", "yu", "ma"): a Chinese surname
+    /// or given-name syllable thousands share, as common as the names `CommonNames` holds (which
+    /// leaves out names under three letters).
+    static func shortSyllable(_ word: String) -> Bool {
+        word.utf8.count == 2 && Han.shared.syllables.contains(Array(word.utf8)) && !Matcher.particleOrArticle(word)
     }
 
     /// Whether `typed` and `listed` are two given names of `GivenNames`, neither a variant of the

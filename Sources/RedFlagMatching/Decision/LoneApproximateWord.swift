@@ -95,6 +95,11 @@ public struct LoneApproximateWord: Hashable, Sendable {
         /// "CH'OE, So'k-min". A compound or East Asian given name is its parts in order: the same parts
         /// the other way round are another name.
         case reversedSyllables
+        /// A Chinese or Korean listed person's given name met with one syllable fewer or one more
+        /// (`Matcher.otherGivenSyllables`): "Lu Shun" / "LU, Chin Shun", "Ryu Hyun Jin" / "RYU, Jin".
+        /// An East Asian given name is its syllables, each a character: a syllable absent or added
+        /// is another given name, not a middle name dropped or added.
+        case otherGivenSyllables
     }
 
     /// The query word (two typed words joined read as one) and the listed word it matched; for
@@ -137,6 +142,7 @@ public struct LoneApproximateWord: Hashable, Sendable {
         case .joinedWholeName: return "the whole name '\(query)' read as the one listed word '\(listed)' \(fmt(similarity)), the listed '\(missingPart)' absent"
         case .oneWordBesideAnotherName: return "the one listed word '\(listed)' met as '\(query)' \(fmt(similarity)), beside the customer's own name '\(missingPart)'"
         case .reversedSyllables: return "the parts of the listed given name '\(listed)' met in the reverse order, '\(query)'"
+        case .otherGivenSyllables: return "name '\(query)' against the listed East Asian name '\(listed)', a syllable \(missingPart)"
         }
     }
 
@@ -165,6 +171,7 @@ public struct LoneApproximateWord: Hashable, Sendable {
         case .wordsApart: return "words_apart"
         case .joinedWholeName: return "joined_whole_name"
         case .reversedSyllables: return "reversed_syllables"
+        case .otherGivenSyllables: return "other_given_syllables"
         case .oneWordBesideAnotherName: return "one_word_beside_another_name"
         }
     }
@@ -272,6 +279,7 @@ extension Matcher {
         if q.legalForms.isEmpty, namesPerson(n), let reversed = reversedSyllables(a, query: q, document: n) { return reversed }
         if q.legalForms.isEmpty, namesPerson(n), let given = contradictingGivenName(a, query: q, document: n) { return given }
         if q.legalForms.isEmpty, namesPerson(n), let family = familyNameAbsent(a, query: q, document: n) { return family }
+        if q.legalForms.isEmpty, namesPerson(n), let syllables = otherGivenSyllables(a, query: q, document: n, entry: s.entry, inScript: false) { return syllables }
         if namesPerson(n) || (index.type(entry: s.entry) == .unknown && !listedName(n, holds: { CommonWords.isGeneric($0) })),
            let part = organisationOnOneNamePart(a, telling: telling, query: q) { return part }
         if q.legalForms.isEmpty, namesPerson(n), let initials = commonSurnameInitials(a, query: q, document: n) { return initials }
@@ -568,7 +576,8 @@ extension Matcher {
         // the words shared need not be known names. A leading honorific ("Seyed") is no name either.
         let ownNameAbsent = given.first.map { !paired.contains($0) } ?? false
         guard !shared.isEmpty, shared.count <= 2,
-              ownNameAbsent || shared.allSatisfy({ Self.knownName($0) || Patronymics.contains($0) || LeadingTitles.words.contains($0) }) else { return nil }
+              ownNameAbsent || shared.allSatisfy({ Self.knownName($0) || Patronymics.contains($0) || LeadingTitles.words.contains($0)
+                                                   || ApproximatePersonMatch.shortSyllable($0) }) else { return nil }
         // A telling query word left unpaired may be the family name spelt beyond recognition
         // ("Saleh EL-ABD AL-LAH" for "Saleh AL-ABDULLAH"): then the name is not given names only.
         // Checked first: the listed name is read only when every telling query word is paired.

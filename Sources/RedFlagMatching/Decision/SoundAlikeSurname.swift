@@ -123,6 +123,7 @@ extension Matcher {
            let part = organisationOnOneNamePart(a, telling: telling, query: q) { return part }
         if namesPerson(n), let reversed = reversedSyllables(a, query: q, document: n) { return reversed }
         if q.legalForms.isEmpty, namesPerson(n), let family = familyNameAbsent(a, query: q, document: n) { return family }
+        if q.legalForms.isEmpty, namesPerson(n), let syllables = otherGivenSyllables(a, query: q, document: n, entry: s.entry, inScript: true) { return syllables }
         guard index.type(entry: s.entry) != .person else { return nil }
         return genericWordsOnly(a, telling: telling, query: q, entry: s.entry)
     }

@@ -27,6 +27,10 @@ enum NameChains {
     /// a particle names is the name after it as well. Never a chain's own name.
     static let articles: Set<String> = ["al", "el"]
 
+    /// Whether a word followed by `next` stands in a chain as a child's name: `next` is a particle
+    /// written between a child's name and the father's ("bin", "ben", "ould").
+    static func childBefore(_ next: String?) -> Bool { next.map(before.contains) ?? false }
+
     /// Whether `token` is a chain particle (not an article).
     static func isParticle(_ token: String) -> Bool { before.contains(token) || after.contains(token) }
 

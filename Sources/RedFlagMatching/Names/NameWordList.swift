@@ -97,9 +97,10 @@ enum NameTitles {
 
     /// Whether token `i` of a query of `count` tokens is read as a title. Titles lead a name; a
     /// title word that closes one and is also a common surname is that surname ("Hayat Shaikh",
-    /// "Ali Haji"), not an honorific to pass over.
-    static func isTitle(_ token: String, at i: Int, of count: Int) -> Bool {
-        guard words.contains(token) else { return false }
+    /// "Ali Haji"), not an honorific to pass over; nor is a title word before a chain particle
+    /// (`next`: "Haji bin Ali" is Haji, son of Ali), which stands where the child's name stands.
+    static func isTitle(_ token: String, at i: Int, of count: Int, next: String? = nil) -> Bool {
+        guard words.contains(token), !NameChains.childBefore(next) else { return false }
         return !(i == count - 1 && count >= 2 && CommonNames.contains(token))
     }
 }
@@ -109,8 +110,11 @@ enum NameTitles {
 enum LeadingTitles {
     static let words: Set<String> = NameWordList.required("names/leading-titles.txt")
 
-    /// Whether token `i` of a query of `count` tokens is read as a title.
-    static func isTitle(_ token: String, at i: Int, of count: Int) -> Bool { i == 0 && count >= 3 && words.contains(token) }
+    /// Whether token `i` of a query of `count` tokens is read as a title: not before a chain
+    /// particle (`next`: "Hafiz bin Zulkifli" is Hafiz, son of Zulkifli).
+    static func isTitle(_ token: String, at i: Int, of count: Int, next: String? = nil) -> Bool {
+        i == 0 && count >= 3 && words.contains(token) && !NameChains.childBefore(next)
+    }
 }
 
 private extension Array where Element == UInt8 {

@@ -89,6 +89,20 @@ struct PreparedQuery {
         a.count == b.utf8.count && a.sorted() == b.utf8.sorted()
     }
 
+    /// Whether a listed word that `head` + `tail` spell with a typo keeps a short part (`shortJoinPart`
+    /// letters or fewer) that is an acronym (no vowel) or a Pinyin syllable as typed, its letters at
+    /// most swapped, at its end of the word: "SNB Capital" is not SIBCAPITAL, nor "Hao Kuo" HAOKUN,
+    /// for a letter of such a part is a third of its evidence, and another letter another acronym or
+    /// character. Other short syllables are respelt ("MOZAFFARI-NYA" ~ MOZAFFARINIA, "Hua Wie" ~ huawei).
+    static func shortPartIntact(_ head: String, _ tail: String, in listed: String) -> Bool {
+        let l = Array(listed.utf8), h = Array(head.utf8), t = Array(tail.utf8)
+        let telling = { (p: [UInt8]) in
+            p.count <= shortJoinPart && (!p.contains { "aeiouy".utf8.contains($0) } || Han.shared.syllables.contains(p))
+        }
+        return (!telling(h) || (l.count >= h.count && l.prefix(h.count).sorted() == h.sorted()))
+            && (!telling(t) || (l.count >= t.count && l.suffix(t.count).sorted() == t.sorted()))
+    }
+
     /// Words people glue to a name: "andtourism", "ofradio", "zamanoildmcc". Not "for", with which
     /// too many words begin ("fortinet" is not "for tinet").
     private static let glue: [[UInt8]] = (Abbreviations.stopwords.subtracting(["for"]).map { Array($0.utf8) }
@@ -336,7 +350,8 @@ struct PreparedQuery {
         let order = NameChains.readingOrder(count: tokens.count, commaOffset: commaOffset, kind: kind)
         links = chains ? NameChains.links(order: order, kind: kind) : []
         own = links.isEmpty ? nil : NameChains.own(order: order, kind: kind) { i in
-            NameTitles.isTitle(tokens[i], at: i, of: tokens.count) || LeadingTitles.isTitle(tokens[i], at: i, of: tokens.count)
+            let next = i + 1 < tokens.count ? tokens[i + 1] : nil
+            return NameTitles.isTitle(tokens[i], at: i, of: tokens.count, next: next) || LeadingTitles.isTitle(tokens[i], at: i, of: tokens.count, next: next)
         }
         var facts: [QueryTokenFacts] = []
         let written = written.map { $0.count == tokens.count ? $0 : tokens } ?? tokens
@@ -377,7 +392,9 @@ struct PreparedQuery {
             // A company's name holds no honorific: "ING Groep N.V." is the bank ING, not an engineer's title.
             // Nor is a word an abjad writes without its vowels a title's abbreviation ("אדם" adm, Adam, is no admiral).
             let skeleton = crossScript.map { $0.abjad && $0.fromScript[i] && !$0.asSpelt.contains(i) && NameTitles.latinAbbreviations.contains(tokens[i]) } ?? false
-            let title = legalForms.isEmpty && !skeleton && (NameTitles.isTitle(tokens[i], at: i, of: tokens.count) || LeadingTitles.isTitle(tokens[i], at: i, of: tokens.count))
+            let next = i + 1 < tokens.count ? tokens[i + 1] : nil
+            let title = legalForms.isEmpty && !skeleton
+                && (NameTitles.isTitle(tokens[i], at: i, of: tokens.count, next: next) || LeadingTitles.isTitle(tokens[i], at: i, of: tokens.count, next: next))
             // A word no listed name holds is a legal-form word mistyped
             // ("STCK", "LTDDA") beside a legal form or closing the name.
             let unknown = f.id == nil
@@ -435,7 +452,8 @@ struct PreparedQuery {
             // Two words each written as some listed name writes it ("Babak Moradi") are two words,
             // not one listed word split and mistyped ("BABAMORADI"): only an exact join is theirs.
             let bothListed = ids[i] != nil && ids[i + 1] != nil && min(bytes[i].count, bytes[i + 1].count) >= PreparedQuery.listedJoinPart
-            for (id, s) in found where s >= 0.9 && (s == 1 || (!initial && !bothListed && (!short || Self.sameLetters(joined, space.vocabulary[Int(id)])))) {
+            for (id, s) in found where s >= 0.9 && (s == 1 || (!initial && !bothListed && (!short || Self.sameLetters(joined, space.vocabulary[Int(id)]))
+                                                                && Self.shortPartIntact(written[i], written[i + 1], in: space.vocabulary[Int(id)]))) {
                 joins.append((i, id, s))
             }
         }
