@@ -65,6 +65,11 @@ enum ArticleCompounds {
         return false
     }
 
+    /// Whether `word` is a head and an article form and nothing more ("abdul", "abdel", "abdur").
+    private static func withArticle(_ word: String) -> Bool {
+        heads.contains { head in word.hasPrefix(head) && articles.contains(String(word.dropFirst(head.count))) }
+    }
+
     /// Characters that may stand between the three words: space, hyphen and quote marks.
     private static func isJoiner(_ u: Unicode.Scalar) -> Bool {
         u == " " || u == "-" || u == "'" || u == "`" || u == "\u{2019}" || u == "\u{2018}" || u == "\u{02BF}" || u == "\u{02BE}"
@@ -83,7 +88,8 @@ enum ArticleCompounds {
     }
 
     /// `name` with every head, article and name written apart joined into one word, as typed
-    /// otherwise; nil when it has none (the common case: one look at each word).
+    /// otherwise, and every head written with its article before a name apart ("Abdul Rahman");
+    /// nil when it has none (the common case: one look at each word).
     static func joined(_ name: String) -> String? {
         guard mayHold(name) else { return nil }
         let scalars = Array(name.unicodeScalars)
@@ -106,15 +112,34 @@ enum ArticleCompounds {
             a.end < b.start && scalars[a.end..<b.start].allSatisfy(isJoiner)
         }
         var out = String.UnicodeScalarView()
+        // The parts after the first in lower case: "AbdelRahman" would be read apart again, as two
+        // words written in camel case.
+        func appendJoined(_ parts: [(start: Int, end: Int)]) {
+            for (k, part) in parts.enumerated() {
+                out.append(contentsOf: k == 0 ? Array(scalars[part.start..<part.end]) : text(part).unicodeScalars.map { $0 })
+            }
+        }
         var copied = 0
         var w = 0
         var changed = false
-        while w + 2 < words.count {
+        while w + 1 < words.count {
+            // The head with its article written as one word, the name apart ("Abdul Rahman",
+            // "Abdel Kader" for "Abd al-Rahman", "Abdelkader"): two words joined.
+            if withArticle(text(words[w])), words[w + 1].end - words[w + 1].start >= leastName, apart(words[w], words[w + 1]),
+               !articles.contains(text(words[w + 1])) {
+                out.append(contentsOf: scalars[copied..<words[w].start])
+                appendJoined([words[w], words[w + 1]])
+                copied = words[w + 1].end
+                changed = true
+                w += 2
+                continue
+            }
+            guard w + 2 < words.count else { break }
             let (h, a, n) = (words[w], words[w + 1], words[w + 2])
             guard heads.contains(text(h)), articles.contains(text(a)), n.end - n.start >= leastName,
                   apart(h, a), apart(a, n) else { w += 1; continue }
             out.append(contentsOf: scalars[copied..<h.start])
-            for part in [h, a, n] { out.append(contentsOf: scalars[part.start..<part.end]) }
+            appendJoined([h, a, n])
             copied = n.end
             changed = true
             w += 3
