@@ -75,6 +75,10 @@ public struct LoneApproximateWord: Hashable, Sendable {
         /// distinctive word is absent (`Matcher.genericWordsOnly`): "Oil and Gas Development
         /// Company Limited" / "PARSIAN OIL AND GAS DEVELOPMENT".
         case genericWordsOnly
+        /// An organisation's name opening with a place of registration, against a listed name that
+        /// opens with a word of its own in that place, the rest everyday words (`Matcher.otherPlace`):
+        /// "Henan Polytechnic University" / "Northwest Polytechnic University".
+        case otherPlace
         /// One word of a name written in another script that only sounds like a short listed word,
         /// or like one word of a longer listed name whose other telling words are absent
         /// (`Matcher.loneSoundAlike`): "Интел" / "INTER", "シャオミ" / "SOMIA", "ナイキ" / "NAIK, Khalid".
@@ -142,6 +146,7 @@ public struct LoneApproximateWord: Hashable, Sendable {
         case .joinedWholeName: return "the whole name '\(query)' read as the one listed word '\(listed)' \(fmt(similarity)), the listed '\(missingPart)' absent"
         case .oneWordBesideAnotherName: return "the one listed word '\(listed)' met as '\(query)' \(fmt(similarity)), beside the customer's own name '\(missingPart)'"
         case .reversedSyllables: return "the parts of the listed given name '\(listed)' met in the reverse order, '\(query)'"
+        case .otherPlace: return "place '\(query)' where the listed name has its own word '\(listed)', the rest everyday words '\(missingPart)'"
         case .otherGivenSyllables: return "name '\(query)' against the listed East Asian name '\(listed)', a syllable \(missingPart)"
         }
     }
@@ -172,6 +177,7 @@ public struct LoneApproximateWord: Hashable, Sendable {
         case .joinedWholeName: return "joined_whole_name"
         case .reversedSyllables: return "reversed_syllables"
         case .otherGivenSyllables: return "other_given_syllables"
+        case .otherPlace: return "other_place"
         case .oneWordBesideAnotherName: return "one_word_beside_another_name"
         }
     }
@@ -270,6 +276,7 @@ extension Matcher {
         let organisation = index.type(entry: s.entry) != .person
         if organisation, let share = rule.commonWordShare, let common = commonWordMatch(a, telling: telling, query: q, share: share) { return common }
         if organisation, let generic = genericWordsOnly(a, telling: telling, query: q, entry: s.entry) { return generic }
+        if organisation, let place = otherPlace(a, telling: telling, query: q) { return place }
         if organisation, let bracket = bracketQualifierOnly(a, telling: telling, document: n) { return bracket }
         if let acronym = acronymAgainstScript(a, telling: telling, query: q, document: n) { return acronym }
         if organisation, q.legalForms.isEmpty, s.qualifiers.contains(where: { $0.name == "type" && $0.effect < 0 }),
