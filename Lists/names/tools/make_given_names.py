@@ -191,6 +191,7 @@ anastasia anastasiya anastasiia anastasija
 ksenia kseniya kseniia
 larisa larysa
 rafi rafee rafie
+rabi rabie rabih rabee rabea
 louay loay luay louai
 moataz moetaz mutaz motaz muataz moutaz
 meshal mishal meshaal mishaal

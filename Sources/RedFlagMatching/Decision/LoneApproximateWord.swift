@@ -597,6 +597,14 @@ extension Matcher {
         }) else { return nil }
         let telling = Set(parts.family)
         guard !telling.isEmpty, !given.isEmpty else { return nil }
+        // A family name that is one compound name about its article ("NUR-AL-DIN": Nuruddin) is
+        // found only whole: its first word alone ("Mustafe Nur") is another name.
+        if let compound = Self.articleCompound(familyOf: index.nameText[n]), !compound.allSatisfy(paired.contains),
+           compound.contains(where: paired.contains), Set(compound) == telling {
+            let typed = a.pairs.flatMap { p -> [Int32] in [a.query[p.q].key, a.query[p.q].key2].filter { $0 >= 0 } }.map { q.texts[Int($0)] }
+            return LoneApproximateWord(query: typed.joined(separator: " "), listed: compound.joined(separator: "-"),
+                                       similarity: a.pairs.map(\.similarity).min() ?? 0, kind: .familyNameAbsent)
+        }
         // Of a family name of two surnames or more ("DURAN NUNEZ, Juan Carlos"), the first one and the
         // first given name both absent leave a middle name and a second surname: "Carlos Nunez".
         let primaryAbsent = parts.family.count >= 2 && !paired.contains(parts.family[0]) && !paired.contains(given[0])
@@ -604,6 +612,18 @@ extension Matcher {
         let typed = a.pairs.flatMap { p -> [Int32] in [a.query[p.q].key, a.query[p.q].key2].filter { $0 >= 0 } }.map { q.texts[Int($0)] }
         return LoneApproximateWord(query: typed.joined(separator: " "), listed: parts.family.joined(separator: " "),
                                    similarity: a.pairs.map(\.similarity).min() ?? 0, kind: .familyNameAbsent)
+    }
+
+    /// The two names of a listed person's family name written as one compound about an article
+    /// ("NUR-AL-DIN, Muhammad Mustafa": nur, din), or nil when the family name (before the comma)
+    /// is not three hyphenated words with an article between.
+    static func articleCompound(familyOf text: String) -> [String]? {
+        guard let comma = text.firstIndex(of: ",") else { return nil }
+        let family = NameNormalizer.fold(String(text[..<comma])).split(separator: " ").joined(separator: " ")
+        let words = family.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
+        guard words.count == 3, ArticleCompounds.articles.contains(words[1]),
+              words[0].utf8.count >= 2, words[2].utf8.count >= 2, !words[0].contains(" "), !words[2].contains(" ") else { return nil }
+        return [words[0], words[2]]
     }
 
     /// The common-surname-initials case (`LoneApproximateWord.Kind.commonSurnameInitials`) of
