@@ -10,10 +10,12 @@ extension Matcher {
     /// - every word of a two-word name, with one more syllable of its own unpaired ("Ryu Hyun Jin" /
     ///   "RYU, Jin": 류현진 is another name than 류진).
     /// A Western name drops and adds middle names ("John Smith" / "SMITH, John Paul"); an East
-    /// Asian given name has none to drop: its syllables are one name.
+    /// Asian given name has none to drop: its syllables are one name. So, in any script, is a
+    /// two-syllable given name one syllable apart (`otherPinyinGivenName`).
     func otherGivenSyllables(_ a: AlignmentResult, query q: PreparedQuery, document n: Int, entry e: Int, inScript: Bool) -> LoneApproximateWord? {
         let parts = personParts(document: n)
         let words = parts.family + parts.given
+        if let other = otherPinyinGivenName(a, query: q, words: words, entry: e) { return other }
         guard parts.family.count == 1, (1...2).contains(parts.given.count), Set(words).count == words.count,
               words.allSatisfy({ Self.isOneSyllable($0) && !Self.particleOrArticle($0) && !NameTitles.contains($0) }),
               eastAsian(entry: e, words: words) else { return nil }
@@ -36,6 +38,20 @@ extension Matcher {
         if words.count == 2, absent.isEmpty, unpaired.count == 1, case let extra = q.texts[Int(a.query[unpaired[0]].key)], Self.isOneSyllable(extra) {
             return LoneApproximateWord(query: (typed + [extra]).joined(separator: " "), listed: words.joined(separator: " "),
                                        similarity: similarity, kind: .otherGivenSyllables, missingPart: "'\(extra)' added")
+        }
+        return nil
+    }
+
+    /// A pair of two-syllable Pinyin given names one syllable apart (`ApproximatePersonMatch.otherGivenSyllable`:
+    /// "林志偉" lin zhiwei / "ZHIFU LIN"), of a listed name written wholly in Pinyin or of an East
+    /// Asian party: read so in any script, as `ApproximatePersonMatch` reads it in Latin letters.
+    private func otherPinyinGivenName(_ a: AlignmentResult, query q: PreparedQuery, words: [String], entry e: Int) -> LoneApproximateWord? {
+        for p in a.pairs where a.query[p.q].key2 < 0 && a.list[p.l].key2 < 0 && p.similarity < 1 {
+            let typed = q.texts[Int(a.query[p.q].key)], listed = index.names.vocabulary[Int(a.list[p.l].key)]
+            guard ApproximatePersonMatch.otherGivenSyllable(Array(typed.utf8), Array(listed.utf8)),
+                  !ApproximatePersonMatch.isVariant(typed, listed), eastAsian(entry: e, words: words) else { continue }
+            return LoneApproximateWord(query: typed, listed: listed, similarity: p.similarity, kind: .otherGivenSyllables,
+                                       missingPart: "'\(typed)' for '\(listed)'")
         }
         return nil
     }

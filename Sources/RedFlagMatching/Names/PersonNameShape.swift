@@ -36,6 +36,9 @@ enum PersonNameShape {
             guard w.utf8.count >= 2, w.utf8.allSatisfy({ (97...122).contains($0) }) else { return false }
             if businessWords.contains(w) || Abbreviations.stopwords.contains(w) || LegalForms.words.contains(w) || CommonWords.isGeneric(w) { return false }
         }
+        // Three or four words of one syllable each read as an East Asian name romanised ("Kaam Chee
+        // Mun", "Tun Tun Oo"): a company's name holds a longer word, or a business word.
+        if t.count >= 3 && t.allSatisfy(Matcher.isOneSyllable) { return true }
         return [t[0], t[t.count - 1]].contains { $0.utf8.count >= 3 && CommonNames.contains($0) }
     }
 }
