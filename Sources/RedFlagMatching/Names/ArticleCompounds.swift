@@ -112,11 +112,13 @@ enum ArticleCompounds {
             a.end < b.start && scalars[a.end..<b.start].allSatisfy(isJoiner)
         }
         var out = String.UnicodeScalarView()
-        // The parts after the first in lower case: "AbdelRahman" would be read apart again, as two
-        // words written in camel case.
+        // The parts after the first in the first one's case: "AbdelRahman" would be read apart
+        // again, as two words written in camel case; "EL-ABDALLAH" stays in capitals.
         func appendJoined(_ parts: [(start: Int, end: Int)]) {
+            let capitals = scalars[parts[0].start..<parts[0].end].allSatisfy { !$0.properties.isLowercase }
             for (k, part) in parts.enumerated() {
-                out.append(contentsOf: k == 0 ? Array(scalars[part.start..<part.end]) : text(part).unicodeScalars.map { $0 })
+                let written = text(part)
+                out.append(contentsOf: k == 0 ? Array(scalars[part.start..<part.end]) : (capitals ? written.uppercased() : written).unicodeScalars.map { $0 })
             }
         }
         var copied = 0
