@@ -100,6 +100,9 @@ struct Round19Tests {
         #expect(ArticleCompounds.joined("Abdul Rahman Milad") == "Abdulrahman Milad")
         #expect(ArticleCompounds.joined("Abd el Kader") == "Abdelkader")
         #expect(ArticleCompounds.joined("Rahman Milad") == nil)
+        // Only into a compound given name the table knows: "Abdul Zulkifli", "Abdul Ben" are two names.
+        #expect(ArticleCompounds.joined("Abdul ZULKIFLI bin HIR") == nil)
+        #expect(ArticleCompounds.joined("Mustapha Abdul Ben Nasri") == nil)
         // Joined parts keep no capital that would split them again as camel case.
         #expect(ArticleCompounds.joined("Abd al-Rahman") == "Abdalrahman")
     }

@@ -65,6 +65,15 @@ enum ArticleCompounds {
         return false
     }
 
+    /// Whether `headWithArticle` ("abdul") and `name` ("rahman") make a compound given name that
+    /// `GivenNames` knows with some form of the article ("abdulrahman", "abdelrahman"): "Abdul
+    /// Zulkifli" or "Abdul Ben" are two names, not one.
+    private static func knownCompound(_ headWithArticle: String, _ name: String) -> Bool {
+        guard name.utf8.count >= leastName, !articles.contains(name),
+              let head = heads.first(where: { headWithArticle.hasPrefix($0) }) else { return false }
+        return articles.contains { GivenNames.isKnown(head + $0 + name) }
+    }
+
     /// Whether `word` is a head and an article form and nothing more ("abdul", "abdel", "abdur").
     private static func withArticle(_ word: String) -> Bool {
         heads.contains { head in word.hasPrefix(head) && articles.contains(String(word.dropFirst(head.count))) }
@@ -127,8 +136,7 @@ enum ArticleCompounds {
         while w + 1 < words.count {
             // The head with its article written as one word, the name apart ("Abdul Rahman",
             // "Abdel Kader" for "Abd al-Rahman", "Abdelkader"): two words joined.
-            if withArticle(text(words[w])), words[w + 1].end - words[w + 1].start >= leastName, apart(words[w], words[w + 1]),
-               !articles.contains(text(words[w + 1])) {
+            if withArticle(text(words[w])), apart(words[w], words[w + 1]), knownCompound(text(words[w]), text(words[w + 1])) {
                 out.append(contentsOf: scalars[copied..<words[w].start])
                 appendJoined([words[w], words[w + 1]])
                 copied = words[w + 1].end
