@@ -7,7 +7,7 @@ import Testing
 /// for the round, each paired with the true match it must keep: East Asian given names a syllable
 /// apart, added or absent; a title word before "bin"; an acronym glued to a word; an Arabic compound
 /// written with its article on the head; a place of registration against a listed name's own word;
-/// a family name compound about its article.
+/// a family name compound about its article; the Turkish press's g, article and variants.
 @Suite("Nineteenth round")
 struct Round19Tests {
     static let entries: [ListEntry] = {
@@ -31,6 +31,8 @@ struct Round19Tests {
         entries.append(entity("s10", "Kaam Chee Mun", type: .unknown))
         entries.append(person("s11", "AL-BAHTITI, Muhammad Rabi'"))
         entries.append(person("s12", "JIN, Yu", country: "CN"))
+        entries.append(person("s13", "ZARGHAMI, Ezzatollah"))
+        entries.append(person("s14", "EL SAYED, Jamil"))
         return entries
     }()
     static let matcher = Matcher(index: try! MatchIndex(entries: entries))
@@ -120,6 +122,15 @@ struct Round19Tests {
         #expect(Self.finds("Muhammad Mustafa Nur-al-Din", "s9"))
         #expect(Matcher.articleCompound(familyOf: "NUR-AL-DIN, Muhammad Mustafa") == ["nur", "din"])
         #expect(Matcher.articleCompound(familyOf: "AL-TIKRITI, Qusay") == nil)
+    }
+
+    @Test("the Turkish press's g for gh, its article and a variant in its letters")
+    func turkishPress() {
+        #expect(Self.finds("İzzetullah Zergami", "s13"))
+        #expect(PressOrthographies.readsAs(Array("zergami".utf8), Array("zarghami".utf8)))
+        // "es-Seyyid": the article assimilated to the s, and sayyid (a variant of SAYED) in Turkish letters.
+        #expect(Self.finds("Cemil es-Seyyid", "s14"))
+        #expect(!Self.finds("Cemil es-Sabri", "s14"))
     }
 
     @Test("Rabi is a given name of its own, not Rafi")

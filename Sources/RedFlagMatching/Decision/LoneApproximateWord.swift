@@ -385,9 +385,13 @@ extension LoneApproximateWord {
         // A person's name is written in many romanisations and variants; a company's is a brand
         // spelt one way ("Sysco" is not "SJSCO", "Zenith" not "ZENIT").
         guard person else { return false }
+        // Two forms of the Arabic article ("es-Seyyid" for "EL SAYED": the article assimilated to the s).
+        if ArticleCompounds.articles.contains(typed) && ArticleCompounds.articles.contains(listed) { return true }
         if GivenNames.areVariants(typed, listed) { return true }
-        // The name as another language's press writes it ("putyin", "poetin" for PUTIN).
+        // The name as another language's press writes it ("putyin", "poetin" for PUTIN), or a variant of
+        // the listed name so written ("seyyid", Turkish for sayyid, for SAYED).
         if PressOrthographies.readsAs(a, b) { return true }
+        if PressOrthographies.readings(a).contains(where: { GivenNames.areVariants(String(decoding: $0, as: UTF8.self), listed) }) { return true }
         return RomanisationSwaps.respellings(a).contains(b)
     }
 
