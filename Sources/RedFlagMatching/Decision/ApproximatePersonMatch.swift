@@ -197,11 +197,11 @@ enum ApproximatePersonMatch {
         guard typed != listed, typed.count >= 4, listed.count >= 4, typed.count <= 12, listed.count <= 12 else { return false }
         let a = twoSyllableSplits(typed), b = twoSyllableSplits(listed)
         guard !a.isEmpty, !b.isEmpty else { return false }
+        let near = { (u: ArraySlice<UInt8>, v: ArraySlice<UInt8>) in TokenSimilarity.editDistance(Array(u), Array(v), limit: 2) <= 1 }
         var other = false
         for x in a {
             for y in b {
                 let first = x.0 == y.0, second = x.1 == y.1
-                let near = { (u: ArraySlice<UInt8>, v: ArraySlice<UInt8>) in TokenSimilarity.editDistance(Array(u), Array(v), limit: 2) <= 1 }
                 if (first || near(x.0, y.0)) && (second || near(x.1, y.1)) { return false }
                 if first != second { other = true }
             }

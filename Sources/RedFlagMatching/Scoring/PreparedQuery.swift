@@ -89,6 +89,13 @@ struct PreparedQuery {
         a.count == b.utf8.count && a.sorted() == b.utf8.sorted()
     }
 
+    /// Whether token `i` of `tokens` is read as a title (`NameTitles`, `LeadingTitles`), the word after
+    /// it telling a chain's child from an honorific.
+    static func isTitle(_ tokens: [String], at i: Int) -> Bool {
+        let next = i + 1 < tokens.count ? tokens[i + 1] : nil
+        return NameTitles.isTitle(tokens[i], at: i, of: tokens.count, next: next) || LeadingTitles.isTitle(tokens[i], at: i, of: tokens.count, next: next)
+    }
+
     /// Whether a listed word that `head` + `tail` spell with a typo keeps a short part (`shortJoinPart`
     /// letters or fewer) that is an acronym (no vowel) or a Pinyin syllable as typed, its letters at
     /// most swapped, at its end of the word: "SNB Capital" is not SIBCAPITAL, nor "Hao Kuo" HAOKUN,
@@ -97,7 +104,7 @@ struct PreparedQuery {
     static func shortPartIntact(_ head: String, _ tail: String, in listed: String) -> Bool {
         let l = Array(listed.utf8), h = Array(head.utf8), t = Array(tail.utf8)
         let telling = { (p: [UInt8]) in
-            p.count <= shortJoinPart && (!p.contains { "aeiouy".utf8.contains($0) } || Han.shared.syllables.contains(p))
+            p.count <= shortJoinPart && (!p.contains(where: ApproximatePersonMatch.isVowel) || Han.shared.syllables.contains(p))
         }
         return (!telling(h) || (l.count >= h.count && l.prefix(h.count).sorted() == h.sorted()))
             && (!telling(t) || (l.count >= t.count && l.suffix(t.count).sorted() == t.sorted()))
@@ -349,10 +356,7 @@ struct PreparedQuery {
         let kind = { (i: Int) in kinds[i] }
         let order = NameChains.readingOrder(count: tokens.count, commaOffset: commaOffset, kind: kind)
         links = chains ? NameChains.links(order: order, kind: kind) : []
-        own = links.isEmpty ? nil : NameChains.own(order: order, kind: kind) { i in
-            let next = i + 1 < tokens.count ? tokens[i + 1] : nil
-            return NameTitles.isTitle(tokens[i], at: i, of: tokens.count, next: next) || LeadingTitles.isTitle(tokens[i], at: i, of: tokens.count, next: next)
-        }
+        own = links.isEmpty ? nil : NameChains.own(order: order, kind: kind) { Self.isTitle(tokens, at: $0) }
         var facts: [QueryTokenFacts] = []
         let written = written.map { $0.count == tokens.count ? $0 : tokens } ?? tokens
         let formPieces = PreparedQuery.legalFormPieces(bytes, space: space)
@@ -392,9 +396,7 @@ struct PreparedQuery {
             // A company's name holds no honorific: "ING Groep N.V." is the bank ING, not an engineer's title.
             // Nor is a word an abjad writes without its vowels a title's abbreviation ("אדם" adm, Adam, is no admiral).
             let skeleton = crossScript.map { $0.abjad && $0.fromScript[i] && !$0.asSpelt.contains(i) && NameTitles.latinAbbreviations.contains(tokens[i]) } ?? false
-            let next = i + 1 < tokens.count ? tokens[i + 1] : nil
-            let title = legalForms.isEmpty && !skeleton
-                && (NameTitles.isTitle(tokens[i], at: i, of: tokens.count, next: next) || LeadingTitles.isTitle(tokens[i], at: i, of: tokens.count, next: next))
+            let title = legalForms.isEmpty && !skeleton && Self.isTitle(tokens, at: i)
             // A word no listed name holds is a legal-form word mistyped
             // ("STCK", "LTDDA") beside a legal form or closing the name.
             let unknown = f.id == nil
