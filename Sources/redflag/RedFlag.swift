@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RedFlagCore
 import RedFlagKit
+import RedFlagMatching
 
 @main
 struct RedFlag: ParsableCommand {
@@ -29,6 +30,10 @@ struct RedFlag: ParsableCommand {
         do {
             if let dir = try GlobalOptions.takeListsData(from: &arguments) {
                 ProjectData.useDirectory(URL(fileURLWithPath: dir))
+            }
+            // The commands that screen names build the name tables on the second core meanwhile.
+            if let first = arguments.first, ["screen", "check", "rescreen"].contains(first) {
+                NameTables.prepareInBackground()
             }
             var command = try parseAsRoot(arguments)
             try command.run()

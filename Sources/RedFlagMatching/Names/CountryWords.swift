@@ -18,7 +18,7 @@ enum CountryWords {
     /// this, and splitting the text into Characters would cost a fresh process more than the rest.
     static let equivalents: [String: [String]] = {
         // The table is part of the project data (`CountryTable.shared` reads it too): unreadable, no equivalents.
-        let data = (try? ProjectData.data("countries.tsv")) ?? Data()
+        let data = [UInt8]((try? ProjectData.data("countries.tsv")) ?? Data())
         var out: [String: [String]] = [:]
         for line in data.split(separator: UInt8(ascii: "\n")) where line.first != UInt8(ascii: "#") {
             let cols = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)

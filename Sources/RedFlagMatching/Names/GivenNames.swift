@@ -47,6 +47,14 @@ public enum GivenNames {
         var nicknames: [(full: Int32, nick: Int32, short: Bool)] = []
         var group: [Int32] = []
         let space = UInt8(ascii: " ")
+        func forEachWord(_ text: ArraySlice<UInt8>, _ body: (ArraySlice<UInt8>) -> Void) {
+            var start = text.startIndex
+            for i in text.indices where text[i] == space {
+                if i > start { body(text[start..<i]) }
+                start = i + 1
+            }
+            if text.endIndex > start { body(text[start..<text.endIndex]) }
+        }
         NameData.forEachRow("given-names.tsv") { fields, line, path in
             func field(_ i: Int) -> ArraySlice<UInt8> {
                 guard i < fields.count else { NameData.fail("\(path):\(line): expected at least \(i + 1) tab-separated fields, found \(fields.count)") }
@@ -55,12 +63,12 @@ public enum GivenNames {
             let kind = field(0)
             if kind.elementsEqual("nickname".utf8) {
                 let full = field(1), fullID = id(full)
-                for nick in field(2).split(separator: space) where !nick.elementsEqual(full) {
-                    nicknames.append((fullID, id(nick), nick.count < 3))
+                forEachWord(field(2)) { nick in
+                    if !nick.elementsEqual(full) { nicknames.append((fullID, id(nick), nick.count < 3)) }
                 }
             } else if kind.elementsEqual("variants".utf8) {
                 group.removeAll(keepingCapacity: true)
-                for spelling in field(1).split(separator: space) { group.append(id(spelling)) }
+                forEachWord(field(1)) { group.append(id($0)) }
                 for a in group { for b in group where a != b { pairs.append(pair(a, b)) } }
             } else {
                 NameData.fail("\(path):\(line): unknown row kind '\(String(decoding: kind, as: UTF8.self))' (expected nickname or variants)")

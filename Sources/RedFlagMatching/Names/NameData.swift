@@ -67,18 +67,45 @@ enum NameData {
         guard String(validating: bytes, as: UTF8.self) != nil else { fail("\(path): not UTF-8 text") }
         var lineNumber = 0
         var fields: [ArraySlice<UInt8>] = []
-        for line in bytes.split(separator: 10, omittingEmptySubsequences: false) {
+        var lineStart = 0
+        while lineStart < bytes.count {
+            let lineEnd = bytes[lineStart...].firstIndex(of: 10) ?? bytes.count
+            defer { lineStart = lineEnd + 1 }
             lineNumber += 1
-            if line.isEmpty || line.first == UInt8(ascii: "#") { continue }
+            if lineEnd == lineStart || bytes[lineStart] == UInt8(ascii: "#") { continue }
+            // Fields cut in place (no array per line): this runs for every row at every start.
             fields.removeAll(keepingCapacity: true)
-            fields.append(contentsOf: line.split(separator: 9, omittingEmptySubsequences: false))
+            var fieldStart = lineStart
+            for i in lineStart..<lineEnd where bytes[i] == 9 {
+                fields.append(bytes[fieldStart..<i])
+                fieldStart = i + 1
+            }
+            fields.append(bytes[fieldStart..<lineEnd])
             body(fields, lineNumber, path)
         }
     }
 
-    /// Rows of `file` whose first field is `kind`, without that field.
+    /// Rows of `file` whose first field is `kind`, without that field. A file of several kinds
+    /// feeds several tables (legal forms, compound names): it is read once and kept.
     static func rows(_ file: String, kind: String) -> [Row] {
-        rows(file).filter { $0.fields.first == kind }.map { Row(fields: Array($0.fields.dropFirst()), file: $0.file, line: $0.line) }
+        kindedFiles.rows(of: file) { rows(file) }
+            .filter { $0.fields.first == kind }.map { Row(fields: Array($0.fields.dropFirst()), file: $0.file, line: $0.line) }
+    }
+
+    private static let kindedFiles = RowCache()
+
+    /// The rows of the files read by kind, by file name.
+    private final class RowCache: @unchecked Sendable {
+        private var storage: [String: [Row]] = [:]
+        private let lock = NSLock()
+
+        func rows(of file: String, _ load: () -> [Row]) -> [Row] {
+            lock.lock(); defer { lock.unlock() }
+            if let known = storage[file] { return known }
+            let loaded = load()
+            storage[file] = loaded
+            return loaded
+        }
     }
 
     static func fail(_ message: String) -> Never {

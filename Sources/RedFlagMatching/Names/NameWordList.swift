@@ -21,30 +21,52 @@ enum NameWordList {
     /// The words of a list file's bytes; `path` names it in errors. `latinOnly`: the words of the
     /// lines written in Latin letters only.
     static func parse(_ data: Data, path: String, latinOnly: Bool = false) throws -> Set<String> {
-        guard let text = String(data: data, encoding: .utf8) else {
+        var words = Set<String>()
+        try forEachEntry(data, path: path) { tokens, latin in
+            if !latinOnly || latin { words.formUnion(tokens) }
+        }
+        return words
+    }
+
+    /// Calls `body` with the normalised tokens of every entry of a list file's bytes and whether
+    /// the entry is written in Latin letters. Read as bytes: a list is read at every start, and
+    /// an ASCII line (most of them) needs neither Foundation's trimming nor the transliterator.
+    static func forEachEntry(_ data: Data, path: String, _ body: (_ tokens: [String], _ latin: Bool) -> Void) throws {
+        let bytes = [UInt8](data)
+        guard String(validating: bytes, as: UTF8.self) != nil else {
             throw RedFlagError.badData(path: path, location: nil, message: "not UTF-8 text")
         }
-        var words = Set<String>()
-        for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
-            guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
-            if latinOnly && Transliterator.needsTransliteration(line) { continue }
+        for (n, raw) in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+            let entry = raw.prefix { $0 != UInt8(ascii: "#") }
+            let ascii = entry.allSatisfy { $0 < 0x80 }
+            let line = String(decoding: entry, as: UTF8.self)
+            if ascii ? entry.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) : line.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                continue
+            }
             let tokens = NameNormalizer.tokenize(NameNormalizer.fold(line))
             guard !tokens.isEmpty else {
                 throw RedFlagError.badData(path: path, location: "line \(n + 1)", message: "'\(line)' holds no letter or digit")
             }
-            words.formUnion(tokens)
+            body(tokens, ascii || !Transliterator.needsTransliteration(line))
         }
-        return words
     }
 
     /// `Lists/<relativePath>` loaded once (through `ProjectData`: the built-in copy or the
     /// override folder's). The matcher cannot screen correctly without its name knowledge, so a
     /// missing or malformed file stops the process with the reason (`NameData.fail`).
     static func required(_ relativePath: String, latinOnly: Bool = false) -> Set<String> {
+        var words = Set<String>()
+        required(relativePath) { tokens, latin in
+            if !latinOnly || latin { words.formUnion(tokens) }
+        }
+        return words
+    }
+
+    /// Calls `body` for every entry of the required list `Lists/<relativePath>` (see `forEachEntry`).
+    static func required(_ relativePath: String, _ body: (_ tokens: [String], _ latin: Bool) -> Void) {
         do {
             let (data, path) = try ProjectData.contents(relativePath)
-            return try parse(data, path: path, latinOnly: latinOnly)
+            try forEachEntry(data, path: path, body)
         } catch {
             NameData.fail((error as? RedFlagError)?.description ?? "\(error)")
         }
@@ -85,12 +107,22 @@ enum Patronymics {
 /// tokens on both sides, weighed like legal-form words, so a name never fails or matches on a
 /// title. From `Lists/names/titles.txt`.
 enum NameTitles {
-    static let words: Set<String> = NameWordList.required("names/titles.txt")
+    static var words: Set<String> { table.words }
 
     /// The titles of three letters or fewer written in Latin letters ("adm", "gen", "dr"): abbreviations,
     /// which a word read from an abjad without its vowels may spell by chance ("אדם" adm, Adam); the
     /// lines in Arabic script ("سید" syd) are read as such a word is.
-    static let latinAbbreviations: Set<String> = NameWordList.required("names/titles.txt", latinOnly: true).filter { $0.utf8.count <= 3 }
+    static var latinAbbreviations: Set<String> { table.latinAbbreviations }
+
+    /// Both sets from one reading of the file.
+    private static let table: (words: Set<String>, latinAbbreviations: Set<String>) = {
+        var words = Set<String>(), short = Set<String>()
+        NameWordList.required("names/titles.txt") { tokens, latin in
+            words.formUnion(tokens)
+            if latin { short.formUnion(tokens.filter { $0.utf8.count <= 3 }) }
+        }
+        return (words, short)
+    }()
 
     /// Whether `token` is a title word.
     static func contains(_ token: String) -> Bool { words.contains(token) }
