@@ -85,10 +85,13 @@ enum ApproximatePersonMatch {
         }
         // Every pair with the listed family name, or every pair with the listed given names, joins two
         // given names of the table that are not variants ("Hassan Fadlallah" / "FADLALLAH, Muhammad
-        // Husayn"): a namesake or a relative sharing the rest, however rare that rest. Only the table's
-        // names: a surname-building ending may be a typo's letter ("Ivanov" / "IVANOVA").
+        // Husayn"), or two Pinyin syllables ("Xiaoming Jiang" / "ZHANG, Xiaoming": another family): a namesake or
+        // a relative sharing the rest, however rare that rest. Only the table's names and Pinyin's syllables: a
+        // surname-building ending may be a typo's letter ("Ivanov" / "IVANOVA").
         func otherPart(_ part: Set<String>) -> Bool {
-            !others.isEmpty && others.allSatisfy { part.contains($0.listed) && knownDifferent($0.typed, $0.listed) }
+            !others.isEmpty && others.allSatisfy {
+                part.contains($0.listed) && (knownDifferent($0.typed, $0.listed) || otherSyllable(Array($0.typed.utf8), Array($0.listed.utf8)))
+            }
                 && !pairs.contains { p in part.contains(p.listed) && !others.contains { $0.listed == p.listed } }
         }
         if !others.isEmpty && (anchor < 1 || otherPart(family) || otherPart(given)) {
@@ -141,7 +144,11 @@ enum ApproximatePersonMatch {
         // Two common names apart in their vowels only are two names, whichever press's letters read the one
         // as the other ("Eman" in Turkish letters is "Aman"): `otherVowels` tells them apart.
         let vowelsApart = Matcher.knownName(typed) && Matcher.knownName(listed) && otherVowels(typed, listed)
-        return GivenNames.areVariants(typed, listed) || (!vowelsApart && PressOrthographies.readsAs(a, b)) || RomanisationSwaps.respellings(a).contains(b)
+        // Nor are two Pinyin syllables ("jiang" / "zhang"): every press writes a Chinese name in Pinyin as
+        // it stands, so a French or Portuguese "j" for "zh" is no reading of it.
+        let syllables = otherSyllable(a, b)
+        return GivenNames.areVariants(typed, listed) || (!vowelsApart && !syllables && PressOrthographies.readsAs(a, b))
+            || RomanisationSwaps.respellings(a).contains(b)
             || ArticleCompounds.sameCompound(typed, listed)
     }
 
@@ -177,15 +184,17 @@ enum ApproximatePersonMatch {
     /// and one syllable for another is another name, however few letters tell them apart. Another
     /// romanisation of the same syllable ("chang" / "zhang") is a variant (`isVariant`), not this;
     /// nor are chain particles and articles that spell a syllable ("bin" / "ben", "al" / "el").
-    /// The two share their initial: the syllables differ in their final.
+    /// The two share their initial and differ in their final, or differ in both ("jiang" / "zhang":
+    /// no romanisation writes one for the other; Wade-Giles changes the initial only, "chang" for zhang).
     static func otherSyllable(_ typed: [UInt8], _ listed: [UInt8]) -> Bool {
         guard typed != listed, typed.count >= 2, listed.count >= 2, Han.shared.syllables.contains(typed), Han.shared.syllables.contains(listed),
               !Matcher.particleOrArticle(String(decoding: typed, as: UTF8.self)), !Matcher.particleOrArticle(String(decoding: listed, as: UTF8.self))
         else { return false }
-        // Only syllables of one initial: Wade-Giles writes Pinyin's initials otherwise ("chang" for
-        // zhang, "kang" for gang, "tao" for dao), each also a Pinyin syllable of its own.
+        // Of two initials, only with two finals as well: Wade-Giles writes Pinyin's initials otherwise
+        // ("chang" for zhang, "kang" for gang, "tao" for dao), each also a Pinyin syllable of its own.
         let initial = { (s: [UInt8]) in s.prefix { !isVowel($0) } }
-        return initial(typed).elementsEqual(initial(listed))
+        let a = initial(typed), b = initial(listed)
+        return a.elementsEqual(b) || !typed.dropFirst(a.count).elementsEqual(listed.dropFirst(b.count))
     }
 
     /// Whether `typed` and `listed` are two-syllable Chinese given names written in Pinyin that share
@@ -322,8 +331,11 @@ extension Matcher {
             let typed = q.text(of: qu), listed = listedText(lu)
             return (typed: typed, listed: listed, similarity: p.similarity)
         }
-        // The listed name's parts are read only when a pair joins two given names of the table that are not variants.
-        let parts = pairs.contains { ApproximatePersonMatch.knownDifferent($0.typed, $0.listed) } ? personParts(document: d) : (family: [], given: [])
+        // The listed name's parts are read only when a pair joins two given names of the table that are not
+        // variants, or two Pinyin syllables.
+        let parts = pairs.contains {
+            ApproximatePersonMatch.knownDifferent($0.typed, $0.listed) || ApproximatePersonMatch.otherSyllable(Array($0.typed.utf8), Array($0.listed.utf8))
+        } ? personParts(document: d) : (family: [], given: [])
         let family = Set(parts.family)
         return ApproximatePersonMatch.finding(pairs, kunya: kunyaNames(document: d, query: q), missingPart: missingPart(a), family: family,
                                               given: Set(parts.given).subtracting(family))

@@ -95,6 +95,7 @@ enum BusinessWords {
         // Joiners inside words (Persian ZWNJ in "بین‌المللی") would split a word of the table.
         let scalars = Array(name.unicodeScalars.filter { $0.value != 0x200C && $0.value != 0x200D && $0.value != 0x640 })
         var found: [(range: Range<Int>, forms: [String])] = []
+        var places: [(range: Range<Int>, forms: [String])] = []
         var distinctive = false
         for w in words(scalars) {
             if let forms = table[w.text] {
@@ -107,6 +108,11 @@ enum BusinessWords {
                 continue
             }
             let letters = Array(w.text.unicodeScalars)
+            // An adjective of place ("Минский", "Сычуаньский") is read as the place: the lists write MINSK, SICHUAN.
+            if let first = letters.first, ScriptDetector.script(of: first) == "Cyrl" {
+                let stems = PlaceAdjectives.places(w.text, script: "Cyrl")
+                if !stems.isEmpty { places.append((w.range, stems)) }
+            }
             // Business words glued to the name in a script written without spaces ("마한항공"), peeled off both
             // ends while a name is left: North Korean company names glue several ("조선릉라도무역총회사": 조선 Korea,
             // 릉라도, 무역 Trading, 총회사 General Corporation).
@@ -140,6 +146,7 @@ enum BusinessWords {
         // Latin letters are a name too ("Δίκτυο Haqqani": a Latin name inside a Greek phrase).
         if !distinctive { distinctive = scalars.contains { $0.properties.isAlphabetic && ScriptDetector.script(of: $0) == "Latn" } }
         guard !found.isEmpty, distinctive else { return [] }
+        if !places.isEmpty { found = (found + places).sorted { $0.range.lowerBound < $1.range.lowerBound } }
         let alternatives = found.map(\.forms.count).max() ?? 1
         var out: [String] = []
         for n in 0..<alternatives {
@@ -235,7 +242,7 @@ enum BusinessWords {
             }
             // A country English writes alike ("Banque nationale de Cuba"): the table has no row for it.
             if entry == nil, CountryWords.equivalents[folded] != nil { country = true }
-            words.append((k..<j, folded, forms, entry?.kind == "function"))
+            words.append((k..<j, folded, entry == nil ? placeForms(folded) : forms, entry?.kind == "function"))
             k = j
         }
         guard translates else { return [] }
@@ -270,6 +277,12 @@ enum BusinessWords {
             if !out.contains(reading) { out.append(reading) }
         }
         return out
+    }
+
+    /// The places folded Latin word `word` may be the adjective of ("minska" → "minsk"), or nil.
+    private static func placeForms(_ word: String) -> [String]? {
+        let stems = PlaceAdjectives.places(word, script: "Latn")
+        return stems.isEmpty ? nil : stems
     }
 
     private static func text(_ s: ArraySlice<Unicode.Scalar>) -> String {

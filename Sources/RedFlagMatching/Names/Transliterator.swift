@@ -186,11 +186,13 @@ public enum Transliterator {
     /// Persian and Urdu write the suffix -ی / -ای of a name ending in he apart or after a non-joiner
     /// ("خامنہ ای", "خامنه‌ای" Khamenei): it is the end of that word, not a word of its own.
     static func joinSuffixes(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
-        let he: Set<Unicode.Scalar> = ["ه", "ہ", "ة"], suffixes: [[Unicode.Scalar]] = [["ا", "ی"], ["ا", "ي"], ["ا", "ئ", "ی"], ["ئ", "ی"]]
-        guard s.contains(" "), s.contains(where: { he.contains($0) }) else { return s }
+        // Compared scalar by scalar, not through a Set: this runs for every romanised name.
+        func isHe(_ u: Unicode.Scalar) -> Bool { u == "ه" || u == "ہ" || u == "ة" }
+        guard s.contains(" "), s.contains(where: isHe) else { return s }
+        let suffixes: [[Unicode.Scalar]] = [["ا", "ی"], ["ا", "ي"], ["ا", "ئ", "ی"], ["ئ", "ی"]]
         var out: [Unicode.Scalar] = []
         for k in s.indices {
-            if s[k] == " ", let last = out.last, he.contains(last), suffixes.contains(where: { suffix in
+            if s[k] == " ", let last = out.last, isHe(last), suffixes.contains(where: { suffix in
                 let end = k + 1 + suffix.count
                 return end <= s.count && Array(s[(k + 1)..<end]) == suffix && (end == s.count || !s[end].properties.isAlphabetic)
             }) {
@@ -306,7 +308,12 @@ public enum Transliterator {
                 if kana, latin.contains("~") { latin = combiningSmallKana(latin) }
                 if run.contains(where: { (0x0900...0x097F).contains($0.value) }) { latin = schwaDeleted(latin) }
                 // ICU writes the Indic च as c (ISO 15919), which the lists spell ch ("पिचाई" Pichai), and छ as ch (chh).
-                if run.contains(where: { (0x0900...0x0DFF).contains($0.value) }) { latin = latin.replacingOccurrences(of: "c", with: "ch") }
+                // And श, ष as ś, ṣ, which fold to s: the lists write sh ("शमी" Shami, "शर्मा" Sharma), never s.
+                if run.contains(where: { (0x0900...0x0DFF).contains($0.value) }) {
+                    latin = latin.replacingOccurrences(of: "c", with: "ch").replacingOccurrences(of: "\u{15B}", with: "sh")
+                        .replacingOccurrences(of: "\u{1E63}", with: "sh").replacingOccurrences(of: "s\u{301}", with: "sh")
+                        .replacingOccurrences(of: "s\u{323}", with: "sh")
+                }
                 // The Arabic article as a word of its own ("タレク・エル・アイサミ" Tareck El Aissami): a
                 // syllable ru is the only way kana write a final l, and the lists write the article el, al.
                 if kana, run == ["エ", "ル"] { latin = "el" } else if kana, run == ["ア", "ル"] { latin = "al" }

@@ -80,14 +80,20 @@ extension Matcher {
         // transcription of foreign names does not use ("刘翔" liuxiang is no RUSDJAN; "马杜罗" is Maduro).
         if source == .han, Han.shared.isChineseName(origin) {
             let han = Han.shared
-            guard han.writesForeignSounds(origin) else { return CrossScriptChannel(fromScript: flags) { _ in [] } }
-            return CrossScriptChannel(fromScript: flags) { token in
+            guard han.writesForeignSounds(origin) else {
+                var channel = CrossScriptChannel(fromScript: flags) { _ in [] }
+                channel.exactSpelling = true
+                return channel
+            }
+            var channel = CrossScriptChannel(fromScript: flags) { token in
                 cache.value([tag, 0xFF] + token) {
                     phonetic.similar(token, source: source, space: space).filter {
                         !Self.isAcronym($0.id, space: space) && !space.vocabulary.withBytes(Int($0.id)) { han.spellsPinyin(Array($0)) }
                     }
                 }.filter { $0.similarity >= least }
             }
+            channel.exactSpelling = true
+            return channel
         }
         // An acronym in an alphabet that writes vowels ("СК", "ΔΕΗ") meets a listed acronym; an abjad
         // leaves every word's short vowels out, so its vowelless words are no acronyms.

@@ -21,6 +21,11 @@ struct CrossScriptChannel {
     /// Whether the name holds a business word of its script ("بنك" Bank, `BusinessWords.namesOrganisation`):
     /// an organisation's name in every reading, also one that keeps that word romanised ("bnk").
     var namesOrganisation = false
+    /// Whether the name's romanised tokens are exact syllables (a Chinese name in Han: each character one
+    /// syllable): they meet a listed word spelt as they are, or respelt in another romanisation
+    /// (`RomanisationSwaps`: Wade-Giles "hsu" for "xu"), never one a letter apart ("lindan", 林丹, is no
+    /// LINDA: the letter is another character).
+    var exactSpelling = false
 }
 
 /// A query's tokens looked up once against a token space: weights, and for each token the
@@ -368,6 +373,10 @@ struct PreparedQuery {
             // As typed: "comm" is made canonical as communications, and may stand for commercial.
             if truncations { PreparedQuery.addAbbreviated(Array(written[i].utf8), space: space, into: &map) }
             if let x = crossScript, x.fromScript[i], !x.asSpelt.contains(i) {
+                if x.exactSpelling {
+                    let respelt = Set(RomanisationSwaps.respellings(b, twice: true).compactMap { space.id(of: $0) })
+                    map = map.filter { id, s in s >= 1 || respelt.contains(id) }
+                }
                 // A token romanised from another script also meets the listed tokens it sounds like.
                 for (id, s) in x.lookup(b) where s > (map[id] ?? 0) { map[id] = s }
             }
@@ -454,7 +463,8 @@ struct PreparedQuery {
             // Two words each written as some listed name writes it ("Babak Moradi") are two words,
             // not one listed word split and mistyped ("BABAMORADI"): only an exact join is theirs.
             let bothListed = ids[i] != nil && ids[i + 1] != nil && min(bytes[i].count, bytes[i + 1].count) >= PreparedQuery.listedJoinPart
-            for (id, s) in found where s >= 0.9 && (s == 1 || (!initial && !bothListed && (!short || Self.sameLetters(joined, space.vocabulary[Int(id)]))
+            let syllables = crossScript.map { $0.exactSpelling && $0.fromScript[i] && $0.fromScript[i + 1] } ?? false
+            for (id, s) in found where s >= 0.9 && (s == 1 || (!initial && !bothListed && !syllables && (!short || Self.sameLetters(joined, space.vocabulary[Int(id)]))
                                                                 && Self.shortPartIntact(written[i], written[i + 1], in: space.vocabulary[Int(id)]))) {
                 joins.append((i, id, s))
             }
