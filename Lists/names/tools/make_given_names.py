@@ -684,6 +684,289 @@ christos hristos khristos
 charalambos charalampos haralambos
 ximena jimena
 luis luiz
+mehri
+mahin
+azadeh azade azada
+roya rouya
+shahla
+golnar
+simin
+mitra
+homa huma
+pari paree
+mahnaz
+zohreh zohre
+shahnaz
+mojgan mozhgan
+elaheh elahe
+behnaz
+farzad
+shahram
+kambiz
+siamak siyamak
+babak
+arash
+mehrdad
+ardeshir ardashir
+shapour shapur
+fariborz
+keyvan kayvan kaivan
+ramin
+payam peyam
+afshin
+nima
+sepideh sepide
+parisa
+nazanin
+yasaman yasamin
+mahsa
+setareh setare
+shiva
+atefeh atefe
+somayeh somayyeh somaye
+ghazal
+bahman
+saman
+soroush sorush
+shahin shaheen
+mehran
+milad
+hamdan
+hazza hazaa
+tahnoun tahnoon
+mutlaq mutlak
+talal
+mishari meshari
+wael
+mamdouh mamduh
+mouloud mawlud
+hala
+reem
+dalia dalya
+manal
+ghada
+sana sanaa
+malak
+basma
+maha
+randa
+lamia lamya
+ayham
+yazan
+laith layth leith
+suhaib sohaib suhayb
+ahlam
+dunia dunya donia
+ghalia ghaliya
+lamees lamis
+rawan
+sahar
+yara
+hadeel hadil
+alaa
+noha nuha
+khalida khaleda khalidah
+farah farax
+warsame warsama
+hodan
+ayan ayaan
+ubah ubax
+ifrah ifrax
+deeqa deka
+hawa hawo hauwa hawwa
+nawaz
+shehbaz shahbaz
+waqar
+adnan
+gulbuddin
+sajid
+saima
+nazia
+shazia
+tahmina tahmeena
+rukhsana ruksana
+shabana
+nusrat nosrat
+mahbubur mahbubor
+motiur matiur motiar
+shafiqur shofiqur
+aminul
+shamsul
+saiful
+tariqul
+ashraful
+ziaur
+mushfiqur
+taslima
+tahmid
+bulent
+ertugrul ertogrul
+burak
+emre
+serkan
+hakan
+volkan
+oguz
+oguzhan
+tolga
+selcuk
+levent
+gokhan
+kaan
+baris
+umut
+onur
+ozgur
+orhan
+ilhan
+erdal
+elif
+ozlem
+derya
+fatih
+kerem
+ugur
+yavuz
+aylin
+pinar
+ebru
+mehriban
+elchin elcin
+ramiz
+vugar vuqar
+elnur
+tural
+anar
+ilgar ilqar
+gunel
+gunay
+aytan ayten
+sevinj sevinc
+ramil
+zhomart jomart
+dinmukhamed dinmukhammed
+bakhyt bakhit bakyt
+marat
+daniyar daniar
+aidos aydos
+otabek
+jasur
+akmal
+emomali
+dilnoza
+nodira
+madina
+aigerim aygerim
+dinara
+saule
+nechirvan nechervan
+qubad qobad
+hiwa
+rebwar
+karwan
+soran
+nawzad
+zana
+avin
+rojin
+berivan
+abubakar aboubakar abubakr boubacar
+atiku
+sani sanni
+bello
+garba
+lawal
+tanko
+danjuma
+bilkisu bilkis bilqis balqis
+baraka
+rehema
+neema
+zawadi
+amani
+jabari
+mwajuma
+hamisi hamis khamis
+joko
+bambang
+budi
+agus
+slamet
+wahyu
+susilo
+prabowo
+mahathir
+hishammuddin hishamuddin
+siti
+dewi
+putri puteri
+rajesh
+suresh
+ramesh
+mahesh
+dinesh
+ganesh
+rakesh
+anil
+sunil
+rahul
+amit
+rohit
+prakash
+subhash subash
+manoj
+anand
+arvind aravind
+venkatesh
+srinivas srinivasa srinivasan
+murugan
+karthik karthick kartik
+ravi
+priya
+pooja puja
+seema
+ashok
+abhishek
+aditya
+manish
+vivek
+subramanian subramaniam
+arjun
+levan
+irakli
+zurab
+tamaz
+nodar
+vakhtang
+tengiz
+mamuka
+bidzina
+nino
+tamar tamara
+ketevan
+shota
+zviad
+tinatin
+armen
+aram
+ashot
+gagik
+samvel
+vardan vartan
+tigran dikran
+levon
+hovhannes ovanes
+hayk haik
+mher
+sargis sarkis
+anahit
+lilit
+gayane gayaneh
+hasmik
+vahe
+suren
+vazgen
+hakob hagop
 """.strip().splitlines()
 
 # Russian, Ukrainian and Belarusian diminutives (the everyday forms the press and customers use:
@@ -756,8 +1039,10 @@ def main() -> None:
         "#   transliteration-variant groups and Russian/Ukrainian/Belarusian diminutives written by hand from BGN/PCGN romanisation,",
         "#   general knowledge and the lists' own spellings (make_given_names.py); 2026-12-05: the groups of the common Arabic,",
         "#   Persian, South Asian, Turkic, Hebrew and Greek given names the table lacked (Rafi, Louay, Muhannad, Gholamreza, Mizanur…),",
-        "#   their romanisations as the press and company registers write them, from general knowledge.",
-        "# version: nicknames " + version + "; variants 2026-12-05",
+        "#   their romanisations as the press and company registers write them, from general knowledge; 2026-12-06: 283 more",
+        "#   groups (Persian, Arabic, Somali, Urdu and Pashto, Bengali, Turkic, Kurdish, Hausa, Swahili, Malay, Indian, Georgian,",
+        "#   Armenian: Mehri, Azadeh, Laith, Warsame, Shehbaz, Vugar, Aigerim, Hiwa, Bilkisu, Tigran…), same sources.",
+        "# version: nicknames " + version + "; variants 2026-12-06",
         "# licence: nicknames Apache-2.0 (pairs used as facts); variant groups: own work",
         "# regenerate: python3 Lists/names/tools/make_given_names.py (needs `pip install nicknames`)",
         "# columns: nickname<TAB>full name<TAB>nickname nickname…  (each nickname ~ the full name, not each other)",

@@ -124,6 +124,8 @@ public enum PhoneticComparison {
 
         /// grapheme → class, for each source (the general table with that source's readings on top).
         let graphemes: [[[UInt8]: UInt8]]
+        /// Per source: the graphemes of its `reading` rows (an Arabic nq that writes ng: one sound, not two letters).
+        let readingGraphemes: [Set<[UInt8]>]
         let longestGrapheme: Int
         /// 5 × 5 vowel costs.
         let vowels: [Double]
@@ -260,6 +262,7 @@ public enum PhoneticComparison {
                 for c in 0..<9 { substitutes[s][c * 9 + c] = 0.05 }
             }
             self.graphemes = readings.map { general.merging($0) { _, reading in reading } }
+            self.readingGraphemes = readings.map { Set($0.keys) }
             self.longestGrapheme = longest
             self.vowels = vowels
             var groupCosts = [Double](repeating: 0, count: 32 * 32)
@@ -415,8 +418,8 @@ public enum PhoneticComparison {
                 if g == [110, 103], i + 2 < t.count, isVowel(t[i + 2]), source != .han, source != .hangul, source != .indic { continue }
                 // A name romanised from Arabic script writes one letter as one of its digraphs only (th, dh,
                 // kh, sh, gh, zh, ch; `arabicDigraphs`): "tz", "ts", "dz" there are two letters, ت and ض in
-                // "mrtzwi" (Mortazavi).
-                if source == .arabic, length > 1, !Self.arabicDigraphs.contains(g) { continue }
+                // "mrtzwi" (Mortazavi). Or as a sound its `reading` rows name: a foreign ng written نق nq ("ملونق" Malong).
+                if source == .arabic, length > 1, !Self.arabicDigraphs.contains(g), !tables.readingGraphemes[s].contains(g) { continue }
                 guard var cls = graphemes[g] else { continue }
                 if length == 1 && c == 99 && source != .han {
                     // c before e, i, y is soft.
@@ -424,6 +427,8 @@ public enum PhoneticComparison {
                 }
                 var letters: UInt32 = 0
                 for b in g.prefix(4) { letters = letters << 8 | UInt32(b) }
+                // An Arabic nq or ngh that writes ng is the letters ng: "ng" as listed, not a listed n (`cost`).
+                if source == .arabic, length > 1, cls == 7, tables.readingGraphemes[s].contains(g) { letters = 0x6E67 }
                 if let last = out.last, !last.vowel, last.value == cls, !abjad || last.letters == letters {
                     // A doubled letter is one sound ("ll", "mm"), and so are two of one class
                     // that meet (Korean "beulra" for bla, "dt"); not two letters of an abjad, whose
@@ -545,12 +550,13 @@ public enum PhoneticComparison {
             return silentFinalH ? min(0.1, delete(l[j])) : silentFinalR ? min(0.3, delete(l[j])) : delete(l[j])
         }
         // Hangul writes a syllable's final n and ng with letters of their own (ㄴ, ㅇ): "장" jang is no "jan", "원"
-        // won no "wong". A listed n before a k sound is the ng the script writes ("링컨" ringkeon, Lincoln).
-        let hangulFinals = source == .hangul
+        // won no "wong". A listed n before a k sound is the ng the script writes ("링컨" ringkeon, Lincoln). Arabic
+        // writes a foreign ng with a letter after its n (نغ, نق: "لانغ" Lang is no LIN), but may leave the g out.
+        let writesFinalNG = source == .hangul || source == .arabic
         func finalsApart(_ x: Segment, _ j: Int) -> Bool {
             let y = l[j]
             if x.letters == 0x6E67 && y.letters == 110 { return !(j + 1 < m && !l[j + 1].vowel && l[j + 1].value == 2) }
-            return x.letters == 110 && y.letters == 0x6E67
+            return source == .hangul && x.letters == 110 && y.letters == 0x6E67
         }
         // Two rows and the listed side's deletions, on the stack: no allocation per listed token.
         return withUnsafeTemporaryAllocation(of: Double.self, capacity: 3 * (m + 1)) { buffer in
@@ -568,7 +574,7 @@ public enum PhoneticComparison {
                 var least = cur[0]
                 for j in 0..<m {
                     var sub = substitute(x, l[j])
-                    if hangulFinals, !x.vowel, sub < 0.6, finalsApart(x, j) { sub = 0.6 }
+                    if writesFinalNG, !x.vowel, sub < 0.6, finalsApart(x, j) { sub = 0.6 }
                     var v = min(prev[j + 1] + inserted, cur[j] + deletions[j], prev[j] + sub)
                     // Two vowels in a row read as the listed vowel, w, vowel ("দাউদ" daud for Dawood, "شوكت"
                     // shaukat for Shawkat): the script writes the w between them as the second vowel. Not a listed
