@@ -24,7 +24,12 @@ enum CountryWords {
             let cols = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
             guard cols.count >= 2, cols[0].count == 2 else { continue }
             var words: [String] = []
-            for form in [cols[1]] + (cols.count > 2 ? cols[2].split(separator: UInt8(ascii: "|")) : []) {
+            let forms = [cols[1]] + (cols.count > 2 ? cols[2].split(separator: UInt8(ascii: "|")) : [])
+            // A region the table files under the country ("Region: Crimea", "Region: Gaza") is no name of it:
+            // "Ukrainian Railways" is not THE RAILWAYS OF CRIMEA.
+            let regionMark = Array("Region: ".utf8)
+            let regions = Set(forms.filter { $0.starts(with: regionMark) }.map { Array($0.dropFirst(regionMark.count)) })
+            for form in forms where !regions.contains(Array(form)) {
                 // One word of ASCII letters: "Iran", "Iranian", not "Korea, North" nor "Côte d'Ivoire".
                 guard form.count >= leastLetters, form.allSatisfy({ (65...90).contains($0) || (97...122).contains($0) }) else { continue }
                 let word = String(decoding: form.map { (65...90).contains($0) ? $0 + 32 : $0 }, as: UTF8.self)
