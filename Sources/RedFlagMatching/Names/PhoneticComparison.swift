@@ -543,10 +543,15 @@ public enum PhoneticComparison {
         let silentCodaR = source == .han || source == .kana || source == .hangul
         // A listed final t after a vowel and n is silent in French names ("Laurent" Лоран, ローラン, 洛朗, لوران).
         let silentFinalNT = m >= 3 && l[m - 1].letters == 116 && l[m - 2].letters == 110 && l[m - 3].vowel
+        // So is a listed final e after a consonant and a vowel in English and French names ("Grace" グレース gurēsu,
+        // "Blaise" ブレーズ): the script writes the word as it sounds. Not in a word of four sounds or fewer ("Life"
+        // is no レフ refu): too little is left to tell.
+        let silentFinalE = m >= 5 && l[m - 1].vowel && l[m - 1].letters == 101 && !l[m - 2].vowel && l[m - 3].vowel
         func deleteAt(_ j: Int) -> Double {
             if silentCodaR, j > 0, j < m - 1, l[j].letters == 114, l[j - 1].vowel, !l[j + 1].vowel { return min(0.3, delete(l[j])) }
             guard j == m - 1 else { return delete(l[j]) }
             if silentFinalNT { return min(0.2, delete(l[j])) }
+            if silentFinalE { return min(0.2, delete(l[j])) }
             return silentFinalH ? min(0.1, delete(l[j])) : silentFinalR ? min(0.3, delete(l[j])) : delete(l[j])
         }
         // Hangul writes a syllable's final n and ng with letters of their own (ㄴ, ㅇ): "장" jang is no "jan", "원"
