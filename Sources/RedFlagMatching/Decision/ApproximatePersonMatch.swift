@@ -45,9 +45,11 @@ enum ApproximatePersonMatch {
     /// `kunya`: the listed words that follow "Abu"/"Umm" in the listed name when the query types
     /// neither (the listed person is named by his child: "Abu Fatma" is Fatma's father).
     /// `missingPart`: a telling part of the listed name the query lacks (a middle name, second
-    /// surname or patronymic; not a particle, title or initial), for the third case.
+    /// surname or patronymic; not a particle, title or initial), for the third case. `parts`: the
+    /// listed name's family and given names, read only when the first case needs them.
     static func finding(_ pairs: [(typed: String, listed: String, similarity: Double)], kunya: Set<String> = [],
-                        missingPart: String? = nil, family: Set<String> = [], given: Set<String> = []) -> LoneApproximateWord? {
+                        missingPart: String? = nil,
+                        parts: () -> (family: Set<String>, given: Set<String>) = { ([], []) }) -> LoneApproximateWord? {
         guard pairs.count >= 2 || (pairs.count == 1 && !kunya.isEmpty) else { return nil }
         var anchor = 0.0, evidence = 0.0
         var others: [(typed: String, listed: String, similarity: Double)] = []
@@ -88,13 +90,18 @@ enum ApproximatePersonMatch {
         // Husayn"), or two Pinyin syllables ("Xiaoming Jiang" / "ZHANG, Xiaoming": another family): a namesake or
         // a relative sharing the rest, however rare that rest. Only the table's names and Pinyin's syllables: a
         // surname-building ending may be a typo's letter ("Ivanov" / "IVANOVA").
+        // The listed name's parts (`parts`, read from the entry) are read only when every such pair is one.
         func otherPart(_ part: Set<String>) -> Bool {
-            !others.isEmpty && others.allSatisfy {
-                part.contains($0.listed) && (knownDifferent($0.typed, $0.listed) || otherSyllable(Array($0.typed.utf8), Array($0.listed.utf8)))
-            }
-                && !pairs.contains { p in part.contains(p.listed) && !others.contains { $0.listed == p.listed } }
+            others.allSatisfy { part.contains($0.listed) } && !pairs.contains { p in part.contains(p.listed) && !others.contains { $0.listed == p.listed } }
         }
-        if !others.isEmpty && (anchor < 1 || otherPart(family) || otherPart(given)) {
+        func otherFamilyOrGiven() -> Bool {
+            guard others.allSatisfy({ knownDifferent($0.typed, $0.listed) || otherSyllable(Array($0.typed.utf8), Array($0.listed.utf8)) }) else {
+                return false
+            }
+            let read = parts()
+            return otherPart(read.family) || otherPart(read.given.subtracting(read.family))
+        }
+        if !others.isEmpty && (anchor < 1 || otherFamilyOrGiven()) {
             return LoneApproximateWord(query: others.map(\.typed).joined(separator: " "), listed: others.map(\.listed).joined(separator: " "),
                                        similarity: others.map(\.similarity).min()!, kind: .approximateParts)
         }
@@ -331,14 +338,10 @@ extension Matcher {
             let typed = q.text(of: qu), listed = listedText(lu)
             return (typed: typed, listed: listed, similarity: p.similarity)
         }
-        // The listed name's parts are read only when a pair joins two given names of the table that are not
-        // variants, or two Pinyin syllables.
-        let parts = pairs.contains {
-            ApproximatePersonMatch.knownDifferent($0.typed, $0.listed) || ApproximatePersonMatch.otherSyllable(Array($0.typed.utf8), Array($0.listed.utf8))
-        } ? personParts(document: d) : (family: [], given: [])
-        let family = Set(parts.family)
-        return ApproximatePersonMatch.finding(pairs, kunya: kunyaNames(document: d, query: q), missingPart: missingPart(a), family: family,
-                                              given: Set(parts.given).subtracting(family))
+        return ApproximatePersonMatch.finding(pairs, kunya: kunyaNames(document: d, query: q), missingPart: missingPart(a)) {
+            let read = self.personParts(document: d)
+            return (Set(read.family), Set(read.given))
+        }
     }
 
     /// A telling listed part no pair of alignment `a` holds: heavier than titles and legal-form
