@@ -107,12 +107,12 @@ enum Patronymics {
 /// tokens on both sides, weighed like legal-form words, so a name never fails or matches on a
 /// title. From `Lists/names/titles.txt`.
 enum NameTitles {
-    static var words: Set<String> { table.words }
+    static let words: Set<String> = table.words
 
     /// The titles of three letters or fewer written in Latin letters ("adm", "gen", "dr"): abbreviations,
     /// which a word read from an abjad without its vowels may spell by chance ("אדם" adm, Adam); the
     /// lines in Arabic script ("سید" syd) are read as such a word is.
-    static var latinAbbreviations: Set<String> { table.latinAbbreviations }
+    static let latinAbbreviations: Set<String> = table.latinAbbreviations
 
     /// Both sets from one reading of the file.
     private static let table: (words: Set<String>, latinAbbreviations: Set<String>) = {

@@ -35,8 +35,8 @@ enum PlaceAdjectives {
             let stem = String(letters.dropLast(ending.count))
             guard let suffix = r.suffixes.filter({ stem.hasSuffix($0) }).max(by: { $0.count < $1.count }),
                   !r.qualities.contains(where: { stem.hasSuffix($0) }) else { continue }
-            let stemLength = stem.count, bare = String(stem.dropLast(suffix.count))
-            guard stemLength >= 4 else { return [] }
+            guard stem.count >= 4 else { return [] }
+            let bare = String(stem.dropLast(suffix.count))
             return bare.count >= 4 ? [stem, bare] : [stem]
         }
         return []

@@ -80,18 +80,14 @@ extension Matcher {
         // transcription of foreign names does not use ("刘翔" liuxiang is no RUSDJAN; "马杜罗" is Maduro).
         if source == .han, Han.shared.isChineseName(origin) {
             let han = Han.shared
-            guard han.writesForeignSounds(origin) else {
-                var channel = CrossScriptChannel(fromScript: flags) { _ in [] }
-                channel.exactSpelling = true
-                return channel
-            }
-            var channel = CrossScriptChannel(fromScript: flags) { token in
+            let bySound: ([UInt8]) -> [(id: Int32, similarity: Double)] = !han.writesForeignSounds(origin) ? { _ in [] } : { token in
                 cache.value([tag, 0xFF] + token) {
                     phonetic.similar(token, source: source, space: space).filter {
                         !Self.isAcronym($0.id, space: space) && !space.vocabulary.withBytes(Int($0.id)) { han.spellsPinyin(Array($0)) }
                     }
                 }.filter { $0.similarity >= least }
             }
+            var channel = CrossScriptChannel(fromScript: flags, lookup: bySound)
             channel.exactSpelling = true
             return channel
         }
