@@ -7,8 +7,9 @@ import Testing
 /// round, each paired with the true match it must keep: an adjective of place in a Slavic or Polish
 /// organisation's name, a Chinese name in Han one letter from a listed word, two Pinyin family names
 /// that no romanisation turns into each other, the Indic sibilants, the Arabic ng, an English name's
-/// silent final e, given names the table lacked, and a region filed under a country. And the start-up
-/// work: the word lists read as bytes give the words they gave as text.
+/// silent final e, given names the table lacked, a region filed under a country, and a company's own
+/// word one letter from a legal-form word. And the start-up work: the word lists read as bytes give
+/// the words they gave as text.
 @Suite("Twentieth round")
 struct Round20Tests {
     static let entries: [ListEntry] = {
@@ -32,6 +33,7 @@ struct Round20Tests {
         entries.append(person("t10", "LIN, Hai", country: "CN"))
         entries.append(entity("t11", "THE RAILWAYS OF CRIMEA"))
         entries.append(person("t12", "MUGABE, Grace", country: "ZW"))
+        entries.append(entity("t13", "K Logistics Hong Kong"))
         return entries
     }()
     static let matcher = Matcher(index: try! MatchIndex(entries: entries))
@@ -126,6 +128,12 @@ struct Round20Tests {
         #expect(Self.finds("グレース・ムガベ", "t12"))
         // "Life" is four sounds: its e is kept, and レフ refu stays under the phonetic floor.
         #expect(PhoneticComparison.similarity(query: "refu", source: .kana, listed: "life") < PhoneticComparison.floor)
+    }
+
+    @Test("a word one letter from a legal-form word is that word only where a legal form stands, closing the name")
+    func mistypedLegalFormPlace() {
+        #expect(!Self.finds("Yusen Logistics (Hong Kong) Ltd.", "t13"))
+        #expect(Self.finds("K Logistics Hong Kong Ltd.", "t13"))
     }
 
     @Test("a word list read as bytes: comments, blank lines, other scripts and a line with no letter")

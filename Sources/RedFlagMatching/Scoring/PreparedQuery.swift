@@ -406,11 +406,12 @@ struct PreparedQuery {
             // Nor is a word an abjad writes without its vowels a title's abbreviation ("אדם" adm, Adam, is no admiral).
             let skeleton = crossScript.map { $0.abjad && $0.fromScript[i] && !$0.asSpelt.contains(i) && NameTitles.latinAbbreviations.contains(tokens[i]) } ?? false
             let title = legalForms.isEmpty && !skeleton && Self.isTitle(tokens, at: i)
-            // A word no listed name holds is a legal-form word mistyped
-            // ("STCK", "LTDDA") beside a legal form or closing the name.
+            // A word no listed name holds is a legal-form word mistyped ("STCK", "LTDDA") where a legal form
+            // stands, closing the name; not a word of the company's own name before others ("Yusen Logistics
+            // (Hong Kong) Ltd." is no Yugen).
             let unknown = f.id == nil
             let weak = LegalForms.words.contains(tokens[i]) || title || PlaceWords.opens(tokens[i], at: i, of: tokens.count) || formPieces.contains(i)
-                || (unknown && (!legalForms.isEmpty || (i > 0 && i == tokens.count - 1)) && LegalForms.mistyped(b))
+                || (unknown && i == tokens.count - 1 && (i > 0 || !legalForms.isEmpty) && LegalForms.mistyped(b))
             if weak {
                 // Legal-form words, titles ("Dr", "Sheikh", "President") and a Chinese company's place
                 // of registration ("Zhejiang Dahua Technology") say little about who.
