@@ -154,7 +154,7 @@ enum ApproximatePersonMatch {
         // Nor are two Pinyin syllables ("jiang" / "zhang"): every press writes a Chinese name in Pinyin as
         // it stands, so a French or Portuguese "j" for "zh" is no reading of it.
         let syllables = otherSyllable(a, b)
-        return GivenNames.areVariants(typed, listed) || (!vowelsApart && !syllables && PressOrthographies.readsAs(a, b))
+        return GivenNames.areVariants(typed, listed) || PatronymicVariants.areVariants(typed, listed) || (!vowelsApart && !syllables && PressOrthographies.readsAs(a, b))
             || RomanisationSwaps.respellings(a).contains(b)
             || ArticleCompounds.sameCompound(typed, listed)
     }

@@ -387,7 +387,7 @@ extension LoneApproximateWord {
         guard person else { return false }
         // Two forms of the Arabic article ("es-Seyyid" for "EL SAYED": the article assimilated to the s).
         if ArticleCompounds.articles.contains(typed) && ArticleCompounds.articles.contains(listed) { return true }
-        if GivenNames.areVariants(typed, listed) { return true }
+        if GivenNames.areVariants(typed, listed) || PatronymicVariants.areVariants(typed, listed) { return true }
         // The name as another language's press writes it ("putyin", "poetin" for PUTIN), or a variant of
         // the listed name so written ("seyyid", Turkish for sayyid, for SAYED).
         if PressOrthographies.readsAs(a, b) { return true }
