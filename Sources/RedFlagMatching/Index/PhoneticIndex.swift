@@ -122,12 +122,25 @@ final class PhoneticIndex: Sendable {
             // An initial y or h may be a listed j ("Γιονγκ" yong for Jong, "Хоакин" for Joaquin), which keys keep as S.
             keys.formUnion(Self.neighbours([4] + PhoneticComparison.key(q)))
         }
-        return filed(under: keys, q, source: source)
+        let found = filed(under: keys, q, source: source)
+        guard source == .arabic, let split = PhoneticComparison.arabicLettersApart(q) else { return found }
+        // The same token read with its digraphs as the two letters they may stand for ("th" of طه Taha):
+        // whichever reading is nearer a listed token counts.
+        var best = Dictionary(found.map { ($0.id, $0.similarity) }, uniquingKeysWith: max)
+        // Read apart, the h is a letter the name writes: both sides are measured per consonant, h included
+        // (glides not), and the reading must sound all but exactly like the listed word: it is the rarer one.
+        let near = PhoneticComparison.credit(PhoneticComparison.lettersApartFloor)
+        for (id, s) in filed(under: keys.union(Self.neighbours(PhoneticComparison.key(split))), split, source: source, countingH: true) where s >= near {
+            best[id] = max(best[id] ?? 0, s)
+        }
+        return best.map { (id: $0.key, similarity: $0.value) }.sorted { $0.id < $1.id }
     }
 
     /// The listed tokens filed under `keys` phonetically like query segments `q`, with their credit.
-    private func filed(under keys: Set<UInt64>, _ q: [PhoneticComparison.Segment], source: PhoneticComparison.Source) -> [(id: Int32, similarity: Double)] {
-        let cq = PhoneticComparison.strongConsonants(q)
+    /// `countingH`: h counts as a consonant on both sides (`PhoneticComparison.arabicLettersApart`).
+    private func filed(under keys: Set<UInt64>, _ q: [PhoneticComparison.Segment], source: PhoneticComparison.Source,
+                       countingH: Bool = false) -> [(id: Int32, similarity: Double)] {
+        let cq = countingH ? PhoneticComparison.consonantsWithH(q) : PhoneticComparison.strongConsonants(q)
         var out: [(id: Int32, similarity: Double)] = []
         q.withUnsafeBufferPointer { q in
             segments.withUnsafeBufferPointer { segments in
@@ -136,7 +149,7 @@ final class PhoneticIndex: Sendable {
                     guard let ids = tokens[k] else { continue }
                     for id in ids {
                         let l = UnsafeBufferPointer(rebasing: segments[Int(segmentStart[Int(id)])..<Int(segmentStart[Int(id) + 1])])
-                        let consonants = Int(self.consonants[Int(id)])
+                        let consonants = countingH ? PhoneticComparison.consonantsWithH(l) : Int(self.consonants[Int(id)])
                         let s = PhoneticComparison.similarity(q, l, source: source, consonants: (cq, consonants), least: PhoneticComparison.floor)
                         // A token of h and glides alone counts all its consonants here ("yahya" three).
                         let counted = consonants > 0 ? consonants : PhoneticComparison.allConsonants(l)

@@ -457,6 +457,32 @@ public enum PhoneticComparison {
         return out
     }
 
+    /// Query segments romanised from Arabic script with each digraph th, sh, dh or zh read as its two
+    /// letters, nil when there is none. The romanisation writes ث th and ش sh, but also ط or ت before ه
+    /// or ح as "th", س before ه as "sh", ز before ه as "zh" ("طه" Taha, "سهيل" Suhail, "زهرا" Zahra,
+    /// "دحلان" Dahlan): the short vowel between the two letters is unwritten, so the string alone cannot
+    /// tell one letter from two. The matcher compares both readings with a listed token and keeps the
+    /// nearer (`PhoneticIndex.similar`), the two letters only when they sound all but exactly like the
+    /// listed word (`lettersApartFloor`). Not kh or gh: خ and غ open many names, and ك or گ before ه
+    /// few ("خان" khan is no KAHANE).
+    static func arabicLettersApart(_ segments: [Segment]) -> [Segment]? {
+        func apart(_ s: Segment) -> Bool { !s.vowel && (s.letters == 0x7468 || s.letters == 0x7368 || s.letters == 0x6468 || s.letters == 0x7A68) }
+        guard segments.contains(where: apart) else { return nil }
+        let graphemes = Tables.shared.graphemes[Source.arabic.ordinal]
+        var out: [Segment] = []
+        out.reserveCapacity(segments.count + 2)
+        for s in segments {
+            let first = UInt8(truncatingIfNeeded: s.letters >> 8)
+            guard apart(s), let cls = graphemes[[first]] else {
+                out.append(s)
+                continue
+            }
+            out.append(Segment(vowel: false, value: cls, letters: UInt32(first)))
+            out.append(Segment(vowel: false, value: classH, letters: 104))
+        }
+        return out
+    }
+
     /// The consonant classes of `segments` without h and glides, equal neighbours merged: the
     /// key under which the phonetic index files a token (every class a letter P…N).
     static func key(_ segments: [Segment]) -> [UInt8] {
@@ -526,7 +552,11 @@ public enum PhoneticComparison {
             }
             // A listed j is h in Spanish names (Joaquin, Juarez) and y in German and Slavic ones (Jürgen,
             // Jovan): other scripts write it so ("Хоакин", "ホアキン", "Йован").
-            if y.letters == 106, x.value == classH || x.value == classW { return 0.3 }
+            // Not where the script writes y and j with letters of their own (Indic य ज: a row of the table).
+            if y.letters == 106, x.value == classH || x.value == classW {
+                if let letterCosts, let k = PhoneticComparison.letterKey(x.letters, y.letters), letterCosts[k] >= 0 { return letterCosts[k] }
+                return 0.3
+            }
             // Japanese フ fu writes a foreign h before u and a final h as well as f ("ナスルッラーフ" Nasrallah,
             // "フライン" Hlaing).
             if source == .kana, x.letters == 102, y.value == classH { return 0.3 }
@@ -648,6 +678,30 @@ public enum PhoneticComparison {
         var n = 0
         for s in segments where !s.vowel && !weak(s.value) { n += 1 }
         return n
+    }
+
+    /// Whether `a` and `b` are one word with one consonant put for a consonant of another sound class
+    /// (`class` rows: "amini" / "amidi", n and d), every other letter the same; h and the glides are no
+    /// such consonants, nor are letters of one class ("saadi" / "saati").
+    static func otherConsonant<C: Collection<UInt8>>(_ a: [UInt8], _ b: C) -> Bool {
+        guard a.count == b.count, a.count >= 3 else { return false }
+        let classes = Tables.shared.graphemes[Source.other.ordinal]
+        var differing: (UInt8, UInt8)?
+        for (x, y) in zip(a, b) where x != y {
+            guard differing == nil else { return false }
+            differing = (x, y)
+        }
+        guard let (x, y) = differing, !isVowel(x), !isVowel(y), let cx = classes[[x]], let cy = classes[[y]] else { return false }
+        return cx != cy && !weak(cx) && !weak(cy)
+    }
+
+    /// The least phonetic similarity of an Arabic digraph read as two letters (`arabicLettersApart`).
+    static let lettersApartFloor = 0.95
+
+    /// How many consonants of `segments` are not glides (h counted): what the two letters of a digraph
+    /// read apart are measured per (`arabicLettersApart`).
+    static func consonantsWithH<C: Collection<Segment>>(_ segments: C) -> Int {
+        segments.reduce(0) { $0 + ($1.vowel || $1.value == classW ? 0 : 1) }
     }
 
     /// How many consonants `segments` has, h and glides included: what a token of h and glides alone

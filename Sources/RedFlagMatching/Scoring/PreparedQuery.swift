@@ -377,6 +377,12 @@ struct PreparedQuery {
                     let respelt = Set(RomanisationSwaps.respellings(b, twice: true).compactMap { space.id(of: $0) })
                     map = map.filter { id, s in s >= 1 || respelt.contains(id) }
                 }
+                // A word read from an abjad is no Latin typing: one of its consonants put for a consonant of
+                // another sound is another letter of the script ("amini" امینی is no AMIDI, ن n and د d), not a
+                // key struck amiss.
+                if x.abjad {
+                    map = map.filter { id, s in s >= 1 || !space.vocabulary.withBytes(Int(id)) { PhoneticComparison.otherConsonant(b, $0) } }
+                }
                 // A token romanised from another script also meets the listed tokens it sounds like.
                 for (id, s) in x.lookup(b) where s > (map[id] ?? 0) { map[id] = s }
             }
