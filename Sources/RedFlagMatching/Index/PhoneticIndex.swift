@@ -141,6 +141,7 @@ final class PhoneticIndex: Sendable {
     private func filed(under keys: Set<UInt64>, _ q: [PhoneticComparison.Segment], source: PhoneticComparison.Source,
                        countingH: Bool = false) -> [(id: Int32, similarity: Double)] {
         let cq = countingH ? PhoneticComparison.consonantsWithH(q) : PhoneticComparison.strongConsonants(q)
+        let abjad = source == .arabic || source == .hebrew
         var out: [(id: Int32, similarity: Double)] = []
         q.withUnsafeBufferPointer { q in
             segments.withUnsafeBufferPointer { segments in
@@ -151,8 +152,10 @@ final class PhoneticIndex: Sendable {
                         let l = UnsafeBufferPointer(rebasing: segments[Int(segmentStart[Int(id)])..<Int(segmentStart[Int(id) + 1])])
                         let consonants = countingH ? PhoneticComparison.consonantsWithH(l) : Int(self.consonants[Int(id)])
                         let s = PhoneticComparison.similarity(q, l, source: source, consonants: (cq, consonants), least: PhoneticComparison.floor)
-                        // A token of h and glides alone counts all its consonants here ("yahya" three).
-                        let counted = consonants > 0 ? consonants : PhoneticComparison.allConsonants(l)
+                        // A token of h and glides alone counts all its consonants here ("yahya" three). Arabic and
+                        // Hebrew write their h letters (ح ه, ח ה) as consonants: there a listed h counts ("Taha", "Nouh").
+                        var counted = consonants > 0 ? consonants : PhoneticComparison.allConsonants(l)
+                        if abjad { counted = max(counted, PhoneticComparison.consonantsWithH(l)) }
                         if s >= PhoneticComparison.floor && (counted >= 2 || s >= 0.95) { out.append((id, PhoneticComparison.credit(s))) }
                     }
                 }

@@ -588,6 +588,7 @@ public enum PhoneticComparison {
         // won no "wong". A listed n before a k sound is the ng the script writes ("링컨" ringkeon, Lincoln). Arabic
         // writes a foreign ng with a letter after its n (نغ, نق: "لانغ" Lang is no LIN), but may leave the g out.
         let writesFinalNG = source == .hangul || source == .arabic
+        let glidesOnly = abjad && !l.contains { !$0.vowel && !weak($0.value) }
         func finalsApart(_ x: Segment, _ j: Int) -> Bool {
             let y = l[j]
             if x.letters == 0x6E67 && y.letters == 110 { return !(j + 1 < m && !l[j + 1].vowel && l[j + 1].value == 2) }
@@ -610,6 +611,18 @@ public enum PhoneticComparison {
                 for j in 0..<m {
                     var sub = substitute(x, l[j])
                     if writesFinalNG, !x.vowel, sub < 0.6, finalsApart(x, j) { sub = 0.6 }
+                    if abjad {
+                        // The abjads' letters ي and و (י ו) write both the vowels i and u and the glides y and w, as
+                        // in the ending ية -iya before the final ه ة ("هنية" hnyh, Haniya); and a final ه ة ה writes the
+                        // vowel a or e ("حمية" Hamiya, "אוסאמה" Usama). So in a name of h and glides alone ("یحیی" Yahya).
+                        let y = l[j]
+                        if x.vowel, !y.vowel, y.value == classW, (i == n - 2 && q[n - 1].letters == 104) || glidesOnly,
+                           (x.value == 4 && y.letters == 121) || (x.value == 16 && y.letters == 119) {
+                            sub = min(sub, abjadVowelLetter)
+                        } else if i == n - 1, j == m - 1, !x.vowel, x.letters == 104, y.vowel, y.value & 3 != 0, y.value & ~3 == 0 {
+                            sub = min(sub, abjadVowelLetter)
+                        }
+                    }
                     var v = min(prev[j + 1] + inserted, cur[j] + deletions[j], prev[j] + sub)
                     // Two vowels in a row read as the listed vowel, w, vowel ("দাউদ" daud for Dawood, "شوكت"
                     // shaukat for Shawkat): the script writes the w between them as the second vowel. Not a listed
@@ -680,20 +693,30 @@ public enum PhoneticComparison {
         return n
     }
 
-    /// Whether `a` and `b` are one word with one consonant put for a consonant of another sound class
-    /// (`class` rows: "amini" / "amidi", n and d), every other letter the same; h and the glides are no
-    /// such consonants, nor are letters of one class ("saadi" / "saati").
-    static func otherConsonant<C: Collection<UInt8>>(_ a: [UInt8], _ b: C) -> Bool {
+    /// Whether `a`, romanised from `source`, is `b` with one consonant put for another that the script writes
+    /// with a letter of its own, every other letter the same: the two words do not sound alike
+    /// (`similarity` under `otherLetterCeiling`: "amini" / "amidi" from Arabic, n and d; "irina" / "idina" from
+    /// Cyrillic, р and д). Letters the script merges, or sounds near, stay alike ("saadi" / "saati").
+    static func otherLetter<C: Collection<UInt8>>(_ a: [UInt8], _ b: C, source: Source) -> Bool {
         guard a.count == b.count, a.count >= 3 else { return false }
-        let classes = Tables.shared.graphemes[Source.other.ordinal]
         var differing: (UInt8, UInt8)?
         for (x, y) in zip(a, b) where x != y {
             guard differing == nil else { return false }
             differing = (x, y)
         }
-        guard let (x, y) = differing, !isVowel(x), !isVowel(y), let cx = classes[[x]], let cy = classes[[y]] else { return false }
-        return cx != cy && !weak(cx) && !weak(cy)
+        guard let (x, y) = differing, !isVowel(x), !isVowel(y), let q = segments(a, source: source), let l = segments(Array(b), source: nil) else {
+            return false
+        }
+        return similarity(q, l, source: source) < otherLetterCeiling
     }
+
+    /// The phonetic similarity under which one consonant for another is another letter (`otherLetter`):
+    /// clearly apart, below the floor of what sounds alike, since a transcription's own oddities ("aveys"
+    /// Авейс for AWEYS) may sound a little less alike than they are.
+    static let otherLetterCeiling = 0.7
+
+    /// Cost of an Arabic or Hebrew vowel letter read as the glide or final vowel it also writes (`cost`).
+    static let abjadVowelLetter = 0.1
 
     /// The least phonetic similarity of an Arabic digraph read as two letters (`arabicLettersApart`).
     static let lettersApartFloor = 0.95

@@ -107,6 +107,7 @@ extension Matcher {
             flags[$0] && (BusinessWords.englishWords.contains(tokens[$0]) || NameChains.isParticle(tokens[$0]))
         })
         channel.abjad = !writesVowels
+        channel.source = source
         channel.namesOrganisation = BusinessWords.namesOrganisation(origin)
         channel.runsWordsTogether = source == .kana || source == .hangul
         if source == .arabic, let read = ArabicVowelFrame.frames(origin: origin, tokens: tokens) {

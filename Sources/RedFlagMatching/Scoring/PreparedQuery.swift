@@ -15,6 +15,8 @@ struct CrossScriptChannel {
     var asSpelt: Set<Int> = []
     /// Whether the script is an abjad (Arabic, Hebrew), whose words are read without short vowels.
     var abjad = false
+    /// The script the tokens were romanised from (nil: none told).
+    var source: PhoneticComparison.Source?
     /// Whether the script writes a foreign compound name as one word (kana, Hangul): its long words
     /// are tried as two listed words run together (`PreparedQuery.soundSplits`).
     var runsWordsTogether = false
@@ -377,11 +379,11 @@ struct PreparedQuery {
                     let respelt = Set(RomanisationSwaps.respellings(b, twice: true).compactMap { space.id(of: $0) })
                     map = map.filter { id, s in s >= 1 || respelt.contains(id) }
                 }
-                // A word read from an abjad is no Latin typing: one of its consonants put for a consonant of
-                // another sound is another letter of the script ("amini" امینی is no AMIDI, ن n and د d), not a
-                // key struck amiss.
-                if x.abjad {
-                    map = map.filter { id, s in s >= 1 || !space.vocabulary.withBytes(Int(id)) { PhoneticComparison.otherConsonant(b, $0) } }
+                // A word read from another script is no Latin typing: one of its consonants put for one the script
+                // writes with another letter of another sound is another name ("amini" امینی is no AMIDI, ن n and
+                // د d), not a key struck amiss.
+                if let source = x.source {
+                    map = map.filter { id, s in s >= 1 || !space.vocabulary.withBytes(Int(id)) { PhoneticComparison.otherLetter(b, $0, source: source) } }
                 }
                 // A token romanised from another script also meets the listed tokens it sounds like.
                 for (id, s) in x.lookup(b) where s > (map[id] ?? 0) { map[id] = s }
