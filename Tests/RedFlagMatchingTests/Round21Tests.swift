@@ -7,7 +7,7 @@ import Testing
 /// names and on probes written for the round, each paired with the true match it must keep: an Arabic
 /// digraph that is two letters (طه Taha), Arabic sibilants and kh kept apart from the dentals and h, a
 /// consonant the script writes with another letter (Arabic n and d), an abjad's vowel letters read as the glides and final
-/// vowels they write, Indic y and j, and East Slavic patronymics
+/// vowels they write, a short word's final q written k, Indic y and j, and East Slavic patronymics
 /// built on variants of one father's name.
 @Suite("Twenty-first round")
 struct Round21Tests {
@@ -34,6 +34,8 @@ struct Round21Tests {
         entries.append(person("u12", "JAMMEH, Yahya", country: "GM"))
         entries.append(entity("u13", "ANGLIA"))
         entries.append(person("u14", "ZAKHAROV, Andrey Georgiyevich", country: "RU"))
+        entries.append(person("u15", "WASIQ, Abdul Haq", country: "AF"))
+        entries.append(person("u16", "ABDEL HAK"))
         return entries
     }()
     static let matcher = Matcher(index: try! MatchIndex(entries: entries))
@@ -93,6 +95,17 @@ struct Round21Tests {
         #expect(Self.finds("یحیی جامع", "u12"))
         // Only in the ending -iya before a final h, or in a name of h and glides alone: "Ang Lee" is no ANGLIA.
         #expect(!Self.finds("آنغ لي", "u13"))
+    }
+
+    @Test("a short word's final q after a vowel is also written k, a listed word too")
+    func finalQ() {
+        #expect(RomanisationSwaps.respellings(Array("hak".utf8)).contains(Array("haq".utf8)))
+        #expect(RomanisationSwaps.respellings(Array("haq".utf8)).contains(Array("hak".utf8)))
+        // Pinyin's q opens a syllable: "qin" is no "kin".
+        #expect(!RomanisationSwaps.respellings(Array("qin".utf8)).contains(Array("kin".utf8)))
+        #expect(!RomanisationSwaps.respellings(Array("kin".utf8)).contains(Array("qin".utf8)))
+        // "hak" is itself a listed word (ABDEL HAK): its respelling still counts.
+        #expect(Self.finds("Abdul Hak Wasik", "u15"))
     }
 
     @Test("Indic y and j are two letters")

@@ -42,7 +42,7 @@ enum RomanisationSwaps {
     /// The token respelt with one swap, then with two (at non-overlapping places), each spelling
     /// once, at most `limit`, never the token itself. Tokens of `minimumLength` letters or more
     /// take every swap; a token of `shortLength` to four letters only one swap of `digraphSwaps`,
-    /// at its first letter, and only when it holds a vowel: a short all-consonant token is an
+    /// at its first letter (or its final q or k after a vowel for the other), and only when it holds a vowel: a short all-consonant token is an
     /// acronym ("BCE", "WPP", "THK"), whose letters are not sounds. `twice: false` stops after
     /// one swap (a listed token's respellings: fewer look-ups, and a name written as listed
     /// reaches only the spellings one sound away).
@@ -96,6 +96,13 @@ enum RomanisationSwaps {
             let s = to + Array(token[from.count...])
             if s.count >= shortLength && s != token && !out.contains(s) { out.append(s) }
         }
+        // A final q after a vowel is the Arabic ق, which the lists and the press also write k ("haq" /
+        // "hak", "Abdul Hak"): that one swap, at the end only (Pinyin's q opens its syllable, before i or u).
+        if let last = token.last, last == q || last == k, "aeiou".utf8.contains(token[token.count - 2]) {
+            out.append(Array(token.dropLast()) + [last == q ? k : q])
+        }
         return out
     }
+
+    private static let q = UInt8(ascii: "q"), k = UInt8(ascii: "k")
 }
