@@ -42,8 +42,9 @@ enum RomanisationSwaps {
     /// The token respelt with one swap, then with two (at non-overlapping places), each spelling
     /// once, at most `limit`, never the token itself. Tokens of `minimumLength` letters or more
     /// take every swap; a token of `shortLength` to four letters only one swap of `digraphSwaps`,
-    /// at its first letter (or its final q or k after a vowel for the other), and only when it holds a vowel: a short all-consonant token is an
-    /// acronym ("BCE", "WPP", "THK"), whose letters are not sounds. `twice: false` stops after
+    /// at its first letter (or its final q or k after a vowel for the other), and only when it holds
+    /// a vowel: a short all-consonant token is an acronym ("BCE", "WPP", "THK"), whose letters are
+    /// not sounds. `twice: false` stops after
     /// one swap (a listed token's respellings: fewer look-ups, and a name written as listed
     /// reaches only the spellings one sound away).
     static func respellings(_ token: [UInt8], twice: Bool = true) -> [[UInt8]] {
