@@ -14,6 +14,11 @@ enum FixtureWithParties {
                   nationalities: country.map { [CountryRef(code: $0, raw: $0)] } ?? [])
     }
 
+    /// An OFAC SDN organisation (the round suites' listed companies).
+    static func sdnEntity(_ id: String, _ name: String) -> ListEntry {
+        ListEntry(source: .ofacSDN, sourceID: id, list: .sdn, type: .entity, name: name, programs: ["SDGT"])
+    }
+
     static func entity(_ id: String, _ name: String) -> ListEntry {
         ListEntry(source: .csl, sourceID: id, list: .entityList, type: .entity, name: name, programs: ["TEST"])
     }

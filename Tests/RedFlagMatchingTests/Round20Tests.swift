@@ -14,13 +14,8 @@ import Testing
 struct Round20Tests {
     static let entries: [ListEntry] = {
         var entries = MatcherFixture.entries
-        func person(_ id: String, _ name: String, country: String? = nil) -> ListEntry {
-            ListEntry(source: .ofacSDN, sourceID: id, list: .sdn, type: .person, name: name, programs: ["TEST"],
-                      nationalities: country.map { [CountryRef(code: $0, raw: $0)] } ?? [])
-        }
-        func entity(_ id: String, _ name: String) -> ListEntry {
-            ListEntry(source: .ofacSDN, sourceID: id, list: .sdn, type: .entity, name: name, programs: ["TEST"])
-        }
+        func person(_ id: String, _ name: String, country: String? = nil) -> ListEntry { FixtureWithParties.sdnPerson(id, name, country: country) }
+        let entity = FixtureWithParties.sdnEntity
         entries.append(entity("t1", "Sichuan University"))
         entries.append(entity("t2", "MINSK WHEEL TRACTOR PLANT"))
         entries.append(entity("t3", "LINDA"))

@@ -13,13 +13,8 @@ import Testing
 struct Round21Tests {
     static let entries: [ListEntry] = {
         var entries = MatcherFixture.entries
-        func person(_ id: String, _ name: String, country: String? = nil) -> ListEntry {
-            ListEntry(source: .ofacSDN, sourceID: id, list: .sdn, type: .person, name: name, programs: ["TEST"],
-                      nationalities: country.map { [CountryRef(code: $0, raw: $0)] } ?? [])
-        }
-        func entity(_ id: String, _ name: String) -> ListEntry {
-            ListEntry(source: .ofacSDN, sourceID: id, list: .sdn, type: .entity, name: name, programs: ["TEST"])
-        }
+        func person(_ id: String, _ name: String, country: String? = nil) -> ListEntry { FixtureWithParties.sdnPerson(id, name, country: country) }
+        let entity = FixtureWithParties.sdnEntity
         entries.append(person("u1", "RAMADAN, Taha Yassin", country: "IQ"))
         entries.append(person("u2", "MANSUR, Suhail", country: "UZ"))
         entries.append(person("u3", "MANSOUR, Adel Mohamad", country: "LB"))
