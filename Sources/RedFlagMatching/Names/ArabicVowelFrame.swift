@@ -41,6 +41,9 @@ struct ArabicVowelFrame: Equatable {
     var medial: [Vowel?]
     /// The vowel letter after the last consonant, if any.
     var final: Vowel?
+    /// Whether the word opens with an alif, the seat of its first vowel: a Latin spelling of it opens
+    /// with a vowel, or drops it before two consonants (أحمد Ahmad is no HAMAD, إبراهيم may be BRAHIM).
+    var opensWithVowel = false
 
     private static let alifs: Set<UInt32> = [0x0627, 0x0622, 0x0623, 0x0625, 0x0671]
     private static let waw: UInt32 = 0x0648
@@ -66,6 +69,7 @@ struct ArabicVowelFrame: Equatable {
                 // An opening alif carries the first vowel, whatever it is; an opening و or ی is w or y.
                 if Self.alifs.contains(u) {
                     if letters.count > 1, isVowelLetter(letters[1]) { return nil }
+                    opensWithVowel = true
                     continue
                 }
                 consonants = 1
@@ -87,7 +91,7 @@ struct ArabicVowelFrame: Equatable {
             }
             any = true
         }
-        guard any, consonants >= 2 else { return nil }
+        guard any || opensWithVowel, consonants >= 2 else { return nil }
         self.consonants = consonants
         self.medial = medial
         // Whatever long vowel ends the word is read as any vowel but o or u there.
@@ -101,6 +105,11 @@ struct ArabicVowelFrame: Equatable {
     func contradicted(by latin: [UInt8]) -> Bool {
         guard latin.contains(where: { $0 == 97 || $0 == 101 || $0 == 105 || $0 == 111 || $0 == 117 }),
               var groups = Self.consonants(of: latin) else { return false }
+        // A Latin word opening with a consonant and a vowel has moved the alif's vowel after the consonant;
+        // one opening with two consonants has only dropped it, as Maghreb spellings do ("Brahim" إبراهيم,
+        // "Smail" إسماعيل).
+        if opensWithVowel, let first = groups.first, first.lowerBound == 0, first.upperBound < latin.count,
+           [97, 101, 105, 111, 117].contains(latin[first.upperBound]) { return true }
         // A final h after a vowel is silent, as the lists write ta marbuta and the Persian final he
         // ("MINATEH", "Fatemeh"): the word ends on the vowel before it.
         var end = latin.count
@@ -124,8 +133,9 @@ struct ArabicVowelFrame: Equatable {
 
     /// The consonants of a Latin word as byte ranges: a digraph (kh, sh, th, dh, gh, ch, zh, ph, dj)
     /// or a doubled letter is one consonant; y and w after a vowel and before no vowel belong to
-    /// the vowel. Nil for a word with anything but a–z.
-    static func consonants(of w: [UInt8]) -> [Range<Int>]? {
+    /// the vowel. Nil for a word with anything but a–z. `digraphs` false: an h after a consonant is a
+    /// letter of its own (the romanisation of ظاهر "zhr" writes ظ and ه, not the Persian ژ zh).
+    static func consonants(of w: [UInt8], digraphs: Bool = true) -> [Range<Int>]? {
         guard !w.isEmpty, w.allSatisfy({ (97...122).contains($0) }) else { return nil }
         func vowel(_ c: UInt8) -> Bool { c == 97 || c == 101 || c == 105 || c == 111 || c == 117 }
         var out: [Range<Int>] = []
@@ -139,7 +149,8 @@ struct ArabicVowelFrame: Equatable {
                 continue
             }
             var end = i + 1
-            if let n = next, n == 104, [107, 115, 116, 100, 103, 99, 122, 112].contains(c) {
+            if !digraphs {
+            } else if let n = next, n == 104, [107, 115, 116, 100, 103, 99, 122, 112].contains(c) {
                 end = i + 2
             } else if c == 100, next == 106 {
                 end = i + 2
@@ -192,8 +203,12 @@ struct ArabicVowelFrame: Equatable {
             }
             let frame = ArabicVowelFrame(word: articleRead ? Array(word.dropFirst(2)) : word)
             // A business word read in English ("prison" for زندان) is no romanisation of its word.
+            // Its consonants counted with digraphs or, where the romanisation wrote two letters that read
+            // as one ("zhr" for ظاهر), without.
             out.append(frame.flatMap { f in
-                !BusinessWords.englishWords.contains(token) && consonants(of: Array(token.utf8))?.count == f.consonants ? f : nil
+                let t = Array(token.utf8)
+                return !BusinessWords.englishWords.contains(token)
+                    && (consonants(of: t)?.count == f.consonants || consonants(of: t, digraphs: false)?.count == f.consonants) ? f : nil
             })
             articleRead = false
             j += 1

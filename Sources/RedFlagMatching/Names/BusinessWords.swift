@@ -86,10 +86,13 @@ enum BusinessWords {
         return out
     }
 
+    /// Fewest business words that name an organisation without a distinctive word (`readings`).
+    static let wordsNamingAlone = 3
+
     /// `name` with each business word replaced by its English form, once per alternative form
     /// (the first reading uses every word's first form, the n-th its n-th where it has one). Empty
-    /// when the name holds no business word of the table, or holds only business words and no
-    /// country (a name that is nothing but "bank" names no company).
+    /// when the name holds no business word of the table, or holds only business words, fewer than
+    /// `wordsNamingAlone`, and no country (a name that is nothing but "bank" names no company).
     static func readings(_ name: String) -> [String] {
         guard Transliterator.needsTransliteration(name) else { return [] }
         // Joiners inside words (Persian ZWNJ in "بین‌المللی") would split a word of the table.
@@ -145,22 +148,30 @@ enum BusinessWords {
         }
         // Latin letters are a name too ("Δίκτυο Haqqani": a Latin name inside a Greek phrase).
         if !distinctive { distinctive = scalars.contains { $0.properties.isAlphabetic && ScriptDetector.script(of: $0) == "Latn" } }
+        // Three business words or more name an organisation by themselves ("Система оборонной
+        // промышленности", DEFENSE INDUSTRIES SYSTEM): read as the same words typed in English are.
+        if !distinctive { distinctive = found.count >= Self.wordsNamingAlone }
         guard !found.isEmpty, distinctive else { return [] }
-        if !places.isEmpty { found = (found + places).sorted { $0.range.lowerBound < $1.range.lowerBound } }
         let alternatives = found.map(\.forms.count).max() ?? 1
+        // Each form of a place (with and without its suffix) beside each alternative of the business words:
+        // "Кронштадтский морской завод" is read "кронштадт Marine Plant" as well as "кронштадтск Marine Plant".
+        let placeForms = places.map(\.forms.count).max() ?? 1
+        let words = places.isEmpty ? found.map { ($0, false) } : (found.map { ($0, false) } + places.map { ($0, true) }).sorted { $0.0.range.lowerBound < $1.0.range.lowerBound }
         var out: [String] = []
-        for n in 0..<alternatives {
-            var result = String.UnicodeScalarView()
-            var k = 0
-            for f in found {
-                result.append(contentsOf: scalars[k..<f.range.lowerBound])
-                // Spaces keep the English word apart from a name written without them.
-                result.append(contentsOf: " \(f.forms[min(n, f.forms.count - 1)]) ".unicodeScalars)
-                k = f.range.upperBound
+        for p in 0..<placeForms {
+            for n in 0..<alternatives {
+                var result = String.UnicodeScalarView()
+                var k = 0
+                for (f, place) in words {
+                    result.append(contentsOf: scalars[k..<f.range.lowerBound])
+                    // Spaces keep the English word apart from a name written without them.
+                    result.append(contentsOf: " \(f.forms[min(place ? p : n, f.forms.count - 1)]) ".unicodeScalars)
+                    k = f.range.upperBound
+                }
+                result.append(contentsOf: scalars[k...])
+                let reading = String(result).split(separator: " ").joined(separator: " ")
+                if !out.contains(reading) { out.append(reading) }
             }
-            result.append(contentsOf: scalars[k...])
-            let reading = String(result).split(separator: " ").joined(separator: " ")
-            if !out.contains(reading) { out.append(reading) }
         }
         return out
     }
