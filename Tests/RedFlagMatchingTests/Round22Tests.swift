@@ -7,7 +7,7 @@ import Testing
 /// paired with the true match it must keep: an organisation named in business words only, three
 /// or more, is read in English; a place adjective's forms beside every business word's; Arabic ث as s;
 /// letters a script writes apart (Persian ژ and س, Cyrillic х and к, Indic ज़ and स) kept apart; an Arabic word
-/// opening with an alif opens with a vowel in Latin letters too.
+/// opening with an alif opens with a vowel in Latin letters too; a Myanmar name in any script read as its syllables.
 @Suite("Twenty-second round")
 struct Round22Tests {
     static let entries: [ListEntry] = {
@@ -23,6 +23,8 @@ struct Round22Tests {
         entries.append(person("v11", "AHMAD, Firas", country: "SY"))
         entries.append(person("v12", "HAMAD, Zuhair", country: "SY"))
         entries.append(person("v13", "BRAHIM, Ahmed", country: "DZ"))
+        entries.append(person("v14", "KYAW, Maung Maung", country: "MM"))
+        entries.append(person("v15", "MIN AUNG HLAING", country: "MM"))
         return entries
     }()
     static let matcher = Matcher(index: try! MatchIndex(entries: entries))
@@ -76,5 +78,18 @@ struct Round22Tests {
         #expect(!zahir.contradicted(by: Array("zahir".utf8)))
         #expect(!Self.finds("احمد ظاهر", "v12"))
         #expect(Self.finds("إبراهيم احمد", "v13"))
+    }
+
+    @Test("a Myanmar name written by sound in another script is read as the syllables the lists write")
+    func burmeseSyllables() {
+        #expect(BurmeseNames.readings("Маун Маун Чжо").contains("maung maung kyaw"))
+        #expect(BurmeseNames.readings("ミン・アウン・フライン").contains("min aung hlaing"))
+        #expect(BurmeseNames.readings("Сергей Петров").isEmpty)
+        #expect(BurmeseNames.readings("林丹").isEmpty)          // two Han characters: a Chinese name as often
+        #expect(BurmeseNames.readings("У Тан").isEmpty)        // U is an honorific: one syllable left
+        #expect(Self.finds("Маун Маун Чжо", "v14"))
+        #expect(Self.finds("หม่อง หม่อง จ่อ", "v14"))
+        #expect(Self.finds("ミン・アウン・フライン", "v15"))
+        #expect(!Self.finds("Маун Маун Тун", "v14"))
     }
 }

@@ -31,6 +31,7 @@ LAYOUT = {
     "compound-names.tsv": {"head": 2, "apart": 1, "article": 1, "alone": 1, "second": 2, "first": 2, "suffix": 2},
     "southeast-letters.tsv": {"Thai": 3, "Laoo": 3, "Khmr": 3, "Mymr": 3},
     "korean-cyrillic.tsv": {"initial": 2, "vowel": 2, "final": 2},
+    "burmese-syllables.tsv": {"syllable": 3},
     "korean-katakana.tsv": {"unit": 2, "final": 2, "surname": 2},
     "korean-pinyin.tsv": {"syllable": 2, "surname": 2},
     "palladius.tsv": {"syllable": 2},

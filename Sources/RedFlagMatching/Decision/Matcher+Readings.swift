@@ -67,7 +67,7 @@ extension Matcher {
     /// taro"), an Arabic-script compound given name split (محمدجواد → "mhmd jwad", `CompoundGivenNames`), words
     /// run together after a letter that does not join split (ناصرملکی → "nasr mlki", `UnjoinedLetters`),
     /// a Korean name in Russian Cyrillic read as Korean (`KoreanCyrillic`), a Chinese name in Hangul
-    /// read as pinyin (`KoreanPinyin`).
+    /// read as pinyin (`KoreanPinyin`), a Myanmar name in any script read as its syllables (`BurmeseNames`).
     /// Korean and Japanese readings are exact syllables, not compared by sound. Each reading comes
     /// with the text it was read from: the name, or the name with its words split, whose words the
     /// reading's tokens follow one for one (`ArabicVowelFrame` reads each token's word).
@@ -107,6 +107,11 @@ extension Matcher {
             for chinese in KoreanPinyin.readings(name) where !out.contains(where: { $0.0 == chinese }) {
                 out.append((chinese, false, name))
             }
+        }
+        // A Myanmar name written by sound ("Маун Маун Чжо" → "maung maung kyaw", `BurmeseNames`): its syllables as
+        // the lists write them, compared by spelling like the other syllable readings.
+        for burmese in BurmeseNames.readings(name) where !out.contains(where: { $0.0 == burmese }) {
+            out.append((burmese, false, name))
         }
         if source == .han {
             let names = index.names
