@@ -25,6 +25,7 @@ struct Round22Tests {
         entries.append(person("v13", "BRAHIM, Ahmed", country: "DZ"))
         entries.append(person("v14", "KYAW, Maung Maung", country: "MM"))
         entries.append(person("v15", "MIN AUNG HLAING", country: "MM"))
+        entries.append(person("v16", "WIN, Soe", country: "MM"))
         return entries
     }()
     static let matcher = Matcher(index: try! MatchIndex(entries: entries))
@@ -91,5 +92,9 @@ struct Round22Tests {
         #expect(Self.finds("หม่อง หม่อง จ่อ", "v14"))
         #expect(Self.finds("ミン・アウン・フライン", "v15"))
         #expect(!Self.finds("Маун Маун Тун", "v14"))
+        // In Burmese script itself, the syllables written without spaces.
+        #expect(BurmeseNames.readings("မင်းအောင်လှိုင်").contains("min aung hlaing"))
+        #expect(Self.finds("မင်းအောင်လှိုင်", "v15"))
+        #expect(Self.finds("စိုးဝင်း", "v16"))
     }
 }

@@ -1,8 +1,8 @@
 import RedFlagCore
 
 /// Myanmar personal names written in another script by sound ("Мин Аун Хлайн", "ミン・アウン・フライン",
-/// "มิน อ่อง หล่าย", "敏昂莱"), read back into the syllables the lists write (MIN AUNG HLAING), from
-/// `Lists/names/burmese-syllables.tsv`.
+/// "มิน อ่อง หล่าย", "敏昂莱") or in their own ("မင်းအောင်လှိုင်"), read back into the syllables the lists
+/// write (MIN AUNG HLAING), from `Lists/names/burmese-syllables.tsv`.
 ///
 /// A Myanmar name has no surname: two to four syllables, each written by the press of every script
 /// as it sounds, which that script's own romanisation reads otherwise ("Чжо" chzho for Kyaw, "หม่อง"
@@ -20,8 +20,9 @@ enum BurmeseNames {
     static let readingsLimit = 8
     /// Honorifics that open a Myanmar name (U, Daw: Mr, Mrs), dropped from its reading.
     static let honorifics: Set<String> = ["u", "daw"]
-    /// Longest word read (in scalars): a word of two syllables is short in every script.
-    static let longestWord = 16
+    /// Longest word read (in scalars): Burmese script writes a name's syllables without spaces, each of up to
+    /// six scalars ("လှိုင်" hlaing), four of them at most.
+    static let longestWord = 24
 
     private final class Table: Sendable {
         /// Per script (ISO 15924, Hira read as Kana): written form → its Latin syllables.
@@ -36,7 +37,7 @@ enum BurmeseNames {
                 guard !latin.isEmpty, latin.utf8.allSatisfy({ (97...122).contains($0) }) else {
                     NameData.fail("\(row.file):\(row.line): the syllable must be lower-case Latin letters")
                 }
-                guard ["Cyrl", "Kana", "Thai", "Hang", "Hani", "Hebr", "Arab"].contains(script), !written.isEmpty,
+                guard ["Cyrl", "Kana", "Thai", "Hang", "Hani", "Hebr", "Arab", "Mymr", "Khmr"].contains(script), !written.isEmpty,
                       written.allSatisfy({ BurmeseNames.script(of: $0) == script || BurmeseNames.isMark($0) }) else {
                     NameData.fail("\(row.file):\(row.line): '\(row.field(2))' is not written in script \(script)")
                 }
