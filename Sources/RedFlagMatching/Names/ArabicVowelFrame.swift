@@ -149,10 +149,9 @@ struct ArabicVowelFrame: Equatable {
                 continue
             }
             var end = i + 1
-            if !digraphs {
-            } else if let n = next, n == 104, [107, 115, 116, 100, 103, 99, 122, 112].contains(c) {
+            if digraphs, let n = next, n == 104, [107, 115, 116, 100, 103, 99, 122, 112].contains(c) {
                 end = i + 2
-            } else if c == 100, next == 106 {
+            } else if digraphs, c == 100, next == 106 {
                 end = i + 2
             }
             // A doubled letter ("ss", "mm") is one consonant.

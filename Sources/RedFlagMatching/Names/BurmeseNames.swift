@@ -72,7 +72,8 @@ enum BurmeseNames {
     /// is no sequence of syllable forms of one script of the table, or the name has too few or too many syllables.
     static func readings(_ name: String) -> [String] {
         let words = folded(name).unicodeScalars.split { !$0.properties.isAlphabetic && !isMark($0) }
-        guard words.count <= syllables.upperBound, words.allSatisfy({ $0.count <= longestWord }), let first = words.first?.first, let script = script(of: first), let forms = table.forms[script] else { return [] }
+        guard words.count <= syllables.upperBound, words.allSatisfy({ $0.count <= longestWord }),
+              let first = words.first?.first, let script = script(of: first), let forms = table.forms[script] else { return [] }
         var parts: [[String]] = []
         for word in words {
             let letters = Array(word)

@@ -156,7 +156,7 @@ enum BusinessWords {
         // Each form of a place (with and without its suffix) beside each alternative of the business words:
         // "Кронштадтский морской завод" is read "кронштадт Marine Plant" as well as "кронштадтск Marine Plant".
         let placeForms = places.map(\.forms.count).max() ?? 1
-        let words = places.isEmpty ? found.map { ($0, false) } : (found.map { ($0, false) } + places.map { ($0, true) }).sorted { $0.0.range.lowerBound < $1.0.range.lowerBound }
+        let words = (found.map { ($0, false) } + places.map { ($0, true) }).sorted { $0.0.range.lowerBound < $1.0.range.lowerBound }
         var out: [String] = []
         for p in 0..<placeForms {
             for n in 0..<alternatives {
