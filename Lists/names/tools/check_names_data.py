@@ -18,7 +18,7 @@ LAYOUT = {
     "legal-forms.tsv": {"form": 2, "edge-only": 1, "glued-prefix": 1, "weak-word": 1},
     "abbreviations.tsv": {"abbreviation": 2, "stopword": 1},
     "given-names.tsv": {"nickname": 2, "variants": 1},
-    "letters.tsv": {"ru": 2, "uk": 2, "be": 2, "el": 2, "ar": 2, "he": 2, "fa": 2},
+    "letters.tsv": {"ru": 2, "sr": 2, "uk": 2, "be": 2, "el": 2, "ar": 2, "he": 2, "fa": 2},
     "hangul.tsv": {"initial": 4, "medial": 4, "final": 4},
     "chinese-words.tsv": {"word": 2, "surname": 1},
     "han-pinyin.tsv": None,

@@ -329,6 +329,13 @@ public enum Transliterator {
                 if kana, options.hanJoined, run.count > 1, run[0] == "ツ", Self.kanaOpensSyllable(run[1]), latin.hasPrefix("tsu") {
                     latin = "tu" + latin.dropFirst(3)
                 }
+                // And a word-opening ワ is the va of Russian names ("ワレンチナ" Valentina, "ワシリー" Vasily), and ウ before
+                // a syllable of the r row their v before r ("ウラジーミル" Vladimir): Japanese writes the Russian в so.
+                if kana, options.hanJoined, run.count > 1, run[0] == "ワ", latin.hasPrefix("wa") {
+                    latin = "va" + latin.dropFirst(2)
+                } else if kana, options.hanJoined, run.count > 1, run[0] == "ウ", "ラリルレロ".unicodeScalars.contains(run[1]), latin.hasPrefix("u") {
+                    latin = "v" + latin.dropFirst(1)
+                }
                 // ICU marks a kana ン before a vowel with an apostrophe ("jon'un").
                 if options.kanaApart, kana { latin = latin.replacingOccurrences(of: "'", with: " ") }
                 out += latin
@@ -419,23 +426,26 @@ public enum Transliterator {
 }
 
 /// Which Cyrillic alphabet a name is written in: its letter values differ (Ukrainian and
-/// Belarusian г is h, Ukrainian и is y). Told by the letters only one alphabet has; Russian
-/// (with the other Cyrillic-script languages) otherwise.
+/// Belarusian г is h, Ukrainian и is y, Serbian ш is the š the lists write s). Told by the letters
+/// only one alphabet has; Russian (with the other Cyrillic-script languages) otherwise.
 enum CyrillicLanguage: String {
-    case russian = "ru", ukrainian = "uk", belarusian = "be"
+    case russian = "ru", ukrainian = "uk", belarusian = "be", serbian = "sr"
 
     init(_ scalars: [Unicode.Scalar]) {
-        var ukrainianOnly = false, belarusianOnly = false, sharedI = false, russianOnly = false
+        var ukrainianOnly = false, belarusianOnly = false, sharedI = false, russianOnly = false, serbianOnly = false
         for u in scalars {
             switch u {
             case "ї", "Ї", "є", "Є", "ґ", "Ґ": ukrainianOnly = true
             case "ў", "Ў": belarusianOnly = true
             case "і", "І": sharedI = true
             case "ы", "Ы", "э", "Э", "ъ", "Ъ", "ё", "Ё": russianOnly = true
+            // Serbian and Macedonian.
+            case "ј", "Ј", "љ", "Љ", "њ", "Њ", "ћ", "Ћ", "ђ", "Ђ", "џ", "Џ", "ѓ", "Ѓ", "ќ", "Ќ", "ѕ", "Ѕ": serbianOnly = true
             default: break
             }
         }
-        if belarusianOnly || (sharedI && russianOnly && !ukrainianOnly) { self = .belarusian } else if ukrainianOnly || sharedI { self = .ukrainian } else { self = .russian }
+        if serbianOnly && !ukrainianOnly && !belarusianOnly && !sharedI && !russianOnly { self = .serbian }
+        else if belarusianOnly || (sharedI && russianOnly && !ukrainianOnly) { self = .belarusian } else if ukrainianOnly || sharedI { self = .ukrainian } else { self = .russian }
     }
 }
 
@@ -459,7 +469,7 @@ final class Letters: Sendable {
             let initial = row.fields.count > 3 ? (row.field(3) == "-" ? "" : row.field(3)) : plain
             tables[row.field(0), default: [:]][row.field(1)] = Value(plain: plain, initial: initial)
         }
-        for script in ["ru", "uk", "be", "el", "ar", "he"] where tables[script] == nil {
+        for script in ["ru", "uk", "be", "sr", "el", "ar", "he"] where tables[script] == nil {
             NameData.fail("names/letters.tsv: no rows for script \(script)")
         }
         self.tables = tables
@@ -481,6 +491,12 @@ final class Letters: Sendable {
             guard let v = table[key] ?? fallback[key] else { out.unicodeScalars.append(s[k]); continue }
             // After a vowel or a soft/hard sign the iotated letters keep their y (Ukrainian "Oleksii" but "Maiia").
             let afterVowel = k > 0 && "аеєиіїоуюяыэёь'ъ".unicodeScalars.contains(s[k - 1])
+            // A word-opening у before another vowel is the w of a foreign name ("Уильям" William, "Уанна" Wunna),
+            // as few Slavic names open.
+            if s[k] == "у", Self.wordStart(s, k), k + 1 < s.count, "аэиоеі".unicodeScalars.contains(s[k + 1]) {
+                out += "w"
+                continue
+            }
             out += Self.wordStart(s, k) || afterVowel ? v.initial : v.plain
         }
         return language == .belarusian ? Self.singleFinalY(out) : out
