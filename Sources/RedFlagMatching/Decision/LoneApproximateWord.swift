@@ -100,7 +100,8 @@ public struct LoneApproximateWord: Hashable, Sendable {
         /// the other way round are another name.
         case reversedSyllables
         /// A Chinese or Korean listed person's given name met with one syllable fewer or one more
-        /// (`Matcher.otherGivenSyllables`): "Lu Shun" / "LU, Chin Shun", "Ryu Hyun Jin" / "RYU, Jin".
+        /// (`Matcher.otherGivenSyllables`): "Lu Shun" / "LU, Chin Shun", "Ryu Hyun Jin" / "RYU, Jin";
+        /// or a Myanmar name with a syllable absent or added ("Aung Thu" / "Aung Myo Thu").
         /// An East Asian given name is its syllables, each a character: a syllable absent or added
         /// is another given name, not a middle name dropped or added.
         case otherGivenSyllables
@@ -147,7 +148,7 @@ public struct LoneApproximateWord: Hashable, Sendable {
         case .oneWordBesideAnotherName: return "the one listed word '\(listed)' met as '\(query)' \(fmt(similarity)), beside the customer's own name '\(missingPart)'"
         case .reversedSyllables: return "the parts of the listed given name '\(listed)' met in the reverse order, '\(query)'"
         case .otherPlace: return "place '\(query)' where the listed name has its own word '\(listed)', the rest everyday words '\(missingPart)'"
-        case .otherGivenSyllables: return "name '\(query)' against the listed East Asian name '\(listed)', a syllable \(missingPart)"
+        case .otherGivenSyllables: return "name '\(query)' against the listed name of syllables '\(listed)' (East Asian or Myanmar), a syllable \(missingPart)"
         }
     }
 

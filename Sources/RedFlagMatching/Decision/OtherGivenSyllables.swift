@@ -16,6 +16,7 @@ extension Matcher {
         let parts = personParts(document: n)
         let words = parts.family + parts.given
         if let other = otherPinyinGivenName(a, query: q, words: words, entry: e) { return other }
+        if let other = otherMyanmarName(a, query: q, document: n, entry: e) { return other }
         guard parts.family.count == 1, (1...2).contains(parts.given.count), Set(words).count == words.count,
               words.allSatisfy({ Self.isOneSyllable($0) && !Self.particleOrArticle($0) && !NameTitles.contains($0) }),
               eastAsian(entry: e, words: words) else { return nil }
@@ -54,6 +55,37 @@ extension Matcher {
                                        missingPart: "'\(typed)' for '\(listed)'")
         }
         return nil
+    }
+
+    /// The Myanmar case of `otherGivenSyllables`, or nil: a listed person of two to five words, each a
+    /// syllable of a Myanmar name (`BurmeseNames.isSyllable`, the honorifics U and Daw aside), of
+    /// Myanmar (a party country MM, or with no country, a word no Pinyin syllable is: "aung", "myo"),
+    /// met on two of its syllables at most, with one of its syllables absent or one more of the query's
+    /// own. A Myanmar name has no family name and no middle name to drop: its syllables are the name,
+    /// in any script, so "Aung Thu" is another person than "Aung Myo Thu", and "Kyaw Win" than "KYAW,
+    /// Win Paing"; two syllables are a name thousands bear.
+    private func otherMyanmarName(_ a: AlignmentResult, query q: PreparedQuery, document n: Int, entry e: Int) -> LoneApproximateWord? {
+        let words = NameNormalizer.normalize(index.nameText[n]).tokens.filter { !BurmeseNames.honorifics.contains($0) }
+        guard (2...5).contains(words.count), words.allSatisfy(BurmeseNames.isSyllable) else { return nil }
+        let countries = partyCountries(entry: e).countries
+        guard countries.contains("MM")
+                || (countries.isEmpty && words.contains { !Han.shared.syllables.contains(Array($0.utf8)) }) else { return nil }
+        let vocabulary = index.names.vocabulary
+        let paired = Set(a.pairs.flatMap { p in [a.list[p.l].key, a.list[p.l].key2].filter { $0 >= 0 } }.map { vocabulary[Int($0)] })
+        let pairedQuery = Set(a.pairs.map(\.q))
+        let added = a.query.indices.filter { k in
+            guard !pairedQuery.contains(k), a.query[k].key >= 0, a.query[k].key2 < 0 else { return false }
+            let word = q.texts[Int(a.query[k].key)]
+            return BurmeseNames.isSyllable(word) && !BurmeseNames.honorifics.contains(word)
+        }.map { q.texts[Int(a.query[$0].key)] }
+        let absent = words.filter { !paired.contains($0) }
+        // Two syllables shared are a name thousands bear; three or more ("Htoo Htwe Za" for TAY ZA, Htoo Htwe) name the
+        // listed person still, for a person to weigh.
+        guard !absent.isEmpty || !added.isEmpty, words.filter(paired.contains).count <= 2 else { return nil }
+        let typed = a.pairs.flatMap { p in [a.query[p.q].key, a.query[p.q].key2].filter { $0 >= 0 } }.map { q.texts[Int($0)] }
+        let missing = absent.isEmpty ? "'\(added[0])' added" : "'\(absent[0])' absent"
+        return LoneApproximateWord(query: (typed + added).joined(separator: " "), listed: words.joined(separator: " "),
+                                   similarity: a.pairs.map(\.similarity).min() ?? 0, kind: .otherGivenSyllables, missingPart: missing)
     }
 
     /// Countries whose names are a one-syllable family name and a given name of one or two

@@ -29,6 +29,8 @@ enum BurmeseNames {
         let forms: [String: [[Unicode.Scalar]: [String]]]
         /// Per script: the longest form, in scalars.
         let longest: [String: Int]
+        /// Every syllable's Latin spelling.
+        let latin: Set<String>
 
         init() {
             var forms: [String: [[Unicode.Scalar]: [String]]] = [:]
@@ -45,10 +47,14 @@ enum BurmeseNames {
             }
             self.forms = forms
             longest = forms.mapValues { $0.keys.map(\.count).max() ?? 0 }
+            latin = Set(forms.values.flatMap { $0.values.joined() })
         }
     }
 
     private static let table = Table()
+
+    /// Whether `word` (folded Latin) is a syllable of a Myanmar name as the table spells it ("aung", "myo").
+    static func isSyllable(_ word: String) -> Bool { table.latin.contains(word) }
 
     /// The script of letter `u` as the table files it (hiragana as Kana), nil for a mark or a separator.
     static func script(of u: Unicode.Scalar) -> String? {
