@@ -56,7 +56,7 @@ extension Matcher {
     /// more, neither generic, nor an everyday word of `CommonWords`, nor a place) is left unpaired:
     /// a word many listed names share ("VTB" of its subsidiaries' names) is still the listed one's own. Names built of "oil", "gas", "development",
     /// "shipping" are many; the listed one is told apart by its own word ("PARSIAN", "WEIHAI"),
-    /// which the customer's name lacks.
+    /// which the customer's name lacks, or, holding none, by all its words together.
     func genericWordsOnly(_ a: AlignmentResult, telling: [(q: Int, l: Int, similarity: Double)], query q: PreparedQuery, entry: Int? = nil) -> LoneApproximateWord? {
         guard !telling.isEmpty else { return nil }
         let text = q.text(of:)
@@ -82,6 +82,27 @@ extension Matcher {
                 let word = listedText(u)
                 if PlaceWords.isPlace(word) && !PlaceWords.opens(word, at: j, of: a.list.count) { absent.append(word) }
             }
+        }
+        // A listed name of generic and everyday words only ("INTERNATIONAL INVESTMENTS HOLDING", "SOFTWARE RESEARCH
+        // INSTITUTE") is told apart by its words together: two of them absent, or one beside a word of the
+        // customer's own (a place, a name: "Shenzhen Investment Holdings"), leave a name thousands of companies
+        // bear. One word of it dropped alone is how customers shorten it ("Iran Industries" for IRAN ELECTRONICS
+        // INDUSTRIES), for a person to weigh.
+        // Generic words weigh little (0.1 to 0.25), legal forms, places and stopwords less.
+        let genericWeight = 0.1, weak = Double(LegalForms.wordWeight)
+        if absent.isEmpty, a.list.allSatisfy({ u in
+            let word = listedText(u)
+            return u.weight < genericWeight || word.utf8.count < 2 || CommonWords.isGeneric(word) || CommonWords.contains(word) || PlaceWords.isPlace(word)
+        }) {
+            let generic = a.list.indices.filter { j in
+                let word = listedText(a.list[j])
+                return !pairedList.contains(j) && a.list[j].weight >= genericWeight && word.utf8.count >= 2 && !PlaceWords.isPlace(word)
+            }.map { listedText(a.list[$0]) }
+            let pairedQuery = Set(a.pairs.map(\.q))
+            let ownWord = a.query.indices.contains { k in
+                !pairedQuery.contains(k) && a.query[k].key >= 0 && text(a.query[k]).utf8.count >= 2 && (a.query[k].weight > weak || isPlace(a.query[k]))
+            }
+            if generic.count >= 2 || (!generic.isEmpty && ownWord) { absent = generic }
         }
         guard !absent.isEmpty else { return genericNameBesideOwnWord(a, telling: telling, query: q, entry: entry) }
         return LoneApproximateWord(query: telling.map { text(a.query[$0.q]) }.joined(separator: " "), listed: absent.joined(separator: " "),
