@@ -44,7 +44,7 @@ struct OtherLanguageReadingsTests {
         #expect(!Self.finds("大韩航空", "o1"))  // Korean Air in Chinese
         #expect(BusinessWords.readings("طيران").isEmpty)
         #expect(BusinessWords.readings("ماهان").isEmpty)
-        #expect(BusinessWords.readings("马汉航空") == ["马汉 Air", "马汉 Aviation", "马汉 Airlines"])
+        #expect(BusinessWords.readings("马汉航空") == ["马汉 Air", "马汉 Aviation", "马汉 Airlines", "马汉 Aeronautical", "马汉 Aero"])
         #expect(BusinessWords.readings("마한항공").first == "마한 Air")
     }
 

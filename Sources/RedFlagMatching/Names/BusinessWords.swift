@@ -23,11 +23,37 @@ enum BusinessWords {
         return out
     }()
 
+    /// The English forms of word `word` as written (lower case), the usual one first, or nil.
+    static func forms(of word: String) -> [String]? { table[word] }
+
     /// Every English form's words, folded ("prison", "central", "air"): a token of a name's reading
     /// that is one may be a business word translated rather than the name romanised.
     static let englishWords: Set<String> = Set(table.values.flatMap { forms in
         forms.flatMap { NameNormalizer.tokenize(NameNormalizer.fold($0)) }
     })
+
+    /// Per source script, the English words of the rows of its script (a kana name that holds kanji
+    /// takes the Han rows too: Japanese writes business words in kanji, "ロシア統一造船会社"). A token of a name's
+    /// reading is a translation only when a word of the name's own script has it for English:
+    /// "エラ" read "era" is the name Ella, whatever a Chinese row (时代 "Era") says.
+    static let englishWordsBySource: [PhoneticComparison.Source: Set<String>] = {
+        var byScript: [String: Set<String>] = [:]
+        for row in NameData.rows("business-words.tsv") {
+            for form in row.field(3).split(separator: "|") {
+                byScript[row.field(1), default: []].formUnion(NameNormalizer.tokenize(NameNormalizer.fold(String(form))))
+            }
+        }
+        var out: [PhoneticComparison.Source: Set<String>] = [:]
+        for source in PhoneticComparison.Source.allCases {
+            switch source {
+            case .cyrillic, .greek, .arabic, .hebrew, .hangul, .han, .kana:
+                let script = ["Cyrl", "Grek", "Arab", "Hebr", "Hang", "Hani", "Kana"][[.cyrillic, .greek, .arabic, .hebrew, .hangul, .han, .kana].firstIndex(of: source)!]
+                out[source] = byScript[script] ?? []
+            default: out[source] = englishWords
+            }
+        }
+        return out
+    }()
 
     /// Country names and their adjectives (rows `country`): read in English like business words,
     /// but distinctive, so that a name of business words and a country ("بانک ملی ایران", Bank
@@ -86,13 +112,18 @@ enum BusinessWords {
         return out
     }
 
-    /// Fewest business words that name an organisation without a distinctive word (`readings`).
+    /// Fewest business words, or English words of their first forms (legal-form words aside), that
+    /// name an organisation without a distinctive word (`readings`).
     static let wordsNamingAlone = 3
+
+    /// The English function words of multi-word forms ("University of … and Technology").
+    static let functionWords: Set<String> = ["of", "and", "the", "for", "in", "on", "de"]
 
     /// `name` with each business word replaced by its English form, once per alternative form
     /// (the first reading uses every word's first form, the n-th its n-th where it has one). Empty
     /// when the name holds no business word of the table, or holds only business words, fewer than
-    /// `wordsNamingAlone`, and no country (a name that is nothing but "bank" names no company).
+    /// `wordsNamingAlone` English words (two, one of them no generic word, are enough), and no country
+    /// (a name that is nothing but "bank" names no company).
     static func readings(_ name: String) -> [String] {
         guard Transliterator.needsTransliteration(name) else { return [] }
         // Joiners inside words (Persian ZWNJ in "بین‌المللی") would split a word of the table.
@@ -150,7 +181,16 @@ enum BusinessWords {
         if !distinctive { distinctive = scalars.contains { $0.properties.isAlphabetic && ScriptDetector.script(of: $0) == "Latn" } }
         // Three business words or more name an organisation by themselves ("Система оборонной
         // промышленности", DEFENSE INDUSTRIES SYSTEM): read as the same words typed in English are.
-        if !distinctive { distinctive = found.count >= Self.wordsNamingAlone }
+        // Counted in English words, legal forms and function words aside: one word of the table may be several
+        // ("电子科技大学", University of Electronic Science and Technology). Two of which one is no generic word
+        // name an organisation too ("Картель Залива", GULF CARTEL; "Революционная борьба", REVOLUTIONARY
+        // STRUGGLE), unlike "Центральный банк" (central, bank).
+        if !distinctive {
+            let english = found.flatMap { NameNormalizer.tokenize(NameNormalizer.fold($0.forms[0])) }.filter { !Self.functionWords.contains($0) }
+            distinctive = found.count >= Self.wordsNamingAlone
+                || english.filter({ !LegalForms.words.contains($0) }).count >= Self.wordsNamingAlone
+                || english.count == 2 && english.contains { !CommonWords.isGeneric($0) }
+        }
         guard !found.isEmpty, distinctive else { return [] }
         let alternatives = found.map(\.forms.count).max() ?? 1
         // Each form of a place (with and without its suffix) beside each alternative of the business words:
@@ -228,8 +268,8 @@ enum BusinessWords {
     /// of the Latin table replaced by its English form (the n-th reading by its n-th form, two at
     /// most), the articles and prepositions left out ("Bank Commercial Syria" for COMMERCIAL BANK
     /// OF SYRIA). Empty when the name holds no such word that English writes otherwise, or nothing
-    /// but business words and no country (a name that is nothing but "banque" names no one, and
-    /// "Banco Industrial" is no INDUSTRIAL BANK of the lists).
+    /// but business words, fewer than `wordsNamingAlone`, and no country (a name that is nothing but
+    /// "banque" names no one, and "Banco Industrial" is no INDUSTRIAL BANK of the lists).
     static func latinReadings(_ name: String) -> [String] {
         // Every Latin name comes here: a name in ASCII letters is first scanned a byte at a time for a word the
         // table translates, and most have none.
@@ -281,8 +321,10 @@ enum BusinessWords {
             result.append(contentsOf: scalars[at...])
             let reading = String(result).split(separator: " ").joined(separator: " ")
             // A name of business words with no country names no one: every word generic, the table's or an English
-            // business word ("Banco Industrial, S.A." is no INDUSTRIAL BANK of the lists).
-            guard country || NameNormalizer.normalize(reading).tokens.contains(where: {
+            // business word ("Banco Industrial, S.A." is no INDUSTRIAL BANK of the lists); but three of them or more name
+            // an organisation by themselves, as in the other scripts ("Direction de la sécurité politique").
+            let businessWords = words.filter { $0.forms != nil && latinEntry($0.folded) != nil }.count
+            guard country || businessWords >= wordsNamingAlone || NameNormalizer.normalize(reading).tokens.contains(where: {
                 !CommonWords.isGeneric($0) && !englishWords.contains($0) && latinEntry($0)?.kind != "function"
             }) else { return [] }
             if !out.contains(reading) { out.append(reading) }

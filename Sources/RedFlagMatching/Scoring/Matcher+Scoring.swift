@@ -101,10 +101,12 @@ extension Matcher {
             }.filter { $0.similarity >= least }
         }
         // A business word read in English ("china", "bank" for 中国银行) is a translation, no sound of the
-        // script: met as spelt, never by sound ("china" is no SINA); it still joins the word after it
+        // script (a word of its own script's rows, `englishWordsBySource`): met as spelt, never by sound ("china" is no SINA); it still joins the word after it
         // ("helicopters" + "zu" for ヘリコプターズ). So is a patronymic particle ("بن" bin is no BAYNAH).
+        let translations = BusinessWords.englishWordsBySource[source] ?? BusinessWords.englishWords
+        let kanji = source == .kana && origin.unicodeScalars.contains { Transliterator.Kind($0) == .han } ? BusinessWords.englishWordsBySource[.han] : nil
         channel.asSpelt = Set(tokens.indices.filter {
-            flags[$0] && (BusinessWords.englishWords.contains(tokens[$0]) || NameChains.isParticle(tokens[$0]))
+            flags[$0] && (translations.contains(tokens[$0]) || kanji?.contains(tokens[$0]) == true || NameChains.isParticle(tokens[$0]))
         })
         channel.abjad = !writesVowels
         channel.source = source
