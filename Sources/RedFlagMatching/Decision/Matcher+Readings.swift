@@ -19,13 +19,17 @@ extension Matcher {
             // "Banque commerciale de Syrie" is also read in English ("Bank Commercial Syria", `BusinessWords`).
             let joined = ArticleCompounds.joined(query.name), sounded = DiacriticSounds.sounded(query.name)
             let translated = BusinessWords.latinReadings(query.name)
-            guard joined != nil || sounded != nil || !translated.isEmpty else { return screenOnce(query) }
+            guard joined != nil || sounded != nil || !translated.isEmpty else {
+                // A country word in an organisation's name ("Russian United Shipbuilding Corporation", `countryWordMatches`).
+                let dropped = countryWordMatches(query, readings: [query.name])
+                return dropped.isEmpty ? screenOnce(query) : merged(query, [screenOnce(query).matches] + dropped)
+            }
             let others = [joined, sounded, sounded.flatMap(ArticleCompounds.joined)].compactMap { $0 } + translated
             return merged(query, [screenOnce(query).matches] + others.map { name in
                 var alternative = query
                 alternative.name = name
                 return screenOnce(alternative).matches
-            })
+            } + countryWordMatches(query, readings: [query.name] + others))
         }
         let source = PhoneticComparison.Source(name: query.name)
         // A Chinese name in Palladius Cyrillic ("Си Цзиньпин") is read as Chinese only: its Russian
@@ -41,12 +45,13 @@ extension Matcher {
         let first = screenOnce(query, phonetic: phonetic(Transliterator.toLatin(query.name)))
         var readings = Transliterator.alternativeReadings(query.name).map { ($0, phonetic($0), query.name) }
         readings += otherLanguageReadings(query.name).filter { r in !readings.contains { $0.0 == r.0 } }
-        guard !readings.isEmpty else { return first }
+        let dropped = countryWordMatches(query, readings: [Transliterator.toLatin(query.name)] + readings.map(\.0))
+        guard !readings.isEmpty || !dropped.isEmpty else { return first }
         return merged(query, [first.matches] + readings.map { reading, phonetic, origin in
             var alternative = query
             alternative.name = reading
             return screenOnce(alternative, origin: origin, phonetic: phonetic).matches
-        })
+        } + dropped)
     }
 
     /// One result over several readings of `query`: each party's best-scoring match (the first
@@ -112,6 +117,13 @@ extension Matcher {
         // the lists write them, compared by spelling like the other syllable readings.
         for burmese in BurmeseNames.readings(name) where !out.contains(where: { $0.0 == burmese }) {
             out.append((burmese, false, name))
+        }
+        // A North Korean organisation in Han characters ("朝鲜连峰总公司" → "Korea ryonbong General Corporation",
+        // `NorthKoreanHan`): exact syllables, like the other Korean readings.
+        if source == .han {
+            for reading in NorthKoreanHan.readings(name) where !out.contains(where: { $0.0 == reading }) {
+                out.append((reading, false, name))
+            }
         }
         if source == .han {
             let names = index.names

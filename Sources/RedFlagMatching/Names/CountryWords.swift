@@ -16,10 +16,22 @@ enum CountryWords {
     /// Each one-word form (lower case, ASCII letters) → the other one-word forms of its country.
     /// Read from the table's bytes, as `CountryTable` reads it: every screen's first query builds
     /// this, and splitting the text into Characters would cost a fresh process more than the rest.
-    static let equivalents: [String: [String]] = {
+    static let equivalents: [String: [String]] = forms.reduce(into: [:]) { out, country in
+        guard country.words.count > 1 else { return }
+        for w in country.words { out[w, default: []] += country.words.filter { $0 != w } }
+    }
+
+    /// Each one-word form (as in `equivalents`) → its country's ISO code: the word of a company's
+    /// name that names its country ("Russia" in "Russia United Shipbuilding Corporation").
+    static let codes: [String: String] = forms.reduce(into: [:]) { out, country in
+        for w in country.words where out[w] == nil { out[w] = country.code }
+    }
+
+    /// Every country of the table with its one-word forms.
+    private static let forms: [(code: String, words: [String])] = {
         // The table is part of the project data (`CountryTable.shared` reads it too): unreadable, no equivalents.
         let data = [UInt8]((try? ProjectData.data("countries.tsv")) ?? Data())
-        var out: [String: [String]] = [:]
+        var out: [(code: String, words: [String])] = []
         for line in data.split(separator: UInt8(ascii: "\n")) where line.first != UInt8(ascii: "#") {
             let cols = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
             guard cols.count >= 2, cols[0].count == 2 else { continue }
@@ -35,8 +47,7 @@ enum CountryWords {
                 let word = String(decoding: form.map { (65...90).contains($0) ? $0 + 32 : $0 }, as: UTF8.self)
                 if !words.contains(word) { words.append(word) }
             }
-            guard words.count > 1 else { continue }
-            for w in words { out[w, default: []] += words.filter { $0 != w } }
+            if !words.isEmpty { out.append((String(decoding: cols[0], as: UTF8.self), words)) }
         }
         return out
     }()

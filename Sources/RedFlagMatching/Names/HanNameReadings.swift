@@ -42,7 +42,10 @@ enum HanNameReadings {
                     guard readings.allSatisfy({ $0.utf8.allSatisfy { (97...122).contains($0) } }) else {
                         NameData.fail("\(row.file):\(row.line): Japanese readings must be lower-case Latin letters")
                     }
-                    japanese[scalars[0]] = readings
+                    // A kun reading is given with its inflection ("takai" 高, "kiyoi" 清); names take the stem
+                    // (Takayama, Kiyoshi): an adjective's -i dropped, after the table's own readings.
+                    let stems = readings.filter { $0.utf8.count >= 4 && $0.hasSuffix("i") }.map { String($0.dropLast()) }
+                    japanese[scalars[0]] = readings + stems.filter { !readings.contains($0) }
                 default: NameData.fail("\(row.file):\(row.line): unknown row kind '\(row.field(0))' (expected ko or ja)")
                 }
             }
@@ -52,6 +55,12 @@ enum HanNameReadings {
     }
 
     private static let table = Table()
+
+    /// The Hangul syllable character `c` is read as in Korean, its first reading (the table puts
+    /// the original sound first, as North Korea writes it: 连 련, not the South's 연), or nil.
+    static func koreanSyllable(_ c: Unicode.Scalar) -> Unicode.Scalar? {
+        table.korean[c]?.first?.unicodeScalars.first
+    }
 
     /// The name's words when it is written in Han characters alone (separators: space, "·", "・"),
     /// two to `longestName` characters in all; nil otherwise.

@@ -863,7 +863,7 @@ final class Han: Sendable {
     /// The business word (`chinese-words.tsv`) that starts at `k` in `s`, longest first, with its
     /// English: a one-character word only after some of the name (`afterName`) or closing it
     /// (厂 in "明斯克汽车厂"), since a single character opening a name is as often part of it.
-    private func businessWord(in s: ArraySlice<Unicode.Scalar>, at k: Int, afterName: Bool) -> (length: Int, english: String)? {
+    func businessWord(in s: ArraySlice<Unicode.Scalar>, at k: Int, afterName: Bool) -> (length: Int, english: String)? {
         for length in stride(from: min(longestWord, s.endIndex - k), through: 2, by: -1) {
             if let e = words[Self.text(s[k..<(k + length)])] { return (length, e) }
         }
