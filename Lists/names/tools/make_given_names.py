@@ -32,7 +32,7 @@ anatoly anatolii anatoliy anatoli
 arkady arkadiy arkadii
 boris barys
 dmitry dmitri dmitriy dmitrii dmytro dzmitry dzmitryi
-evgeny evgeniy evgenii yevgeny yevgeniy yevhen yauhen ievgen eugene
+evgeny evgeniy evgenii yevgeny yevgeniy yevhen yauhen ievgen eugene evgeni yevgeni jewgeni jewgenij jewgienij jevgenij
 fyodor fedor fiodor fedir fiodar theodore
 georgy georgiy georgii heorhiy heorhii george jurgen
 grigory grigoriy grigorii hryhoriy hryhorii ryhor gregory
@@ -174,8 +174,8 @@ maryam mariam meryem
 sadia saadia sadiya
 amina aminah emine
 leila layla laila leyla
-ekaterina yekaterina kateryna katsiaryna katerina katarina kaciaryna
-elena yelena olena alena alyona
+ekaterina yekaterina kateryna katsiaryna katerina katarina kaciaryna jekaterina jekatierina
+elena yelena olena alena alyona jelena
 olga olha volha
 natalia natalya nataliya natallia natalja
 tatiana tatyana tetiana tatsiana tatjana
@@ -654,14 +654,14 @@ nikita mykyta mikita
 semyon semion siamion
 stepan stsiapan
 timofei timofey tymofiy tsimafei
-yegor egor yahor
+yegor egor yahor jegor
 arseny arseniy arsenii
 filipp pylyp pilip
 miroslav myroslav
 rostislav rostyslav rastsislau
 sviatoslav svyatoslav sviataslau
 vladislav vladyslav uladzislau vladislau
-yefim efim yukhym
+yefim efim yukhym jefim
 valentin valentyn valiantsin
 ulyana uliana
 daria darya dariya
@@ -1041,7 +1041,9 @@ def main() -> None:
         "#   Persian, South Asian, Turkic, Hebrew and Greek given names the table lacked (Rafi, Louay, Muhannad, Gholamreza, Mizanur…),",
         "#   their romanisations as the press and company registers write them, from general knowledge; 2026-12-06: 283 more",
         "#   groups (Persian, Arabic, Somali, Urdu and Pashto, Bengali, Turkic, Kurdish, Hausa, Swahili, Malay, Indian, Georgian,",
-        "#   Armenian: Mehri, Azadeh, Laith, Warsame, Shehbaz, Vugar, Aigerim, Hiwa, Bilkisu, Tigran…), same sources.",
+        "#   Armenian: Mehri, Azadeh, Laith, Warsame, Shehbaz, Vugar, Aigerim, Hiwa, Bilkisu, Tigran…), same sources;",
+        "#   2026-12-06 (twenty-fourth round): the German, Polish and Czech press forms of the Russian given names that open",
+        "#   with Е (Je-: Jewgeni, Jewgienij, Jelena, Jekaterina, Jegor, Jefim), from the Duden and PWN transcriptions of Russian.",
         "# version: nicknames " + version + "; variants 2026-12-06",
         "# licence: nicknames Apache-2.0 (pairs used as facts); variant groups: own work",
         "# regenerate: python3 Lists/names/tools/make_given_names.py (needs `pip install nicknames`)",
