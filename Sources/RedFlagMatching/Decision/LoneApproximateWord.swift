@@ -53,6 +53,10 @@ public struct LoneApproximateWord: Hashable, Sendable {
         /// while no listed given name is found (`Matcher.contradictingGivenName`): "Saleh Al-Otaibi" /
         /// "AL-OTAIBI, Mohammad". A surname shared with another first name is a relative or a namesake.
         case contradictingGivenName
+        /// A person's given name paired with another given name the tables know, neither a variant
+        /// nor a spelling of it (`Matcher.otherGivenName`): "Ramesh Kumar Gupta" / "GUPTA, Rajesh
+        /// Kumar". The letters are alike; the names are two, each borne by millions.
+        case otherGivenName
         /// A person's name matched on the listed given part only, the listed family name absent
         /// (`Matcher.familyNameAbsent`): "Sergei Pavlovich" / "Sergei Pavlovich OBUKHOV", "Khalid
         /// Ali" / "AL-ARADAH, Khalid Ali Mabkhut". A given name and a patronymic or a father's name
@@ -137,6 +141,7 @@ public struct LoneApproximateWord: Hashable, Sendable {
         case .soundAlikeSurname: return "a given name and a surname that only sounds alike, '\(query)'~'\(listed)' \(fmt(similarity)), of a name written in another script"
         case .contradictingInitial: return "middle initial '\(query)' against the listed middle name '\(listed)'"
         case .contradictingGivenName: return "given name '\(query)' against the listed given name '\(listed)', no listed given name found"
+        case .otherGivenName: return "given name '\(query)' paired with another given name '\(listed)' \(fmt(similarity)), neither a variant nor a spelling of it"
         case .familyNameAbsent: return "given names only, '\(query)', the listed family name '\(listed)' absent"
         case .bracketQualifierOnly: return "only the bracketed '\(listed)' of the listed name, which says where or what, not who"
         case .otherNamesake: return "a person's given name '\(query)' against the given name '\(listed)' \(fmt(similarity)) of an organisation named after a person"
@@ -168,6 +173,7 @@ public struct LoneApproximateWord: Hashable, Sendable {
         case .soundAlikeSurname: return "sound_alike_surname"
         case .contradictingInitial: return "contradicting_initial"
         case .contradictingGivenName: return "contradicting_given_name"
+        case .otherGivenName: return "other_given_name"
         case .familyNameAbsent: return "family_name_absent"
         case .otherNamesake: return "other_namesake"
         case .bracketQualifierOnly: return "bracket_qualifier_only"
@@ -286,6 +292,7 @@ extension Matcher {
         if q.legalForms.isEmpty, namesPerson(n), let initial = contradictingInitial(a, query: q, document: n) { return initial }
         if q.legalForms.isEmpty, namesPerson(n), let reversed = reversedSyllables(a, query: q, document: n) { return reversed }
         if q.legalForms.isEmpty, namesPerson(n), let given = contradictingGivenName(a, query: q, document: n) { return given }
+        if q.legalForms.isEmpty, namesPerson(n), let other = otherGivenName(a, query: q, document: n) { return other }
         if q.legalForms.isEmpty, namesPerson(n), let family = familyNameAbsent(a, query: q, document: n) { return family }
         if q.legalForms.isEmpty, namesPerson(n), let syllables = otherGivenSyllables(a, query: q, document: n, entry: s.entry, inScript: false) { return syllables }
         if namesPerson(n) || (index.type(entry: s.entry) == .unknown && !listedName(n, holds: { CommonWords.isGeneric($0) })),
@@ -353,6 +360,16 @@ extension LoneApproximateWord {
     /// with a legal form or stopword glued to it ("raydayincompany"); for a listed `person`, a
     /// variant of a given name or a respelling in another romanisation (`GivenNames`,
     /// `RomanisationSwaps`: "iuliia" for "julia").
+    /// Whether given name `typed` is `listed` spelt another way: a variant (`GivenNames`,
+    /// `PatronymicVariants`), another romanisation or press spelling, a letter doubled.
+    static func spellingOf(_ typed: String, _ listed: String) -> Bool {
+        let a = Array(typed.utf8), b = Array(listed.utf8)
+        if GivenNames.areVariants(typed, listed) || PatronymicVariants.areVariants(typed, listed) { return true }
+        if doubled(a, b) || doubled(b, a) || PressOrthographies.readsAs(a, b) || PressOrthographies.readsAs(b, a) { return true }
+        if PressOrthographies.readings(a).contains(where: { GivenNames.areVariants(String(decoding: $0, as: UTF8.self), listed) }) { return true }
+        return RomanisationSwaps.respellings(a).contains(b) || RomanisationSwaps.respellings(b).contains(a)
+    }
+
     static func readAnotherWay(_ typed: String, _ listed: String, typoLength: Int, person: Bool) -> Bool {
         let a = Array(typed.utf8), b = Array(listed.utf8)
         let longer = max(a.count, b.count)
@@ -525,6 +542,24 @@ extension Matcher {
             if let i = initials.first(where: { !letters.contains(q.texts[$0].utf8.first!) }) {
                 return LoneApproximateWord(query: q.texts[i], listed: middle, similarity: 0, kind: .contradictingInitial)
             }
+        }
+        return nil
+    }
+
+    /// The other-given-name case (`LoneApproximateWord.Kind.otherGivenName`) of alignment `a` with
+    /// listed person `n`, or nil: a pair joins a query word and a word of the listed name's given
+    /// part, of four letters or more (three-letter names are too often one name's spellings: Ali,
+    /// Aly), each a given name of the tables (`GivenNames.isKnown`), not the same name: no variant of it (`GivenNames`, `PatronymicVariants`), no
+    /// other romanisation or press spelling of it (`RomanisationSwaps`, `PressOrthographies`), no
+    /// letter doubled. Keyboard slips are not excused: a slip that makes another real given name
+    /// ("Ramesh" for "Rajesh") cannot be told from that name, which is the likelier.
+    func otherGivenName(_ a: AlignmentResult, query q: PreparedQuery, document n: Int) -> LoneApproximateWord? {
+        let given = Set(Matcher.givenPart(index.nameText[n]))
+        for p in a.pairs where p.similarity < 1 && a.query[p.q].key2 < 0 && a.list[p.l].key2 < 0 {
+            let t = q.texts[Int(a.query[p.q].key)], l = index.names.vocabulary[Int(a.list[p.l].key)]
+            guard t != l, t.utf8.count >= 4, l.utf8.count >= 4, given.contains(l),
+                  GivenNames.isKnown(t), GivenNames.isKnown(l), !LoneApproximateWord.spellingOf(t, l) else { continue }
+            return LoneApproximateWord(query: t, listed: l, similarity: p.similarity, kind: .otherGivenName)
         }
         return nil
     }
