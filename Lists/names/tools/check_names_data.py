@@ -38,6 +38,7 @@ LAYOUT = {
     "diacritic-sounds.tsv": {"letter": 2},
     "place-adjectives.tsv": {"suffix": 2, "ending": 2, "quality": 2},
     "patronymics.tsv": {"form": 2},
+    "compass-words.tsv": {"direction": 2},
     "phonetic.tsv": {"class": 2, "reading": 3, "vowel": 3, "substitute": 4, "gap": 6, "epenthetic": 3, "group": 3, "offglide": 2, "letters": 4},
 }
 HEADER = ("# source:", "# version:", "# licence:")

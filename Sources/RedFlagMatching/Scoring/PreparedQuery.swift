@@ -282,6 +282,10 @@ struct PreparedQuery {
                 map[id] = s * pressCredit
             }
         }
+        // A point of the compass is never another one ("northeastern" is no NORTHWESTERN, `CompassWords`).
+        if b.count >= 4, CompassWords.points[word] != nil {
+            map = map.filter { !CompassWords.differ(b, space.vocabulary[Int($0.key)]) }
+        }
         return QueryTokenFacts(similar: map, id: space.id(of: b), splits: b.count >= 5 ? space.splits(of: b) : [], beforeNearReadings: beforeNear)
     }
 
