@@ -549,16 +549,25 @@ extension Matcher {
     /// The other-given-name case (`LoneApproximateWord.Kind.otherGivenName`) of alignment `a` with
     /// listed person `n`, or nil: a pair joins a query word and a word of the listed name's given
     /// part, of four letters or more (three-letter names are too often one name's spellings: Ali,
-    /// Aly), each a given name of the tables (`GivenNames.isKnown`), not the same name: no variant of it (`GivenNames`, `PatronymicVariants`), no
-    /// other romanisation or press spelling of it (`RomanisationSwaps`, `PressOrthographies`), no
-    /// letter doubled. Keyboard slips are not excused: a slip that makes another real given name
-    /// ("Ramesh" for "Rajesh") cannot be told from that name, which is the likelier.
+    /// Aly), each a given name of the tables (`GivenNames.isKnown`), not the same name: no variant
+    /// of it (`GivenNames`, `PatronymicVariants`), no other romanisation or press spelling of it
+    /// (`RomanisationSwaps`, `PressOrthographies`), no letter doubled; and the query word is no name
+    /// the party bears in any of its names (the aligner may pair it with a neighbour of its own).
+    /// Keyboard slips are not excused: a slip that makes another real given name ("Ramesh" for
+    /// "Rajesh") cannot be told from that name, which is the likelier.
     func otherGivenName(_ a: AlignmentResult, query q: PreparedQuery, document n: Int) -> LoneApproximateWord? {
         let given = Set(Matcher.givenPart(index.nameText[n]))
+        var partyWords: Set<String>?
         for p in a.pairs where p.similarity < 1 && a.query[p.q].key2 < 0 && a.list[p.l].key2 < 0 {
             let t = q.texts[Int(a.query[p.q].key)], l = index.names.vocabulary[Int(a.list[p.l].key)]
             guard t != l, t.utf8.count >= 4, l.utf8.count >= 4, given.contains(l),
                   GivenNames.isKnown(t), GivenNames.isKnown(l), !LoneApproximateWord.spellingOf(t, l) else { continue }
+            // A name the party bears in this name or another ("BAHAZIQ, Mahmoud Mohammad Ahmed" met as "Mohammad
+            // Ahmed Bahaziq", the aligner pairing mohammad with mahmoud) is no other name.
+            if partyWords == nil {
+                partyWords = Set(index.names(ofEntryAround: n).flatMap { NameNormalizer.normalize($0).tokens })
+            }
+            if partyWords!.contains(where: { $0 == t || LoneApproximateWord.spellingOf(t, $0) }) { continue }
             return LoneApproximateWord(query: t, listed: l, similarity: p.similarity, kind: .otherGivenName)
         }
         return nil
