@@ -7,9 +7,15 @@ import RedFlagCore
 /// nothing to meet the listed "AIR"; its English form does, and the distinctive name is still
 /// compared by sound. Read on the first name that holds a word of those scripts.
 enum BusinessWords {
-    /// word as written (lower case) → English forms, the first the usual one.
-    private static let table: [String: [String]] = {
-        var out: [String: [String]] = [:]
+    /// The table read once: its words, its country rows and the English words of each script's rows.
+    private struct Tables {
+        var words: [String: [String]] = [:]
+        var countries: Set<String> = []
+        var bySource: [PhoneticComparison.Source: Set<String>] = [:]
+    }
+
+    private static let tables: Tables = {
+        var out = Tables()
         for row in NameData.rows("business-words.tsv") {
             guard row.field(0) == "word" || row.field(0) == "country" else {
                 NameData.fail("\(row.file):\(row.line): unknown row kind '\(row.field(0))' (expected word or country)")
@@ -18,10 +24,18 @@ enum BusinessWords {
             guard !forms.isEmpty, forms.allSatisfy({ !$0.isEmpty && !Transliterator.needsTransliteration($0) }) else {
                 NameData.fail("\(row.file):\(row.line): English forms '\(row.field(3))' must be Latin words separated by '|'")
             }
-            out[row.field(2).lowercased()] = forms
+            let word = row.field(2).lowercased()
+            out.words[word] = forms
+            if row.field(0) == "country" { out.countries.insert(word) }
+            if let source = PhoneticComparison.Source(script: row.field(1)) {
+                for form in forms { out.bySource[source, default: []].formUnion(NameNormalizer.tokenize(NameNormalizer.fold(form))) }
+            }
         }
         return out
     }()
+
+    /// word as written (lower case) → English forms, the first the usual one.
+    private static var table: [String: [String]] { tables.words }
 
     /// The English forms of word `word` as written (lower case), the usual one first, or nil.
     static func forms(of word: String) -> [String]? { table[word] }
@@ -33,32 +47,15 @@ enum BusinessWords {
     })
 
     /// Per source script, the English words of the rows of its script (a kana name that holds kanji
-    /// takes the Han rows too: Japanese writes business words in kanji, "ロシア統一造船会社"). A token of a name's
-    /// reading is a translation only when a word of the name's own script has it for English:
-    /// "エラ" read "era" is the name Ella, whatever a Chinese row (时代 "Era") says.
-    static let englishWordsBySource: [PhoneticComparison.Source: Set<String>] = {
-        var byScript: [String: Set<String>] = [:]
-        for row in NameData.rows("business-words.tsv") {
-            for form in row.field(3).split(separator: "|") {
-                byScript[row.field(1), default: []].formUnion(NameNormalizer.tokenize(NameNormalizer.fold(String(form))))
-            }
-        }
-        var out: [PhoneticComparison.Source: Set<String>] = [:]
-        for source in PhoneticComparison.Source.allCases {
-            switch source {
-            case .cyrillic, .greek, .arabic, .hebrew, .hangul, .han, .kana:
-                let script = ["Cyrl", "Grek", "Arab", "Hebr", "Hang", "Hani", "Kana"][[.cyrillic, .greek, .arabic, .hebrew, .hangul, .han, .kana].firstIndex(of: source)!]
-                out[source] = byScript[script] ?? []
-            default: out[source] = englishWords
-            }
-        }
-        return out
-    }()
+    /// takes the Han rows too: Japanese writes business words in kanji, "ロシア統一造船会社"). A token
+    /// of a name's reading is a translation only when a word of the name's own script has it for
+    /// English: "エラ" read "era" is the name Ella, whatever a Chinese row (时代 "Era") says.
+    static var englishWordsBySource: [PhoneticComparison.Source: Set<String>] { tables.bySource }
 
     /// Country names and their adjectives (rows `country`): read in English like business words,
     /// but distinctive, so that a name of business words and a country ("بانک ملی ایران", Bank
     /// Melli Iran) is read.
-    private static let countries: Set<String> = Set(NameData.rows("business-words.tsv").filter { $0.field(0) == "country" }.map { $0.field(2).lowercased() })
+    private static var countries: Set<String> { tables.countries }
 
     /// The longest word of the table in letters, to bound the affix search.
     private static let longest: Int = table.keys.map { $0.unicodeScalars.count }.max() ?? 0
