@@ -24,7 +24,7 @@ LAYOUT = {
     "han-pinyin.tsv": None,
     "han-transcription.tsv": {"sound": 2, "name": 2, "letters": 2},
     "romanisation-swaps.tsv": {"swap": 2},
-    "business-words.tsv": {"word": 3, "country": 3},
+    "business-words.tsv": {"word": 3, "country": 3, "place": 3},
     "business-words-latin.tsv": 4,
     "han-readings.tsv": {"ko": 2, "ja": 2},
     "press-orthographies.tsv": {"rule": 3},
@@ -101,7 +101,7 @@ def check_southeast() -> list:
 
 
 def check_business_words_latin() -> list:
-    """business-words-latin.tsv: key, kind (word, country, function), word as written, English forms; the key is the
+    """business-words-latin.tsv: key, kind (word, country, place, function), word as written, English forms; the key is the
     word folded as names are (lower case, no diacritics, the letters diacritic folding leaves alone typed plain), each
     key once, the rows sorted by key (bytes: looked up by binary search); English forms are Latin words separated by
     '|' ("-" for a function word)."""
@@ -116,8 +116,8 @@ def check_business_words_latin() -> list:
     problems, previous = [], b""
     for n, fields in rows("business-words-latin.tsv", 4):
         key, kind, word, english = fields[:4]
-        if kind not in ("word", "country", "function"):
-            problems.append(f"business-words-latin.tsv:{n}: unknown kind '{kind}' (expected word, country or function)")
+        if kind not in ("word", "country", "place", "function"):
+            problems.append(f"business-words-latin.tsv:{n}: unknown kind '{kind}' (expected word, country, place or function)")
         if word != word.lower() or not word.isalpha():
             problems.append(f"business-words-latin.tsv:{n}: '{word}' is one lower-case word")
         if key != fold(word):

@@ -11,14 +11,15 @@ enum BusinessWords {
     private struct Tables {
         var words: [String: [String]] = [:]
         var countries: Set<String> = []
+        var places: Set<String> = []
         var bySource: [PhoneticComparison.Source: Set<String>] = [:]
     }
 
     private static let tables: Tables = {
         var out = Tables()
         for row in NameData.rows("business-words.tsv") {
-            guard row.field(0) == "word" || row.field(0) == "country" else {
-                NameData.fail("\(row.file):\(row.line): unknown row kind '\(row.field(0))' (expected word or country)")
+            guard ["word", "country", "place"].contains(row.field(0)) else {
+                NameData.fail("\(row.file):\(row.line): unknown row kind '\(row.field(0))' (expected word, country or place)")
             }
             let forms = row.field(3).split(separator: "|").map { String($0) }
             guard !forms.isEmpty, forms.allSatisfy({ !$0.isEmpty && !Transliterator.needsTransliteration($0) }) else {
@@ -27,7 +28,9 @@ enum BusinessWords {
             let word = row.field(2).lowercased()
             out.words[word] = forms
             if row.field(0) == "country" { out.countries.insert(word) }
-            if let source = PhoneticComparison.Source(script: row.field(1)) {
+            if row.field(0) == "place" { out.places.insert(word) }
+            // A place's English name is a name, met by sound like any other ("Hong", "Minh" are people's names too).
+            if row.field(0) != "place", let source = PhoneticComparison.Source(script: row.field(1)) {
                 for form in forms { out.bySource[source, default: []].formUnion(NameNormalizer.tokenize(NameNormalizer.fold(form))) }
             }
         }
@@ -42,7 +45,7 @@ enum BusinessWords {
 
     /// Every English form's words, folded ("prison", "central", "air"): a token of a name's reading
     /// that is one may be a business word translated rather than the name romanised.
-    static let englishWords: Set<String> = Set(table.values.flatMap { forms in
+    static let englishWords: Set<String> = Set(table.filter { !places.contains($0.key) }.values.flatMap { forms in
         forms.flatMap { NameNormalizer.tokenize(NameNormalizer.fold($0)) }
     })
 
@@ -56,6 +59,29 @@ enum BusinessWords {
     /// but distinctive, so that a name of business words and a country ("بانک ملی ایران", Bank
     /// Melli Iran) is read.
     private static var countries: Set<String> { tables.countries }
+
+    /// Places whose name the language writes otherwise than English (rows `place`: "пекин"
+    /// Beijing, "москов" Moscow, "دمشق" Damascus, "平壤" Pyongyang): transcribing "Пекин" gives
+    /// "pekin", nothing like the listed BEIJING. Distinctive like a country, but read only in a
+    /// name that holds a business word too: "Moskwa" alone is a surname as often as the city.
+    private static var places: Set<String> { tables.places }
+
+    /// The English forms of the place a Slavic adjective of place is made from, when the table
+    /// has its stem ("Пекинский" → "пекин" → Beijing), followed by the stems themselves.
+    private static func placeNames(_ stems: [String]) -> [String] {
+        let english = stems.compactMap { places.contains($0) ? table[$0] : nil }.flatMap { $0 }
+        return english + stems
+    }
+
+    /// The English forms of the place Cyrillic word `word` names in an oblique case: its last
+    /// letter a case ending of a noun ("москвы", "пекине", "тегерану"), the rest the place as the
+    /// table writes it, or the rest and "а" (Москв-ы → Москва). Nil when it names none.
+    private static func declinedPlace(_ word: String) -> [String]? {
+        guard let last = word.last, "ыеуиаюя".contains(last), word.count >= 5 else { return nil }
+        let stem = String(word.dropLast())
+        for candidate in [stem, stem + "а", stem + "я"] where places.contains(candidate) { return table[candidate] }
+        return nil
+    }
 
     /// The longest word of the table in letters, to bound the affix search.
     private static let longest: Int = table.keys.map { $0.unicodeScalars.count }.max() ?? 0
@@ -126,23 +152,35 @@ enum BusinessWords {
         // Joiners inside words (Persian ZWNJ in "بین‌المللی") would split a word of the table.
         let scalars = Array(name.unicodeScalars.filter { $0.value != 0x200C && $0.value != 0x200D && $0.value != 0x640 })
         var found: [(range: Range<Int>, forms: [String])] = []
-        var places: [(range: Range<Int>, forms: [String])] = []
+        var adjectives: [(range: Range<Int>, forms: [String])] = []
         var distinctive = false
-        for w in words(scalars) {
+        var placeNouns = 0
+        let nameWords = words(scalars)
+        for w in nameWords {
             if let forms = table[w.text] {
-                found.append((w.range, forms))
+                // A place keeps its own name in another reading: the lists romanise some ("القدس" is the QODS of
+                // QODS FORCE, not Jerusalem).
+                found.append((w.range, places.contains(w.text) ? forms + [w.text] : forms))
                 if countries.contains(w.text) { distinctive = true }
+                if places.contains(w.text) { distinctive = true; placeNouns += 1 }
                 continue
             }
             if let forms = prefixed(w.text) {
                 found.append((w.range, forms))
                 continue
             }
+            // A place in another case than the table's ("Банк Москвы", the Bank of Moscow).
+            if let forms = declinedPlace(w.text) {
+                found.append((w.range, forms + [w.text]))
+                distinctive = true
+                placeNouns += 1
+                continue
+            }
             let letters = Array(w.text.unicodeScalars)
             // An adjective of place ("Минский", "Сычуаньский") is read as the place: the lists write MINSK, SICHUAN.
             if let first = letters.first, ScriptDetector.script(of: first) == "Cyrl" {
                 let stems = PlaceAdjectives.places(w.text, script: "Cyrl")
-                if !stems.isEmpty { places.append((w.range, stems)) }
+                if !stems.isEmpty { adjectives.append((w.range, placeNames(stems))) }
             }
             // Business words glued to the name in a script written without spaces ("마한항공"), peeled off both
             // ends while a name is left: North Korean company names glue several ("조선릉라도무역총회사": 조선 Korea,
@@ -169,6 +207,7 @@ enum BusinessWords {
                 // ("조선광업개발무역회사", Korea Mining Development Trading Company) is read whole.
                 if !peeled.isEmpty, upper - lower >= 2, let forms = table[text(letters[lower..<upper])] {
                     peeled.append(((w.range.lowerBound + lower)..<(w.range.lowerBound + upper), forms))
+                    if places.contains(text(letters[lower..<upper])) { placeNouns += 1 }
                 }
                 found.append(contentsOf: peeled.sorted { $0.range.lowerBound < $1.range.lowerBound })
             }
@@ -188,15 +227,22 @@ enum BusinessWords {
                 || english.filter({ !LegalForms.words.contains($0) }).count >= Self.wordsNamingAlone
                 || english.count == 2 && english.contains { !CommonWords.isGeneric($0) }
         }
-        guard !found.isEmpty, distinctive else { return [] }
+        // A place alone is no organisation's name ("Москва", "دمشق"): some other word must be there too, a business word
+        // or one the lists romanise ("Банк Москвы", BANK OF MOSCOW).
+        guard !found.isEmpty, found.count > placeNouns || nameWords.count > placeNouns, distinctive else { return [] }
         let alternatives = found.map(\.forms.count).max() ?? 1
-        // Each form of a place (with and without its suffix) beside each alternative of the business words:
-        // "Кронштадтский морской завод" is read "кронштадт Marine Plant" as well as "кронштадтск Marine Plant".
-        let placeForms = places.map(\.forms.count).max() ?? 1
-        let words = (found.map { ($0, false) } + places.map { ($0, true) }).sorted { $0.0.range.lowerBound < $1.0.range.lowerBound }
+        // The n-th reading takes each word's n-th form; one more takes each word's last, where an adjective keeps the
+        // noun English writes after "of" ("физико-технический": Physical|Physics, Technical|Technology, read "Physics
+        // Technology" together, as in INSTITUTE OF PHYSICS AND TECHNOLOGY).
+        let indices = Array(0..<alternatives) + (alternatives > 2 ? [Int.max] : [])
+        // Each form of a place (its English name where the table has one, its stem with and without the suffix)
+        // beside each alternative of the business words: "Кронштадтский морской завод" is read "кронштадт Marine
+        // Plant" as well as "кронштадтск Marine Plant", "Пекинский университет" "Beijing University".
+        let placeForms = adjectives.map(\.forms.count).max() ?? 1
+        let words = (found.map { ($0, false) } + adjectives.map { ($0, true) }).sorted { $0.0.range.lowerBound < $1.0.range.lowerBound }
         var out: [String] = []
         for p in 0..<placeForms {
-            for n in 0..<alternatives {
+            for n in indices {
                 var result = String.UnicodeScalarView()
                 var k = 0
                 for (f, place) in words {
@@ -244,7 +290,10 @@ enum BusinessWords {
         word.reserveCapacity(24)
         func translates() -> Bool {
             defer { word.removeAll(keepingCapacity: true) }
-            guard word.count >= 2, let line = word.withUnsafeBufferPointer({ latinFile.line(forKey: $0) }) else { return false }
+            guard word.count >= 2, let line = word.withUnsafeBufferPointer({ latinFile.line(forKey: $0) }) else {
+                // A German adjective of a place English writes otherwise ("Moskauer", "Teheraner").
+                return germanPlaceAdjective(String(decoding: word, as: UTF8.self)) != nil
+            }
             let fields = line.split(separator: "\t", maxSplits: 3, omittingEmptySubsequences: false)
             guard fields.count >= 3, fields[0] != "function" else { return false }
             let english = fields[2].prefix { $0 != "|" }
@@ -283,21 +332,26 @@ enum BusinessWords {
                     || scalars[j].properties.generalCategory == .nonspacingMark { j += 1 }
             let folded = NameNormalizer.fold(text(scalars[k..<j]))
             let entry = latinEntry(folded)
-            let forms = entry.flatMap { $0.forms.isEmpty ? nil : $0.forms }
+            // A place English writes otherwise ("Moskwa", "Pékin") is read so, but is no reason to read the name; its own
+            // spelling is kept in another reading.
+            let forms = entry.flatMap { $0.forms.isEmpty ? nil : ($0.kind == "place" ? $0.forms + [folded] : $0.forms) }
             if let forms {
-                if forms[0].lowercased() != folded { translates = true }
-                if entry?.kind == "country" { country = true }
+                if forms[0].lowercased() != folded, entry?.kind != "place" { translates = true }
+                if entry?.kind == "country" || entry?.kind == "place" { country = true }
             }
             // A country English writes alike ("Banque nationale de Cuba"): the table has no row for it.
             if entry == nil, CountryWords.equivalents[folded] != nil { country = true }
+            if entry == nil, germanPlaceAdjective(folded) != nil { translates = true; country = true }
             words.append((k..<j, folded, entry == nil ? placeForms(folded) : forms, entry?.kind == "function"))
             k = j
         }
         guard translates else { return [] }
         func separates(_ i: Int) -> Bool { i < 0 || i >= scalars.count || scalars[i].properties.isWhitespace }
-        let alternatives = min(2, words.compactMap { $0.forms?.count }.max() ?? 1)
+        let most = words.compactMap { $0.forms?.count }.max() ?? 1
+        // Two readings (first forms, second forms) and, as in the other scripts, one of each word's last form.
+        let indices = Array(0..<min(2, most)) + (most > 2 ? [Int.max] : [])
         var out: [String] = []
-        for n in 0..<alternatives {
+        for n in indices {
             var result = String.UnicodeScalarView()
             var at = 0
             for w in words {
@@ -329,10 +383,22 @@ enum BusinessWords {
         return out
     }
 
-    /// The places folded Latin word `word` may be the adjective of ("minska" → "minsk"), or nil.
+    /// The places folded Latin word `word` may be the adjective of ("minska" → "minsk"), or nil;
+    /// the place's English name first where the table has its stem ("pekinski" → Beijing).
     private static func placeForms(_ word: String) -> [String]? {
         let stems = PlaceAdjectives.places(word, script: "Latn")
-        return stems.isEmpty ? nil : stems
+        if stems.isEmpty, let english = germanPlaceAdjective(word) { return english }
+        guard !stems.isEmpty else { return nil }
+        let english = stems.compactMap { stem in latinEntry(stem).flatMap { $0.kind == "place" ? $0.forms : nil } }.flatMap { $0 }
+        return english + stems
+    }
+
+    /// German makes an adjective of any place with -er ("Moskauer Institut", "Teheraner Börse"):
+    /// the English forms of the place when folded word `word` is one and the table writes the
+    /// place otherwise in English (rows `place`), or nil.
+    private static func germanPlaceAdjective(_ word: String) -> [String]? {
+        guard word.utf8.count >= 6, word.hasSuffix("er"), let entry = latinEntry(String(word.dropLast(2))), entry.kind == "place" else { return nil }
+        return entry.forms
     }
 
     private static func text(_ s: ArraySlice<Unicode.Scalar>) -> String {
