@@ -183,9 +183,13 @@ extension Matcher {
             let listInitial = terms.isSingleLetter(id)
             let row = direct || listInitial ? nil : q.similarity.row(of: id)
             for i in 0..<nq {
-                let initial = q.bytes[i].count == 1
+                let initial = q.isInitial(i)
                 if (initial || listInitial) && !initials && initial != listInitial {
                     sims[i * nl + j] = 0
+                } else if !listInitial && q.syllableLetters.contains(i) {
+                    // A syllable's one letter is a name: met by the words it sounds like, never as an initial.
+                    sims[i * nl + j] = row.map { q.similarity.similarity(i, at: $0) }
+                        ?? (space.vocabulary.withBytes(Int(id)) { $0.elementsEqual(q.bytes[i]) } ? 1 : 0)
                 } else if direct || initial || listInitial {
                     sims[i * nl + j] = q.bytes[i].withUnsafeBufferPointer { a in
                         space.vocabulary.withBytes(Int(id)) { b in
@@ -202,10 +206,10 @@ extension Matcher {
         // constant would copy the query and the term tables into a heap context on every call,
         // once per candidate name (a twentieth of all screening time when measured).
         if initials {
-            if (0..<nq).contains(where: { q.bytes[$0].count == 1 }) || (0..<nl).contains(where: { terms.isSingleLetter(tokens[$0]) }) {
+            if (0..<nq).contains(where: { q.isInitial($0) }) || (0..<nl).contains(where: { terms.isSingleLetter(tokens[$0]) }) {
                 let weak = Double(LegalForms.wordWeight)
                 notes.initialsUnsupported = NameInitials.dropUnsupported(
-                    sims, nq: nq, nl: nl, queryInitial: { q.bytes[$0].count == 1 }, listedInitial: { terms.isSingleLetter(tokens[$0]) },
+                    sims, nq: nq, nl: nl, queryInitial: { q.isInitial($0) }, listedInitial: { terms.isSingleLetter(tokens[$0]) },
                     queryFull: { i in q.bytes[i].count >= NameInitials.fullWordLength && q.weights[i] > weak && q.chainNames[i] },
                     listedFull: { j in
                         space.vocabulary.withBytes(Int(tokens[j])) { $0.count } >= NameInitials.fullWordLength && Double(space.weights[Int(tokens[j])]) > weak

@@ -61,6 +61,14 @@ struct PreparedQuery {
     var fromOtherScript = false
     /// Whether the name, in its own script, holds a business word (`CrossScriptChannel.namesOrganisation`).
     var namesOrganisation = false
+    /// Query tokens of one letter read from a script of syllables (kana, Hangul, Han): a whole name,
+    /// never an initial ("イ・セドル" read "i sedoru" is Lee Se-dol, no I. SADR: those scripts write no
+    /// initials), so the aligner does not credit them as one.
+    var syllableLetters: Set<Int> = []
+
+    /// Whether query token `i` is an initial: one letter, not read from a script of syllables.
+    @inline(__always)
+    func isInitial(_ i: Int) -> Bool { bytes[i].count == 1 && !syllableLetters.contains(i) }
     /// Whether the name holds a business word, in its script or in Latin letters ("University", "بنك"; a
     /// title is none): an organisation's name, legal form or not.
     var holdsBusinessWord: Bool { namesOrganisation || texts.contains { CommonWords.isGeneric($0) && !NameTitles.contains($0) } }
@@ -355,6 +363,14 @@ struct PreparedQuery {
         self.legalForms = Set(legalForms)
         fromOtherScript = crossScript != nil
         namesOrganisation = crossScript?.namesOrganisation ?? false
+        if let x = crossScript, let source = x.source, [.kana, .hangul, .han].contains(source) {
+            var letters: Set<Int> = []
+            // Letters only: a digit is a number ("第一" read "1" is the ONE of CHANNEL ONE RUSSIA).
+            for (i, t) in tokens.enumerated() where t.utf8.count == 1 && t.utf8.first.map({ (97...122).contains($0) }) == true && x.fromScript[i] {
+                letters.insert(i)
+            }
+            syllableLetters = letters
+        }
         similar = []
         similarity = SimilarityTable([])
         units = []
