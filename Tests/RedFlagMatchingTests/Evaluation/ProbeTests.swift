@@ -90,7 +90,11 @@ struct ProbeTests {
         // spellings of 69 more parties (2026-12-06; 279 found through `redflag screen` when written, 302 after the round's
         // country in a company's name, North Korean names in Han, business words, German and Polish spellings and
         // Japanese kun stems; most misses left are Chinese and Korean names of academies and universities), 3,926 of
-        // 4,581 (counted as this test counts, through `redflag screen`).
+        // 4,581 (counted as this test counts, through `redflag screen`). With the twenty-fifth round's 397 spellings of 95
+        // more parties (2026-12-06; 310 found through `redflag screen` when written, 328 after the round's places written
+        // otherwise, adjectives read as nouns, Sino-Korean words and words of research bodies, a draft prompted in part by
+        // this probe's missed words, so not an independent gain; most misses left are Sino-Vietnamese readings of Chinese
+        // names and organisations translated beyond the tables), 4,263 of 4,978.
         #expect(rate >= 0.84)
     }
 
@@ -125,7 +129,9 @@ struct ProbeTests {
         // alerted when written, 44 after the round's kana stops: スバル / SPAR; most left are Korean and Chinese names
         // against listed ones of like sound, 이상혁 / RI, Song-hyok), 299 of 3,616, the round's kana stops taking others off.
         // With the twenty-fourth round's 373 (2026-12-06; 23 alerted when written and after: Карим / Haji KARIM, Шеин /
-        // SHEIN, Andrey), 321 of 3,989.
+        // SHEIN, Andrey), 321 of 3,989. With the twenty-fifth round's 392 (2026-12-06; 18 alerted when written, 17 after
+        // the round's syllable letters: イ・セドル / IBRAHIM, Sadr no longer; Авито / Aviton, Хасан Роухани / HASAN
+        // DUKHAN left), 339 of 4,381.
         #expect(rate <= 0.10)
     }
 
@@ -160,7 +166,10 @@ struct ProbeTests {
         // SOFTWARE RESEARCH INSTITUTE); with its 1,243 of 73 countries (2026-12-06; 19 alerted when written, 17 after:
         // Shenzhen Investment Holdings / INTERNATIONAL INVESTMENTS HOLDING no longer), 111 of 12,492. With the
         // twenty-fourth round's 1,256 of 40 countries (2026-12-06; 9 alerted when written, 10 after: Centro de Estudios
-        // Científicos / SCIENTIFIC STUDIES RESEARCH CENTRE, three business words read in English), 121 of 13,748.
+        // Científicos / SCIENTIFIC STUDIES RESEARCH CENTRE, three business words read in English), 121 of 13,748. With the
+        // twenty-fifth round's 1,217 of 29 countries (2026-12-06; 5 alerted when written and after: Componenta Oyj /
+        // KOMPONENTA AO, Transnafta / TRANSNEFT), 128 of 14,965: two older ones alerted by the round's adjectives read as
+        // nouns (Universidad Tecnológica Nacional / NATIONAL UNIVERSITY OF DEFENSE TECHNOLOGY).
         #expect(rate <= 0.013)
     }
 
@@ -197,7 +206,9 @@ struct ProbeTests {
         // 1,541 others alerted through `redflag screen` when written, 41 after the round's Myanmar syllables: Aung Thu /
         // Aung Myo THU), 158 of 11,638. With the twenty-fourth round's 1,655 of 35 cultures (2026-12-06; 36 alerted when
         // written, 34 after the round's other given name: Ramesh Kumar Gupta / GUPTA, Rajesh Kumar; none marked
-        // namesake), 192 of 13,293.
+        // namesake), 192 of 13,293. With the twenty-fifth round's 1,593 of 27 languages (2026-12-06; 3 marked namesakes,
+        // Alpha Conde / CONDE, Alpha; 13 of the others alerted when written and after: Sirbaz Khan / KHAN, Sherbaz), 205
+        // of 14,883.
         #expect(rate <= 0.018)
     }
 }
