@@ -63,7 +63,8 @@ enum BusinessWords {
     /// Places whose name the language writes otherwise than English (rows `place`: "пекин"
     /// Beijing, "москов" Moscow, "دمشق" Damascus, "平壤" Pyongyang): transcribing "Пекин" gives
     /// "pekin", nothing like the listed BEIJING. Distinctive like a country, but read only in a
-    /// name that holds a business word too: "Moskwa" alone is a surname as often as the city.
+    /// name with another word (a place alone names no organisation), and in Latin letters only
+    /// where another word translates: "Moskwa" alone is a surname as often as the city.
     private static var places: Set<String> { tables.places }
 
     /// The English forms of the place a Slavic adjective of place is made from, when the table
@@ -291,7 +292,9 @@ enum BusinessWords {
         func translates() -> Bool {
             defer { word.removeAll(keepingCapacity: true) }
             guard word.count >= 2, let line = word.withUnsafeBufferPointer({ latinFile.line(forKey: $0) }) else {
-                // A German adjective of a place English writes otherwise ("Moskauer", "Teheraner").
+                // A German adjective of a place English writes otherwise ("Moskauer", "Teheraner"); the ending tested on
+                // the bytes first, as every Latin name's every word comes here.
+                guard word.count >= 6, word[word.count - 2] == UInt8(ascii: "e"), word[word.count - 1] == UInt8(ascii: "r") else { return false }
                 return germanPlaceAdjective(String(decoding: word, as: UTF8.self)) != nil
             }
             let fields = line.split(separator: "\t", maxSplits: 3, omittingEmptySubsequences: false)
