@@ -19,6 +19,12 @@ enum FixtureWithParties {
         ListEntry(source: .ofacSDN, sourceID: id, list: .sdn, type: .entity, name: name, programs: ["SDGT"])
     }
 
+    /// An OFAC SDN organisation with an address in `country` (the rules that read the party's country).
+    static func sdnOrganisation(_ id: String, _ name: String, country: String) -> ListEntry {
+        ListEntry(source: .ofacSDN, sourceID: id, list: .sdn, type: .entity, name: name, programs: ["SDGT"],
+                  addresses: [Address(country: country)])
+    }
+
     static func entity(_ id: String, _ name: String) -> ListEntry {
         ListEntry(source: .csl, sourceID: id, list: .entityList, type: .entity, name: name, programs: ["TEST"])
     }

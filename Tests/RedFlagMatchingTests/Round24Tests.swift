@@ -13,10 +13,7 @@ struct Round24Tests {
     static let entries: [ListEntry] = {
         var entries = MatcherFixture.entries
         func person(_ id: String, _ name: String, country: String? = nil) -> ListEntry { FixtureWithParties.sdnPerson(id, name, country: country) }
-        func entity(_ id: String, _ name: String, country: String) -> ListEntry {
-            ListEntry(source: .ofacSDN, sourceID: id, list: .sdn, type: .entity, name: name, programs: ["SDGT"],
-                      addresses: [Address(country: country)])
-        }
+        func entity(_ id: String, _ name: String, country: String) -> ListEntry { FixtureWithParties.sdnOrganisation(id, name, country: country) }
         entries.append(entity("x1", "UNITED SHIPBUILDING CORPORATION", country: "RU"))
         entries.append(entity("x2", "UNITED AIRCRAFT BUILDING CORPORATION", country: "BY"))
         entries.append(entity("x3", "KOREA RYONBONG GENERAL CORPORATION", country: "KP"))

@@ -10,23 +10,16 @@ import Testing
 /// institutions written in Korean with the Sino-Korean reading of their characters (베이징이공대학).
 @Suite("Twenty-fifth round")
 struct Round25Tests {
-    static let entries: [ListEntry] = {
-        var entries = MatcherFixture.entries
-        func entity(_ id: String, _ name: String, country: String) -> ListEntry {
-            ListEntry(source: .ofacSDN, sourceID: id, list: .sdn, type: .entity, name: name, programs: ["SDGT"],
-                      addresses: [Address(country: country)])
-        }
-        entries.append(entity("y1", "Beijing Institute of Technology", country: "CN"))
-        entries.append(entity("y2", "Northwestern Polytechnical University", country: "CN"))
-        entries.append(entity("y3", "Nanjing University of Aeronautics and Astronautics", country: "CN"))
-        entries.append(entity("y4", "Moscow Institute of Physics and Technology", country: "RU"))
-        entries.append(entity("y5", "BANK OF MOSCOW", country: "RU"))
-        entries.append(entity("y6", "COMMERCIAL BANK OF DAMASCUS", country: "SY"))
-        entries.append(FixtureWithParties.sdnPerson("y7", "IBRAHIM, Sadr", country: "IQ"))
-        entries.append(entity("y8", "JOINT STOCK COMPANY CHANNEL ONE RUSSIA", country: "RU"))
-        return entries
-    }()
-    static let matcher = Matcher(index: try! MatchIndex(entries: entries))
+    static let matcher = FixtureWithParties.matcher([
+        FixtureWithParties.sdnOrganisation("y1", "Beijing Institute of Technology", country: "CN"),
+        FixtureWithParties.sdnOrganisation("y2", "Northwestern Polytechnical University", country: "CN"),
+        FixtureWithParties.sdnOrganisation("y3", "Nanjing University of Aeronautics and Astronautics", country: "CN"),
+        FixtureWithParties.sdnOrganisation("y4", "Moscow Institute of Physics and Technology", country: "RU"),
+        FixtureWithParties.sdnOrganisation("y5", "BANK OF MOSCOW", country: "RU"),
+        FixtureWithParties.sdnOrganisation("y6", "COMMERCIAL BANK OF DAMASCUS", country: "SY"),
+        FixtureWithParties.sdnPerson("y7", "IBRAHIM, Sadr", country: "IQ"),
+        FixtureWithParties.sdnOrganisation("y8", "JOINT STOCK COMPANY CHANNEL ONE RUSSIA", country: "RU"),
+    ])
 
     static func finds(_ query: String, _ id: String) -> Bool { FixtureWithParties.finds(matcher, query, id) }
 
