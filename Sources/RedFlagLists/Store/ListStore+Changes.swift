@@ -37,18 +37,23 @@ extension ListStore {
         guard let folder = currentFolder() else { return }
         let url = folder.appendingPathComponent(StoreManifest.changesFileName)
         guard FileManager.default.fileExists(atPath: url.path) else { return }
-        let changes = try Self.decode([StoreChanges].self, from: url)
+        try publishChanges(try Self.decode([StoreChanges].self, from: url).map { ($0, nil) })
+    }
+
+    /// Writes each of `changes` into `<data-dir>/changes/` unless already there, from its
+    /// encoding when the caller has it (an import has just encoded them for its changes.json).
+    func publishChanges(_ changes: [(change: StoreChanges, encoded: Data?)]) throws {
         do {
             try FileManager.default.createDirectory(at: changesDirectory, withIntermediateDirectories: true)
         } catch {
             throw RedFlagError.cannotWrite(path: changesDirectory.path, reason: error.localizedDescription)
         }
-        for change in changes {
+        for (change, encoded) in changes {
             let stamp = change.storeID.dropFirst(Self.folderPrefix.count)
             let destination = changesDirectory.appendingPathComponent("\(stamp)-\(change.source.slug).json")
             if FileManager.default.fileExists(atPath: destination.path) { continue }
             let temporary = changesDirectory.appendingPathComponent(".\(destination.lastPathComponent).tmp")
-            try StoreFileSystem.writeDurably(try Self.jsonEncoder().encode(change), to: temporary)
+            try StoreFileSystem.writeDurably(try encoded ?? Self.jsonEncoder().encode(change), to: temporary)
             guard rename(temporary.path, destination.path) == 0 else { throw StoreFileSystem.posixError(destination) }
         }
         try StoreFileSystem.syncDirectory(changesDirectory)

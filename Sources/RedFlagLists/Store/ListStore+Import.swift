@@ -115,6 +115,12 @@ extension ListStore {
                     try StoreFileSystem.linkOrCopy(previousFolder!.appendingPathComponent(name), to: folder.appendingPathComponent(name))
                 }
             }
+            // The change log is encoded while the artifacts are still being built (its files are
+            // published after the swap, from this encoding, without reading changes.json back).
+            let changes = imported.map(\.changes)
+            let encodedChanges = try OrderedBatchProcessor(chunkSize: 1).map(changes) { change in
+                Result { try Self.jsonEncoder().encode(change) }
+            }.map { try $0.get() }
             for (artifact, result) in zip(artifacts, build.wait()) {
                 let url = folder.appendingPathComponent(artifact.fileName)
                 let data: Data
@@ -128,8 +134,7 @@ extension ListStore {
                 try StoreFileSystem.writeDurably(data, to: url)
             }
 
-            let changes = imported.map(\.changes)
-            try StoreFileSystem.writeDurably(try Self.jsonEncoder().encode(changes), to: folder.appendingPathComponent(StoreManifest.changesFileName))
+            try StoreFileSystem.writeDurably(Self.jsonArray(encodedChanges), to: folder.appendingPathComponent(StoreManifest.changesFileName))
             let manifest = StoreManifest(storeID: storeID, createdAt: importedAt,
                                          sources: imported.map(\.snapshot) + carried,
                                          artifacts: artifacts.map(\.fileName))
@@ -143,7 +148,7 @@ extension ListStore {
             if let previousFolder, previousFolder.standardizedFileURL != folder.standardizedFileURL {
                 try? FileManager.default.removeItem(at: previousFolder)
             }
-            try? publishChangeLog()
+            try? publishChanges(Array(zip(changes, encodedChanges)))
             return StoreImportReport(storeID: storeID, store: folder.path, imported: imported,
                                      carriedOver: carried.filter { s in !unchanged.contains { $0.source == s.source } },
                                      artifacts: artifacts.map(\.fileName), seconds: Date().timeIntervalSince(started),
@@ -152,6 +157,17 @@ extension ListStore {
             try? FileManager.default.removeItem(at: folder)
             throw error
         }
+    }
+
+    /// A JSON array of values already encoded, one per line.
+    static func jsonArray(_ items: [Data]) -> Data {
+        var body = Data("[".utf8)
+        for (index, item) in items.enumerated() {
+            body.append(contentsOf: Array((index == 0 ? "\n" : ",\n").utf8))
+            body.append(item)
+        }
+        body.append(contentsOf: Array("\n]\n".utf8))
+        return body
     }
 
     /// Every entry's canonical JSON (`EntryFingerprint`), encoded in parallel.
