@@ -47,10 +47,15 @@ extension Matcher {
         readings += otherLanguageReadings(query.name).filter { r in !readings.contains { $0.0 == r.0 } }
         let dropped = countryWordMatches(query, readings: [Transliterator.toLatin(query.name)] + readings.map(\.0))
         guard !readings.isEmpty || !dropped.isEmpty else { return first }
+        // A Han name read as a Korean one (`HanNameReadings.korean`, 金正恩 "kim jong un") is a person's
+        // name of three syllables: a listed name that meets only some of them, not the surname, is
+        // no reading of it ("蒋雨建" read "jang u kon" is no LLC UKON).
+        let korean = Set(HanNameReadings.korean(query.name))
         return merged(query, [first.matches] + readings.map { reading, phonetic, origin in
             var alternative = query
             alternative.name = reading
-            return screenOnce(alternative, origin: origin, phonetic: phonetic).matches
+            let matches = screenOnce(alternative, origin: origin, phonetic: phonetic).matches
+            return korean.contains(reading) ? matches.filter { m in !m.explanation.tokens.contains { $0.query != nil && $0.matched == nil } } : matches
         } + dropped)
     }
 

@@ -24,10 +24,16 @@ enum NorthKoreanHan {
     /// every spelling).
     static let alternativesRead = 2
 
-    /// The readings of `name`, or none when it names no North Korean marker, holds a character with
-    /// no Korean reading outside its business words, or nothing but business words.
+    /// The readings of `name`, or none when it names no North Korean marker and is no business word
+    /// beside Chinese words, holds a character with no Korean reading outside its business words,
+    /// or nothing but business words.
     static func readings(_ name: String) -> [String] {
-        guard markers.contains(where: { name.contains($0) }) else { return [] }
+        // Without a marker too when the name is a business word beside Chinese words
+        // (`Han.writesChineseWords`): the press leaves 朝鲜 out of a bank's name as of any other
+        // ("大同信用银行" DAEDONG CREDIT BANK, "端川商业银行" TANCHON COMMERCIAL BANK), and a Chinese
+        // company's words read in Korean are exact syllables, which meet no listed word by chance.
+        let marked = markers.contains(where: { name.contains($0) })
+        guard marked || Han.shared.writesChineseWords(name) else { return [] }
         let scalars = Array(name.unicodeScalars)
         // The name in parts: business words (their English forms), Korean stretches (Hangul syllables), the rest as written.
         enum Part { case english([String]), korean([Unicode.Scalar]), other(String) }
@@ -60,7 +66,8 @@ enum NorthKoreanHan {
             if !pending.isEmpty { parts.append(.korean(pending)) }
             k = end
         }
-        guard parts.contains(where: { if case .korean = $0 { return true } else { return false } }) else { return [] }
+        guard parts.contains(where: { if case .korean = $0 { return true } else { return false } }),
+              marked || parts.contains(where: { if case .english = $0 { return true } else { return false } }) else { return [] }
         let alternatives = min(alternativesRead, parts.map { if case .english(let forms) = $0 { return forms.count } else { return 1 } }.max() ?? 1)
         var out: [String] = []
         for n in 0..<alternatives {

@@ -877,6 +877,20 @@ final class Han: Sendable {
     /// name). "刘翔" Liu Xiang, "辉瑞" are Chinese words, which sound like foreign ones by chance only
     /// ("liuxiang" ~ RUSDJAN); "沙马洛夫" Shamalov, "苏霍伊公司" are transcriptions.
     func writesForeignSounds(_ name: String) -> Bool {
+        writesForeignSounds(name, singlesTranscribe: false)
+    }
+
+    /// Whether an organisation's name in Han is written in Chinese words, not in the transcription of
+    /// a foreign name (`writesForeignSounds`): "京东集团" jingdong, "联想集团" lianxiang are, "康科德管理和咨询公司"
+    /// Concord is not (和 "and", one character between business words, is no evidence either way), nor is a
+    /// foreign name written with a dot between its words ("汉尼拔·卡扎菲").
+    func writesChineseWords(_ name: String) -> Bool {
+        !name.unicodeScalars.contains { $0.value == 0xB7 || $0.value == 0x30FB || $0.value == 0x2027 }
+            && !writesForeignSounds(name, singlesTranscribe: true)
+    }
+
+    /// `writesForeignSounds`; `singlesTranscribe`: a stretch of one character counts as a transcription.
+    private func writesForeignSounds(_ name: String, singlesTranscribe: Bool) -> Bool {
         var run: [Unicode.Scalar] = []
         func stretchesTranscribe() -> Bool {
             defer { run.removeAll() }
@@ -884,7 +898,7 @@ final class Han: Sendable {
             var outside = 0, length = 0, k = 0
             func closeStretch() -> Bool {
                 defer { outside = 0; length = 0 }
-                return outside == 0 || outside == 1 && length >= 4
+                return outside == 0 || outside == 1 && length >= 4 || singlesTranscribe && length == 1
             }
             while k < run.count {
                 if let word = businessWord(in: run[...], at: k, afterName: length > 0) {
