@@ -881,7 +881,7 @@ final class Han: Sendable {
     }
 
     /// Whether an organisation's name in Han is written in Chinese words, not in the transcription of
-    /// a foreign name (`writesForeignSounds`): "京东集团" jingdong, "联想集团" lianxiang are, "康科德管理和咨询公司"
+    /// a foreign name (`writesForeignSounds`): "联想集团" lianxiang, "美的集团" meide are, "康科德管理和咨询公司"
     /// Concord is not (和 "and", one character between business words, is no evidence either way), nor is a
     /// foreign name written with a dot between its words ("汉尼拔·卡扎菲").
     func writesChineseWords(_ name: String) -> Bool {

@@ -92,9 +92,9 @@ extension Matcher {
             return channel
         }
         // So are the words of a Chinese organisation's own name written with a character the transcription
-        // of foreign names does not use (京东 jingdong, 联想 lianxiang, 美的 meide): Chinese words, met through
-        // their pinyin as spelt or respelt, never by sound nor a letter apart ("jingdong" is no JINSONG,
-        // "lianxiang" no LANTAN). Its business words are translations, met as spelt anyway.
+        // of foreign names does not use (联想 lianxiang, 美的 meide, 辉瑞 huirui): Chinese words, met through
+        // their pinyin as spelt or respelt, never by sound nor a letter apart ("lianxiang" is no LANTAN,
+        // "meide" no MEED). Its business words are translations, met as spelt anyway.
         let chineseWords = source == .han && Han.shared.writesChineseWords(origin)
         // An acronym in an alphabet that writes vowels ("СК", "ΔΕΗ") meets a listed acronym; an abjad
         // leaves every word's short vowels out, so its vowelless words are no acronyms.
@@ -107,6 +107,9 @@ extension Matcher {
             }.filter { $0.similarity >= least }
         }
         channel.exactSpelling = chineseWords
+        channel.twoWordsApart = tokens.count == 2 && origin.unicodeScalars.contains {
+            $0.properties.isWhitespace || $0.value == 0xB7 || $0.value == 0x30FB || $0.value == 0x2027
+        }
         // A business word read in English ("china", "bank" for 中国银行) is a translation, no sound of the
         // script (a word of its own script's rows, `englishWordsBySource`): met as spelt, never by sound ("china" is no SINA); it still joins the word after it
         // ("helicopters" + "zu" for ヘリコプターズ). So is a patronymic particle ("بن" bin is no BAYNAH).

@@ -13,6 +13,9 @@ struct CrossScriptChannel {
     /// The tokens that are a business word read in English or a patronymic particle: compared as
     /// spelt, not by sound.
     var asSpelt: Set<Int> = []
+    /// Whether the name is two words written apart in its script (a space or a dot between them),
+    /// not one word split by its letters' case ("БелАЗ").
+    var twoWordsApart = false
     /// Whether the script is an abjad (Arabic, Hebrew), whose words are read without short vowels.
     var abjad = false
     /// The script the tokens were romanised from (nil: none told).
@@ -468,7 +471,12 @@ struct PreparedQuery {
             }
             if light != weights { initialLightWeights = light }
         }
-        for i in 0..<max(0, bytes.count - 1) {
+        // A whole name of two words written apart in another script, one of them of one or two letters
+        // ("لي نا" li na, "לי באי" li bai, "لو شون" lu shun: Chinese names), stays two words: the script
+        // writes a one-word name as one ("لينا" Lina), and glued the two would be any listed word of that
+        // sound (LENA, AL-LIBI, LUCHANO).
+        let shortPair = crossScript?.twoWordsApart == true && bytes.count == 2 && min(bytes[0].count, bytes[1].count) <= 2
+        for i in 0..<max(0, bytes.count - 1) where !shortPair {
             // An Arabic article belongs to the word after it ("Mostafa El Sayed" is not
             // "mostafael" ~ MOSTAFAEI): it is glued to the word before only after a head written
             // apart ("Abd el Kader" ~ "abdel").
@@ -502,7 +510,7 @@ struct PreparedQuery {
             // "غازبروم بنك" gazbrum bnk is the listed "gazprombank": adjacent romanised tokens joined.
             // A business word read in English joins only the short rest of its word after it ("helicopters" +
             // "zu" for ヘリコプターズ), never a name before it ("tai" + "international" is no INTERNATIONAL).
-            for i in 0..<max(0, bytes.count - 1) where x.fromScript[i] && x.fromScript[i + 1]
+            for i in 0..<max(0, bytes.count - 1) where x.fromScript[i] && x.fromScript[i + 1] && !shortPair
                 && !x.asSpelt.contains(i + 1) && !(x.asSpelt.contains(i) && bytes[i + 1].count > 3) {
                 for (id, s) in x.lookup(bytes[i] + bytes[i + 1]) where s >= PreparedQuery.closeEnough - 0.05 && !joins.contains(where: { $0.i == i && $0.id == id }) {
                     joins.append((i, id, s))
