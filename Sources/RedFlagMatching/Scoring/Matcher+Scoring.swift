@@ -107,9 +107,7 @@ extension Matcher {
             }.filter { $0.similarity >= least }
         }
         channel.exactSpelling = chineseWords
-        channel.twoWordsApart = tokens.count == 2 && origin.unicodeScalars.contains {
-            $0.properties.isWhitespace || $0.value == 0xB7 || $0.value == 0x30FB || $0.value == 0x2027
-        }
+        channel.shortWordApart = tokens.count == 2 && Self.holdsShortWord(origin)
         // A business word read in English ("china", "bank" for 中国银行) is a translation, no sound of the
         // script (a word of its own script's rows, `englishWordsBySource`): met as spelt, never by sound ("china" is no SINA); it still joins the word after it
         // ("helicopters" + "zu" for ヘリコプターズ). So is a patronymic particle ("بن" bin is no BAYNAH).
@@ -127,6 +125,18 @@ extension Matcher {
             channel.articles = read.articles
         }
         return channel
+    }
+
+    /// Whether `name` holds a word of one or two letters written apart (by a space or a dot), as
+    /// "لي نا" and "Ли На" do; "БелАЗ" and "АО \"оВентелеком\"" do not (a legal form is no word of the name).
+    static func holdsShortWord(_ name: String) -> Bool {
+        let words = name.unicodeScalars.split { u in
+            u.properties.isWhitespace || u.value == 0xB7 || u.value == 0x30FB || u.value == 0x2027
+        }
+        return words.contains { word in
+            let letters = word.filter { $0.properties.isAlphabetic }.count
+            return (1...2).contains(letters) && letters == word.filter({ $0.properties.generalCategory != .nonspacingMark }).count
+        } && NameNormalizer.normalize(name).legalForms.isEmpty
     }
 
     /// Whether listed token `id` is written without a vowel ("SMN", "MTS"): an acronym, whose

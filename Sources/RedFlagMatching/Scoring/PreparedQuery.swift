@@ -13,9 +13,9 @@ struct CrossScriptChannel {
     /// The tokens that are a business word read in English or a patronymic particle: compared as
     /// spelt, not by sound.
     var asSpelt: Set<Int> = []
-    /// Whether the name is two words written apart in its script (a space or a dot between them),
-    /// not one word split by its letters' case ("БелАЗ").
-    var twoWordsApart = false
+    /// Whether the name is two words and its script writes one of one or two letters apart (a space
+    /// or a dot around it: "لي نا"), not split off by its letters' case ("БелАЗ", "аРдиоавионика").
+    var shortWordApart = false
     /// Whether the script is an abjad (Arabic, Hebrew), whose words are read without short vowels.
     var abjad = false
     /// The script the tokens were romanised from (nil: none told).
@@ -475,7 +475,7 @@ struct PreparedQuery {
         // ("لي نا" li na, "לי באי" li bai, "لو شون" lu shun: Chinese names), stays two words: the script
         // writes a one-word name as one ("لينا" Lina), and glued the two would be any listed word of that
         // sound (LENA, AL-LIBI, LUCHANO).
-        let shortPair = crossScript?.twoWordsApart == true && bytes.count == 2 && min(bytes[0].count, bytes[1].count) <= 2
+        let shortPair = crossScript?.shortWordApart == true && bytes.count == 2 && min(bytes[0].count, bytes[1].count) <= 2
         for i in 0..<max(0, bytes.count - 1) where !shortPair {
             // An Arabic article belongs to the word after it ("Mostafa El Sayed" is not
             // "mostafael" ~ MOSTAFAEI): it is glued to the word before only after a head written
