@@ -77,7 +77,8 @@ extension Matcher {
     /// taro"), an Arabic-script compound given name split (محمدجواد → "mhmd jwad", `CompoundGivenNames`), words
     /// run together after a letter that does not join split (ناصرملکی → "nasr mlki", `UnjoinedLetters`),
     /// a Korean name in Russian Cyrillic read as Korean (`KoreanCyrillic`), a Chinese name in Hangul
-    /// read as pinyin (`KoreanPinyin`), a Myanmar name in any script read as its syllables (`BurmeseNames`).
+    /// read as pinyin (`KoreanPinyin`), a North Korean name in the South's spelling with the North's initial sounds
+    /// (`KoreanInitialSounds`), a Myanmar name in any script read as its syllables (`BurmeseNames`).
     /// Korean and Japanese readings are exact syllables, not compared by sound. Each reading comes
     /// with the text it was read from: the name, or the name with its words split, whose words the
     /// reading's tokens follow one for one (`ArabicVowelFrame` reads each token's word).
@@ -110,6 +111,12 @@ extension Matcher {
         // like the Han readings.
         if source == .cyrillic, let chinese = PalladiusCyrillic.reading(name), !out.contains(where: { $0.0 == chinese }) {
             out.append((chinese, false, name))
+        }
+        // A North Korean name as the South writes it ("이재일" → "ri jae il", `KoreanInitialSounds`): exact
+        // syllables, like the name's own Korean reading.
+        if source == .hangul, let northern = KoreanInitialSounds.northern(name) {
+            let reading = Transliterator.toLatin(northern)
+            if !out.contains(where: { $0.0 == reading }) { out.append((reading, false, name)) }
         }
         // A Chinese name in Hangul by its Chinese sound ("왕쥔정" → "wang junzheng"): pinyin syllables,
         // exact like the Han readings.
