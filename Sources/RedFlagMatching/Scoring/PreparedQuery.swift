@@ -271,12 +271,10 @@ struct PreparedQuery {
         // A common name is not read as another common name its vowels only set apart (`ApproximatePersonMatch.otherVowels`):
         // "eman" read in Turkish letters is "aman", another name, not Eman as that press writes it.
         let word = String(decoding: b, as: UTF8.self), knownName = Matcher.knownName(word)
-        var lightest: Int32? = nil
         for reading in PressOrthographies.readings(b) {
             guard let id = space.id(of: reading) else { continue }
             if knownName, case let other = String(decoding: reading, as: UTF8.self), Matcher.knownName(other),
                ApproximatePersonMatch.otherVowels(word, other) { continue }
-            if reading != b, lightest.map({ space.weights[Int(id)] < space.weights[Int($0)] }) ?? true { lightest = id }
             map[id] = max(map[id] ?? 0, pressCredit)
         }
         var beforeNear: [Int32: Double] = [:]
@@ -299,8 +297,7 @@ struct PreparedQuery {
         if b.count >= 4, CompassWords.points[word] != nil {
             map = map.filter { !CompassWords.differ(b, space.vocabulary[Int($0.key)]) }
         }
-        return QueryTokenFacts(similar: map, id: space.id(of: b), splits: b.count >= 5 ? space.splits(of: b) : [], beforeNearReadings: beforeNear,
-                               lightestReading: lightest)
+        return QueryTokenFacts(similar: map, id: space.id(of: b), splits: b.count >= 5 ? space.splits(of: b) : [], beforeNearReadings: beforeNear)
     }
 
     /// Least letters of a word read from another script for it to be tried as two listed words
@@ -451,10 +448,7 @@ struct PreparedQuery {
                 // of registration ("Zhejiang Dahua Technology") say little about who.
                 weights.append(Double(LegalForms.wordWeight))
             } else if let exact = f.id {
-                // A listed spelling of a name as another press writes it weighs no more than the name so
-                // read: "Wladimir", in a German alias, is the common Vladimir, no rare and telling word.
-                let reading = f.lightestReading.map { Double(space.weights[Int($0)]) } ?? .infinity
-                weights.append(min(Double(space.weights[Int(exact)]), reading))
+                weights.append(Double(space.weights[Int(exact)]))
             } else if let best = map.map({ (key: $0.key, value: f.beforeNearReadings[$0.key] ?? $0.value) })
                 .max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }), best.value >= PreparedQuery.borrowFrom {
                 // A misspelt token weighs what the word it misspells weighs ("tradng" ~ "trading",

@@ -14,8 +14,4 @@ struct QueryTokenFacts {
     /// token's weight is not borrowed through them: such a reading names the word a person's name
     /// may be; it does not make an unknown word of a company's name ("ryosan") a lighter, known one.
     var beforeNearReadings: [Int32: Double] = [:]
-    /// The listed token, other than the token itself, that the token spells as another language's
-    /// press writes it (`PressOrthographies.readings`: "wladimir" → "vladimir") and that weighs
-    /// least, nil when none does.
-    var lightestReading: Int32? = nil
 }
