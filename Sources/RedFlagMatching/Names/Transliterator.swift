@@ -885,7 +885,7 @@ final class Han: Sendable {
     /// Concord is not (和 "and", one character between business words, is no evidence either way), nor is a
     /// foreign name written with a dot between its words ("汉尼拔·卡扎菲").
     func writesChineseWords(_ name: String) -> Bool {
-        !name.unicodeScalars.contains { $0.value == 0xB7 || $0.value == 0x30FB || $0.value == 0x2027 }
+        !name.unicodeScalars.contains { Transliterator.foreignNameDots.contains($0.value) }
             && !writesForeignSounds(name, singlesTranscribe: true)
     }
 

@@ -131,7 +131,7 @@ extension Matcher {
     /// "لي نا" and "Ли На" do; "БелАЗ" and "АО \"оВентелеком\"" do not (a legal form is no word of the name).
     static func holdsShortWord(_ name: String) -> Bool {
         let words = name.unicodeScalars.split { u in
-            u.properties.isWhitespace || u.value == 0xB7 || u.value == 0x30FB || u.value == 0x2027
+            u.properties.isWhitespace || Transliterator.foreignNameDots.contains(u.value)
         }
         return words.contains { word in
             let letters = word.filter { $0.properties.isAlphabetic }.count
