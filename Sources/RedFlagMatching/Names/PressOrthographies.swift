@@ -35,6 +35,17 @@ enum PressOrthographies {
         var atEnd: Bool
         /// Replacements; the letters themselves when an alternative is "=".
         var readings: [[UInt8]]
+        /// Applied only in a word another rule of its language changes for certain (a rule whose
+        /// alternatives all differ from its letters: `marks`). Written "~" before the letters:
+        /// the Polish "ie" for a Russian е after a consonant ("Niewierow" Neverov) is a French
+        /// or English "ie" too ("Servier"), unless the word has a Polish "w", "sz", "cz" or "j".
+        var dependent = false
+        /// Written "!" before the letters: the rule tells the language even though one of its
+        /// alternatives keeps the letters (the Polish -iej of "Siergiej", Russian -ей).
+        var marker = false
+        /// Whether the rule tells the word is written in the language's letters: it always changes
+        /// them, or is a marker.
+        var marks: Bool { marker || !readings.contains(letters) }
     }
 
     /// Per language, its rules by first letter (index 0 = "a"), longest first (the longest rule
@@ -45,6 +56,8 @@ enum PressOrthographies {
         for row in NameData.rows("press-orthographies.tsv", kind: "rule") {
             let language = row.field(0)
             var text = row.field(1)
+            let dependent = text.hasPrefix("~"), marker = text.hasPrefix("!")
+            if dependent || marker { text.removeFirst() }
             let atStart = text.hasPrefix("^"), atEnd = text.hasSuffix("$")
             if atStart { text.removeFirst() }
             if atEnd { text.removeLast() }
@@ -65,7 +78,7 @@ enum PressOrthographies {
                 }
             }
             if byLanguage[language] == nil { order.append(language) }
-            byLanguage[language, default: []].append(Rule(letters: letters, atStart: atStart, atEnd: atEnd, readings: readings))
+            byLanguage[language, default: []].append(Rule(letters: letters, atStart: atStart, atEnd: atEnd, readings: readings, dependent: dependent, marker: marker))
         }
         return order.map { language in
             var byFirst = [[Rule]](repeating: [], count: 26)
@@ -119,15 +132,19 @@ enum PressOrthographies {
     /// `word` read with one language's `rules`: at each place the longest rule that fits, each of
     /// its alternatives continuing another reading (at most `limit`; past it, the first alternative).
     /// Nothing is allocated for a language none of whose rules fits the word (the common case).
-    static func read(_ word: [UInt8], _ rules: [[Rule]], firstOnly: Bool = false) -> [[UInt8]] {
+    /// A dependent rule (`Rule.dependent`) applies only when a rule that marks the language does;
+    /// otherwise the word is read without it.
+    static func read(_ word: [UInt8], _ rules: [[Rule]], firstOnly: Bool = false, dependents: Bool = true) -> [[UInt8]] {
         var partial: [[UInt8]] = []
         var copied = 0
         var i = 0
+        var marked = false, usedDependent = false
         while i < word.count {
-            guard let rule = rules[Int(word[i] - 97)].first(where: { fits($0, word, at: i) }) else {
+            guard let rule = rules[Int(word[i] - 97)].first(where: { (dependents || !$0.dependent) && fits($0, word, at: i) }) else {
                 i += 1
                 continue
             }
+            if rule.dependent { usedDependent = true } else if rule.marks { marked = true }
             if partial.isEmpty { partial = [[]] }
             for k in partial.indices { partial[k] += word[copied..<i] }
             if !firstOnly && partial.count * rule.readings.count <= limit {
@@ -138,6 +155,7 @@ enum PressOrthographies {
             i += rule.letters.count
             copied = i
         }
+        if usedDependent && !marked { return read(word, rules, firstOnly: firstOnly, dependents: false) }
         for k in partial.indices { partial[k] += word[copied...] }
         return partial
     }

@@ -273,9 +273,12 @@ struct PreparedQuery {
         let word = String(decoding: b, as: UTF8.self), knownName = Matcher.knownName(word)
         for reading in PressOrthographies.readings(b) {
             guard let id = space.id(of: reading) else { continue }
-            if knownName, case let other = String(decoding: reading, as: UTF8.self), Matcher.knownName(other),
-               ApproximatePersonMatch.otherVowels(word, other) { continue }
-            map[id] = max(map[id] ?? 0, pressCredit)
+            let other = String(decoding: reading, as: UTF8.self)
+            if knownName, Matcher.knownName(other), ApproximatePersonMatch.otherVowels(word, other) { continue }
+            // A listed given name read as its variant ("wladimir", in a German alias, read "vladimir"):
+            // the press's reading and the given names' table agree it is the same name, not another's word.
+            let credit = listed && GivenNames.areVariants(word, other) ? PressOrthographies.credit : pressCredit
+            map[id] = max(map[id] ?? 0, credit)
         }
         var beforeNear: [Int32: Double] = [:]
         // A reading one edit from a listed word ("jewgeni" read "yevgeni", listed "yevgeniy";
