@@ -77,7 +77,8 @@ extension Matcher {
     /// taro"), an Arabic-script compound given name split (محمدجواد → "mhmd jwad", `CompoundGivenNames`), words
     /// run together after a letter that does not join split (ناصرملکی → "nasr mlki", `UnjoinedLetters`),
     /// a Korean name in Russian Cyrillic read as Korean (`KoreanCyrillic`), a Chinese name in Hangul
-    /// read as pinyin (`KoreanPinyin`), a North Korean name in the South's spelling with the North's initial sounds
+    /// read as pinyin (`KoreanPinyin`), a Serbian or Croatian name in Russian Cyrillic in its own Latin letters
+    /// (`SouthSlavicCyrillic`), a North Korean name in the South's spelling with the North's initial sounds
     /// (`KoreanInitialSounds`), a Myanmar name in any script read as its syllables (`BurmeseNames`).
     /// Korean and Japanese readings are exact syllables, not compared by sound. Each reading comes
     /// with the text it was read from: the name, or the name with its words split, whose words the
@@ -102,6 +103,11 @@ extension Matcher {
         // the name's other Cyrillic readings.
         if source == .cyrillic, let korean = KoreanCyrillic.reading(name), !out.contains(where: { $0.0 == korean }) {
             out.append((korean, true, name))
+        }
+        // A Serbian or Croatian name in Russian Cyrillic ("Желька Цвиянович" → "zeljka cvijanovic"), read in the
+        // folded Latin letters of its language, as the lists write it (`SouthSlavicCyrillic`), by sound too.
+        if source == .cyrillic, let latin = SouthSlavicCyrillic.reading(name), !out.contains(where: { $0.0 == latin }) {
+            out.append((latin, true, name))
         }
         // A Korean name in Japanese katakana ("パク・ヨンシク" → "pak yon sik"), by sound as well.
         if source == .kana, let korean = KoreanKatakana.reading(name), !out.contains(where: { $0.0 == korean }) {
