@@ -49,7 +49,7 @@ extension Matcher {
     }
 
     /// The generic-words-only case of `alignment` (`LoneApproximateWord.Kind.genericWordsOnly`), or
-    /// nil: every telling pair joins a generic query word (`CommonWords.isGeneric`), a place
+    /// nil: every telling pair joins a generic word on either side (`CommonWords.isGeneric`), a place
     /// (`PlaceWords.places`: "Hong Kong Electric" for the listed "TAIHE ELECTRIC (HONG KONG)") or a
     /// listed word the lists hold in many names (lighter than `TokenAligner.distinctiveWeight`), and
     /// a listed word of its own (weighing `PreparedQuery.minimumWeight` or more, two letters or
@@ -63,7 +63,12 @@ extension Matcher {
         // A place the company is named for ("Hong Kong", "Korea") tells no company apart either.
         let places = PlaceWords.places(in: q.texts)
         let isPlace = { (u: AlignUnit) in u.key2 < 0 ? places.contains(Int(u.key)) : places.contains(Int(u.key)) && places.contains(Int(u.key2)) }
-        guard telling.allSatisfy({ CommonWords.isGeneric(text(a.query[$0.q])) || isPlace(a.query[$0.q]) || a.list[$0.l].weight < TokenAligner.distinctiveWeight })
+        // A pair is generic when either word is: the customer's word may be the generic one in its own
+        // language ("Postes" for POSTS).
+        let generic = { (p: (q: Int, l: Int, similarity: Double)) in
+            CommonWords.isGeneric(text(a.query[p.q])) || CommonWords.isGeneric(self.listedText(a.list[p.l]))
+        }
+        guard telling.allSatisfy({ generic($0) || isPlace(a.query[$0.q]) || a.list[$0.l].weight < TokenAligner.distinctiveWeight })
         else { return nil }
         let pairedList = Set(a.pairs.map(\.l))
         var absent: [String] = []
@@ -77,24 +82,33 @@ extension Matcher {
         // A place is what tells the listed company apart when the customer's name holds nothing but generic
         // words ("National Insurance Company", India's, is not KOREA NATIONAL INSURANCE CORPORATION), or
         // generic words and another place ("Shipping Corporation of India" is not IRAN AND INDIA SHIPPING COMPANY).
-        if absent.isEmpty, !telling.isEmpty, telling.allSatisfy({ CommonWords.isGeneric(text(a.query[$0.q])) || isPlace(a.query[$0.q]) }) {
+        // A place opening the listed name is one customers drop ("Sinonet Science & Technology" for BEIJING
+        // SINONET…), unless the rest of the name is generic: then the place is all that tells it apart
+        // ("Institute of Posts and Telecommunications" is no WUHAN INSTITUTE OF POSTS AND TELECOMMUNICATIONS).
+        if absent.isEmpty, !telling.isEmpty, telling.allSatisfy({ generic($0) || isPlace(a.query[$0.q]) }) {
+            let placeOnly = a.list.allSatisfy { u in
+                let word = listedText(u)
+                return u.weight < PreparedQuery.minimumWeight || word.utf8.count < 2 || CommonWords.isGeneric(word) || PlaceWords.isPlace(word)
+            }
             for (j, u) in a.list.enumerated() where !pairedList.contains(j) && u.weight >= PreparedQuery.minimumWeight {
                 let word = listedText(u)
-                if PlaceWords.isPlace(word) && !PlaceWords.opens(word, at: j, of: a.list.count) { absent.append(word) }
+                if PlaceWords.isPlace(word) && (placeOnly || !PlaceWords.opens(word, at: j, of: a.list.count)) { absent.append(word) }
             }
         }
         // A listed name of generic and everyday words only ("INTERNATIONAL INVESTMENTS HOLDING", "SOFTWARE RESEARCH
         // INSTITUTE") is told apart by its words together: two of them absent, or one beside a word of the
         // customer's own (a place, a name: "Shenzhen Investment Holdings"), leave a name thousands of companies
-        // bear. One word of it dropped alone is how customers shorten it ("Iran Industries" for IRAN ELECTRONICS
-        // INDUSTRIES), for a person to weigh.
+        // bear, and so does one absent when the customer's name shares nothing but generic words with it ("Central
+        // Research Institute" is no CENTRAL RESEARCH INSTITUTE OF MATERIALS). One word of it dropped beside a place
+        // the two share is how customers shorten it ("Iran Industries" for IRAN ELECTRONICS INDUSTRIES), for a
+        // person to weigh.
         // Generic words weigh little (0.1 to 0.25), legal forms, places and stopwords less.
         let genericWeight = 0.1, weak = Double(LegalForms.wordWeight)
         if absent.isEmpty, a.list.allSatisfy({ u in
             let word = listedText(u)
             return u.weight < genericWeight || word.utf8.count < 2 || CommonWords.isGeneric(word) || CommonWords.contains(word) || PlaceWords.isPlace(word)
         }) {
-            let generic = a.list.indices.filter { j in
+            let dropped = a.list.indices.filter { j in
                 let word = listedText(a.list[j])
                 return !pairedList.contains(j) && a.list[j].weight >= genericWeight && word.utf8.count >= 2 && !PlaceWords.isPlace(word)
             }.map { listedText(a.list[$0]) }
@@ -102,7 +116,10 @@ extension Matcher {
             let ownWord = a.query.indices.contains { k in
                 !pairedQuery.contains(k) && a.query[k].key >= 0 && text(a.query[k]).utf8.count >= 2 && (a.query[k].weight > weak || isPlace(a.query[k]))
             }
-            if generic.count >= 2 || (!generic.isEmpty && ownWord) { absent = generic }
+            let genericOnly = telling.allSatisfy(generic)
+            // Of a name of generic words only, a word of its standing ("national") is dropped as freely as a legal form.
+            let subject = dropped.filter { !CommonWords.standing.contains($0) }
+            if dropped.count >= 2 || (!dropped.isEmpty && ownWord) || (!subject.isEmpty && genericOnly) { absent = dropped }
         }
         guard !absent.isEmpty else { return genericNameBesideOwnWord(a, telling: telling, query: q, entry: entry) }
         return LoneApproximateWord(query: telling.map { text(a.query[$0.q]) }.joined(separator: " "), listed: absent.joined(separator: " "),

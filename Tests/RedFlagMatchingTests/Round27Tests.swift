@@ -1,0 +1,72 @@
+import Foundation
+import RedFlagCore
+@testable import RedFlagMatching
+import Testing
+
+/// The twenty-seventh round's classes (issue 11, item 10), each paired with the case it must not
+/// open: the Polish press's "ie" for a Russian е, read only in a word Polish letters mark; a
+/// listed given name read by the press as its variant is that name; a Serbian or Croatian name in
+/// Russian Cyrillic read in its own folded Latin letters; an organisation's name of generic words
+/// alone is no listed name that adds a word or a place of its own to them.
+@Suite("Twenty-seventh round")
+struct Round27Tests {
+    static let matcher = FixtureWithParties.matcher([
+        FixtureWithParties.sdnPerson("y1", "LITVINENKO, Vladimir Stefanovich", country: "RU"),
+        // Lists "wladimir" as a word of its own, as the EU's German aliases do.
+        FixtureWithParties.sdnPerson("y2", "SCHMIDT, Wladimir", country: "DE"),
+        FixtureWithParties.sdnPerson("y3", "NEVEROV, Sergey Ivanovich", country: "RU"),
+        FixtureWithParties.sdnPerson("y4", "CVIJANOVIC, Zeljka", country: "BA"),
+        FixtureWithParties.sdnOrganisation("y5", "JOINT STOCK COMPANY CENTRAL RESEARCH INSTITUTE OF MATERIALS", country: "RU"),
+        FixtureWithParties.sdnOrganisation("y6", "WUHAN INSTITUTE OF POSTS AND TELECOMMUNICATIONS", country: "CN"),
+        FixtureWithParties.sdnOrganisation("y7", "IRAN ELECTRONICS INDUSTRIES", country: "IR"),
+        FixtureWithParties.sdnOrganisation("y8", "BEIJING SINONET SCIENCE AND TECHNOLOGY CO., LTD.", country: "CN"),
+        FixtureWithParties.sdnPerson("y9", "ABRAMOVICH, Roman Arkadyevich", country: "RU"),
+    ])
+
+    static func finds(_ query: String, _ id: String) -> Bool { FixtureWithParties.finds(matcher, query, id) }
+
+    @Test("the Polish press's ie for a Russian е is read in a word Polish letters mark, not in a French one")
+    func polishIe() {
+        #expect(PressOrthographies.readings(Array("niewierow".utf8)).contains(Array("neverov".utf8)))
+        #expect(PressOrthographies.readings(Array("bokariew".utf8)).contains(Array("bokarev".utf8)))
+        #expect(PressOrthographies.readings(Array("siergiej".utf8)).contains(Array("sergey".utf8)))
+        // No Polish letter but the ie: read as written.
+        #expect(!PressOrthographies.readings(Array("servier".utf8)).contains(Array("server".utf8)))
+        #expect(!PressOrthographies.readings(Array("dietrich".utf8)).contains { $0.starts(with: Array("detr".utf8)) })
+        #expect(Self.finds("Siergiej Niewierow", "y3"))
+    }
+
+    @Test("a listed given name the press reads as its variant is that name: a patronymic left out costs lightly")
+    func listedGivenNameVariant() {
+        #expect(Self.finds("Wladimir Litwinenko", "y1"))
+        #expect(Self.finds("Władimir Litwinienko", "y1"))
+        // The variant alone is no surname: another family's Vladimir is not found.
+        #expect(!Self.finds("Wladimir Petrenko", "y1"))
+    }
+
+    @Test("a Serbian or Croatian name in Russian Cyrillic is read in its folded Latin letters")
+    func southSlavicCyrillic() {
+        #expect(SouthSlavicCyrillic.reading("Желька Цвиянович") == "zeljka cvijanovic")
+        #expect(SouthSlavicCyrillic.reading("Горан Хаджич") == "goran hadzic")
+        #expect(SouthSlavicCyrillic.reading("Милан Драгоевич") == "milan dragojevic")
+        // A Russian patronymic in the middle of three words, or no -ич at all: no such reading.
+        #expect(SouthSlavicCyrillic.reading("Иван Петрович Сидоров") == nil)
+        #expect(SouthSlavicCyrillic.reading("Сергей Шойгу") == nil)
+        #expect(Self.finds("Желька Цвиянович", "y4"))
+        // The Russian reading still finds a Russian name ending in -ич.
+        #expect(Self.finds("Роман Абрамович", "y9"))
+    }
+
+    @Test("a name of generic words alone is no listed name that adds a word or a place of its own to them")
+    func genericWordsAlone() {
+        #expect(!Self.finds("Central Research Institute", "y5"))
+        #expect(Self.finds("Central Research Institute of Materials", "y5"))
+        #expect(!Self.finds("Institut National des Postes et Télécommunications", "y6"))
+        #expect(!Self.finds("Institute of Posts and Telecommunications", "y6"))
+        #expect(Self.finds("Wuhan Institute of Posts and Telecommunications", "y6"))
+        // A place the two share beside one generic word dropped is still held for review.
+        #expect(Self.finds("Iran Industries", "y7"))
+        // A place opening a name with a word of its own is still one customers drop.
+        #expect(Self.finds("Sinonet Science and Technology Co., Ltd.", "y8"))
+    }
+}
