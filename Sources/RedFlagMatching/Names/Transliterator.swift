@@ -62,7 +62,8 @@ public enum Transliterator {
     /// name need not hold a letter only Ukrainian has: "Зеленський"), Hangul
     /// also in Revised Romanization (South Korean names), an Arabic-script name also with its
     /// vowel letters read ("حسين" → "hsin" beside the skeleton "hsn") and with its compound names joined
-    /// (`Options.arabicCompound`: "جلال الدين" → "jlaluddin"), Greek μπ ντ γκ read b d g
+    /// (`Options.arabicCompound`: "جلال الدين" → "jlaluddin"), with a word-initial ayn before
+    /// a long i left out (`Options.aynVowel`: "عيسى" → "isa"), Greek μπ ντ γκ read b d g
     /// inside words (foreign names), and the reading of a foreign name transcribed into the script
     /// (`Options.foreignName`: each Hangul or Han word one token, vowel letters read), which the
     /// matcher compares phonetically, that reading with kana split where ン meets a vowel, and with Han characters read as the
@@ -77,7 +78,7 @@ public enum Transliterator {
         var out: [String] = []
         var kanaApart = Options.foreignName
         kanaApart.kanaApart = true
-        for options in [Options(cyrillic: .russian), Options(cyrillic: .ukrainian), Options(hangulRevised: true), Options(arabicVowels: true), Options.arabicCompound, Options.arabicCompoundVowels, Options(greekForeign: true),
+        for options in [Options(cyrillic: .russian), Options(cyrillic: .ukrainian), Options(hangulRevised: true), Options(arabicVowels: true), Options.arabicCompound, Options.arabicCompoundVowels, Options.aynVowel, Options(greekForeign: true),
                         Options.foreignName, kanaApart, Options.transcribedName] {
             // Kana with Han is Japanese: its Han characters are no transcription of a foreign name.
             if options.hanTranscription, s.unicodeScalars.contains(where: { (0x3040...0x30FF).contains($0.value) }) { continue }
@@ -118,6 +119,9 @@ public enum Transliterator {
         /// all ("جلال الدين" → "jlalaldin"): the second half of a compound name, which the lists write as
         /// one word (Jalaluddin, Noureddine, Binalshibh) where the script writes two.
         var arabicCompounds = false
+        /// A word-initial ayn before the long i it seats left out ("عيسى" → "isa"): the lists write
+        /// that ayn as nothing or the vowel (ISSA, EISA, ESSA) as often as a consonant "a" (AISSA).
+        var aynVowel = false
 
         init(cyrillic: CyrillicLanguage? = nil, hangulRevised: Bool = false, arabicVowels: Bool = false, greekForeign: Bool = false,
              hangulJoined: Bool = false, hanJoined: Bool = false) {
@@ -134,6 +138,11 @@ public enum Transliterator {
         static let arabicCompound: Options = {
             var o = Options()
             o.arabicCompounds = true
+            return o
+        }()
+        static let aynVowel: Options = {
+            var o = Options()
+            o.aynVowel = true
             return o
         }()
         static let arabicCompoundVowels: Options = {
@@ -252,11 +261,20 @@ public enum Transliterator {
             case .cyrillic: out += Letters.shared.cyrillic(run, language: cyrillic)
             case .greek: out += Letters.shared.greek(run, foreign: options.greekForeign)
             case .arabic:
-                let letters = run.filter { $0.properties.generalCategory != .nonspacingMark }
+                var letters = run.filter { $0.properties.generalCategory != .nonspacingMark }
+                var run = run
+                let aynLeft = options.aynVowel && letters.count > 2 && letters[0] == "ع" && (letters[1] == "ي" || letters[1] == "ی")
+                    && !["ا", "و", "ي", "ی", "ى"].contains(letters[2])
+                if aynLeft {
+                    letters.removeFirst()
+                    run = letters
+                }
                 // A patronymic particle written as a word of its own reads as the lists write it ("بن" bin, not
                 // the skeleton "bn"), which `NameChains` knows: "ياسين بن علي" is Yasin son of Ali.
-                let word = Self.arabicParticles[String(String.UnicodeScalarView(letters))]
+                var word = Self.arabicParticles[String(String.UnicodeScalarView(letters))]
                     ?? Letters.shared.arabic(run, vowels: options.arabicVowels, persian: options.arabicVowels && persian)
+                // The ya the ayn seated is the long i, not the consonant a word-initial ya is.
+                if aynLeft && word.hasPrefix("y") { word = "i" + word.dropFirst() }
                 defer { previousArabic = letters }
                 // A Persian surname suffix written apart ("آخوند زاده" Akhundzada, "ایمانی نژاد" Imaninejad) joins too.
                 let suffix = CompoundGivenNames.suffixes.contains(letters)
