@@ -400,6 +400,9 @@ extension LoneApproximateWord {
                 : a.reversed().starts(with: b.reversed()) ? String(decoding: a[..<(a.count - b.count)], as: UTF8.self) : nil
             if let glue, LegalForms.words.contains(glue) || Abbreviations.stopwords.contains(glue) { return true }
         }
+        // A Russian or Arabic company name as another language's press transcribes its sounds ("Iljuschin",
+        // the German press's ILYUSHIN; `PressOrthographies.transcriptions`), not a brand spelt otherwise.
+        if PressOrthographies.transcriptions(a).contains(b) { return true }
         // A person's name is written in many romanisations and variants; a company's is a brand
         // spelt one way ("Sysco" is not "SJSCO", "Zenith" not "ZENIT").
         guard person else { return false }

@@ -35,10 +35,10 @@ enum PressOrthographies {
         var atEnd: Bool
         /// Replacements; the letters themselves when an alternative is "=".
         var readings: [[UInt8]]
-        /// Applied only in a word another rule of its language changes for certain (a rule whose
-        /// alternatives all differ from its letters: `marks`). Written "~" before the letters:
-        /// the Polish "ie" for a Russian е after a consonant ("Niewierow" Neverov) is a French
-        /// or English "ie" too ("Servier"), unless the word has a Polish "w", "sz", "cz" or "j".
+        /// Applied in a word another rule of its language marks (`marks`), elsewhere only where
+        /// the reading is no everyday word. Written "~" before the letters: the Polish "ie" for a
+        /// Russian е after a consonant ("Niewierow" Neverov, "Rosnieft") is a French or English
+        /// "ie" too ("Servier", read "server").
         var dependent = false
         /// Written "!" before the letters: the rule tells the language even though one of its
         /// alternatives keeps the letters (the Polish -iej of "Siergiej", Russian -ей).
@@ -103,6 +103,40 @@ enum PressOrthographies {
         return out
     }
 
+    /// The readings of `word` in the languages whose letter groups for one sound mark it (a rule of
+    /// two letters or more, not an ending, that always changes them: German "sch", "dsch", Polish
+    /// "sz", "cz"), each
+    /// once: a company's Russian or Arabic name as that press transcribes it ("Iljuschin",
+    /// "Belszyna", "Strojgasmontasch"). Vowel and ending rules (the Turkish e for a, the
+    /// Lithuanian -is) read a brand as another one too often ("Orlen" is no ORLAN).
+    static func transcriptions(_ word: [UInt8]) -> [[UInt8]] {
+        guard word.count >= minimumLength, word.allSatisfy({ (97...122).contains($0) }) else { return [] }
+        var seen: Set<[UInt8]> = [word]
+        var out: [[UInt8]] = []
+        for rules in languages where marksCluster(word, rules) {
+            for reading in read(word, rules) where reading.count >= (reading.count < word.count ? minimumStem : 3) && seen.insert(reading).inserted {
+                out.append(reading)
+            }
+        }
+        return out
+    }
+
+    /// Whether reading `word` with `rules` applies a rule of two letters or more, not an ending, that
+    /// always changes them.
+    private static func marksCluster(_ word: [UInt8], _ rules: [[Rule]]) -> Bool {
+        var i = 0
+        while i < word.count {
+            guard let rule = rules[Int(word[i] - 97)].first(where: { fits($0, word, at: i) }) else {
+                i += 1
+                continue
+            }
+            // An ending ("-is", "-ová") is grammar, not a letter group for a sound.
+            if rule.letters.count >= 2 && !rule.dependent && !rule.atEnd && !rule.readings.contains(rule.letters) { return true }
+            i += rule.letters.count
+        }
+        return false
+    }
+
     /// Whether `listed` is `word` as another language's press writes it: one of its readings, or a
     /// usual reading (`nearReadings`) one edit from it ("jewgeni" read "yevgeni" for YEVGENIY,
     /// "chaoukat" read "shaukat" for SHAWKAT: the name with the ending or vowel the list gives it).
@@ -132,8 +166,9 @@ enum PressOrthographies {
     /// `word` read with one language's `rules`: at each place the longest rule that fits, each of
     /// its alternatives continuing another reading (at most `limit`; past it, the first alternative).
     /// Nothing is allocated for a language none of whose rules fits the word (the common case).
-    /// A dependent rule (`Rule.dependent`) applies only when a rule that marks the language does;
-    /// otherwise the word is read without it.
+    /// A dependent rule (`Rule.dependent`) applies freely when a rule that marks the language
+    /// does; otherwise the word is read without it, and with it only where that gives no
+    /// everyday word (`CommonWords`).
     static func read(_ word: [UInt8], _ rules: [[Rule]], firstOnly: Bool = false, dependents: Bool = true) -> [[UInt8]] {
         var partial: [[UInt8]] = []
         var copied = 0
@@ -155,9 +190,15 @@ enum PressOrthographies {
             i += rule.letters.count
             copied = i
         }
-        if usedDependent && !marked { return read(word, rules, firstOnly: firstOnly, dependents: false) }
         for k in partial.indices { partial[k] += word[copied...] }
-        return partial
+        guard usedDependent && !marked else { return partial }
+        // Unmarked, a dependent rule's reading stands only where it is no everyday word: "rosnieft" is
+        // Rosneft as the Polish press writes it, "servier" no "server".
+        var out = read(word, rules, firstOnly: firstOnly, dependents: false)
+        for reading in partial where !out.contains(reading) && !CommonWords.contains(String(decoding: reading, as: UTF8.self)) {
+            out.append(reading)
+        }
+        return out
     }
 
     private static func fits(_ rule: Rule, _ word: [UInt8], at i: Int) -> Bool {
