@@ -25,7 +25,7 @@ struct Round27Tests {
         FixtureWithParties.sdnPerson("y9", "ABRAMOVICH, Roman Arkadyevich", country: "RU"),
         FixtureWithParties.sdnPerson("y10", "ISSA, Marwan", country: "PS"),
         FixtureWithParties.sdnOrganisation("y11", "OPEN JOINT-STOCK COMPANY ROSNEFT OIL COMPANY", country: "RU"),
-        FixtureWithParties.sdnOrganisation("y12", "OPEN JOINT STOCK COMPANY ILYUSHIN AVIATION COMPLEX", country: "RU"),
+        FixtureWithParties.sdnOrganisation("y12", "PJSC ILYUSHIN", country: "RU"),
         FixtureWithParties.sdnOrganisation("y13", "OOO ORLAN", country: "RU"),
     ])
 
