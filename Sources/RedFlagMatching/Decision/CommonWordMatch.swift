@@ -98,10 +98,10 @@ extension Matcher {
         // A listed name of generic and everyday words only ("INTERNATIONAL INVESTMENTS HOLDING", "SOFTWARE RESEARCH
         // INSTITUTE") is told apart by its words together: two of them absent, or one beside a word of the
         // customer's own (a place, a name: "Shenzhen Investment Holdings"), leave a name thousands of companies
-        // bear, and so does one absent when the customer's name shares nothing but generic words with it ("Central
-        // Research Institute" is no CENTRAL RESEARCH INSTITUTE OF MATERIALS). One word of it dropped beside a place
-        // the two share is how customers shorten it ("Iran Industries" for IRAN ELECTRONICS INDUSTRIES), for a
-        // person to weigh.
+        // bear, and so does one of its subject absent when the customer's name shares nothing but words of a body's
+        // standing or kind with it ("Central Research Institute" is no CENTRAL RESEARCH INSTITUTE OF MATERIALS). One
+        // word of it dropped beside a place or a subject word the two share is how customers shorten it ("Iran
+        // Industries" for IRAN ELECTRONICS INDUSTRIES), for a person to weigh.
         // Generic words weigh little (0.1 to 0.25), legal forms, places and stopwords less.
         let genericWeight = 0.1, weak = Double(LegalForms.wordWeight)
         if absent.isEmpty, a.list.allSatisfy({ u in
@@ -117,9 +117,15 @@ extension Matcher {
                 !pairedQuery.contains(k) && a.query[k].key >= 0 && text(a.query[k]).utf8.count >= 2 && (a.query[k].weight > weak || isPlace(a.query[k]))
             }
             let genericOnly = telling.allSatisfy(generic)
-            // Of a name of generic words only, a word of its standing ("national") is dropped as freely as a legal form.
+            // Of a name of generic words only, a word of its standing or kind ("national", "institute") is dropped as
+            // freely as a legal form; a word of its subject ("materials") tells it apart from a customer's name that
+            // shares nothing but such words with it. One that shares a subject word ("Central Institute of Motors" for
+            // CENTRAL INSTITUTE OF AVIATION MOTORS) is shortened, for a person to weigh.
             let subject = dropped.filter { !CommonWords.standing.contains($0) }
-            if dropped.count >= 2 || (!dropped.isEmpty && ownWord) || (!subject.isEmpty && genericOnly) { absent = dropped }
+            let standingOnly = genericOnly && telling.allSatisfy { p in
+                CommonWords.standing.contains(text(a.query[p.q])) || CommonWords.standing.contains(self.listedText(a.list[p.l]))
+            }
+            if dropped.count >= 2 || (!dropped.isEmpty && ownWord) || (!subject.isEmpty && standingOnly) { absent = dropped }
         }
         guard !absent.isEmpty else { return genericNameBesideOwnWord(a, telling: telling, query: q, entry: entry) }
         return LoneApproximateWord(query: telling.map { text(a.query[$0.q]) }.joined(separator: " "), listed: absent.joined(separator: " "),

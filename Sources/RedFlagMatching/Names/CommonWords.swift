@@ -29,8 +29,8 @@ enum CommonWords {
     static let generic: Set<String> = NameWordList.required("names/generic-words.txt")
         .union(Abbreviations.canonical.keys.filter(isNoName)).union(Abbreviations.canonical.values.filter(isNoName)).union(Abbreviations.stopwords)
 
-    /// Generic words of a body's standing, not its subject (`Lists/names/standing-words.txt`:
-    /// "national", "state", "central"): dropped from a name as freely as a legal form.
+    /// Generic words of a body's standing or kind, not its subject (`Lists/names/standing-words.txt`:
+    /// "national", "central", "institute", "research"): dropped from a name as freely as a legal form.
     static let standing: Set<String> = NameWordList.required("names/standing-words.txt")
 
     /// Whether a word of the abbreviations' table is no given name: "Mohd" and "Md" abbreviate
