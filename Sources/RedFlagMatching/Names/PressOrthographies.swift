@@ -104,8 +104,8 @@ enum PressOrthographies {
     }
 
     /// The readings of `word` in the languages whose letter groups for one sound mark it (a rule of
-    /// two letters or more, not an ending, that always changes them: German "sch", "dsch", Polish
-    /// "sz", "cz"), each
+    /// two letters or more opening with two consonants, not an ending, that always changes them:
+    /// German "sch", "dsch", Polish "sz", "cz"), each
     /// once: a company's Russian or Arabic name as that press transcribes it ("Iljuschin",
     /// "Belszyna", "Strojgasmontasch"). Vowel and ending rules (the Turkish e for a, the
     /// Lithuanian -is) read a brand as another one too often ("Orlen" is no ORLAN).
@@ -130,12 +130,17 @@ enum PressOrthographies {
                 i += 1
                 continue
             }
-            // An ending ("-is", "-ová") is grammar, not a letter group for a sound.
-            if rule.letters.count >= 2 && !rule.dependent && !rule.atEnd && !rule.readings.contains(rule.letters) { return true }
+            // An ending ("-is", "-ová") is grammar, not a letter group for a sound; a group must open with two
+            // consonants (German sch, Polish sz): a vowel or y in it ("ou", "oe", the Hungarian "ny") is as often
+            // the letters of a brand ("Inycom" is no INCOM).
+            if rule.letters.count >= 2 && !rule.dependent && !rule.atEnd && !rule.readings.contains(rule.letters)
+                && !isVowelOrY(rule.letters[0]) && !isVowelOrY(rule.letters[1]) { return true }
             i += rule.letters.count
         }
         return false
     }
+
+    private static func isVowelOrY(_ c: UInt8) -> Bool { c == 97 || c == 101 || c == 105 || c == 111 || c == 117 || c == 121 }
 
     /// Whether `listed` is `word` as another language's press writes it: one of its readings, or a
     /// usual reading (`nearReadings`) one edit from it ("jewgeni" read "yevgeni" for YEVGENIY,

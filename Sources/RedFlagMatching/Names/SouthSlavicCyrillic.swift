@@ -7,7 +7,8 @@
 /// tsviyanovich"), three or four letters from the listed form in every word; the
 /// folded Latin writes ž, č, ć, š as z, c, c, s, and ц as c, й as j, ль as lj. The reading is
 /// made only for a name with a word ending in -ич (-ić: the surname ending of those languages,
-/// which Russian writes so), never for a Russian patronymic (the middle word of three), and is
+/// which Russian writes so), never for a Russian patronymic (the middle word of three, or a word
+/// built on a known given name: "Владимирович"), and is
 /// one more reading beside the Russian one, compared by sound like it.
 enum SouthSlavicCyrillic {
     /// Letters read one for one (lower case); the rest of the Russian, Ukrainian and Serbian
@@ -28,8 +29,10 @@ enum SouthSlavicCyrillic {
         guard (2...4).contains(words.count) else { return nil }
         let surname = words.indices.contains { i in
             guard words[i].hasSuffix("ич") || words[i].hasSuffix("ић") else { return false }
-            // The middle word of three is a Russian patronymic ("Иван Петрович Сидоров").
-            return !(words.count == 3 && i == 1)
+            // The middle word of three is a Russian patronymic ("Иван Петрович Сидоров"), and so is a word built
+            // on a known given name anywhere ("Дмитрий Владимирович", a Russian form of address).
+            guard !(words.count == 3 && i == 1) else { return false }
+            return PatronymicVariants.fathers(of: Array(Transliterator.toLatin(String(words[i])).utf8)) == nil
         }
         guard surname else { return nil }
         var out: [String] = []
