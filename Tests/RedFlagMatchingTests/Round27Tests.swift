@@ -28,6 +28,8 @@ struct Round27Tests {
         FixtureWithParties.sdnOrganisation("y12", "PJSC ILYUSHIN", country: "RU"),
         FixtureWithParties.sdnOrganisation("y13", "OOO ORLAN", country: "RU"),
         FixtureWithParties.sdnOrganisation("y14", "CENTRAL INSTITUTE OF AVIATION MOTORS", country: "RU"),
+        // The same name for a party of another country: the Serbian reading is not for it.
+        FixtureWithParties.sdnPerson("y15", "CVIJANOVIC, Zeljka", country: "RU"),
     ])
 
     static func finds(_ query: String, _ id: String) -> Bool { FixtureWithParties.finds(matcher, query, id) }
@@ -70,6 +72,10 @@ struct Round27Tests {
         #expect(SouthSlavicCyrillic.reading("Сергей Шойгу") == nil)
         #expect(SouthSlavicCyrillic.reading("Дмитрий Владимирович") == nil)
         #expect(Self.finds("Желька Цвиянович", "y4"))
+        // The reading finds only parties of those countries: the EU writes Russian names in a scholarly romanisation
+        // it also gives ("Dmitrij Julianovič"), and a Russian given name and patronymic are no Serbian name.
+        #expect(SouthSlavicCyrillic.reading("Дмитрий Юлианович") == "dmitrij julianovic")
+        #expect(!Self.finds("Желька Цвиянович", "y15"))
         // The Russian reading still finds a Russian name ending in -ич.
         #expect(Self.finds("Роман Абрамович", "y9"))
     }

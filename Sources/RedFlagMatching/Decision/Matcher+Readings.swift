@@ -44,6 +44,12 @@ extension Matcher {
         let phonetic = { (reading: String) in source != .hangul && source != .han || reading == foreign || reading == transcribed }
         let first = screenOnce(query, phonetic: phonetic(Transliterator.toLatin(query.name)))
         var readings = Transliterator.alternativeReadings(query.name).map { ($0, phonetic($0), query.name) }
+        // A name read as Serbian or Croatian (`SouthSlavicCyrillic`) is that language's only for a party of those
+        // countries: the EU writes Russian names in a scholarly romanisation that reading also gives ("Dmitrij
+        // Julianovič"), and a Russian given name and patronymic are no Serbian name. Only where no other reading gives it.
+        let slavic = source == .cyrillic ? SouthSlavicCyrillic.reading(query.name).flatMap { r in
+            r == Transliterator.toLatin(query.name) || readings.contains { $0.0 == r } ? nil : r
+        } : nil
         readings += otherLanguageReadings(query.name).filter { r in !readings.contains { $0.0 == r.0 } }
         let dropped = countryWordMatches(query, readings: [Transliterator.toLatin(query.name)] + readings.map(\.0))
         guard !readings.isEmpty || !dropped.isEmpty else { return first }
@@ -55,6 +61,7 @@ extension Matcher {
             var alternative = query
             alternative.name = reading
             let matches = screenOnce(alternative, origin: origin, phonetic: phonetic).matches
+            if reading == slavic { return matches.filter { m in m.countries.contains(where: SouthSlavicCyrillic.countries.contains) } }
             return korean.contains(reading) ? matches.filter { m in !m.explanation.tokens.contains { $0.query != nil && $0.matched == nil } } : matches
         } + dropped)
     }

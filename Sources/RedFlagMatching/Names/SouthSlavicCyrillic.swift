@@ -9,8 +9,13 @@
 /// made only for a name with a word ending in -ич (-ić: the surname ending of those languages,
 /// which Russian writes so), never for a Russian patronymic (the middle word of three, or a word
 /// built on a known given name: "Владимирович"), and is
-/// one more reading beside the Russian one, compared by sound like it.
+/// one more reading beside the Russian one, compared by sound like it, that finds only parties of
+/// those countries (`countries`).
 enum SouthSlavicCyrillic {
+    /// The countries whose parties the reading is for (ISO 3166-1, with the withdrawn codes of
+    /// Yugoslavia and Serbia and Montenegro old records carry).
+    static let countries: Set<String> = ["RS", "BA", "HR", "ME", "MK", "XK", "SI", "YU", "CS"]
+
     /// Letters read one for one (lower case); the rest of the Russian, Ukrainian and Serbian
     /// Cyrillic letters are in `read`.
     private static let letters: [Unicode.Scalar: String] = [
