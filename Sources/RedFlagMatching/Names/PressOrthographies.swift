@@ -134,13 +134,11 @@ enum PressOrthographies {
             // consonants (German sch, Polish sz): a vowel or y in it ("ou", "oe", the Hungarian "ny") is as often
             // the letters of a brand ("Inycom" is no INCOM).
             if rule.letters.count >= 2 && !rule.dependent && !rule.atEnd && !rule.readings.contains(rule.letters)
-                && !isVowelOrY(rule.letters[0]) && !isVowelOrY(rule.letters[1]) { return true }
+                && !PhoneticComparison.isVowel(rule.letters[0]) && !PhoneticComparison.isVowel(rule.letters[1]) { return true }
             i += rule.letters.count
         }
         return false
     }
-
-    private static func isVowelOrY(_ c: UInt8) -> Bool { c == 97 || c == 101 || c == 105 || c == 111 || c == 117 || c == 121 }
 
     /// Whether `listed` is `word` as another language's press writes it: one of its readings, or a
     /// usual reading (`nearReadings`) one edit from it ("jewgeni" read "yevgeni" for YEVGENIY,
