@@ -594,6 +594,12 @@ public enum PhoneticComparison {
             if x.letters == 0x6E67 && y.letters == 110 { return !(j + 1 < m && !l[j + 1].vowel && l[j + 1].value == 2) }
             return source == .hangul && x.letters == 110 && y.letters == 0x6E67
         }
+        // No Chinese syllable ends in m: the transcription writes a foreign name's final m with a syllable's n or
+        // ng ("威廉" weilian for William, "伊斯兰" yisilan for Islam, "亚当" yadang for Adam). Only in a word of two
+        // syllables or more: a one-syllable foreign name takes 姆 mu ("汤姆" tangmu, Tom), and a lone syllable
+        // ending in n is a Chinese word's ("西安" xian is no CHAM).
+        let finalNasalForM = source == .han && n >= 2 && m >= 2 && !q[n - 1].vowel && q[n - 1].value == 7 && l[m - 1].letters == 109
+            && q.lazy.filter(\.vowel).count >= 2
         // Two rows and the listed side's deletions, on the stack: no allocation per listed token.
         return withUnsafeTemporaryAllocation(of: Double.self, capacity: 3 * (m + 1)) { buffer in
             var prev = UnsafeMutableBufferPointer(rebasing: buffer[0...m])
@@ -611,6 +617,7 @@ public enum PhoneticComparison {
                 for j in 0..<m {
                     var sub = substitute(x, l[j])
                     if writesFinalNG, !x.vowel, sub < 0.6, finalsApart(x, j) { sub = 0.6 }
+                    if finalNasalForM, i == n - 1, j == m - 1 { sub = min(sub, hanFinalM) }
                     if abjad {
                         // The abjads' letters ي and و (י ו) write both the vowels i and u and the glides y and w, as
                         // in the ending ية -iya before the final ه ة ("هنية" hnyh, Haniya); and a final ه ة ה writes the
@@ -644,6 +651,9 @@ public enum PhoneticComparison {
             return prev[m]
         }
     }
+
+    /// Cost of a listed final m read from a Chinese transcription's final n or ng (`cost`).
+    static let hanFinalM = 0.2
 
     /// Cost of reading vowel group `a` as `b` (bit sets): the farthest any vowel of either group is
     /// from the nearest of the other ("ou" ~ "u" 0.2, "io" ~ "o" 0.5, "au" ~ "i" 0.5), so a
