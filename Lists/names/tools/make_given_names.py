@@ -60,13 +60,13 @@ yaroslav jaroslav yaraslau
 yury yuri yuriy yurii iurii jury juri
 mohammed muhammad mohamed mohamad mohammad muhammed mohammad mohamud muhamad mohammod mohamet mehmet mehmed muhammet mhamad mhammad mhamed mohd md
 ahmed ahmad ahmet achmed akhmed ahmat ehmed
-mahmoud mahmud mahmood mahmut makhmud
+mahmoud mahmud mahmood mahmut makhmud mehmood mehmud
 mustafa mustapha moustafa mostafa mustafo
-yusuf youssef yousef yousif yusif yousuf yosef joseph yussuf iosif osip yusup
+yusuf youssef yousef yousif yusif yousuf yosef joseph yussuf iosif osip yusup yousaf yusef
 ibrahim ebrahim ibraheem brahim abraham avraham ibragim
 ismail ismael esmail ismayil ismoil
 ali aly alee
-hassan hasan hasen
+hassan hasan hasen hasaan
 hussein husain hossein husayn hussain huseyn husseyn hosein huseyin hossain hussen husein
 abdullah abdallah abdulla abdollah abdellah abdula
 abdulrahman abdelrahman abdurrahman abdolrahman abdurakhman abdurahman
@@ -111,7 +111,7 @@ shahid shaheed
 nasser nasir naser nassir nacer
 faisal faysal feisal faycal
 fahad fahd
-adel adil
+adel adil aadil
 samir sameer
 tahir taher tahar
 zaid zayd zeid zayed
@@ -130,7 +130,7 @@ naim naeem
 wasim waseem
 nadim nadeem
 faruq farooq farouk faruk farouq
-javed javid jawed
+javed javid jawed javaid
 pervez parvez parviz perviz
 sohail suhail
 shoaib shuaib shuayb
@@ -563,7 +563,7 @@ junaid junayd juned
 irfan erfan
 atif ateef
 fahim faheem
-ishaq ishak ishaaq iskhak
+ishaq ishak ishaaq iskhak ishaque
 khurram khoram khorram
 mudassar mudassir mudasir
 noman nouman numan nauman
@@ -967,6 +967,11 @@ vahe
 suren
 vazgen
 hakob hagop
+amir ameer aamir
+zahid zahed
+abid abed aabid
+iqbal ikbal
+waqas waqqas
 """.strip().splitlines()
 
 # Russian, Ukrainian and Belarusian diminutives (the everyday forms the press and customers use:
@@ -1044,7 +1049,9 @@ def main() -> None:
         "#   Armenian: Mehri, Azadeh, Laith, Warsame, Shehbaz, Vugar, Aigerim, Hiwa, Bilkisu, Tigran…), same sources;",
         "#   2026-12-06 (twenty-fourth round): the German, Polish and Czech press forms of the Russian given names that open",
         "#   with Е (Je-: Jewgeni, Jewgienij, Jelena, Jekaterina, Jegor, Jefim), from the Duden and PWN transcriptions of Russian.",
-        "# version: nicknames " + version + "; variants 2026-12-06",
+        "#   2026-12-07 (twenty-eighth round): South Asian and Arabic spellings of common given names the table lacked (Mehmood,",
+        "#   Yousaf, Hasaan, Javaid, Ishaque; Amir/Ameer/Aamir, Zahid/Zahed, Abid/Abed, Iqbal/Ikbal, Waqas/Waqqas), same sources.",
+        "# version: nicknames " + version + "; variants 2026-12-07",
         "# licence: nicknames Apache-2.0 (pairs used as facts); variant groups: own work",
         "# regenerate: python3 Lists/names/tools/make_given_names.py (needs `pip install nicknames`)",
         "# columns: nickname<TAB>full name<TAB>nickname nickname…  (each nickname ~ the full name, not each other)",
