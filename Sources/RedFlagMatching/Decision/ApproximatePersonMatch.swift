@@ -325,7 +325,7 @@ extension Matcher {
     func namesPerson(_ d: Int) -> Bool {
         switch index.type(entry: Int(index.nameEntry[d])) {
         case .person: return true
-        case .unknown: return PersonNameShape.readsAsPerson(NameNormalizer.normalize(index.nameText[d]))
+        case .unknown: return PersonNameShape.readsAsPerson(Matcher.normalizedListed(index.nameText[d]))
         default: return false
         }
     }

@@ -710,10 +710,10 @@ extension Matcher {
         let parts = text.split(separator: ",", maxSplits: 1)
         let family: [String], given: [String]
         if parts.count == 2 {
-            family = NameNormalizer.normalize(String(parts[0])).tokens
-            given = NameNormalizer.normalize(String(parts[1])).tokens
+            family = Matcher.normalizedListed(String(parts[0])).tokens
+            given = Matcher.normalizedListed(String(parts[1])).tokens
         } else {
-            let tokens = NameNormalizer.normalize(text).tokens
+            let tokens = Matcher.normalizedListed(text).tokens
             guard tokens.count >= 2 else { return ([], tokens) }
             family = [tokens[tokens.count - 1]]
             given = Array(tokens.dropLast())
@@ -791,16 +791,16 @@ extension Matcher {
     /// comma, otherwise every word but the last ("Ibrahim AL-HASSAN").
     static func givenPart(_ listed: String) -> [String] {
         let parts = listed.split(separator: ",", maxSplits: 1)
-        if parts.count == 2 { return NameNormalizer.normalize(String(parts[1])).tokens }
-        return Array(NameNormalizer.normalize(listed).tokens.dropLast())
+        if parts.count == 2 { return Matcher.normalizedListed(String(parts[1])).tokens }
+        return Array(Matcher.normalizedListed(listed).tokens.dropLast())
     }
 
     /// The middle names of a listed person's name: in "SURNAME, Given Middle…" the given part's
     /// words after the first, otherwise the words between the first and the last.
     static func middleNames(_ listed: String) -> [String] {
         let parts = listed.split(separator: ",", maxSplits: 1)
-        if parts.count == 2 { return Array(NameNormalizer.normalize(String(parts[1])).tokens.dropFirst()) }
-        let tokens = NameNormalizer.normalize(listed).tokens
+        if parts.count == 2 { return Array(Matcher.normalizedListed(String(parts[1])).tokens.dropFirst()) }
+        let tokens = Matcher.normalizedListed(listed).tokens
         return tokens.count >= 3 ? Array(tokens[1..<(tokens.count - 1)]) : []
     }
 

@@ -29,6 +29,14 @@ public final class Matcher: Sendable {
     /// Per listed name (keyed by its document id's bytes): how many tokens precede its comma
     /// (`NameChains.commaOffset`), found only for names a chained query meets.
     let commaOffsets = TokenCache<Int>(capacity: 50_000)
+    /// Listed names (and their parts around a comma) normalised, remembered: the decision's rules read a
+    /// listed person's parts for every match at review, and a batch meets the same listed names again and again.
+    static let listedNames = TokenCache<NormalizedName>(capacity: 100_000)
+
+    /// `NameNormalizer.normalize` of a listed name's text, or of a part of it, from `listedNames`.
+    static func normalizedListed(_ text: String) -> NormalizedName {
+        listedNames.value(Array(text.utf8)) { NameNormalizer.normalize(text) }
+    }
     /// Per entry (keyed by its index's bytes): the countries of the entries sharing a name with it (`partyCountries`).
     let partyCountryCache = TokenCache<[String]>(capacity: 50_000)
     /// The listed tokens that open a kunya ("abu", "umm"; `Kunya`): a listed name holding none

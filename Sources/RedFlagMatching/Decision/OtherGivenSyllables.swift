@@ -65,7 +65,7 @@ extension Matcher {
     /// in any script, so "Aung Thu" is another person than "Aung Myo Thu", and "Kyaw Win" than "KYAW,
     /// Win Paing"; two syllables are a name thousands bear.
     private func otherMyanmarName(_ a: AlignmentResult, query q: PreparedQuery, document n: Int, entry e: Int) -> LoneApproximateWord? {
-        let words = NameNormalizer.normalize(index.nameText[n]).tokens.filter { !BurmeseNames.honorifics.contains($0) }
+        let words = Matcher.normalizedListed(index.nameText[n]).tokens.filter { !BurmeseNames.honorifics.contains($0) }
         guard (2...5).contains(words.count), words.allSatisfy(BurmeseNames.isSyllable) else { return nil }
         let countries = partyCountries(entry: e).countries
         guard countries.contains("MM")
