@@ -1,0 +1,46 @@
+import Foundation
+import RedFlagCore
+@testable import RedFlagMatching
+import Testing
+
+/// The twenty-eighth round's classes (issue 11, items 5 and 10), each paired with the case it must
+/// not open: a Chinese transcription's final n or ng for a foreign name's final m ("威廉" weilian,
+/// William), and the vowel o it puts after a final labial ("萨博" sabo, Saab), but not a
+/// one-syllable Chinese word ("西安" xian is no CHAM); the South Asian spellings of common given
+/// names as variants of them ("Mehmood" of Mahmood), which also tells two names of one root apart.
+@Suite("Twenty-eighth round")
+struct Round28Tests {
+    static let matcher = FixtureWithParties.matcher([
+        FixtureWithParties.sdnPerson("z1", "SAAB HALABI, Tarek William", country: "VE"),
+        FixtureWithParties.sdnOrganisation("z2", "CHAM BANK", country: "SY"),
+        FixtureWithParties.sdnPerson("z3", "MEHMOOD, Osama", country: "PK"),
+        FixtureWithParties.sdnPerson("z4", "AHMED, Aamir Iqbal", country: "PK"),
+    ])
+
+    static func finds(_ query: String, _ id: String) -> Bool { FixtureWithParties.finds(matcher, query, id) }
+
+    @Test("a Chinese transcription's final n is a foreign name's final m, and its o after a labial no sound of the name")
+    func hanFinalNasal() {
+        let william = PhoneticComparison.similarity(query: "weilian", source: .han, listed: "william")
+        let saab = PhoneticComparison.similarity(query: "sabo", source: .han, listed: "saab")
+        #expect(william >= 0.7)
+        #expect(saab >= 0.9)
+        // Only at the end of a word of two syllables or more.
+        #expect(PhoneticComparison.similarity(query: "xian", source: .han, listed: "cham") < 0.85)
+        #expect(PhoneticComparison.similarity(query: "milan", source: .han, listed: "milam") > PhoneticComparison.similarity(query: "milan", source: .han, listed: "milad"))
+        #expect(Self.finds("塔雷克·威廉·萨博", "z1"))
+        #expect(!Self.finds("西安银行", "z2"))
+    }
+
+    @Test("South Asian spellings of common given names are variants of them, and two names of one root stay two")
+    func southAsianGivenNames() {
+        #expect(GivenNames.areVariants("mehmood", "mahmood"))
+        #expect(GivenNames.areVariants("ameer", "aamir"))
+        #expect(GivenNames.areVariants("yousaf", "yusuf"))
+        #expect(!GivenNames.areVariants("mehmood", "mohammed"))
+        #expect(Self.finds("Osama Mehmood", "z3"))
+        #expect(Self.finds("Ameer Iqbal Ahmed", "z4"))
+        // Muhammad and Mahmood share their consonants (m-h-m-d), not their name.
+        #expect(!Self.finds("Ossama Mohammed", "z3"))
+    }
+}
