@@ -7,7 +7,8 @@ import Testing
 /// not open: a Chinese transcription's final n or ng for a foreign name's final m ("威廉" weilian,
 /// William), and the vowel o it puts after a final labial ("萨博" sabo, Saab), but not a
 /// one-syllable Chinese word ("西安" xian is no CHAM); the South Asian spellings of common given
-/// names as variants of them ("Mehmood" of Mahmood), which also tells two names of one root apart.
+/// names as variants of them ("Mehmood" of Mahmood), which also tells two names of one root apart;
+/// a Hebrew vav read as the consonant it also writes ("לוי" Levi, "דוד" David, "מרואן" Marwan).
 @Suite("Twenty-eighth round")
 struct Round28Tests {
     static let matcher = FixtureWithParties.matcher([
@@ -15,6 +16,9 @@ struct Round28Tests {
         FixtureWithParties.sdnOrganisation("z2", "CHAM BANK", country: "SY"),
         FixtureWithParties.sdnPerson("z3", "MEHMOOD, Osama", country: "PK"),
         FixtureWithParties.sdnPerson("z4", "AHMED, Aamir Iqbal", country: "PK"),
+        FixtureWithParties.sdnPerson("z5", "LEVI, Yinon", country: "IL"),
+        FixtureWithParties.sdnPerson("z6", "LEVITIN, Igor Yevgenyevich", country: "RU"),
+        FixtureWithParties.sdnPerson("z7", "LOUIS, Yinon", country: "FR"),
     ])
 
     static func finds(_ query: String, _ id: String) -> Bool { FixtureWithParties.finds(matcher, query, id) }
@@ -42,5 +46,18 @@ struct Round28Tests {
         #expect(Self.finds("Ameer Iqbal Ahmed", "z4"))
         // Muhammad and Mahmood share their consonants (m-h-m-d), not their name.
         #expect(!Self.finds("Ossama Mohammed", "z3"))
+    }
+
+    @Test("a Hebrew vav is also read as the consonant v or w it writes")
+    func hebrewVav() {
+        #expect(Transliterator.alternativeReadings("ינון לוי").contains("ynon lvi"))
+        #expect(Transliterator.alternativeReadings("מרואן עיסא").contains { $0.hasPrefix("mrwan") })
+        #expect(Transliterator.alternativeReadings("מאליק דיאו").contains("malik diaw"))
+        // Between consonants it stays the vowel the romanisation reads, compared with a listed v by sound.
+        #expect(PhoneticComparison.similarity(query: "dod", source: .hebrew, listed: "david") >= 0.9)
+        #expect(PhoneticComparison.similarity(query: "dod", source: .arabic, listed: "david") < 0.9)
+        #expect(Self.finds("ינון לוי", "z5"))
+        #expect(Self.finds("איגור לויטין", "z6"))
+        #expect(!Self.finds("ינון לוי", "z7"))
     }
 }

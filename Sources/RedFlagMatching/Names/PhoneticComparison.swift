@@ -618,6 +618,11 @@ public enum PhoneticComparison {
                     var sub = substitute(x, l[j])
                     if writesFinalNG, !x.vowel, sub < 0.6, finalsApart(x, j) { sub = 0.6 }
                     if finalNasalForM, i == n - 1, j == m - 1 { sub = min(sub, hanFinalM) }
+                    // Hebrew's vav writes the consonant v as well as the vowels o and u, and the romanisation reads it as
+                    // the vowel inside a word ("לוי" loi for Levi, "דוד" dod for David, "לויטין" loitin for Levitin).
+                    if source == .hebrew, x.vowel, x.value == 8 || x.value == 16, !l[j].vowel, l[j].letters == 118 || l[j].letters == 119 {
+                        sub = min(sub, hebrewVav)
+                    }
                     if abjad {
                         // The abjads' letters ي and و (י ו) write both the vowels i and u and the glides y and w, as
                         // in the ending ية -iya before the final ه ة ("هنية" hnyh, Haniya); and a final ه ة ה writes the
@@ -654,6 +659,9 @@ public enum PhoneticComparison {
 
     /// Cost of a listed final m read from a Chinese transcription's final n or ng (`cost`).
     static let hanFinalM = 0.2
+
+    /// Cost of a listed v or w read from a Hebrew vav romanised as the vowel o or u (`cost`).
+    static let hebrewVav = 0.15
 
     /// Cost of reading vowel group `a` as `b` (bit sets): the farthest any vowel of either group is
     /// from the nearest of the other ("ou" ~ "u" 0.2, "io" ~ "o" 0.5, "au" ~ "i" 0.5), so a

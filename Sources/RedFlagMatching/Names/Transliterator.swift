@@ -63,7 +63,8 @@ public enum Transliterator {
     /// also in Revised Romanization (South Korean names), an Arabic-script name also with its
     /// vowel letters read ("حسين" → "hsin" beside the skeleton "hsn") and with its compound names joined
     /// (`Options.arabicCompound`: "جلال الدين" → "jlaluddin"), with a word-initial ayn before
-    /// a long i left out (`Options.aynVowel`: "عيسى" → "isa"), Greek μπ ντ γκ read b d g
+    /// a long i left out (`Options.aynVowel`: "عيسى" → "isa"), a Hebrew vav before a vowel letter read
+    /// as the consonant v or w (`Options.hebrewVav`: "לוי" → "lvi", Levi), Greek μπ ντ γκ read b d g
     /// inside words (foreign names), and the reading of a foreign name transcribed into the script
     /// (`Options.foreignName`: each Hangul or Han word one token, vowel letters read), which the
     /// matcher compares phonetically, that reading with kana split where ン meets a vowel, and with Han characters read as the
@@ -78,7 +79,7 @@ public enum Transliterator {
         var out: [String] = []
         var kanaApart = Options.foreignName
         kanaApart.kanaApart = true
-        for options in [Options(cyrillic: .russian), Options(cyrillic: .ukrainian), Options(hangulRevised: true), Options(arabicVowels: true), Options.arabicCompound, Options.arabicCompoundVowels, Options.aynVowel, Options(greekForeign: true),
+        for options in [Options(cyrillic: .russian), Options(cyrillic: .ukrainian), Options(hangulRevised: true), Options(arabicVowels: true), Options.arabicCompound, Options.arabicCompoundVowels, Options.aynVowel, Options.hebrewVav, Options(greekForeign: true),
                         Options.foreignName, kanaApart, Options.transcribedName] {
             // Kana with Han is Japanese: its Han characters are no transcription of a foreign name.
             if options.hanTranscription, s.unicodeScalars.contains(where: { (0x3040...0x30FF).contains($0.value) }) { continue }
@@ -122,6 +123,11 @@ public enum Transliterator {
         /// A word-initial ayn before the long i it seats left out ("عيسى" → "isa"): the lists write
         /// that ayn as nothing or the vowel (ISSA, EISA, ESSA) as often as a consonant "a" (AISSA).
         var aynVowel = false
+        /// A Hebrew vav inside a word read as a consonant: v before the vowel letter yod ("לוי" → "lvi", Levi;
+        /// "לויטין" → "lvitin", Levitin), w before alef ("מרואן" → "mrwan", Marwan) and after alef at a word's end
+        /// ("דיאו" → "diaw", Diaw): the letter writes v and w as well as o and u, and the vowel letter after it is
+        /// the syllable's.
+        var hebrewVav = false
 
         init(cyrillic: CyrillicLanguage? = nil, hangulRevised: Bool = false, arabicVowels: Bool = false, greekForeign: Bool = false,
              hangulJoined: Bool = false, hanJoined: Bool = false) {
@@ -143,6 +149,11 @@ public enum Transliterator {
         static let aynVowel: Options = {
             var o = Options()
             o.aynVowel = true
+            return o
+        }()
+        static let hebrewVav: Options = {
+            var o = Options(arabicVowels: true)
+            o.hebrewVav = true
             return o
         }()
         static let arabicCompoundVowels: Options = {
@@ -302,7 +313,7 @@ public enum Transliterator {
                 // The Arabic article assimilated to the word after it, which Hebrew writes as a lone alef and a
                 // hyphen or maqaf ("תחריר א-שאם" Tahrir al-Sham, as "אל-" writes it unassimilated).
                 if run == ["א"], j < scalars.count, scalars[j] == "-" || scalars[j] == "\u{5BE}" { out += "al" } else {
-                    out += Letters.shared.hebrew(run, vowels: options.arabicVowels)
+                    out += Letters.shared.hebrew(run, vowels: options.arabicVowels, vav: options.hebrewVav)
                 }
             case .hangul: out += Hangul.romanise(run, revised: options.hangulRevised, joined: options.hangulJoined)
             case .han:
@@ -683,7 +694,7 @@ final class Letters: Sendable {
 
     /// Hebrew: vowel letters read as vowels inside a word, bet/kaf/pe hard at its start; a letter
     /// with a geresh is the foreign sound it stands for ("ג'ונג" jong).
-    func hebrew(_ run: [Unicode.Scalar], vowels: Bool = false) -> String {
+    func hebrew(_ run: [Unicode.Scalar], vowels: Bool = false, vav: Bool = false) -> String {
         let table = tables["he"]!
         let s = run.filter { $0.properties.generalCategory != .nonspacingMark }
         // The particles of Arabic names, which Hebrew writes letter for letter: "אבו" Abu (its bet is a b, as
@@ -710,6 +721,12 @@ final class Letters: Sendable {
                 out += "v"
             } else if k > 0, s[k] == "ו", s[k - 1] == "ו" {
                 continue
+            } else if vav, k > 0, s[k] == "ו", k + 1 < s.count, s[k + 1] == "י" || s[k + 1] == "א" {
+                // The consonant of the syllable the vowel letter after it opens: v before yod ("לוי" Levi), the w of
+                // an Arabic name before alef ("מרואן" Marwan, "ג'ואהרי" Jawahiri).
+                out += s[k + 1] == "י" ? "v" : "w"
+            } else if vav, k > 1, k == s.count - 1, s[k] == "ו", s[k - 1] == "א" {
+                out += "w"  // a final w after a long a ("דיאו" Diaw)
             } else if vowels, s[k] == "ה", k == 1, s.count == 2 {
                 out += "e"  // a two-letter word of a foreign name: the particle de, le ("פטרולאוס דה ונצואלה")
             } else if s[k] == "ה", k == s.count - 1 {
