@@ -8,7 +8,8 @@ import Testing
 /// William), and the vowel o it puts after a final labial ("萨博" sabo, Saab), but not a
 /// one-syllable Chinese word ("西安" xian is no CHAM); the South Asian spellings of common given
 /// names as variants of them ("Mehmood" of Mahmood), which also tells two names of one root apart;
-/// a Hebrew vav read as the consonant it also writes ("לוי" Levi, "דוד" David, "מרואן" Marwan).
+/// a Hebrew vav read as the consonant it also writes ("לוי" Levi, "דוד" David, "מרואן" Marwan); a
+/// Chinese name in Ukrainian or Belarusian Palladius read as pinyin ("Ван Міншань" Wang Mingshan).
 @Suite("Twenty-eighth round")
 struct Round28Tests {
     static let matcher = FixtureWithParties.matcher([
@@ -19,6 +20,8 @@ struct Round28Tests {
         FixtureWithParties.sdnPerson("z5", "LEVI, Yinon", country: "IL"),
         FixtureWithParties.sdnPerson("z6", "LEVITIN, Igor Yevgenyevich", country: "RU"),
         FixtureWithParties.sdnPerson("z7", "LOUIS, Yinon", country: "FR"),
+        FixtureWithParties.sdnPerson("z8", "WANG, Mingshan", country: "CN"),
+        FixtureWithParties.sdnPerson("z9", "LUKASHENKA, Halina Radzivonawna", country: "BY"),
     ])
 
     static func finds(_ query: String, _ id: String) -> Bool { FixtureWithParties.finds(matcher, query, id) }
@@ -59,5 +62,15 @@ struct Round28Tests {
         #expect(Self.finds("ינון לוי", "z5"))
         #expect(Self.finds("איגור לויטין", "z6"))
         #expect(!Self.finds("ינון לוי", "z7"))
+    }
+
+    @Test("a Chinese name in Ukrainian or Belarusian Palladius is read as pinyin beside its other readings")
+    func ukrainianPalladius() {
+        #expect(PalladiusCyrillic.reading("Ван Міншань") == "wang mingshan")
+        #expect(PalladiusCyrillic.reading("Сі Цзіньпін") == "xi jinping")
+        #expect(Self.finds("Ван Міншань", "z8"))
+        // Only beside the name's own readings: a Belarusian name is not read as Chinese alone for its э.
+        #expect(PalladiusCyrillic.chineseOnly("Галіна Лукашэнка") == nil)
+        #expect(Self.finds("Галіна Лукашэнка", "z9"))
     }
 }

@@ -38,7 +38,7 @@ enum PalladiusCyrillic {
     /// The pinyin reading of `name`, or nil when it is not written in Cyrillic letters alone or no
     /// word of it splits into Palladius syllables.
     static func reading(_ name: String) -> String? {
-        let words = name.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "·" })
+        let words = russianLetters(name.lowercased()).split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "·" })
         guard !words.isEmpty, words.count <= 4,
               words.allSatisfy({ $0.unicodeScalars.allSatisfy { (0x430...0x44F).contains($0.value) || $0 == "ё" } }) else { return nil }
         var out: [String] = []
@@ -60,6 +60,7 @@ enum PalladiusCyrillic {
     /// ("tszinpin", "chzhan"), and sound like other listed names ("Ли Цзюнь" li jun, read "ly
     /// tsziun", is not "LU, Chin Shun").
     static func chineseOnly(_ name: String) -> String? {
+        // Russian letters only: Belarusian writes э after consonants in its own words ("Лукашэнка").
         let words = name.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "·" })
         guard !words.isEmpty, words.count <= 4 else { return nil }
         var out: [String] = []
@@ -72,6 +73,22 @@ enum PalladiusCyrillic {
                 || w.indices.dropFirst().contains { w[$0] == "э" && !"аеёиоуыэюяьъй".unicodeScalars.contains(w[$0 - 1]) }
         }
         return marked ? out.joined(separator: " ") : nil
+    }
+
+    /// `name` (lower-case) with the letters Ukrainian and Belarusian write for Russian ones: the Ukrainian and
+    /// Belarusian press transcribe Chinese names by Palladius in their own alphabets ("Сі Цзіньпін" for Си
+    /// Цзиньпин, "Ван Міншань" for Ван Миншань): і and ї for и, є for е, ґ for г. For `reading` only, a reading
+    /// beside the name's others.
+    static func russianLetters(_ name: String) -> String {
+        guard name.unicodeScalars.contains(where: { $0 == "і" || $0 == "ї" || $0 == "є" || $0 == "ґ" }) else { return name }
+        return String(String.UnicodeScalarView(name.unicodeScalars.map { c -> Unicode.Scalar in
+            switch c {
+            case "і", "ї": return "и"
+            case "є": return "е"
+            case "ґ": return "г"
+            default: return c
+            }
+        }))
     }
 
     /// A word split whole into Palladius syllables, their pinyin joined, or nil.
