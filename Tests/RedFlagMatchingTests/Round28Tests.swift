@@ -9,7 +9,9 @@ import Testing
 /// one-syllable Chinese word ("西安" xian is no CHAM); the South Asian spellings of common given
 /// names as variants of them ("Mehmood" of Mahmood), which also tells two names of one root apart;
 /// a Hebrew vav read as the consonant it also writes ("לוי" Levi, "דוד" David, "מרואן" Marwan); a
-/// Chinese name in Ukrainian or Belarusian Palladius read as pinyin ("Ван Міншань" Wang Mingshan).
+/// Chinese name in Ukrainian or Belarusian Palladius read as pinyin ("Ван Міншань" Wang Mingshan); a
+/// katakana word read as two listed words by sound even where its letters also split as spelt
+/// ("ビンラディン" binradin: bin + RADIN as spelt, bin + LADEN as it sounds).
 @Suite("Twenty-eighth round")
 struct Round28Tests {
     static let matcher = FixtureWithParties.matcher([
@@ -22,6 +24,9 @@ struct Round28Tests {
         FixtureWithParties.sdnPerson("z7", "LOUIS, Yinon", country: "FR"),
         FixtureWithParties.sdnPerson("z8", "WANG, Mingshan", country: "CN"),
         FixtureWithParties.sdnPerson("z9", "LUKASHENKA, Halina Radzivonawna", country: "BY"),
+        FixtureWithParties.sdnPerson("z10", "BIN LADEN, Sa'ad", country: "SA"),
+        // Lists "radin" as a word of its own: "binradin" then splits as spelt into bin + radin.
+        FixtureWithParties.sdnPerson("z11", "RADIN, Ahmad Kamal", country: "MY"),
     ])
 
     static func finds(_ query: String, _ id: String) -> Bool { FixtureWithParties.finds(matcher, query, id) }
@@ -72,5 +77,11 @@ struct Round28Tests {
         // Only beside the name's own readings: a Belarusian name is not read as Chinese alone for its э.
         #expect(PalladiusCyrillic.chineseOnly("Галіна Лукашэнка") == nil)
         #expect(Self.finds("Галіна Лукашэнка", "z9"))
+    }
+
+    @Test("a katakana word is read as two listed words by sound beside a split of its letters as spelt")
+    func soundSplitBesideSpelt() {
+        #expect(Self.finds("サアド・ビンラディン", "z10"))
+        #expect(!Self.finds("サアド・ビンラディン", "z11"))
     }
 }

@@ -526,7 +526,9 @@ struct PreparedQuery {
             for split in f.splits { splits.append((i, split.left, split.right, 1)) }
         }
         if let x = crossScript {
-            for i in bytes.indices where x.runsWordsTogether && x.fromScript[i] && !x.asSpelt.contains(i) && facts[i].splits.isEmpty {
+            // Beside any split the word's letters give as spelt: "binradin" (ビンラディン) is bin + RADIN as spelt,
+            // and bin + LADEN as it sounds.
+            for i in bytes.indices where x.runsWordsTogether && x.fromScript[i] && !x.asSpelt.contains(i) {
                 // The article as the word opens it (al, el), or al.
                 let article = x.articles.contains(i) || bytes[i].count < 2 ? nil : space.id(of: Array(bytes[i][..<2])) ?? space.id(of: Array("al".utf8))
                 splits += PreparedQuery.soundSplits(bytes[i], at: i, article: article, lookup: x.lookup)
