@@ -35,6 +35,7 @@ LAYOUT = {
     "korean-katakana.tsv": {"unit": 2, "final": 2, "surname": 2},
     "korean-pinyin.tsv": {"syllable": 2, "surname": 2},
     "palladius.tsv": {"syllable": 2},
+    "han-viet.tsv": {"syllable": 3},
     "diacritic-sounds.tsv": {"letter": 2},
     "place-adjectives.tsv": {"suffix": 2, "ending": 2, "quality": 2},
     "patronymics.tsv": {"form": 2},

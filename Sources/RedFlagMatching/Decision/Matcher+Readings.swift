@@ -19,12 +19,14 @@ extension Matcher {
             // "Banque commerciale de Syrie" is also read in English ("Bank Commercial Syria", `BusinessWords`).
             let joined = ArticleCompounds.joined(query.name), sounded = DiacriticSounds.sounded(query.name)
             let translated = BusinessWords.latinReadings(query.name)
-            guard joined != nil || sounded != nil || !translated.isEmpty else {
+            // "Ngô Anh Kiệt" is also read "wu yingjie": a Chinese name the Vietnamese press writes (`HanVietNames`).
+            let hanViet = query.type == nil || query.type == .person || query.type == .unknown ? HanVietNames.readings(query.name) : []
+            guard joined != nil || sounded != nil || !translated.isEmpty || !hanViet.isEmpty else {
                 // A country word in an organisation's name ("Russian United Shipbuilding Corporation", `countryWordMatches`).
                 let dropped = countryWordMatches(query, readings: [query.name])
                 return dropped.isEmpty ? screenOnce(query) : merged(query, [screenOnce(query).matches] + dropped)
             }
-            let others = [joined, sounded, sounded.flatMap(ArticleCompounds.joined)].compactMap { $0 } + translated
+            let others = [joined, sounded, sounded.flatMap(ArticleCompounds.joined)].compactMap { $0 } + translated + hanViet
             return merged(query, [screenOnce(query).matches] + others.map { name in
                 var alternative = query
                 alternative.name = name

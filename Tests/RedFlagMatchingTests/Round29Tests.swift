@@ -1,0 +1,54 @@
+import Foundation
+import RedFlagCore
+@testable import RedFlagMatching
+import Testing
+
+/// The twenty-ninth round's classes (issue 11, item 10), each paired with the case it must not open: a
+/// Chinese name written in its Sino-Vietnamese reading, as the Vietnamese press writes it ("Ngô Anh
+/// Kiệt" for 吴英杰, WU Yingjie), read back into pinyin; never a name without Vietnamese letters, an
+/// organisation, or a name with a word that is no Hán-Việt syllable.
+@Suite("Twenty-ninth round")
+struct Round29Tests {
+    static let matcher = FixtureWithParties.matcher([
+        FixtureWithParties.sdnPerson("y1", "WU, Yingjie", country: "CN"),
+        FixtureWithParties.sdnPerson("y2", "WU, Weihua", country: "CN"),
+        FixtureWithParties.sdnPerson("y3", "OUYANG, Zhenhua", country: "CN"),
+        FixtureWithParties.sdnOrganisation("y4", "WU YINGJIE TRADING", country: "CN"),
+    ])
+
+    static func finds(_ query: String, _ id: String, type: PartyType? = nil) -> Bool {
+        let result = matcher.screen(ScreeningQuery(name: query, type: type))
+        return result.matches.contains { $0.id.hasSuffix(":" + id) && $0.decision != .clear }
+    }
+
+    @Test("a Hán-Việt name is read as the pinyin of its characters, surname apart, likeliest readings first")
+    func hanVietReadings() {
+        #expect(HanVietNames.readings("Ngô Anh Kiệt").first == "wu yingjie")
+        #expect(HanVietNames.readings("Tập Cận Bình").contains("xi jinping"))
+        // Vũ writes 宇 yu and 武 wu: both are tried.
+        #expect(HanVietNames.readings("Vũ Duy Hoa").contains("wu weihua"))
+        #expect(HanVietNames.readings("Vũ Duy Hoa").contains("yu weihua"))
+        #expect(HanVietNames.readings("Vũ Duy Hoa").count <= HanVietNames.mostReadings)
+        // Four words: a compound surname's two and the given name's two.
+        #expect(HanVietNames.readings("Âu Dương Chấn Hoa").contains("ouyang zhenhua"))
+        // No Vietnamese letter (ơ, ư, a dot below, a hook above): not read.
+        #expect(HanVietNames.readings("Ngo Anh Kiet").isEmpty)
+        #expect(HanVietNames.readings("Tôn Jinlong").isEmpty)
+        // A word that is no Hán-Việt syllable ("Smith"): not read.
+        #expect(HanVietNames.readings("Phạm Smith").isEmpty)
+        #expect(HanVietNames.looksVietnamese("Nguyễn Văn An"))
+        #expect(!HanVietNames.looksVietnamese("Đorđe Balašević"))
+        #expect(!HanVietNames.looksVietnamese("Ștefan Bănică"))
+    }
+
+    @Test("a Chinese person in the Vietnamese press's spelling is found; the same words as an organisation are not read")
+    func hanVietScreening() {
+        #expect(Self.finds("Ngô Anh Kiệt", "y1"))
+        #expect(Self.finds("Vũ Duy Hoa", "y2"))
+        #expect(Self.finds("Âu Dương Chấn Hoa", "y3"))
+        #expect(!Self.finds("Ngo Anh Kiet", "y1"))
+        #expect(!Self.finds("Ngô Anh Kiệt", "y4", type: .entity))
+        // A Vietnamese person's own name reads as other characters' pinyin: no listed name.
+        #expect(!Self.finds("Nguyễn Văn Hùng", "y1"))
+    }
+}
