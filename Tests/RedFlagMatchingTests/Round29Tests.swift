@@ -6,7 +6,10 @@ import Testing
 /// The twenty-ninth round's classes (issue 11, item 10), each paired with the case it must not open: a
 /// Chinese name written in its Sino-Vietnamese reading, as the Vietnamese press writes it ("Ngô Anh
 /// Kiệt" for 吴英杰, WU Yingjie), read back into pinyin; never a name without Vietnamese letters, an
-/// organisation, or a name with a word that is no Hán-Việt syllable.
+/// organisation, or a name with a word that is no Hán-Việt syllable; and a Russian given name as
+/// the German or Polish press writes it read as that given name in every spelling the lists use
+/// ("Jurij" read "yuriy", listed "Yury"; "Waleri" read "valeri", listed "Valeriy"), never as another
+/// name.
 @Suite("Twenty-ninth round")
 struct Round29Tests {
     static let matcher = FixtureWithParties.matcher([
@@ -14,6 +17,13 @@ struct Round29Tests {
         FixtureWithParties.sdnPerson("y2", "WU, Weihua", country: "CN"),
         FixtureWithParties.sdnPerson("y3", "OUYANG, Zhenhua", country: "CN"),
         FixtureWithParties.sdnOrganisation("y4", "WU YINGJIE TRADING", country: "CN"),
+        FixtureWithParties.sdnPerson("y5", "PODOBED, Yury Nikolaevich", country: "BY"),
+        FixtureWithParties.sdnPerson("y6", "LIMARENKO, Valeriy Igorevich", country: "RU"),
+        FixtureWithParties.sdnPerson("y7", "TSYDENOV, Aleksey Sambuyevich", country: "RU"),
+        // Lists the Polish spellings "jurij" and "aleksiej" as words of their own, as the EU's aliases do.
+        FixtureWithParties.sdnPerson("y8", "MORDASZOW, Aleksiej", country: "RU"),
+        FixtureWithParties.sdnPerson("y9", "SIWAKOW, Jurij", country: "BY"),
+        FixtureWithParties.sdnPerson("y10", "GOLZARI, Sa'id", country: "IR"),
     ])
 
     static func finds(_ query: String, _ id: String, type: PartyType? = nil) -> Bool {
@@ -50,5 +60,17 @@ struct Round29Tests {
         #expect(!Self.finds("Ngô Anh Kiệt", "y4", type: .entity))
         // A Vietnamese person's own name reads as other characters' pinyin: no listed name.
         #expect(!Self.finds("Nguyễn Văn Hùng", "y1"))
+    }
+
+    @Test("a Russian given name in German or Polish spelling is read as that name in the lists' spellings")
+    func pressGivenNames() {
+        #expect(Self.finds("Jurij Podobied", "y5"))
+        #expect(Self.finds("Waleri Limarenko", "y6"))
+        #expect(Self.finds("Aleksiej Cydienow", "y7"))
+        // The given name read so is no surname's reading: another surname is no match.
+        #expect(!Self.finds("Jurij Podolski", "y5"))
+        #expect(!Self.finds("Walerian Limanowski", "y6"))
+        // A title read in another press's letters is no given name ("seyed" read "sayed" is no Said).
+        #expect(!Self.finds("Seyed Hamid Golzari", "y10"))
     }
 }

@@ -271,14 +271,31 @@ struct PreparedQuery {
         // A common name is not read as another common name its vowels only set apart (`ApproximatePersonMatch.otherVowels`):
         // "eman" read in Turkish letters is "aman", another name, not Eman as that press writes it.
         let word = String(decoding: b, as: UTF8.self), knownName = Matcher.knownName(word)
-        for reading in PressOrthographies.readings(b) {
+        let readings = PressOrthographies.readings(b)
+        // Whether the word is itself a given name of the table: its own variants are found as such.
+        let givenName = !GivenNames.variants(of: word).isEmpty
+        for reading in readings {
             guard let id = space.id(of: reading) else { continue }
             let other = String(decoding: reading, as: UTF8.self)
             if knownName, Matcher.knownName(other), ApproximatePersonMatch.otherVowels(word, other) { continue }
-            // A listed given name read as its variant ("wladimir", in a German alias, read "vladimir"):
-            // the press's reading and the given names' table agree it is the same name, not another's word.
-            let credit = listed && GivenNames.areVariants(word, other) ? PressOrthographies.credit : pressCredit
+            // A listed given name read as its variant ("wladimir", in a German alias, read "vladimir"), or a
+            // listed word no given name of the table read as one ("aleksiej", in a Polish alias, read
+            // "aleksey"): the press's reading and the given names' table agree it is that name, not another's word.
+            let named = GivenNames.areVariants(word, other) || !givenName && !GivenNames.variants(of: other).isEmpty
+            let credit = listed && named ? PressOrthographies.credit : pressCredit
             map[id] = max(map[id] ?? 0, credit)
+        }
+        // A reading that is a given name the lists spell otherwise ("waleri" read "valeri", listed "valeriy";
+        // "jurij" read "yuriy", listed "yury"): its variants, as the table rates them, under the press's credit.
+        // Not a title's ("seyed", read in Turkish letters "sayed", is no Said).
+        if !givenName && !NameTitles.contains(word) && !LeadingTitles.words.contains(word) {
+            for reading in readings {
+                var variants: [(id: Int32, similarity: Double)] = []
+                GivenNames.addVariants(of: reading, to: &variants) { space.id(of: $0) }
+                for (id, s) in variants where s * PressOrthographies.credit > (map[id] ?? 0) {
+                    map[id] = s * PressOrthographies.credit
+                }
+            }
         }
         var beforeNear: [Int32: Double] = [:]
         // A reading one edit from a listed word ("jewgeni" read "yevgeni", listed "yevgeniy";
