@@ -9,7 +9,8 @@ import Testing
 /// organisation, or a name with a word that is no Hán-Việt syllable; and a Russian given name as
 /// the German or Polish press writes it read as that given name in every spelling the lists use
 /// ("Jurij" read "yuriy", listed "Yury"; "Waleri" read "valeri", listed "Valeriy"), never as another
-/// name.
+/// name; and a South Korean name in Hangul read as its owner spells it in English ("박지성" Park Ji
+/// Sung), only when it opens with a Korean surname.
 @Suite("Twenty-ninth round")
 struct Round29Tests {
     static let matcher = FixtureWithParties.matcher([
@@ -24,6 +25,9 @@ struct Round29Tests {
         FixtureWithParties.sdnPerson("y8", "MORDASZOW, Aleksiej", country: "RU"),
         FixtureWithParties.sdnPerson("y9", "SIWAKOW, Jurij", country: "BY"),
         FixtureWithParties.sdnPerson("y10", "GOLZARI, Sa'id", country: "IR"),
+        FixtureWithParties.sdnPerson("y11", "PARK, Ji Sung", country: "KR"),
+        FixtureWithParties.sdnPerson("y12", "JUNG, Hyun Young", country: "KR"),
+        FixtureWithParties.sdnOrganisation("y13", "PARK SUNG TRADING", country: "KR"),
     ])
 
     static func finds(_ query: String, _ id: String, type: PartyType? = nil) -> Bool {
@@ -72,5 +76,27 @@ struct Round29Tests {
         #expect(!Self.finds("Walerian Limanowski", "y6"))
         // A title read in another press's letters is no given name ("seyed" read "sayed" is no Said).
         #expect(!Self.finds("Seyed Hamid Golzari", "y10"))
+    }
+
+    @Test("a Hangul name is also read in the spelling South Koreans use in English")
+    func koreanPopularSpelling() {
+        #expect(KoreanPopularNames.reading("박지성") == "park ji sung")
+        #expect(KoreanPopularNames.reading("이민호") == "lee min ho")
+        #expect(KoreanPopularNames.reading("정현영") == "jung hyun young")
+        // A Hangul transcription of a foreign name opens with no Korean surname, or runs longer: not read.
+        #expect(KoreanPopularNames.reading("푸틴") == nil)
+        #expect(KoreanPopularNames.reading("블라디미르") == nil)
+        #expect(Self.finds("박지성", "y11"))
+        #expect(Self.finds("정현영", "y12"))
+        // The reading is a person's: another given name is no match.
+        #expect(!Self.finds("박민수", "y11"))
+    }
+
+    @Test("the Greek forms of given names shared with Russian are variants of them")
+    func greekGivenNames() {
+        #expect(GivenNames.areVariants("alexandros", "alexander"))
+        #expect(GivenNames.areVariants("dimitrios", "dmitry"))
+        #expect(GivenNames.areVariants("vasileios", "vasily"))
+        #expect(!GivenNames.areVariants("alexandros", "andreas"))
     }
 }

@@ -118,6 +118,11 @@ extension Matcher {
         if source == .cyrillic, let latin = SouthSlavicCyrillic.reading(name), !out.contains(where: { $0.0 == latin }) {
             out.append((latin, true, name))
         }
+        // A South Korean name as its owner spells it in English ("박지성" → "park ji sung", `KoreanPopularNames`):
+        // by spelling only, as the name's other Hangul readings that set its syllables apart.
+        if source == .hangul, let popular = KoreanPopularNames.reading(name), !out.contains(where: { $0.0 == popular }) {
+            out.append((popular, false, name))
+        }
         // A Korean name in Japanese katakana ("パク・ヨンシク" → "pak yon sik"), by sound as well.
         if source == .kana, let korean = KoreanKatakana.reading(name), !out.contains(where: { $0.0 == korean }) {
             out.append((korean, true, name))

@@ -1,0 +1,49 @@
+import Foundation
+
+/// A Korean name in Hangul read the way South Koreans spell it in English ("박지성" → "park ji
+/// sung", "이민호" → "lee min ho"): the surname in its usual passport spelling
+/// (`Lists/names/korean-popular.tsv`: Park, Lee, Choi, Jung) and the given name's syllables in
+/// Revised Romanization with the English ㅓ as u and 영 as young (Sung, Hyun, Young).
+///
+/// Neither of the two systems `Transliterator` reads Hangul with gives those spellings (Revised:
+/// Bak Ji-seong, McCune-Reischauer: Pak Chi-song), and a listed South Korean, or a published
+/// test pair, is written in them. Only a whole-Hangul name of two to four syllables that opens
+/// with a surname of the table is read so: a Hangul transcription of a foreign name does not.
+enum KoreanPopularNames {
+    /// Syllables of a Korean personal name written as one or two words.
+    static let syllables = 2...4
+
+    private static let surnames: [Unicode.Scalar: String] = {
+        var out: [Unicode.Scalar: String] = [:]
+        for row in NameData.rows("korean-popular.tsv") {
+            let hangul = Array(row.field(1).unicodeScalars), spelling = row.field(2)
+            guard row.field(0) == "surname", hangul.count == 1, (0xAC00...0xD7A3).contains(hangul[0].value), !spelling.isEmpty,
+                  spelling.utf8.allSatisfy({ (97...122).contains($0) }) else {
+                NameData.fail("\(row.file):\(row.line): expected surname, one Hangul syllable and lower-case Latin letters")
+            }
+            out[hangul[0]] = spelling
+        }
+        return out
+    }()
+
+    /// The popular reading of `name`, or nil when it is not a Hangul personal name of that shape.
+    static func reading(_ name: String) -> String? {
+        let scalars = name.unicodeScalars.filter { $0 != " " && $0 != "·" && $0 != "-" && $0 != "\u{30FB}" }
+        guard syllables.contains(scalars.count), scalars.allSatisfy({ (0xAC00...0xD7A3).contains($0.value) }),
+              let surname = surnames[scalars[scalars.startIndex]] else { return nil }
+        let given = scalars.dropFirst().map { syllable -> String in
+            let revised = Hangul.romanise([syllable], revised: true)
+            if revised == "yeong" { return "young" }
+            return revised.replacingFirst("eo", with: "u")
+        }
+        return ([surname] + given).joined(separator: " ")
+    }
+}
+
+private extension String {
+    /// The string with the first `target` replaced by `replacement` (a syllable holds one vowel).
+    func replacingFirst(_ target: String, with replacement: String) -> String {
+        guard let range = range(of: target) else { return self }
+        return replacingCharacters(in: range, with: replacement)
+    }
+}
