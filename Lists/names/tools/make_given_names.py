@@ -25,32 +25,32 @@ OUT = os.path.join(HERE, "..", "given-names.tsv")
 # Groups of spellings of one given name across romanisations. Every spelling in a group is
 # another way the same name is written; no nicknames here (those come from the package).
 VARIANTS = """
-aleksandr alexander aleksander oleksandr aliaksandr aliaksandar alyaksandr alexandr aleksandar alexandre alessandro alejandro iskandar iskander
+aleksandr alexander aleksander oleksandr aliaksandr aliaksandar alyaksandr alexandr aleksandar alexandre alessandro alejandro iskandar iskander alexandros
 aleksei alexei alexey aleksey oleksii oleksiy aliaksei alyaksey
 andrei andrey andriy andrii andrej andrzej andrew andreas andres
 anatoly anatolii anatoliy anatoli
 arkady arkadiy arkadii
 boris barys
-dmitry dmitri dmitriy dmitrii dmytro dzmitry dzmitryi
-evgeny evgeniy evgenii yevgeny yevgeniy yevhen yauhen ievgen eugene evgeni yevgeni jewgeni jewgenij jewgienij jevgenij
-fyodor fedor fiodor fedir fiodar theodore
-georgy georgiy georgii heorhiy heorhii george jurgen
-grigory grigoriy grigorii hryhoriy hryhorii ryhor gregory
+dmitry dmitri dmitriy dmitrii dmytro dzmitry dzmitryi dimitrios
+evgeny evgeniy evgenii yevgeny yevgeniy yevhen yauhen ievgen eugene evgeni yevgeni jewgeni jewgenij jewgienij jevgenij evgenios
+fyodor fedor fiodor fedir fiodar theodore theodoros
+georgy georgiy georgii heorhiy heorhii george jurgen georgios
+grigory grigoriy grigorii hryhoriy hryhorii ryhor gregory grigorios
 igor ihor ihar
-ilya ilia illia illya elijah
+ilya ilia illia illya elijah ilias
 ivan ivano iwan
-konstantin kostiantyn kanstantsin constantine
+konstantin kostiantyn kanstantsin constantine konstantinos
 maksim maxim maksym maksim maxime
-mikhail mykhailo mikhail mikhal michail michael mikhael
+mikhail mykhailo mikhail mikhal michail michael mikhael michalis
 nikolai nikolay mykola mikalai nicolai nikolaj nicholas nicolas nikolaos
 oleg oleh aleh
-pavel pavlo paval paul pavol
-pyotr petr petro piotr pyatro peter pierre pietro
-sergei sergey serhiy serhii siarhei sergiy sergio serge
+pavel pavlo paval paul pavol pavlos
+pyotr petr petro piotr pyatro peter pierre pietro petros
+sergei sergey serhiy serhii siarhei sergiy sergio serge sergios
 stanislav stanislau
 vadim vadym vadzim
 valery valeriy valerii valeri
-vasily vasiliy vasilii vasyl vasil
+vasily vasiliy vasilii vasyl vasil vasilios vasileios
 viktor victor wiktor
 vitaly vitaliy vitalii vital
 vladimir volodymyr uladzimir wladimir vladimir
@@ -1050,7 +1050,9 @@ def main() -> None:
         "#   2026-12-06 (twenty-fourth round): the German, Polish and Czech press forms of the Russian given names that open",
         "#   with Е (Je-: Jewgeni, Jewgienij, Jelena, Jekaterina, Jegor, Jefim), from the Duden and PWN transcriptions of Russian.",
         "#   2026-12-07 (twenty-eighth round): South Asian and Arabic spellings of common given names the table lacked (Mehmood,",
-        "#   Yousaf, Hasaan, Javaid, Ishaque; Amir/Ameer/Aamir, Zahid/Zahed, Abid/Abed, Iqbal/Ikbal, Waqas/Waqqas), same sources.",
+        "#   Yousaf, Hasaan, Javaid, Ishaque; Amir/Ameer/Aamir, Zahid/Zahed, Abid/Abed, Iqbal/Ikbal, Waqas/Waqqas), same sources.
+#   2026-12-07 (twenty-ninth round): the Greek forms of the given names shared with Russian (Alexandros, Konstantinos,
+#   Dimitrios, Georgios, Petros, Pavlos, Michalis, Vasileios, Theodoros, Grigorios, Sergios, Ilias, Evgenios, Leonidas).",
         "# version: nicknames " + version + "; variants 2026-12-07",
         "# licence: nicknames Apache-2.0 (pairs used as facts); variant groups: own work",
         "# regenerate: python3 Lists/names/tools/make_given_names.py (needs `pip install nicknames`)",
