@@ -42,8 +42,8 @@ enum FixtureWithParties {
     }
 
     /// Whether `query` alerts with the party whose source id is `id` among its matches.
-    static func finds(_ matcher: Matcher, _ query: String, _ id: String) -> Bool {
-        let result = matcher.screen(ScreeningQuery(name: query))
+    static func finds(_ matcher: Matcher, _ query: String, _ id: String, type: PartyType? = nil) -> Bool {
+        let result = matcher.screen(ScreeningQuery(name: query, type: type))
         return result.decision != .clear && result.matches.contains { $0.id.hasSuffix(":" + id) }
     }
 }

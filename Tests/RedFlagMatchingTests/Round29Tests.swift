@@ -30,10 +30,7 @@ struct Round29Tests {
         FixtureWithParties.sdnOrganisation("y13", "PARK SUNG TRADING", country: "KR"),
     ])
 
-    static func finds(_ query: String, _ id: String, type: PartyType? = nil) -> Bool {
-        let result = matcher.screen(ScreeningQuery(name: query, type: type))
-        return result.matches.contains { $0.id.hasSuffix(":" + id) && $0.decision != .clear }
-    }
+    static func finds(_ query: String, _ id: String, type: PartyType? = nil) -> Bool { FixtureWithParties.finds(matcher, query, id, type: type) }
 
     @Test("a Hán-Việt name is read as the pinyin of its characters, surname apart, likeliest readings first")
     func hanVietReadings() {

@@ -63,26 +63,17 @@ enum HanVietNames {
             guard let readings = table[word] else { return [] }
             options.append(Array(readings.prefix(readingsPerSyllable)))
         }
-        // Combinations by the sum of their readings' ranks: the first readings of every syllable, then one
-        // syllable's second, and so on.
-        var combinations: [[Int]] = [Array(repeating: 0, count: options.count)]
-        var seen: Set<[Int]> = [combinations[0]]
+        // Every combination of the syllables' readings (at most 3⁴), likeliest first: by the sum of their ranks.
+        var combinations: [[Int]] = [[]]
+        for o in options { combinations = combinations.flatMap { ranks in o.indices.map { ranks + [$0] } } }
+        combinations.sort { $0.reduce(0, +) < $1.reduce(0, +) }
         var out: [String] = []
-        var next = 0
-        while next < combinations.count && out.count < mostReadings {
-            let ranks = combinations[next]
-            next += 1
+        for ranks in combinations where out.count < mostReadings {
             let syllables = zip(options, ranks).map { $0[$1] }
             // Four words are a compound surname's two (Âu Dương 欧阳 ouyang) and a given name's two.
             let surname = syllables.count == 4 ? syllables[0] + syllables[1] : syllables[0]
             let reading = surname + " " + syllables.dropFirst(syllables.count == 4 ? 2 : 1).joined()
             if !out.contains(reading) { out.append(reading) }
-            for i in ranks.indices where ranks[i] + 1 < options[i].count {
-                var more = ranks
-                more[i] += 1
-                if seen.insert(more).inserted { combinations.append(more) }
-            }
-            combinations[next...].sort { $0.reduce(0, +) < $1.reduce(0, +) }
         }
         return out
     }
