@@ -1050,9 +1050,9 @@ def main() -> None:
         "#   2026-12-06 (twenty-fourth round): the German, Polish and Czech press forms of the Russian given names that open",
         "#   with Е (Je-: Jewgeni, Jewgienij, Jelena, Jekaterina, Jegor, Jefim), from the Duden and PWN transcriptions of Russian.",
         "#   2026-12-07 (twenty-eighth round): South Asian and Arabic spellings of common given names the table lacked (Mehmood,",
-        "#   Yousaf, Hasaan, Javaid, Ishaque; Amir/Ameer/Aamir, Zahid/Zahed, Abid/Abed, Iqbal/Ikbal, Waqas/Waqqas), same sources.
-#   2026-12-07 (twenty-ninth round): the Greek forms of the given names shared with Russian (Alexandros, Konstantinos,
-#   Dimitrios, Georgios, Petros, Pavlos, Michalis, Vasileios, Theodoros, Grigorios, Sergios, Ilias, Evgenios, Leonidas).",
+        "#   Yousaf, Hasaan, Javaid, Ishaque; Amir/Ameer/Aamir, Zahid/Zahed, Abid/Abed, Iqbal/Ikbal, Waqas/Waqqas), same sources.",
+        "#   2026-12-07 (twenty-ninth round): the Greek forms of the given names shared with Russian (Alexandros, Konstantinos,",
+        "#   Dimitrios, Georgios, Petros, Pavlos, Michalis, Vasileios, Theodoros, Grigorios, Sergios, Ilias, Evgenios, Leonidas).",
         "# version: nicknames " + version + "; variants 2026-12-07",
         "# licence: nicknames Apache-2.0 (pairs used as facts); variant groups: own work",
         "# regenerate: python3 Lists/names/tools/make_given_names.py (needs `pip install nicknames`)",
