@@ -10,7 +10,8 @@ import Testing
 /// the German or Polish press writes it read as that given name in every spelling the lists use
 /// ("Jurij" read "yuriy", listed "Yury"; "Waleri" read "valeri", listed "Valeriy"), never as another
 /// name; and a South Korean name in Hangul read as its owner spells it in English ("박지성" Park Ji
-/// Sung), only when it opens with a Korean surname.
+/// Sung), only when it opens with a Korean surname, and a Korean surname in the South's or the
+/// passport's spelling met as the DPRK spelling the lists use ("Lee" for RI), the given name as written.
 @Suite("Twenty-ninth round")
 struct Round29Tests {
     static let matcher = FixtureWithParties.matcher([
@@ -28,6 +29,8 @@ struct Round29Tests {
         FixtureWithParties.sdnPerson("y11", "PARK, Ji Sung", country: "KR"),
         FixtureWithParties.sdnPerson("y12", "JUNG, Hyun Young", country: "KR"),
         FixtureWithParties.sdnOrganisation("y13", "PARK SUNG TRADING", country: "KR"),
+        FixtureWithParties.sdnPerson("y14", "RI, Pyong Chol", country: "KP"),
+        FixtureWithParties.sdnPerson("y15", "PAK, Chol Su", country: "KP"),
     ])
 
     static func finds(_ query: String, _ id: String, type: PartyType? = nil) -> Bool { FixtureWithParties.finds(matcher, query, id, type: type) }
@@ -95,5 +98,14 @@ struct Round29Tests {
         #expect(GivenNames.areVariants("dimitrios", "dmitry"))
         #expect(GivenNames.areVariants("vasileios", "vasily"))
         #expect(!GivenNames.areVariants("alexandros", "andreas"))
+    }
+
+    @Test("a Korean surname in the South's or the passport's spelling is the DPRK spelling the lists use")
+    func koreanSurnameSpellings() {
+        #expect(Self.finds("Lee Pyong Chol", "y14"))
+        #expect(Self.finds("Park Chol Su", "y15"))
+        // Only the surname is respelt: another given name is no match.
+        #expect(!Self.finds("Lee Min Ho", "y14"))
+        #expect(!Self.finds("Park Ji Sung", "y15"))
     }
 }

@@ -36,7 +36,7 @@ LAYOUT = {
     "korean-pinyin.tsv": {"syllable": 2, "surname": 2},
     "palladius.tsv": {"syllable": 2},
     "han-viet.tsv": {"syllable": 3},
-    "korean-popular.tsv": {"surname": 2},
+    "korean-popular.tsv": {"surname": 2, "spellings": 1},
     "diacritic-sounds.tsv": {"letter": 2},
     "place-adjectives.tsv": {"suffix": 2, "ending": 2, "quality": 2},
     "patronymics.tsv": {"form": 2},

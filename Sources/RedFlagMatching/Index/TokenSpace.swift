@@ -271,6 +271,7 @@ public struct TokenSpace: Sendable, Equatable {
             }
         }
         GivenNames.addVariants(of: token, to: &out) { self.id(of: $0) }
+        KoreanPopularNames.addSurnameSpellings(of: token, to: &out) { self.id(of: $0) }
         PatronymicVariants.addVariants(of: token, to: &out) { self.id(of: $0) }
         CountryWords.addEquivalents(of: token, to: &out) { self.id(of: $0) }
         return out
