@@ -7,7 +7,8 @@
 /// tsviyanovich"), three or four letters from the listed form in every word; the
 /// folded Latin writes ž, č, ć, š as z, c, c, s, and ц as c, й as j, ль as lj. The reading is
 /// made only for a name with a word ending in -ич (-ić: the surname ending of those languages,
-/// which Russian writes so), never for a Russian patronymic (the middle word of three, or a word
+/// which Russian writes so; Ukrainian also -іч) or in the Macedonian -ски, -ска (-ski, -ska, which
+/// Russian writes -ский, -ская), never for a Russian patronymic (the middle word of three, or a word
 /// built on a known given name: "Владимирович"), and is
 /// one more reading beside the Russian one, compared by sound like it, that finds only parties of
 /// those countries (`countries`).
@@ -23,7 +24,7 @@ enum SouthSlavicCyrillic {
         "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
         "у": "u", "ф": "f", "х": "h", "ц": "c", "ч": "c", "ш": "s", "щ": "sc", "ы": "i", "э": "e",
         "ю": "ju", "я": "ja", "ё": "jo", "і": "i", "ї": "ji", "є": "je", "ґ": "g",
-        "ј": "j", "љ": "lj", "њ": "nj", "ћ": "c", "ђ": "dj", "џ": "dz",
+        "ј": "j", "љ": "lj", "њ": "nj", "ћ": "c", "ђ": "dj", "џ": "dz", "ќ": "kj", "ѓ": "gj", "ѕ": "dz",
     ]
     private static let vowels: Set<Unicode.Scalar> = ["а", "е", "ё", "и", "о", "у", "ы", "э", "ю", "я", "і", "ї", "є"]
 
@@ -33,7 +34,10 @@ enum SouthSlavicCyrillic {
         let words = name.lowercased().split(whereSeparator: { $0 == " " || $0 == "," })
         guard (2...4).contains(words.count) else { return nil }
         let surname = words.indices.contains { i in
-            guard words[i].hasSuffix("ич") || words[i].hasSuffix("ић") else { return false }
+            // -ски, -ска without the й of a Russian -ский: the Macedonian surname ending ("Бошкоски" Boškoski).
+            if words[i].count >= 5 && (words[i].hasSuffix("ски") || words[i].hasSuffix("ска")) { return true }
+            // -іч: the Ukrainian spelling of -ić ("Сарайліч" Sarajlić).
+            guard words[i].hasSuffix("ич") || words[i].hasSuffix("ић") || words[i].hasSuffix("іч") else { return false }
             // The middle word of three is a Russian patronymic ("Иван Петрович Сидоров"), and so is a word built
             // on a known given name anywhere ("Дмитрий Владимирович", a Russian form of address).
             guard !(words.count == 3 && i == 1) else { return false }

@@ -297,6 +297,13 @@ struct PreparedQuery {
                 }
             }
         }
+        // The Arabic feminine ending -ah (ة) that other presses end in a vowel: a reading one "h" short of a
+        // listed word ("hamija" read "hamiya", HAMIYAH; "alija" read "aliya", ALIYAH) is that word, as a
+        // near reading (`nearReadings` looks only at readings of seven letters or more).
+        for reading in readings where reading.count >= PressOrthographies.minimumLength + 1 && reading.last == 97 {
+            guard let id = space.id(of: reading + [104]) else { continue }
+            map[id] = max(map[id] ?? 0, PressOrthographies.endingCredit * pressCredit)
+        }
         var beforeNear: [Int32: Double] = [:]
         // A reading one edit from a listed word ("jewgeni" read "yevgeni", listed "yevgeniy";
         // "chaoukat" read "shaukat", listed "shawkat"): the name as that press writes it, with the
@@ -410,13 +417,29 @@ struct PreparedQuery {
         var facts: [QueryTokenFacts] = []
         let written = written.map { $0.count == tokens.count ? $0 : tokens } ?? tokens
         let formPieces = PreparedQuery.legalFormPieces(bytes, space: space)
+        // Whether the name reads as a body's: a legal form or a business word (looked at only for a typed truncation).
+        var business: Bool?
+        let businessName = { () -> Bool in
+            if let b = business { return b }
+            let b = !legalForms.isEmpty || tokens.contains(where: CommonWords.isGeneric)
+            business = b
+            return b
+        }
         for (i, b) in bytes.enumerated() {
             let f = cache.value(b) { PreparedQuery.facts(b, skeleton: skeletons[i], space: space, scratch: scratch) }
             facts.append(f)
             ids.append(f.id)
             var map = f.similar
             // As typed: "comm" is made canonical as communications, and may stand for commercial.
-            if truncations { PreparedQuery.addAbbreviated(Array(written[i].utf8), space: space, into: &map) }
+            if truncations {
+                var abbreviated: [Int32: Double] = [:]
+                PreparedQuery.addAbbreviated(Array(written[i].utf8), space: space, into: &abbreviated)
+                // A common name is no truncated business word in a name without a legal form or another business
+                // word: "Shi Yutong" is no YUSONG SHIPPING (Shi is a surname), while "Che Trading" may be chemical.
+                if !abbreviated.isEmpty, businessName() || !CommonNames.contains(written[i]) {
+                    map.merge(abbreviated) { max($0, $1) }
+                }
+            }
             if let x = crossScript, x.fromScript[i], !x.asSpelt.contains(i) {
                 if x.exactSpelling {
                     let respelt = Set(RomanisationSwaps.respellings(b, twice: true).compactMap { space.id(of: $0) })
