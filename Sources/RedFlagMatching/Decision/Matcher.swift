@@ -74,8 +74,32 @@ public final class Matcher: Sendable {
             }
         }
         addressNumberBits = bits
-        let names = index.names
-        phoneticIndex = LazyValue { PhoneticIndex(space: names) }
+        let names = index.names, listed = index
+        phoneticIndex = LazyValue {
+            // The words that mostly name parties of Spanish-speaking countries are also filed as Spanish says them
+            // (`SpanishSounds`): per word, the names of parties with a country, and of those the Spanish-speaking ones'.
+            // Counted in arrays over the entries' country bytes: this runs at a fresh process's first non-Latin name.
+            let entries = listed.entryCountries.count
+            var spanishEntry = [Int8](repeating: -1, count: entries)
+            for e in 0..<entries {
+                spanishEntry[e] = listed.entryCountries.withBytes(e) { b in b.isEmpty ? -1 : SpanishSounds.anySpanish(b) ? 1 : 0 }
+            }
+            var all = [Int32](repeating: 0, count: names.vocabulary.count), spanish = all
+            for d in 0..<names.documentCount {
+                let flag = spanishEntry[Int(listed.nameEntry[d])]
+                guard flag >= 0 else { continue }
+                for p in names.documentRange(d) {
+                    let id = Int(names.documentTokens[p])
+                    all[id] += 1
+                    spanish[id] += Int32(flag)
+                }
+            }
+            return PhoneticIndex(space: names) { id, bytes in
+                let n = Int(id)
+                guard spanish[n] > 0, Double(spanish[n]) >= SpanishSounds.leastShare * Double(all[n]) else { return nil }
+                return SpanishSounds.respelling(bytes)
+            }
+        }
     }
 
     /// Whether a single letter in a listed name of `type` is an initial, standing for any word with

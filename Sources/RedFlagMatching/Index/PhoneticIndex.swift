@@ -16,16 +16,38 @@ final class PhoneticIndex: Sendable {
     private let segmentStart: [Int32]
     /// `PhoneticComparison.strongConsonants` of each filed token, by vocabulary id, counted once here.
     private let consonants: [Int32]
+    /// Second readings of some listed tokens (`otherReading`: a Spanish name as Spanish says it),
+    /// filed by their own keys: `others[k]` are indices into `otherIDs`, whose segments are
+    /// `otherSegments[otherStart[n] ..< otherStart[n + 1]]`.
+    private let others: [UInt64: [Int32]]
+    private let otherIDs: [Int32]
+    private let otherSegments: [PhoneticComparison.Segment]
+    private let otherStart: [Int32]
+    private let otherConsonants: [Int32]
 
-    init(space: TokenSpace) {
+    /// `otherReading(id, bytes)`: another spelling of listed token `id` to file its sounds under
+    /// too (nil: none).
+    init(space: TokenSpace, otherReading: (Int32, [UInt8]) -> [UInt8]? = { _, _ in nil }) {
         var tokens: [UInt64: [Int32]] = [:]
         var segments: [PhoneticComparison.Segment] = []
         var segmentStart: [Int32] = [0]
         segmentStart.reserveCapacity(space.vocabulary.count + 1)
         var consonants = [Int32](repeating: 0, count: space.vocabulary.count)
+        var others: [UInt64: [Int32]] = [:]
+        var otherIDs: [Int32] = [], otherSegments: [PhoneticComparison.Segment] = [], otherStart: [Int32] = [0], otherConsonants: [Int32] = []
         for id in 0..<space.vocabulary.count {
             defer { segmentStart.append(Int32(segments.count)) }
             let bytes = space.vocabulary.withBytes(id) { Array($0) }
+            if let other = otherReading(Int32(id), bytes), let s = PhoneticComparison.segments(other, source: nil) {
+                let key = PhoneticComparison.key(s)
+                if let packed = key.isEmpty ? Self.packWeak(PhoneticComparison.weakKey(s)) : Self.pack(key) {
+                    others[packed, default: []].append(Int32(otherIDs.count))
+                    otherIDs.append(Int32(id))
+                    otherSegments += s
+                    otherStart.append(Int32(otherSegments.count))
+                    otherConsonants.append(Int32(PhoneticComparison.strongConsonants(s)))
+                }
+            }
             guard bytes.count >= 2, let s = PhoneticComparison.segments(bytes, source: nil) else { continue }
             let key = PhoneticComparison.key(s)
             guard let packed = key.isEmpty ? Self.packWeak(PhoneticComparison.weakKey(s)) : Self.pack(key) else { continue }
@@ -37,6 +59,11 @@ final class PhoneticIndex: Sendable {
         self.segments = segments
         self.segmentStart = segmentStart
         self.consonants = consonants
+        self.others = others
+        self.otherIDs = otherIDs
+        self.otherSegments = otherSegments
+        self.otherStart = otherStart
+        self.otherConsonants = otherConsonants
     }
 
     static func pack(_ key: [UInt8]) -> UInt64? {
@@ -144,25 +171,43 @@ final class PhoneticIndex: Sendable {
         let abjad = source == .arabic || source == .hebrew
         var out: [(id: Int32, similarity: Double)] = []
         q.withUnsafeBufferPointer { q in
+            // A listed token `l` (`strong` consonants, counted once at filing) against the query.
+            func compare(_ id: Int32, _ l: UnsafeBufferPointer<PhoneticComparison.Segment>, strong: Int) {
+                let consonants = countingH ? PhoneticComparison.consonantsWithH(l) : strong
+                let s = PhoneticComparison.similarity(q, l, source: source, consonants: (cq, consonants), least: PhoneticComparison.floor)
+                // A token of h and glides alone counts all its consonants here ("yahya" three). Arabic and
+                // Hebrew write their h letters (ح ه, ח ה) as consonants: there a listed h counts ("Taha", "Nouh").
+                var counted = consonants > 0 ? consonants : PhoneticComparison.allConsonants(l)
+                if abjad { counted = max(counted, PhoneticComparison.consonantsWithH(l)) }
+                if s >= PhoneticComparison.floor && (counted >= 2 || s >= 0.95) { out.append((id, PhoneticComparison.credit(s))) }
+            }
             segments.withUnsafeBufferPointer { segments in
                 // Each token is filed under one key and `keys` is a set: no token is met twice.
                 for k in keys.sorted() {
                     guard let ids = tokens[k] else { continue }
                     for id in ids {
-                        let l = UnsafeBufferPointer(rebasing: segments[Int(segmentStart[Int(id)])..<Int(segmentStart[Int(id) + 1])])
-                        let consonants = countingH ? PhoneticComparison.consonantsWithH(l) : Int(self.consonants[Int(id)])
-                        let s = PhoneticComparison.similarity(q, l, source: source, consonants: (cq, consonants), least: PhoneticComparison.floor)
-                        // A token of h and glides alone counts all its consonants here ("yahya" three). Arabic and
-                        // Hebrew write their h letters (ح ه, ח ה) as consonants: there a listed h counts ("Taha", "Nouh").
-                        var counted = consonants > 0 ? consonants : PhoneticComparison.allConsonants(l)
-                        if abjad { counted = max(counted, PhoneticComparison.consonantsWithH(l)) }
-                        if s >= PhoneticComparison.floor && (counted >= 2 || s >= 0.95) { out.append((id, PhoneticComparison.credit(s))) }
+                        compare(id, UnsafeBufferPointer(rebasing: segments[Int(segmentStart[Int(id)])..<Int(segmentStart[Int(id) + 1])]),
+                                strong: Int(self.consonants[Int(id)]))
+                    }
+                }
+            }
+            guard !others.isEmpty else { return }
+            otherSegments.withUnsafeBufferPointer { segments in
+                for k in keys.sorted() {
+                    guard let filed = others[k] else { continue }
+                    for n in filed {
+                        compare(otherIDs[Int(n)], UnsafeBufferPointer(rebasing: segments[Int(otherStart[Int(n)])..<Int(otherStart[Int(n) + 1])]),
+                                strong: Int(otherConsonants[Int(n)]))
                     }
                 }
             }
         }
-        out.sort { $0.id < $1.id }
-        return out
+        out.sort { $0.id < $1.id || ($0.id == $1.id && $0.similarity > $1.similarity) }
+        // A token met through both its readings counts the nearer.
+        var unique: [(id: Int32, similarity: Double)] = []
+        unique.reserveCapacity(out.count)
+        for o in out where unique.last?.id != o.id { unique.append(o) }
+        return unique
     }
 }
 

@@ -157,6 +157,10 @@ enum BusinessWords {
         var distinctive = false
         var placeNouns = 0
         let nameWords = words(scalars)
+        // A name whose words a middle dot sets apart ("エルネスト・ビジェガス", "奥拉西奥·卡特斯") is a foreign
+        // name transcribed word by word: no business word is glued inside its words ("ビジェガス" Villegas,
+        // "バルガス" Vargas end in ガス gas), though one may stand as a word of its own ("ジャパン・エナジー").
+        let dotted = scalars.contains { $0.value == 0x30FB || $0.value == 0x00B7 || $0.value == 0x30A0 || $0.value == 0xFF1D }
         for w in nameWords {
             if let forms = table[w.text] {
                 // A place keeps its own name in another reading: the lists romanise some ("القدس" is the QODS of
@@ -186,7 +190,7 @@ enum BusinessWords {
             // Business words glued to the name in a script written without spaces ("마한항공"), peeled off both
             // ends while a name is left: North Korean company names glue several ("조선릉라도무역총회사": 조선 Korea,
             // 릉라도, 무역 Trading, 총회사 General Corporation).
-            if letters.count >= 3, unspaced(letters[0]) {
+            if letters.count >= 3, unspaced(letters[0]), !dotted {
                 var lower = 0, upper = letters.count
                 var peeled: [(range: Range<Int>, forms: [String])] = []
                 peeling: while upper - lower >= 3 {
