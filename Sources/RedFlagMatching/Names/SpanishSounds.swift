@@ -2,13 +2,14 @@
 /// comparison by sound with a name written in another script: the press of other scripts writes
 /// what it hears, and Spanish j (and g before e or i) is the kh of Russian х, Arabic خ, Chinese h,
 /// its opening h is silent, its v a b and its z an s. "Уго Карвахаль" (ugo karvakhal) is Hugo Carvajal,
-/// "哈利斯科" (halisike) Jalisco, "خوسيه" (khwsyh) José, "ウゴ" (ugo) Hugo; the listed spelling read
-/// with English letter values ("carvajal" with a j) is three sounds off.
+/// "哈利斯科" (halisike) Jalisco, "خوسيه" (khwsyh) José, "ウゴ" (ugo) Hugo, where the listed spelling
+/// read with English letter values ("carvajal" with the j of "John") is a sound off in every j.
 ///
 /// The phonetic comparison already reads the Spanish "qu", "ll" and the c before e or i
 /// (`PhoneticComparison.segments`); this respelling is the rest, filed as a second reading of the
-/// listed word (`PhoneticIndex`) only for the words of parties of those countries (`countries`), so an
-/// English "John" or "Hugh" keeps its own sounds.
+/// listed word (`PhoneticIndex`) only for the words that mostly name parties of those countries
+/// (`countries`, `leastShare`), so an English "John", or an Arabic "Hassan" on a Spanish resident's
+/// entry, keeps its own sounds.
 ///
 /// Source: the Real Academia Española's "Ortografía de la lengua española" (2010), chapter I (the
 /// letters j, g, h, v, z and their sounds), and the practical transcriptions of Spanish into Russian
