@@ -170,6 +170,7 @@ final class PhoneticIndex: Sendable {
         let cq = countingH ? PhoneticComparison.consonantsWithH(q) : PhoneticComparison.strongConsonants(q)
         let abjad = source == .arabic || source == .hebrew
         var out: [(id: Int32, similarity: Double)] = []
+        let keys = keys.sorted()
         q.withUnsafeBufferPointer { q in
             // A listed token `l` (`strong` consonants, counted once at filing) against the query.
             func compare(_ id: Int32, _ l: UnsafeBufferPointer<PhoneticComparison.Segment>, strong: Int) {
@@ -183,7 +184,7 @@ final class PhoneticIndex: Sendable {
             }
             segments.withUnsafeBufferPointer { segments in
                 // Each token is filed under one key and `keys` is a set: no token is met twice.
-                for k in keys.sorted() {
+                for k in keys {
                     guard let ids = tokens[k] else { continue }
                     for id in ids {
                         compare(id, UnsafeBufferPointer(rebasing: segments[Int(segmentStart[Int(id)])..<Int(segmentStart[Int(id) + 1])]),
@@ -193,7 +194,7 @@ final class PhoneticIndex: Sendable {
             }
             guard !others.isEmpty else { return }
             otherSegments.withUnsafeBufferPointer { segments in
-                for k in keys.sorted() {
+                for k in keys {
                     guard let filed = others[k] else { continue }
                     for n in filed {
                         compare(otherIDs[Int(n)], UnsafeBufferPointer(rebasing: segments[Int(otherStart[Int(n)])..<Int(otherStart[Int(n) + 1])]),
