@@ -162,9 +162,9 @@ def check_han_transcription() -> list:
 
 # Word lists of one lower-case ASCII word a line, unique; the sorted ones are looked up by binary search
 # (SortedWordFile.swift), the others read as sets.
-WORD_LISTS = ("common-names.txt", "name-endings.txt", "kunya-words.txt", "patronymic-endings.txt", "place-words.txt",
+WORD_LISTS = ("common-names.txt", "known-names.txt", "name-endings.txt", "kunya-words.txt", "patronymic-endings.txt", "place-words.txt",
               "standing-words.txt")
-SORTED_WORD_LISTS = ("common-names.txt",)
+SORTED_WORD_LISTS = ("common-names.txt", "known-names.txt")
 
 
 def check_words(name: str) -> list:

@@ -154,7 +154,12 @@ enum ApproximatePersonMatch {
         // Nor are two Pinyin syllables ("jiang" / "zhang"): every press writes a Chinese name in Pinyin as
         // it stands, so a French or Portuguese "j" for "zh" is no reading of it.
         let syllables = otherSyllable(a, b)
-        return GivenNames.areVariants(typed, listed) || PatronymicVariants.areVariants(typed, listed) || (!vowelsApart && !syllables && PressOrthographies.readsAs(a, b))
+        // A known name typed (`KnownNames`) is another language's spelling of the listed one only as that
+        // language reads it, with no typo on top: "Abbasi" read with a Hungarian s ("abbashi") is one letter
+        // from DABBASHI, another family.
+        let known = CommonNames.contains(typed) || KnownNames.contains(typed)
+        let pressReading = known ? PressOrthographies.readings(a).contains(b) : PressOrthographies.readsAs(a, b)
+        return GivenNames.areVariants(typed, listed) || PatronymicVariants.areVariants(typed, listed) || (!vowelsApart && !syllables && pressReading)
             || RomanisationSwaps.respellings(a).contains(b)
             || ArticleCompounds.sameCompound(typed, listed)
     }
@@ -163,7 +168,7 @@ enum ApproximatePersonMatch {
     /// (or a variant of it) with a surname-building ending ("mohammadi" / "mohammed", "williams" /
     /// "william"); both carry the same ending of `sharedEnding` letters or more on stems two edits
     /// apart or more, of other consonants ("petrenko" / "petrusenko"; not "bogatyryova" /
-    /// "bohatyryova"); or `typed` is a common name (`CommonNames`) whose consonants or length
+    /// "bohatyryova"); or `typed` is a common or known name (`CommonNames`, `KnownNames`) whose consonants or length
     /// differ from the listed word's ("smit" / "smith", "kozlov" / "kiselyov"; not "yusef" /
     /// "yusif", "sergei" / "sergey"); or both are given names of `GivenNames` that are not variants
     /// of each other ("mahmoud" / "muhammad"); or both are Pinyin syllables (`otherSyllable`).
@@ -182,8 +187,12 @@ enum ApproximatePersonMatch {
         // m-h-m-d; "hassan" / "hussein", h-s-n) are different names, not one name respelt.
         if knownDifferent(typed, listed) { return true }
         if (otherSyllable(a, b) || otherGivenSyllable(a, b)) && !isVariant(typed, listed) { return true }
-        guard CommonNames.contains(typed) else { return false }
-        return consonants(a[...]) != consonants(b[...]) || abs(a.count - b.count) > 1
+        // A known name typed (`KnownNames`, the thousand most frequent of some country) is that name,
+        // not a typo of the listed one: a typo makes no one's name.
+        guard CommonNames.contains(typed) || KnownNames.contains(typed) else { return false }
+        // A closing h after a vowel is the Arabic and Persian feminine ending as some romanisations write
+        // it ("Hamadeh" / "HAMADE", "Ghazaleh" / "GHAZALI"), no consonant of the name.
+        return consonants(softEnding(a)) != consonants(softEnding(b)) || abs(a.count - b.count) > 1
     }
 
     /// Whether `typed` and `listed` are two different syllables of Hanyu Pinyin ("yuan" / "yan",
@@ -289,6 +298,12 @@ enum ApproximatePersonMatch {
     }
 
     static func isVowel(_ c: UInt8) -> Bool { "aeiouy".utf8.contains(c) }
+
+    /// `word` without a closing h that follows a vowel (the "-eh" / "-ah" of an Arabic or Persian
+    /// feminine ending), as a slice; a word of five letters or more only ("shah" keeps its h).
+    static func softEnding(_ word: [UInt8]) -> ArraySlice<UInt8> {
+        word.count >= 5 && word.last == 104 && isVowel(word[word.count - 2]) ? word.dropLast() : word[...]
+    }
 
     /// The word's consonants, a doubled one once ("hossein" → "hsn"; y counts as a vowel); a
     /// consonant repeated across a vowel stays twice ("karar" → "krr", not "kakar"'s "kkr").
