@@ -47,8 +47,9 @@ extension Matcher {
         let first = screenOnce(query, phonetic: phonetic(Transliterator.toLatin(query.name)))
         var readings = Transliterator.alternativeReadings(query.name).map { ($0, phonetic($0), query.name) }
         // A name read as Serbian or Croatian (`SouthSlavicCyrillic`) is that language's only for a party of those
-        // countries: the EU writes Russian names in a scholarly romanisation that reading also gives ("Dmitrij
-        // Julianovič"), and a Russian given name and patronymic are no Serbian name. Only where no other reading gives it.
+        // countries (or of no stated country, named so: `SouthSlavicCyrillic.isParty`): the EU writes Russian names in a
+        // scholarly romanisation that reading also gives ("Dmitrij Julianovič"), and a Russian given name and patronymic
+        // are no Serbian name. Only where no other reading gives it.
         let slavic = source == .cyrillic ? SouthSlavicCyrillic.reading(query.name).flatMap { r in
             r == Transliterator.toLatin(query.name) || readings.contains { $0.0 == r } ? nil : r
         } : nil
@@ -63,7 +64,7 @@ extension Matcher {
             var alternative = query
             alternative.name = reading
             let matches = screenOnce(alternative, origin: origin, phonetic: phonetic).matches
-            if reading == slavic { return matches.filter { m in m.countries.contains(where: SouthSlavicCyrillic.countries.contains) } }
+            if reading == slavic { return matches.filter(SouthSlavicCyrillic.isParty) }
             return korean.contains(reading) ? matches.filter { m in !m.explanation.tokens.contains { $0.query != nil && $0.matched == nil } } : matches
         } + dropped)
     }

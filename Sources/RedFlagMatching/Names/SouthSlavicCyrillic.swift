@@ -1,3 +1,5 @@
+import RedFlagCore
+
 /// A Serbian, Croatian, Bosnian or Montenegrin name written in Russian or Ukrainian Cyrillic
 /// ("Желька Цвиянович", "Горан Хаджич"), read back into the Latin letters of those languages
 /// with their diacritics dropped, as the lists write such names (CVIJANOVIC, Zeljka: the
@@ -16,6 +18,18 @@ enum SouthSlavicCyrillic {
     /// The countries whose parties the reading is for (ISO 3166-1, with the withdrawn codes of
     /// Yugoslavia and Serbia and Montenegro old records carry).
     static let countries: Set<String> = ["RS", "BA", "HR", "ME", "MK", "XK", "SI", "YU", "CS"]
+
+    /// Whether match `m` is a party the reading is for: one of `countries`, or one the lists give no
+    /// country whose listed name carries the surname endings of those languages as the lists fold
+    /// them (-ic, -ski, -ska: "STANISIC, Jovica"). A party of no stated country is anyone's; its
+    /// name's ending says whose.
+    static func isParty(_ m: ScreeningMatch) -> Bool {
+        if m.countries.contains(where: countries.contains) { return true }
+        guard m.countries.isEmpty else { return false }
+        return NameNormalizer.normalize(m.matchedName).tokens.contains { word in
+            (word.utf8.count >= 4 && word.hasSuffix("ic")) || (word.utf8.count >= 5 && (word.hasSuffix("ski") || word.hasSuffix("ska")))
+        }
+    }
 
     /// Letters read one for one (lower case); the rest of the Russian, Ukrainian and Serbian
     /// Cyrillic letters are in `read`.
