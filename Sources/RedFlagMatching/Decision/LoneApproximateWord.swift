@@ -109,6 +109,11 @@ public struct LoneApproximateWord: Hashable, Sendable {
         /// An East Asian given name is its syllables, each a character: a syllable absent or added
         /// is another given name, not a middle name dropped or added.
         case otherGivenSyllables
+        /// A name written in another script of one word only, meeting a listed person's given name or
+        /// a weak alias (`Matcher.oneWordForPerson`): "ファイザー" (Pfizer) / "AL-HASHIMI, Faiza", "海尔"
+        /// (Haier) / "ABU AL-KHAYR", "فيروز" (Fairuz) / the alias "FEROZ". A given name alone names no
+        /// one; one word in another script is a brand's name, or a given name thousands bear.
+        case oneWordForPerson
     }
 
     /// The query word (two typed words joined read as one) and the listed word it matched; for
@@ -154,6 +159,7 @@ public struct LoneApproximateWord: Hashable, Sendable {
         case .reversedSyllables: return "the parts of the listed given name '\(listed)' met in the reverse order, '\(query)'"
         case .otherPlace: return "place '\(query)' where the listed name has its own word '\(listed)', the rest everyday words '\(missingPart)'"
         case .otherGivenSyllables: return "name '\(query)' against the listed name of syllables '\(listed)' (East Asian or Myanmar), a syllable \(missingPart)"
+        case .oneWordForPerson: return "one word '\(query)' of a name written in another script, met as the listed person's given name or weak alias '\(listed)' \(fmt(similarity))"
         }
     }
 
@@ -186,6 +192,7 @@ public struct LoneApproximateWord: Hashable, Sendable {
         case .otherGivenSyllables: return "other_given_syllables"
         case .otherPlace: return "other_place"
         case .oneWordBesideAnotherName: return "one_word_beside_another_name"
+        case .oneWordForPerson: return "one_word_for_person"
         }
     }
 }

@@ -118,6 +118,7 @@ extension Matcher {
                       initials: nameInitials(n), rules: nameRules(n, query: q))
         if let rule = soundAlikeSurname(s, alignment: a, query: q, source: source) ?? loneSoundAlike(alignment: a, query: q, source: source) { return rule }
         let telling = Matcher.tellingInScript(a, vocabulary: index.names.vocabulary)
+        if namesPerson(n), let one = oneWordForPerson(a, telling: telling, query: q, document: n) { return one }
         // An organisation's name in its script ("بنك الرياض", Riyad Bank) on one part of a person's name, as in Latin letters.
         if namesPerson(n) || (index.type(entry: s.entry) == .unknown && !listedName(n, holds: { CommonWords.isGeneric($0) })),
            let part = organisationOnOneNamePart(a, telling: telling, query: q) { return part }
@@ -126,6 +127,33 @@ extension Matcher {
         if q.legalForms.isEmpty, namesPerson(n), let syllables = otherGivenSyllables(a, query: q, document: n, entry: s.entry, inScript: true) { return syllables }
         guard index.type(entry: s.entry) != .person else { return nil }
         return genericWordsOnly(a, telling: telling, query: q, entry: s.entry)
+    }
+
+    /// The one-word case (`LoneApproximateWord.Kind.oneWordForPerson`) of alignment `a` of a name
+    /// written in another script with listed person name `n`, or nil: the query holds one word
+    /// heavier than legal-form words, and its one telling pair joins it to one listed word (neither
+    /// side two words read as one: "骆惠宁" read "luohuining" is LUO, Huining whole) that is no
+    /// family name of the listed name, while the listed name holds another word of its own
+    /// ("AL-HASHIMI, Faiza" for "ファイザー", Pfizer) or is that one word, a known given name or
+    /// surname (`CommonNames`, `KnownNames`: the alias "FEROZ" for "فيروز", the singer Fairuz). So
+    /// is any such word of a weak alias, or of a kunya's name ("ABU AL-KHAYR" is named for his
+    /// child: "海尔", Haier, is not he). The family name alone ("Наик" for NAIK, Khalid), or the one
+    /// rare name a person is listed by beside a title ("Мулла Фазлулла", MAULANA FAZLULLAH), is
+    /// how the press writes him, as a Latin name so typed would be.
+    func oneWordForPerson(_ a: AlignmentResult, telling: [(q: Int, l: Int, similarity: Double)], query q: PreparedQuery,
+                          document n: Int) -> LoneApproximateWord? {
+        let weak = Double(LegalForms.wordWeight)
+        guard telling.count == 1, let pair = telling.first, a.query[pair.q].key2 < 0, a.list[pair.l].key2 < 0,
+              a.query.indices.allSatisfy({ $0 == pair.q || a.query[$0].weight <= weak }) else { return nil }
+        let listed = listedText(a.list[pair.l])
+        let paired = Set(a.pairs.map(\.l))
+        let kunya = a.list.indices.contains { j in
+            !paired.contains(j) && a.list[j].key2 < 0 && Kunya.contains(index.names.vocabulary[Int(a.list[j].key)])
+        }
+        let given = !personParts(document: n).family.contains(listed)
+        guard index.strength(name: n) == .weak || kunya
+            || (given && (otherTellingWord(a, besides: pair.l) || CommonNames.contains(listed) || KnownNames.contains(listed))) else { return nil }
+        return LoneApproximateWord(query: q.text(of: a.query[pair.q]), listed: listed, similarity: pair.similarity, kind: .oneWordForPerson)
     }
 
     /// The pairs of alignment `a` a match of a name in another script rests on: both words heavier
