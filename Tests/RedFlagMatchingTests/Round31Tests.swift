@@ -12,7 +12,10 @@ import Testing
 /// "-eh" is no consonant of the name ("Hamadeh" is HAMADE); a Serbian name in Russian Cyrillic read in
 /// its own Latin letters finds a party the lists give no country when the listed name ends so ("Йовица
 /// Станишич", STANISIC, Jovica); and one word in another script is no listed person's given name
-/// ("ファイザー", Pfizer, is no "AL-HASHIMI, Faiza"), while his family name alone still finds him.
+/// ("ファイザー", Pfizer, is no "AL-HASHIMI, Faiza"), while his family name alone still finds him; and
+/// an organisation's one word is no listed name that holds a distinctive word of its own the customer's
+/// lacks ("Linde GmbH" is no GAZPROM LINDE ENGINEERING), while generic words, business words and the
+/// initials of the party's own words dropped still find it ("NEC", "Atomflot").
 @Suite("Thirty-first round")
 struct Round31Tests {
     static let matcher = FixtureWithParties.matcher([
@@ -25,6 +28,14 @@ struct Round31Tests {
         FixtureWithParties.sdnPerson("y7", "ABU AL-KHAYR", country: "SY"),
         FixtureWithParties.sdnPerson("y8", "MAULANA FAZLULLAH", country: "PK"),
         FixtureWithParties.sdnPerson("y9", "AL-HASHIMI, Faiza", country: "IQ"),
+        FixtureWithParties.sdnOrganisation("y10", "LIMITED LIABILITY COMPANY GAZPROM LINDE ENGINEERING", country: "RU"),
+        FixtureWithParties.sdnOrganisation("y11", "LIMITED LIABILITY COMPANY INDIGO 3D", country: "RU"),
+        { () -> ListEntry in
+            var e = FixtureWithParties.sdnOrganisation("y12", "FEDERAL STATE UNITARY ENTERPRISE ATOMFLOT", country: "RU")
+            e.aliases = [Alias(name: "FSUE ATOMFLOT", strength: .strong)]
+            return e
+        }(),
+        FixtureWithParties.sdnOrganisation("y13", "NEC ENGINEERS PRIVATE LTD", country: "PK"),
     ])
 
     static func finds(_ query: String, _ id: String, type: PartyType? = nil) -> Bool { FixtureWithParties.finds(matcher, query, id, type: type) }
@@ -74,5 +85,23 @@ struct Round31Tests {
         #expect(Self.finds("Наик", "y6"))
         #expect(Self.finds("Мулла Фазлулла", "y8"))
         #expect(Self.finds("فايزة الهاشمي", "y9"))
+    }
+
+    @Test("one word is no listed organisation whose other distinctive word is absent; generic words and initials may be dropped")
+    func listedWordAbsent() {
+        #expect(!Self.finds("Linde GmbH", "y10"))
+        #expect(!Self.finds("IndiGo", "y11"))
+        #expect(Self.finds("Gazprom Linde Engineering", "y10"))
+        #expect(Self.finds("Indigo 3D LLC", "y11"))
+        // "FSUE" of the alias "FSUE ATOMFLOT" is the initials of the party's name's own words, which a
+        // customer drops as he drops the legal form; "ATOMFLOT" is no initials of them.
+        let index = Self.matcher.index
+        let alias = (0..<index.nameText.count).first { index.nameText[$0] == "FSUE ATOMFLOT" }
+        #expect(alias != nil)
+        if let alias {
+            #expect(Self.matcher.spellsInitials("fsue", document: alias))
+            #expect(!Self.matcher.spellsInitials("atomflot", document: alias))
+        }
+        #expect(Self.finds("NEC", "y13"))
     }
 }

@@ -111,9 +111,13 @@ public struct LoneApproximateWord: Hashable, Sendable {
         case otherGivenSyllables
         /// A name written in another script of one word only, meeting a listed person's given name or
         /// a weak alias (`Matcher.oneWordForPerson`): "ファイザー" (Pfizer) / "AL-HASHIMI, Faiza", "海尔"
-        /// (Haier) / "ABU AL-KHAYR", "فيروز" (Fairuz) / the alias "FEROZ". A given name alone names no
-        /// one; one word in another script is a brand's name, or a given name thousands bear.
+        /// (Haier) / "ABU AL-KHAYR", "بوينغ" (Boeing) / the weak alias "APUNG". A given name alone names
+        /// no one; one word in another script is a brand's name, or a given name thousands bear.
         case oneWordForPerson
+        /// An organisation's name of one telling word found in a listed name that holds a
+        /// distinctive word of its own the customer's lacks (`Matcher.listedWordAbsent`): "Linde GmbH"
+        /// / "GAZPROM LINDE ENGINEERING", "IndiGo" / "INDIGO 3D" (issue 11 item 4).
+        case listedWordAbsent
     }
 
     /// The query word (two typed words joined read as one) and the listed word it matched; for
@@ -159,6 +163,7 @@ public struct LoneApproximateWord: Hashable, Sendable {
         case .reversedSyllables: return "the parts of the listed given name '\(listed)' met in the reverse order, '\(query)'"
         case .otherPlace: return "place '\(query)' where the listed name has its own word '\(listed)', the rest everyday words '\(missingPart)'"
         case .otherGivenSyllables: return "name '\(query)' against the listed name of syllables '\(listed)' (East Asian or Myanmar), a syllable \(missingPart)"
+        case .listedWordAbsent: return "one shared word '\(query)', the listed name's own '\(listed)' absent"
         case .oneWordForPerson: return "one word '\(query)' of a name written in another script, met as the listed person's given name or weak alias '\(listed)' \(fmt(similarity))"
         }
     }
@@ -193,6 +198,7 @@ public struct LoneApproximateWord: Hashable, Sendable {
         case .otherPlace: return "other_place"
         case .oneWordBesideAnotherName: return "one_word_beside_another_name"
         case .oneWordForPerson: return "one_word_for_person"
+        case .listedWordAbsent: return "listed_word_absent"
         }
     }
 }
@@ -306,6 +312,7 @@ extension Matcher {
            let part = organisationOnOneNamePart(a, telling: telling, query: q) { return part }
         if q.legalForms.isEmpty, namesPerson(n), let initials = commonSurnameInitials(a, query: q, document: n) { return initials }
         if organisation, rule.oneSharedWord == true, let one = oneSharedWord(a, telling: telling, query: q) { return one }
+        if organisation, rule.oneSharedWord == true, let absent = listedWordAbsent(a, telling: telling, query: q, document: n) { return absent }
         let person = !organisation && q.legalForms.isEmpty
         if let apart = wordsApart(a, telling: telling, query: q, typoLength: rule.typoLength, person: person) { return apart }
         if q.legalForms.isEmpty, let joined = joinedWholeName(a, telling: telling, query: q) { return joined }
