@@ -134,12 +134,11 @@ extension Matcher {
     /// heavier than legal-form words, and its one telling pair joins it to one listed word (neither
     /// side two words read as one: "骆惠宁" read "luohuining" is LUO, Huining whole) that is no
     /// family name of the listed name, while the listed name holds another word of its own
-    /// ("AL-HASHIMI, Faiza" for "ファイザー", Pfizer) or is that one word, a known given name or
-    /// surname (`CommonNames`, `KnownNames`: the alias "FEROZ" for "فيروز", the singer Fairuz). So
-    /// is any such word of a weak alias, or of a kunya's name ("ABU AL-KHAYR" is named for his
-    /// child: "海尔", Haier, is not he). The family name alone ("Наик" for NAIK, Khalid), or the one
-    /// rare name a person is listed by beside a title ("Мулла Фазлулла", MAULANA FAZLULLAH), is
-    /// how the press writes him, as a Latin name so typed would be.
+    /// ("AL-HASHIMI, Faiza" for "ファイザー", Pfizer). So is any such word of a weak alias, or of a
+    /// kunya's name ("ABU AL-KHAYR" is named for his child: "海尔", Haier, is not he). The family
+    /// name alone ("Наик" for NAIK, Khalid), or the one name a person is listed by ("Мулла
+    /// Фазлулла", MAULANA FAZLULLAH; "Αλέξανδρος" for a listed "Alexander"), is how the press
+    /// writes him, as a Latin name so typed would be.
     func oneWordForPerson(_ a: AlignmentResult, telling: [(q: Int, l: Int, similarity: Double)], query q: PreparedQuery,
                           document n: Int) -> LoneApproximateWord? {
         let weak = Double(LegalForms.wordWeight)
@@ -152,7 +151,7 @@ extension Matcher {
         }
         let given = !personParts(document: n).family.contains(listed)
         guard index.strength(name: n) == .weak || kunya
-            || (given && (otherTellingWord(a, besides: pair.l) || CommonNames.contains(listed) || KnownNames.contains(listed))) else { return nil }
+            || (given && otherTellingWord(a, besides: pair.l)) else { return nil }
         return LoneApproximateWord(query: q.text(of: a.query[pair.q]), listed: listed, similarity: pair.similarity, kind: .oneWordForPerson)
     }
 
