@@ -45,6 +45,9 @@ struct Round31Tests {
         #expect(KnownNames.contains("kharchenko"))
         #expect(!KnownNames.contains("kravchenco"))
         #expect(ApproximatePersonMatch.isAnotherName("kharchenko", "kravchenko"))
+        // Two neighbouring letters swapped or a letter doubled are slips of the keys, even when they make a name.
+        #expect(KnownNames.contains("eshan"))
+        #expect(!ApproximatePersonMatch.isAnotherName("eshan", "ehsan"))
         #expect(!Self.finds("Oleg Kharchenko", "y1"))
         #expect(!Self.finds("Jose Mourinho", "y4"))
         // A typo makes no one's name: the listed person mistyped is still found.

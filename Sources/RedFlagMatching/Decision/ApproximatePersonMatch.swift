@@ -188,8 +188,14 @@ enum ApproximatePersonMatch {
         if knownDifferent(typed, listed) { return true }
         if (otherSyllable(a, b) || otherGivenSyllable(a, b)) && !isVariant(typed, listed) { return true }
         // A known name typed (`KnownNames`, the thousand most frequent of some country) is that name,
-        // not a typo of the listed one: a typo makes no one's name.
-        guard CommonNames.contains(typed) || KnownNames.contains(typed) else { return false }
+        // not a typo of the listed one: a typo makes no one's name. Unless it is the listed name with two
+        // neighbouring letters swapped or a letter doubled, the slips of the keys that also make names
+        // ("Eshan" for EHSAN, "Artis" for ATRIS): those only a common name overrules.
+        let common = CommonNames.contains(typed)
+        guard common || KnownNames.contains(typed) else { return false }
+        if !common && (LoneApproximateWord.swappedNeighbours(a, b) || LoneApproximateWord.doubled(a, b) || LoneApproximateWord.doubled(b, a)) {
+            return false
+        }
         // A closing h after a vowel is the Arabic and Persian feminine ending as some romanisations write
         // it ("Hamadeh" / "HAMADE", "Ghazaleh" / "GHAZALI"), no consonant of the name.
         return consonants(softEnding(a)) != consonants(softEnding(b)) || abs(a.count - b.count) > 1
