@@ -45,7 +45,8 @@ extension Matcher {
     /// listed name holds a distinctive word of its own no query word paired ("Linde GmbH" / "GAZPROM
     /// LINDE ENGINEERING", "IndiGo" / "INDIGO 3D"): issue 11 item 4 from the other side, the listed
     /// name's other distinctive word absent. A word counts when it weighs more than
-    /// `absentWordWeight`, is no everyday word of English, generic or business word, place, particle or
+    /// `absentWordWeight`, is no everyday word of English, generic or business word (in English or, as
+    /// `BusinessWords` reads them, another language: "kombinat"), place, particle or
     /// title, nor the initials of the party's own words (`spellsInitials`), and has three letters or
     /// more or a digit: a name's own word, not one that says what the company does ("Korvatel" for
     /// KORVATEL SECURITY). Generic words dropped are how a customer shortens a listed name ("NEC" for
@@ -62,7 +63,8 @@ extension Matcher {
         for (j, u) in a.list.enumerated() where !paired.contains(j) && u.key2 < 0 && u.weight > Self.absentWordWeight {
             let word = index.names.vocabulary[Int(u.key)]
             guard word.utf8.count >= 3 || word.utf8.contains(where: digit) else { continue }
-            guard !CommonWords.contains(word), !CommonWords.isGeneric(word), !Self.businessWords.contains(word), !PlaceWords.isPlace(word),
+            guard !CommonWords.contains(word), !CommonWords.isGeneric(word), !Self.businessWords.contains(word),
+                  BusinessWords.latinEntry(word) == nil, !PlaceWords.isPlace(word),
                   !Self.particleOrArticle(word),
                   !Kunya.contains(word), !spellsInitials(word, document: n) else { continue }
             return LoneApproximateWord(query: listedText(a.list[shared.l]), listed: word, similarity: shared.similarity, kind: .listedWordAbsent)
