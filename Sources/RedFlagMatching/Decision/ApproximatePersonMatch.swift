@@ -168,10 +168,11 @@ enum ApproximatePersonMatch {
     /// (or a variant of it) with a surname-building ending ("mohammadi" / "mohammed", "williams" /
     /// "william"); both carry the same ending of `sharedEnding` letters or more on stems two edits
     /// apart or more, of other consonants ("petrenko" / "petrusenko"; not "bogatyryova" /
-    /// "bohatyryova"); or `typed` is a common or known name (`CommonNames`, `KnownNames`) whose consonants or length
-    /// differ from the listed word's ("smit" / "smith", "kozlov" / "kiselyov"; not "yusef" /
-    /// "yusif", "sergei" / "sergey"); or both are given names of `GivenNames` that are not variants
-    /// of each other ("mahmoud" / "muhammad"); or both are Pinyin syllables (`otherSyllable`).
+    /// "bohatyryova"); or `typed` is a common or known name (`CommonNames`, `KnownNames`) whose
+    /// consonants or length differ from the listed word's ("smit" / "smith", "kozlov" /
+    /// "kiselyov"; not "yusef" / "yusif", "sergei" / "sergey"); or both are given names of
+    /// `GivenNames` that are not variants of each other ("mahmoud" / "muhammad"); or both are
+    /// Pinyin syllables (`otherSyllable`).
     static func isAnotherName(_ typed: String, _ listed: String) -> Bool {
         guard typed != listed else { return false }
         let a = Array(typed.utf8), b = Array(listed.utf8)

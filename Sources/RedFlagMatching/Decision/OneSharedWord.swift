@@ -45,13 +45,13 @@ extension Matcher {
     /// listed name holds a distinctive word of its own no query word paired ("Linde GmbH" / "GAZPROM
     /// LINDE ENGINEERING", "IndiGo" / "INDIGO 3D"): issue 11 item 4 from the other side, the listed
     /// name's other distinctive word absent. A word counts when it weighs more than
-    /// `absentWordWeight`, is no everyday word of English, generic or business word (in English or, as
-    /// `BusinessWords` reads them, another language: "kombinat"), place, particle or
-    /// title, nor the initials of the party's own words (`spellsInitials`), and has three letters or
-    /// more or a digit: a name's own word, not one that says what the company does ("Korvatel" for
-    /// KORVATEL SECURITY). Generic words dropped are how a customer shortens a listed name ("NEC" for
-    /// "NEC ENGINEERS PRIVATE LTD"), and a bracketed part is optional (item 1): a listed name with
-    /// brackets is left to the other rules.
+    /// `absentWordWeight`, is no everyday word of English, no generic or business word (in English
+    /// or, as `BusinessWords` reads them, another language: "kombinat"), place, particle or title,
+    /// nor the initials of the party's own words (`spellsInitials`), and has three letters or more
+    /// or a digit: a name's own word, not one that says what the company does ("Korvatel" for
+    /// KORVATEL SECURITY). Generic words dropped are how a customer shortens a listed name ("NEC"
+    /// for "NEC ENGINEERS PRIVATE LTD"), and a bracketed part is optional (item 1): a listed name
+    /// with brackets is left to the other rules.
     func listedWordAbsent(_ a: AlignmentResult, telling: [(q: Int, l: Int, similarity: Double)], query q: PreparedQuery,
                           document n: Int) -> LoneApproximateWord? {
         let weak = Double(LegalForms.wordWeight)
@@ -64,8 +64,7 @@ extension Matcher {
             let word = index.names.vocabulary[Int(u.key)]
             guard word.utf8.count >= 3 || word.utf8.contains(where: digit) else { continue }
             guard !CommonWords.contains(word), !CommonWords.isGeneric(word), !Self.businessWords.contains(word),
-                  BusinessWords.latinEntry(word) == nil, !PlaceWords.isPlace(word),
-                  !Self.particleOrArticle(word),
+                  BusinessWords.latinEntry(word) == nil, !PlaceWords.isPlace(word), !Self.particleOrArticle(word),
                   !Kunya.contains(word), !spellsInitials(word, document: n) else { continue }
             return LoneApproximateWord(query: listedText(a.list[shared.l]), listed: word, similarity: shared.similarity, kind: .listedWordAbsent)
         }
@@ -91,4 +90,3 @@ extension Matcher {
     /// lists' words are read: generic, as `CommonWords.isGeneric`'s words are.
     static let businessWords = Set(Abbreviations.canonical.values)
 }
-
