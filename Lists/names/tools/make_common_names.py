@@ -35,13 +35,19 @@ def ascii_name(name: str):
     return s if re.fullmatch(r"[a-z]{3,}", s) else None
 
 
-def main() -> None:
-    nd = NameDataset()
+def top_names(nd, top: int) -> set:
+    """The given names (of either gender) and surnames among the `top` most frequent of each country of
+    names-dataset `nd`, as `ascii_name` reads them."""
     names = set()
     for first in (True, False):
-        for country, top in nd.get_top_names(n=TOP, use_first_names=first).items():
-            for group in (top.values() if isinstance(top, dict) else [top]):
+        for country, ranked in nd.get_top_names(n=top, use_first_names=first).items():
+            for group in (ranked.values() if isinstance(ranked, dict) else [ranked]):
                 names.update(n for n in map(ascii_name, group) if n)
+    return names
+
+
+def main() -> None:
+    names = top_names(NameDataset(), TOP)
     header = f"""# Common given names and surnames, one a line (lower-case ASCII): a name among the {TOP} most frequent given names
 # (of either gender) or surnames of some country. Such a name shared exactly is weak evidence that two persons are one
 # ("Mikhail", "Ali", "Smith", "Hashemi"); the matcher reads this table to judge a person match whose other parts are only

@@ -11,7 +11,7 @@ import os
 
 from names_dataset import NameDataset
 
-from make_common_names import ascii_name
+from make_common_names import top_names
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "..", "known-names.txt")
@@ -20,12 +20,7 @@ TOP = 1000
 
 
 def main() -> None:
-    nd = NameDataset()
-    names = set()
-    for first in (True, False):
-        for country, top in nd.get_top_names(n=TOP, use_first_names=first).items():
-            for group in (top.values() if isinstance(top, dict) else [top]):
-                names.update(n for n in map(ascii_name, group) if n)
+    names = top_names(NameDataset(), TOP)
     header = f"""# Known given names and surnames, one a line (lower-case ASCII): a name among the {TOP:,} most frequent given names
 # (of either gender) or surnames of some country. A word a customer types that is such a name is a person's name, not a
 # typo of another: "Kharchenko" is no "KHAVCHENKO" mistyped, "Mourinho" no "MORENO". The matcher reads this table to
