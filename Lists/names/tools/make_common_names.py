@@ -46,16 +46,54 @@ def top_names(nd, top: int) -> set:
     return names
 
 
+GIVEN_NAMES = os.path.join(HERE, "..", "given-names.tsv")
+ABBREVIATIONS = os.path.join(HERE, "..", "abbreviations.tsv")
+COMMON_WORDS = os.path.join(HERE, "..", "common-words.txt")
+
+
+def other_words() -> set:
+    """The short forms of abbreviations.tsv ("petro" for petroleum) and the everyday English words of common-words.txt
+    ("vital", "jury"): a spelling that is also such a word is common only by its own frequency."""
+    words = set()
+    for line in open(ABBREVIATIONS, encoding="utf-8"):
+        cols = line.rstrip("\n").split("\t")
+        if not line.startswith("#") and len(cols) >= 3:
+            words.update(cols[2].split())
+    for line in open(COMMON_WORDS, encoding="utf-8"):
+        if not line.startswith("#"):
+            words.add(line.strip())
+    return words
+
+
+def with_variants(names: set) -> set:
+    """`names` and every spelling of a variant group of given-names.tsv that holds one of them: a name is as common
+    as the name it spells ("Dmytro" is Dmitriy as Ukrainian writes it, "Oleksandr" Aleksandr), and names-dataset
+    counts Ukraine's and Belarus's names under none of its countries. Not a spelling that is also an abbreviation or
+    an everyday word (`other_words`)."""
+    out = set(names)
+    other = other_words()
+    for line in open(GIVEN_NAMES, encoding="utf-8"):
+        cols = line.rstrip("\n").split("\t")
+        if len(cols) != 2 or cols[0] != "variants":
+            continue
+        group = cols[1].split()
+        if any(n in names for n in group):
+            out.update(n for n in group if re.fullmatch(r"[a-z]{3,}", n) and n not in other)
+    return out
+
+
 def main() -> None:
-    names = top_names(NameDataset(), TOP)
+    names = with_variants(top_names(NameDataset(), TOP))
     header = f"""# Common given names and surnames, one a line (lower-case ASCII): a name among the {TOP} most frequent given names
 # (of either gender) or surnames of some country. Such a name shared exactly is weak evidence that two persons are one
 # ("Mikhail", "Ali", "Smith", "Hashemi"); the matcher reads this table to judge a person match whose other parts are only
 # similar (Sources/RedFlagMatching/Decision/CommonNameMatch.swift). Read only when a person match at review level is judged.
 # source: names-dataset 3.3.1 (PyPI, https://github.com/philipperemy/name-dataset): get_top_names(n={TOP}) for first and last
 #   names of its 105 countries; names in Cyrillic romanised (BGN/PCGN, simplified), other scripts, multi-word names and
-#   names under 3 letters left out
-# version: 2026-12-04
+#   names under 3 letters left out; with every spelling of a variant group of given-names.tsv that holds one of them
+#   (a name is as common as the name it spells: Dmytro, Oleksandr), unless that spelling is also an abbreviation or an
+#   everyday word of common-words.txt
+# version: 2026-12-07
 # licence: names-dataset MIT (name frequencies used as facts)
 # regenerate: pip install names-dataset==3.3.1 && python3 Lists/names/tools/make_common_names.py
 """
