@@ -37,6 +37,12 @@ import RedFlagCore
 /// "HASHEMI, Seyed Mohammad". Each discrepancy alone is how the press writes a listed person (a
 /// patronymic dropped, a given name respelt); both at once, on names thousands share, fit a
 /// namesake as well. A name not common, a third part in common, or the name as listed keeps the match.
+///
+/// A fourth case (kind `commonNamesExtraPart`), the third seen from the other side: two common names,
+/// at least one spelt otherwise than listed, beside a telling part of the customer's own that the
+/// listed name lacks: "Ahmed Mostafa Ibrahim" / "MUSTAFA, Ibrahim", "Yusuf Mohamed Ismail" /
+/// "Yousef ISMAIL". A middle name the list omits is how a listed person is often written, and so is
+/// a given name respelt; both at once, on names thousands share, fit a namesake as well.
 enum ApproximatePersonMatch {
     /// How much a part as listed counts when it is a common given name or surname.
     static let commonNameAnchor = 0.5
@@ -47,8 +53,10 @@ enum ApproximatePersonMatch {
     /// `missingPart`: a telling part of the listed name the query lacks (a middle name, second
     /// surname or patronymic; not a particle, title or initial), for the third case. `parts`: the
     /// listed name's family and given names, read only when the first case needs them.
+    /// `extraPart`: a telling part of the query no pair holds (a name of the customer's own the listed
+    /// name lacks), for the fourth case.
     static func finding(_ pairs: [(typed: String, listed: String, similarity: Double)], kunya: Set<String> = [],
-                        missingPart: String? = nil,
+                        missingPart: String? = nil, extraPart: String? = nil,
                         parts: () -> (family: Set<String>, given: Set<String>) = { ([], []) }) -> LoneApproximateWord? {
         guard pairs.count >= 2 || (pairs.count == 1 && !kunya.isEmpty) else { return nil }
         var anchor = 0.0, evidence = 0.0
@@ -109,10 +117,16 @@ enum ApproximatePersonMatch {
             return LoneApproximateWord(query: weak.map(\.typed).joined(separator: " "), listed: weak.map(\.listed).joined(separator: " "),
                                        similarity: weak.map(\.similarity).min()!, kind: .commonNamesOnly)
         }
-        // The third case: common names only, one spelt otherwise, and a listed part absent.
-        guard let missingPart, !spelt.isEmpty, namesakeEvidence <= commonNamesPartsMissingEvidence else { return nil }
-        return LoneApproximateWord(query: spelt.map(\.typed).joined(separator: " "), listed: spelt.map(\.listed).joined(separator: " "),
-                                   similarity: spelt.map(\.similarity).min()!, kind: .commonNamesPartsMissing, missingPart: missingPart)
+        // The third case: common names only, one spelt otherwise, and a listed part absent; the fourth:
+        // the same beside a part of the customer's own.
+        guard !spelt.isEmpty, namesakeEvidence <= commonNamesPartsMissingEvidence else { return nil }
+        let query = spelt.map(\.typed).joined(separator: " "), listed = spelt.map(\.listed).joined(separator: " ")
+        let similarity = spelt.map(\.similarity).min()!
+        if let missingPart {
+            return LoneApproximateWord(query: query, listed: listed, similarity: similarity, kind: .commonNamesPartsMissing, missingPart: missingPart)
+        }
+        guard let extraPart else { return nil }
+        return LoneApproximateWord(query: query, listed: listed, similarity: similarity, kind: .commonNamesExtraPart, missingPart: extraPart)
     }
 
     /// The most evidence (as summed in `finding`) a name spelt otherwise in part and missing a listed
@@ -360,21 +374,37 @@ extension Matcher {
             let typed = q.text(of: qu), listed = listedText(lu)
             return (typed: typed, listed: listed, similarity: p.similarity)
         }
-        return ApproximatePersonMatch.finding(pairs, kunya: kunyaNames(document: d, query: q), missingPart: missingPart(a)) {
+        return ApproximatePersonMatch.finding(pairs, kunya: kunyaNames(document: d, query: q), missingPart: missingPart(a), extraPart: extraPart(a, query: q)) {
             let read = self.personParts(document: d)
             return (Set(read.family), Set(read.given))
         }
     }
 
     /// A telling listed part no pair of alignment `a` holds: heavier than titles and legal-form
-    /// words, three letters or more (initials aside), neither a chain particle nor a kunya word.
+    /// words, three letters or more (initials aside), neither a chain particle nor a kunya word, nor an
+    /// honorific the list writes before a given name ("Sayyed Abdolrahim", `LeadingTitles`): a title
+    /// left out is no part of the name missing.
     func missingPart(_ a: AlignmentResult) -> String? {
         let weak = Double(LegalForms.wordWeight)
         let paired = Set(a.pairs.map(\.l))
         for (j, u) in a.list.enumerated() where !paired.contains(j) && u.weight > weak {
             let words = [u.key, u.key2].filter { $0 >= 0 }.map { index.names.vocabulary[Int($0)] }
             let word = words.joined()
-            if word.utf8.count >= 3 && !words.contains(where: { NameChains.isParticle($0) || Kunya.contains($0) }) { return word }
+            if word.utf8.count >= 3 && !words.contains(where: { NameChains.isParticle($0) || Kunya.contains($0) || LeadingTitles.words.contains($0) || NameTitles.contains($0) }) {
+                return word
+            }
+        }
+        return nil
+    }
+
+    /// A telling query part no pair of alignment `a` holds: heavier than titles and legal-form words,
+    /// three letters or more, neither a chain particle nor a kunya word (a name of the customer's own).
+    func extraPart(_ a: AlignmentResult, query q: PreparedQuery) -> String? {
+        let weak = Double(LegalForms.wordWeight)
+        let paired = Set(a.pairs.map(\.q))
+        for (i, u) in a.query.enumerated() where !paired.contains(i) && u.weight > weak {
+            let word = q.text(of: u)
+            if word.utf8.count >= 3 && !word.contains(" ") && !NameChains.isParticle(word) && !Kunya.contains(word) { return word }
         }
         return nil
     }

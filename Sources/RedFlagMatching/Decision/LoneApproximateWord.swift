@@ -39,6 +39,9 @@ public struct LoneApproximateWord: Hashable, Sendable {
         /// "POPOV, Dimitri Igorevich", "Saeed Hashemi" / "HASHEMI, Seyed Mohammad". Two
         /// discrepancies on names thousands share: a namesake as often as the listed person.
         case commonNamesPartsMissing
+        /// The same beside a part of the customer's own that the listed name lacks
+        /// (`ApproximatePersonMatch`): "Ahmed Mostafa Ibrahim" / "MUSTAFA, Ibrahim".
+        case commonNamesExtraPart
         /// One shared distinctive word, beside which the customer's name holds a word of its own
         /// (`OneSharedWord`): "DSK Bank" / "OOO DSK".
         case oneSharedWord
@@ -126,7 +129,8 @@ public struct LoneApproximateWord: Hashable, Sendable {
     public var listed: String
     public var similarity: Double
     public var kind: Kind
-    /// For `commonNamesPartsMissing`: the listed part the query lacks.
+    /// For `commonNamesPartsMissing`: the listed part the query lacks (for `commonNamesExtraPart`, the
+    /// query's part the listed name lacks).
     public var missingPart: String
 
     public init(query: String, listed: String, similarity: Double, kind: Kind = .approximate, missingPart: String = "") {
@@ -146,6 +150,7 @@ public struct LoneApproximateWord: Hashable, Sendable {
         case .approximateParts: return "another name '\(query)' for '\(listed)' \(fmt(similarity)), beside no part as listed but a common name"
         case .commonNamesOnly: return "common names only, '\(query)' for '\(listed)' \(fmt(similarity)) other vowels or a kunya's child, too few parts as listed"
         case .commonNamesPartsMissing: return "common names only, '\(query)' for '\(listed)' \(fmt(similarity)) spelt otherwise, and the listed part '\(missingPart)' absent"
+        case .commonNamesExtraPart: return "common names only, '\(query)' for '\(listed)' \(fmt(similarity)) spelt otherwise, beside the customer's own '\(missingPart)' the listed name lacks"
         case .oneSharedWord: return "one shared word '\(query)', beside the customer's own '\(listed)'"
         case .soundAlikeSurname: return "a given name and a surname that only sounds alike, '\(query)'~'\(listed)' \(fmt(similarity)), of a name written in another script"
         case .contradictingInitial: return "middle initial '\(query)' against the listed middle name '\(listed)'"
@@ -180,6 +185,7 @@ public struct LoneApproximateWord: Hashable, Sendable {
         case .approximateParts: return "approximate_person"
         case .commonNamesOnly: return "common_names_person"
         case .commonNamesPartsMissing: return "common_names_parts_missing"
+        case .commonNamesExtraPart: return "common_names_extra_part"
         case .oneSharedWord: return "one_shared_word"
         case .soundAlikeSurname: return "sound_alike_surname"
         case .contradictingInitial: return "contradicting_initial"
