@@ -73,7 +73,8 @@ extension Matcher {
     }
 
     /// The one-listed-word case of alignment `a` with a listed person, or nil: the listed name has
-    /// one telling word, met by a single query word spelt otherwise (similarity under 1), and the
+    /// one telling word, met by a single query word spelt otherwise (similarity under 1) or as listed
+    /// when it is a given name or a common name (a compound given name written apart too), and the
     /// query holds a telling word of three letters or more (not an initial, title or legal form)
     /// that no listed word paired.
     func oneWordBesideAnotherName(_ a: AlignmentResult, telling: [(q: Int, l: Int, similarity: Double)], query q: PreparedQuery) -> LoneApproximateWord? {
@@ -81,20 +82,24 @@ extension Matcher {
         let weak = Double(LegalForms.wordWeight)
         let qu = a.query[pair.q], lu = a.list[pair.l]
         let vocabulary = index.names.vocabulary
-        // Met as listed, the one word still names no one when it is a given name thousands bear ("Leo
-        // Kim" for an alias "LEO"): only a rarer word, a nickname or a nom de guerre, names the person.
-        guard pair.similarity < 1 || (lu.key2 < 0 && GivenNames.isKnown(vocabulary[Int(lu.key)])) else { return nil }
+        // Met as listed, the one word still names no one when it is a given name or a surname thousands
+        // bear ("Leo Kim" for an alias "LEO", "Muhammad Santoso" for SANTOSO, "Omar Abdulaziz" for "AZIZ,
+        // Abdul", a compound given name written apart): only a rarer word, a nickname or a nom de guerre,
+        // names the person.
+        let listed = listedText(lu)
+        let namesakes = GivenNames.isKnown(listed) || CommonNames.contains(listed)
+        guard pair.similarity < 1 || namesakes else { return nil }
         let listedWords = a.list.filter { u in
             let w = vocabulary[Int(u.key)]
             return u.weight > weak && !NameChains.isParticle(w) && !ArticleCompounds.articles.contains(w) && !NameTitles.contains(w)
         }
-        guard qu.key2 < 0, lu.key2 < 0, listedWords.count == 1 else { return nil }
+        guard qu.key2 < 0, lu.key2 < 0 || (pair.similarity >= 1 && namesakes), listedWords.count == 1 else { return nil }
         let paired = Set(a.pairs.map(\.q))
         let own = a.query.enumerated().filter { n, u in
             !paired.contains(n) && u.key2 < 0 && u.weight >= PreparedQuery.minimumWeight && q.texts[Int(u.key)].utf8.count >= 3
         }
         guard let other = own.first else { return nil }
-        return LoneApproximateWord(query: q.texts[Int(qu.key)], listed: vocabulary[Int(lu.key)], similarity: pair.similarity,
+        return LoneApproximateWord(query: q.texts[Int(qu.key)], listed: listed, similarity: pair.similarity,
                                    kind: .oneWordBesideAnotherName, missingPart: q.texts[Int(other.element.key)])
     }
 }
