@@ -71,10 +71,14 @@ enum Qualifiers {
             let why = queryLegalForms.isEmpty ? "a business word" : "legal form \(queryLegalForms.sorted().joined(separator: "/"))"
             out.append(Qualifier(name: "type", effect: entryType == .person ? typeDiffers : companyNotCraft,
                                  detail: "\(why) names a company; listed party is a \(entryType.rawValue)"))
-        } else if let given = queryGivenName, entryType == .entity, !names(n, index: index, contain: given) {
-            // An organisation named with that very given name ("ANSAR AL-ISLAM") may be what was meant.
+        } else if let given = queryGivenName, entryType == .entity || (entryType == .unknown && readsAsOrganisation(n, index: index)),
+                  !names(n, index: index, contain: given) {
+            // An organisation named with that very given name ("ANSAR AL-ISLAM") may be what was meant. A
+            // party the list gives no type is an organisation when its name carries a legal form or a word
+            // of bodies ("Hui Tong Business Ltd.", "Hefei Institute of Electronic Engineering").
+            let listed = entryType == .entity ? "listed party is an organisation" : "listed name is an organisation's (legal form or business word)"
             out.append(Qualifier(name: "type", effect: typeDiffers,
-                                 detail: "a person's name (given name \(given), no business word); listed party is an organisation"))
+                                 detail: "a person's name (given name \(given), no business word); \(listed)"))
         }
         if let qc = query.country?.uppercased(), !qc.isEmpty {
             let (countries, shared) = partyCountries?() ?? (index.countries(entry: e), false)
@@ -99,6 +103,17 @@ enum Qualifiers {
             }
         }
         return out
+    }
+
+    /// Whether listed name n reads as an organisation's: it carries a legal form or a generic word of
+    /// bodies ("ltd", "institute", "bank": `CommonWords.generic`, the abbreviations' full words). Titles do not
+    /// count: "General" names a person.
+    static func readsAsOrganisation(_ n: Int, index: MatchIndex) -> Bool {
+        if !index.nameLegalForms[n].isEmpty { return true }
+        return index.names.documentRange(n).contains { i in
+            let word = index.names.vocabulary[Int(index.names.documentTokens[i])]
+            return CommonWords.generic.contains(word) || LegalForms.words.contains(word) || Matcher.businessWords.contains(word)
+        }
     }
 
     /// Whether listed name n holds `token` as one of its words.
