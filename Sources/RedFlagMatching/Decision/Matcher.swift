@@ -44,6 +44,9 @@ public final class Matcher: Sendable {
     let kunyaTokens: Set<Int32>
     /// Bit id set when address vocabulary token id holds a digit (a house number or postcode).
     let addressNumberBits: [UInt64]
+    /// The name vocabulary's words of bodies (`Qualifiers.organisationWords`), found on the first query that
+    /// reads as a person's.
+    let organisationWords: LazyValue<Set<Int32>>
     /// The name vocabulary by phonetic key, built on the first query in a non-Latin script.
     let phoneticIndex: LazyValue<PhoneticIndex>
     /// Per source script and query token: the listed tokens it sounds like.
@@ -63,6 +66,8 @@ public final class Matcher: Sendable {
         for p in NameChains.articles { if let id = index.names.id(of: Array(p.utf8)) { particles[id] = .article } }
         chainParticles = particles
         kunyaTokens = Set(Kunya.words.compactMap { index.names.id(of: Array($0.utf8)) })
+        let nameSpace = index.names
+        organisationWords = LazyValue { Qualifiers.organisationWords(in: nameSpace) }
         let vocabulary = index.addresses.vocabulary
         var bits = [UInt64](repeating: 0, count: (vocabulary.count + 63) / 64)
         // One pass over the vocabulary's bytes, not a call per token: this runs at every start.

@@ -30,13 +30,14 @@ enum Qualifiers {
     /// was given, a listed person, vessel or aircraft is a different type (the penalty only: an inferred type earns no bonus).
     /// `queryGivenName`: the given name that makes the query read as a person's (`PersonNameShape`),
     /// so, when no type was given, a listed organisation whose name lacks that given name is a
-    /// different type (the penalty only).
+    /// different type (the penalty only); so is a party of no stated type whose name carries a legal form or
+    /// one of `organisationWords` (`organisationWords(in:)`).
     /// `written`: the name as the user wrote it when `query.name` is one of its romanisations: the
     /// same-script comparison reads the original letters.
     /// `countries`: the listed party's countries (`Matcher.partyCountries`: the entry's and those of
     /// the entries sharing a name with it, `shared` when these added any), asked only when the query states a country.
     static func forName(_ n: Int, entry e: Int, index: MatchIndex, query: ScreeningQuery, written: String? = nil, queryLegalForms: Set<String>,
-                        queryNamesCompany: Bool = false, queryGivenName: String? = nil, birthYears: ClosedRange<Int>?,
+                        queryNamesCompany: Bool = false, queryGivenName: String? = nil, organisationWords: Set<Int32> = [], birthYears: ClosedRange<Int>?,
                         countries partyCountries: (() -> (countries: [String], shared: Bool))? = nil) -> [Qualifier] {
         var out: [Qualifier] = []
         // Same non-Latin script on both sides: compared in that script too (Names/ScriptComparison.swift).
@@ -71,7 +72,8 @@ enum Qualifiers {
             let why = queryLegalForms.isEmpty ? "a business word" : "legal form \(queryLegalForms.sorted().joined(separator: "/"))"
             out.append(Qualifier(name: "type", effect: entryType == .person ? typeDiffers : companyNotCraft,
                                  detail: "\(why) names a company; listed party is a \(entryType.rawValue)"))
-        } else if let given = queryGivenName, entryType == .entity || (entryType == .unknown && readsAsOrganisation(n, index: index)),
+        } else if let given = queryGivenName,
+                  entryType == .entity || (entryType == .unknown && (!listedForms.isEmpty || holdsAny(n, of: organisationWords, index: index))),
                   !names(n, index: index, contain: given) {
             // An organisation named with that very given name ("ANSAR AL-ISLAM") may be what was meant. A
             // party the list gives no type is an organisation when its name carries a legal form or a word
@@ -105,15 +107,16 @@ enum Qualifiers {
         return out
     }
 
-    /// Whether listed name n reads as an organisation's: it carries a legal form or a generic word of
-    /// bodies ("ltd", "institute", "bank": `CommonWords.generic`, the abbreviations' full words). Titles do not
-    /// count: "General" names a person.
-    static func readsAsOrganisation(_ n: Int, index: MatchIndex) -> Bool {
-        if !index.nameLegalForms[n].isEmpty { return true }
-        return index.names.documentRange(n).contains { i in
-            let word = index.names.vocabulary[Int(index.names.documentTokens[i])]
-            return CommonWords.generic.contains(word) || LegalForms.words.contains(word) || Matcher.businessWords.contains(word)
-        }
+    /// The name vocabulary's words of bodies: generic words ("institute", "bank": `CommonWords.generic`),
+    /// legal-form words and the abbreviations' full words. A listed name of no stated type holding one, or a
+    /// legal form, reads as an organisation's; titles do not count ("General" names a person).
+    static func organisationWords(in space: TokenSpace) -> Set<Int32> {
+        Set((CommonWords.generic.union(LegalForms.words).union(Matcher.businessWords)).compactMap { space.id(of: Array($0.utf8)) })
+    }
+
+    /// Whether listed name n holds one of the vocabulary words `ids`.
+    static func holdsAny(_ n: Int, of ids: Set<Int32>, index: MatchIndex) -> Bool {
+        !ids.isEmpty && index.names.documentRange(n).contains { ids.contains(index.names.documentTokens[$0]) }
     }
 
     /// Whether listed name n holds `token` as one of its words.
