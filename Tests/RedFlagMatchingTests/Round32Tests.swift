@@ -37,6 +37,7 @@ struct Round32Tests {
         FixtureWithParties.sdnPerson("z19", "MUHAMMAD, Usama Jibril", country: "YE"),
         FixtureWithParties.sdnPerson("z20", "Muhammad Zubair RAFIQ", country: "PK"),
         FixtureWithParties.sdnPerson("z21", "MUHAMMAD, Idris Hamza", country: "SD"),
+        FixtureWithParties.sdnEntity("z22", "DAVAR"),
     ])
 
     static func finds(_ query: String, _ id: String, type: PartyType? = nil) -> Bool { FixtureWithParties.finds(matcher, query, id, type: type) }
@@ -103,5 +104,16 @@ struct Round32Tests {
         let held = FixtureWithParties.match(result, "z7")
         #expect(held?.decision == .hold, "\(FixtureWithParties.describe(result))")
         #expect(held?.explanation.qualifiers.contains { $0.name == "one_word_beside_another_name" } == true, "\(FixtureWithParties.describe(result))")
+    }
+
+    @Test("Devanagari writes b and v with letters of their own")
+    func indicLabials() {
+        #expect(PhoneticComparison.similarity(query: "dabar", source: .indic, listed: "davar")
+                < PhoneticComparison.similarity(query: "davar", source: .indic, listed: "davar"))
+        // Cyrillic keeps them apart too; a script that merges them (Hangul) does not.
+        #expect(PhoneticComparison.similarity(query: "dabar", source: .hangul, listed: "davar")
+                > PhoneticComparison.similarity(query: "dabar", source: .indic, listed: "davar"))
+        #expect(!Self.finds("डाबर", "z22"))
+        #expect(Self.finds("दावर", "z22"))
     }
 }
