@@ -35,14 +35,34 @@ def ascii_name(name: str):
     return s if re.fullmatch(r"[a-z]{3,}", s) else None
 
 
+# Countries whose surnames open with the Arabic article, written apart ("Al-Harbi", "Al Harbi") or glued ("Alharbi").
+ARABIC_ARTICLE_COUNTRIES = {"SA", "AE", "KW", "QA", "BH", "OM", "YE", "IQ", "SY", "JO", "LB", "PS", "EG", "LY", "TN", "DZ", "MA",
+                            "SD"}
+
+
+def without_article(name: str, country: str):
+    """The name after its Arabic article, as the matcher reads "AL-HARBI" (the article a word of its own): "Al-Harbi"
+    and "El Sayed" anywhere, "Alharbi" in a country of `ARABIC_ARTICLE_COUNTRIES` when four letters or more follow;
+    else None."""
+    s = name.strip().lower()
+    m = re.fullmatch(r"(?:al|el)[- ](\S+)", s)
+    if m:
+        return ascii_name(m.group(1))
+    if country in ARABIC_ARTICLE_COUNTRIES and s.startswith("al") and re.fullmatch(r"[a-z]{6,}", s):
+        return ascii_name(s[2:])
+    return None
+
+
 def top_names(nd, top: int) -> set:
     """The given names (of either gender) and surnames among the `top` most frequent of each country of
-    names-dataset `nd`, as `ascii_name` reads them."""
+    names-dataset `nd`, as `ascii_name` reads them, and a surname that opens with the Arabic article also without it."""
     names = set()
     for first in (True, False):
         for country, ranked in nd.get_top_names(n=top, use_first_names=first).items():
             for group in (ranked.values() if isinstance(ranked, dict) else [ranked]):
                 names.update(n for n in map(ascii_name, group) if n)
+                if not first:
+                    names.update(n for n in (without_article(g, country) for g in group) if n)
     return names
 
 
@@ -90,7 +110,8 @@ def main() -> None:
 # similar (Sources/RedFlagMatching/Decision/CommonNameMatch.swift). Read only when a person match at review level is judged.
 # source: names-dataset 3.3.1 (PyPI, https://github.com/philipperemy/name-dataset): get_top_names(n={TOP}) for first and last
 #   names of its 105 countries; names in Cyrillic romanised (BGN/PCGN, simplified), other scripts, multi-word names and
-#   names under 3 letters left out; with every spelling of a variant group of given-names.tsv that holds one of them
+#   names under 3 letters left out; a surname that opens with the Arabic article also without it ("Al-Harbi", "Alharbi":
+#   harbi); with every spelling of a variant group of given-names.tsv that holds one of them
 #   (a name is as common as the name it spells: Dmytro, Oleksandr), unless that spelling is also an abbreviation or an
 #   everyday word of common-words.txt
 # version: 2026-12-07

@@ -28,7 +28,8 @@ def main() -> None:
 # looked up by binary search, only when a person match at review level is judged.
 # source: names-dataset 3.3.1 (PyPI, https://github.com/philipperemy/name-dataset): get_top_names(n={TOP}) for first and
 #   last names of its 105 countries; names in Cyrillic romanised (BGN/PCGN, simplified), other scripts, multi-word names
-#   and names under 3 letters left out
+#   and names under 3 letters left out; a surname that opens with the Arabic article also without it ("Al-Harbi",
+#   "Alharbi": harbi)
 # version: 2026-12-07
 # licence: names-dataset MIT (name frequencies used as facts)
 # regenerate: pip install names-dataset==3.3.1 && python3 Lists/names/tools/make_known_names.py
