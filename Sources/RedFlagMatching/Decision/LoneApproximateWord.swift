@@ -635,14 +635,17 @@ extension Matcher {
     /// with listed person `n`, or nil: the listed name has a family name (the part before the comma
     /// of "SURNAME, Given…", otherwise the last word; particles, kunya words and titles aside), no
     /// pair of the alignment holds a word of it (or, of two surnames or more, the first one, while
-    /// the first given name is absent too), the words it holds are two at most, each a known name or
-    /// a patronymic (`Patronymics`), every telling query word is paired, and the query
+    /// the first given name is absent too), the words it holds are two at most, each a known name, a
+    /// patronymic (`Patronymics`) or, beside a Chinese or Korean surname (or a surname of one pinyin
+    /// syllable), pinyin syllables, every
+    /// telling query word is paired, and the query
     /// is no patronymic chain ("X bin Y", which names a person in full). The name's given part
     /// alone (a given name and a patronymic, a father's or grandfather's name) is the name of thousands.
     func familyNameAbsent(_ a: AlignmentResult, query q: PreparedQuery, document n: Int) -> LoneApproximateWord? {
         // A patronymic chain typed ("Salman bin Abdulaziz" for "SALMAN BIN ABDULAZIZ AL SAUD") is how
         // the press names such a person in full: a name and a father's, not given names alone.
-        guard !q.texts.contains(where: NameChains.isParticle) else { return nil }
+        // A particle closing the name is none ("Gao Bin": a Chinese given name's syllable).
+        guard !q.texts.dropLast().contains(where: NameChains.isParticle) else { return nil }
         let paired = a.pairs.flatMap { p -> [Int32] in [a.list[p.l].key, a.list[p.l].key2].filter { $0 >= 0 } }.map { index.names.vocabulary[Int($0)] }
         // Names thousands share: at most two, each a given name or common name of the tables or a
         // patronymic. Three given names in a row ("Assim Mohammed Rafiq Abdul" for "MALIK, Assim Mohammed
@@ -654,9 +657,14 @@ extension Matcher {
         // Khalid Ali Mabkhut") name the father, however rare they are: the first given name absent,
         // the words shared need not be known names. A leading honorific ("Seyed") is no name either.
         let ownNameAbsent = given.first.map { !paired.contains($0) } ?? false
+        // A Chinese given name of pinyin syllables beside a listed Chinese surname ("Gao Bin" / "NI,
+        // Gaobin"): the tables hold few such names, but without the surname it is anyone's as well.
+        let chineseSurname = !parts.family.isEmpty
+            && parts.family.allSatisfy { PersonNameShape.eastAsianSurnames.contains($0) || Han.shared.syllables.contains(Array($0.utf8)) }
         guard !shared.isEmpty, shared.count <= 2,
               ownNameAbsent || shared.allSatisfy({ Self.knownName($0) || Patronymics.contains($0) || LeadingTitles.words.contains($0)
-                                                   || ApproximatePersonMatch.shortSyllable($0) }) else { return nil }
+                                                   || ApproximatePersonMatch.shortSyllable($0)
+                                                   || (chineseSurname && Han.shared.spellsPinyin(Array($0.utf8))) }) else { return nil }
         // A telling query word left unpaired may be the family name spelt beyond recognition
         // ("Saleh EL-ABD AL-LAH" for "Saleh AL-ABDULLAH"): then the name is not given names only.
         // Checked first: the listed name is read only when every telling query word is paired.

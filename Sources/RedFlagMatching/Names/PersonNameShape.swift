@@ -24,6 +24,53 @@ enum PersonNameShape {
         return [t[0], t[t.count - 1]].first { $0.utf8.count >= 3 && !GivenNames.variants(of: $0).isEmpty }
     }
 
+    /// What makes a query name read as a person's: the words an organisation named after that person
+    /// would carry (an organisation that holds them all, "ANSAR AL-ISLAM" for "Ansar", may be what was
+    /// meant), and why, for the explanation.
+    struct Mark: Equatable, Sendable {
+        let words: [String]
+        let why: String
+    }
+
+    /// Why `name` reads as a person's, nil when it does not: a given name at one end (`givenName`), or
+    /// the shape of an East Asian name (`eastAsianName`). `written`: the name as the user wrote it when
+    /// `name` is its romanisation.
+    static func mark(_ name: NormalizedName, written: String? = nil) -> Mark? {
+        if let given = givenName(name) { return Mark(words: [given], why: "given name \(given)") }
+        return eastAsianName(name, written: written)
+    }
+
+    /// Whether `name` reads as an East Asian person's: a Chinese name written in Han (two to four
+    /// characters opening with a common surname, `Han.isChineseName`: "谭斌"); or, in Latin letters, two
+    /// or three short words of one syllable or two joined ("Gao Bin", "Jeon Mi-ran", "Zhen Zhu"), one of
+    /// its ends a Chinese or Korean surname (`chinese-words.tsv`, `korean-popular.tsv`), or three or four
+    /// words of one syllable each ("Su Su Nway"); with no legal form, business, generic or place word. A
+    /// company's name in those languages carries a business word ("Keji", "Trading") or is one joined
+    /// word ("Huawei"), so the given-name table, which holds few such names, is no test of them.
+    static func eastAsianName(_ name: NormalizedName, written: String? = nil) -> Mark? {
+        let t = name.tokens
+        guard (2...4).contains(t.count), name.legalForms.isEmpty, !name.namesCompany else { return nil }
+        for w in t {
+            guard !w.isEmpty, w.utf8.count <= 7, w.utf8.allSatisfy({ (97...122).contains($0) }) else { return nil }
+            if businessWords.contains(w) || Abbreviations.stopwords.contains(w) || LegalForms.words.contains(w)
+                || CommonWords.isGeneric(w) || PlaceWords.words.contains(w) || PlaceWords.isPlace(w) { return nil }
+        }
+        if PlaceWords.words.contains(t.joined()) || PlaceWords.isPlace(t.joined()) { return nil }
+        if let written, !written.utf8.allSatisfy({ $0 < 0x80 }) {
+            guard Han.shared.isChineseName(written) else { return nil }
+            return Mark(words: t, why: "a Chinese name in Han, surname \(t[0])")
+        }
+        if t.count >= 3 && t.allSatisfy(Matcher.isOneSyllable) {
+            return Mark(words: t, why: "East Asian name of one-syllable words")
+        }
+        guard t.count <= 3, t.allSatisfy({ Matcher.isOneSyllable($0) || Han.shared.spellsPinyin(Array($0.utf8)) }) else { return nil }
+        guard let surname = [t[0], t[t.count - 1]].first(where: { eastAsianSurnames.contains($0) }) else { return nil }
+        return Mark(words: t, why: "East Asian name, surname \(surname)")
+    }
+
+    /// Chinese surnames of one character in pinyin and Korean surnames in their Latin spellings.
+    static let eastAsianSurnames: Set<String> = Han.shared.latinSurnames.union(KoreanPopularNames.latinSurnames)
+
     /// Whether a listed name of no stated type reads as a person's: `givenName` finds one, or, with
     /// the same shape, its first or last token is a common given name or surname (`CommonNames`:
     /// "Nur Rochman Achmad"). Wider than `givenName`, which also judges queries (where reading a

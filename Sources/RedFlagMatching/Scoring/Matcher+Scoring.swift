@@ -169,15 +169,15 @@ extension Matcher {
             var bestPerEntry: [Int: (score: Double, hit: NameHit, qualifiers: [Qualifier])] = [:]
             var others: [Int: [(score: Double, hit: NameHit, qualifiers: [Qualifier])]] = [:]
             let review = configuration.lowestReview
-            let givenName = query.type == nil || query.type == .unknown ? PersonNameShape.givenName(normal) : nil
-            let organisationWords = givenName == nil ? [] : self.organisationWords.get()
+            let person = query.type == nil || query.type == .unknown ? PersonNameShape.mark(normal, written: origin) : nil
+            let organisationWords = person == nil ? [] : self.organisationWords.get()
             let queryNumbers = Qualifiers.numbers(q.bytes)
             // A legal form, or a business word in any script ("University", "بنك"; a title is none), names a company.
             let namesCompany = normal.namesCompany || q.holdsBusinessWord
             for hit in named.hits {
                 let e = Int(index.nameEntry[hit.name])
                 let quals = Qualifiers.forName(hit.name, entry: e, index: index, query: query, written: origin, queryLegalForms: q.legalForms,
-                                               queryNamesCompany: namesCompany, queryGivenName: givenName, organisationWords: organisationWords, birthYears: birthYear,
+                                               queryNamesCompany: namesCompany, queryPerson: person, organisationWords: organisationWords, birthYears: birthYear,
                                                countries: { self.partyCountries(entry: e) })
                     + [Qualifiers.number(queryNumbers, name: hit.name, index: index)].compactMap { $0 }
                 let score = min(1, max(0, hit.score + quals.reduce(0) { $0 + $1.effect }))

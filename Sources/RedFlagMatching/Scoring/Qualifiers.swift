@@ -28,8 +28,9 @@ enum Qualifiers {
     /// `queryNamesCompany`: the query carries a company legal form ("Kone Oyj") or a business word
     /// ("Sorbonne University", "索邦大学"), so, when no type
     /// was given, a listed person, vessel or aircraft is a different type (the penalty only: an inferred type earns no bonus).
-    /// `queryGivenName`: the given name that makes the query read as a person's (`PersonNameShape`),
-    /// so, when no type was given, a listed organisation whose name lacks that given name is a
+    /// `queryPerson`: what makes the query read as a person's (`PersonNameShape.mark`: a given name, an
+    /// East Asian name's shape), so, when no type was given, a listed organisation whose name lacks one
+    /// of its words is a
     /// different type (the penalty only); so is a party of no stated type whose name carries a legal form or
     /// one of `organisationWords` (`organisationWords(in:)`).
     /// `written`: the name as the user wrote it when `query.name` is one of its romanisations: the
@@ -37,7 +38,7 @@ enum Qualifiers {
     /// `countries`: the listed party's countries (`Matcher.partyCountries`: the entry's and those of
     /// the entries sharing a name with it, `shared` when these added any), asked only when the query states a country.
     static func forName(_ n: Int, entry e: Int, index: MatchIndex, query: ScreeningQuery, written: String? = nil, queryLegalForms: Set<String>,
-                        queryNamesCompany: Bool = false, queryGivenName: String? = nil, organisationWords: Set<Int32> = [], birthYears: ClosedRange<Int>?,
+                        queryNamesCompany: Bool = false, queryPerson: PersonNameShape.Mark? = nil, organisationWords: Set<Int32> = [], birthYears: ClosedRange<Int>?,
                         countries partyCountries: (() -> (countries: [String], shared: Bool))? = nil) -> [Qualifier] {
         var out: [Qualifier] = []
         // Same non-Latin script on both sides: compared in that script too (Names/ScriptComparison.swift).
@@ -72,15 +73,15 @@ enum Qualifiers {
             let why = queryLegalForms.isEmpty ? "a business word" : "legal form \(queryLegalForms.sorted().joined(separator: "/"))"
             out.append(Qualifier(name: "type", effect: entryType == .person ? typeDiffers : companyNotCraft,
                                  detail: "\(why) names a company; listed party is a \(entryType.rawValue)"))
-        } else if let given = queryGivenName,
+        } else if let person = queryPerson,
                   entryType == .entity || (entryType == .unknown && (!listedForms.isEmpty || holdsAny(n, of: organisationWords, index: index))),
-                  !names(n, index: index, contain: given) {
+                  !names(n, index: index, holdAll: person.words) {
             // An organisation named with that very given name ("ANSAR AL-ISLAM") may be what was meant. A
             // party the list gives no type is an organisation when its name carries a legal form or a word
             // of bodies ("Hui Tong Business Ltd.", "Hefei Institute of Electronic Engineering").
             let listed = entryType == .entity ? "listed party is an organisation" : "listed name is an organisation's (legal form or business word)"
             out.append(Qualifier(name: "type", effect: typeDiffers,
-                                 detail: "a person's name (given name \(given), no business word); \(listed)"))
+                                 detail: "a person's name (\(person.why), no business word); \(listed)"))
         }
         if let qc = query.country?.uppercased(), !qc.isEmpty {
             let (countries, shared) = partyCountries?() ?? (index.countries(entry: e), false)
@@ -120,6 +121,16 @@ enum Qualifiers {
     }
 
     /// Whether listed name n holds `token` as one of its words.
+    /// Whether listed name `n` holds every one of `words` as a word of its own, or holds them joined
+    /// as one ("Hua Wei" for HUAWEI): an organisation named after the person, or the organisation's
+    /// name written apart. Its own words, not the syllables the index also files a long word under
+    /// (ZHUHAI: zhu, hai).
+    static func names(_ n: Int, index: MatchIndex, holdAll words: [String]) -> Bool {
+        if words.count == 1 { return names(n, index: index, contain: words[0]) }
+        let own = Set(NameNormalizer.fold(index.nameText[n]).split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init))
+        return words.allSatisfy(own.contains) || own.contains(words.joined())
+    }
+
     static func names(_ n: Int, index: MatchIndex, contain token: String) -> Bool {
         guard let id = index.names.id(of: Array(token.utf8)) else { return false }
         return index.names.documentRange(n).contains { index.names.documentTokens[$0] == id }

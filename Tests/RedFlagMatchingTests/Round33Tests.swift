@@ -1,0 +1,71 @@
+import Foundation
+import RedFlagCore
+@testable import RedFlagMatching
+import Testing
+
+/// The thirty-third round's classes (issue 11, items 4, 6 and 10), each paired with the case it must not open: an East
+/// Asian person's name is no organisation's ("谭斌", "Gao Bin", "Jeon Mi-ran", "Su Su Nway" are people, not the companies
+/// whose words they share), while an organisation's name written apart ("Hua Wei") or one named after the person still
+/// matches; and a listed Chinese person's given name alone, the surname absent ("Gao Bin" for "NI, Gaobin"), is
+/// anyone's, while the name in full in either order still finds him.
+@Suite("Thirty-third round")
+struct Round33Tests {
+    static let matcher = FixtureWithParties.matcher([
+        FixtureWithParties.sdnEntity("y1", "HUAWEI TECHNOLOGIES CO., LTD."),
+        FixtureWithParties.sdnEntity("y2", "MIRAN TRADING LLC"),
+        FixtureWithParties.sdnEntity("y3", "SUNWAY TECH CO., LTD"),
+        FixtureWithParties.sdnEntity("y4", "KIM IL SUNG UNIVERSITY"),
+        FixtureWithParties.sdnPerson("y5", "NI, Gaobin", country: "CN"),
+        FixtureWithParties.sdnPerson("y6", "KIM, Jong Un", country: "KP"),
+        FixtureWithParties.sdnEntity("y7", "TAN BIN TRADING CO., LTD."),
+    ])
+
+    static func finds(_ query: String, _ id: String, type: PartyType? = nil) -> Bool { FixtureWithParties.finds(matcher, query, id, type: type) }
+
+    @Test("an East Asian person's name reads as a person's")
+    func eastAsianNameShape() {
+        func mark(_ name: String, written: String? = nil) -> PersonNameShape.Mark? {
+            PersonNameShape.mark(NameNormalizer.normalize(name), written: written)
+        }
+        #expect(mark("Gao Bin") != nil)
+        #expect(mark("Jeon Mi-ran") != nil)
+        #expect(mark("Su Su Nway") != nil)
+        #expect(mark("tan bin", written: "谭斌")?.why.contains("Chinese name in Han") == true)
+        // No surname at either end, a business word, a legal form, a place, or a foreign name in Han: no person.
+        #expect(mark("Mi Ran") == nil)
+        #expect(mark("Sun Tech") == nil)
+        #expect(mark("Gao Bin Ltd") == nil)
+        #expect(mark("Hong Kong") == nil)
+        #expect(mark("pujing", written: "普京") == nil)
+        #expect(PersonNameShape.eastAsianSurnames.isSuperset(of: ["wang", "zhang", "gao", "kim", "park", "lee"]))
+    }
+
+    @Test("an East Asian person's name is no organisation's, unless it is the organisation's name written apart")
+    func eastAsianPersonIsNoOrganisation() {
+        // The qualifier is named where the match is still shown.
+        let result = Self.matcher.screen(ScreeningQuery(name: "Jeon Miran"))
+        #expect(FixtureWithParties.match(result, "y2").map { $0.decision == .clear } ?? true, "\(FixtureWithParties.describe(result))")
+        #expect(!Self.finds("Jeon Miran", "y2"))
+        #expect(!Self.finds("Su Su Nway", "y3"))
+        // The organisation's name written apart, or an organisation named after the person: still found.
+        #expect(Self.finds("Hua Wei", "y1"))
+        #expect(Self.finds("Kim Il Sung", "y4"))
+        #expect(Self.finds("Sunway", "y3"))
+        #expect(Self.finds("谭斌", "y7"))
+    }
+
+    @Test("a listed Chinese person's given name alone is anyone's")
+    func chineseGivenNameAlone() {
+        #expect(!Self.finds("Gao Bin", "y5"))
+        #expect(Self.finds("Ni Gaobin", "y5"))
+        #expect(Self.finds("Gaobin Ni", "y5"))
+        #expect(Self.finds("Ni Gao Bin", "y5"))
+        // A Korean given name alone, the surname absent, likewise.
+        #expect(!Self.finds("Jong Un", "y6"))
+        #expect(Self.finds("Kim Jong Un", "y6"))
+        // Corroborated by the country: HOLD at most, the rule named.
+        let result = Self.matcher.screen(ScreeningQuery(name: "Gao Bin", country: "CN"))
+        let held = FixtureWithParties.match(result, "y5")
+        #expect(held?.decision == .hold, "\(FixtureWithParties.describe(result))")
+    }
+}
