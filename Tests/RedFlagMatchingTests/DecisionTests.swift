@@ -48,7 +48,7 @@ struct DecisionTests {
         #expect(c.policy.rule(list: .ofacConsolidated, programs: ["CMIC-EO13959"])?.programs == ["CMIC"])
     }
 
-    @Test("a weak alias alone is HOLD at most, saying so; a corroborating date of birth, nationality or address lifts the cap")
+    @Test("a weak alias alone is HOLD at most, saying so; a corroborating date of birth, nationality or address lifts the cap, a contradicting one drops the match")
     func weakAliasCap() {
         let c = MatchConfiguration()
         let capped = c.policy.decide(score: 0.95, list: .sdn, programs: [], basis: .name, aliasStrength: .weak, qualifiers: [], thresholds: c)
@@ -57,8 +57,14 @@ struct DecisionTests {
         for q in ["date_of_birth", "country", "address"] {
             #expect(decide(c, 0.95, .sdn, strength: .weak, qualifiers: [Qualifier(name: q, effect: 0.03, detail: "")]) == .stop, "\(q)")
         }
-        // A contradicting qualifier is no corroboration.
-        #expect(decide(c, 0.95, .sdn, strength: .weak, qualifiers: [Qualifier(name: "country", effect: -0.05, detail: "")]) == .hold)
+        // A contradicting fact is no corroboration: with the weak alias, two discrepancies, no match ("Ricardo AG" is no
+        // listed person's weak alias RICARDO); a corroborating fact beside it keeps the match.
+        for q in ["country", "type", "date_of_birth"] {
+            #expect(decide(c, 0.95, .sdn, strength: .weak, qualifiers: [Qualifier(name: q, effect: -0.05, detail: "")]) == nil, "\(q)")
+        }
+        #expect(decide(c, 0.95, .sdn, strength: .weak, qualifiers: [Qualifier(name: "legal_form", effect: -0.02, detail: "")]) == .hold)
+        #expect(decide(c, 0.95, .sdn, strength: .weak, qualifiers: [Qualifier(name: "type", effect: -0.1, detail: ""),
+                                                                     Qualifier(name: "date_of_birth", effect: 0.03, detail: "")]) == .stop)
         #expect(decide(c, 0.95, .sdn, strength: .strong) == .stop)
     }
 

@@ -279,6 +279,12 @@ public struct DecisionPolicy: Codable, Hashable, Sendable {
             let corroborated = qualifiers.contains { lifting.contains($0.name) && $0.effect > 0 }
             // A short weak alias (an acronym) alone only helps confirm a hit that other information raised.
             if !corroborated && weakAlias.uncorroborated == .clear, let short = weakAlias.shortLetters, weakAliasLetters() <= short { return nil }
+            // A weak alias and a stated fact that contradicts the party (its type, every listed country,
+            // its birth year): two discrepancies, as a similar name in the wrong country
+            // (above); the alias only confirms a hit other information raises ("Ricardo AG" is no listed
+            // person's weak alias RICARDO).
+            if !corroborated && weakAlias.uncorroborated == .clear
+                && qualifiers.contains(where: { $0.effect < 0 && Self.contradictingFacts.contains($0.name) }) { return nil }
             if !corroborated && decision > weakAlias.cap {
                 return (weakAlias.cap, Qualifier(name: "policy", effect: 0,
                                                  detail: "matched only through a weak alias: \(weakAlias.cap.rawValue) at most without a corroborating date of birth, nationality or address (\(weakAlias.reason))"))
@@ -286,6 +292,10 @@ public struct DecisionPolicy: Codable, Hashable, Sendable {
         }
         return (decision, capped)
     }
+
+    /// Qualifiers that state a fact of the query contradicting the listed party's.
+    /// A legal form is none: "Ltd" and "LLC" name the same kind of company as often as not.
+    static let contradictingFacts: Set<String> = ["type", "country", "date_of_birth"]
 
     /// The overall verdict over every live (not allow-listed) match. The same for every policy:
     /// the policy decides each match; the verdict is the most severe of them.
@@ -333,7 +343,10 @@ public struct DecisionPolicy: Codable, Hashable, Sendable {
             s += line + row[4] + "\n"
         }
         s += "\nCaps:\n"
-        let short = weakAlias.uncorroborated == .clear ? weakAlias.shortLetters.map { "; one of \($0) letters or fewer is no match without it" } ?? "" : ""
+        let short = weakAlias.uncorroborated == .clear
+            ? (weakAlias.shortLetters.map { "; one of \($0) letters or fewer is no match without it" } ?? "")
+                + "; nor one the stated type, country or birth year contradicts"
+            : ""
         s += "  weak alias only: \(weakAlias.cap.rawValue) at most unless corroborated by \((weakAlias.corroborating ?? []).joined(separator: ", "))\(short) — \(weakAlias.reason) [\(weakAlias.source)]\n"
         s += "  address only:    \(addressOnly.cap.rawValue) at most — \(addressOnly.reason) [\(addressOnly.source)]\n"
         s += "  country contradicted: \(countryContradicted.cap.rawValue) at most for a name found exactly as listed; an approximate name is no match unless "
