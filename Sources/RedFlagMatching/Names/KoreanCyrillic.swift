@@ -31,7 +31,7 @@ enum KoreanCyrillic {
                 guard ["initial", "vowel", "final"].contains(row.field(0)) else {
                     NameData.fail("\(row.file):\(row.line): unknown part '\(row.field(0))' (expected initial, vowel or final)")
                 }
-                guard !letters.isEmpty, letters.allSatisfy({ (0x430...0x44F).contains($0.value) || $0 == "ё" }),
+                guard !letters.isEmpty, letters.allSatisfy({ (0x430...0x44F).contains($0.value) || "ёєії".unicodeScalars.contains($0) }),
                       !latin.isEmpty, latin.utf8.allSatisfy({ (97...122).contains($0) }) else {
                     NameData.fail("\(row.file):\(row.line): expected lower-case Cyrillic letters and lower-case Latin letters")
                 }

@@ -32,12 +32,24 @@ enum PersonNameShape {
         let why: String
     }
 
-    /// Why `name` reads as a person's, nil when it does not: a given name at one end (`givenName`), or
-    /// the shape of an East Asian name (`eastAsianName`). `written`: the name as the user wrote it when
+    /// Why `name` reads as a person's, nil when it does not: a given name at one end (`givenName`), a
+    /// title before a common name (`titledName`), or the shape of an East Asian name (`eastAsianName`). `written`: the name as the user wrote it when
     /// `name` is its romanisation.
     static func mark(_ name: NormalizedName, written: String? = nil) -> Mark? {
         if let given = givenName(name) { return Mark(words: [given], why: "given name \(given)") }
+        if let titled = titledName(name) { return titled }
         return eastAsianName(name, written: written)
+    }
+
+    /// Whether `name` is a title and a common name ("Sheikh Rana", "Haji Kabir"): an honorific
+    /// before a person's name, which the given-name table need not hold (a surname the title
+    /// stands before). An organisation named so holds both words.
+    static func titledName(_ name: NormalizedName) -> Mark? {
+        let t = name.tokens
+        guard t.count == 2, name.legalForms.isEmpty, !name.namesCompany, NameTitles.contains(t[0]) || LeadingTitles.words.contains(t[0]),
+              t[1].utf8.count >= 3, t[1].utf8.allSatisfy({ (97...122).contains($0) }), CommonNames.contains(t[1]) || KnownNames.contains(t[1]),
+              !businessWords.contains(t[1]), !LegalForms.words.contains(t[1]), !CommonWords.isGeneric(t[1]) else { return nil }
+        return Mark(words: t, why: "title \(t[0]) and the name \(t[1])")
     }
 
     /// Whether `name` reads as an East Asian person's: a Chinese name written in Han (two to four
