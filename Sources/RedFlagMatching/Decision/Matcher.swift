@@ -201,15 +201,10 @@ public final class Matcher: Sendable {
     /// "JSC NEC" has three. None for a name of generic words only (`CommonWords.isGeneric`: a weak
     /// alias "GROUP" or "TRADING COMPANY"), which names no one: the weak-alias rule then treats it
     /// as it treats a short acronym, no match without corroboration ("ING Groep" is not the
-    /// "GROUP" of a listed shipbuilder). None either for a person's weak alias of common given
-    /// names and surnames only (`CommonNames`: "Muhammad Muhammad", "Abdo Hamid"): the broad alias
-    /// OFAC warns of, the name of thousands, which only confirms a hit other information raises.
+    /// "GROUP" of a listed shipbuilder).
     func letters(name n: Int) -> Int {
         let words = index.names.documentRange(n).map { index.names.vocabulary[Int(index.names.documentTokens[$0])] }
         if !words.isEmpty && words.allSatisfy(CommonWords.isGeneric) { return 0 }
-        let telling = words.filter { !Self.particleOrArticle($0) }
-        if !telling.isEmpty, telling.allSatisfy(CommonNames.contains),
-           index.type(entry: Int(index.nameEntry[n])) == .person { return 0 }
         return words.reduce(0) { $0 + $1.utf8.count }
     }
 
