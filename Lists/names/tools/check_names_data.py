@@ -163,7 +163,7 @@ def check_han_transcription() -> list:
 # Word lists of one lower-case ASCII word a line, unique; the sorted ones are looked up by binary search
 # (SortedWordFile.swift), the others read as sets.
 WORD_LISTS = ("common-names.txt", "known-names.txt", "name-endings.txt", "kunya-words.txt", "patronymic-endings.txt", "place-words.txt",
-              "standing-words.txt")
+              "standing-words.txt", "east-asian-surnames.txt")
 SORTED_WORD_LISTS = ("common-names.txt", "known-names.txt")
 
 

@@ -659,12 +659,14 @@ extension Matcher {
         let ownNameAbsent = given.first.map { !paired.contains($0) } ?? false
         // A Chinese given name of pinyin syllables beside a listed Chinese surname ("Gao Bin" / "NI,
         // Gaobin"): the tables hold few such names, but without the surname it is anyone's as well.
-        let chineseSurname = !parts.family.isEmpty
-            && parts.family.allSatisfy { PersonNameShape.eastAsianSurnames.contains($0) || Han.shared.syllables.contains(Array($0.utf8)) }
+        // Asked last, and only then reading the Han tables.
+        let chineseSurname = {
+            !parts.family.isEmpty && parts.family.allSatisfy { PersonNameShape.eastAsianSurnames.contains($0) || Han.shared.syllables.contains(Array($0.utf8)) }
+        }
         guard !shared.isEmpty, shared.count <= 2,
               ownNameAbsent || shared.allSatisfy({ Self.knownName($0) || Patronymics.contains($0) || LeadingTitles.words.contains($0)
                                                    || ApproximatePersonMatch.shortSyllable($0)
-                                                   || (chineseSurname && Han.shared.spellsPinyin(Array($0.utf8))) }) else { return nil }
+                                                   || (chineseSurname() && Han.shared.spellsPinyin(Array($0.utf8))) }) else { return nil }
         // A telling query word left unpaired may be the family name spelt beyond recognition
         // ("Saleh EL-ABD AL-LAH" for "Saleh AL-ABDULLAH"): then the name is not given names only.
         // Checked first: the listed name is read only when every telling query word is paired.

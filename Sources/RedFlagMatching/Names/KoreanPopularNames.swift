@@ -44,9 +44,6 @@ enum KoreanPopularNames {
     }()
     private static var surnames: [Unicode.Scalar: String] { tables.surnames }
 
-    /// Every Latin spelling of a surname of the table ("kim", "lee", "ri", "park", "pak").
-    static var latinSurnames: Set<String> { Set(tables.surnames.values).union(tables.spellings.keys) }
-
     /// Adds to `similar` the vocabulary tokens that spell the Korean surname `token` otherwise ("lee"
     /// → "ri", "park" → "pak", "jeong" → "jong"), at `GivenNames.variantSimilarity`: the lists write
     /// North Koreans in the DPRK's spelling, the press and passports South Korean ones.

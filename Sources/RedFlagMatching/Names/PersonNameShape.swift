@@ -75,13 +75,24 @@ enum PersonNameShape {
         if t.count >= 3 && t.allSatisfy(Matcher.isOneSyllable) {
             return Mark(words: t, why: "East Asian name of one-syllable words")
         }
-        guard t.count <= 3, t.allSatisfy({ Matcher.isOneSyllable($0) || Han.shared.spellsPinyin(Array($0.utf8)) }) else { return nil }
+        guard t.count <= 3, t.allSatisfy(oneOrTwoSyllables) else { return nil }
         guard let surname = [t[0], t[t.count - 1]].first(where: { eastAsianSurnames.contains($0) }) else { return nil }
         return Mark(words: t, why: "East Asian name, surname \(surname)")
     }
 
-    /// Chinese surnames of one character in pinyin and Korean surnames in their Latin spellings.
-    static let eastAsianSurnames: Set<String> = Han.shared.latinSurnames.union(KoreanPopularNames.latinSurnames)
+    /// Whether `word` is one syllable, or two joined ("minglin", "miran"): a given name romanised.
+    static func oneOrTwoSyllables(_ word: String) -> Bool {
+        if Matcher.isOneSyllable(word) { return true }
+        let bytes = Array(word.utf8)
+        return (2..<max(2, bytes.count - 1)).contains { k in
+            Matcher.isOneSyllable(String(decoding: bytes[..<k], as: UTF8.self)) && Matcher.isOneSyllable(String(decoding: bytes[k...], as: UTF8.self))
+        }
+    }
+
+    /// Chinese surnames of one character in pinyin and Korean surnames in their Latin spellings
+    /// (`Lists/names/east-asian-surnames.txt`, derived from the Han and Korean tables, so that asking
+    /// costs a screen no reading of those tables).
+    static let eastAsianSurnames: Set<String> = NameWordList.required("names/east-asian-surnames.txt")
 
     /// Whether a listed name of no stated type reads as a person's: `givenName` finds one, or, with
     /// the same shape, its first or last token is a common given name or surname (`CommonNames`:

@@ -870,12 +870,6 @@ final class Han: Sendable {
         self.surnames = surnames
     }
 
-    /// The pinyin of the surnames of one character ("wang", "li", "zhang"): a Chinese name in Latin
-    /// letters opens or closes with one.
-    var latinSurnames: Set<String> {
-        Set(surnames.filter { $0.unicodeScalars.count == 1 }.compactMap { readings[$0]?.first })
-    }
-
     /// Every toneless pinyin syllable with a vowel that a character is read as.
     let syllables: Set<[UInt8]>
 
