@@ -192,7 +192,6 @@ enum ApproximatePersonMatch {
         let a = Array(typed.utf8), b = Array(listed.utf8)
         if derived(a, from: b) || derived(b, from: a) { return true }
         if feminine(a, of: b) || feminine(b, of: a) { return true }
-        if feminineSurname(a, of: b) || feminineSurname(b, of: a) { return true }
         if let ending = NameEndings.shared(a, b), ending >= sharedEnding {
             let stemA = Array(a.dropLast(ending)), stemB = Array(b.dropLast(ending))
             if stemA.count >= 3 && stemB.count >= 3 && consonants(stemA[...]) != consonants(stemB[...])
@@ -317,26 +316,6 @@ enum ApproximatePersonMatch {
         let stemmed = isVowel(last) ? (last == 111 && word.count == base.count && word.dropLast().elementsEqual(base.dropLast()))
                                     : (word.count == base.count + 1 && word.dropLast().elementsEqual(base))
         return stemmed && GivenNames.isKnown(String(decoding: base, as: UTF8.self))
-    }
-
-    /// Whether `word` is the feminine form of the Slavic surname `base` (five letters or more): -ov,
-    /// -ev, -in, -yn with an a added ("vasileva" of Vasiliev, "alekseeva" of Alexeyev, "ustinova" of
-    /// Ustinov), -sky, -skiy, -ski as -skaya, -ska ("kovalskaya" of Kovalsky). The stems may be spelt
-    /// otherwise (one or two letters apart once x is read ks): a woman's name, a wife's or daughter's
-    /// of the family, another person's.
-    static func feminineSurname(_ word: [UInt8], of base: [UInt8]) -> Bool {
-        guard base.count >= 5, word.count >= 5 else { return false }
-        let w = String(decoding: word, as: UTF8.self), b = String(decoding: base, as: UTF8.self)
-        var stems: (String, String)?
-        if ["ov", "ev", "in", "yn"].contains(where: { b.hasSuffix($0) }) && w.hasSuffix("a") && ["ova", "eva", "ina", "yna"].contains(where: { w.hasSuffix($0) }) {
-            stems = (String(w.dropLast(3)), String(b.dropLast(2)))
-        } else if let (male, female) = [("skiy", "skaya"), ("sky", "skaya"), ("ski", "ska"), ("tskiy", "tskaya"), ("cki", "cka")]
-                    .first(where: { b.hasSuffix($0.0) && w.hasSuffix($0.1) }) {
-            stems = (String(w.dropLast(female.count)), String(b.dropLast(male.count)))
-        }
-        guard let (x, y) = stems, x.utf8.count >= 3, y.utf8.count >= 3 else { return false }
-        let read = { (s: String) in Array(s.replacingOccurrences(of: "x", with: "ks").utf8) }
-        return TokenSimilarity.editDistance(read(x), read(y), limit: 3) <= 2
     }
 
     static func isVowel(_ c: UInt8) -> Bool { "aeiouy".utf8.contains(c) }
