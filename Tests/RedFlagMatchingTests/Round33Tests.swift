@@ -8,9 +8,9 @@ import Testing
 /// whose words they share), while an organisation's name written apart ("Hua Wei") or one named after the person still
 /// matches; and a listed Chinese person's given name alone, the surname absent ("Gao Bin" for "NI, Gaobin"), is
 /// anyone's, while the name in full in either order still finds him; a title before a common name is a person's name
-/// ("Sheikh Rana" is no RANA INTELLIGENCE COMPUTING COMPANY); a Slavic surname's feminine form is another person's
-/// ("Kirill Vasileva" is no VASILIEV, Kirill); and the Ukrainian press writes Korean names with its own vowel letters
-/// ("Пак Чін Хьок" is Park Jin Hyok).
+/// ("Sheikh Rana" is no RANA INTELLIGENCE COMPUTING COMPANY), while a chain cut off after its particle ("Mohamad Rafi
+/// Bin") is still the listed person's; and the Ukrainian press writes Korean names with its own vowel letters ("Пак Чін
+/// Хьок" is Park Jin Hyok).
 @Suite("Thirty-third round")
 struct Round33Tests {
     static let matcher = FixtureWithParties.matcher([
@@ -24,6 +24,7 @@ struct Round33Tests {
         FixtureWithParties.sdnEntity("y8", "RANA INTELLIGENCE COMPUTING COMPANY"),
         FixtureWithParties.sdnPerson("y10", "PARK, Jin Hyok", country: "KP"),
         FixtureWithParties.sdnPerson("y11", "CHOE, Pu Il", country: "KP"),
+        FixtureWithParties.sdnPerson("y12", "Mohamad Rafi Bin Udin", country: "MY"),
     ])
 
     static func finds(_ query: String, _ id: String, type: PartyType? = nil) -> Bool { FixtureWithParties.finds(matcher, query, id, type: type) }
@@ -91,5 +92,13 @@ struct Round33Tests {
         #expect(Self.finds("Чхве Пу Іль", "y11"))
         // A Ukrainian name of another shape gets no Korean reading.
         #expect(KoreanCyrillic.reading("Олександр Міхеєв") == nil)
+    }
+
+    @Test("a chain cut off after its particle is the listed person's, a Chinese syllable bin no particle")
+    func truncatedChain() {
+        #expect(Self.finds("Mohamad Rafi Bin", "y12"))
+        #expect(PersonNameShape.eastAsianWords(["gao", "bin"]))
+        #expect(!PersonNameShape.eastAsianWords(["rafi", "bin"]))
+        #expect(!Self.finds("Gao Bin", "y5"))
     }
 }

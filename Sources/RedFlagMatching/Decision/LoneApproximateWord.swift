@@ -644,8 +644,10 @@ extension Matcher {
     func familyNameAbsent(_ a: AlignmentResult, query q: PreparedQuery, document n: Int) -> LoneApproximateWord? {
         // A patronymic chain typed ("Salman bin Abdulaziz" for "SALMAN BIN ABDULAZIZ AL SAUD") is how
         // the press names such a person in full: a name and a father's, not given names alone.
-        // A particle closing the name is none ("Gao Bin": a Chinese given name's syllable).
-        guard !q.texts.dropLast().contains(where: NameChains.isParticle) else { return nil }
+        // A particle closing the name is a chain cut off ("Mohamad Rafi Bin" for "Mohamad Rafi Bin Udin", an order
+        // export's field too short), unless the name is East Asian ("Gao Bin": a Chinese given name's syllable).
+        guard !q.texts.dropLast().contains(where: NameChains.isParticle),
+              !(q.texts.last.map(NameChains.isParticle) ?? false) || PersonNameShape.eastAsianWords(q.texts) else { return nil }
         let paired = a.pairs.flatMap { p -> [Int32] in [a.list[p.l].key, a.list[p.l].key2].filter { $0 >= 0 } }.map { index.names.vocabulary[Int($0)] }
         // Names thousands share: at most two, each a given name or common name of the tables or a
         // patronymic. Three given names in a row ("Assim Mohammed Rafiq Abdul" for "MALIK, Assim Mohammed

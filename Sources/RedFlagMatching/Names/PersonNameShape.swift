@@ -75,9 +75,14 @@ enum PersonNameShape {
         if t.count >= 3 && t.allSatisfy(Matcher.isOneSyllable) {
             return Mark(words: t, why: "East Asian name of one-syllable words")
         }
-        guard t.count <= 3, t.allSatisfy(oneOrTwoSyllables) else { return nil }
-        guard let surname = [t[0], t[t.count - 1]].first(where: { eastAsianSurnames.contains($0) }) else { return nil }
-        return Mark(words: t, why: "East Asian name, surname \(surname)")
+        guard eastAsianWords(t) else { return nil }
+        return Mark(words: t, why: "East Asian name, surname \(eastAsianSurnames.contains(t[0]) ? t[0] : t[t.count - 1])")
+    }
+
+    /// Whether words `t` have the shape of an East Asian name in Latin letters: two or three words of
+    /// one syllable or two joined, one of its ends a Chinese or Korean surname ("Gao Bin").
+    static func eastAsianWords(_ t: [String]) -> Bool {
+        (2...3).contains(t.count) && t.allSatisfy(oneOrTwoSyllables) && (eastAsianSurnames.contains(t[0]) || eastAsianSurnames.contains(t[t.count - 1]))
     }
 
     /// Whether `word` is one syllable, or two joined ("minglin", "miran"): a given name romanised.
