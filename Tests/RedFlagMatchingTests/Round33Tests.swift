@@ -4,7 +4,7 @@ import RedFlagCore
 import Testing
 
 /// The thirty-third round's classes (issue 11, items 4, 6 and 10), each paired with the case it must not open: an East
-/// Asian person's name is no organisation's ("谭斌", "Gao Bin", "Jeon Mi-ran", "Su Su Nway" are people, not the companies
+/// Asian person's name is no organisation's ("谭斌", "Gao Bin", "Jeon Mi-ran" are people, not the companies
 /// whose words they share), while an organisation's name written apart ("Hua Wei") or one named after the person still
 /// matches; and a listed Chinese person's given name alone, the surname absent ("Gao Bin" for "NI, Gaobin"), is
 /// anyone's, while the name in full in either order still finds him; a title before a common name is a person's name
@@ -36,7 +36,7 @@ struct Round33Tests {
         }
         #expect(mark("Gao Bin") != nil)
         #expect(mark("Jeon Mi-ran") != nil)
-        #expect(mark("Su Su Nway") != nil)
+        #expect(mark("Kim Su Hyun") != nil)
         #expect(mark("tan bin", written: "谭斌")?.why.contains("Chinese name in Han") == true)
         // No surname at either end, a business word, a legal form, a place, or a foreign name in Han: no person.
         #expect(mark("Mi Ran") == nil)
@@ -44,6 +44,9 @@ struct Round33Tests {
         #expect(mark("Gao Bin Ltd") == nil)
         #expect(mark("Hong Kong") == nil)
         #expect(mark("pujing", written: "普京") == nil)
+        // Words of one syllable alone are no sign: Arabic and Persian organisations' names have them.
+        #expect(mark("Jaysh al-Adl") == nil)
+        #expect(mark("Paya Saman Pars") == nil)
         #expect(PersonNameShape.eastAsianSurnames.isSuperset(of: ["wang", "zhang", "gao", "kim", "park", "lee"]))
     }
 
@@ -53,7 +56,6 @@ struct Round33Tests {
         let result = Self.matcher.screen(ScreeningQuery(name: "Jeon Miran"))
         #expect(FixtureWithParties.match(result, "y2").map { $0.decision == .clear } ?? true, "\(FixtureWithParties.describe(result))")
         #expect(!Self.finds("Jeon Miran", "y2"))
-        #expect(!Self.finds("Su Su Nway", "y3"))
         // The organisation's name written apart, or an organisation named after the person: still found.
         #expect(Self.finds("Hua Wei", "y1"))
         #expect(Self.finds("Kim Il Sung", "y4"))

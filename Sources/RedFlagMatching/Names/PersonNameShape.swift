@@ -55,8 +55,9 @@ enum PersonNameShape {
     /// Whether `name` reads as an East Asian person's: a Chinese name written in Han (two to four
     /// characters opening with a common surname, `Han.isChineseName`: "谭斌"); or, in Latin letters, two
     /// or three short words of one syllable or two joined ("Gao Bin", "Jeon Mi-ran", "Zhen Zhu"), one of
-    /// its ends a Chinese or Korean surname (`chinese-words.tsv`, `korean-popular.tsv`), or three or four
-    /// words of one syllable each ("Su Su Nway"); with no legal form, business, generic or place word. A
+    /// its ends a Chinese or Korean surname (`east-asian-surnames.txt`); with no legal form, business,
+    /// generic or place word. Words of one syllable alone are no sign: Arabic and Persian names of
+    /// organisations have them too ("Jaysh al-Adl", "Paya Saman Pars"). A
     /// company's name in those languages carries a business word ("Keji", "Trading") or is one joined
     /// word ("Huawei"), so the given-name table, which holds few such names, is no test of them.
     static func eastAsianName(_ name: NormalizedName, written: String? = nil) -> Mark? {
@@ -71,9 +72,6 @@ enum PersonNameShape {
         if let written, !written.utf8.allSatisfy({ $0 < 0x80 }) {
             guard Han.shared.isChineseName(written) else { return nil }
             return Mark(words: t, why: "a Chinese name in Han, surname \(t[0])")
-        }
-        if t.count >= 3 && t.allSatisfy(Matcher.isOneSyllable) {
-            return Mark(words: t, why: "East Asian name of one-syllable words")
         }
         guard eastAsianWords(t) else { return nil }
         return Mark(words: t, why: "East Asian name, surname \(eastAsianSurnames.contains(t[0]) ? t[0] : t[t.count - 1])")
