@@ -637,9 +637,8 @@ extension Matcher {
     /// pair of the alignment holds a word of it (or, of two surnames or more, the first one, while
     /// the first given name is absent too), the words it holds are two at most, each a known name, a
     /// patronymic (`Patronymics`) or, beside a Chinese or Korean surname (or a surname of one pinyin
-    /// syllable), pinyin syllables, every
-    /// telling query word is paired, and the query
-    /// is no patronymic chain ("X bin Y", which names a person in full). The name's given part
+    /// syllable), pinyin syllables, every telling query word is paired, and the query is no patronymic
+    /// chain ("X bin Y", which names a person in full). The name's given part
     /// alone (a given name and a patronymic, a father's or grandfather's name) is the name of thousands.
     func familyNameAbsent(_ a: AlignmentResult, query q: PreparedQuery, document n: Int) -> LoneApproximateWord? {
         // A patronymic chain typed ("Salman bin Abdulaziz" for "SALMAN BIN ABDULAZIZ AL SAUD") is how

@@ -33,8 +33,8 @@ enum PersonNameShape {
     }
 
     /// Why `name` reads as a person's, nil when it does not: a given name at one end (`givenName`), a
-    /// title before a common name (`titledName`), or the shape of an East Asian name (`eastAsianName`). `written`: the name as the user wrote it when
-    /// `name` is its romanisation.
+    /// title before a common name (`titledName`), or the shape of an East Asian name (`eastAsianName`).
+    /// `written`: the name as the user wrote it when `name` is its romanisation.
     static func mark(_ name: NormalizedName, written: String? = nil) -> Mark? {
         if let given = givenName(name) { return Mark(words: [given], why: "given name \(given)") }
         if let titled = titledName(name) { return titled }
@@ -57,9 +57,9 @@ enum PersonNameShape {
     /// or three short words of one syllable or two joined ("Gao Bin", "Jeon Mi-ran", "Zhen Zhu"), one of
     /// its ends a Chinese or Korean surname (`east-asian-surnames.txt`); with no legal form, business,
     /// generic or place word. Words of one syllable alone are no sign: Arabic and Persian names of
-    /// organisations have them too ("Jaysh al-Adl", "Paya Saman Pars"). A
-    /// company's name in those languages carries a business word ("Keji", "Trading") or is one joined
-    /// word ("Huawei"), so the given-name table, which holds few such names, is no test of them.
+    /// organisations have them too ("Jaysh al-Adl", "Paya Saman Pars"). A company's name in those
+    /// languages carries a business word ("Keji", "Trading") or is one joined word ("Huawei"), so the
+    /// given-name table, which holds few such names, is no test of them.
     static func eastAsianName(_ name: NormalizedName, written: String? = nil) -> Mark? {
         let t = name.tokens
         guard (2...4).contains(t.count), name.legalForms.isEmpty, !name.namesCompany else { return nil }

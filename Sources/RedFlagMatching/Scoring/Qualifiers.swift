@@ -28,11 +28,10 @@ enum Qualifiers {
     /// `queryNamesCompany`: the query carries a company legal form ("Kone Oyj") or a business word
     /// ("Sorbonne University", "索邦大学"), so, when no type
     /// was given, a listed person, vessel or aircraft is a different type (the penalty only: an inferred type earns no bonus).
-    /// `queryPerson`: what makes the query read as a person's (`PersonNameShape.mark`: a given name, an
-    /// East Asian name's shape), so, when no type was given, a listed organisation whose name lacks one
-    /// of its words is a
-    /// different type (the penalty only); so is a party of no stated type whose name carries a legal form or
-    /// one of `organisationWords` (`organisationWords(in:)`).
+    /// `queryPerson`: what makes the query read as a person's (`PersonNameShape.mark`: a given name, a
+    /// title, an East Asian name's shape), so, when no type was given, a listed organisation whose name
+    /// lacks one of its words is a different type (the penalty only); so is a party of no stated type
+    /// whose name carries a legal form or one of `organisationWords` (`organisationWords(in:)`).
     /// `written`: the name as the user wrote it when `query.name` is one of its romanisations: the
     /// same-script comparison reads the original letters.
     /// `countries`: the listed party's countries (`Matcher.partyCountries`: the entry's and those of
@@ -120,7 +119,6 @@ enum Qualifiers {
         !ids.isEmpty && index.names.documentRange(n).contains { ids.contains(index.names.documentTokens[$0]) }
     }
 
-    /// Whether listed name n holds `token` as one of its words.
     /// Whether listed name `n` holds every one of `words` as a word of its own, or holds them joined
     /// as one ("Hua Wei" for HUAWEI): an organisation named after the person, or the organisation's
     /// name written apart. Its own words, not the syllables the index also files a long word under
@@ -131,6 +129,7 @@ enum Qualifiers {
         return words.allSatisfy(own.contains) || own.contains(words.joined())
     }
 
+    /// Whether listed name n holds `token` as one of its words.
     static func names(_ n: Int, index: MatchIndex, contain token: String) -> Bool {
         guard let id = index.names.id(of: Array(token.utf8)) else { return false }
         return index.names.documentRange(n).contains { index.names.documentTokens[$0] == id }
