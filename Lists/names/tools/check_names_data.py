@@ -15,7 +15,7 @@ ROOT = os.path.join(HERE, "..")
 # file → {kind: minimum number of fields after the kind}; None: rows have no kind column (two fields); a number: rows
 # have no kind column first and that many fields (business-words-latin.tsv opens with its sort key).
 LAYOUT = {
-    "legal-forms.tsv": {"form": 2, "edge-only": 1, "glued-prefix": 1, "weak-word": 1},
+    "legal-forms.tsv": {"form": 2, "edge-only": 1, "glued-prefix": 1, "glued-suffix": 1, "weak-word": 1},
     "abbreviations.tsv": {"abbreviation": 2, "stopword": 1},
     "given-names.tsv": {"nickname": 2, "variants": 1},
     "letters.tsv": {"ru": 2, "sr": 2, "uk": 2, "be": 2, "el": 2, "ar": 2, "he": 2, "fa": 2},

@@ -55,12 +55,12 @@ viktor victor wiktor
 vitaly vitaliy vitalii vital
 vladimir volodymyr uladzimir wladimir vladimir
 vyacheslav viacheslav vyacheslau
-yakov yakiv jakub jacob yaakov yaqub yakub
+yakov yakiv jakub jacob yaakov yaqub yakub yaqoob yaqoub yacoub yakoub
 yaroslav jaroslav yaraslau
 yury yuri yuriy yurii iurii jury juri
-mohammed muhammad mohamed mohamad mohammad muhammed mohammad mohamud muhamad mohammod mohamet mehmet mehmed muhammet mhamad mhammad mhamed mohd md
+mohammed muhammad mohamed mohamad mohammad muhammed mohammad mohamud muhamad mohammod mohamet mehmet mehmed muhammet mhamad mhammad mhamed mohd md mahamed muhamed mahammad mahammed mukhammad mukhammed
 ahmed ahmad ahmet achmed akhmed ahmat ehmed
-mahmoud mahmud mahmood mahmut makhmud mehmood mehmud
+mahmoud mahmud mahmood mahmut makhmud mehmood mehmud mehmoud mahamoud mahmod makhmoud
 mustafa mustapha moustafa mostafa mustafo
 yusuf youssef yousef yousif yusif yousuf yosef joseph yussuf iosif osip yusup yousaf yusef
 ibrahim ebrahim ibraheem brahim abraham avraham ibragim
@@ -972,6 +972,9 @@ zahid zahed
 abid abed aabid
 iqbal ikbal
 waqas waqqas
+oo u
+isa issa eisa essa eissa
+catherine katherine kathryn katharine catharine kathrine
 """.strip().splitlines()
 
 # Russian, Ukrainian and Belarusian diminutives (the everyday forms the press and customers use:

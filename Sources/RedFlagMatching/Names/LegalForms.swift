@@ -95,6 +95,8 @@ public enum LegalForms {
 
     /// Legal forms people glue to the name ("JSCZALIV", "OOORomashka"): split off as a prefix.
     static let gluedPrefixes: [String] = NameData.rows(file, kind: "glued-prefix").map { $0.field(0) }
+    /// Forms glued after the name they follow ("VTBBANKPJSC", "NIKLLC"), longest first: no name ends in one.
+    static let gluedSuffixes: [String] = NameData.rows(file, kind: "glued-suffix").map { $0.field(0) }.sorted { $0.count > $1.count }
 
     /// Ambiguous short forms that are also common name syllables: only removed at the start
     /// or end of a name ("AO Rosoboronexport", "Renault SA"), never from its middle.

@@ -169,11 +169,17 @@ public enum NameNormalizer {
 
     private static let quoteMarks: Set<Unicode.Scalar> = ["'", "\u{2019}", "\u{2018}", "`", "\u{02BC}", "\u{02BB}", "\u{02BF}", "\u{02BE}", "\u{02B9}", "\u{00B4}", "\""]
 
-    /// "jsczaliv" → ["jsc", "zaliv"]: a legal form glued to the name it precedes.
+    /// "jsczaliv" → ["jsc", "zaliv"]: a legal form glued to the name it precedes; "vtbbankpjsc" →
+    /// ["vtbbank", "pjsc"], "nikllc" → ["nik", "llc"]: one glued after it. The name left is three
+    /// letters at least (an acronym: "jscngt" is JSC NGT), and the forms are none a name begins or
+    /// ends with (`LegalForms.gluedPrefixes`, `gluedSuffixes`).
     static func unglueLegalForm(_ t: String) -> [String] {
-        guard t.count >= 7 else { return [t] }
-        for p in LegalForms.gluedPrefixes where t.hasPrefix(p) && t.count - p.count >= 4 {
+        guard t.utf8.count >= 6 else { return [t] }
+        for p in LegalForms.gluedPrefixes where t.hasPrefix(p) && t.utf8.count - p.utf8.count >= 3 {
             return [p, String(t.dropFirst(p.count))]
+        }
+        for s in LegalForms.gluedSuffixes where t.hasSuffix(s) && t.utf8.count - s.utf8.count >= 3 {
+            return [String(t.dropLast(s.count)), s]
         }
         return [t]
     }
