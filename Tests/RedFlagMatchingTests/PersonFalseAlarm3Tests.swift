@@ -90,7 +90,8 @@ struct PersonFalseAlarm3Tests {
         #expect(decision("Fahd bin Nasser al-Rashidi", "OFAC-SDN:984") == .clear)
         // The listed person himself (in this small index "bin" weighs as a rare word, so he is compared by score).
         let own = looseMatch("Nasser bin Fahd al-Rashidi", of: "OFAC-SDN:984")
-        #expect((own?.score ?? 0) > (father?.score ?? 1) + 0.03, "\(own?.explanation.summary ?? "no match")")
+        // The father's chain scores well under the listed person's own, or is no match at all (`ancestor_name`).
+        #expect((own?.score ?? 0) > (father?.score ?? 0) + 0.03, "\(own?.explanation.summary ?? "no match")")
         #expect(own?.explanation.summary.contains("chain_backwards") == false)
         #expect(decision("Nasser Fahd AL-RASHIDI", "OFAC-SDN:984") != .clear)
     }

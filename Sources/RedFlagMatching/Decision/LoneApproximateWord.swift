@@ -121,6 +121,15 @@ public struct LoneApproximateWord: Hashable, Sendable {
         /// distinctive word of its own the customer's lacks (`Matcher.listedWordAbsent`): "Linde GmbH"
         /// / "GAZPROM LINDE ENGINEERING", "IndiGo" / "INDIGO 3D" (issue 11 item 4).
         case listedWordAbsent
+        /// A person's name whose given name is met only as a father's or grandfather's name of a listed
+        /// Arabic name chain, the listed person's own first name absent (`Matcher.ancestorName`): "Ahmad
+        /// Alali" / "AL-'ALI, Hamid 'Abdallah Ahmad" (Hamid, son of Abdallah, son of Ahmad). A chain
+        /// names the person first; its later names are his forebears', whom the customer may be.
+        case ancestorName
+        /// The reverse: the customer's own first name is absent from the listed chain, whose person's
+        /// name the customer's chain holds as a father's name (`Matcher.ancestorName`): "Samer Mahmoud
+        /// Alkhateeb" / "Mahmoud AL-KHATTIB" (Samer, son of Mahmoud).
+        case descendantName
     }
 
     /// The query word (two typed words joined read as one) and the listed word it matched; for
@@ -169,6 +178,8 @@ public struct LoneApproximateWord: Hashable, Sendable {
         case .otherPlace: return "place '\(query)' where the listed name has its own word '\(listed)', the rest everyday words '\(missingPart)'"
         case .otherGivenSyllables: return "name '\(query)' against the listed name of syllables '\(listed)' (East Asian or Myanmar), a syllable \(missingPart)"
         case .listedWordAbsent: return "one shared word '\(query)', the listed name's own '\(listed)' absent"
+        case .ancestorName: return "given name '\(query)' met only as a forebear's name of the listed chain, the listed person's own name '\(listed)' absent"
+        case .descendantName: return "the customer's own name '\(query)' absent from the listed chain, whose person's name '\(listed)' the customer's holds as a forebear's"
         case .oneWordForPerson: return "one word '\(query)' of a name written in another script, met as the listed person's given name or weak alias '\(listed)' \(fmt(similarity))"
         }
     }
@@ -205,6 +216,8 @@ public struct LoneApproximateWord: Hashable, Sendable {
         case .oneWordBesideAnotherName: return "one_word_beside_another_name"
         case .oneWordForPerson: return "one_word_for_person"
         case .listedWordAbsent: return "listed_word_absent"
+        case .ancestorName: return "ancestor_name"
+        case .descendantName: return "descendant_name"
         }
     }
 }
@@ -313,6 +326,7 @@ extension Matcher {
         if q.legalForms.isEmpty, namesPerson(n), let given = contradictingGivenName(a, query: q, document: n) { return given }
         if q.legalForms.isEmpty, namesPerson(n), let other = otherGivenName(a, query: q, document: n) { return other }
         if q.legalForms.isEmpty, namesPerson(n), let family = familyNameAbsent(a, query: q, document: n) { return family }
+        if q.legalForms.isEmpty, namesPerson(n), let forebear = ancestorName(a, query: q, document: n, entry: s.entry) { return forebear }
         if q.legalForms.isEmpty, namesPerson(n), let syllables = otherGivenSyllables(a, query: q, document: n, entry: s.entry, inScript: false) { return syllables }
         if namesPerson(n) || (index.type(entry: s.entry) == .unknown && !listedName(n, holds: { CommonWords.isGeneric($0) })),
            let part = organisationOnOneNamePart(a, telling: telling, query: q) { return part }
@@ -382,11 +396,13 @@ extension LoneApproximateWord {
     /// `RomanisationSwaps`: "iuliia" for "julia").
     /// Whether given name `typed` is `listed` spelt another way: a variant (`GivenNames`,
     /// `PatronymicVariants`), another romanisation or press spelling, a letter doubled.
-    static func spellingOf(_ typed: String, _ listed: String) -> Bool {
+    /// With `nicknames` false, a nickname and its full name are no spellings of each other (`GivenNames.areSpellings`).
+    static func spellingOf(_ typed: String, _ listed: String, nicknames: Bool = true) -> Bool {
         let a = Array(typed.utf8), b = Array(listed.utf8)
-        if GivenNames.areVariants(typed, listed) || PatronymicVariants.areVariants(typed, listed) { return true }
+        let variants = nicknames ? GivenNames.areVariants : GivenNames.areSpellings
+        if variants(typed, listed) || PatronymicVariants.areVariants(typed, listed) { return true }
         if doubled(a, b) || doubled(b, a) || PressOrthographies.readsAs(a, b) || PressOrthographies.readsAs(b, a) { return true }
-        if PressOrthographies.readings(a).contains(where: { GivenNames.areVariants(String(decoding: $0, as: UTF8.self), listed) }) { return true }
+        if PressOrthographies.readings(a).contains(where: { variants(String(decoding: $0, as: UTF8.self), listed) }) { return true }
         return RomanisationSwaps.respellings(a).contains(b) || RomanisationSwaps.respellings(b).contains(a)
     }
 
@@ -571,26 +587,32 @@ extension Matcher {
 
     /// The other-given-name case (`LoneApproximateWord.Kind.otherGivenName`) of alignment `a` with
     /// listed person `n`, or nil: a pair joins a query word and a word of the listed name's given
-    /// part, of four letters or more (three-letter names are too often one name's spellings: Ali,
-    /// Aly), each a given name of the tables (`GivenNames.isKnown`), not the same name: no variant
+    /// part or family name, of four letters or more (three-letter names are too often one name's spellings: Ali,
+    /// Aly; a nickname against a family name of any length), each a given name of the tables (`GivenNames.isKnown`), not the same name: no variant
     /// of it (`GivenNames`, `PatronymicVariants`), no other romanisation or press spelling of it
-    /// (`RomanisationSwaps`, `PressOrthographies`), no letter doubled; and the query word is no name
+    /// (`RomanisationSwaps`, `PressOrthographies`), no letter doubled (against a family name, a
+    /// nickname is no spelling: `GivenNames.areSpellings`); and the query word is no name
     /// the party bears in any of its names (the aligner may pair it with a neighbour of its own).
     /// Keyboard slips are not excused: a slip that makes another real given name ("Ramesh" for
     /// "Rajesh") cannot be told from that name, which is the likelier.
     func otherGivenName(_ a: AlignmentResult, query q: PreparedQuery, document n: Int) -> LoneApproximateWord? {
-        let given = Set(Matcher.givenPart(index.nameText[n]))
+        // A family name that is a given name ("MAHMOOD, Shahid", a father's name become the family's)
+        // is that name still: "Shahid Mohammed" is another man's.
+        let givenPart = Set(Matcher.givenPart(index.nameText[n])), family = Set(personParts(document: n).family)
         var partyWords: Set<String>?
         for p in a.pairs where p.similarity < 1 && a.query[p.q].key2 < 0 && a.list[p.l].key2 < 0 {
             let t = q.texts[Int(a.query[p.q].key)], l = index.names.vocabulary[Int(a.list[p.l].key)]
-            guard t != l, t.utf8.count >= 4, l.utf8.count >= 4, given.contains(l),
-                  GivenNames.isKnown(t), GivenNames.isKnown(l), !LoneApproximateWord.spellingOf(t, l) else { continue }
+            // A nickname stands for a given name only: of a family name ("David Levi" / "David LEE", Lee a
+            // nickname of Levi) it is another name, however short.
+            let nicknameOfFamily = !givenPart.contains(l) && family.contains(l) && GivenNames.areVariants(t, l) && !GivenNames.areSpellings(t, l)
+            guard t != l, nicknameOfFamily || t.utf8.count >= 4 && l.utf8.count >= 4, givenPart.contains(l) || family.contains(l),
+                  GivenNames.isKnown(t), GivenNames.isKnown(l), !LoneApproximateWord.spellingOf(t, l, nicknames: givenPart.contains(l)) else { continue }
             // A name the party bears in this name or another ("BAHAZIQ, Mahmoud Mohammad Ahmed" met as "Mohammad
             // Ahmed Bahaziq", the aligner pairing mohammad with mahmoud) is no other name.
             if partyWords == nil {
                 partyWords = Set(index.names(ofEntryAround: n).flatMap { NameNormalizer.normalize($0).tokens })
             }
-            if partyWords!.contains(where: { $0 == t || LoneApproximateWord.spellingOf(t, $0) }) { continue }
+            if partyWords!.contains(where: { $0 == t || LoneApproximateWord.spellingOf(t, $0, nicknames: givenPart.contains(l)) }) { continue }
             return LoneApproximateWord(query: t, listed: l, similarity: p.similarity, kind: .otherGivenName)
         }
         return nil
@@ -671,13 +693,7 @@ extension Matcher {
         // A telling query word left unpaired may be the family name spelt beyond recognition
         // ("Saleh EL-ABD AL-LAH" for "Saleh AL-ABDULLAH"): then the name is not given names only.
         // Checked first: the listed name is read only when every telling query word is paired.
-        let weak = Double(LegalForms.wordWeight)
-        let pairedQuery = Set(a.pairs.map(\.q))
-        guard !a.query.indices.contains(where: { k in
-            guard !pairedQuery.contains(k), a.query[k].weight > weak, a.query[k].key >= 0 else { return false }
-            let word = q.texts[Int(a.query[k].key)]
-            return word.utf8.count >= 2 && !Self.particleOrArticle(word)
-        }) else { return nil }
+        guard unpairedTellingWords(a, query: q).isEmpty else { return nil }
         let telling = Set(parts.family)
         guard !telling.isEmpty, !given.isEmpty else { return nil }
         // A family name that is one compound name about its article ("NUR-AL-DIN": Nuruddin) is
@@ -696,6 +712,110 @@ extension Matcher {
         return LoneApproximateWord(query: typed.joined(separator: " "), listed: parts.family.joined(separator: " "),
                                    similarity: a.pairs.map(\.similarity).min() ?? 0, kind: .familyNameAbsent)
     }
+
+    /// The ancestor-name case (`LoneApproximateWord.Kind.ancestorName`) of alignment `a` with listed
+    /// person `n` of entry `e`, or nil: the listed name is an Arabic name chain (a family name opening
+    /// with the article, a chain particle, or a party of an Arabic-naming country) whose given part
+    /// holds two names or more (the person's own, his father's, his grandfather's); the query pairs
+    /// the family name and one or more of the later names, never the first, and every telling query
+    /// word is paired. "Ahmad Alali" against "AL-'ALI, Hamid 'Abdallah Ahmad" is Hamid's grandfather's
+    /// name and the family's, "Abdallah Alali" his father's: a forebear or a cousin, not Hamid.
+    ///
+    /// The listed first name is a name the tables know, and no name a person is known without: not
+    /// Muhammad (or a variant), which many bear before the name they are called by ("Mohammad Javad
+    /// Zarif", called Javad Zarif), nor a compound's head, a kunya word or a title.
+    func ancestorName(_ a: AlignmentResult, query q: PreparedQuery, document n: Int, entry e: Int) -> LoneApproximateWord? {
+        let parts = personParts(document: n)
+        let given = parts.given.filter {
+            $0.utf8.count >= NameInitials.fullWordLength && !Self.particleOrArticle($0) && !Kunya.contains($0)
+                && !NameTitles.contains($0) && !LeadingTitles.words.contains($0)
+        }
+        // A kunya ("ABU ADAM AUS DEUTSCHLAND": Adam is the child) or a compound's head ("Ismail Abdul
+        // REHMAN": Abdul Rehman is one name) leaves the links of the chain unknown; an initial first
+        // ("ALNAIMI, A. Rahman Omair J") hides the person's own name.
+        guard !parts.given.contains(where: { Kunya.contains($0) || Self.compoundHead($0) }),
+              let opening = parts.given.first(where: { !Self.particleOrArticle($0) && !NameTitles.contains($0) && !LeadingTitles.words.contains($0) }),
+              opening.utf8.count >= NameInitials.fullWordLength else { return nil }
+        guard !parts.family.isEmpty, let own = given.first, own == opening, Self.knownName(own) else { return nil }
+        let paired = Set(a.pairs.flatMap { p -> [Int32] in [a.list[p.l].key, a.list[p.l].key2].filter { $0 >= 0 } }.map { index.names.vocabulary[Int($0)] })
+        guard parts.family.contains(where: paired.contains) else { return nil }
+        if paired.contains(own) { return descendantName(a, query: q, document: n, entry: e, own: own) }
+        // Two given names are a name and a father's, unless they are one compound name ("Ali Reza": Alireza).
+        guard given.count >= 2, !Self.calledWithout(own), !GivenNames.isKnown(own + given[1]) else { return nil }
+        let forebears = given.dropFirst().filter(paired.contains)
+        guard !forebears.isEmpty, forebears.allSatisfy(Self.knownName) else { return nil }
+        // A query word of its own left unpaired is read by the other cases (a given name of its own
+        // contradicts, a family name spelt beyond recognition does not).
+        guard unpairedTellingWords(a, query: q).isEmpty else { return nil }
+        guard arabicChain(document: n, entry: e) else { return nil }
+        return LoneApproximateWord(query: forebears.joined(separator: " "), listed: own,
+                                   similarity: a.pairs.map(\.similarity).min() ?? 0, kind: .ancestorName)
+    }
+
+    /// The descendant-name case of `ancestorName`: the listed chain's first name `own` is paired with a
+    /// later word of the query, whose first word is a given name of its own (a known name, unpaired:
+    /// the customer's own name, the listed person's his father's), every other telling query word
+    /// paired, and the listed name is an Arabic chain. "John Michael Smith" against "Michael SMITH" is
+    /// a Western middle name used as the first; only a chain reads so.
+    private func descendantName(_ a: AlignmentResult, query q: PreparedQuery, document n: Int, entry e: Int, own: String) -> LoneApproximateWord? {
+        guard let first = q.texts.first, first.utf8.count >= NameInitials.fullWordLength, Self.knownName(first), !Self.calledWithout(first),
+              !Self.particleOrArticle(first), !NameTitles.contains(first), !LeadingTitles.words.contains(first) else { return nil }
+        let unpaired = unpairedTellingWords(a, query: q)
+        guard unpaired.count == 1, a.query[unpaired[0]].key == 0, a.query[unpaired[0]].key2 < 0 else { return nil }
+        // The listed name must be the query's own father's: paired with a query word after the first and
+        // before the last ("Ahmed Mustafa Ibrahim" may be Ibrahim MUSTAFA written surname first, his own
+        // name last, with a name of the customer's own added).
+        let last = Int32(q.texts.count - 1)
+        guard a.pairs.contains(where: { p in
+            a.query[p.q].key > 0 && a.query[p.q].key < last && a.query[p.q].key2 < 0
+                && [a.list[p.l].key, a.list[p.l].key2].contains { $0 >= 0 && index.names.vocabulary[Int($0)] == own }
+        }) else { return nil }
+        guard !GivenNames.areVariants(first, own), arabicChain(document: n, entry: e) else { return nil }
+        return LoneApproximateWord(query: first, listed: own, similarity: a.pairs.map(\.similarity).min() ?? 0, kind: .descendantName)
+    }
+
+    /// The query units of alignment `a` left unpaired that tell: heavier than legal-form words, two
+    /// letters or more, no particle or article.
+    func unpairedTellingWords(_ a: AlignmentResult, query q: PreparedQuery) -> [Int] {
+        let weak = Double(LegalForms.wordWeight)
+        let pairedQuery = Set(a.pairs.map(\.q))
+        return a.query.indices.filter { k in
+            guard !pairedQuery.contains(k), a.query[k].weight > weak, a.query[k].key >= 0 else { return false }
+            let word = q.texts[Int(a.query[k].key)]
+            return word.utf8.count >= 2 && !Self.particleOrArticle(word)
+        }
+    }
+
+    /// Whether a person may be called without the given name `word`: Muhammad and its variants,
+    /// borne before the name used ("Mohammad Javad"), a compound's head ("abd"), a kunya word.
+    static func calledWithout(_ word: String) -> Bool {
+        word == "muhammad" || GivenNames.areVariants(word, "muhammad") || compoundHead(word) || Kunya.contains(word)
+    }
+
+    /// Whether `word` is the head of an Arabic compound name ("abd", "abdul", "abdel", "abdur":
+    /// servant of), never a name alone.
+    static func compoundHead(_ word: String) -> Bool {
+        ArticleCompounds.heads.contains(word) || word.hasPrefix("abd") && word.utf8.count <= 5
+    }
+
+    /// Whether listed name `n` of entry `e` is an Arabic name chain: a word of it is a chain particle
+    /// ("bin"), the Arabic article stands before its family name ("AL-'ALI"), or a country of the
+    /// party names its people so.
+    func arabicChain(document n: Int, entry e: Int) -> Bool {
+        let words = Matcher.normalizedListed(index.nameText[n]).tokens
+        if words.contains(where: NameChains.isParticle) { return true }
+        // The article before the family name, not before a nickname ("El Mayo"): Spanish writes el too.
+        let family = Set(personParts(document: n).family)
+        if words.indices.dropFirst().contains(where: { NameChains.articles.contains(words[$0 - 1]) && family.contains(words[$0]) }) { return true }
+        // A Korean or Chinese name of a party there ("JON, Yong Sang" of Syria) is no chain.
+        guard !PersonNameShape.eastAsianWords(Matcher.normalizedListed(index.nameText[n]).tokens) else { return false }
+        return partyCountries(entry: e).countries.contains(where: Self.chainNameCountries.contains)
+    }
+
+    /// Countries whose people are named by a chain (own name, father's, grandfather's, family or
+    /// tribe): the Arab League's members.
+    static let chainNameCountries: Set<String> = ["AE", "BH", "DJ", "DZ", "EG", "IQ", "JO", "KM", "KW", "LB", "LY", "MA", "MR",
+                                                  "OM", "PS", "QA", "SA", "SD", "SO", "SY", "TN", "YE"]
 
     /// The two names of a listed person's family name written as one compound about an article
     /// ("NUR-AL-DIN, Muhammad Mustafa": nur, din), or nil when the family name (before the comma)

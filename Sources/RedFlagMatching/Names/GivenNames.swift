@@ -125,6 +125,25 @@ public enum GivenNames {
         guard let other = t.ids[b] else { return false }
         return t.equivalents(of: a).contains(other)
     }
+
+    /// Whether `a` and `b` are spellings of one name: two of a variant group of the table, not a
+    /// nickname and its full name. A nickname stands for a given name, never for a family name
+    /// that happens to be spelt like one ("Levi" is a nickname of nothing: the nicknames package's
+    /// "lee" for Levi says what Levi is called, not that the surname Lee is Levi).
+    static func areSpellings(_ a: String, _ b: String) -> Bool {
+        guard let x = spellingGroups[a], let y = spellingGroups[b] else { return false }
+        return !x.isDisjoint(with: y)
+    }
+
+    /// Each spelling of a variant group of the table → the groups (row numbers) holding it. Read
+    /// the first time a decision asks (`areSpellings`), not at start-up.
+    private static let spellingGroups: [String: Set<Int>] = {
+        var groups: [String: Set<Int>] = [:]
+        for row in NameData.rows("given-names.tsv", kind: "variants") {
+            for word in row.field(0).split(separator: " ") { groups[String(word), default: []].insert(row.line) }
+        }
+        return groups
+    }()
 }
 
 extension GivenNames {
