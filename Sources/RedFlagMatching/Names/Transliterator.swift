@@ -456,13 +456,22 @@ public enum Transliterator {
 
 /// Which Cyrillic alphabet a name is written in: its letter values differ (Ukrainian and
 /// Belarusian г is h, Ukrainian и is y, Serbian ш is the š the lists write s). Told by the letters
-/// only one alphabet has; Russian (with the other Cyrillic-script languages) otherwise.
+/// only one alphabet has, or by the spellings only Ukrainian uses for a sound Russian and
+/// Belarusian write ё: йо after a consonant and ьо ("Соловйов", "Ковальов", "Васильович", Russian
+/// "Соловьёв", "Ковалёв", "Васильевич"), which a name without і, ї, є or ґ may show alone;
+/// Russian (with the other Cyrillic-script languages) otherwise.
 enum CyrillicLanguage: String {
     case russian = "ru", ukrainian = "uk", belarusian = "be", serbian = "sr"
 
     init(_ scalars: [Unicode.Scalar]) {
         var ukrainianOnly = false, belarusianOnly = false, sharedI = false, russianOnly = false, serbianOnly = false
-        for u in scalars {
+        for (k, u) in scalars.enumerated() {
+            if u == "о" || u == "О", k > 0 {
+                let before = scalars[k - 1]
+                if before == "ь" || before == "Ь" || (before == "й" || before == "Й") && k > 1 && Self.isConsonant(scalars[k - 2]) {
+                    ukrainianOnly = true
+                }
+            }
             switch u {
             case "ї", "Ї", "є", "Є", "ґ", "Ґ": ukrainianOnly = true
             case "ў", "Ў": belarusianOnly = true
@@ -475,6 +484,11 @@ enum CyrillicLanguage: String {
         }
         if serbianOnly && !ukrainianOnly && !belarusianOnly && !sharedI && !russianOnly { self = .serbian }
         else if belarusianOnly || (sharedI && russianOnly && !ukrainianOnly) { self = .belarusian } else if ukrainianOnly || sharedI { self = .ukrainian } else { self = .russian }
+    }
+
+    /// Whether `u` is a Cyrillic consonant letter (the soft and hard signs aside).
+    private static func isConsonant(_ u: Unicode.Scalar) -> Bool {
+        "бвгґджзклмнпрстфхцчшщ".unicodeScalars.contains(u) || "БВГҐДЖЗКЛМНПРСТФХЦЧШЩ".unicodeScalars.contains(u)
     }
 }
 

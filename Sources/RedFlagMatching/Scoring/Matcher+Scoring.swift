@@ -281,7 +281,7 @@ extension Matcher {
 
     /// A listed street address is another place unless the query gives its numbers: "12 Queensway"
     /// is not "89 Queensway", however alike the words. House, room, floor and building numbers
-    /// (up to four characters) the query gives must all be the listed address's, and at least one
+    /// (up to four characters, or five opening the address) the query gives must all be the listed address's, and at least one
     /// number must be shared; postcodes (five or more) must agree when both sides have one. A listed
     /// address without numbers agrees with any query.
     func numbersAgree(_ q: PreparedQuery, address d: Int) -> Bool {
@@ -302,7 +302,10 @@ extension Matcher {
         for (i, b) in q.bytes.enumerated() where b.contains(where: { (48...57).contains($0) }) {
             let isListed = q.ids[i].map { listed.contains($0) } ?? false
             shared = shared || isListed
-            if b.count >= 5 {
+            // A number of five digits that opens the address is its house number, not a postcode
+            // ("11947 MONTE VISTA RD, AVONDALE, AZ, 85392" is not "11909 MONTE VISTA ROAD").
+            let houseNumber = i == 0 && b.count == 5
+            if b.count >= 5 && !houseNumber {
                 queryPostcode = true
                 postcodeShared = postcodeShared || isListed
             } else if let id = q.ids[i], let k = unused.firstIndex(of: id) {

@@ -66,7 +66,7 @@ struct PreparedQuery {
     var namesOrganisation = false
     /// Query tokens of one letter read from a script of syllables (kana, Hangul, Han): a whole name,
     /// never an initial ("イ・セドル" read "i sedoru" is Lee Se-dol, no I. SADR: those scripts write no
-    /// initials), so the aligner does not credit them as one.
+    /// initials), so the aligner does not credit them as one; so is the U of a Myanmar name.
     var syllableLetters: Set<Int> = []
 
     /// Whether query token `i` is an initial: one letter, not read from a script of syllables.
@@ -400,6 +400,12 @@ struct PreparedQuery {
                 letters.insert(i)
             }
             syllableLetters = letters
+        }
+        // A Myanmar name's U is the syllable ဦး (Oo), or the honorific written the same: a word, never an
+        // initial ("Kyaw Min U" is Kyaw Min Oo). A name is read so when every word of it is a syllable of
+        // Myanmar names (`BurmeseNames.isSyllable`).
+        if tokens.count >= 3, tokens.contains("u"), tokens.allSatisfy({ $0 == "u" || BurmeseNames.isSyllable($0) }) {
+            syllableLetters.formUnion(tokens.indices.filter { tokens[$0] == "u" })
         }
         similar = []
         similarity = SimilarityTable([])

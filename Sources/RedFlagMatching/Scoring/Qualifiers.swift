@@ -30,7 +30,7 @@ enum Qualifiers {
     /// was given, a listed person, vessel or aircraft is a different type (the penalty only: an inferred type earns no bonus).
     /// `queryPerson`: what makes the query read as a person's (`PersonNameShape.mark`: a given name, a
     /// title, an East Asian name's shape), so, when no type was given, a listed organisation whose name
-    /// lacks one of its words is a different type (the penalty only); so is a party of no stated type
+    /// lacks one of its words is a different type (the penalty only), as is a listed vessel or aircraft; so is a party of no stated type
     /// whose name carries a legal form or one of `organisationWords` (`organisationWords(in:)`).
     /// `written`: the name as the user wrote it when `query.name` is one of its romanisations: the
     /// same-script comparison reads the original letters.
@@ -63,22 +63,29 @@ enum Qualifiers {
             } else {
                 out.append(Qualifier(name: "type", effect: typeDiffers, detail: "type \(qt.rawValue) vs listed \(entryType.rawValue)"))
             }
-        } else if (queryNamesCompany && (entryType == .person || entryType == .vessel || entryType == .aircraft))
+        } else if (queryNamesCompany && (entryType == .person || entryType == .vessel || entryType == .aircraft)
+                    && !(queryLegalForms.isEmpty && entryType != .person && names(n, index: index, holdAll: NameNormalizer.normalize(query.name).tokens)))
                     || (entryType == .person && !queryLegalForms.isEmpty && listedForms.isEmpty) {
             // A vessel or aircraft is named without a legal form (its owner carries one): "Magnolia
-            // Marine Limited" is not the ship MAGNOLIA. A short form that may be a name's syllable
+            // Marine Limited" is not the ship MAGNOLIA. A business word of the ship's own name names no
+            // company: "Saint Light" typed whole is the tanker SAINT LIGHT ("light" names industries too). A short form that may be a name's syllable
             // ("SA", "AB", read as a form at the name's edge only) names a company too when the listed
             // person's name ends in no such syllable: "Safran SA" is not "Anna ŠAFRAN".
             let why = queryLegalForms.isEmpty ? "a business word" : "legal form \(queryLegalForms.sorted().joined(separator: "/"))"
             out.append(Qualifier(name: "type", effect: entryType == .person ? typeDiffers : companyNotCraft,
                                  detail: "\(why) names a company; listed party is a \(entryType.rawValue)"))
         } else if let person = queryPerson,
-                  entryType == .entity || (entryType == .unknown && (!listedForms.isEmpty || holdsAny(n, of: organisationWords, index: index))),
+                  entryType == .entity || entryType == .vessel || entryType == .aircraft
+                    || (entryType == .unknown && (!listedForms.isEmpty || holdsAny(n, of: organisationWords, index: index))),
                   !names(n, index: index, holdAll: person.words) {
             // An organisation named with that very given name ("ANSAR AL-ISLAM") may be what was meant. A
             // party the list gives no type is an organisation when its name carries a legal form or a word
-            // of bodies ("Hui Tong Business Ltd.", "Hefei Institute of Electronic Engineering").
-            let listed = entryType == .entity ? "listed party is an organisation" : "listed name is an organisation's (legal form or business word)"
+            // of bodies ("Hui Tong Business Ltd.", "Hefei Institute of Electronic Engineering"). A ship is
+            // no person either: "Jeong Young-ho" is not the tanker SAINT LIGHT's other name YOUNG YONG,
+            // while a ship named for the person ("AMIR KABIR") bears the name whole.
+            let listed = entryType == .entity ? "listed party is an organisation"
+                : entryType == .vessel || entryType == .aircraft ? "listed party is a \(entryType.rawValue)"
+                : "listed name is an organisation's (legal form or business word)"
             out.append(Qualifier(name: "type", effect: typeDiffers,
                                  detail: "a person's name (\(person.why), no business word); \(listed)"))
         }
