@@ -33,6 +33,7 @@ struct Round34Tests {
         FixtureWithParties.sdnEntity("z14", "JSC NGT"),
         FixtureWithParties.sdnPerson("z15", "AL-ZEYDI, Issa"),
         FixtureWithParties.sdnPerson("z16", "TEMIN, Catherine Esther"),
+        FixtureWithParties.sdnPerson("z17", "JONES, Sally-Anne Frances", country: "SY"),
     ])
 
     static func finds(_ query: String, _ id: String) -> Bool { FixtureWithParties.finds(matcher, query, id) }
@@ -47,6 +48,11 @@ struct Round34Tests {
         #expect(Self.finds("Hamed Abdullah Alali", "z1"))
         // Muhammad before the name used is left out ("Javad Zarif").
         #expect(Self.finds("Javad Zarif", "z3"))
+        // An English name of a party in an Arab country is no chain: a middle name used is the person's.
+        let english = Self.matcher.screen(ScreeningQuery(name: "JONES, Frances"))
+        #expect(FixtureWithParties.match(english, "z17").map { m in !m.explanation.qualifiers.contains { $0.name == "ancestor_name" } } ?? true,
+                "\(FixtureWithParties.describe(english))")
+        #expect(GivenNames.isEnglishName("sally") && !GivenNames.isEnglishName("ali") && !GivenNames.isEnglishName("hamid"))
         // Corroborated by the country: a person weighs it, the rule named.
         let result = Self.matcher.screen(ScreeningQuery(name: "Ahmad Alali", country: "KW"))
         let held = FixtureWithParties.match(result, "z1")

@@ -135,6 +135,21 @@ public enum GivenNames {
         return !x.isDisjoint(with: y)
     }
 
+    /// Whether `word` is a name of the nicknames package's rows only (a full name or a nickname:
+    /// "sally", "mark", "frances"), in no variant group written by hand (those are the Arabic,
+    /// Persian, Slavic… names: "ali" is also a nickname of Alison): an English-speaking world's
+    /// given name, whose bearers name no chain.
+    static func isEnglishName(_ word: String) -> Bool { nicknameTableNames.contains(word) && spellingGroups[word] == nil }
+
+    private static let nicknameTableNames: Set<String> = {
+        var names: Set<String> = []
+        for row in NameData.rows("given-names.tsv", kind: "nickname") {
+            names.insert(row.field(0))
+            for word in row.field(1).split(separator: " ") { names.insert(String(word)) }
+        }
+        return names
+    }()
+
     /// Each spelling of a variant group of the table → the groups (row numbers) holding it. Read
     /// the first time a decision asks (`areSpellings`), not at start-up.
     private static let spellingGroups: [String: Set<Int>] = {
