@@ -97,6 +97,9 @@ public enum LegalForms {
     static let gluedPrefixes: [String] = NameData.rows(file, kind: "glued-prefix").map { $0.field(0) }
     /// Forms glued after the name they follow ("VTBBANKPJSC", "NIKLLC"), longest first: no name ends in one.
     static let gluedSuffixes: [String] = NameData.rows(file, kind: "glued-suffix").map { $0.field(0) }.sorted { $0.count > $1.count }
+    /// The glued forms as bytes, for the comparison every listed token goes through.
+    static let gluedPrefixBytes: [[UInt8]] = gluedPrefixes.map { Array($0.utf8) }
+    static let gluedSuffixBytes: [[UInt8]] = gluedSuffixes.map { Array($0.utf8) }
 
     /// Ambiguous short forms that are also common name syllables: only removed at the start
     /// or end of a name ("AO Rosoboronexport", "Renault SA"), never from its middle.

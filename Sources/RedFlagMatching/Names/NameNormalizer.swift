@@ -174,14 +174,17 @@ public enum NameNormalizer {
     /// letters at least (an acronym: "jscngt" is JSC NGT), and the forms are none a name begins or
     /// ends with (`LegalForms.gluedPrefixes`, `gluedSuffixes`).
     static func unglueLegalForm(_ t: String) -> [String] {
-        guard t.utf8.count >= 6 else { return [t] }
-        for p in LegalForms.gluedPrefixes where t.hasPrefix(p) && t.utf8.count - p.utf8.count >= 3 {
-            return [p, String(t.dropFirst(p.count))]
-        }
-        for s in LegalForms.gluedSuffixes where t.hasSuffix(s) && t.utf8.count - s.utf8.count >= 3 {
-            return [String(t.dropLast(s.count)), s]
-        }
-        return [t]
+        let n = t.utf8.count
+        guard n >= 6 else { return [t] }
+        // Compared as bytes (the forms are ASCII): every token of every listed name comes through here.
+        let cut: Int? = t.utf8.withContiguousStorageIfAvailable { b -> Int? in
+            for p in LegalForms.gluedPrefixBytes where n - p.count >= 3 && b.starts(with: p) { return p.count }
+            for s in LegalForms.gluedSuffixBytes where n - s.count >= 3 && b[(n - s.count)...].elementsEqual(s) { return n - s.count }
+            return nil
+        } ?? nil
+        guard let at = cut else { return [t] }
+        let bytes = Array(t.utf8)
+        return [String(decoding: bytes[..<at], as: UTF8.self), String(decoding: bytes[at...], as: UTF8.self)]
     }
 
     /// Every legal-form phrase whose first token is long enough to be matched with one typo.
