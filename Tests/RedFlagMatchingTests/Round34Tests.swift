@@ -34,6 +34,7 @@ struct Round34Tests {
         FixtureWithParties.sdnPerson("z15", "AL-ZEYDI, Issa"),
         FixtureWithParties.sdnPerson("z16", "TEMIN, Catherine Esther"),
         FixtureWithParties.sdnPerson("z17", "JONES, Sally-Anne Frances", country: "SY"),
+        FixtureWithParties.sdnPerson("z18", "AL-TAI, Sultan Hashim Ahmad", country: "IQ"),
     ])
 
     static func finds(_ query: String, _ id: String) -> Bool { FixtureWithParties.finds(matcher, query, id) }
@@ -48,6 +49,8 @@ struct Round34Tests {
         #expect(Self.finds("Hamed Abdullah Alali", "z1"))
         // Muhammad before the name used is left out ("Javad Zarif").
         #expect(Self.finds("Javad Zarif", "z3"))
+        // A title first may be the person's own name: "Sultan" of AL-TAI, Sultan Hashim Ahmad.
+        #expect(Self.finds("Sultan Ahmad Al-Tai", "z18"))
         // An English name of a party in an Arab country is no chain: a middle name used is the person's.
         let english = Self.matcher.screen(ScreeningQuery(name: "JONES, Frances"))
         #expect(FixtureWithParties.match(english, "z17").map { m in !m.explanation.qualifiers.contains { $0.name == "ancestor_name" } } ?? true,

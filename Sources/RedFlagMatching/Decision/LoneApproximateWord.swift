@@ -733,9 +733,11 @@ extension Matcher {
         // A kunya ("ABU ADAM AUS DEUTSCHLAND": Adam is the child) or a compound's head ("Ismail Abdul
         // REHMAN": Abdul Rehman is one name) leaves the links of the chain unknown; an initial first
         // ("ALNAIMI, A. Rahman Omair J") hides the person's own name.
+        // A title first ("AL-TAI, Sultan Hashim Ahmad": Sultan is his name; "Sayyid" may be either) leaves the
+        // person's own name unknown too.
         guard !parts.given.contains(where: { Kunya.contains($0) || Self.compoundHead($0) }),
-              let opening = parts.given.first(where: { !Self.particleOrArticle($0) && !NameTitles.contains($0) && !LeadingTitles.words.contains($0) }),
-              opening.utf8.count >= NameInitials.fullWordLength else { return nil }
+              let opening = parts.given.first(where: { !Self.particleOrArticle($0) }), !NameTitles.contains(opening),
+              !LeadingTitles.words.contains(opening), opening.utf8.count >= NameInitials.fullWordLength else { return nil }
         guard !parts.family.isEmpty, let own = given.first, own == opening, Self.knownName(own) else { return nil }
         let paired = Set(a.pairs.flatMap { p -> [Int32] in [a.list[p.l].key, a.list[p.l].key2].filter { $0 >= 0 } }.map { index.names.vocabulary[Int($0)] })
         guard parts.family.contains(where: paired.contains) else { return nil }
