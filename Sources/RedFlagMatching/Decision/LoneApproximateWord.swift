@@ -811,8 +811,9 @@ extension Matcher {
         if words.indices.dropFirst().contains(where: { NameChains.articles.contains(words[$0 - 1]) && family.contains(words[$0]) }) { return true }
         // A Korean or Chinese name of a party there ("JON, Yong Sang" of Syria) is no chain, nor an
         // English name ("JONES, Sally-Anne Frances" of Syria: the nicknames package's names).
-        guard !PersonNameShape.eastAsianWords(Matcher.normalizedListed(index.nameText[n]).tokens),
-              let own = personParts(document: n).given.first, !GivenNames.isEnglishName(own) else { return false }
+        guard !PersonNameShape.eastAsianWords(words), let own = personParts(document: n).given.first, !GivenNames.isEnglishName(own) else {
+            return false
+        }
         return partyCountries(entry: e).countries.contains(where: Self.chainNameCountries.contains)
     }
 

@@ -280,10 +280,10 @@ extension Matcher {
     }
 
     /// A listed street address is another place unless the query gives its numbers: "12 Queensway"
-    /// is not "89 Queensway", however alike the words. House, room, floor and building numbers
-    /// (up to four characters, or five opening the address) the query gives must all be the listed address's, and at least one
-    /// number must be shared; postcodes (five or more) must agree when both sides have one. A listed
-    /// address without numbers agrees with any query.
+    /// is not "89 Queensway", however alike the words. House, room, floor and building numbers (up
+    /// to four characters, or five opening the address) the query gives must all be the listed
+    /// address's, and at least one number must be shared; postcodes (five or more) must agree when
+    /// both sides have one. A listed address without numbers agrees with any query.
     func numbersAgree(_ q: PreparedQuery, address d: Int) -> Bool {
         let space = index.addresses
         var listed: [Int32] = []

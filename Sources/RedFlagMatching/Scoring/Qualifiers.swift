@@ -29,9 +29,10 @@ enum Qualifiers {
     /// ("Sorbonne University", "索邦大学"), so, when no type
     /// was given, a listed person, vessel or aircraft is a different type (the penalty only: an inferred type earns no bonus).
     /// `queryPerson`: what makes the query read as a person's (`PersonNameShape.mark`: a given name, a
-    /// title, an East Asian name's shape), so, when no type was given, a listed organisation whose name
-    /// lacks one of its words is a different type (the penalty only), as is a listed vessel or aircraft; so is a party of no stated type
-    /// whose name carries a legal form or one of `organisationWords` (`organisationWords(in:)`).
+    /// title, an East Asian name's shape), so, when no type was given, a listed organisation, vessel
+    /// or aircraft whose name lacks one of its words is a different type (the penalty only); so is a
+    /// party of no stated type whose name carries a legal form or one of `organisationWords`
+    /// (`organisationWords(in:)`).
     /// `written`: the name as the user wrote it when `query.name` is one of its romanisations: the
     /// same-script comparison reads the original letters.
     /// `countries`: the listed party's countries (`Matcher.partyCountries`: the entry's and those of
@@ -68,9 +69,10 @@ enum Qualifiers {
                     || (entryType == .person && !queryLegalForms.isEmpty && listedForms.isEmpty) {
             // A vessel or aircraft is named without a legal form (its owner carries one): "Magnolia
             // Marine Limited" is not the ship MAGNOLIA. A business word of the ship's own name names no
-            // company: "Saint Light" typed whole is the tanker SAINT LIGHT ("light" names industries too). A short form that may be a name's syllable
-            // ("SA", "AB", read as a form at the name's edge only) names a company too when the listed
-            // person's name ends in no such syllable: "Safran SA" is not "Anna ŠAFRAN".
+            // company: "Saint Light" typed whole is the tanker SAINT LIGHT ("light" names industries
+            // too). A short form that may be a name's syllable ("SA", "AB", read as a form at the
+            // name's edge only) names a company too when the listed person's name ends in no such
+            // syllable: "Safran SA" is not "Anna ŠAFRAN".
             let why = queryLegalForms.isEmpty ? "a business word" : "legal form \(queryLegalForms.sorted().joined(separator: "/"))"
             out.append(Qualifier(name: "type", effect: entryType == .person ? typeDiffers : companyNotCraft,
                                  detail: "\(why) names a company; listed party is a \(entryType.rawValue)"))
