@@ -15,27 +15,17 @@ usage: python3 score_fresh_samples.py REDFLAG DATA_DIR OUT [SEED...]
   OUT       where to write one line per row (ok/FAIL, class, query, country, top match)
 needs rapidfuzz and Levenshtein (as make_eval_set.py) and ../../../../../../shared/lists.
 """
-import collections, csv, json, os, subprocess, sys, tempfile
+import collections, json, os, subprocess, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-DATA = os.path.dirname(HERE)
+sys.path.insert(0, HERE)
+from generator_rows import generator_rows, official_rows
+
 binary, store, out_path = sys.argv[1:4]
 seeds = [int(s) for s in sys.argv[4:]] or [781, 782, 783, 784]
-with open(os.path.join(DATA, "evaluation-set-test.tsv"), encoding="utf-8") as f:
-    test = {(r["class"], r["query"].lower()) for r in csv.DictReader(f, delimiter="\t")}
-rows = []
-with tempfile.TemporaryDirectory() as tmp:
-    for seed in seeds:
-        out = os.path.join(tmp, str(seed))
-        os.makedirs(out)
-        subprocess.run([sys.executable, os.path.join(DATA, "make_eval_set.py"), "--seed", str(seed), "--out-dir", out],
-                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        for part in ("dev", "test"):
-            with open(os.path.join(out, f"evaluation-set-{part}.tsv"), encoding="utf-8") as f:
-                for r in csv.DictReader(f, delimiter="\t"):
-                    if r["class"].startswith(("published", "homonym")) or (r["class"], r["query"].lower()) in test:
-                        continue
-                    rows.append(r)
+test = {(r["class"], r["query"].lower()) for r in official_rows("test")}
+rows = [r for r in generator_rows(seeds)
+        if not r["class"].startswith(("published", "homonym")) and (r["class"], r["query"].lower()) not in test]
 
 
 def request(r):
