@@ -807,11 +807,11 @@ extension Matcher {
         let words = Matcher.normalizedListed(index.nameText[n]).tokens
         if words.contains(where: NameChains.isParticle) { return true }
         // The article before the family name, not before a nickname ("El Mayo"): Spanish writes el too.
-        let family = Set(personParts(document: n).family)
+        let parts = personParts(document: n), family = Set(parts.family)
         if words.indices.dropFirst().contains(where: { NameChains.articles.contains(words[$0 - 1]) && family.contains(words[$0]) }) { return true }
         // A Korean or Chinese name of a party there ("JON, Yong Sang" of Syria) is no chain, nor an
         // English name ("JONES, Sally-Anne Frances" of Syria: the nicknames package's names).
-        guard !PersonNameShape.eastAsianWords(words), let own = personParts(document: n).given.first, !GivenNames.isEnglishName(own) else {
+        guard !PersonNameShape.eastAsianWords(words), let own = parts.given.first, !GivenNames.isEnglishName(own) else {
             return false
         }
         return partyCountries(entry: e).countries.contains(where: Self.chainNameCountries.contains)
