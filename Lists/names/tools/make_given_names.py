@@ -28,7 +28,7 @@ VARIANTS = """
 aleksandr alexander aleksander oleksandr aliaksandr aliaksandar alyaksandr alexandr aleksandar alexandre alessandro alejandro iskandar iskander alexandros
 aleksei alexei alexey aleksey oleksii oleksiy aliaksei alyaksey
 andrei andrey andriy andrii andrej andrzej andrew andreas andres
-anatoly anatolii anatoliy anatoli
+anatoly anatolii anatoliy anatoli anatol
 arkady arkadiy arkadii
 boris barys
 dmitry dmitri dmitriy dmitrii dmytro dzmitry dzmitryi dimitrios
@@ -42,19 +42,19 @@ ivan ivano iwan
 konstantin kostiantyn kanstantsin constantine konstantinos
 maksim maxim maksym maksim maxime
 mikhail mykhailo mikhail mikhal michail michael mikhael michalis
-nikolai nikolay mykola mikalai nicolai nikolaj nicholas nicolas nikolaos
+nikolai nikolay mykola mikalai mikalay nicolai nikolaj nicholas nicolas nikolaos
 oleg oleh aleh
 pavel pavlo paval paul pavol pavlos
 pyotr petr petro piotr pyatro peter pierre pietro petros
-sergei sergey serhiy serhii siarhei sergiy sergio serge sergios
+sergei sergey serhiy serhii siarhei syarhey sergiy sergio serge sergios
 stanislav stanislau
 vadim vadym vadzim
 valery valeriy valerii valeri
 vasily vasiliy vasilii vasyl vasil vasilios vasileios
-viktor victor wiktor
+viktor victor wiktor viktar
 vitaly vitaliy vitalii vital
 vladimir volodymyr uladzimir wladimir vladimir
-vyacheslav viacheslav vyacheslau
+vyacheslav viacheslav vyacheslau vyachaslau viachaslau
 yakov yakiv jakub jacob yaakov yaqub yakub yaqoob yaqoub yacoub yakoub
 yaroslav jaroslav yaraslau
 yury yuri yuriy yurii iurii jury juri
@@ -645,7 +645,7 @@ sanjeev sanjiv
 artyom artem artiom artsiom
 bogdan bohdan
 denis denys dzianis
-gennady gennadiy gennadii hennadiy hennadii
+gennady gennadiy gennadii hennadiy hennadii henadz hienadz
 gleb hleb
 kirill kyrylo kiryl
 leonid leanid
