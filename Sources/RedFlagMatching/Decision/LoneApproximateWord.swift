@@ -340,6 +340,11 @@ extension Matcher {
         guard let lone = telling.max(by: { a.query[$0.q].weight < a.query[$1.q].weight }), lone.similarity < 1 else { return nil }
         let qu = a.query[lone.q], lu = a.list[lone.l]
         let typed = q.text(of: qu), listed = listedText(lu)
+        // A country's adjective for its name is that word, not a typo of it: "Syrian Commercial Bank" is COMMERCIAL
+        // BANK OF SYRIA, as the press and the translated readings write it; but only where the listed name has no
+        // other word of weight left unmet ("Bank of Georgia" is not UNITED GEORGIAN BANK).
+        if let country = CountryWords.codes[typed], CountryWords.codes[listed] == country,
+           a.list.indices.allSatisfy({ l in a.list[l].weight <= weak || a.pairs.contains { $0.l == l } }) { return nil }
         // An everyday word spelt otherwise than the listed word is that word, not a typo: beside
         // it only a distinctive second word counts, not a generic one ("Zenith Bank", "BANK ZENIT").
         // So is a word the lists themselves hold as another word ("Bank Melli" is not "BANK MELLAT":

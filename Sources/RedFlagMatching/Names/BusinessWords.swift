@@ -296,8 +296,10 @@ enum BusinessWords {
         func translates() -> Bool {
             defer { word.removeAll(keepingCapacity: true) }
             guard word.count >= 2, let line = word.withUnsafeBufferPointer({ latinFile.line(forKey: $0) }) else {
-                // A German adjective of a place English writes otherwise ("Moskauer", "Teheraner"); the ending tested on
-                // the bytes first, as every Latin name's every word comes here.
+                // A German or Dutch compound of the table's words ("Entwicklungsfonds"), and a German adjective of a place
+                // English writes otherwise ("Moskauer", "Teheraner"); the length and ending tested on the bytes first,
+                // as every Latin name's every word comes here.
+                if word.count >= compoundLength, compoundForms(String(decoding: word, as: UTF8.self)) != nil { return true }
                 guard word.count >= 6, word[word.count - 2] == UInt8(ascii: "e"), word[word.count - 1] == UInt8(ascii: "r") else { return false }
                 return germanPlaceAdjective(String(decoding: word, as: UTF8.self)) != nil
             }
@@ -349,23 +351,38 @@ enum BusinessWords {
             // A country English writes alike ("Banque nationale de Cuba"): the table has no row for it.
             if entry == nil, CountryWords.equivalents[folded] != nil { country = true }
             if entry == nil, germanPlaceAdjective(folded) != nil { translates = true; country = true }
-            words.append((k..<j, folded, entry == nil ? placeForms(folded) : forms, entry?.kind == "function"))
+            var read = entry == nil ? placeForms(folded) : forms
+            if entry == nil, read == nil, let compound = compoundForms(folded) { read = compound; translates = true }
+            if entry == nil, read == nil, let owner = genitiveCountry(folded) { read = owner; country = true }
+            words.append((k..<j, folded, read, entry?.kind == "function"))
             k = j
         }
         guard translates else { return [] }
         func separates(_ i: Int) -> Bool { i < 0 || i >= scalars.count || scalars[i].properties.isWhitespace }
         let most = words.compactMap { $0.forms?.count }.max() ?? 1
-        // Two readings (first forms, second forms) and, as in the other scripts, one of each word's last form.
-        let indices = Array(0..<min(2, most)) + (most > 2 ? [Int.max] : [])
+        // Two readings (first forms, second forms) and, as in the other scripts, one of each word's last form; then
+        // each word alone in another of its forms, the others in their first, as the n-th reading pairs one word's
+        // n-th sense with every other's ("Ministerium für Kultur und islamische Führung": Culture beside Guidance,
+        // MINISTRY OF CULTURE AND ISLAMIC GUIDANCE, where the second reading gives Cultural beside Guidance).
+        var choices: [[Int]] = (Array(0..<min(2, most)) + (most > 2 ? [Int.max] : [])).map { n in
+            words.map { min(n, max(($0.forms?.count ?? 1) - 1, 0)) }
+        }
+        for (i, w) in words.enumerated() {
+            for k in 1..<max(w.forms?.count ?? 1, 1) {
+                var choice = [Int](repeating: 0, count: words.count)
+                choice[i] = k
+                if !choices.contains(choice) { choices.append(choice) }
+            }
+        }
         var out: [String] = []
-        for n in indices {
+        for choice in choices.prefix(latinReadingsAtMost) {
             var result = String.UnicodeScalarView()
             var at = 0
-            for w in words {
+            for (i, w) in words.enumerated() {
                 result.append(contentsOf: scalars[at..<w.range.lowerBound])
                 at = w.range.upperBound
                 if let forms = w.forms {
-                    result.append(contentsOf: " \(forms[min(n, forms.count - 1)]) ".unicodeScalars)
+                    result.append(contentsOf: " \(forms[choice[i]]) ".unicodeScalars)
                 } else if w.function, separates(w.range.lowerBound - 1),
                           separates(w.range.upperBound) || "'’".unicodeScalars.contains(scalars[w.range.upperBound]) {
                     // An article or preposition on its own ("de", "der") or elided ("d'Iran"); never a letter of
@@ -388,6 +405,65 @@ enum BusinessWords {
             if !out.contains(reading) { out.append(reading) }
         }
         return out
+    }
+
+    /// Whether English reading `reading` of a Latin name is words of a body's kind alone: every word
+    /// generic, an English business word or a function word, none a country's ("Physical Technical
+    /// Federal Institute", "Ministry Culture Islamic Guidance"; not "Bank Commercial Syria").
+    static func namesKindAlone(_ reading: String) -> Bool {
+        NameNormalizer.normalize(reading).tokens.allSatisfy {
+            CountryWords.codes[$0] == nil && (CommonWords.isGeneric($0) || englishWords.contains($0) || latinEntry($0)?.kind == "function")
+        }
+    }
+
+    /// The most English readings of one Latin name (`latinReadings`): each is screened in full.
+    static let latinReadingsAtMost = 6
+
+    /// German writes "of Iran" as the genitive "Irans", "Russlands", "Syriens" ("Nationaler
+    /// Entwicklungsfonds Irans", NATIONAL DEVELOPMENT FUND OF IRAN): folded word `word` read as the
+    /// country it is the genitive of (its English forms, or itself where English writes it alike),
+    /// or nil.
+    private static func genitiveCountry(_ word: String) -> [String]? {
+        guard word.utf8.count >= 5, word.hasSuffix("s") else { return nil }
+        let stem = String(word.dropLast())
+        if let entry = latinEntry(stem), entry.kind == "country", !entry.forms.isEmpty { return entry.forms }
+        return CountryWords.equivalents[stem] != nil ? [stem] : nil
+    }
+
+    /// The shortest word read as a compound (`compoundForms`), and the shortest part of one.
+    private static let compoundLength = 8, compoundPart = 4
+
+    /// German and Dutch write a body's field and its kind as one word ("Entwicklungsfonds",
+    /// "Erdölgesellschaft", "Luftwaffengeheimdienst", "ontwikkelingsbank"), and the table cannot
+    /// hold every pair: folded word `word`, which the table lacks, read as two words, the first
+    /// of the table (a word or a country, a linking s, n, e, es or en after it) and the second of
+    /// the table or a generic English word ("bank"), each part four letters or more. The English
+    /// forms are the parts' forms in the compound's order, which is English's ("Development
+    /// Fund", "Air Force Intelligence Service"); the n-th form joins the parts' n-th forms. Nil
+    /// when no split reads so.
+    static func compoundForms(_ word: String) -> [String]? {
+        let bytes = Array(word.utf8)
+        guard bytes.count >= compoundLength, bytes.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }) else { return nil }
+        func tableForms(_ part: ArraySlice<UInt8>) -> [String]? {
+            guard let entry = latinEntry(String(decoding: part, as: UTF8.self)), entry.kind == "word" || entry.kind == "country",
+                  !entry.forms.isEmpty else { return nil }
+            return entry.forms
+        }
+        // The longest second part first: "entwicklungs|fonds" before any shorter reading of the end.
+        for cut in compoundPart...(bytes.count - compoundPart) {
+            let tail = bytes[cut...]
+            guard let second = tableForms(tail) ?? (CommonWords.generic.contains(String(decoding: tail, as: UTF8.self))
+                                                    ? [String(decoding: tail, as: UTF8.self)] : nil) else { continue }
+            let head = bytes[..<cut]
+            for link in [[], [UInt8(ascii: "s")], [UInt8(ascii: "n")], [UInt8(ascii: "e")], Array("es".utf8), Array("en".utf8)] {
+                guard head.count - link.count >= compoundPart, head.suffix(link.count).elementsEqual(link),
+                      let first = tableForms(head.dropLast(link.count)) else { continue }
+                return (0..<max(first.count, second.count)).map {
+                    first[min($0, first.count - 1)] + " " + second[min($0, second.count - 1)]
+                }
+            }
+        }
+        return nil
     }
 
     /// The places folded Latin word `word` may be the adjective of ("minska" → "minsk"), or nil;
