@@ -12,7 +12,7 @@ import Testing
 /// translated name is also read with each word alone in another of its senses (Führung: Leadership, Guidance), and a
 /// reading of a body's kind alone meets a listed name only with every word ("Physikalisch-Technische Bundesanstalt" is
 /// not the INSTITUTE OF TECHNICAL PHYSICS). Tajik Cyrillic letters are romanised (ҳ h), and Belarusian given names
-/// are the Russian ones ("Мікалай" Nikolay).
+/// are the Russian ones ("Мікалай" Nikolay); a Lithuanian ending may leave a four-letter given name ("Igoris" Igor).
 @Suite("Thirty-fifth round")
 struct Round35Tests {
     static let matcher = FixtureWithParties.matcher([
@@ -30,6 +30,7 @@ struct Round35Tests {
         FixtureWithParties.sdnEntity("w11", "INSTITUTE OF TECHNICAL PHYSICS"),
         FixtureWithParties.sdnPerson("w12", "KHALIMOV, Gulmurod", country: "TJ"),
         FixtureWithParties.sdnPerson("w13", "RASTORGUEV, Nikolay Vyacheslavovich", country: "RU"),
+        FixtureWithParties.sdnPerson("w14", "SECHIN, Igor Ivanovich", country: "RU"),
     ])
 
     static func finds(_ query: String, _ id: String) -> Bool { FixtureWithParties.finds(matcher, query, id) }
@@ -90,5 +91,16 @@ struct Round35Tests {
         #expect(Self.finds("Мікалай Расторгуеў", "w13"))
         // Another given name beside the surname is still another person.
         #expect(!Self.finds("Віктар Расторгуеў", "w13"))
+    }
+
+    @Test("a Lithuanian ending may leave a given name of four letters; a name of its own keeps its ending")
+    func lithuanianStems() {
+        #expect(PressOrthographies.keeps(Array("igor".utf8), of: Array("igoris".utf8)))
+        #expect(!PressOrthographies.keeps(Array("tom".utf8), of: Array("tomas".utf8)))
+        #expect(!PressOrthographies.keeps(Array("jon".utf8), of: Array("joon".utf8)))
+        #expect(PressOrthographies.keeps(Array("putin".utf8), of: Array("putinas".utf8)))
+        #expect(Self.finds("Igoris Sechinas", "w14"))
+        #expect(Self.finds("Igoris Sečinas", "w14"))
+        #expect(!Self.finds("Olegas Sechinas", "w14"))
     }
 }

@@ -94,6 +94,18 @@ enum PressOrthographies {
         }
     }()
 
+    /// Whether `reading` of `word` is kept: three letters or more, and `minimumStem` or more where it
+    /// is shorter than the word, but for the word's stem of four letters, its ending dropped, that is
+    /// a given name of the table while the word is none ("igoris", "olegas" → "igor", "oleg", as the
+    /// Lithuanian press writes them; not "tomas", "jonas", "hamas" → "tom", "jon", "ham"; "joon" read
+    /// "jon" is no stem of it).
+    static func keeps(_ reading: [UInt8], of word: [UInt8]) -> Bool {
+        guard reading.count >= 3 else { return false }
+        guard reading.count < word.count, reading.count < minimumStem else { return true }
+        return reading.count >= minimumStem - 1 && word.starts(with: reading) && GivenNames.isKnown(String(decoding: reading, as: UTF8.self))
+            && !GivenNames.isKnown(String(decoding: word, as: UTF8.self))
+    }
+
     /// Every reading of `word` in every language, each once, never the word itself. Words shorter
     /// than `minimumLength` or holding anything but a-z are not read.
     static func readings(_ word: [UInt8]) -> [[UInt8]] {
@@ -101,7 +113,7 @@ enum PressOrthographies {
         var seen: Set<[UInt8]> = [word]
         var out: [[UInt8]] = []
         for rules in languages {
-            for reading in read(word, rules) where reading.count >= (reading.count < word.count ? minimumStem : 3) && seen.insert(reading).inserted {
+            for reading in read(word, rules) where keeps(reading, of: word) && seen.insert(reading).inserted {
                 out.append(reading)
             }
         }
@@ -119,7 +131,7 @@ enum PressOrthographies {
         var seen: Set<[UInt8]> = [word]
         var out: [[UInt8]] = []
         for rules in languages where marksCluster(word, rules) {
-            for reading in read(word, rules) where reading.count >= (reading.count < word.count ? minimumStem : 3) && seen.insert(reading).inserted {
+            for reading in read(word, rules) where keeps(reading, of: word) && seen.insert(reading).inserted {
                 out.append(reading)
             }
         }
