@@ -64,6 +64,19 @@ struct Round35Tests {
         #expect(BusinessWords.latinReadings("Nationaler Entwicklungsfonds Thomas").allSatisfy { $0.hasSuffix("Thomas") })
     }
 
+    @Test("a match met only through an English reading gives up the translation's discount, named in the explanation")
+    func translationDiscount() {
+        let translated = Self.matcher.screen(ScreeningQuery(name: "Syrische Handelsbank"))
+        let match = FixtureWithParties.match(translated, "w3")
+        #expect(match?.explanation.qualifiers.contains { $0.name == "translated" && $0.effect == -Matcher.translationDiscount } == true,
+                "\(FixtureWithParties.describe(translated))")
+        #expect(match?.explanation.summary.contains("English reading 'Syria Commercial Bank'") == true)
+        // The name as written, in English: no discount.
+        let english = FixtureWithParties.match(Self.matcher.screen(ScreeningQuery(name: "Commercial Bank of Syria")), "w3")
+        #expect(english?.explanation.qualifiers.contains { $0.name == "translated" } == false)
+        #expect((english?.score ?? 0) > (match?.score ?? 1))
+    }
+
     @Test("a country's adjective for the listed country's name is that word, where no listed word of weight is unmet")
     func countryAdjective() {
         #expect(Self.finds("Syrian Commercial Bank", "w3"))

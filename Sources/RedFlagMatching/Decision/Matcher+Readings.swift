@@ -30,7 +30,7 @@ extension Matcher {
             return merged(query, [screenOnce(query).matches] + others.map { name in
                 var alternative = query
                 alternative.name = name
-                let matches = screenOnce(alternative).matches
+                let matches = screenOnce(alternative, translatedFrom: translated.contains(name) ? query.name : nil).matches
                 // A reading of a body's kind alone ("Physical Technical Federal Institute" for "Physikalisch-Technische
                 // Bundesanstalt") has no name to bear a word the listed name lacks: a word of its own beside a listed name
                 // met whole (INSTITUTE OF TECHNICAL PHYSICS) is a body of another kind. Where both keep a word unpaired,

@@ -122,9 +122,15 @@ public final class Matcher: Sendable {
     /// Screens one query, its name read one way only (`origin`: the name as written when
     /// `query.name` is one of its romanisations; `phonetic`: whether its tokens romanised from a
     /// non-Latin script are also compared by sound).
-    func screenOnce(_ query: ScreeningQuery, origin: String? = nil, phonetic: Bool = true) -> ScreeningResult {
-        pool.withScratch { scratch in screen(query, scratch: scratch, origin: origin, phonetic: phonetic) }
+    func screenOnce(_ query: ScreeningQuery, origin: String? = nil, phonetic: Bool = true, translatedFrom: String? = nil) -> ScreeningResult {
+        pool.withScratch { scratch in screen(query, scratch: scratch, origin: origin, phonetic: phonetic, translatedFrom: translatedFrom) }
     }
+
+    /// What a match met only through a Latin name's English reading gives up (`BusinessWords.latinReadings`):
+    /// the translation is the screener's inference, one word's sense of several, so a match it makes at the
+    /// review threshold's edge ("Banco de la Provincia de Buenos Aires" read "Bank Province Buenos Aires",
+    /// against BUENOS AIRES SERVICIOS) is not taken as one the customer's own words make.
+    static let translationDiscount = 0.03
 
     /// Names the index proposes for `name` (debug and recall measurement), best upper bound first.
     public func candidateNames(for name: String) -> [Int] {
@@ -154,8 +160,24 @@ public final class Matcher: Sendable {
     /// Most other names of an entry the decision turns to (`ScoredMatch.runnersUp`).
     static let runnersUpKept = 3
 
-    private func screen(_ query: ScreeningQuery, scratch: Scratch, origin: String? = nil, phonetic: Bool = true) -> ScreeningResult {
-        let scored = score(query, nameFloor: nameFloor, scratch: scratch, origin: origin, phonetic: phonetic)
+    private func screen(_ query: ScreeningQuery, scratch: Scratch, origin: String? = nil, phonetic: Bool = true,
+                        translatedFrom: String? = nil) -> ScreeningResult {
+        var scored = score(query, nameFloor: nameFloor, scratch: scratch, origin: origin, phonetic: phonetic)
+        if let written = translatedFrom {
+            let translated = Qualifier(name: "translated", effect: -Self.translationDiscount,
+                                       detail: "met through the English reading '\(query.name)' of '\(written)'")
+            func discounted(_ s: ScoredMatch) -> ScoredMatch {
+                var s = s
+                s.score = max(0, s.score - Self.translationDiscount)
+                s.qualifiers.append(translated)
+                return s
+            }
+            scored.matches = scored.matches.map { best in
+                var m = discounted(best)
+                m.runnersUp = best.runnersUp.map(discounted)
+                return m
+            }
+        }
         // A name in another script is compared by sound, with its own rule for one-word names.
         let latin = origin == nil && !Transliterator.needsTransliteration(query.name)
         let source = latin ? nil : PhoneticComparison.Source(name: origin ?? query.name)
