@@ -94,16 +94,21 @@ enum PressOrthographies {
         }
     }()
 
+    /// The Lithuanian masculine endings a given name's stem is read without (`keeps`).
+    private static let lithuanianEndings: [[UInt8]] = ["as", "is", "us", "ys"].map { Array($0.utf8) }
+
     /// Whether `reading` of `word` is kept: three letters or more, and `minimumStem` or more where it
     /// is shorter than the word, but for the word's stem of four letters, its ending dropped, that is
     /// a given name of the table while the word is none ("igoris", "olegas" → "igor", "oleg", as the
-    /// Lithuanian press writes them; not "tomas", "jonas", "hamas" → "tom", "jon", "ham"; "joon" read
-    /// "jon" is no stem of it).
+    /// Lithuanian press writes them, its masculine endings -as, -is, -us, -ys only: not the Czech -ová
+    /// of "Ivanova", read "Ivan"; not "tomas", "jonas", "hamas" → "tom", "jon", "ham"; "joon" read "jon"
+    /// is no stem of it).
     static func keeps(_ reading: [UInt8], of word: [UInt8]) -> Bool {
         guard reading.count >= 3 else { return false }
         guard reading.count < word.count, reading.count < minimumStem else { return true }
-        return reading.count >= minimumStem - 1 && word.starts(with: reading) && GivenNames.isKnown(String(decoding: reading, as: UTF8.self))
-            && !GivenNames.isKnown(String(decoding: word, as: UTF8.self))
+        guard reading.count >= minimumStem - 1, word.count == reading.count + 2, word.starts(with: reading),
+              lithuanianEndings.contains(where: { word.suffix(2).elementsEqual($0) }) else { return false }
+        return GivenNames.isKnown(String(decoding: reading, as: UTF8.self)) && !GivenNames.isKnown(String(decoding: word, as: UTF8.self))
     }
 
     /// Every reading of `word` in every language, each once, never the word itself. Words shorter
