@@ -30,12 +30,13 @@ extension Matcher {
             return merged(query, [screenOnce(query).matches] + others.map { name in
                 var alternative = query
                 alternative.name = name
-                let matches = screenOnce(alternative, translatedFrom: translated.contains(name) ? query.name : nil).matches
+                let translation = translated.contains(name)
+                let matches = screenOnce(alternative, translatedFrom: translation ? query.name : nil).matches
                 // A reading of a body's kind alone ("Physical Technical Federal Institute" for "Physikalisch-Technische
                 // Bundesanstalt") has no name to bear a word the listed name lacks: a word of its own beside a listed name
                 // met whole (INSTITUTE OF TECHNICAL PHYSICS) is a body of another kind. Where both keep a word unpaired,
                 // the two are the translation's other sense ("Institution" for ESTABLISHMENT).
-                guard translated.contains(name), BusinessWords.namesKindAlone(name) else { return matches }
+                guard translation, BusinessWords.namesKindAlone(name) else { return matches }
                 return matches.filter { m in
                     !m.explanation.tokens.contains { $0.query != nil && $0.matched == nil }
                         || m.explanation.tokens.contains { $0.query == nil }

@@ -433,6 +433,9 @@ enum BusinessWords {
     /// The shortest word read as a compound (`compoundForms`), and the shortest part of one.
     private static let compoundLength = 8, compoundPart = 4
 
+    /// The letters German and Dutch put between a compound's parts (none first).
+    private static let compoundLinks: [[UInt8]] = ["", "s", "n", "e", "es", "en"].map { Array($0.utf8) }
+
     /// German and Dutch write a body's field and its kind as one word ("Entwicklungsfonds",
     /// "Erdölgesellschaft", "Luftwaffengeheimdienst", "ontwikkelingsbank"), and the table cannot
     /// hold every pair: folded word `word`, which the table lacks, read as two words, the first
@@ -455,7 +458,7 @@ enum BusinessWords {
             guard let second = tableForms(tail) ?? (CommonWords.generic.contains(String(decoding: tail, as: UTF8.self))
                                                     ? [String(decoding: tail, as: UTF8.self)] : nil) else { continue }
             let head = bytes[..<cut]
-            for link in [[], [UInt8(ascii: "s")], [UInt8(ascii: "n")], [UInt8(ascii: "e")], Array("es".utf8), Array("en".utf8)] {
+            for link in compoundLinks {
                 guard head.count - link.count >= compoundPart, head.suffix(link.count).elementsEqual(link),
                       let first = tableForms(head.dropLast(link.count)) else { continue }
                 return (0..<max(first.count, second.count)).map {
