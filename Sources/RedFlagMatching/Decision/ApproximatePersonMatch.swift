@@ -161,6 +161,26 @@ enum ApproximatePersonMatch {
     /// Whether `typed` is `listed` written another way: a given-name variant, another language's
     /// press spelling, another romanisation, or the article of a compound name romanised otherwise.
     static func isVariant(_ typed: String, _ listed: String) -> Bool {
+        // A pure function of the two words, asked again for every match of every query that pairs them
+        // ("mohamed" / "muhammad"): remembered.
+        variantPairs.value(pairKey(typed, listed)) { computeIsVariant(typed, listed) }
+    }
+
+    /// `isVariant` and `isAnotherName` per pair of words seen in a run.
+    private static let variantPairs = TokenCache<Bool>(capacity: 100_000)
+    private static let anotherNamePairs = TokenCache<Bool>(capacity: 100_000)
+
+    /// The two words as one cache key (a zero byte, which no token holds, between them).
+    private static func pairKey(_ typed: String, _ listed: String) -> [UInt8] {
+        var key: [UInt8] = []
+        key.reserveCapacity(typed.utf8.count + listed.utf8.count + 1)
+        key.append(contentsOf: typed.utf8)
+        key.append(0)
+        key.append(contentsOf: listed.utf8)
+        return key
+    }
+
+    private static func computeIsVariant(_ typed: String, _ listed: String) -> Bool {
         let a = Array(typed.utf8), b = Array(listed.utf8)
         // Two common names apart in their vowels only are two names, whichever press's letters read the one
         // as the other ("Eman" in Turkish letters is "Aman"): `otherVowels` tells them apart.
@@ -189,6 +209,10 @@ enum ApproximatePersonMatch {
     /// Pinyin syllables (`otherSyllable`).
     static func isAnotherName(_ typed: String, _ listed: String) -> Bool {
         guard typed != listed else { return false }
+        return anotherNamePairs.value(pairKey(typed, listed)) { computeIsAnotherName(typed, listed) }
+    }
+
+    private static func computeIsAnotherName(_ typed: String, _ listed: String) -> Bool {
         let a = Array(typed.utf8), b = Array(listed.utf8)
         if derived(a, from: b) || derived(b, from: a) { return true }
         if feminine(a, of: b) || feminine(b, of: a) { return true }

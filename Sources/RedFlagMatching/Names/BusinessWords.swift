@@ -293,20 +293,11 @@ enum BusinessWords {
     private static func asciiNameTranslates(_ name: String) -> Bool {
         var word: [UInt8] = []
         word.reserveCapacity(24)
+        // Names repeat their words endlessly over a batch: each word's answer is remembered.
         func translates() -> Bool {
             defer { word.removeAll(keepingCapacity: true) }
-            guard word.count >= 2, let line = word.withUnsafeBufferPointer({ latinFile.line(forKey: $0) }) else {
-                // A German or Dutch compound of the table's words ("Entwicklungsfonds"), and a German adjective of a place
-                // English writes otherwise ("Moskauer", "Teheraner"); the length and ending tested on the bytes first,
-                // as every Latin name's every word comes here.
-                if word.count >= compoundLength, compoundForms(String(decoding: word, as: UTF8.self)) != nil { return true }
-                guard word.count >= 6, word[word.count - 2] == UInt8(ascii: "e"), word[word.count - 1] == UInt8(ascii: "r") else { return false }
-                return germanPlaceAdjective(String(decoding: word, as: UTF8.self)) != nil
-            }
-            let fields = line.split(separator: "\t", maxSplits: 3, omittingEmptySubsequences: false)
-            guard fields.count >= 3, fields[0] != "function" else { return false }
-            let english = fields[2].prefix { $0 != "|" }
-            return !english.lowercased().utf8.elementsEqual(word)
+            guard word.count >= 2 else { return false }
+            return translatingWords.value(word) { asciiWordTranslates(word) }
         }
         for b in name.utf8 {
             switch b {
@@ -316,6 +307,26 @@ enum BusinessWords {
             }
         }
         return !word.isEmpty && translates()
+    }
+
+    /// `asciiWordTranslates` per word seen in a run.
+    private static let translatingWords = TokenCache<Bool>(capacity: 100_000)
+
+    /// Whether one lower-case ASCII word of two letters or more is one the Latin table (or a compound or
+    /// place adjective of its words) reads in English otherwise than it is written.
+    private static func asciiWordTranslates(_ word: [UInt8]) -> Bool {
+        guard let line = word.withUnsafeBufferPointer({ latinFile.line(forKey: $0) }) else {
+            // A German or Dutch compound of the table's words ("Entwicklungsfonds"), and a German adjective of a place
+            // English writes otherwise ("Moskauer", "Teheraner"); the length and ending tested on the bytes first,
+            // as every Latin name's every word comes here.
+            if word.count >= compoundLength, compoundForms(String(decoding: word, as: UTF8.self)) != nil { return true }
+            guard word.count >= 6, word[word.count - 2] == UInt8(ascii: "e"), word[word.count - 1] == UInt8(ascii: "r") else { return false }
+            return germanPlaceAdjective(String(decoding: word, as: UTF8.self)) != nil
+        }
+        let fields = line.split(separator: "\t", maxSplits: 3, omittingEmptySubsequences: false)
+        guard fields.count >= 3, fields[0] != "function" else { return false }
+        let english = fields[2].prefix { $0 != "|" }
+        return !english.lowercased().utf8.elementsEqual(word)
     }
 
     /// A Latin-letter name of an organisation written in another language than the lists' English

@@ -372,8 +372,13 @@ struct PreparedQuery {
     /// The positions of tokens that are the two halves of a legal-form word split by a space (one
     /// of them a word no listed name holds): "OBSCH ESTVO" is obshchestvo, "LIMI TED" limited.
     static func legalFormPieces(_ bytes: [[UInt8]], space: TokenSpace) -> Set<Int> {
+        legalFormPieces(bytes, ids: bytes.map { space.id(of: $0) })
+    }
+
+    /// `legalFormPieces` with each token's vocabulary id known (`ids[i]`, nil for none).
+    static func legalFormPieces(_ bytes: [[UInt8]], ids: [Int32?]) -> Set<Int> {
         var out = Set<Int>()
-        for i in 0..<max(0, bytes.count - 1) where space.id(of: bytes[i]) == nil || space.id(of: bytes[i + 1]) == nil {
+        for i in 0..<max(0, bytes.count - 1) where ids[i] == nil || ids[i + 1] == nil {
             let joined = bytes[i] + bytes[i + 1]
             guard joined.count >= 6 else { continue }
             if LegalForms.words.contains(String(decoding: joined, as: UTF8.self)) || LegalForms.mistyped(joined) { out.formUnion([i, i + 1]) }
@@ -422,7 +427,8 @@ struct PreparedQuery {
         own = links.isEmpty ? nil : NameChains.own(order: order, kind: kind) { Self.isTitle(tokens, at: $0) }
         var facts: [QueryTokenFacts] = []
         let written = written.map { $0.count == tokens.count ? $0 : tokens } ?? tokens
-        let formPieces = PreparedQuery.legalFormPieces(bytes, space: space)
+        let tokenFacts = bytes.indices.map { i in cache.value(bytes[i]) { PreparedQuery.facts(bytes[i], skeleton: skeletons[i], space: space, scratch: scratch) } }
+        let formPieces = PreparedQuery.legalFormPieces(bytes, ids: tokenFacts.map(\.id))
         // Whether the name reads as a body's: a legal form or a business word (looked at only for a typed truncation).
         var business: Bool?
         let businessName = { () -> Bool in
@@ -432,7 +438,7 @@ struct PreparedQuery {
             return b
         }
         for (i, b) in bytes.enumerated() {
-            let f = cache.value(b) { PreparedQuery.facts(b, skeleton: skeletons[i], space: space, scratch: scratch) }
+            let f = tokenFacts[i]
             facts.append(f)
             ids.append(f.id)
             var map = f.similar
