@@ -867,6 +867,10 @@ extension Matcher {
     /// The family name leaves out particles, articles, kunya words, titles and single letters; it is
     /// empty for a name of one word.
     func personParts(document n: Int) -> (family: [String], given: [String]) {
+        withUnsafeBytes(of: Int32(n)) { key in personPartsCache.value(Array(key)) { readPersonParts(document: n) } }
+    }
+
+    private func readPersonParts(document n: Int) -> (family: [String], given: [String]) {
         let text = index.nameText[n]
         let parts = text.split(separator: ",", maxSplits: 1)
         let family: [String], given: [String]
@@ -951,6 +955,10 @@ extension Matcher {
     /// The given part of a listed person's name: in "SURNAME, Given Middle…" the words after the
     /// comma, otherwise every word but the last ("Ibrahim AL-HASSAN").
     static func givenPart(_ listed: String) -> [String] {
+        givenParts.value(Array(listed.utf8)) { readGivenPart(listed) }
+    }
+
+    private static func readGivenPart(_ listed: String) -> [String] {
         let parts = listed.split(separator: ",", maxSplits: 1)
         if parts.count == 2 { return Matcher.normalizedListed(String(parts[1])).tokens }
         return Array(Matcher.normalizedListed(listed).tokens.dropLast())

@@ -37,6 +37,11 @@ public final class Matcher: Sendable {
     static func normalizedListed(_ text: String) -> NormalizedName {
         listedNames.value(Array(text.utf8)) { NameNormalizer.normalize(text) }
     }
+    /// Per listed person's name (keyed by its document id's bytes): its family and given parts (`personParts`),
+    /// which several of the decision's rules read for every match at review.
+    let personPartsCache = TokenCache<(family: [String], given: [String])>(capacity: 50_000)
+    /// `givenPart` of a listed name's text, remembered for the same reason.
+    static let givenParts = TokenCache<[String]>(capacity: 50_000)
     /// Per entry (keyed by its index's bytes): the countries of the entries sharing a name with it (`partyCountries`).
     let partyCountryCache = TokenCache<[String]>(capacity: 50_000)
     /// The listed tokens that open a kunya ("abu", "umm"; `Kunya`): a listed name holding none

@@ -39,6 +39,16 @@ extension Matcher {
         }
         // Initials are credited by the aligner directly: allow for them in the bound.
         let initials = q.bytes.indices.filter { q.bytes[$0].count == 1 }.reduce(0.0) { $0 + q.weights[$1] }
+        let initialCount = Float(q.bytes.filter { $0.count == 1 }.count)
+        // A query initial pairs only with a listed word of its letter (`TokenSimilarity`): the query's
+        // letters, to credit each only to a document holding such a word. Not in a name read from
+        // another script, whose one-letter words may be syllables (`PreparedQuery.syllableLetters`).
+        // With `initialLightWeights` (an initial the list leaves out costs little), the query side is
+        // also bounded with those weights: an initial no listed word meets then lowers the total less.
+        let initialLetters: [(bit: UInt32, weight: Float, light: Float)] = q.fromOtherScript ? [] : q.bytes.indices.compactMap { i in
+            guard q.bytes[i].count == 1, (97...122).contains(q.bytes[i][0]) else { return nil }
+            return (1 << UInt32(q.bytes[i][0] - 97), Float(q.weights[i]), Float(q.initialLightWeights?[i] ?? q.weights[i]))
+        }
         let deferred = deferrable(bound, space: space, total: total, initials: initials, listShare: listShare, floor: floor)
 
         // Move the buffers out of the class so the hot loops run without exclusivity checks.
@@ -55,6 +65,7 @@ extension Matcher {
         let initialCredit = Float(TokenSimilarity.initialCredit)
         let missingPart = Float(TokenAligner.missingPersonPart)
         let qShare = Float(1 - listShare), lShare = Float(listShare), totalF = Float(total)
+        let lightTotal = max(Float.leastNormalMagnitude, totalF - initialLetters.reduce(Float(0)) { $0 + $1.weight - $1.light })
         let floorF = Float(floor) - 1e-4
         var out: [(Int, Float)] = []
         space.postings.withUnsafeBufferPointer { postings in
@@ -108,13 +119,27 @@ extension Matcher {
                             for t in lettered where doc.initials & t.bit != 0 { qa += t.credit }
                             la += initialCredit * terms.initialWeight[d]
                         }
+                        // A query initial pairs with one listed word at most, which it covers no more than
+                        // whole: it adds the document's heaviest word at most to the listed side (the bound
+                        // once took the listed side as covered whole, and so proposed every document
+                        // holding a common name beside an initial, up to the candidate limit).
+                        if initialCount > 0 {
+                            la += initialCount * doc.heaviest
+                            // and its own weight only where a listed word begins with its letter.
+                            var qaLight = qa
+                            for t in initialLetters {
+                                qaLight -= t.weight
+                                if doc.letters & t.bit == 0 { qa -= t.weight } else { qaLight += t.light }
+                            }
+                            qa = max(qa, qaLight * totalF / lightTotal)
+                        }
                         let qc = min(1, qa / totalF)
                         let lw = doc.listWeight
                         // A person's unmatched parts count `missingPersonPart` of their weight
                         // w: with m the matched weight and c ≤ min(la, m) the covered weight, the
                         // coverage c / (m + r (lw − m)) is at most la / (la + r (lw − la)).
                         let lwEffective = doc.person ? la + missingPart * (lw - la) : lw
-                        let lc = initials > 0 ? 1 : (lwEffective > 0 ? min(1, la / lwEffective) : 1)
+                        let lc = lwEffective > 0 ? min(1, la / lwEffective) : 1
                         let bound = qShare * qc + lShare * lc
                         if bound >= floorF { out.append((d, bound)) }
                     }

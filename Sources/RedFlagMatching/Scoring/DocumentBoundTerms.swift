@@ -16,6 +16,10 @@ struct DocumentBoundTerms: Sendable, Equatable {
         var listWeight: Float
         /// Its tokens: `documentTokens[start ..< start + count]`.
         var start: Int32
+        /// Bit `c - 'a'` set when one of its words begins with c: the words a query initial may pair with.
+        var letters: UInt32
+        /// The weight of its heaviest word: the most a query initial, which pairs with one word, covers.
+        var heaviest: Float
         var count: UInt16  // names and addresses run to a few dozen tokens
         var hasRepeats: Bool
         /// A person's name: listed parts the query lacks cost `TokenAligner.missingPersonPart` only.
@@ -47,6 +51,8 @@ struct DocumentBoundTerms: Sendable, Equatable {
         var initialWeight = [Float](repeating: 0, count: n)
         var repeatedWeight = [Float](repeating: 0, count: n)
         var hasRepeats = [Bool](repeating: false, count: n)
+        var firstLetters = [UInt32](repeating: 0, count: n)
+        var heaviest = [Float](repeating: 0, count: n)
         var offsets = [Int32](repeating: 0, count: space.vocabulary.count + 1)
         var postings: [Int32] = []
         space.documentTokens.withUnsafeBufferPointer { tokens in
@@ -62,6 +68,9 @@ struct DocumentBoundTerms: Sendable, Equatable {
                         repeatedWeight[d] += space.weights[Int(id)]
                         hasRepeats[d] = true
                     }
+                    let first = space.vocabulary.withBytes(Int(id)) { $0.first ?? 0 }
+                    if (97...122).contains(first) { firstLetters[d] |= 1 << UInt32(first - 97) }
+                    heaviest[d] = max(heaviest[d], space.weights[Int(id)])
                     let c = space.vocabulary.withBytes(Int(id)) { $0.count == 1 ? $0[0] : 0 }
                     if lettered && (97...122).contains(c) {
                         initials[d] |= 1 << UInt32(c - 97)
@@ -89,7 +98,7 @@ struct DocumentBoundTerms: Sendable, Equatable {
         documents = FlatArray((0..<n).map { d in
             let range = space.documentRange(d)
             return Document(initials: initials[d], listWeight: space.documentWeights[d] - repeatedWeight[d], start: Int32(range.lowerBound),
-                            count: UInt16(range.count), hasRepeats: hasRepeats[d], person: person(d))
+                            letters: firstLetters[d], heaviest: heaviest[d], count: UInt16(range.count), hasRepeats: hasRepeats[d], person: person(d))
         })
         var bits = [UInt64](repeating: 0, count: (n + 63) / 64)
         for d in 0..<n where initials[d] != 0 { bits[d >> 6] |= 1 << UInt64(d & 63) }
@@ -119,8 +128,8 @@ struct DocumentBoundTerms: Sendable, Equatable {
     /// open: a build that laid the record out differently refuses the file instead of misreading it.
     static var layoutKey: UInt64 {
         let l = MemoryLayout<Document>.self
-        let fields = [l.offset(of: \.initials), l.offset(of: \.listWeight), l.offset(of: \.start), l.offset(of: \.count),
-                      l.offset(of: \.hasRepeats), l.offset(of: \.person)]
+        let fields = [l.offset(of: \.initials), l.offset(of: \.listWeight), l.offset(of: \.start), l.offset(of: \.letters),
+                      l.offset(of: \.heaviest), l.offset(of: \.count), l.offset(of: \.hasRepeats), l.offset(of: \.person)]
         return fields.reduce(UInt64(l.size) << 8 | UInt64(l.stride)) { $0 << 6 | UInt64($1 ?? 63) }
     }
 
