@@ -7,8 +7,18 @@ import Foundation
 /// share of `capacity` tokens. Split into shards so parallel workers rarely wait.
 final class TokenCache<Value>: @unchecked Sendable {
     private final class Shard: @unchecked Sendable {
-        var map: [[UInt8]: Value] = [:]
+        var map: [Key: Value] = [:]
         let lock = NSLock()
+    }
+
+    /// A token with its FNV-1a hash, worked out once: an array of bytes hashes byte by byte, and a
+    /// batch looks up every word of every name here.
+    private struct Key: Hashable {
+        let bytes: [UInt8]
+        let hash: UInt64
+
+        static func == (a: Key, b: Key) -> Bool { a.hash == b.hash && a.bytes == b.bytes }
+        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
     }
 
     private let shards: [Shard] = (0..<16).map { _ in Shard() }
@@ -20,11 +30,12 @@ final class TokenCache<Value>: @unchecked Sendable {
 
     /// The cached value for `token`, or `compute()` stored and returned.
     func value(_ token: [UInt8], compute: () -> Value) -> Value {
-        var h: UInt32 = 2_166_136_261
-        for b in token { h = (h ^ UInt32(b)) &* 16_777_619 }
+        var h: UInt64 = 14_695_981_039_346_656_037
+        for b in token { h = (h ^ UInt64(b)) &* 1_099_511_628_211 }
+        let key = Key(bytes: token, hash: h)
         let shard = shards[Int(h & 15)]
         shard.lock.lock()
-        if let hit = shard.map[token] {
+        if let hit = shard.map[key] {
             shard.lock.unlock()
             return hit
         }
@@ -32,7 +43,7 @@ final class TokenCache<Value>: @unchecked Sendable {
         let value = compute()
         shard.lock.lock()
         if shard.map.count >= capacityPerShard { shard.map.removeAll(keepingCapacity: true) }
-        shard.map[token] = value
+        shard.map[key] = value
         shard.lock.unlock()
         return value
     }
