@@ -52,7 +52,10 @@ enum ServiceFixtures {
 
     /// Runs `body` against the service on a real loopback socket (streamed bodies, timeouts).
     static func testLive(_ service: RedFlagService, _ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-        let app = Application(router: service.router(), configuration: .init(address: .hostname("127.0.0.1", port: 0)), logger: logger)
+        // No SO_REUSEADDR on an ephemeral port: Linux may hand the same port to two sockets that both set it
+        // while neither listens yet, and this test server then answers another test's requests.
+        let app = Application(router: service.router(), configuration: .init(address: .hostname("127.0.0.1", port: 0), reuseAddress: false),
+                              logger: logger)
         try await app.test(.live, body)
     }
 }

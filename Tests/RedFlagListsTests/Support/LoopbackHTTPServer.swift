@@ -50,8 +50,9 @@ final class LoopbackHTTPServer: @unchecked Sendable {
     init() throws {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw POSIXError(.EIO) }
-        var yes: Int32 = 1
-        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+        // No SO_REUSEADDR: on an ephemeral port it spares nothing, and Linux may give two sockets that both
+        // set it the same port while neither listens yet (a CI run once got 404s for this server's own
+        // routes, most likely from a parallel test's service on the same port).
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = 0
