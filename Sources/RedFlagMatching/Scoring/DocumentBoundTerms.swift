@@ -68,10 +68,9 @@ struct DocumentBoundTerms: Sendable, Equatable {
                         repeatedWeight[d] += space.weights[Int(id)]
                         hasRepeats[d] = true
                     }
-                    let first = space.vocabulary.withBytes(Int(id)) { $0.first ?? 0 }
+                    let (first, c) = space.vocabulary.withBytes(Int(id)) { ($0.first ?? 0, $0.count == 1 ? $0[0] : 0) }
                     if (97...122).contains(first) { firstLetters[d] |= 1 << UInt32(first - 97) }
                     heaviest[d] = max(heaviest[d], space.weights[Int(id)])
-                    let c = space.vocabulary.withBytes(Int(id)) { $0.count == 1 ? $0[0] : 0 }
                     if lettered && (97...122).contains(c) {
                         initials[d] |= 1 << UInt32(c - 97)
                         initialWeight[d] += space.weights[Int(id)]

@@ -425,10 +425,9 @@ struct PreparedQuery {
         let order = NameChains.readingOrder(count: tokens.count, commaOffset: commaOffset, kind: kind)
         links = chains ? NameChains.links(order: order, kind: kind) : []
         own = links.isEmpty ? nil : NameChains.own(order: order, kind: kind) { Self.isTitle(tokens, at: $0) }
-        var facts: [QueryTokenFacts] = []
         let written = written.map { $0.count == tokens.count ? $0 : tokens } ?? tokens
-        let tokenFacts = bytes.indices.map { i in cache.value(bytes[i]) { PreparedQuery.facts(bytes[i], skeleton: skeletons[i], space: space, scratch: scratch) } }
-        let formPieces = PreparedQuery.legalFormPieces(bytes, ids: tokenFacts.map(\.id))
+        let facts = bytes.indices.map { i in cache.value(bytes[i]) { PreparedQuery.facts(bytes[i], skeleton: skeletons[i], space: space, scratch: scratch) } }
+        let formPieces = PreparedQuery.legalFormPieces(bytes, ids: facts.map(\.id))
         // Whether the name reads as a body's: a legal form or a business word (looked at only for a typed truncation).
         var business: Bool?
         let businessName = { () -> Bool in
@@ -438,8 +437,7 @@ struct PreparedQuery {
             return b
         }
         for (i, b) in bytes.enumerated() {
-            let f = tokenFacts[i]
-            facts.append(f)
+            let f = facts[i]
             ids.append(f.id)
             var map = f.similar
             // As typed: "comm" is made canonical as communications, and may stand for commercial.
