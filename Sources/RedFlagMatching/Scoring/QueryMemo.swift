@@ -32,14 +32,31 @@ struct AddressScoring {
 /// are still worked out for every query from these values, so a result is the same, byte for
 /// byte, with or without the memo (`MatcherMemoTests`).
 ///
-/// Bounded: each memo holds at most `capacity` values (a shard is emptied when full, see
-/// `TokenCache`), so memory stays flat on an input of millions of distinct names. A value is the
-/// name's tokens and its hits, well under a kB, so 16,384 names and addresses stay within a few
-/// tens of MB.
+/// Bounded: each memo holds at most twice `capacity` values (two generations, see `TokenCache`),
+/// so memory stays flat on an input of millions of distinct names. A value is the name's tokens
+/// and its hits, a few hundred bytes, so 131,072 names stay within a few tens of MB. A name seen
+/// again within about `capacity` queries is not scored again: `redflag-bench generate-names`
+/// writes a million names of which a third repeat one met earlier (as an order export does), and
+/// a memo of 16,384 emptied shard by shard when full remembered 2 % of them.
 struct QueryMemo: Sendable {
-    static let capacity = 16_384
+    static let capacity = 65_536
 
-    let names: TokenCache<NameScoring>?
+    /// What the memo keeps of a `NameScoring`: not its optional prepared query, whose inline room a
+    /// dictionary would hold for every name even when empty.
+    struct RememberedName {
+        var normal: NormalizedName
+        var hits: [Matcher.NameHit]
+
+        init(normal: NormalizedName, hits: [Matcher.NameHit]) {
+            var normal = normal
+            // Most names are written as they are read: one buffer for both keeps a third of the memo's memory.
+            if normal.written == normal.tokens { normal.written = normal.tokens }
+            self.normal = normal
+            self.hits = hits
+        }
+    }
+
+    let names: TokenCache<RememberedName>?
     let addresses: TokenCache<AddressScoring>?
 
     /// `enabled` false: nothing remembered (every query scored from scratch; the tests compare).
@@ -82,9 +99,9 @@ extension Matcher {
         let kept = names.value(QueryMemo.nameKey(name, origin: origin)) {
             let full = compute()
             fresh = full
-            return NameScoring(normal: full.normal, query: nil, hits: full.hits)
+            return QueryMemo.RememberedName(normal: full.normal, hits: full.hits)
         }
-        return fresh ?? kept
+        return fresh ?? NameScoring(normal: kept.normal, query: nil, hits: kept.hits)
     }
 
     /// The prepared name of `scoring` (worked out again when the memo gave it without one).
