@@ -25,6 +25,7 @@ struct RedFlag: ParsableCommand {
     /// Entry point: prepares the standard streams, takes the global `--lists-data DIR`, then parses
     /// and runs the command; a mistyped subcommand gets a suggestion.
     static func main() {
+        AllocatorTuning.apply()
         Console.prepare()
         var arguments = Array(CommandLine.arguments.dropFirst())
         do {
