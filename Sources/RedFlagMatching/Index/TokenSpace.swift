@@ -236,8 +236,8 @@ public struct TokenSpace: Sendable, Equatable {
     /// with an effective `TokenSimilarity` above zero shares at least that many, so filtering here
     /// loses nothing the scorer would have credited in practice (candidate recall is measured).
     func similarTokens(_ token: [UInt8], skeleton: UInt32, counts: inout [UInt16], touched: inout [Int32]) -> [(id: Int32, similarity: Double)] {
-        let grams = TokenSpace.trigrams(token)
-        countSharedTrigrams(Set(grams), counts: &counts, touched: &touched)
+        let grams = Set(TokenSpace.trigrams(token))
+        countSharedTrigrams(grams, counts: &counts, touched: &touched)
         if skeleton != 0 {
             var lo = 0, hi = skeletonKeys.count
             while lo < hi {
@@ -253,7 +253,7 @@ public struct TokenSpace: Sendable, Equatable {
         }
         // q-gram lemma: k edits destroy at most 3k of a token's trigrams (4k counting a
         // transposition as one edit); short tokens need only one shared trigram.
-        let distinct = Set(grams).count
+        let distinct = grams.count
         let k = TokenSimilarity.allowedEdits(token.count + 1)
         let need = UInt16(max(token.count <= 6 ? 1 : 2, distinct - 4 * k))
         var out: [(id: Int32, similarity: Double)] = []
