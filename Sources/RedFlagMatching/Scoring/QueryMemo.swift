@@ -49,7 +49,7 @@ struct QueryMemo: Sendable {
 
         init(normal: NormalizedName, hits: [Matcher.NameHit]) {
             var normal = normal
-            // Most names are written as they are read: one buffer for both keeps a third of the memo's memory.
+            // Most names are written as they are read: one buffer for both saves a fifth of the memo's memory.
             if normal.written == normal.tokens { normal.written = normal.tokens }
             self.normal = normal
             self.hits = hits
